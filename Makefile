@@ -1,0 +1,35 @@
+# docproc — the two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SAMPLE := samples/tiny/a01_salaried_clean
+
+.PHONY: setup demo test test-all lint serve clean
+
+$(STAMP): pyproject.toml scripts/bootstrap.sh
+	bash scripts/bootstrap.sh
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup  ## check the sample bundles, print their checklists, then serve the page/API
+	$(VENV)/bin/docproc check samples/tiny/a01_salaried_clean --profile salaried --application-date 2026-11-20
+	$(VENV)/bin/docproc check samples/tiny/a02_expired_id --profile salaried --application-date 2026-11-20
+	$(VENV)/bin/docproc serve --port $${PORT:-8000}
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy docproc extractors validators web worker.py
+
+test: lint  ## lint, type-check and run the default (fast) test set
+	$(VENV)/bin/pytest -q
+
+test-all: lint  ## also the slow set (full corpus)
+	$(VENV)/bin/pytest -q -m ''
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,143 @@
+"""Page → (doc_type, side, confidence), then consecutive pages → raw documents.
+
+Each type has cue phrases with weights; a cue counts when it appears in the page text with
+spaces removed, or — to survive OCR noise — when all but one of its characters appear in order
+within a short window. Page-number cues (第X页 共Y页, i/n) start and end multi-page documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docproc.models import DocType, Page, PageLabel, RawDocument, Side
+from docproc.normalize import to_halfwidth
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase that speaks for a document type (and side)."""
+
+    text: str
+    weight: float
+
+
+CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
+    (DocType.ID_CARD, Side.FRONT): (
+        Cue("公民身份号码", 3), Cue("姓名", 1), Cue("性别", 1), Cue("民族", 1.5), Cue("出生", 1), Cue("住址", 1.5),
+    ),
+    (DocType.ID_CARD, Side.BACK): (
+        Cue("居民身份证", 2.5), Cue("签发机关", 3), Cue("有效期限", 3), Cue("中华人民共和国", 1),
+    ),
+    (DocType.INCOME_PROOF, None): (
+        Cue("收入证明", 4), Cue("兹证明", 2), Cue("月收入", 2.5), Cue("特此证明", 2), Cue("在我单位", 1.5),
+        Cue("职务", 0.5), Cue("年收入", 1.5),
+    ),
+    (DocType.BANK_STATEMENT, None): (
+        Cue("交易明细", 3), Cue("账户明细", 3), Cue("流水", 2), Cue("余额", 1.5), Cue("交易日期", 2),
+        Cue("对方户名", 2), Cue("账号", 1), Cue("借方", 1), Cue("贷方", 1), Cue("摘要", 1),
+    ),
+    (DocType.PURCHASE_CONTRACT, None): (
+        Cue("商品房买卖合同", 5), Cue("出卖人", 2), Cue("买受人", 2), Cue("建筑面积", 1.5), Cue("合同编号", 1.5),
+    ),
+    (DocType.TAX_CERTIFICATE, None): (
+        Cue("纳税记录", 3), Cue("完税证明", 3), Cue("个人所得税", 3), Cue("税款所属期", 2), Cue("实缴", 1.5),
+        Cue("纳税人", 1),
+    ),
+    (DocType.BUSINESS_LICENSE, None): (
+        Cue("营业执照", 4), Cue("统一社会信用代码", 3), Cue("法定代表人", 2), Cue("注册资本", 1.5),
+        Cue("经营范围", 1.5), Cue("成立日期", 1), Cue("营业期限", 1),
+    ),
+}
+MIN_SCORE = 3.0
+_PAGE_OF = (
+    re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/]?\s*共\s*(\d{1,3})\s*页"),
+    re.compile(r"共\s*(\d{1,3})\s*页\s*[,，/]?\s*第\s*(\d{1,3})\s*页"),
+    re.compile(r"(?i)page\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})"),
+    re.compile(r"(?<![\d/.-])(\d{1,3})\s*/\s*(\d{1,3})(?![\d/.-])"),
+)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", to_halfwidth(text))
+
+
+def cue_found(cue: str, text: str) -> float:
+    """1.0 for an exact hit, 0.6 when one character is missing or misread, else 0."""
+    if cue in text:
+        return 1.0
+    if len(cue) < 3:
+        return 0.0
+    for skip in range(len(cue)):
+        partial = cue[:skip] + cue[skip + 1 :]
+        pattern = ".?".join(re.escape(c) for c in partial)
+        if re.search(pattern, text):
+            return 0.6
+    return 0.0
+
+
+def page_of(text: str) -> tuple[int, int] | None:
+    """``(i, n)`` from a page-number cue, if one is printed."""
+    compact = _compact(text)
+    for index, pattern in enumerate(_PAGE_OF):
+        for match in pattern.finditer(compact if index < 3 else text):
+            a, b = int(match.group(1)), int(match.group(2))
+            i, n = (b, a) if index == 1 else (a, b)
+            if 1 <= i <= n <= 500:
+                return i, n
+    return None
+
+
+def label_page(page: Page) -> PageLabel:
+    """Type, side and confidence of one page from its text."""
+    text = _compact(page.text)
+    scores = {
+        key: sum(c.weight * cue_found(c.text, text) for c in cues) for key, cues in CUES.items()
+    }
+    (doc_type, side), best = max(scores.items(), key=lambda kv: kv[1])
+    ranked = sorted(scores.values(), reverse=True)
+    if best < MIN_SCORE:
+        return PageLabel(doc_type=DocType.UNKNOWN, confidence=0.5, page_of=page_of(page.text))
+    margin = (best - ranked[1]) / best if best else 0.0
+    confidence = round(min(1.0, 0.5 + 0.5 * margin) * min(1.0, best / (MIN_SCORE * 2)), 3)
+    return PageLabel(doc_type=doc_type, side=side, confidence=max(confidence, 0.3), page_of=page_of(page.text))
+
+
+def label_pages(pages: list[Page]) -> list[PageLabel]:
+    """Labels for every page, in order."""
+    return [label_page(p) for p in pages]
+
+
+def _continues(prev: PageLabel, label: PageLabel) -> bool:
+    """Whether ``label``'s page belongs to the document that ``prev``'s page is in."""
+    if label.doc_type == DocType.ID_CARD or prev.doc_type == DocType.ID_CARD:
+        return False  # each card side is its own document
+    if label.page_of and label.page_of[0] == 1:
+        return False
+    if label.doc_type == DocType.UNKNOWN and prev.page_of and label.page_of:
+        return label.page_of[0] == prev.page_of[0] + 1 and label.page_of[1] == prev.page_of[1]
+    return label.doc_type == prev.doc_type
+
+
+def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
+    """Group consecutive pages into documents by type and page-number cues."""
+    groups: list[list[int]] = []
+    for index, label in enumerate(labels):
+        if groups and _continues(labels[groups[-1][-1]], label):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    docs = []
+    for group in groups:
+        first = labels[group[0]]
+        docs.append(
+            RawDocument(
+                file_id=pages[group[0]].file_id,
+                doc_type=first.doc_type,
+                side=first.side,
+                pages=tuple(pages[i] for i in group),
+                confidence=min(labels[i].confidence for i in group),
+                printed_page_numbers=tuple(labels[i].page_of for i in group),
+            )
+        )
+    return docs

@@ -1,0 +1,191 @@
+"""The ``docproc`` command group: thin wrappers over the pipeline; errors become one line + exit code."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from docproc import pipeline, render
+from docproc.context import Context, build_context
+from docproc.errors import DocprocError, InputError
+from docproc.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+SUPPORTED_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".gif"}
+
+
+def edge(fn: F) -> F:
+    """Translate DocprocError into one line on stderr and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DocprocError as exc:
+            click.echo(f"docproc: error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _decimal(_ctx: Any, _param: Any, value: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise click.BadParameter(f"{value!r} is not an amount") from None
+
+
+def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """Files named, plus supported files inside named folders (sorted, hidden ones skipped)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError(f"{path} does not exist")
+    if not out:
+        raise InputError("no PDF, image or zip files found in " + ", ".join(map(str, paths)))
+    return out
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
+@click.version_option(package_name="docproc")
+def main(verbose: bool) -> None:
+    """docproc: pre-review of home-loan document bundles."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _context() -> Context:
+    return build_context(Settings())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--profile", default="salaried", show_default=True, help="Applicant profile (policy).")
+@click.option("--application-date", callback=_date, help="YYYY-MM-DD; default today.")
+@click.option("--loan-amount", callback=_decimal, help="Requested loan amount (CNY).")
+@click.option("--json", "as_json", is_flag=True, help="Print the checklist as JSON.")
+@click.option("--all-items", is_flag=True, help="Also list items that do not apply.")
+@edge
+def check(paths: tuple[Path, ...], profile: str, application_date: date | None,
+          loan_amount: Decimal | None, as_json: bool, all_items: bool) -> None:
+    """Run the whole pre-review in-process on files or folders and print the checklist."""
+    ctx = _context()
+    files = expand_paths(paths)
+    application = pipeline.create_application(
+        ctx, profile=profile, application_date=application_date or date.today(), loan_amount=loan_amount
+    )
+    for path in files:
+        try:
+            stored = pipeline.ingest(ctx, application.id, filename=path.name, data=path.read_bytes())
+        except InputError as exc:
+            click.echo(f"docproc: {path.name}: {exc.message}", err=True)
+            continue
+        for item in stored:
+            pipeline.process_file(ctx, item.id)
+    checklist = pipeline.check_application(ctx, application.id)
+    if as_json:
+        click.echo(json.dumps(render.checklist_json(checklist), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render.checklist_table(checklist, show_na=all_items))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@edge
+def extract(path: Path, as_json: bool) -> None:
+    """Read one file and print the documents found with their fields and stamps."""
+    ctx = _context()
+    data = path.read_bytes()
+    from docproc import reading
+
+    pages = reading.read_file(data, file_id=path.name, filename=path.name, ctx=ctx)
+    docs = pipeline.documents_from_pages(ctx, pages)
+    if as_json:
+        payload = {"file": str(path), "pages": len(pages), "documents": [render.field_json(d) for d in docs]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render.documents_table(docs))
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Exit when the queue is empty.")
+@edge
+def worker(burst: bool) -> None:
+    """Run an rq worker on REDIS_URL (any number, on any number of machines)."""
+    import worker as rq_glue
+
+    rq_glue.run_worker(Settings(), burst=burst)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", "n_workers", default=2, show_default=True, type=int, help="Workers to start when Redis is embedded.")
+@edge
+def serve(host: str, port: int, n_workers: int) -> None:
+    """Serve the web page and API; without REDIS_URL, start an embedded Redis and workers too."""
+    from web.server import run_server
+
+    run_server(Settings(), host=host, port=port, n_workers=n_workers)
+
+
+@main.command()
+@click.option("--application", "application_ids", multiple=True, help="Application id (repeatable).")
+@click.option("--all", "all_", is_flag=True, help="Every application.")
+@click.option("--re-extract", is_flag=True, help="Read the files again (OCR) before checking.")
+@edge
+def reprocess(application_ids: tuple[str, ...], all_: bool, re_extract: bool) -> None:
+    """Re-run checks (and, on request, extraction) and say which checklists changed."""
+    ctx = _context()
+    ids = [a.id for a in ctx.db.list_applications()] if all_ else list(application_ids)
+    if not ids:
+        raise InputError("name --application ID or --all")
+    changed = 0
+    with click.progressbar(ids, label="reprocessing", file=sys.stderr) as bar:
+        for application_id in bar:
+            before = ctx.db.latest_checklist(application_id)
+            if re_extract:
+                for stored in ctx.db.files_of(application_id):
+                    if stored.state.value != "error" or stored.error_code != "unsupported_file_type":
+                        pipeline.process_file(ctx, stored.id)
+            after = pipeline.check_application(ctx, application_id)
+            if before is None or before.status != after.status or _statuses(before) != _statuses(after):
+                changed += 1
+    click.echo(f"{len(ids)} application(s) re-checked, {changed} checklist(s) changed")
+
+
+def _statuses(checklist: Any) -> dict[str, str]:
+    return {i.id: i.status.value for i in checklist.items}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,302 @@
+"""Metadata store: applications, files, pages, documents, checklists and overrides (SQLAlchemy 2).
+
+SQLite under the data directory by default; PostgreSQL when DATABASE_URL says so. Tables are
+created on first use. Model payloads are stored as JSON so the schema stays small and stable.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from docproc.errors import NotFoundError
+from docproc.models import (
+    Application,
+    Checklist,
+    Document,
+    FileState,
+    Override,
+    Page,
+    StoredFile,
+)
+
+SCHEMA_VERSION = 1
+metadata = sa.MetaData()
+
+applications = sa.Table(
+    "applications",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+files = sa.Table(
+    "files",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("application_id", sa.String(40), sa.ForeignKey("applications.id"), index=True),
+    sa.Column("sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+pages = sa.Table(
+    "pages",
+    metadata,
+    sa.Column("file_id", sa.String(40), sa.ForeignKey("files.id"), primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("file_id", sa.String(40), sa.ForeignKey("files.id"), index=True),
+    sa.Column("application_id", sa.String(40), index=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+checklists = sa.Table(
+    "checklists",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("application_id", sa.String(40), index=True, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("policy_version", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+overrides = sa.Table(
+    "overrides",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("application_id", sa.String(40), index=True, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+schema_info = sa.Table(
+    "schema_info",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+)
+
+
+def new_id(prefix: str) -> str:
+    """A short random id with a readable prefix (``app_``, ``file_``, ``doc_``)."""
+    return f"{prefix}_{uuid.uuid4().hex[:16]}"
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now."""
+    return datetime.now(UTC)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Web, CLI and workers write concurrently: WAL plus a busy timeout instead of "database is locked".
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the schema in place."""
+    engine = sa.create_engine(url, pool_pre_ping=True, future=True)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        if conn.execute(sa.select(schema_info.c.version)).first() is None:
+            conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
+    return engine
+
+
+class Database:
+    """All metadata reads and writes; every write commits before it returns."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # applications -------------------------------------------------------------------------
+    def add_application(self, application: Application) -> Application:
+        """Insert an application."""
+        with self._tx() as conn:
+            conn.execute(
+                applications.insert().values(
+                    id=application.id,
+                    created_at=application.created_at,
+                    data=application.model_dump(mode="json"),
+                )
+            )
+        return application
+
+    def get_application(self, application_id: str) -> Application:
+        """One application; NotFoundError when absent."""
+        with self._tx() as conn:
+            row = conn.execute(
+                sa.select(applications.c.data).where(applications.c.id == application_id)
+            ).first()
+        if row is None:
+            raise NotFoundError(f"no application {application_id!r}")
+        return Application.model_validate(row.data)
+
+    def list_applications(self) -> list[Application]:
+        """All applications, newest first."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(applications.c.data).order_by(applications.c.created_at.desc())
+            ).all()
+        return [Application.model_validate(r.data) for r in rows]
+
+    # files ---------------------------------------------------------------------------------
+    def add_file(self, stored: StoredFile) -> StoredFile:
+        """Record a stored file (its blob is already durable)."""
+        with self._tx() as conn:
+            conn.execute(
+                files.insert().values(
+                    id=stored.id,
+                    application_id=stored.application_id,
+                    sha256=stored.sha256,
+                    state=stored.state.value,
+                    created_at=stored.created_at,
+                    data=stored.model_dump(mode="json"),
+                )
+            )
+        return stored
+
+    def get_file(self, file_id: str) -> StoredFile:
+        """One stored file; NotFoundError when absent."""
+        with self._tx() as conn:
+            row = conn.execute(sa.select(files.c.data).where(files.c.id == file_id)).first()
+        if row is None:
+            raise NotFoundError(f"no file {file_id!r}")
+        return StoredFile.model_validate(row.data)
+
+    def files_of(self, application_id: str) -> list[StoredFile]:
+        """An application's files in upload order."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(files.c.data)
+                .where(files.c.application_id == application_id)
+                .order_by(files.c.created_at, files.c.id)
+            ).all()
+        return [StoredFile.model_validate(r.data) for r in rows]
+
+    def set_file_state(
+        self, file_id: str, state: FileState, *, error: str | None = None, code: str | None = None
+    ) -> StoredFile:
+        """Move a file to ``state`` (with the error shown to the officer, if any)."""
+        with self._tx() as conn:
+            row = conn.execute(
+                sa.select(files.c.data).where(files.c.id == file_id).with_for_update()
+            ).first()
+            if row is None:
+                raise NotFoundError(f"no file {file_id!r}")
+            updated = StoredFile.model_validate(row.data).model_copy(
+                update={"state": state, "error": error, "error_code": code}
+            )
+            conn.execute(
+                files.update()
+                .where(files.c.id == file_id)
+                .values(state=state.value, data=updated.model_dump(mode="json"))
+            )
+        return updated
+
+    # pages and documents ---------------------------------------------------------------------
+    def save_read(self, file_id: str, application_id: str, *, read_pages: Sequence[Page],
+                  docs: Sequence[Document]) -> None:
+        """Replace a file's pages and documents in one transaction."""
+        with self._tx() as conn:
+            conn.execute(pages.delete().where(pages.c.file_id == file_id))
+            conn.execute(documents.delete().where(documents.c.file_id == file_id))
+            for page in read_pages:
+                conn.execute(
+                    pages.insert().values(
+                        file_id=file_id, number=page.number, data=page.model_dump(mode="json")
+                    )
+                )
+            for position, doc in enumerate(docs):
+                conn.execute(
+                    documents.insert().values(
+                        id=doc.id,
+                        file_id=file_id,
+                        application_id=application_id,
+                        position=position,
+                        data=doc.model_dump(mode="json"),
+                    )
+                )
+
+    def pages_of(self, file_id: str) -> list[Page]:
+        """A file's pages in order."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(pages.c.data).where(pages.c.file_id == file_id).order_by(pages.c.number)
+            ).all()
+        return [Page.model_validate(r.data) for r in rows]
+
+    def documents_of(self, application_id: str) -> list[Document]:
+        """An application's documents in file then page order."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(documents.c.data)
+                .select_from(documents.join(files, files.c.id == documents.c.file_id))
+                .where(documents.c.application_id == application_id)
+                .order_by(files.c.created_at, files.c.id, documents.c.position)
+            ).all()
+        return [Document.model_validate(r.data) for r in rows]
+
+    # checklists and overrides --------------------------------------------------------------
+    def save_checklist(self, checklist: Checklist) -> None:
+        """Append a checklist version (history is kept)."""
+        with self._tx() as conn:
+            conn.execute(
+                checklists.insert().values(
+                    application_id=checklist.application,
+                    status=checklist.status.value,
+                    policy_version=checklist.policy_version,
+                    created_at=checklist.created_at,
+                    data=checklist.model_dump(mode="json"),
+                )
+            )
+
+    def latest_checklist(self, application_id: str) -> Checklist | None:
+        """The newest checklist of an application, if any."""
+        with self._tx() as conn:
+            row = conn.execute(
+                sa.select(checklists.c.data)
+                .where(checklists.c.application_id == application_id)
+                .order_by(checklists.c.seq.desc())
+                .limit(1)
+            ).first()
+        return None if row is None else Checklist.model_validate(row.data)
+
+    def add_override(self, application_id: str, override: Override) -> None:
+        """Record an officer's override."""
+        with self._tx() as conn:
+            conn.execute(
+                overrides.insert().values(
+                    application_id=application_id, data=override.model_dump(mode="json")
+                )
+            )
+
+    def overrides_of(self, application_id: str) -> list[Override]:
+        """Overrides in the order they were made (the last one per check wins)."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(overrides.c.data)
+                .where(overrides.c.application_id == application_id)
+                .order_by(overrides.c.seq)
+            ).all()
+        return [Override.model_validate(r.data) for r in rows]

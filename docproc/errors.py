@@ -1,0 +1,106 @@
+"""One exception tree; each class carries its CLI exit code and HTTP status.
+
+Translated at exactly three edges: the CLI (one line + exit code), the web/API
+(problem+json) and the worker (an InputError becomes a visible document error).
+"""
+
+from __future__ import annotations
+
+
+class DocprocError(Exception):
+    """Base of every error docproc raises on purpose."""
+
+    exit_code = 1
+    http_status = 500
+    code = "internal_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(DocprocError):
+    """The user's input cannot be processed; retrying will not help."""
+
+    exit_code = 2
+    http_status = 422
+    code = "invalid_input"
+
+
+class UnsupportedFileType(InputError):
+    """Not a PDF, image or zip."""
+
+    http_status = 415
+    code = "unsupported_file_type"
+
+
+class CorruptFile(InputError):
+    """The file is damaged or not what its name says."""
+
+    code = "corrupt_file"
+
+
+class EncryptedPdf(InputError):
+    """A password-protected PDF."""
+
+    code = "encrypted_pdf"
+
+
+class EmptyFile(InputError):
+    """A 0-byte file."""
+
+    code = "empty_file"
+
+
+class TooManyPages(InputError):
+    """More pages than the configured limit."""
+
+    code = "too_many_pages"
+
+
+class DecompressionBomb(InputError):
+    """An image or archive that expands past the configured limit."""
+
+    code = "decompression_bomb"
+
+
+class UnsafeArchive(InputError):
+    """A zip with path-traversal names, links or too many members."""
+
+    code = "unsafe_archive"
+
+
+class TooLarge(InputError):
+    """An upload over the size limit."""
+
+    http_status = 413
+    code = "too_large"
+
+
+class ConfigError(DocprocError):
+    """Settings or policy are wrong; fix the configuration."""
+
+    exit_code = 3
+    code = "config_error"
+
+
+class NotFoundError(DocprocError):
+    """No such application, file or document."""
+
+    exit_code = 4
+    http_status = 404
+    code = "not_found"
+
+
+class ForbiddenError(DocprocError):
+    """The caller may not see or change this."""
+
+    exit_code = 5
+    http_status = 403
+    code = "forbidden"
+
+
+class TransientError(DocprocError):
+    """A failure worth retrying (OCR timeout, lost connection)."""
+
+    code = "transient"

@@ -1,0 +1,187 @@
+"""The story: ingest → read → classify → split → extract → check → checklist.
+
+Each function takes models and returns models; the CLI, the worker and the tests all call these.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from datetime import date
+from decimal import Decimal
+
+from docproc import classify, reading
+from docproc.checklist import summarize
+from docproc.context import Context
+from docproc.database import new_id, utcnow
+from docproc.errors import DocprocError, InputError, TooLarge
+from docproc.models import (
+    Application,
+    Bundle,
+    Checklist,
+    Document,
+    FileState,
+    Page,
+    RawDocument,
+    StoredFile,
+)
+from docproc.storage import expand_zip
+from extractors import EXTRACTORS
+from validators import run_checks
+
+log = logging.getLogger(__name__)
+
+
+def create_application(
+    ctx: Context,
+    *,
+    profile: str,
+    application_date: date,
+    applicant_name: str | None = None,
+    applicant_id_number: str | None = None,
+    loan_amount: Decimal | None = None,
+    external_ref: str | None = None,
+) -> Application:
+    """Create and store a new application (the profile must exist in the policy)."""
+    ctx.policy.profile(profile)
+    application = Application(
+        id=new_id("app"),
+        profile=profile,
+        application_date=application_date,
+        applicant_name=applicant_name,
+        applicant_id_number=applicant_id_number,
+        loan_amount=loan_amount,
+        external_ref=external_ref,
+        created_at=utcnow(),
+    )
+    return ctx.db.add_application(application)
+
+
+def store_upload(ctx: Context, application_id: str, *, filename: str, data: bytes,
+                 parent_id: str | None = None) -> StoredFile:
+    """Make the bytes durable and record them; only then may an upload be acknowledged."""
+    ctx.db.get_application(application_id)
+    if len(data) > ctx.settings.max_upload_bytes:
+        raise TooLarge(f"{filename} is {len(data)} bytes, over the limit of {ctx.settings.max_upload_bytes}")
+    sha = ctx.blobs.put(data)
+    stored = StoredFile(
+        id=new_id("file"),
+        application_id=application_id,
+        sha256=sha,
+        filename=filename,
+        size=len(data),
+        content_type=mimetypes.guess_type(filename)[0],
+        state=FileState.RECEIVED,
+        created_at=utcnow(),
+        parent_id=parent_id,
+    )
+    return ctx.db.add_file(stored)
+
+
+def ingest(ctx: Context, application_id: str, *, filename: str, data: bytes) -> list[StoredFile]:
+    """Store an upload and, for a zip, each member; returns the files that need processing.
+
+    Bad input is recorded as a visible error on its stored file (the original is kept) and the
+    InputError is raised after that, so callers can answer 4xx without losing anything.
+    """
+    stored = store_upload(ctx, application_id, filename=filename, data=data)
+    try:
+        kind = reading.sniff(data, filename)
+        if kind != "zip":
+            return [stored]
+        members = expand_zip(data, ctx.zip_limits)
+    except InputError as exc:
+        ctx.db.set_file_state(stored.id, FileState.ERROR, error=exc.message, code=exc.code)
+        raise
+    ctx.db.set_file_state(stored.id, FileState.DONE)
+    children = [
+        store_upload(ctx, application_id, filename=m.name, data=m.data, parent_id=stored.id)
+        for m in members
+    ]
+    return children
+
+
+def read_pages(ctx: Context, stored: StoredFile) -> list[Page]:
+    """The file's pages (text layer or OCR)."""
+    data = ctx.blobs.get(stored.sha256)
+    return reading.read_file(data, file_id=stored.id, filename=stored.filename, ctx=ctx)
+
+
+def extract(raw: RawDocument, ctx: Context) -> Document:
+    """Fields and stamps of one raw document through its registered extractor."""
+    stamps = [s for page in raw.pages for s in page.stamps]
+    meta: dict[str, object] = {
+        "page_sources": [p.source.value for p in raw.pages],
+        "printed_page_numbers": [list(n) if n else None for n in raw.printed_page_numbers],
+        "pdf": raw.pages[0].meta.get("pdf"),
+    }
+    fields = {}
+    if raw.doc_type.value in EXTRACTORS:
+        extracted = EXTRACTORS.get(raw.doc_type.value)(raw, ctx)
+        fields, meta = dict(extracted.fields), {**meta, **extracted.meta}
+    return Document(
+        id=new_id("doc"),
+        file_id=raw.file_id,
+        type=raw.doc_type,
+        side=raw.side,
+        pages=raw.page_numbers,
+        fields=fields,
+        stamps=stamps,
+        confidence=raw.confidence,
+        meta=meta,
+    )
+
+
+def documents_from_pages(ctx: Context, pages: list[Page]) -> list[Document]:
+    """Classify, split and extract."""
+    labels = classify.label_pages(pages)
+    return [extract(raw, ctx) for raw in classify.split(pages, labels)]
+
+
+def process_file(ctx: Context, file_id: str) -> list[Document]:
+    """Read one stored file into documents and store them; an InputError marks the file failed."""
+    stored = ctx.db.get_file(file_id)
+    ctx.db.set_file_state(file_id, FileState.READING)
+    try:
+        pages = read_pages(ctx, stored)
+        docs = documents_from_pages(ctx, pages)
+    except InputError as exc:
+        ctx.db.set_file_state(file_id, FileState.ERROR, error=exc.message, code=exc.code)
+        log.info("file %s rejected: %s", file_id, exc.code)
+        return []
+    ctx.db.save_read(file_id, stored.application_id, read_pages=pages, docs=docs)
+    ctx.db.set_file_state(file_id, FileState.DONE)
+    return docs
+
+
+def fail_file(ctx: Context, file_id: str, error: BaseException) -> None:
+    """Record that a file could not be processed after its retries (shown on the application)."""
+    code = error.code if isinstance(error, DocprocError) else "processing_failed"
+    message = f"the file could not be processed ({type(error).__name__}): reprocess it or upload it again"
+    ctx.db.set_file_state(file_id, FileState.ERROR, error=message, code=code)
+
+
+def bundle_of(ctx: Context, application_id: str) -> Bundle:
+    """The application with its documents and files as the checks see them."""
+    return Bundle(
+        application=ctx.db.get_application(application_id),
+        documents=ctx.db.documents_of(application_id),
+        files=ctx.db.files_of(application_id),
+    )
+
+
+def check_application(ctx: Context, application_id: str) -> Checklist:
+    """Run every check on the application and store the new checklist."""
+    bundle = bundle_of(ctx, application_id)
+    results = run_checks(bundle, ctx.policy)
+    checklist = summarize(
+        bundle, results, overrides=ctx.db.overrides_of(application_id), policy=ctx.policy
+    )
+    ctx.db.save_checklist(checklist)
+    return checklist
+
+
+def pending_files(ctx: Context, application_id: str) -> list[StoredFile]:
+    """Files of the application still waiting or being read."""
+    busy = {FileState.RECEIVED, FileState.QUEUED, FileState.READING}
+    return [f for f in ctx.db.files_of(application_id) if f.state in busy]

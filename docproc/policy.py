@@ -1,0 +1,104 @@
+"""The pre-review policy: profiles, required documents, windows and thresholds, loaded from data."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from docproc.errors import ConfigError
+from docproc.models import DocType, Side, Title
+
+
+class _PolicyModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Requirement(_PolicyModel):
+    """One required document of a profile."""
+
+    type: DocType
+    sides: tuple[Side, ...] = ()
+    min_months: int | None = None
+    applicant_is_legal_representative: bool = False
+
+
+class Profile(_PolicyModel):
+    """An applicant profile and what it must hand in."""
+
+    title: Title
+    required: tuple[Requirement, ...]
+
+    def requirement(self, doc_type: DocType) -> Requirement | None:
+        """The requirement for ``doc_type``, or None when the profile does not ask for it."""
+        return next((r for r in self.required if r.type == doc_type), None)
+
+
+class Freshness(_PolicyModel):
+    """Freshness windows in days."""
+
+    income_proof_days: int = 30
+    bank_statement_days: int = 30
+    tax_certificate_days: int = 30
+    id_card_expiry_warning_days: int = 90
+
+
+class Legibility(_PolicyModel):
+    """Confidence below which a required field asks for a re-scan."""
+
+    min_confidence: float = 0.55
+
+
+class Identity(_PolicyModel):
+    """Tolerances when matching the applicant across documents."""
+
+    max_name_edits: int = 1
+    max_id_number_edits: int = 1
+
+
+class Policy(_PolicyModel):
+    """The whole policy; ``version`` is the declared version plus a content hash."""
+
+    version: str
+    freshness: Freshness = Freshness()
+    legibility: Legibility = Legibility()
+    identity: Identity = Identity()
+    profiles: dict[str, Profile]
+
+    def profile(self, name: str) -> Profile:
+        """A profile by id; an unknown id is a configuration error."""
+        try:
+            return self.profiles[name]
+        except KeyError:
+            known = ", ".join(sorted(self.profiles))
+            raise ConfigError(f"unknown profile {name!r}: choose one of {known}") from None
+
+
+def default_policy_text() -> str:
+    """The shipped default policy file's text."""
+    return resources.files("docproc").joinpath("policy.toml").read_text(encoding="utf-8")
+
+
+def parse_policy(text: str, *, source: str = "policy") -> Policy:
+    """Parse policy TOML; the version gets the content hash so edits are always visible."""
+    try:
+        data = tomllib.loads(text)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        data["version"] = f"{data.get('version', 'custom')}+{digest}"
+        return Policy.model_validate(data)
+    except (tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise ConfigError(f"{source} is not a valid policy: {exc}") from exc
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """Load ``path`` or the shipped default."""
+    if path is None:
+        return parse_policy(default_policy_text(), source="default policy")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read policy file {path}: {exc.strerror}") from exc
+    return parse_policy(text, source=str(path))

@@ -1,0 +1,230 @@
+"""File bytes → pages: the PDF text layer where there is one, else render → preprocess → OCR.
+
+Coordinates are converted here, once: text-layer pages are in PDF points, OCR'd pages in pixels
+of the stored render (both top-left origin). Whatever a later check needs about the file (PDF
+producer, incremental updates, fonts) is gathered here and carried on the pages.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from docproc import imaging
+from docproc.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
+from docproc.models import BBox, Page, PageSource, Stamp, Unit, Word
+from docproc.storage import is_zip
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+log = logging.getLogger(__name__)
+
+MIN_TEXT_LAYER_CHARS = 20
+MIN_OCR_WIDTH = 1400
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
+
+
+def sniff(data: bytes, filename: str = "") -> str:
+    """``pdf``, ``image`` or ``zip`` from the bytes (the name only words the error)."""
+    if not data:
+        raise EmptyFile(f"{filename or 'the file'} is empty (0 bytes): upload it again")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if is_zip(data):
+        return "zip"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
+    raise UnsupportedFileType(
+        f"{filename or 'the file'} is not a PDF, image (JPEG/PNG/TIFF/BMP/WEBP) or zip: "
+        "upload a scan, photo or PDF"
+    )
+
+
+def read_file(data: bytes, *, file_id: str, filename: str, ctx: Context) -> list[Page]:
+    """Pages of one stored file (a zip is expanded before this, at ingest)."""
+    kind = sniff(data, filename)
+    if kind == "pdf":
+        return _read_pdf(data, file_id=file_id, ctx=ctx)
+    if kind == "image":
+        image = imaging.load_image(data, max_pixels=ctx.settings.max_image_pixels)
+        return [_ocr_page(image, file_id=file_id, number=1, ctx=ctx, meta={"kind": "image"})]
+    raise UnsupportedFileType(f"{filename}: archives are expanded at upload, not read as pages")
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+def _open_pdf(data: bytes) -> Any:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedPdf("the PDF is password-protected: upload an unprotected copy") from exc
+    except PDFSyntaxError as exc:
+        raise CorruptFile(f"the PDF is damaged and cannot be read ({exc}): upload it again") from exc
+    except Exception as exc:  # pdfminer raises many unrelated types on broken input
+        if "password" in type(exc).__name__.lower():
+            raise EncryptedPdf("the PDF is password-protected: upload an unprotected copy") from exc
+        raise CorruptFile(f"the PDF cannot be opened ({type(exc).__name__}): upload it again") from exc
+
+
+def pdf_file_facts(data: bytes, info: dict[str, Any]) -> dict[str, Any]:
+    """Forensic facts about a PDF file, carried on every page for the anomaly checks."""
+    def text(key: str) -> str | None:
+        value = info.get(key)
+        if isinstance(value, bytes):
+            value = value.decode("latin-1", "replace")
+        return None if value is None else str(value)
+
+    return {
+        "producer": text("Producer"),
+        "creator": text("Creator"),
+        "creation_date": text("CreationDate"),
+        "mod_date": text("ModDate"),
+        "eof_markers": len(re.findall(rb"%%EOF", data)),
+        "startxref_count": len(re.findall(rb"startxref", data)),
+    }
+
+
+def _read_pdf(data: bytes, *, file_id: str, ctx: Context) -> list[Page]:
+    pdf = _open_pdf(data)
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise CorruptFile(f"the PDF's page tree is damaged ({type(exc).__name__})") from exc
+        if count == 0:
+            raise CorruptFile("the PDF has no pages")
+        if count > ctx.settings.max_pages:
+            raise TooManyPages(
+                f"the PDF has {count} pages, over the limit of {ctx.settings.max_pages}: split it"
+            )
+        facts = pdf_file_facts(data, pdf.metadata or {})
+        return [
+            _read_pdf_page(page, file_id=file_id, number=i + 1, ctx=ctx, facts=facts)
+            for i, page in enumerate(pdf.pages)
+        ]
+
+
+def _read_pdf_page(page: Any, *, file_id: str, number: int, ctx: Context, facts: dict[str, Any]) -> Page:
+    dpi = ctx.settings.render_dpi
+    try:
+        words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
+        rendered = page.to_image(resolution=dpi).original.convert("RGB")
+    except Exception as exc:
+        raise CorruptFile(f"page {number} of the PDF cannot be read ({type(exc).__name__})") from exc
+    image = np.asarray(rendered)[:, :, ::-1].copy()
+    meta = {"kind": "pdf", "pdf": facts, "images": len(page.images)}
+    if sum(len(w["text"].strip()) for w in words) < MIN_TEXT_LAYER_CHARS:
+        return _ocr_page(image, file_id=file_id, number=number, ctx=ctx, meta=meta)
+    render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
+    scale = 72.0 / dpi
+    stamps = [_scaled_stamp(s, scale) for s in _stamps_with_legends(image, number, ctx)]
+    return Page(
+        file_id=file_id,
+        number=number,
+        width=float(page.width),
+        height=float(page.height),
+        unit=Unit.PT,
+        source=PageSource.TEXT_LAYER,
+        words=tuple(_text_layer_words(words)),
+        render_sha256=render_sha,
+        render_width=image.shape[1],
+        render_height=image.shape[0],
+        stamps=tuple(stamps),
+        meta=meta,
+    )
+
+
+def _text_layer_words(raw: list[dict[str, Any]]) -> list[Word]:
+    ordered = sorted(raw, key=lambda w: (round(float(w["top"]) / 3), float(w["x0"])))
+    out: list[Word] = []
+    line, last_top = -1, None
+    for w in ordered:
+        top = float(w["top"])
+        if last_top is None or abs(top - last_top) > max(2.0, float(w.get("size", 10)) * 0.5):
+            line += 1
+            last_top = top
+        out.append(
+            Word(
+                text=w["text"],
+                bbox=BBox(x0=w["x0"], y0=w["top"], x1=w["x1"], y1=w["bottom"], unit=Unit.PT),
+                confidence=1.0,
+                line=line,
+                font=w.get("fontname"),
+            )
+        )
+    return out
+
+
+def _scaled_stamp(stamp: Stamp, scale: float) -> Stamp:
+    b = stamp.bbox
+    box = BBox(x0=b.x0 * scale, y0=b.y0 * scale, x1=b.x1 * scale, y1=b.y1 * scale, unit=Unit.PT)
+    return stamp.model_copy(update={"bbox": box})
+
+
+# --- images and scanned pages -----------------------------------------------------------------
+
+def _stamps_with_legends(image: np.ndarray, number: int, ctx: Context) -> list[Stamp]:
+    stamps = []
+    for stamp in imaging.detect_seals(image, page=number):
+        legend: str | None = None
+        if stamp.shape in ("round", "oval"):
+            try:
+                legend, _conf = imaging.read_seal_legend(image, stamp, ctx.ocr)
+            except Exception:  # a legend is a bonus; the seal itself is still evidence
+                log.warning("seal legend could not be read on page %s", number, exc_info=True)
+        stamps.append(stamp.model_copy(update={"text": legend}))
+    return stamps
+
+
+def prepare_for_ocr(image: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
+    """Flatten a card photo, turn upright, deskew and upscale small images; returns image + facts."""
+    facts: dict[str, Any] = {}
+    card = imaging.find_card(image)
+    if card is not None:
+        image, facts["card_warped"] = card, True
+    angle = ctx.ocr.orientation(image)
+    if angle:
+        image, facts["rotated"] = imaging.rotate(image, angle), angle
+    image, skew = imaging.deskew(image)
+    if skew:
+        facts["deskew"] = round(skew, 2)
+    if image.shape[1] < MIN_OCR_WIDTH:
+        import cv2
+
+        factor = MIN_OCR_WIDTH / image.shape[1]
+        image = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        facts["upscaled"] = round(factor, 2)
+    return image, facts
+
+
+def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, meta: dict[str, Any]) -> Page:
+    original_shape = image.shape
+    image, facts = prepare_for_ocr(image, ctx)
+    render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
+    stamps = _stamps_with_legends(image, number, ctx)
+    clean = imaging.normalize_illumination(imaging.remove_seal_ink(image))
+    words = ctx.ocr.read(clean)
+    return Page(
+        file_id=file_id,
+        number=number,
+        width=float(image.shape[1]),
+        height=float(image.shape[0]),
+        unit=Unit.PX,
+        source=PageSource.OCR,
+        words=tuple(words),
+        render_sha256=render_sha,
+        render_width=image.shape[1],
+        render_height=image.shape[0],
+        stamps=tuple(stamps),
+        meta={**meta, **facts, "original_size": [original_shape[1], original_shape[0]], "ocr_engine": ctx.ocr.name},
+    )

@@ -1,0 +1,53 @@
+"""Settings, built once at an entry point (CLI, web app, worker) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Deployment configuration; ``DOCPROC_`` prefix, plus ``REDIS_URL`` and ``DATABASE_URL``."""
+
+    model_config = SettingsConfigDict(env_prefix="DOCPROC_", frozen=True, extra="ignore", populate_by_name=True)
+
+    data_dir: Path = Path("./var")
+    redis_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "DOCPROC_REDIS_URL")
+    )
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "DOCPROC_DATABASE_URL")
+    )
+    policy_file: Path | None = None
+    ocr_engine: str = "tesseract"
+    ocr_timeout: float = 120.0
+    render_dpi: int = 200
+    max_upload_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 300
+    max_image_pixels: int = 60_000_000
+    zip_max_members: int = 500
+    zip_max_total_bytes: int = 500 * 1024 * 1024
+    zip_max_ratio: int = 200
+    job_timeout: int = 900
+    job_retries: int = 3
+    queue_name: str = "docproc"
+    secret_key: str = "dev-only-change-me"
+
+    @property
+    def blob_dir(self) -> Path:
+        """Where content-addressed blobs live."""
+        return self.data_dir / "blobs"
+
+    @property
+    def db_url(self) -> str:
+        """SQLAlchemy URL: DATABASE_URL, else SQLite under the data directory."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgres://"):
+                url = "postgresql://" + url[len("postgres://") :]
+            if url.startswith("postgresql://"):
+                url = "postgresql+psycopg2://" + url[len("postgresql://") :]
+            return url
+        return f"sqlite:///{(self.data_dir / 'docproc.sqlite3').resolve()}"

@@ -1,0 +1,108 @@
+"""Search a page's words as text while keeping each match's box and confidence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docproc.models import BBox, Field, Page, Word
+from docproc.normalize import to_halfwidth
+
+
+def union_boxes(boxes: list[BBox]) -> BBox | None:
+    """Smallest box around all ``boxes`` (None for none)."""
+    if not boxes:
+        return None
+    out = boxes[0]
+    for box in boxes[1:]:
+        out = out.union(box)
+    return out
+
+
+class PageText:
+    """A page's text line by line, spaces between words dropped, mapped back to its words.
+
+    Each line is the concatenation of its words (half-width); the spans record which characters
+    came from which word so that a match turns back into a box and a confidence.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.lines: list[str] = []
+        self.offsets: list[int] = []
+        self._spans: list[tuple[int, int, Word]] = []
+        offset = 0
+        by_line: dict[int, list[Word]] = {}
+        for word in page.words:
+            by_line.setdefault(word.line, []).append(word)
+        for _, words in sorted(by_line.items(), key=lambda kv: min(w.bbox.y0 for w in kv[1])):
+            words.sort(key=lambda w: w.bbox.x0)
+            text = ""
+            for word in words:
+                chunk = re.sub(r"\s+", "", to_halfwidth(word.text))
+                self._spans.append((offset + len(text), offset + len(text) + len(chunk), word))
+                text += chunk
+            self.lines.append(text)
+            self.offsets.append(offset)
+            offset += len(text)
+        self.joined = "".join(self.lines)
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """Words overlapping characters ``start:end`` of :attr:`joined`."""
+        return [w for a, b, w in self._spans if a < end and b > start]
+
+    def search_joined(self, pattern: re.Pattern[str] | str) -> Hit | None:
+        """First match across line breaks (for wrapped paragraphs)."""
+        match = re.search(pattern, self.joined)
+        return None if match is None else Hit(text=self, offset=0, match=match)
+
+    def search(self, pattern: re.Pattern[str] | str, *, start_line: int = 0) -> Hit | None:
+        """First match on any line from ``start_line``, top to bottom."""
+        return next(self.finditer(pattern, start_line=start_line), None)
+
+    def finditer(self, pattern: re.Pattern[str] | str, *, start_line: int = 0) -> Iterator[Hit]:
+        """Every match, line by line."""
+        regex = re.compile(pattern) if isinstance(pattern, str) else pattern
+        for index in range(start_line, len(self.lines)):
+            for match in regex.finditer(self.lines[index]):
+                yield Hit(text=self, offset=self.offsets[index], match=match)
+
+    def field(self, span: tuple[int, int], value: object) -> Field:
+        """A Field for ``value`` read from characters ``span`` of :attr:`joined`."""
+        words = self.words_in(*span)
+        return Field(
+            value=value,
+            confidence=round(min((w.confidence for w in words), default=0.0), 3),
+            page=self.page.number,
+            bbox=union_boxes([w.bbox for w in words]),
+            raw=self.joined[span[0] : span[1]],
+        )
+
+    def line_at(self, position: int) -> int:
+        """Index of the line holding character ``position`` of :attr:`joined`."""
+        return max(0, bisect.bisect_right(self.offsets, position) - 1)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A regex match on a page; ``offset`` maps a line match into :attr:`PageText.joined`."""
+
+    text: PageText
+    offset: int
+    match: re.Match[str]
+
+    @property
+    def line(self) -> int:
+        """Index of the line the match starts on."""
+        return self.text.line_at(self.offset + self.match.start())
+
+    def group(self, name: int | str = 1) -> str:
+        """The text of a group ('' when it did not take part)."""
+        return self.match.group(name) or ""
+
+    def field(self, value: object, group: int | str = 1) -> Field:
+        """A Field for ``value`` with the evidence of ``group``."""
+        start, end = self.match.span(group)
+        return self.text.field((self.offset + start, self.offset + end), value)

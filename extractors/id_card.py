@@ -1,0 +1,109 @@
+"""居民身份证: front (name, sex, ethnicity, birth date, address, id number) and back (authority, validity)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docproc.models import DocType, Field, RawDocument, Side
+from docproc.normalize import parse_date, parse_validity
+from extractors import ExtractedFields, extractor
+from extractors._text import Hit, PageText
+from validators._id_number import parse_id_number
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+CJK = r"\u4e00-\u9fff"
+_NAME = re.compile(rf"姓?名([{CJK}·]{{2,8}})")
+_SEX = re.compile(r"性?别([男女])")
+_ETHNICITY = re.compile(rf"民族([{CJK}]{{1,5}}?)(?:族)?(?=出|$|\d)")
+_BIRTH = re.compile(r"出生(\d{4})\D{0,2}?(\d{1,2})\D{0,2}?(\d{1,2})")
+_ADDRESS_LABEL = re.compile(r"住?址")
+_ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
+_ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
+_AUTHORITY = re.compile(rf"签发机关([{CJK}\d]{{3,30}})")
+_VALIDITY = re.compile(r"有效期限?(.{6,30})")
+_ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
+
+
+def _id_number(text: PageText) -> Field | None:
+    hits = list(text.finditer(_ID_NUMBER))
+    if not hits:
+        hit = text.search_joined(_ID_NUMBER)
+        hits = [hit] if hit else []
+    if not hits:
+        return None
+    # Prefer a number whose check digit holds; OCR noise elsewhere on the card rarely passes it.
+    hits.sort(key=lambda h: parse_id_number(h.group(1)).valid_check_digit, reverse=True)
+    best = hits[0]
+    number = best.group(1).upper()
+    field = best.field(number)
+    if not parse_id_number(number).valid_check_digit:
+        field = field.model_copy(update={"confidence": round(field.confidence * 0.6, 3)})
+    return field
+
+
+def _address(text: PageText, label: Hit, stop_line: int) -> Field | None:
+    start = text.offsets[label.line] + label.match.end()
+    end = text.offsets[stop_line] if stop_line < len(text.lines) else len(text.joined)
+    raw = text.joined[start:end]
+    value = _ADDRESS_NOISE.sub("", raw)
+    if len(value) < 4:
+        return None
+    return text.field((start, end), value)
+
+
+def extract_front(text: PageText) -> dict[str, Field]:
+    """Fields of an ID card front page."""
+    fields: dict[str, Field] = {}
+    if hit := text.search(_NAME):
+        fields["name"] = hit.field(hit.group(1))
+    if hit := text.search(_SEX):
+        fields["sex"] = hit.field(hit.group(1))
+    if hit := text.search(_ETHNICITY):
+        fields["ethnicity"] = hit.field(hit.group(1))
+    if hit := text.search(_BIRTH):
+        born = parse_date(f"{hit.group(1)}年{hit.group(2)}月{hit.group(3)}日")
+        if born:
+            fields["birth_date"] = text.field((hit.offset + hit.match.start(1), hit.offset + hit.match.end(3)), born)
+    id_field = _id_number(text)
+    if id_field:
+        fields["id_number"] = id_field
+    label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
+    if label:
+        stop = next(
+            (h.line for h in text.finditer(_ID_LABEL, start_line=label.line + 1)),
+            next((h.line for h in text.finditer(_ID_NUMBER, start_line=label.line)), len(text.lines)),
+        )
+        if addr := _address(text, label, stop):
+            fields["address"] = addr
+    return fields
+
+
+def _line_after(text: PageText, cue: str) -> int:
+    hit = text.search(re.escape(cue))
+    return hit.line + 1 if hit else 0
+
+
+def extract_back(text: PageText) -> dict[str, Field]:
+    """Fields of an ID card back page."""
+    fields: dict[str, Field] = {}
+    if hit := text.search(_AUTHORITY):
+        fields["issuing_authority"] = hit.field(hit.group(1))
+    if hit := text.search(_VALIDITY):
+        start, until = parse_validity(hit.group(1))
+        if start:
+            fields["valid_from"] = hit.field(start)
+        if until:
+            fields["valid_until"] = hit.field(until)
+    return fields
+
+
+@extractor(DocType.ID_CARD)
+def extract_id_card(doc: RawDocument, ctx: Context) -> ExtractedFields:
+    """Front or back fields from the document's first page."""
+    text = PageText(doc.pages[0])
+    if doc.side == Side.BACK:
+        return ExtractedFields(fields=extract_back(text))
+    return ExtractedFields(fields=extract_front(text))

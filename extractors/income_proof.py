@@ -1,0 +1,91 @@
+"""收入证明: the employer's letter stating position, start date and monthly income."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docproc.models import DocType, Field, RawDocument
+from docproc.normalize import parse_amount, parse_date
+from extractors import ExtractedFields, extractor
+from extractors._text import PageText
+from validators._amount_words import from_words
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+CJK = r"\u4e00-\u9fff"
+_DATE = r"(\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?)"
+_NAME = re.compile(rf"(?:兹证明|兹有|证明)[:：]?([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?[,，(（]")
+_ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
+_START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)")
+_POSITION = re.compile(rf"(?:担任|现任|任|职务为|职务[:：]|岗位[:：]?)([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)")
+_MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月收入|税前月收入|月均收入)[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，]*(?:\.\d{1,2})?)")
+_WORDS = re.compile(rf"大写[:：]?\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两]{{2,30}})")
+_EMPLOYER = re.compile(rf"(?:单位名称|单位|公司名称|盖章单位)[:：]([{CJK}()（）A-Za-z0-9]{{4,40}})")
+_EMPLOYER_ANY = re.compile(rf"([{CJK}()（）]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团|研究院|研究所|医院|学校|大学|银行|事务所|中心))")
+_PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*((?:0\d{2,3}[-\s]?)?\d{7,8}|1[3-9]\d{9})")
+_ISSUE = re.compile(rf"{_DATE}")
+
+
+def _first_date_after(text: PageText, marker: str) -> Field | None:
+    hits = [h for h in text.finditer(_ISSUE)]
+    anchor = text.search(re.escape(marker))
+    candidates = [h for h in hits if anchor is None or h.line >= anchor.line]
+    if not candidates:
+        return None
+    hit = candidates[-1]
+    value = parse_date(hit.group(1))
+    return hit.field(value) if value else None
+
+
+def extract_fields(text: PageText) -> dict[str, Field]:
+    """Fields of an income letter page (paragraphs may wrap across lines)."""
+    fields: dict[str, Field] = {}
+    if hit := text.search_joined(_NAME):
+        fields["name"] = hit.field(hit.group(1))
+    if hit := text.search_joined(_ID_NUMBER):
+        fields["id_number"] = hit.field(hit.group(1).upper())
+    if (hit := text.search_joined(_START)) and (start := parse_date(hit.group(1))):
+        fields["employment_start"] = hit.field(start)
+    if hit := text.search_joined(_POSITION):
+        fields["position"] = hit.field(hit.group(1))
+    if (hit := text.search_joined(_MONTHLY)) and (amount := parse_amount(hit.group(1))) is not None:
+        fields["monthly_income"] = hit.field(amount)
+    if hit := text.search_joined(_WORDS):
+        words = hit.group(1)
+        fields["amount_in_words"] = hit.field(words)
+        fields["amount_in_words"] = fields["amount_in_words"].model_copy(
+            update={"confidence": fields["amount_in_words"].confidence * (1.0 if _parses(words) else 0.5)}
+        )
+    employer = text.search(_EMPLOYER) or _last(text, _EMPLOYER_ANY)
+    if employer:
+        fields["employer"] = employer.field(employer.group(1))
+    if hit := text.search_joined(_PHONE):
+        fields["employer_phone"] = hit.field(hit.group(1).replace(" ", "-"))
+    if issued := _first_date_after(text, "特此证明"):
+        fields["issue_date"] = issued
+    return fields
+
+
+def _parses(words: str) -> bool:
+    try:
+        from_words(words)
+    except ValueError:
+        return False
+    return True
+
+
+def _last(text: PageText, pattern: re.Pattern[str]):  # type: ignore[no-untyped-def]
+    hits = list(text.finditer(pattern))
+    return hits[-1] if hits else None
+
+
+@extractor(DocType.INCOME_PROOF)
+def extract_income_proof(doc: RawDocument, ctx: Context) -> ExtractedFields:
+    """Fields from the letter's pages (first page wins for each field)."""
+    fields: dict[str, Field] = {}
+    for page in doc.pages:
+        for name, value in extract_fields(PageText(page)).items():
+            fields.setdefault(name, value)
+    return ExtractedFields(fields=fields)

@@ -1,0 +1,55 @@
+"""Small helpers shared by the check modules: document names, evidence, field access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docproc.models import DocType, Document, Evidence, Title
+
+DOC_NAMES: dict[DocType, tuple[str, str]] = {
+    DocType.ID_CARD: ("身份证", "ID card"),
+    DocType.INCOME_PROOF: ("收入证明", "income proof"),
+    DocType.BANK_STATEMENT: ("银行流水", "bank statement"),
+    DocType.PURCHASE_CONTRACT: ("商品房买卖合同", "home purchase contract"),
+    DocType.TAX_CERTIFICATE: ("个人所得税纳税记录", "tax certificate"),
+    DocType.BUSINESS_LICENSE: ("营业执照", "business licence"),
+    DocType.UNKNOWN: ("未识别文件", "unrecognised document"),
+}
+CHECKED_TYPES = [t for t in DocType if t != DocType.UNKNOWN]
+
+
+def zh(doc_type: DocType) -> str:
+    """Chinese name of a document type."""
+    return DOC_NAMES[doc_type][0]
+
+
+def en(doc_type: DocType) -> str:
+    """English name of a document type."""
+    return DOC_NAMES[doc_type][1]
+
+
+def ask(zh_text: str, en_text: str) -> Title:
+    """A supplement-request line."""
+    return Title(zh=zh_text, en=en_text)
+
+
+def value(doc: Document, name: str) -> Any:
+    """A field's value, or None."""
+    field = doc.fields.get(name)
+    return None if field is None else field.value
+
+
+def evidence(doc: Document, name: str | None = None) -> Evidence:
+    """Evidence pointing at a field of a document (or at its first page)."""
+    field = doc.fields.get(name) if name else None
+    if field is None:
+        return Evidence(document_id=doc.id, file_id=doc.file_id, page=doc.pages[0] if doc.pages else None, field=name)
+    return Evidence(
+        document_id=doc.id, file_id=doc.file_id, page=field.page, bbox=field.bbox, field=name, value=field.value
+    )
+
+
+def where(doc: Document) -> str:
+    """Human-readable location of a document, for reasons."""
+    pages = ", ".join(str(p) for p in doc.pages)
+    return f"{en(doc.type)} ({doc.file_id}, page {pages})"

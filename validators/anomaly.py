@@ -1,0 +1,107 @@
+"""Anomalies: things a person must look at before anything else."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docproc.models import Bundle, Category, DocType, Document, Evidence, Side, Status
+from docproc.normalize import normalize_name
+from docproc.policy import Policy
+from validators import Verdict, check
+from validators._common import en, evidence, value, where
+from validators._id_number import parse_id_number
+
+
+@check("anomaly.id_number", Category.ANOMALY, title=("身份证号码校验", "ID number check digit, birth date and sex"))
+def id_number_consistent(bundle: Bundle, policy: Policy) -> Verdict:
+    """GB 11643 check digit holds, and the number's birth date and sex agree with the card."""
+    fronts = bundle.of_type(DocType.ID_CARD, Side.FRONT)
+    if not fronts:
+        return Verdict(Status.NOT_APPLICABLE, ["no ID card front in the bundle"])
+    doc = fronts[0]
+    number = value(doc, "id_number")
+    if not number:
+        return Verdict(Status.REVIEW, [f"the id number on {where(doc)} could not be read"], [evidence(doc)])
+    info = parse_id_number(str(number))
+    ev = [evidence(doc, "id_number")]
+    problems = []
+    if not info.valid_format:
+        problems.append(f"{number} is not an 18-character id number")
+    elif not info.valid_check_digit:
+        problems.append(f"the check digit of {number} is wrong (GB 11643)")
+    birth, sex = value(doc, "birth_date"), value(doc, "sex")
+    if isinstance(birth, date) and info.birth_date and birth != info.birth_date:
+        problems.append(f"the card says born {birth}, the number encodes {info.birth_date}")
+        ev.append(evidence(doc, "birth_date"))
+    if sex in ("男", "女") and info.sex and sex != info.sex:
+        problems.append(f"the card says {sex}, the number encodes {info.sex}")
+        ev.append(evidence(doc, "sex"))
+    if problems:
+        return Verdict(Status.FAIL, problems, ev)
+    return Verdict(Status.PASS, [f"{mask(number)}: check digit, birth date and sex agree"], ev)
+
+
+def mask(id_number: str) -> str:
+    """An id number with its middle hidden, for reasons and lists."""
+    return id_number[:3] + "*" * max(0, len(id_number) - 7) + id_number[-4:] if len(id_number) > 7 else "***"
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short strings)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+_PERSON_FIELDS = {
+    DocType.ID_CARD: ("name", "id_number"),
+    DocType.INCOME_PROOF: ("name", "id_number"),
+    DocType.BANK_STATEMENT: ("account_holder", None),
+    DocType.TAX_CERTIFICATE: ("name", "id_number"),
+}
+
+
+def _reference(bundle: Bundle) -> tuple[str | None, str | None, list[Evidence]]:
+    fronts = bundle.of_type(DocType.ID_CARD, Side.FRONT)
+    if fronts:
+        doc = fronts[0]
+        return value(doc, "name"), value(doc, "id_number"), [evidence(doc, "name"), evidence(doc, "id_number")]
+    app = bundle.application
+    return app.applicant_name, app.applicant_id_number, []
+
+
+def _compare(doc: Document, ref_name: str | None, ref_id: str | None, policy: Policy) -> list[str]:
+    name_field, id_field = _PERSON_FIELDS[doc.type]
+    problems = []
+    name = value(doc, name_field)
+    if ref_name and name:
+        distance = _edits(normalize_name(str(ref_name)), normalize_name(str(name)))
+        if distance > policy.identity.max_name_edits or (distance and len(normalize_name(str(ref_name))) <= 2):
+            problems.append(f"{where(doc)} names {name}, the ID card {ref_name}")
+    number = value(doc, id_field) if id_field else None
+    if ref_id and number and _edits(str(ref_id).upper(), str(number).upper()) > policy.identity.max_id_number_edits:
+        problems.append(f"{where(doc)} gives id number {mask(str(number))}, the ID card {mask(str(ref_id))}")
+    return problems
+
+
+@check("anomaly.identity", Category.ANOMALY, title=("申请人身份一致", "Same person on every document"))
+def same_person(bundle: Bundle, policy: Policy) -> Verdict:
+    """Name and id number agree across documents (one OCR confusion tolerated, not a new person)."""
+    ref_name, ref_id, ref_ev = _reference(bundle)
+    others = [d for d in bundle.documents if d.type in _PERSON_FIELDS and not (d.type == DocType.ID_CARD)]
+    if not (ref_name or ref_id) or not others:
+        return Verdict(Status.NOT_APPLICABLE, ["nothing to compare the applicant's identity against"])
+    problems: list[str] = []
+    ev = list(ref_ev)
+    for doc in others:
+        found = _compare(doc, ref_name, ref_id, policy)
+        problems += found
+        name_field, id_field = _PERSON_FIELDS[doc.type]
+        ev += [evidence(doc, name_field)] + ([evidence(doc, id_field)] if id_field else [])
+    if problems:
+        return Verdict(Status.FAIL, problems, ev)
+    return Verdict(Status.PASS, [f"{len(others)} document(s) name the same person as the ID card"], ev)

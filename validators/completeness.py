@@ -1,0 +1,163 @@
+"""Completeness: required documents per profile, both ID sides, all pages, coverage, legibility."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from docproc.models import Bundle, Category, DocType, Side, Status
+from docproc.policy import Policy
+from validators import Verdict, check, register_check
+from validators._common import CHECKED_TYPES, ask, en, evidence, value, where, zh
+
+# Fields that must be read, per type (and side), for a document to be usable.
+REQUIRED_FIELDS: dict[tuple[DocType, Side | None], tuple[str, ...]] = {
+    (DocType.ID_CARD, Side.FRONT): ("name", "id_number", "birth_date"),
+    (DocType.ID_CARD, Side.BACK): ("valid_until",),
+    (DocType.INCOME_PROOF, None): ("name", "employer", "monthly_income", "issue_date"),
+    (DocType.BANK_STATEMENT, None): ("account_holder", "period_start", "period_end"),
+    (DocType.PURCHASE_CONTRACT, None): ("buyer_names", "total_price"),
+    (DocType.TAX_CERTIFICATE, None): ("name", "issue_date"),
+    (DocType.BUSINESS_LICENSE, None): ("company_name", "uscc"),
+}
+
+
+def document_present(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
+    """The profile's required document of ``doc_type`` is in the bundle."""
+    if policy.profile(bundle.application.profile).requirement(doc_type) is None:
+        return Verdict(Status.NOT_APPLICABLE, [f"the {bundle.application.profile} profile does not require a {en(doc_type)}"])
+    docs = bundle.of_type(doc_type)
+    if docs:
+        return Verdict(Status.PASS, [f"found: {where(d)}" for d in docs], [evidence(d) for d in docs])
+    return Verdict(
+        Status.MISSING,
+        [f"no {en(doc_type)} was found among the {len(bundle.files)} uploaded file(s)"],
+        supplement=ask(f"请提供{zh(doc_type)}", f"Please provide the {en(doc_type)}"),
+    )
+
+
+for _type in CHECKED_TYPES:
+    register_check(
+        f"completeness.{_type.value}", Category.COMPLETENESS,
+        title=(f"{zh(_type)}已提供", f"{en(_type).capitalize()} provided"),
+        fn=partial(document_present, doc_type=_type),
+    )
+
+
+@check("completeness.id_card.both_sides", Category.COMPLETENESS, title=("身份证正反面齐全", "ID card, both sides"))
+def id_card_both_sides(bundle: Bundle, policy: Policy) -> Verdict:
+    """Both the portrait side and the emblem side of the ID card are present."""
+    requirement = policy.profile(bundle.application.profile).requirement(DocType.ID_CARD)
+    if requirement is None or not requirement.sides:
+        return Verdict(Status.NOT_APPLICABLE, ["the profile does not ask for both ID sides"])
+    present = {d.side for d in bundle.of_type(DocType.ID_CARD)}
+    missing = [s for s in requirement.sides if s not in present]
+    ev = [evidence(d) for d in bundle.of_type(DocType.ID_CARD)]
+    if not missing:
+        return Verdict(Status.PASS, ["both the portrait side and the emblem side were found"], ev)
+    names = {Side.FRONT: ("人像面", "portrait side (front)"), Side.BACK: ("国徽面", "emblem side (back)")}
+    return Verdict(
+        Status.MISSING,
+        [f"the ID card's {names[s][1]} was not found" for s in missing],
+        ev,
+        supplement=ask(
+            "请提供身份证" + "、".join(names[s][0] for s in missing),
+            "Please provide the ID card's " + " and ".join(names[s][1] for s in missing),
+        ),
+    )
+
+
+def pages_complete(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
+    """Every page announced by 第X页 共Y页 / page i of n is present."""
+    docs = bundle.of_type(doc_type)
+    if not docs:
+        return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} to count pages of"])
+    reasons, failed = [], False
+    for doc in docs:
+        printed = [tuple(p) for p in doc.meta.get("printed_page_numbers", []) if p]
+        if not printed:
+            reasons.append(f"{where(doc)}: no page numbering printed; {len(doc.pages)} page(s) read")
+            continue
+        declared = max(n for _, n in printed)
+        seen = {i for i, _ in printed}
+        absent = sorted(set(range(1, declared + 1)) - seen)
+        if absent:
+            failed = True
+            reasons.append(f"{where(doc)}: declares {declared} pages, page(s) {absent} missing")
+        else:
+            reasons.append(f"{where(doc)}: all {declared} declared pages present")
+    if failed:
+        return Verdict(
+            Status.FAIL, reasons, [evidence(d) for d in docs],
+            supplement=ask(f"{zh(doc_type)}缺页，请提供完整的{zh(doc_type)}", f"Pages of the {en(doc_type)} are missing: provide the complete document"),
+        )
+    return Verdict(Status.PASS, reasons, [evidence(d) for d in docs])
+
+
+def legible(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
+    """The fields a reviewer needs were read with enough confidence."""
+    docs = bundle.of_type(doc_type)
+    if not docs:
+        return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} to read"])
+    threshold = policy.legibility.min_confidence
+    problems, ev = [], []
+    for doc in docs:
+        for name in REQUIRED_FIELDS.get((doc.type, doc.side), REQUIRED_FIELDS.get((doc.type, None), ())):
+            field = doc.fields.get(name)
+            if field is None:
+                problems.append(f"{where(doc)}: {name} could not be read")
+                ev.append(evidence(doc))
+            elif field.confidence < threshold:
+                problems.append(f"{where(doc)}: {name} read with confidence {field.confidence:.2f} (< {threshold})")
+                ev.append(evidence(doc, name))
+    if not problems:
+        return Verdict(Status.PASS, [f"all required fields of the {en(doc_type)} were read"], [evidence(d) for d in docs])
+    pages = sorted({e.page for e in ev if e.page})
+    return Verdict(
+        Status.REVIEW, problems, ev,
+        supplement=ask(
+            f"{zh(doc_type)}（第{'、'.join(map(str, pages))}页）不清晰，请重新扫描或拍照",
+            f"The {en(doc_type)} (page {', '.join(map(str, pages))}) is not legible: please re-scan or re-photograph it",
+        ),
+    )
+
+
+for _type in CHECKED_TYPES:
+    register_check(
+        f"completeness.pages.{_type.value}", Category.COMPLETENESS,
+        title=(f"{zh(_type)}页数完整", f"{en(_type).capitalize()}: no missing pages"),
+        fn=partial(pages_complete, doc_type=_type),
+    )
+    register_check(
+        f"completeness.legibility.{_type.value}", Category.COMPLETENESS,
+        title=(f"{zh(_type)}清晰可读", f"{en(_type).capitalize()} legible"),
+        fn=partial(legible, doc_type=_type),
+    )
+
+
+def _months_between(start: date, end: date) -> float:
+    return (end - start).days / 30.44
+
+
+@check("completeness.bank_statement.coverage", Category.COMPLETENESS, title=("银行流水覆盖月数", "Bank statement coverage"))
+def statement_coverage(bundle: Bundle, policy: Policy) -> Verdict:
+    """The statements cover at least the profile's number of months."""
+    requirement = policy.profile(bundle.application.profile).requirement(DocType.BANK_STATEMENT)
+    docs = bundle.of_type(DocType.BANK_STATEMENT)
+    if requirement is None or requirement.min_months is None or not docs:
+        return Verdict(Status.NOT_APPLICABLE, ["no statement coverage to measure"])
+    periods = [(value(d, "period_start"), value(d, "period_end"), d) for d in docs]
+    known = [(s, e, d) for s, e, d in periods if isinstance(s, date) and isinstance(e, date)]
+    if not known:
+        return Verdict(Status.REVIEW, ["the statement period could not be read"], [evidence(d) for d in docs])
+    start, end = min(s for s, _, _ in known), max(e for _, e, _ in known)
+    months = _months_between(start, end)
+    need = requirement.min_months
+    reason = f"covers {start} to {end}, {months:.1f} months; the profile needs {need}"
+    ev = [evidence(d, "period_start") for _, _, d in known]
+    if months + 0.5 >= need:
+        return Verdict(Status.PASS, [reason], ev)
+    return Verdict(
+        Status.FAIL, [reason], ev,
+        supplement=ask(f"请提供覆盖最近{need}个月的银行流水", f"Please provide bank statements covering the last {need} months"),
+    )

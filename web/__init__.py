@@ -1,0 +1,35 @@
+"""The web page and the REST API (Flask app factory)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from docproc.context import Context, build_context
+from docproc.settings import Settings
+
+
+def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
+               config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; settings are read from the environment when not given."""
+    from web import api, errors, pages
+
+    settings = settings or (ctx.settings if ctx else Settings())
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_upload_bytes + 1024 * 1024)
+    app.config.update(config or {})
+    app.extensions["docproc"] = ctx or build_context(settings)
+    app.extensions["docproc.queue"] = _queue(settings)
+    errors.register(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp, url_prefix="/api/v1")
+    return app
+
+
+def _queue(settings: Settings) -> Any:
+    if not settings.redis_url:
+        return None
+    import worker
+
+    return worker.make_queue(worker.connect(settings.redis_url), settings)

@@ -1,0 +1,242 @@
+"""rq glue: connections, the embedded Redis, enqueue helpers and the job functions (which take ids).
+
+Jobs: ``process_file_job(file_id)`` reads a stored file into documents; when an application has
+no file left in flight, ``check_application_job(application_id)`` runs the checks and stores the
+checklist. Failures are retried with backoff; when retries are spent the file shows the error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from redis import Redis
+from rq import Callback, Queue, Retry, Worker
+from rq.job import Job
+from rq.registry import StartedJobRegistry
+
+from docproc import pipeline
+from docproc.context import Context, build_context
+from docproc.errors import ConfigError
+from docproc.models import FileState
+from docproc.settings import Settings
+
+log = logging.getLogger("docproc.worker")
+RETRY_INTERVALS = [5, 30, 120]
+_CONTEXT: dict[str, Context] = {}
+
+
+# --- connections ----------------------------------------------------------------------------
+
+def connect(url: str) -> Redis:
+    """A Redis connection that has answered a PING."""
+    conn = Redis.from_url(url)
+    try:
+        conn.ping()
+    except Exception as exc:
+        raise ConfigError(f"cannot reach Redis at {url}: {exc}") from exc
+    return conn
+
+
+def make_queue(conn: Redis, settings: Settings) -> Queue:
+    """The docproc queue on ``conn``."""
+    return Queue(settings.queue_name, connection=conn, default_timeout=settings.job_timeout)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class EmbeddedRedis:
+    """A private redis-server under the data directory, started and stopped by docproc itself."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir) / "redis"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.url = ""
+
+    def start(self) -> str:
+        """Start redis-server on a free loopback port; returns its URL once it answers."""
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise ConfigError("no REDIS_URL and no redis-server on PATH: run scripts/bootstrap.sh or set REDIS_URL")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        port = _free_port()
+        self.process = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
+             "--appendonly", "yes", "--save", "", "--daemonize", "no", "--logfile", "redis.log"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        self.url = f"redis://127.0.0.1:{port}/0"
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                Redis.from_url(self.url).ping()
+                return self.url
+            except Exception:
+                if self.process.poll() is not None:
+                    raise ConfigError(f"embedded redis-server exited (see {self.data_dir}/redis.log)") from None
+                time.sleep(0.05)
+        self.stop()
+        raise ConfigError("embedded redis-server did not answer within 15 s")
+
+    def stop(self) -> None:
+        """Stop the server and wait for it."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+# --- enqueueing -----------------------------------------------------------------------------
+
+def enqueue_file(queue: Queue, ctx: Context, file_id: str) -> Job:
+    """Queue a stored file for reading; the file shows ``queued``."""
+    ctx.db.set_file_state(file_id, FileState.QUEUED)
+    return queue.enqueue(
+        process_file_job, file_id,
+        retry=Retry(max=ctx.settings.job_retries, interval=RETRY_INTERVALS),
+        job_timeout=ctx.settings.job_timeout,
+        on_failure=Callback(on_file_job_failure),
+        description=f"process {file_id}",
+    )
+
+
+def enqueue_check(queue: Queue, application_id: str) -> Job:
+    """Queue the checks of an application."""
+    return queue.enqueue(
+        check_application_job, application_id,
+        retry=Retry(max=3, interval=RETRY_INTERVALS), description=f"check {application_id}",
+    )
+
+
+def resume_unfinished(queue: Queue, ctx: Context) -> int:
+    """Re-queue files left received/queued by a previous run whose jobs are gone; returns the count."""
+    live = set(queue.get_job_ids()) | set(StartedJobRegistry(queue=queue).get_job_ids())
+    live_files = {j.args[0] for j in Job.fetch_many(list(live), connection=queue.connection) if j and j.args}
+    count = 0
+    for application in ctx.db.list_applications():
+        for stored in pipeline.pending_files(ctx, application.id):
+            if stored.id not in live_files:
+                enqueue_file(queue, ctx, stored.id)
+                count += 1
+    return count
+
+
+# --- jobs (run inside the worker process) -----------------------------------------------------
+
+def _context() -> Context:
+    if "ctx" not in _CONTEXT:
+        _CONTEXT["ctx"] = build_context(Settings())
+    return _CONTEXT["ctx"]
+
+
+def _current_queue() -> Queue | None:
+    from rq import get_current_job
+
+    job = get_current_job()
+    return None if job is None else Queue(job.origin, connection=job.connection)
+
+
+def process_file_job(file_id: str) -> int:
+    """Read one file; when its application has nothing else in flight, queue the checks."""
+    ctx = _context()
+    docs = pipeline.process_file(ctx, file_id)
+    _check_when_idle(ctx, ctx.db.get_file(file_id).application_id)
+    return len(docs)
+
+
+def check_application_job(application_id: str) -> str:
+    """Run the checks and store the checklist; returns its status."""
+    return pipeline.check_application(_context(), application_id).status.value
+
+
+def _check_when_idle(ctx: Context, application_id: str) -> None:
+    if pipeline.pending_files(ctx, application_id):
+        return
+    queue = _current_queue()
+    if queue is None:
+        pipeline.check_application(ctx, application_id)
+    else:
+        enqueue_check(queue, application_id)
+
+
+def on_file_job_failure(job: Job, connection: Redis, exc_type: Any, exc: Any, tb: Any) -> None:
+    """rq failure callback: once retries are spent, the file shows the error and the checks run."""
+    if job.retries_left:
+        return
+    ctx = _context()
+    file_id = job.args[0]
+    pipeline.fail_file(ctx, file_id, exc if isinstance(exc, BaseException) else RuntimeError(str(exc)))
+    _check_when_idle_on(Queue(job.origin, connection=connection), ctx, ctx.db.get_file(file_id).application_id)
+
+
+def _check_when_idle_on(queue: Queue, ctx: Context, application_id: str) -> None:
+    if not pipeline.pending_files(ctx, application_id):
+        enqueue_check(queue, application_id)
+
+
+# --- the worker process ------------------------------------------------------------------------
+
+def reap_dead_local_workers(queue: Queue) -> int:
+    """Hand jobs of workers that died on this host (SIGKILL, OOM) back to rq's retry path now.
+
+    rq notices an abandoned job only when its heartbeat expires (over a minute); a worker on the
+    same host can tell at once that the process is gone.
+    """
+    conn = queue.connection
+    registry = StartedJobRegistry(queue=queue)
+    host, reaped = socket.gethostname(), 0
+    for composite in conn.zrange(registry.key, 0, -1):
+        job_id = composite.decode().split(":")[0]
+        job = Job.fetch(job_id, connection=conn) if conn.exists(Job.key_for(job_id)) else None
+        if job is None or not job.worker_name:
+            continue
+        info = conn.hmget(f"rq:worker:{job.worker_name}", "hostname", "pid")
+        alive = info[0] is not None and not (info[0].decode() == host and not _pid_alive(int(info[1] or 0)))
+        if not alive:
+            conn.zadd(registry.key, {composite: 0}, xx=True)
+            reaped += 1
+    if reaped:
+        registry.cleanup()
+    return reaped
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie is dead for our purposes
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return True
+
+
+def run_worker(settings: Settings, *, burst: bool = False) -> None:
+    """Run one rq worker (with the retry scheduler) until stopped."""
+    if not settings.redis_url:
+        raise ConfigError("docproc worker needs REDIS_URL (docproc serve starts its own workers)")
+    conn = connect(settings.redis_url)
+    queue = make_queue(conn, settings)
+    _CONTEXT["ctx"] = build_context(settings)
+    reaped = reap_dead_local_workers(queue)
+    if reaped:
+        log.warning("re-queued %s job(s) abandoned by dead workers", reaped)
+    worker = Worker([queue], connection=conn, job_monitoring_interval=5, maintenance_interval=30)
+    worker.work(burst=burst, with_scheduler=True, logging_level="WARNING")
