@@ -1,0 +1,298 @@
+"""Normalisation shared by extractors and scoring: widths, dates, amounts, names, free text.
+
+Every transform here maps one character to one character until the final clean-up, so spans
+found in ``to_halfwidth(text)`` are spans in ``text``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+LONG_TERM: Literal["长期"] = "长期"
+Validity = tuple[date | None, date | Literal["长期"] | None]
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_DOTS = re.compile(r"[·•・‧∙⋅･]+")  # middle-dot variants in minority names
+
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_NUMERIC_DATES = (
+    # 2024年3月5日, 2024 年 03 月 05 日, 2024年3月5号, 2024年3月5
+    re.compile(_YEAR + r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})(?!\d)(?:\s*[日号])?"),
+    # 2024-03-05, 2024.3.5, 2024/03/05 (one separator throughout)
+    re.compile(_YEAR + r"\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d)"),
+    # 20240305
+    re.compile(_YEAR + r"(?P<m>\d{2})(?P<d>\d{2})(?!\d)"),
+)
+_CN_DIGIT = "〇零○Oo一二三四五六七八九"  # OCR reads 〇 as a Latin O too
+_CN_DATE = re.compile(
+    rf"(?P<y>(?:[{_CN_DIGIT}]\s*){{3}}[{_CN_DIGIT}])\s*年\s*"
+    r"(?P<m>[〇零]?[一二三四五六七八九]|十[一二]?)\s*月\s*"
+    r"(?P<d>[〇零]?[一二三四五六七八九]|[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?)"
+    r"\s*[日号]"
+)
+_CN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0,
+    "○": 0,
+    "O": 0,
+    "o": 0,
+}
+
+_AMOUNT = re.compile(
+    r"(?P<s1>[-+])?(?:人民币|RMB|CNY|¥)?[:：]?(?P<s2>[-+])?"
+    r"(?P<int>\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?P<wan>万)?(?:元|圆)?整?(?:人民币)?",
+    re.IGNORECASE,
+)
+_MINUS = str.maketrans({"−": "-", "–": "-", "‐": "-", "‑": "-"})
+_RANGE_SEP = re.compile(r"^\s*(?:-|—|–|~|～|至|到|止)+\s*")
+_LONG_TERM = re.compile(r"^\s*[长長]\s*期")
+
+_DATE_FIELDS = frozenset(
+    {
+        "birth_date",
+        "valid_from",
+        "valid_until",
+        "employment_start",
+        "issue_date",
+        "period_start",
+        "period_end",
+        "signing_date",
+        "established_date",
+        "business_term_until",
+        "date",
+    }
+)
+_AMOUNT_FIELDS = frozenset(
+    {
+        "monthly_income",
+        "opening_balance",
+        "closing_balance",
+        "amount",
+        "balance",
+        "total_price",
+        "total_income",
+        "total_tax",
+        "registered_capital",
+        "floor_area",
+        "loan_amount",
+    }
+)
+_CODE_FIELDS = frozenset(
+    {
+        "id_number",
+        "buyer_id_numbers",
+        "uscc",
+        "account_number",
+        "verification_code",
+        "contract_number",
+    }
+)
+_NAME_FIELDS = frozenset({"name", "buyer_names", "account_holder", "legal_representative"})
+_NAME_EDGES = " \t\r\n·,.;:!?'\"()[]<>{}-_/|、，。；：！？“”‘’《》「」【】"
+_AREA_UNITS = re.compile(r"(?:平方米|平米|㎡|m²|m2)$", re.IGNORECASE)
+
+
+def to_halfwidth(s: str) -> str:
+    """Full-width ASCII forms to ASCII and the ideographic space to a space, char for char."""
+    out = []
+    for ch in s:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif ch == "\u3000":
+            out.append(" ")
+        elif ch == "￥":
+            out.append("¥")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def parse_date(s: str) -> date | None:
+    """The date that s is (numeric or Chinese-numeral forms), else None."""
+    text = to_halfwidth(s).strip(" \t\r\n,.;:，。；：")
+    found = find_dates(text)
+    if len(found) == 1 and found[0][1] == 0 and found[0][2] == len(text):
+        return found[0][0]
+    return None
+
+
+def find_dates(text: str) -> list[tuple[date, int, int]]:
+    """Every valid date in text with its (start, end) span, in order of appearance."""
+    half = to_halfwidth(text)
+    hits: list[tuple[date, int, int]] = []
+    for pattern in _NUMERIC_DATES:
+        for m in pattern.finditer(half):
+            if not _digit_before(half, m.start()):
+                _add(hits, _make_date(m["y"], m["m"], m["d"]), m)
+    for m in _CN_DATE.finditer(half):
+        year = "".join(str(_CN_VALUES[c]) for c in m["y"] if not c.isspace())
+        _add(hits, _make_date(year, str(_cn_number(m["m"])), str(_cn_number(m["d"]))), m)
+    return _without_overlaps(hits)
+
+
+def _digit_before(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1].isdigit()
+
+
+def _add(hits: list[tuple[date, int, int]], day: date | None, m: re.Match[str]) -> None:
+    if day is not None:
+        hits.append((day, m.start(), m.end()))
+
+
+def _make_date(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _cn_number(s: str) -> int:
+    """1..39 written with Chinese numerals (十二, 二十五, 廿三, 〇五)."""
+    s = s.replace("廿", "二十").replace("卅", "三十").lstrip("〇零")
+    if "十" not in s:
+        return _CN_VALUES[s]
+    tens, _, units = s.partition("十")
+    return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[units] if units else 0)
+
+
+def _without_overlaps(hits: list[tuple[date, int, int]]) -> list[tuple[date, int, int]]:
+    """Keep the earliest, then longest, of overlapping matches."""
+    kept: list[tuple[date, int, int]] = []
+    for hit in sorted(hits, key=lambda h: (h[1], -h[2])):
+        if not kept or hit[1] >= kept[-1][2]:
+            kept.append(hit)
+    return kept
+
+
+def parse_validity(s: str) -> Validity:
+    """A validity period such as 2015.03.01-2035.03.01 or 2015.03.01-长期 → (start, end)."""
+    text = to_halfwidth(s)
+    dates = find_dates(text)
+    if not dates:
+        return None, None
+    start, _, start_end = dates[0]
+    rest = text[start_end:]
+    after_sep = _RANGE_SEP.sub("", rest, count=1)
+    if _LONG_TERM.match(after_sep):
+        return start, LONG_TERM
+    return start, dates[1][0] if len(dates) > 1 else None
+
+
+# ---------------------------------------------------------------- amounts
+
+
+def parse_amount(s: str) -> Decimal | None:
+    """An amount written with digits (¥, 元, 人民币, thousands, parentheses, 万), else None."""
+    text = to_halfwidth(s).translate(_MINUS).strip()
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        text, negative = text[1:-1].strip(), True
+    text = re.sub(r"(?<=[^\d ]) +| +(?=[^\d ])", "", text)  # spaces next to non-digits
+    m = _AMOUNT.fullmatch(text)
+    if m is None or (m["s1"] and m["s2"]) or (negative and (m["s1"] or m["s2"])):
+        return None
+    digits = m["int"].replace(",", "").replace(" ", "")
+    try:
+        value = Decimal(digits + (f".{m['frac']}" if m["frac"] else ""))
+    except InvalidOperation:
+        return None
+    if m["wan"]:
+        value *= 10_000
+    if negative or "-" in (m["s1"] or "", m["s2"] or ""):
+        value = -value
+    return value
+
+
+# ---------------------------------------------------------------- names and text
+
+
+def normalize_name(s: str) -> str:
+    """A person's name for comparison: half-width, one '·', no spaces or noise between CJK."""
+    text = _DOTS.sub("·", to_halfwidth(s))
+    noise_between = rf"(?<=[{_CJK}·])(?:[^\w·]|_)+(?=[{_CJK}·])"
+    text = re.sub(noise_between, "", text)
+    text = text.strip(_NAME_EDGES)
+    return re.sub(r"\s+", " ", text)
+
+
+def normalize_text(s: str) -> str:
+    """Free text for comparison: half-width, case-folded, no whitespace or stray punctuation."""
+    text = unicodedata.normalize("NFKC", to_halfwidth(s)).casefold()
+    text = _DOTS.sub("·", text)
+    kept = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if unicodedata.category(ch)[0] in "PS" and not _between_digits(text, i):
+            continue
+        kept.append(ch)
+    return "".join(kept)
+
+
+def _between_digits(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity 0..1 of two strings after normalize_text (difflib ratio)."""
+    na, nb = normalize_text(a), normalize_text(b)
+    if not na and not nb:
+        return 1.0
+    return difflib.SequenceMatcher(None, na, nb, autojunk=False).ratio()
+
+
+# ---------------------------------------------------------------- canonical values
+
+
+def normalize_value(field_name: str, value: Any) -> str:
+    """Canonical string of a field value for scoring (ISO dates, 2-dp amounts, ...)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "|".join(normalize_value(field_name, v) for v in value)
+    if isinstance(value, dict):
+        return ";".join(f"{k}={normalize_value(k, v)}" for k, v in sorted(value.items()))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (Decimal, float)) or (isinstance(value, int) and field_name in _AMOUNT_FIELDS):
+        return _two_places(value)
+    if isinstance(value, int):
+        return str(value)
+    return _normalize_str(field_name, str(value))
+
+
+def _two_places(value: Decimal | float) -> str:
+    return str(Decimal(str(value)).quantize(Decimal("0.01")))
+
+
+def _normalize_str(field_name: str, value: str) -> str:
+    if field_name in _DATE_FIELDS or field_name.endswith("_date"):
+        if _LONG_TERM.match(to_halfwidth(value).strip()):
+            return LONG_TERM
+        day = parse_date(value)
+        if day is not None:
+            return day.isoformat()
+    elif field_name in _AMOUNT_FIELDS:
+        amount = parse_amount(_AREA_UNITS.sub("", to_halfwidth(value).strip()))
+        if amount is not None:
+            return _two_places(amount)
+    elif field_name in _CODE_FIELDS:
+        return "".join(to_halfwidth(value).split()).upper()
+    elif field_name in _NAME_FIELDS:
+        return normalize_name(value)
+    elif field_name.endswith("_in_words"):
+        return normalize_text(value).translate(str.maketrans("圆正", "元整"))
+    return normalize_text(value)
