@@ -1,0 +1,489 @@
+"""OpenCV helpers over numpy arrays: decoding, orientation, deskew, card warp, seals.
+
+Images are BGR uint8 unless a function says gray. Coordinates are pixels of the given image,
+top-left origin.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+import cv2
+import numpy as np
+from PIL import Image, ImageOps
+
+from docproc.errors import CorruptFile, DecompressionBomb, EmptyFile
+from docproc.models import BBox, Stamp, Unit
+
+if TYPE_CHECKING:
+    from docproc.ocr import OcrEngine
+
+CARD_ASPECT = 85.6 / 54.0  # ISO/IEC 7810 ID-1, the Chinese resident ID card
+_RED = ((0, 12), (155, 180))  # OpenCV hue is 0..180 and red wraps around 0
+_BLUE = ((95, 130),)
+_HUES = {"red": _RED, "blue": _BLUE}
+SealColour = Literal["red", "blue"]
+SealShape = Literal["round", "oval", "square"]
+_SEAL_COLOURS: tuple[SealColour, ...] = ("red", "blue")
+
+# ---------------------------------------------------------------- decoding
+
+
+def load_image(data: bytes, *, max_pixels: int = 60_000_000) -> np.ndarray:
+    """Decode image bytes to BGR, refusing oversized images before decoding any pixel."""
+    if not data:
+        raise EmptyFile("the image file is empty: upload the scan again")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            pil = Image.open(io.BytesIO(data))
+        except Image.DecompressionBombError as exc:  # past Pillow's own hard limit (~179 Mpx)
+            raise _bomb(_declared_size(data), max_pixels) from exc
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise CorruptFile(f"the image cannot be decoded: {exc}") from exc
+        if pil.width * pil.height > max_pixels:
+            raise _bomb(pil.size, max_pixels)
+        try:
+            pil.load()
+            rgb = _pil_to_rgb(ImageOps.exif_transpose(pil))
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+            raise CorruptFile(f"the image cannot be decoded: {exc}") from exc
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+
+
+def _bomb(size: tuple[int, int] | None, max_pixels: int) -> DecompressionBomb:
+    shown = f"{size[0]}×{size[1]} pixels" if size else "too many pixels"
+    return DecompressionBomb(f"the image is {shown}, over the limit of {max_pixels:,}: upload a smaller scan")
+
+
+def _declared_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from the header, via the format plugin without Pillow's bomb check."""
+    Image.init()
+    for fmt in Image.ID:
+        factory, accept = Image.OPEN[fmt]
+        if accept is None or accept(data[:16]):
+            with contextlib.suppress(Exception):  # not this format after all: try the next
+                return factory(io.BytesIO(data), "").size  # reads the header only
+    return None
+
+
+def _pil_to_rgb(pil: Image.Image) -> np.ndarray:
+    if pil.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # 16-bit / float scans: scale to 8 bits
+        arr = np.asarray(pil, dtype=np.float64)
+        arr = arr * (255.0 / arr.max()) if arr.max() > 0 else arr
+        return cv2.cvtColor(arr.astype(np.uint8), cv2.COLOR_GRAY2RGB)
+    if pil.mode in ("RGBA", "LA", "PA") or "transparency" in pil.info:
+        rgba = pil.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        pil = Image.alpha_composite(white, rgba)  # transparent scans go on white, not black
+    return np.asarray(pil.convert("RGB"))
+
+
+def encode_png(img: np.ndarray) -> bytes:
+    """PNG bytes of an image."""
+    return _encode(img, ".png", [])
+
+
+def encode_jpeg(img: np.ndarray, quality: int = 85) -> bytes:
+    """JPEG bytes of an image."""
+    return _encode(img, ".jpg", [cv2.IMWRITE_JPEG_QUALITY, quality])
+
+
+def _encode(img: np.ndarray, ext: str, params: list[int]) -> bytes:
+    ok, buf = cv2.imencode(ext, img, params)
+    if not ok:
+        raise ValueError(f"cannot encode a {img.shape} image as {ext}")
+    return buf.tobytes()
+
+
+# ---------------------------------------------------------------- geometry
+
+
+def to_gray(img: np.ndarray) -> np.ndarray:
+    """Gray copy of a BGR, BGRA or gray image."""
+    if img.ndim == 2:
+        return img.copy()
+    code = cv2.COLOR_BGRA2GRAY if img.shape[2] == 4 else cv2.COLOR_BGR2GRAY
+    return cv2.cvtColor(img, code)
+
+
+def rotate(img: np.ndarray, degrees_clockwise: int) -> np.ndarray:
+    """Rotate by a multiple of 90 degrees, clockwise."""
+    if degrees_clockwise % 90:
+        raise ValueError(f"rotate takes multiples of 90 degrees, not {degrees_clockwise}")
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    turn = degrees_clockwise % 360
+    return img.copy() if turn == 0 else cv2.rotate(img, codes[turn])
+
+
+def deskew(img: np.ndarray, *, max_angle: float = 10.0) -> tuple[np.ndarray, float]:
+    """Straighten a slightly rotated page; returns (image, skew found in degrees, ccw positive)."""
+    angle = estimate_skew(img, max_angle=max_angle)
+    if angle is None or abs(angle) < 0.1:
+        return img, 0.0
+    h, w = img.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    white = (255,) * (1 if img.ndim == 2 else img.shape[2])
+    fixed = cv2.warpAffine(img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=white)
+    return fixed, angle
+
+
+def estimate_skew(img: np.ndarray, *, max_angle: float = 10.0) -> float | None:
+    """Skew of the text lines (ccw positive) by projection-profile search; None if unreliable."""
+    gray = _shrink(to_gray(img), 1000)
+    ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    ys, xs = np.nonzero(ink)
+    if not 0.002 < len(xs) / ink.size < 0.4:
+        return None
+    if len(xs) > 200_000:  # a subsample keeps the profile shape and the search fast
+        pick = np.random.default_rng(0).choice(len(xs), 200_000, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    xs_f, ys_f = xs - xs.mean(), ys - ys.mean()
+
+    def sharpness(deg: float) -> float:
+        t = math.radians(deg)  # row of each ink pixel once the page is turned back by deg
+        rows = np.round(ys_f * math.cos(t) + xs_f * math.sin(t)).astype(np.int64)
+        counts = np.bincount(rows - rows.min())
+        return float(np.dot(counts, counts))
+
+    coarse = np.arange(-max_angle, max_angle + 0.01, 0.5)
+    scores = np.array([sharpness(a) for a in coarse])
+    best = float(coarse[int(scores.argmax())])
+    if scores.max() < 1.3 * np.median(scores):
+        return None  # flat profile: no text lines to go by
+    fine = np.arange(best - 0.5, best + 0.51, 0.1)
+    return round(float(fine[int(np.argmax([sharpness(a) for a in fine]))]), 2)
+
+
+def _shrink(img: np.ndarray, max_side: int) -> np.ndarray:
+    scale = max_side / max(img.shape[:2])
+    if scale >= 1:
+        return img
+    return cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
+# ---------------------------------------------------------------- cleaning for OCR
+
+
+def normalize_illumination(img: np.ndarray) -> np.ndarray:
+    """Gray page with uneven lighting flattened and contrast stretched."""
+    gray = to_gray(img)
+    small = _shrink(gray, 512)
+    k = max(15, max(small.shape) // 20) | 1
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    background = cv2.GaussianBlur(background, (k, k), 0)
+    background = cv2.resize(background, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
+    flat = gray.astype(np.float32) * 255.0 / np.maximum(background.astype(np.float32), 1.0)
+    flat = np.clip(flat, 0, 255)
+    lo, hi = np.percentile(flat, (0.5, 99.5))
+    if hi - lo >= 32:  # a nearly blank page is left alone rather than its noise amplified
+        flat = np.clip((flat - lo) * 255.0 / (hi - lo), 0, 255)
+    return flat.astype(np.uint8)
+
+
+def colour_mask(img: np.ndarray, colour: str, *, s_min: int = 60, v_min: int = 60) -> np.ndarray:
+    """255 where a BGR image is clearly ``red`` or ``blue`` ink."""
+    hsv = cv2.cvtColor(img[:, :, :3], cv2.COLOR_BGR2HSV)
+    hue, sat, val = cv2.split(hsv)
+    in_hue = np.zeros(hue.shape, bool)
+    for lo, hi in _HUES[colour]:
+        in_hue |= (hue >= lo) & (hue <= hi)
+    return (in_hue & (sat >= s_min) & (val >= v_min)).astype(np.uint8) * 255
+
+
+def remove_seal_ink(img: np.ndarray, *, stamps: Sequence[Stamp] | None = None) -> np.ndarray:
+    """Gray image with the ink of seals whitened; dark text under a seal stays dark.
+
+    Only inside the seals' boxes (``stamps``, else :func:`detect_seals`): blue field labels on an
+    ID card and red letterheads elsewhere on the page stay readable.
+    """
+    gray = to_gray(img)
+    if img.ndim == 2:
+        return gray
+    for stamp in detect_seals(img) if stamps is None else stamps:
+        if stamp.color not in _HUES:
+            continue
+        b = stamp.bbox
+        x0, y0, x1, y1 = max(0, int(b.x0)), max(0, int(b.y0)), math.ceil(b.x1), math.ceil(b.y1)
+        # looser than detection so pale fringes go too; dark (overprinted) pixels stay
+        ink = colour_mask(img[y0:y1, x0:x1], stamp.color, s_min=40, v_min=90)
+        gray[y0:y1, x0:x1][ink > 0] = 255
+    return gray
+
+
+# ---------------------------------------------------------------- ID card photos
+
+
+def find_card(
+    img: np.ndarray, *, aspect: float = CARD_ASPECT, tolerance: float = 0.08, width: int = 1200
+) -> np.ndarray | None:
+    """Flatten a photographed card to ``width`` px (long side horizontal); None if no card is seen."""
+    small = _shrink(img, 800)
+    quads = _card_quads(small, aspect=aspect, tolerance=tolerance)
+    if len(quads) != 1:  # none, or several cards on one page (front and back copied on A4)
+        return None
+    quad = quads[0] * (img.shape[1] / small.shape[1])
+    return _warp(img, quad, width=width, height=round(width / aspect))
+
+
+def _card_quads(img: np.ndarray, *, aspect: float, tolerance: float) -> list[np.ndarray]:
+    gray = cv2.GaussianBlur(to_gray(img), (5, 5), 0)
+    otsu = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    edges = cv2.dilate(cv2.Canny(gray, 50, 150), np.ones((3, 3), np.uint8))
+    area = gray.shape[0] * gray.shape[1]
+    found: list[np.ndarray] = []
+    for mask in (otsu, 255 - otsu, edges):
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:5]:
+            quad = _quad_of(contour, min_area=0.15 * area, max_area=0.95 * area)
+            if quad is None or abs(_side_ratio(quad) - aspect) > tolerance * aspect:
+                continue  # an A4 page (1.41) is not a card (1.59)
+            if not _ruled(gray, quad) and not any(_same_place(quad, q) for q in found):
+                found.append(quad)
+    return found
+
+
+def _quad_of(contour: np.ndarray, *, min_area: float, max_area: float) -> np.ndarray | None:
+    hull = cv2.convexHull(contour)
+    hull_area = cv2.contourArea(hull)
+    if not min_area <= hull_area <= max_area:
+        return None
+    approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(approx) == 4:
+        return _order_corners(approx.reshape(4, 2).astype(np.float32))
+    rect = cv2.minAreaRect(hull)  # rounded corners: the rotated bounding box, if it fits snugly
+    if hull_area < 0.85 * rect[1][0] * rect[1][1]:
+        return None
+    return _order_corners(cv2.boxPoints(rect).astype(np.float32))
+
+
+def _side_ratio(quad: np.ndarray) -> float:
+    sides = np.linalg.norm(quad - np.roll(quad, -1, axis=0), axis=1)
+    a, b = (sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2
+    return float(max(a, b) / max(min(a, b), 1.0))
+
+
+def _ruled(gray: np.ndarray, quad: np.ndarray) -> bool:
+    """Long straight lines inside the quad: a table or a form box on a page, not a card."""
+    flat = _warp(gray, quad, width=320, height=200)
+    ink = cv2.adaptiveThreshold(flat, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10)
+    inner = ink[10:-10, 10:-10]  # the quad's own edge is not a rule
+    rows = cv2.morphologyEx(inner, cv2.MORPH_OPEN, np.ones((1, 240), np.uint8))
+    cols = cv2.morphologyEx(inner, cv2.MORPH_OPEN, np.ones((150, 1), np.uint8))
+    return cv2.countNonZero(rows) + cv2.countNonZero(cols) > 0
+
+
+def _same_place(a: np.ndarray, b: np.ndarray) -> bool:
+    size = float(np.linalg.norm(a[0] - a[2]))
+    return float(np.linalg.norm(a.mean(axis=0) - b.mean(axis=0))) < 0.25 * size
+
+
+def _order_corners(pts: np.ndarray) -> np.ndarray:
+    """Top-left, top-right, bottom-right, bottom-left."""
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array([pts[s.argmin()], pts[d.argmin()], pts[s.argmax()], pts[d.argmax()]], np.float32)
+
+
+def _warp(img: np.ndarray, quad: np.ndarray, *, width: int, height: int) -> np.ndarray:
+    top, side = np.linalg.norm(quad[1] - quad[0]), np.linalg.norm(quad[3] - quad[0])
+    if side > top:  # card stands upright in the photo: put its long side on top
+        quad = quad[[3, 0, 1, 2]]
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+    matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
+    return cv2.warpPerspective(img, matrix, (width, height), flags=cv2.INTER_CUBIC)
+
+
+# ---------------------------------------------------------------- seals
+
+
+def detect_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
+    """Red and blue seals (round, oval, square) found by colour and shape."""
+    if img.ndim == 2:
+        return []  # no colour, no seal evidence
+    h, w = img.shape[:2]
+    k = max(3, round(min(h, w) * 0.008))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    stamps: list[Stamp] = []
+    for colour in _SEAL_COLOURS:
+        mask = cv2.morphologyEx(colour_mask(img, colour), cv2.MORPH_CLOSE, kernel)
+        groups = _ink_groups(mask, gap=k)
+        for box in groups:
+            if _seal_sized(mask.shape, box) and not _in_text_row(box, groups):
+                stamp = _seal_in(mask, box, colour=colour, page=page)
+                stamps.extend([stamp] if stamp else [])
+    return sorted(stamps, key=lambda s: (s.bbox.y0, s.bbox.x0))
+
+
+Box = tuple[int, int, int, int]  # x, y, w, h
+RotatedRect = tuple[Sequence[float], Sequence[float], float]  # cv2.minAreaRect
+
+
+def _ink_groups(mask: np.ndarray, *, gap: int) -> list[Box]:
+    """Boxes of ink blobs whose boxes touch: the arcs of a worn ring become one seal again."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    canvas = np.zeros((mask.shape[0] + 2 * gap, mask.shape[1] + 2 * gap), np.uint8)  # room to grow at the edges
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)  # grown by gap, then shifted by gap into the canvas
+        cv2.rectangle(canvas, (x, y), (x + w - 1 + 2 * gap, y + h - 1 + 2 * gap), 255, cv2.FILLED)
+    groups, _ = cv2.findContours(canvas, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return [(x, y, w - 2 * gap, h - 2 * gap) for x, y, w, h in map(cv2.boundingRect, groups)]
+
+
+def _seal_sized(shape: tuple[int, ...], box: Box) -> bool:
+    """Big enough to be a seal: rules, underlines and ordinary red text are not."""
+    side = min(box[2], box[3])
+    return side >= 40 and side >= 0.03 * max(shape[:2]) and box[2] * box[3] >= 0.001 * shape[0] * shape[1]
+
+
+def _in_text_row(box: Box, boxes: list[Box]) -> bool:
+    """Part of a long row of similar blobs close together: letterhead characters."""
+    x, y, w, h = box
+    row = sorted(
+        b for b in boxes if 0.6 <= b[3] / h <= 1.6 and min(y + h, b[1] + b[3]) - max(y, b[1]) >= 0.5 * min(h, b[3])
+    )
+    i = row.index(box)
+    left = i
+    while left > 0 and row[left][0] - sum(row[left - 1][::2]) <= 0.6 * h:
+        left -= 1
+    right = i
+    while right + 1 < len(row) and row[right + 1][0] - sum(row[right][::2]) <= 0.6 * h:
+        right += 1
+    return sum(row[right][::2]) - row[left][0] >= 2.5 * h  # a seal pair spans less
+
+
+def _seal_in(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> Stamp | None:
+    x, y, w, h = box
+    points = cv2.findNonZero(mask[y : y + h, x : x + w])
+    if points is None:
+        return None
+    hull = cv2.convexHull(points + np.array([x, y], dtype=points.dtype))
+    scored = _shape_score(mask, hull)
+    if scored is None:
+        return None
+    x, y, w, h = cv2.boundingRect(hull)
+    bbox = BBox(x0=x, y0=y, x1=x + w, y1=y + h, unit=Unit.PX)
+    return Stamp(bbox=bbox, color=colour, shape=scored[0], confidence=scored[1], page=page)
+
+
+def _shape_score(mask: np.ndarray, hull: np.ndarray) -> tuple[SealShape, float] | None:
+    """(shape, confidence) when the blob is a ring or frame of a known shape, else None."""
+    area = cv2.contourArea(hull)
+    rect = cv2.minAreaRect(hull)
+    rw, rh = rect[1]
+    elongation = max(rw, rh) / max(min(rw, rh), 1.0)
+    rect_fill = area / max(rw * rh, 1.0)  # pi/4 for an ellipse, 1 for a rectangle
+    hull_mask = np.zeros_like(mask)
+    cv2.drawContours(hull_mask, [hull], -1, 255, cv2.FILLED)
+    ink_fill = cv2.countNonZero(mask & hull_mask) / max(area, 1.0)
+    shape = _shape(elongation, rect_fill)
+    if shape is None or ink_fill > 0.7:  # a solid blob (logo, filled box) is no seal
+        return None
+    if _interior_ink(mask, hull) < 0.02:  # a bare ring: a pen circle, not a seal with a legend
+        return None
+    coverage = _outline_coverage(mask, rect, shape)
+    if coverage < 0.7:  # a seal has a ring or frame all round; a big red character does not
+        return None
+    target = 1.0 if shape == "square" else math.pi / 4
+    fit = 1.0 - min(1.0, abs(rect_fill - target) / 0.15)
+    return shape, round(min(1.0, 0.5 * coverage + 0.5 * fit), 3)
+
+
+def _interior_ink(mask: np.ndarray, hull: np.ndarray) -> float:
+    """Share of ink inside the shape shrunk to 75% about its centre."""
+    centre = hull.reshape(-1, 2).mean(axis=0)
+    inner = np.round((hull.reshape(-1, 2) - centre) * 0.75 + centre).astype(np.int32)
+    inner_mask = np.zeros_like(mask)
+    cv2.fillPoly(inner_mask, [inner], 255)
+    return cv2.countNonZero(mask & inner_mask) / max(cv2.countNonZero(inner_mask), 1)
+
+
+def _shape(elongation: float, rect_fill: float) -> SealShape | None:
+    if 0.70 <= rect_fill <= 0.86:
+        return "round" if elongation <= 1.2 else "oval" if elongation <= 1.9 else None
+    if rect_fill >= 0.9 and elongation <= 1.6:
+        return "square"
+    return None
+
+
+def _outline_coverage(mask: np.ndarray, rect: RotatedRect, shape: str) -> float:
+    """Best share of an inset copy of the outline (ellipse or rectangle) that lies on ink."""
+    (cx, cy), (rw, rh), angle = rect
+    t = np.linspace(0, 2 * math.pi, 360, endpoint=False)
+    if shape == "square":  # walk the rectangle's perimeter at the same 360 steps
+        u, v = np.clip(1.5 * np.cos(t), -1, 1), np.clip(1.5 * np.sin(t), -1, 1)
+    else:
+        u, v = np.cos(t), np.sin(t)
+    a = math.radians(angle)
+    best = 0.0
+    for inset in np.arange(0.76, 1.001, 0.02):
+        px, py = u * inset * rw / 2, v * inset * rh / 2
+        xs = np.clip(np.round(cx + px * math.cos(a) - py * math.sin(a)), 0, mask.shape[1] - 1).astype(int)
+        ys = np.clip(np.round(cy + px * math.sin(a) + py * math.cos(a)), 0, mask.shape[0] - 1).astype(int)
+        best = max(best, float((mask[ys, xs] > 0).mean()))
+    return best
+
+
+def seal_crop(img: np.ndarray, stamp: Stamp, *, margin: float = 0.05) -> np.ndarray:
+    """The seal's box plus a small margin, clipped to the image."""
+    b = stamp.bbox
+    mx, my = margin * (b.x1 - b.x0), margin * (b.y1 - b.y0)
+    h, w = img.shape[:2]
+    x0, y0 = max(0, int(b.x0 - mx)), max(0, int(b.y0 - my))
+    x1, y1 = min(w, math.ceil(b.x1 + mx)), min(h, math.ceil(b.y1 + my))
+    return img[y0:y1, x0:x1].copy()
+
+
+def unwrap_seal_ring(img: np.ndarray, stamp: Stamp) -> np.ndarray:
+    """The legend band of a round or oval seal as a straight strip, reading left to right."""
+    crop = seal_crop(img, stamp, margin=0.0)
+    side = max(crop.shape[:2])
+    square = cv2.resize(crop, (side, side), interpolation=cv2.INTER_CUBIC)  # ovals become round
+    radius = side / 2
+    n_angles = max(64, round(2 * math.pi * 0.75 * radius))
+    polar = cv2.warpPolar(square, (round(radius), n_angles), (radius, radius), radius, cv2.WARP_POLAR_LINEAR)
+    # rows run clockwise from 3 o'clock; start at 6 o'clock so a legend over the top is whole
+    polar = np.roll(polar, -n_angles // 4, axis=0)
+    r0, r1 = _legend_band(polar, stamp.color)
+    return cv2.rotate(polar[:, r0:r1], cv2.ROTATE_90_COUNTERCLOCKWISE)  # outer edge on top
+
+
+def _legend_band(polar: np.ndarray, colour: str) -> tuple[int, int]:
+    """Radial range of the legend: the ink run just inside the outer ring."""
+    n_r = polar.shape[1]
+    ring_in, inner = round(0.92 * n_r), round(0.55 * n_r)
+    if polar.ndim == 3 and colour in _HUES:
+        profile = (colour_mask(polar, colour) > 0).mean(axis=0)
+        ring = np.nonzero(profile[n_r // 2 :] > 0.5)[0]
+        if len(ring):  # the ring is the run that nearly every angle has ink in
+            ring_in = n_r // 2 + int(ring[0])
+        ring_in -= max(1, round(0.03 * n_r))  # the ring's soft inner edge
+        r = ring_in - 1
+        while r > 0 and profile[r] < 0.03:  # the gap between ring and legend
+            r -= 1
+        while r > 0 and profile[r] >= 0.03:  # the legend itself
+            r -= 1
+        inner = max(r, ring_in - round(0.45 * n_r))
+    return max(0, inner - 2), max(1, ring_in)
+
+
+def read_seal_legend(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str | None, float]:
+    """Best-effort OCR of a round seal's ring legend: (text or None, confidence)."""
+    strip = unwrap_seal_ring(img, stamp)
+    if strip.ndim == 3 and stamp.color in _HUES:
+        ink = colour_mask(strip, stamp.color, s_min=40, v_min=40)
+        strip = 255 - ink  # the legend as black on white, without what lies under the seal
+    else:
+        strip = to_gray(strip)
+    w = strip.shape[1]
+    strip = strip[:, w // 8 : w - w // 8]  # 7:30 over the top to 4:30; skips the bottom code
+    scale = 64 / max(strip.shape[0], 1)
+    strip = cv2.resize(strip, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    strip = cv2.copyMakeBorder(strip, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
+    text, conf = engine.read_line(strip, lang="chi_sim")
+    text = text.strip()
+    return (text or None), (conf if text else 0.0)
