@@ -1,0 +1,35 @@
+"""Command line: `python -m samples.generator tiny` or `... generate OUT --applicants N --seed S`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .corpus import TINY_DIR, build_tiny_set, generate
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and write the tiny set or a seeded corpus."""
+    parser = argparse.ArgumentParser(prog="python -m samples.generator", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    tiny = sub.add_parser("tiny", help="regenerate the committed tiny set (samples/tiny)")
+    tiny.add_argument("--out", type=Path, default=TINY_DIR, help="where to write it (default: samples/tiny)")
+    gen = sub.add_parser("generate", help="write a seeded random corpus")
+    gen.add_argument("out", type=Path)
+    gen.add_argument("--applicants", type=int, default=10)
+    gen.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    if args.command == "tiny":
+        build_tiny_set(args.out)
+        print(f"tiny set written to {args.out}")
+        return 0
+    if args.applicants < 1:
+        parser.error("--applicants must be at least 1")
+    folders = generate(args.out, applicants=args.applicants, seed=args.seed)
+    print(f"{len(folders)} applicant folders written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

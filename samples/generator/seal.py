@@ -1,0 +1,126 @@
+"""Red round company seals: legend on the top arc, a star, optional bottom text, uneven ink."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from . import fonts
+from .raster import gaussian, multiply_overlay, np_rng, smooth_noise
+
+SPECIAL_SEALS = ("财务专用章", "人事专用章", "合同专用章")
+
+
+@dataclass(frozen=True)
+class SealStyle:
+    """What varies from one seal to another."""
+
+    legend: str
+    bottom: str
+    code: str
+    color: tuple[int, int, int]
+    face: str
+    rotation: float
+    opacity: float
+
+
+def random_style(rng: random.Random, legend: str) -> SealStyle:
+    """Pick bottom text, anti-forgery code, ink colour, face, rotation and opacity for a seal."""
+    bottom = rng.choice(("", "", *SPECIAL_SEALS[:2]))
+    code = "".join(rng.choice("0123456789") for _ in range(13)) if rng.random() < 0.5 else ""
+    color = (rng.randint(196, 228), rng.randint(18, 48), rng.randint(28, 60))
+    face = rng.choice(("sans_bold", "serif_bold", "serif_bold"))
+    return SealStyle(legend, bottom, code, color, face, rng.uniform(-25, 25), rng.uniform(0.78, 0.92))
+
+
+def _glyph(ch: str, face: str, size: int, *, squeeze: float) -> Image.Image:
+    """Render one character as an L mask, narrowed horizontally like seal lettering."""
+    fnt = fonts.font(face, size)
+    left, top, right, bottom = (int(round(v)) for v in fnt.getbbox(ch))
+    tile = Image.new("L", (right - left + 4, bottom - top + 4), 0)
+    ImageDraw.Draw(tile).text((2 - left, 2 - top), ch, font=fnt, fill=255)
+    return tile.resize((max(1, int(tile.width * squeeze)), tile.height), Image.Resampling.LANCZOS)
+
+
+def _paste_rotated(mask: Image.Image, glyph: Image.Image, center: tuple[float, float], angle: float) -> None:
+    """Paste a glyph mask rotated by angle (degrees, counter-clockwise) centred on a point."""
+    rot = glyph.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+    x = int(round(center[0] - rot.width / 2))
+    y = int(round(center[1] - rot.height / 2))
+    mask.paste(255, (x, y), rot)
+
+
+def _star(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float) -> None:
+    """Draw a filled five-pointed star pointing up."""
+    pts = []
+    for i in range(10):
+        rad = r if i % 2 == 0 else r * 0.382
+        a = math.radians(-90 + i * 36)
+        pts.append((cx + rad * math.cos(a), cy + rad * math.sin(a)))
+    draw.polygon(pts, fill=255)
+
+
+def _arc_text(mask: Image.Image, text: str, style: SealStyle, *, radius: float, size: int, span: float,
+              bottom: bool) -> None:
+    """Lay characters along the top arc (clockwise) or the bottom arc (left to right, tops inward)."""
+    c = mask.width / 2
+    n = len(text)
+    step = span / max(n - 1, 1)
+    for i, ch in enumerate(text):
+        theta = (-span / 2 + i * step) if not bottom else (180 + span / 2 - i * step)
+        rad = math.radians(theta)
+        pos = (c + radius * math.sin(rad), c - radius * math.cos(rad))
+        glyph = _glyph(ch, style.face, size, squeeze=0.72 if not bottom else 0.9)
+        _paste_rotated(mask, glyph, pos, -theta if not bottom else 180 - theta)
+
+
+def seal_mask(style: SealStyle, diameter: int) -> Image.Image:
+    """Return the seal's ink as an L mask (white = ink) of the given diameter, unrotated."""
+    size = diameter + 8
+    mask = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(mask)
+    c = size / 2
+    ring = max(3, int(diameter * 0.032))
+    draw.ellipse((c - diameter / 2, c - diameter / 2, c + diameter / 2, c + diameter / 2), outline=255, width=ring)
+    _star(draw, c, c, diameter * 0.17)
+    n = len(style.legend)
+    char_size = int(diameter * min(0.145, 1.6 / max(n, 1)))
+    span = min(250.0, 22.0 * n + 30)
+    _arc_text(mask, style.legend, style, radius=diameter / 2 - ring * 1.6 - char_size * 0.62, size=char_size,
+              span=span, bottom=False)
+    if style.bottom:
+        fnt = fonts.font(style.face, int(diameter * 0.085))
+        w = fnt.getlength(style.bottom)
+        draw.text((c - w / 2, c + diameter * 0.2), style.bottom, font=fnt, fill=255)
+    if style.code:
+        _arc_text(mask, style.code, style, radius=diameter / 2 - ring - diameter * 0.045,
+                  size=int(diameter * 0.05), span=70.0, bottom=True)
+    return mask
+
+
+def render_seal(rng: random.Random, style: SealStyle, diameter: int) -> Image.Image:
+    """Return the seal as an RGBA image with uneven ink and its rotation applied."""
+    nrng = np_rng(rng)
+    mask = seal_mask(style, diameter).rotate(style.rotation, resample=Image.Resampling.BICUBIC)
+    alpha = np.asarray(gaussian(mask, diameter / 900), dtype=np.float32) / 255.0
+    h, w = alpha.shape
+    pressure = 0.55 + 0.45 * smooth_noise(h, w, cells=4, nrng=nrng)
+    grain = smooth_noise(h, w, cells=max(8, diameter // 6), nrng=nrng)
+    dropout = np.clip((grain - 0.07) * 7.0, 0.0, 1.0)
+    alpha = np.clip(alpha * pressure * (0.35 + 0.65 * dropout) * 1.15, 0.0, 1.0)
+    rgba = np.zeros((h, w, 4), dtype=np.uint8)
+    rgba[..., 0], rgba[..., 1], rgba[..., 2] = style.color
+    rgba[..., 3] = (alpha * 255).astype(np.uint8)
+    return Image.fromarray(rgba, "RGBA")
+
+
+def stamp(page: Image.Image, rng: random.Random, style: SealStyle, *, center: tuple[int, int],
+          diameter: int) -> Image.Image:
+    """Press a seal onto a page (multiply blend, slightly transparent) centred on a point."""
+    seal = render_seal(rng, style, diameter)
+    xy = (center[0] - seal.width // 2, center[1] - seal.height // 2)
+    return multiply_overlay(page, seal, xy, opacity=style.opacity)
