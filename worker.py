@@ -28,7 +28,6 @@ from docproc.models import FileState
 from docproc.settings import Settings
 
 log = logging.getLogger("docproc.worker")
-RETRY_INTERVALS = [5, 30, 120]
 _CONTEXT: dict[str, Context] = {}
 
 
@@ -106,7 +105,7 @@ def enqueue_file(queue: Queue, ctx: Context, file_id: str) -> Job:
     ctx.db.set_file_state(file_id, FileState.QUEUED)
     return queue.enqueue(
         process_file_job, file_id,
-        retry=Retry(max=ctx.settings.job_retries, interval=RETRY_INTERVALS),
+        retry=Retry(max=ctx.settings.job_retries, interval=ctx.settings.job_retry_intervals),
         job_timeout=ctx.settings.job_timeout,
         on_failure=Callback(on_file_job_failure),
         description=f"process {file_id}",
@@ -116,8 +115,8 @@ def enqueue_file(queue: Queue, ctx: Context, file_id: str) -> Job:
 def enqueue_check(queue: Queue, application_id: str) -> Job:
     """Queue the checks of an application."""
     return queue.enqueue(
-        check_application_job, application_id,
-        retry=Retry(max=3, interval=RETRY_INTERVALS), description=f"check {application_id}",
+        check_application_job, application_id, retry=Retry(max=3, interval=[1, 5, 30]),
+        description=f"check {application_id}",
     )
 
 

@@ -20,6 +20,7 @@ class Context:
     blobs: BlobStore
     policy: Policy
     ocr: OcrEngine
+    digits_ocr: OcrEngine  # tesseract: digit-only re-reads of a field's box (phone, numbers)
 
     @property
     def zip_limits(self) -> ZipLimits:
@@ -39,4 +40,5 @@ def build_context(settings: Settings) -> Context:
         blobs=BlobStore(settings.blob_dir),
         policy=load_policy(settings.policy_file),
         ocr=make_engine(settings.ocr_engine, timeout=settings.ocr_timeout),
+        digits_ocr=make_engine("tesseract", timeout=settings.ocr_timeout),
     )

@@ -77,6 +77,12 @@ class TooLarge(InputError):
     code = "too_large"
 
 
+class UnknownProfile(InputError):
+    """A profile name the policy does not define."""
+
+    code = "unknown_profile"
+
+
 class ConfigError(DocprocError):
     """Settings or policy are wrong; fix the configuration."""
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydanticField
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import Field as PydanticField
 
 
 class Frozen(BaseModel):
@@ -199,6 +200,36 @@ class RawDocument(Frozen):
         return [p.number for p in self.pages]
 
 
+DATE_FIELDS = frozenset({
+    "birth_date", "valid_from", "valid_until", "employment_start", "issue_date", "period_start", "period_end",
+    "signing_date", "established_date", "business_term_until", "date",
+})
+AMOUNT_FIELDS = frozenset({
+    "monthly_income", "opening_balance", "closing_balance", "total_price", "total_income", "total_tax",
+    "registered_capital", "floor_area", "amount", "balance",
+})
+
+
+def typed_value(name: str, value: Any) -> Any:
+    """A field value with its canonical Python type restored (after a JSON round-trip)."""
+    if isinstance(value, str):
+        if name in DATE_FIELDS:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value  # e.g. 长期 (long-term validity)
+        if name in AMOUNT_FIELDS:
+            try:
+                return Decimal(value)
+            except ArithmeticError:
+                return value
+    if isinstance(value, list):
+        return [
+            {k: typed_value(k, v) for k, v in item.items()} if isinstance(item, dict) else item for item in value
+        ]
+    return value
+
+
 class Document(Frozen):
     """A classified document with its fields, stamps and read metadata."""
 
@@ -211,6 +242,14 @@ class Document(Frozen):
     stamps: list[Stamp] = PydanticField(default_factory=list)
     confidence: float = 1.0
     meta: dict[str, Any] = PydanticField(default_factory=dict)
+
+    @field_validator("fields")
+    @classmethod
+    def _typed(cls, fields: dict[str, Field]) -> dict[str, Field]:
+        return {
+            name: f if typed_value(name, f.value) is f.value else f.model_copy(update={"value": typed_value(name, f.value)})
+            for name, f in fields.items()
+        }
 
 
 class Evidence(Frozen):

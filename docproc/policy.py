@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from docproc.errors import ConfigError
+from docproc.errors import ConfigError, UnknownProfile
 from docproc.models import DocType, Side, Title
 
 
@@ -74,7 +74,7 @@ class Policy(_PolicyModel):
             return self.profiles[name]
         except KeyError:
             known = ", ".join(sorted(self.profiles))
-            raise ConfigError(f"unknown profile {name!r}: choose one of {known}") from None
+            raise UnknownProfile(f"unknown profile {name!r}: choose one of {known}") from None
 
 
 def default_policy_text() -> str:

@@ -207,12 +207,27 @@ def prepare_for_ocr(image: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[s
     return image, facts
 
 
+def clear_seal_ink(image: np.ndarray, stamps: list[Stamp]) -> np.ndarray:
+    """Gray page with seal ink whitened inside the seals only (blue/red print elsewhere stays)."""
+    gray = imaging.to_gray(image)
+    height, width = gray.shape[:2]
+    for stamp in stamps:
+        b = stamp.bbox
+        pad = 0.08 * max(b.x1 - b.x0, b.y1 - b.y0)
+        x0, y0 = max(0, int(b.x0 - pad)), max(0, int(b.y0 - pad))
+        x1, y1 = min(width, int(b.x1 + pad)), min(height, int(b.y1 + pad))
+        if x1 <= x0 or y1 <= y0:  # the seal lies outside this image (a field crop)
+            continue
+        gray[y0:y1, x0:x1] = imaging.remove_seal_ink(image[y0:y1, x0:x1])
+    return gray
+
+
 def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, meta: dict[str, Any]) -> Page:
     original_shape = image.shape
     image, facts = prepare_for_ocr(image, ctx)
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     stamps = _stamps_with_legends(image, number, ctx)
-    clean = imaging.normalize_illumination(imaging.remove_seal_ink(image))
+    clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     words = ctx.ocr.read(clean)
     return Page(
         file_id=file_id,

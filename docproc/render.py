@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic_core import to_jsonable_python
+
 from docproc.models import Checklist, Document, Status
 
 _MARK = {
@@ -25,7 +27,7 @@ def field_json(doc: Document) -> dict[str, Any]:
         "pages": doc.pages,
         "fields": {
             name: {
-                "value": f.value if not hasattr(f.value, "isoformat") else f.value.isoformat(),
+                "value": to_jsonable_python(f.value),
                 "confidence": f.confidence,
                 "page": f.page,
                 "bbox": f.bbox.as_list() if f.bbox else None,

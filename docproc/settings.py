@@ -21,7 +21,7 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("DATABASE_URL", "DOCPROC_DATABASE_URL")
     )
     policy_file: Path | None = None
-    ocr_engine: str = "tesseract"
+    ocr_engine: str = "rapidocr"
     ocr_timeout: float = 120.0
     render_dpi: int = 200
     max_upload_bytes: int = 100 * 1024 * 1024
@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     zip_max_ratio: int = 200
     job_timeout: int = 900
     job_retries: int = 3
+    job_retry_intervals: list[int] = [5, 30, 120]
     queue_name: str = "docproc"
     secret_key: str = "dev-only-change-me"
 

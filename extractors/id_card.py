@@ -18,11 +18,12 @@ CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(rf"姓?名([{CJK}·]{{2,8}})")
 _SEX = re.compile(r"性?别([男女])")
 _ETHNICITY = re.compile(rf"民族([{CJK}]{{1,5}}?)(?:族)?(?=出|$|\d)")
-_BIRTH = re.compile(r"出生(\d{4})\D{0,2}?(\d{1,2})\D{0,2}?(\d{1,2})")
+_SEX_LINE_ETHNICITY = re.compile(rf"性?别?[男女].*?([{CJK}]{{1,4}})$")
+_BIRTH_LINE = re.compile(r"出?生([12]\d{3}.{2,12})")
 _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
-_AUTHORITY = re.compile(rf"签发机关([{CJK}\d]{{3,30}})")
+_AUTHORITY = re.compile(rf"签发机关[^{CJK}\d]{{0,3}}([{CJK}\d]{{3,30}})")
 _VALIDITY = re.compile(r"有效期限?(.{6,30})")
 _ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
 
@@ -61,15 +62,13 @@ def extract_front(text: PageText) -> dict[str, Field]:
         fields["name"] = hit.field(hit.group(1))
     if hit := text.search(_SEX):
         fields["sex"] = hit.field(hit.group(1))
-    if hit := text.search(_ETHNICITY):
+    if hit := text.search(_ETHNICITY) or text.search(_SEX_LINE_ETHNICITY):
         fields["ethnicity"] = hit.field(hit.group(1))
-    if hit := text.search(_BIRTH):
-        born = parse_date(f"{hit.group(1)}年{hit.group(2)}月{hit.group(3)}日")
-        if born:
-            fields["birth_date"] = text.field((hit.offset + hit.match.start(1), hit.offset + hit.match.end(3)), born)
     id_field = _id_number(text)
     if id_field:
         fields["id_number"] = id_field
+    if born := _birth_date(text, id_field):
+        fields["birth_date"] = born
     label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
     if label:
         stop = next(
@@ -79,6 +78,32 @@ def extract_front(text: PageText) -> dict[str, Field]:
         if addr := _address(text, label, stop):
             fields["address"] = addr
     return fields
+
+
+def _birth_date(text: PageText, id_field: Field | None) -> Field | None:
+    """The printed birth date; 年/月/日 misread as digits are resolved with the id number's date."""
+    hit = text.search(_BIRTH_LINE)
+    if hit is None:
+        return None
+    digits = hit.group(1)
+    parts = re.split(r"\D+", digits)
+    if len(parts) >= 3 and (born := parse_date(f"{parts[0]}年{parts[1]}月{parts[2]}日")):
+        return hit.field(born)
+    hint = parse_id_number(str(id_field.value)).birth_date if id_field else None
+    if hint and _in_order(re.sub(r"\D", "", digits), [f"{hint.year}", f"{hint.month}", f"{hint.day}"]):
+        return hit.field(hint).model_copy(update={"confidence": round(hit.field(hint).confidence * 0.8, 3)})
+    return None
+
+
+def _in_order(digits: str, parts: list[str]) -> bool:
+    """Whether ``parts`` occur in ``digits`` left to right (separators misread as digits between)."""
+    position = 0
+    for part in parts:
+        found = digits.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
 
 
 def _line_after(text: PageText, cue: str) -> int:

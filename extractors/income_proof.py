@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import parse_amount, parse_date
 from extractors import ExtractedFields, extractor
+from extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from extractors._text import PageText
 from validators._amount_words import from_words
 
@@ -16,15 +17,25 @@ if TYPE_CHECKING:
 
 CJK = r"\u4e00-\u9fff"
 _DATE = r"(\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?)"
-_NAME = re.compile(rf"(?:兹证明|兹有|证明)[:：]?([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?[,，(（]")
+_NAME = re.compile(
+    rf"(?:兹证明|兹有|(?<!收入)(?<!特此)证明)[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
+    rf"([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?[,，(（]"
+)
+_NAME_FALLBACKS = (
+    re.compile(rf"(?:员工|职工|同志)([{CJK}·]{{2,4}})[,，(（]"),
+    re.compile(rf"([{CJK}·]{{2,4}})[,，](?:性别|男|女)"),
+)
+_WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)")
 _POSITION = re.compile(rf"(?:担任|现任|任|职务为|职务[:：]|岗位[:：]?)([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)")
 _MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月收入|税前月收入|月均收入)[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，]*(?:\.\d{1,2})?)")
-_WORDS = re.compile(rf"大写[:：]?\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两]{{2,30}})")
-_EMPLOYER = re.compile(rf"(?:单位名称|单位|公司名称|盖章单位)[:：]([{CJK}()（）A-Za-z0-9]{{4,40}})")
+_WORDS = re.compile(r"大写[:：]?\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两]{2,30})")
+_EMPLOYER = re.compile(rf"(?:单位名称|单位|公司名称|盖章单位|工作单位)(?:[(（]盖章[)）])?[:：]([{CJK}()（）A-Za-z0-9]{{4,40}})")
 _EMPLOYER_ANY = re.compile(rf"([{CJK}()（）]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团|研究院|研究所|医院|学校|大学|银行|事务所|中心))")
-_PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*((?:0\d{2,3}[-\s]?)?\d{7,8}|1[3-9]\d{9})")
+_PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*(0?[0-9][0-9\-+\s.,]{5,16}[0-9])")
+_PHONE_OK = re.compile(r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}")
+_WORDS_ONLY = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两]{2,30}")
 _ISSUE = re.compile(rf"{_DATE}")
 
 
@@ -39,11 +50,37 @@ def _first_date_after(text: PageText, marker: str) -> Field | None:
     return hit.field(value) if value else None
 
 
-def extract_fields(text: PageText) -> dict[str, Field]:
+def _name(text: PageText) -> Field | None:
+    for pattern in (_NAME, *_NAME_FALLBACKS):
+        if hit := text.search_joined(pattern):
+            return hit.field(hit.group(1))
+    return None
+
+
+def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
+    """大写 amount: the page read if it parses, else a re-read of its box with the numeral alphabet."""
+    hit = text.search_joined(_WORDS)
+    if hit and _parses(hit.group(1)):
+        return hit.field(hit.group(1))
+    loose = text.search_joined(_WORDS_AFTER)
+    target = loose or hit
+    if target is None:
+        return None
+    field = target.field(target.group(1))
+    if field.bbox is not None:
+        again = reread(ctx, text.page, field.bbox, whitelist=UPPER_NUMERALS + "人民币")
+        if again and (words := _WORDS_ONLY.search(again[0])) and _parses(words.group(0)):
+            return field.model_copy(update={"value": words.group(0), "confidence": round(min(again[1], 0.9), 3)})
+    if hit:
+        return hit.field(hit.group(1)).model_copy(update={"confidence": 0.3})
+    return None
+
+
+def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Field]:
     """Fields of an income letter page (paragraphs may wrap across lines)."""
     fields: dict[str, Field] = {}
-    if hit := text.search_joined(_NAME):
-        fields["name"] = hit.field(hit.group(1))
+    if name := _name(text):
+        fields["name"] = name
     if hit := text.search_joined(_ID_NUMBER):
         fields["id_number"] = hit.field(hit.group(1).upper())
     if (hit := text.search_joined(_START)) and (start := parse_date(hit.group(1))):
@@ -52,20 +89,32 @@ def extract_fields(text: PageText) -> dict[str, Field]:
         fields["position"] = hit.field(hit.group(1))
     if (hit := text.search_joined(_MONTHLY)) and (amount := parse_amount(hit.group(1))) is not None:
         fields["monthly_income"] = hit.field(amount)
-    if hit := text.search_joined(_WORDS):
-        words = hit.group(1)
-        fields["amount_in_words"] = hit.field(words)
-        fields["amount_in_words"] = fields["amount_in_words"].model_copy(
-            update={"confidence": fields["amount_in_words"].confidence * (1.0 if _parses(words) else 0.5)}
-        )
+    if words := _amount_in_words(text, ctx):
+        fields["amount_in_words"] = words
     employer = text.search(_EMPLOYER) or _last(text, _EMPLOYER_ANY)
     if employer:
         fields["employer"] = employer.field(employer.group(1))
-    if hit := text.search_joined(_PHONE):
-        fields["employer_phone"] = hit.field(hit.group(1).replace(" ", "-"))
+    if phone := _phone(text, ctx):
+        fields["employer_phone"] = phone
     if issued := _first_date_after(text, "特此证明"):
         fields["issue_date"] = issued
     return fields
+
+
+def _phone(text: PageText, ctx: Context | None) -> Field | None:
+    """Employer phone; digits damaged by a seal are re-read from the field's box."""
+    hit = text.search(_PHONE)
+    if hit is None:
+        return None
+    field = hit.field(hit.group(1).replace(" ", "-"))
+    if _PHONE_OK.fullmatch(str(field.value)):
+        return field
+    if field.bbox and (again := reread(ctx, text.page, field.bbox, whitelist=DIGITS + "-", digits=True)):
+        value = again[0].strip("-")
+        if _PHONE_OK.fullmatch(value):
+            # tesseract reports ~0 confidence under a whitelist; the pattern match is the real evidence
+            return field.model_copy(update={"value": value, "confidence": round(min(field.confidence, 0.75), 3)})
+    return field.model_copy(update={"confidence": min(field.confidence, 0.3)})
 
 
 def _parses(words: str) -> bool:
@@ -86,6 +135,6 @@ def extract_income_proof(doc: RawDocument, ctx: Context) -> ExtractedFields:
     """Fields from the letter's pages (first page wins for each field)."""
     fields: dict[str, Field] = {}
     for page in doc.pages:
-        for name, value in extract_fields(PageText(page)).items():
+        for name, value in extract_fields(PageText(page), ctx).items():
             fields.setdefault(name, value)
     return ExtractedFields(fields=fields)

@@ -102,7 +102,7 @@ def _exercise(db: Database) -> None:
     db.save_read(stored.id, app.id, read_pages=[page], docs=[doc])  # replacing is idempotent
     assert db.pages_of(stored.id)[0].words[0].text == "姓名"
     [loaded] = db.documents_of(app.id)
-    assert loaded.fields["birth_date"].value == "1990-01-02"  # JSON round-trip keeps ISO dates
+    assert loaded.fields["birth_date"].value == date(1990, 1, 2)  # typed again after the JSON round-trip
     checklist = Checklist(application=app.id, profile="salaried", status=ChecklistStatus.READY, items=[],
                           supplement_request=[], documents=[loaded], policy_version="v1",
                           application_date=app.application_date, created_at=utcnow())

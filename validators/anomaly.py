@@ -8,7 +8,7 @@ from docproc.models import Bundle, Category, DocType, Document, Evidence, Side, 
 from docproc.normalize import normalize_name
 from docproc.policy import Policy
 from validators import Verdict, check
-from validators._common import en, evidence, value, where
+from validators._common import evidence, value, where
 from validators._id_number import parse_id_number
 
 
@@ -92,7 +92,7 @@ def _compare(doc: Document, ref_name: str | None, ref_id: str | None, policy: Po
 def same_person(bundle: Bundle, policy: Policy) -> Verdict:
     """Name and id number agree across documents (one OCR confusion tolerated, not a new person)."""
     ref_name, ref_id, ref_ev = _reference(bundle)
-    others = [d for d in bundle.documents if d.type in _PERSON_FIELDS and not (d.type == DocType.ID_CARD)]
+    others = [d for d in bundle.documents if d.type in _PERSON_FIELDS and d.type != DocType.ID_CARD]
     if not (ref_name or ref_id) or not others:
         return Verdict(Status.NOT_APPLICABLE, ["nothing to compare the applicant's identity against"])
     problems: list[str] = []

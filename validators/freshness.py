@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from docproc.models import Bundle, Category, DocType, Document, Side, Status
+from docproc.models import Bundle, Category, DocType, Side, Status
 from docproc.policy import Policy
 from validators import Verdict, check
 from validators._common import ask, en, evidence, value, where, zh

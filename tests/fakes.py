@@ -1,0 +1,33 @@
+"""Swappable engines for failure injection (selected with DOCPROC_OCR_ENGINE=tests.fakes:Name)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from docproc.models import Word
+
+
+class CrashingEngine:
+    """An OCR engine that always fails, as a broken install or a crashing library would."""
+
+    name = "crashing"
+
+    def read(self, image: Any, **_: Any) -> list[Word]:
+        raise RuntimeError("engine crashed")
+
+    def read_line(self, image: Any, **_: Any) -> tuple[str, float]:
+        raise RuntimeError("engine crashed")
+
+    def orientation(self, image: Any) -> int:
+        return 0
+
+
+class HangingEngine(CrashingEngine):
+    """An OCR engine that never answers."""
+
+    name = "hanging"
+
+    def read(self, image: Any, **_: Any) -> list[Word]:
+        time.sleep(3600)
+        return []

@@ -1,0 +1,174 @@
+"""Checks and the checklist on hand-built bundles (real-file runs are in test_pipeline)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from docproc.checklist import summarize
+from docproc.database import utcnow
+from docproc.models import (
+    Application,
+    BBox,
+    Bundle,
+    ChecklistStatus,
+    DocType,
+    Document,
+    Field,
+    Override,
+    Side,
+    Status,
+)
+from docproc.policy import Policy, default_policy_text, load_policy, parse_policy
+from validators import CHECKS, run_checks
+from validators._id_number import make_id_number
+
+APPLIED = date(2026, 11, 20)
+BORN = date(1988, 4, 2)
+ID = make_id_number("110105", BORN, 123, "男")
+
+
+def f(value: object, confidence: float = 0.95) -> Field:
+    return Field(value=value, confidence=confidence, page=1, bbox=BBox(x0=1, y0=2, x1=30, y1=10))
+
+
+def front(**over: object) -> Document:
+    fields = {"name": f("张伟"), "sex": f("男"), "ethnicity": f("汉"), "birth_date": f(BORN),
+              "address": f("北京市海淀区中关村大街1号"), "id_number": f(ID)}
+    fields.update({k: f(v) for k, v in over.items()})
+    return Document(id="doc_front", file_id="file_1", type=DocType.ID_CARD, side=Side.FRONT, pages=[1], fields=fields)
+
+
+def back(until: object = date(2036, 5, 4)) -> Document:
+    return Document(id="doc_back", file_id="file_2", type=DocType.ID_CARD, side=Side.BACK, pages=[1],
+                    fields={"issuing_authority": f("北京市公安局海淀分局"), "valid_from": f(date(2016, 5, 4)),
+                            "valid_until": f(until)})
+
+
+def income(**over: object) -> Document:
+    fields = {"name": f("张伟"), "id_number": f(ID), "employer": f("北京星河科技有限公司"), "position": f("工程师"),
+              "monthly_income": f("12500.00"), "amount_in_words": f("壹万贰仟伍佰元整"),
+              "issue_date": f(APPLIED - timedelta(days=10))}
+    fields.update({k: f(v) for k, v in over.items()})
+    return Document(id="doc_income", file_id="file_3", type=DocType.INCOME_PROOF, pages=[1], fields=fields)
+
+
+def bundle(*docs: Document, profile: str = "salaried") -> Bundle:
+    app = Application(id="app_1", profile=profile, application_date=APPLIED, created_at=utcnow())
+    return Bundle(application=app, documents=list(docs))
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    return load_policy()
+
+
+def results(b: Bundle, policy: Policy) -> dict[str, Status]:
+    return {r.id: r.status for r in run_checks(b, policy)}
+
+
+def test_every_spec_minimum_check_id_is_registered() -> None:
+    wanted = {"completeness.id_card", "completeness.id_card.both_sides", "completeness.bank_statement.coverage",
+              "completeness.pages.bank_statement", "completeness.legibility.id_card", "freshness.id_card",
+              "freshness.income_proof", "freshness.bank_statement", "freshness.tax_certificate",
+              "freshness.business_license", "anomaly.id_number", "anomaly.identity"}
+    assert wanted <= set(CHECKS.keys())
+
+
+def test_clean_bundle_passes_what_it_has_and_misses_the_rest(policy: Policy) -> None:
+    got = results(bundle(front(), back(), income()), policy)
+    for check_id in ("completeness.id_card", "completeness.id_card.both_sides", "completeness.income_proof",
+                     "freshness.id_card", "freshness.income_proof", "anomaly.id_number", "anomaly.identity",
+                     "completeness.legibility.id_card", "completeness.legibility.income_proof"):
+        assert got[check_id] == Status.PASS, check_id
+    assert got["completeness.bank_statement"] == Status.MISSING
+    assert got["completeness.purchase_contract"] == Status.MISSING
+    assert got["completeness.business_license"] == Status.NOT_APPLICABLE
+
+
+def test_missing_back_side(policy: Policy) -> None:
+    got = results(bundle(front(), income()), policy)
+    assert got["completeness.id_card.both_sides"] == Status.MISSING
+    assert got["completeness.id_card"] == Status.PASS
+
+
+@pytest.mark.parametrize(("until", "status"), [
+    (date(2025, 3, 1), Status.FAIL),
+    (APPLIED + timedelta(days=30), Status.REVIEW),
+    ("长期", Status.PASS),
+    (date(2040, 1, 1), Status.PASS),
+])
+def test_id_card_validity(policy: Policy, until: object, status: Status) -> None:
+    assert results(bundle(front(), back(until), income()), policy)["freshness.id_card"] == status
+
+
+def test_stale_income_proof_says_dates_and_window(policy: Policy) -> None:
+    b = bundle(front(), back(), income(issue_date=APPLIED - timedelta(days=45)))
+    [result] = [r for r in run_checks(b, policy) if r.id == "freshness.income_proof"]
+    assert result.status == Status.FAIL
+    assert "45 days before the application; the limit is 30" in result.reasons[0]
+    assert result.evidence[0].field == "issue_date" and result.evidence[0].page == 1
+
+
+def test_bad_check_digit_and_wrong_sex(policy: Policy) -> None:
+    bad = ID[:-1] + ("0" if ID[-1] != "0" else "1")
+    assert results(bundle(front(id_number=bad), back(), income(id_number=bad)), policy)["anomaly.id_number"] == Status.FAIL
+    assert results(bundle(front(sex="女"), back(), income()), policy)["anomaly.id_number"] == Status.FAIL
+
+
+def test_identity_tolerates_one_ocr_confusion_but_not_another_person(policy: Policy) -> None:
+    one_off = ID[:5] + ("7" if ID[5] != "7" else "1") + ID[6:]
+    assert results(bundle(front(), back(), income(id_number=one_off)), policy)["anomaly.identity"] == Status.PASS
+    assert results(bundle(front(), back(), income(name="李娜")), policy)["anomaly.identity"] == Status.FAIL
+    other = make_id_number("310101", date(1990, 1, 1), 7, "女")
+    assert results(bundle(front(), back(), income(id_number=other)), policy)["anomaly.identity"] == Status.FAIL
+
+
+def test_low_confidence_field_asks_for_rescan(policy: Policy) -> None:
+    blurry = front()
+    blurry = blurry.model_copy(update={"fields": {**blurry.fields, "id_number": f(ID, confidence=0.2)}})
+    b = bundle(blurry, back(), income())
+    checklist = summarize(b, run_checks(b, policy), overrides=[], policy=policy)
+    item = next(i for i in checklist.items if i.id == "completeness.legibility.id_card")
+    assert item.status == Status.REVIEW
+    assert any("重新扫描" in s.zh and s.check_id == item.id for s in checklist.supplement_request)
+
+
+def test_summary_status_order_and_overrides(policy: Policy) -> None:
+    clean = bundle(front(), back(), income())
+    checklist = summarize(clean, run_checks(clean, policy), overrides=[], policy=policy)
+    assert checklist.status == ChecklistStatus.NEEDS_SUPPLEMENT
+    asked = [s.check_id for s in checklist.supplement_request]
+    assert asked == ["completeness.bank_statement", "completeness.purchase_contract"]
+    flagged = bundle(front(), back(), income(name="李娜"))
+    assert summarize(flagged, run_checks(flagged, policy), overrides=[], policy=policy).status == ChecklistStatus.FLAGGED
+    override = Override(check_id="anomaly.identity", status=Status.PASS, comment="name change, marriage cert seen",
+                        officer="wang", at=utcnow())
+    after = summarize(flagged, run_checks(flagged, policy), overrides=[override], policy=policy)
+    item = next(i for i in after.items if i.id == "anomaly.identity")
+    assert (item.status, item.machine_status, item.override) == (Status.PASS, Status.FAIL, override)
+    assert after.status == ChecklistStatus.NEEDS_SUPPLEMENT
+
+
+def test_policy_change_changes_verdicts_and_version() -> None:
+    text = default_policy_text()
+    strict = parse_policy(text.replace("income_proof_days = 30", "income_proof_days = 5"))
+    default = parse_policy(text)
+    b = bundle(front(), back(), income())
+    assert results(b, default)["freshness.income_proof"] == Status.PASS
+    assert results(b, strict)["freshness.income_proof"] == Status.FAIL
+    assert strict.version != default.version
+    assert summarize(b, run_checks(b, strict), overrides=[], policy=strict).policy_version == strict.version
+
+
+def test_a_check_that_raises_becomes_review(policy: Policy) -> None:
+    from validators import Check, Verdict, run_check
+
+    item = CHECKS.get("anomaly.identity")
+
+    def boom(bundle: Bundle, policy: Policy) -> Verdict:
+        raise RuntimeError("bug")
+
+    result = run_check(Check(item.id, item.category, item.title, boom), bundle(front()), policy)
+    assert result.status == Status.REVIEW and "could not run" in result.reasons[0]

@@ -1,0 +1,66 @@
+"""Page classification and splitting on word lists shaped like real OCR output."""
+
+from __future__ import annotations
+
+from docproc.classify import cue_found, label_page, page_of, split
+from docproc.models import BBox, DocType, Page, PageSource, Side, Unit, Word
+
+
+def page(lines: list[str], number: int = 1, file_id: str = "f") -> Page:
+    words = tuple(
+        Word(text=t, bbox=BBox(x0=10, y0=20 * i, x1=200, y1=20 * i + 15), confidence=0.9, line=i)
+        for i, t in enumerate(lines)
+    )
+    return Page(file_id=file_id, number=number, width=800, height=600, unit=Unit.PX, source=PageSource.OCR, words=words)
+
+
+FRONT = ["姓名 张伟", "性别 男 民族 汉", "出生 1988年4月2日", "住址 北京市海淀区中关村大街1号", "公民身份号码 110105198804021234"]
+BACK = ["中华人民共和国", "居民身份证", "签发机关 北京市公安局海淀分局", "有效期限 2016.05.04-2036.05.04"]
+INCOME = ["收入证明", "兹证明张伟（身份证号码：110105198804021234）自2019年3月1日起在我单位工作，",
+          "现任工程师职务，月收入人民币12,500.00元（大写：壹万贰仟伍佰元整）。", "特此证明。"]
+
+
+def test_id_card_sides_and_income_proof() -> None:
+    assert (label_page(page(FRONT)).doc_type, label_page(page(FRONT)).side) == (DocType.ID_CARD, Side.FRONT)
+    assert label_page(page(BACK)).side == Side.BACK
+    label = label_page(page(INCOME))
+    assert label.doc_type == DocType.INCOME_PROOF and label.confidence > 0.7
+
+
+def test_ocr_noise_still_classifies() -> None:
+    noisy = ["姓 名 张伟", "性剐 男 民蔟 汉", "出生 1988 年 4 月 2 日", "佳址 北京市", "公民身份号玛 110105198804021234"]
+    assert label_page(page(noisy)).doc_type == DocType.ID_CARD
+    assert cue_found("公民身份号码", "公民身份号玛") == 0.6
+    assert cue_found("收入证明", "今天天气好") == 0.0
+
+
+def test_unrelated_text_is_unknown() -> None:
+    label = label_page(page(["会议纪要", "今天讨论了项目进度", "下次会议在周五"]))
+    assert label.doc_type == DocType.UNKNOWN
+
+
+def test_page_numbers() -> None:
+    assert page_of("本合同 第 3 页 共 12 页") == (3, 12)
+    assert page_of("共12页 第3页") == (3, 12)
+    assert page_of("Page 2 of 5") == (2, 5)
+    assert page_of("打印日期 2026/11/20") is None
+
+
+def test_split_groups_consecutive_pages_and_keeps_card_sides_apart() -> None:
+    contract = [page(["商品房买卖合同", "出卖人 甲", "买受人 乙", f"第{i}页 共3页"], number=i) for i in (1, 2, 3)]
+    pages = [page(FRONT, 1), page(BACK, 2), *[p.model_copy(update={"number": p.number + 2}) for p in contract]]
+    pages.append(page(INCOME, 6))
+    docs = split(pages, [label_page(p) for p in pages])
+    assert [(d.doc_type, d.page_numbers) for d in docs] == [
+        (DocType.ID_CARD, [1]), (DocType.ID_CARD, [2]), (DocType.PURCHASE_CONTRACT, [3, 4, 5]),
+        (DocType.INCOME_PROOF, [6]),
+    ]
+    assert docs[2].printed_page_numbers == ((1, 3), (2, 3), (3, 3))
+
+
+def test_page_one_starts_a_new_document_of_the_same_type() -> None:
+    first = [page(["商品房买卖合同", "出卖人", f"第{i}页 共2页"], number=i) for i in (1, 2)]
+    second = [page(["商品房买卖合同", "买受人", f"第{i}页 共2页"], number=i + 2) for i in (1, 2)]
+    pages = first + second
+    docs = split(pages, [label_page(p) for p in pages])
+    assert [d.page_numbers for d in docs] == [[1, 2], [3, 4]]
