@@ -98,6 +98,13 @@ def label_page(page: Page) -> PageLabel:
     ranked = sorted(scores.values(), reverse=True)
     if best < MIN_SCORE:
         return PageLabel(doc_type=DocType.UNKNOWN, confidence=0.5, page_of=page_of(page.text))
+    front, back = scores[(DocType.ID_CARD, Side.FRONT)], scores[(DocType.ID_CARD, Side.BACK)]
+    if doc_type == DocType.ID_CARD and min(front, back) >= MIN_SCORE:
+        return PageLabel(doc_type=doc_type, side=Side.FRONT, confidence=round(min(1.0, min(front, back) / (MIN_SCORE * 2)), 3),
+                         both_sides=True)
+    if doc_type == DocType.ID_CARD:  # the other side's cues on the same card type are not a rival
+        ranked = sorted((v for k, v in scores.items() if k[0] != DocType.ID_CARD), reverse=True)
+        ranked.insert(0, best)
     margin = (best - ranked[1]) / best if best else 0.0
     confidence = round(min(1.0, 0.5 + 0.5 * margin) * min(1.0, best / (MIN_SCORE * 2)), 3)
     return PageLabel(doc_type=doc_type, side=side, confidence=max(confidence, 0.3), page_of=page_of(page.text))
@@ -130,6 +137,13 @@ def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
     docs = []
     for group in groups:
         first = labels[group[0]]
+        if first.both_sides:  # one page, two documents: each side's extractor reads its own fields
+            docs += [
+                RawDocument(file_id=pages[group[0]].file_id, doc_type=DocType.ID_CARD, side=side,
+                            pages=(pages[group[0]],), confidence=first.confidence)
+                for side in (Side.FRONT, Side.BACK)
+            ]
+            continue
         docs.append(
             RawDocument(
                 file_id=pages[group[0]].file_id,

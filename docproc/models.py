@@ -182,6 +182,7 @@ class PageLabel(Frozen):
     side: Side | None = None
     confidence: float = PydanticField(ge=0.0, le=1.0)
     page_of: tuple[int, int] | None = None
+    both_sides: bool = False  # an ID card photocopied front and back on one page
 
 
 class RawDocument(Frozen):

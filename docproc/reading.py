@@ -70,8 +70,9 @@ def _open_pdf(data: bytes) -> Any:
         raise EncryptedPdf("the PDF is password-protected: upload an unprotected copy") from exc
     except PDFSyntaxError as exc:
         raise CorruptFile(f"the PDF is damaged and cannot be read ({exc}): upload it again") from exc
-    except Exception as exc:  # pdfminer raises many unrelated types on broken input
-        if "password" in type(exc).__name__.lower():
+    except Exception as exc:  # pdfplumber wraps pdfminer's many error types in PdfminerException
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__
+        if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
             raise EncryptedPdf("the PDF is password-protected: upload an unprotected copy") from exc
         raise CorruptFile(f"the PDF cannot be opened ({type(exc).__name__}): upload it again") from exc
 
@@ -94,7 +95,24 @@ def pdf_file_facts(data: bytes, info: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _quick_page_count(data: bytes) -> int | None:
+    """Page count from PDFium (fast even for 10,000 pages); None when PDFium cannot tell."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # encrypted or damaged: pdfplumber below gives the precise error
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def _read_pdf(data: bytes, *, file_id: str, ctx: Context) -> list[Page]:
+    count = _quick_page_count(data)
+    if count is not None and count > ctx.settings.max_pages:
+        raise TooManyPages(f"the PDF has {count} pages, over the limit of {ctx.settings.max_pages}: split it")
     pdf = _open_pdf(data)
     with pdf:
         try:

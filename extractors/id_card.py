@@ -55,15 +55,25 @@ def _address(text: PageText, label: Hit, stop_line: int) -> Field | None:
     return text.field((start, end), value)
 
 
+_LABELS = re.compile(r"(?:姓名|性别|民族|出生|住址|公民身份|签发机关|有效期限)")
+
+
+def _until_label(field: Field) -> Field:
+    """Cut a value where the next label begins (rotated or tight cards merge lines)."""
+    value = str(field.value)
+    match = _LABELS.search(value, 1)
+    return field if match is None else field.model_copy(update={"value": value[: match.start()]})
+
+
 def extract_front(text: PageText) -> dict[str, Field]:
     """Fields of an ID card front page."""
     fields: dict[str, Field] = {}
     if hit := text.search(_NAME):
-        fields["name"] = hit.field(hit.group(1))
+        fields["name"] = _until_label(hit.field(hit.group(1)))
     if hit := text.search(_SEX):
         fields["sex"] = hit.field(hit.group(1))
     if hit := text.search(_ETHNICITY) or text.search(_SEX_LINE_ETHNICITY):
-        fields["ethnicity"] = hit.field(hit.group(1))
+        fields["ethnicity"] = _until_label(hit.field(hit.group(1)))
     id_field = _id_number(text)
     if id_field:
         fields["id_number"] = id_field

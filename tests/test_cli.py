@@ -88,3 +88,17 @@ def test_extract_corrupt_file_is_one_line_exit_2(runner, tmp_path: Path, payload
     result = runner.invoke(main, ["extract", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "upload it again" in result.stderr or "cannot be decoded" in result.stderr
+
+
+def test_third_party_expired_id_back_fails_freshness(runner) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import REALDOCS
+
+    path = REALDOCS / "id_cards_cn" / "cn_id_back_ccf_cropped_expired.png"
+    if not path.exists():
+        pytest.skip("third-party samples not available")
+    result = runner.invoke(main, ["check", str(path), "--application-date", "2026-11-20", "--json"])
+    assert result.exit_code == 0, result.output
+    checklist = json.loads(result.stdout)
+    [doc] = checklist["documents"]
+    assert doc["fields"]["valid_until"]["value"] == "2022-05-28"
+    assert next(i for i in checklist["items"] if i["id"] == "freshness.id_card")["status"] == "fail"
