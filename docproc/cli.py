@@ -158,33 +158,10 @@ def serve(host: str, port: int, n_workers: int) -> None:
     run_server(Settings(), host=host, port=port, n_workers=n_workers)
 
 
-@main.command()
-@click.option("--application", "application_ids", multiple=True, help="Application id (repeatable).")
-@click.option("--all", "all_", is_flag=True, help="Every application.")
-@click.option("--re-extract", is_flag=True, help="Read the files again (OCR) before checking.")
-@edge
-def reprocess(application_ids: tuple[str, ...], all_: bool, re_extract: bool) -> None:
-    """Re-run checks (and, on request, extraction) and say which checklists changed."""
-    ctx = _context()
-    ids = [a.id for a in ctx.db.list_applications()] if all_ else list(application_ids)
-    if not ids:
-        raise InputError("name --application ID or --all")
-    changed = 0
-    with click.progressbar(ids, label="reprocessing", file=sys.stderr) as bar:
-        for application_id in bar:
-            before = ctx.db.latest_checklist(application_id)
-            if re_extract:
-                for stored in ctx.db.files_of(application_id):
-                    if stored.state.value != "error" or stored.error_code != "unsupported_file_type":
-                        pipeline.process_file(ctx, stored.id)
-            after = pipeline.check_application(ctx, application_id)
-            if before is None or before.status != after.status or _statuses(before) != _statuses(after):
-                changed += 1
-    click.echo(f"{len(ids)} application(s) re-checked, {changed} checklist(s) changed")
+from docproc import cli_admin, cli_batch  # noqa: E402  (command modules add to the group)
 
-
-def _statuses(checklist: Any) -> dict[str, str]:
-    return {i.id: i.status.value for i in checklist.items}
+for _command in [*cli_admin.COMMANDS, *cli_batch.COMMANDS]:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

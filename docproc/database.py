@@ -107,6 +107,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the schema in place."""
+    # Modules that keep their own tables on the shared metadata (imported for registration).
+    import docproc.accounts
+    import docproc.integrations  # noqa: F401
+
     engine = sa.create_engine(url, pool_pre_ping=True, future=True)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)

@@ -339,6 +339,8 @@ class Application(Frozen):
     applicant_id_number: str | None = None
     loan_amount: Decimal | None = None
     external_ref: str | None = None
+    branch: str = "main"
+    created_by: str | None = None
     created_at: datetime
 
 

@@ -41,6 +41,8 @@ def create_application(
     applicant_id_number: str | None = None,
     loan_amount: Decimal | None = None,
     external_ref: str | None = None,
+    branch: str = "main",
+    created_by: str | None = None,
 ) -> Application:
     """Create and store a new application (the profile must exist in the policy)."""
     ctx.policy.profile(profile)
@@ -52,6 +54,8 @@ def create_application(
         applicant_id_number=applicant_id_number,
         loan_amount=loan_amount,
         external_ref=external_ref,
+        branch=branch,
+        created_by=created_by,
         created_at=utcnow(),
     )
     return ctx.db.add_application(application)

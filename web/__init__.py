@@ -13,7 +13,7 @@ from docproc.settings import Settings
 def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
                config: dict[str, Any] | None = None) -> Flask:
     """Build the app; settings are read from the environment when not given."""
-    from web import api, errors, pages
+    from web import api, auth, errors, integrations, pages
 
     settings = settings or (ctx.settings if ctx else Settings())
     app = Flask(__name__)
@@ -22,6 +22,8 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
     app.extensions["docproc"] = ctx or build_context(settings)
     app.extensions["docproc.queue"] = _queue(settings)
     errors.register(app)
+    auth.init_app(app)
+    integrations.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     return app

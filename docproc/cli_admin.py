@@ -1,0 +1,7 @@
+"""Administration commands: users (first admin, roles, branches)."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []
