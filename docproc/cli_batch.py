@@ -34,7 +34,7 @@ def reprocess(application_ids: tuple[str, ...], all_: bool, re_extract: bool) ->
                 before = ctx.db.latest_checklist(application_id)
                 if re_extract:
                     for stored in ctx.db.files_of(application_id):
-                        pipeline.process_file(ctx, stored.id)
+                        pipeline.process_file(ctx, stored.id, force=True)
                 after = pipeline.check_application(ctx, application_id)
                 if before is None or _statuses(before) != _statuses(after) or before.status != after.status:
                     changed += 1

@@ -79,6 +79,14 @@ overrides = sa.Table(
     sa.Column("application_id", sa.String(40), index=True, nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
 )
+extractions = sa.Table(
+    "extractions",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("version", sa.String(80), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
 schema_info = sa.Table(
     "schema_info",
     metadata,
@@ -260,6 +268,29 @@ class Database:
                 .order_by(files.c.created_at, files.c.id, documents.c.position)
             ).all()
         return [Document.model_validate(r.data) for r in rows]
+
+    def get_extraction(self, sha256: str, version: str) -> tuple[list[Page], list[Document]] | None:
+        """Pages and documents read earlier from the same bytes with the same extractor version."""
+        with self._tx() as conn:
+            row = conn.execute(
+                sa.select(extractions.c.data).where(
+                    extractions.c.sha256 == sha256, extractions.c.version == version
+                )
+            ).first()
+        if row is None:
+            return None
+        return ([Page.model_validate(p) for p in row.data["pages"]],
+                [Document.model_validate(d) for d in row.data["documents"]])
+
+    def put_extraction(self, sha256: str, version: str, *, read_pages: Sequence[Page],
+                       docs: Sequence[Document]) -> None:
+        """Remember what these bytes were read as (replacing an older entry)."""
+        data = {"pages": [p.model_dump(mode="json") for p in read_pages],
+                "documents": [d.model_dump(mode="json") for d in docs]}
+        with self._tx() as conn:
+            conn.execute(extractions.delete().where(
+                extractions.c.sha256 == sha256, extractions.c.version == version))
+            conn.execute(extractions.insert().values(sha256=sha256, version=version, created_at=utcnow(), data=data))
 
     # checklists and overrides --------------------------------------------------------------
     def save_checklist(self, checklist: Checklist) -> None:

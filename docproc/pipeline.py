@@ -21,12 +21,13 @@ from docproc.models import (
     Checklist,
     Document,
     FileState,
+    Override,
     Page,
     RawDocument,
     StoredFile,
 )
 from docproc.storage import expand_zip
-from extractors import EXTRACTORS
+from extractors import EXTRACTOR_VERSION, EXTRACTORS
 from validators import run_checks
 
 log = logging.getLogger(__name__)
@@ -142,13 +143,35 @@ def documents_from_pages(ctx: Context, pages: list[Page]) -> list[Document]:
     return [extract(raw, ctx) for raw in classify.split(pages, labels)]
 
 
-def process_file(ctx: Context, file_id: str) -> list[Document]:
-    """Read one stored file into documents and store them; an InputError marks the file failed."""
+def extraction_version(ctx: Context) -> str:
+    """What a cached extraction depends on: extractor code version and OCR engine."""
+    return f"{EXTRACTOR_VERSION}:{ctx.ocr.name}:{ctx.settings.render_dpi}"
+
+
+def _cached(ctx: Context, stored: StoredFile) -> tuple[list[Page], list[Document]] | None:
+    hit = ctx.db.get_extraction(stored.sha256, extraction_version(ctx))
+    if hit is None:
+        return None
+    pages, docs = hit
+    return ([p.model_copy(update={"file_id": stored.id}) for p in pages],
+            [d.model_copy(update={"file_id": stored.id, "id": new_id("doc")}) for d in docs])
+
+
+def process_file(ctx: Context, file_id: str, *, force: bool = False) -> list[Document]:
+    """Read one stored file into documents and store them; an InputError marks the file failed.
+
+    The same bytes read before with the same extractor version are not read again unless ``force``.
+    """
     stored = ctx.db.get_file(file_id)
     ctx.db.set_file_state(file_id, FileState.READING)
     try:
-        pages = read_pages(ctx, stored)
-        docs = documents_from_pages(ctx, pages)
+        cached = None if force else _cached(ctx, stored)
+        if cached is None:
+            pages = read_pages(ctx, stored)
+            docs = documents_from_pages(ctx, pages)
+            ctx.db.put_extraction(stored.sha256, extraction_version(ctx), read_pages=pages, docs=docs)
+        else:
+            pages, docs = cached
     except InputError as exc:
         ctx.db.set_file_state(file_id, FileState.ERROR, error=exc.message, code=exc.code)
         log.info("file %s rejected: %s", file_id, exc.code)
@@ -183,6 +206,13 @@ def check_application(ctx: Context, application_id: str) -> Checklist:
     )
     ctx.db.save_checklist(checklist)
     return checklist
+
+
+def record_override(ctx: Context, application_id: str, override: Override) -> Checklist:
+    """Keep an officer's verdict beside the machine's and store the updated checklist."""
+    ctx.db.get_application(application_id)
+    ctx.db.add_override(application_id, override)
+    return check_application(ctx, application_id)
 
 
 def pending_files(ctx: Context, application_id: str) -> list[StoredFile]:

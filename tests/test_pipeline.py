@@ -1,0 +1,67 @@
+"""The pipeline functions in-process: ingest (zip), extraction cache, overrides."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+from docproc import pipeline
+from docproc.context import Context
+from docproc.database import utcnow
+from docproc.models import FileState, Override, Status
+from tests.conftest import TINY
+from tests.fakes import CrashingEngine
+
+BACK = TINY / "a01_salaried_clean" / "id_back.jpg"
+
+
+def _app(ctx: Context) -> str:
+    return pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20)).id
+
+
+def test_zip_upload_becomes_one_file_per_member(ctx: Context) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("bundle/id_back.jpg", BACK.read_bytes())
+        archive.writestr("bundle/notes.txt", b"not a document")
+    app_id = _app(ctx)
+    children = pipeline.ingest(ctx, app_id, filename="bundle.zip", data=buf.getvalue())
+    assert [c.filename for c in children] == ["bundle/id_back.jpg", "bundle/notes.txt"]
+    parent = next(f for f in ctx.db.files_of(app_id) if f.filename == "bundle.zip")
+    assert parent.state == FileState.DONE and all(c.parent_id == parent.id for c in children)
+    for child in children:
+        pipeline.process_file(ctx, child.id)
+    states = {f.filename: (f.state, f.error_code) for f in ctx.db.files_of(app_id)}
+    assert states["bundle/id_back.jpg"] == (FileState.DONE, None)
+    assert states["bundle/notes.txt"] == (FileState.ERROR, "unsupported_file_type")
+    checklist = pipeline.check_application(ctx, app_id)
+    assert [e["filename"] for e in checklist.errors] == ["bundle/notes.txt"]
+
+
+def test_same_bytes_are_not_read_twice(ctx: Context) -> None:
+    first = _app(ctx)
+    [stored] = pipeline.ingest(ctx, first, filename="a.jpg", data=BACK.read_bytes())
+    [doc] = pipeline.process_file(ctx, stored.id)
+    crash = CrashingEngine()
+    crash.name = ctx.ocr.name  # same engine name, so the cache key matches; any OCR call fails
+    no_ocr = Context(**{**ctx.__dict__, "ocr": crash, "digits_ocr": CrashingEngine()})
+    second = _app(ctx)
+    [again] = pipeline.ingest(ctx, second, filename="b.jpg", data=BACK.read_bytes())
+    [cached] = pipeline.process_file(no_ocr, again.id)
+    assert cached.fields == doc.fields and cached.file_id == again.id and cached.id != doc.id
+    assert ctx.db.pages_of(again.id)[0].file_id == again.id
+
+
+def test_override_sits_beside_the_machine_verdict(ctx: Context) -> None:
+    app_id = _app(ctx)
+    [stored] = pipeline.ingest(ctx, app_id, filename="back.jpg", data=BACK.read_bytes())
+    pipeline.process_file(ctx, stored.id)
+    before = pipeline.check_application(ctx, app_id)
+    item = next(i for i in before.items if i.id == "completeness.id_card.both_sides")
+    assert item.status == Status.MISSING
+    after = pipeline.record_override(ctx, app_id, Override(
+        check_id=item.id, status=Status.PASS, comment="front seen on the original", officer="wang", at=utcnow()))
+    overridden = next(i for i in after.items if i.id == item.id)
+    assert (overridden.status, overridden.machine_status) == (Status.PASS, Status.MISSING)
+    assert overridden.override is not None and overridden.override.officer == "wang"
