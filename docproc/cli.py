@@ -158,6 +158,35 @@ def serve(host: str, port: int, n_workers: int) -> None:
     run_server(Settings(), host=host, port=port, n_workers=n_workers)
 
 
+@main.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the figures as JSON.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to keep the run (default: a temporary folder).")
+@click.option("--show-misses", default=30, show_default=True, help="How many individual misses to list.")
+@edge
+def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misses: int) -> None:
+    """Run the product on a labelled corpus and print accuracy figures (last line: a summary)."""
+    import tempfile
+
+    from docproc import benchmark
+    from docproc.evaluation import format_report, report_json
+
+    with tempfile.TemporaryDirectory(prefix="docproc-eval-") as tmp:
+        settings = Settings().model_copy(update={"data_dir": data_dir or Path(tmp), "database_url": None})
+        ctx = build_context(settings)
+        if benchmark.is_third_party(corpus):
+            report, title = benchmark.evaluate_third_party(ctx, corpus), f"third-party {corpus.name}"
+        else:
+            report, title = benchmark.evaluate_corpus(ctx, corpus), f"corpus {corpus.name}"
+    for miss in report.misses[:show_misses]:
+        click.echo(f"miss: {miss}")
+    if len(report.misses) > show_misses:
+        click.echo(f"... and {len(report.misses) - show_misses} more misses (see --json)")
+    click.echo(format_report(report, title=title))
+    if json_out:
+        json_out.write_text(json.dumps(report_json(report), ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 from docproc import cli_admin, cli_batch  # noqa: E402  (command modules add to the group)
 
 for _command in [*cli_admin.COMMANDS, *cli_batch.COMMANDS]:

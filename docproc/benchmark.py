@@ -1,0 +1,147 @@
+"""Run the product over a labelled corpus and score it (``docproc eval``).
+
+Two truth layouts are understood: a generated corpus (one folder per applicant, each with its own
+``truth.json``) and a third-party sample folder (one ``truth.json`` at the top listing files).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from docproc import pipeline
+from docproc.context import Context
+from docproc.errors import InputError
+from docproc.evaluation import GotDocument, Report, score_checks, score_fields, score_file, score_status
+from docproc.models import Checklist, Document
+
+
+def _got(doc: Document) -> GotDocument:
+    return GotDocument(
+        type=doc.type.value,
+        side=doc.side.value if doc.side else None,
+        pages=tuple(doc.pages),
+        fields={name: f.value for name, f in doc.fields.items()},
+        stamps=len(doc.stamps),
+    )
+
+
+def _run_files(ctx: Context, *, profile: str, application_date: date,
+               files: list[Path]) -> tuple[dict[str, list[GotDocument]], Checklist, dict[str, str]]:
+    """Ingest and read files as one application; documents per file name, checklist, errors."""
+    app = pipeline.create_application(ctx, profile=profile, application_date=application_date)
+    by_name: dict[str, list[GotDocument]] = {}
+    errors: dict[str, str] = {}
+    for path in files:
+        try:
+            stored = pipeline.ingest(ctx, app.id, filename=path.name, data=path.read_bytes())
+        except InputError as exc:
+            errors[path.name] = exc.code
+            by_name[path.name] = []
+            continue
+        docs: list[Document] = []
+        for item in stored:
+            docs += pipeline.process_file(ctx, item.id)
+            if (state := ctx.db.get_file(item.id)).error_code:
+                errors[path.name] = state.error_code
+        by_name[path.name] = [_got(d) for d in docs]
+    return by_name, pipeline.check_application(ctx, app.id), errors
+
+
+def _page_total(docs: dict[str, list[GotDocument]]) -> int:
+    return sum(len({p for d in file_docs for p in d.pages}) for file_docs in docs.values())
+
+
+def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
+    """Run and score one generated applicant folder."""
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    files = [folder / name for name in truth["files"]]
+    docs, checklist, _errors = _run_files(
+        ctx, profile=truth["profile"], application_date=date.fromisoformat(truth["application_date"]), files=files
+    )
+    report.applicants += 1
+    report.page_count += _page_total(docs)
+    for name, spec in truth["files"].items():
+        score_file(report, spec=spec, docs=docs.get(name, []), where=f"{folder.name}/{name}")
+    expected = truth.get("expected", {})
+    got = {item.id: item.machine_status.value for item in checklist.items}
+    score_checks(report, expected=expected.get("checks", {}), got=got, where=folder.name)
+    score_status(report, expected=expected.get("status"), got=checklist.status.value, where=folder.name)
+
+
+def evaluate_corpus(ctx: Context, corpus: Path) -> Report:
+    """Score every applicant folder (sorted) of a generated corpus."""
+    report = Report()
+    started = time.perf_counter()
+    for folder in sorted(p for p in corpus.iterdir() if (p / "truth.json").is_file()):
+        evaluate_applicant(ctx, folder, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _third_party_entry(ctx: Context, root: Path, entry: dict[str, Any], application_date: date,
+                       report: Report) -> None:
+    path = root / entry["file"]
+    if not path.exists():
+        report.errors.append(f"{entry['file']}: listed in the truth but absent")
+        return
+    docs, checklist, errors = _run_files(ctx, profile="salaried", application_date=application_date, files=[path])
+    found = docs[path.name]
+    report.applicants += 1
+    report.page_count += _page_total(docs)
+    if "error" in entry:
+        report.status.add(path.name in errors)
+        if path.name not in errors:
+            report.misses.append(f"{entry['file']}: expected an error ({entry['error']}), got none")
+        return
+    expected_docs = entry.get("documents") or []
+    if expected_docs and path.suffix.lower() != ".pdf":  # one image, one page: the types on it
+        wanted, seen = {d["type"] for d in expected_docs}, {d.type for d in found} or {"unknown"}
+        report.pages.add(wanted == seen)
+        if wanted != seen:
+            report.misses.append(f"{entry['file']}: page types want {sorted(wanted)} got {sorted(seen)}")
+    for index, expected in enumerate(expected_docs):
+        where = f"{entry['file']}#{index}"
+        _score_stamps(report, expected, found, where=where)
+        same = [d for d in found if d.type == expected["type"] and d.side == expected.get("side")]
+        report.fields[(expected["type"], "(recognised)", "third_party")].add(bool(same))
+        if expected.get("fields"):
+            score_fields(report, expected=expected, got=same[0] if same else None, form="third_party", where=where)
+    got = {item.id: item.machine_status.value for item in checklist.items}
+    score_checks(report, expected=entry.get("checks", {}), got=got, where=entry["file"])
+
+
+def _score_stamps(report: Report, expected: dict[str, Any], found: list[GotDocument], *, where: str) -> None:
+    stamps = sum(d.stamps for d in found)
+    tally = report.fields[("stamps", "count", "third_party")]
+    if "stamps_min" in expected:
+        ok = stamps >= expected["stamps_min"]
+        tally.add(ok)
+        if not ok:
+            report.misses.append(f"{where}: want ≥{expected['stamps_min']} stamps, found {stamps}")
+    if "stamps_max" in expected:
+        ok = stamps <= expected["stamps_max"]
+        tally.add(ok)
+        if not ok:
+            report.misses.append(f"{where}: want ≤{expected['stamps_max']} stamps, found {stamps}")
+
+
+def evaluate_third_party(ctx: Context, root: Path) -> Report:
+    """Score the files a top-level truth.json lists (each file its own application)."""
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    application_date = date.fromisoformat(truth.get("application_date", date.today().isoformat()))
+    report = Report()
+    started = time.perf_counter()
+    for entry in truth["files"]:
+        _third_party_entry(ctx, root, entry, application_date, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def is_third_party(root: Path) -> bool:
+    """Whether ``root`` uses the single top-level truth layout."""
+    path = root / "truth.json"
+    return path.is_file() and isinstance(json.loads(path.read_text(encoding="utf-8")).get("files"), list)

@@ -1,0 +1,227 @@
+"""Scoring the product against ground truth: pure functions over plain data, and the report.
+
+The runner (``docproc.benchmark``) produces, per applicant, the documents found in each file and
+the checklist; these functions compare them with ``truth.json`` and add the figures up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from docproc.normalize import normalize_value
+
+STATUSES = ("pass", "fail", "missing", "review", "not_applicable")
+ACCEPT_EITHER = {"review_or_fail": {"review", "fail"}}
+
+
+@dataclass(frozen=True)
+class GotDocument:
+    """A document the product found: type, side, 1-based pages within its file, field values."""
+
+    type: str
+    side: str | None
+    pages: tuple[int, ...]
+    fields: dict[str, Any]
+    stamps: int = 0
+
+
+@dataclass
+class Tally:
+    """Correct out of total."""
+
+    correct: int = 0
+    total: int = 0
+
+    def add(self, ok: bool, weight: int = 1) -> None:
+        """Count ``weight`` items, correct or not."""
+        self.total += weight
+        self.correct += weight if ok else 0
+
+    @property
+    def rate(self) -> float | None:
+        """correct / total, or None when nothing was counted."""
+        return self.correct / self.total if self.total else None
+
+
+@dataclass
+class Report:
+    """Everything ``docproc eval`` prints."""
+
+    pages: Tally = field(default_factory=Tally)
+    splits: Tally = field(default_factory=Tally)
+    fields: dict[tuple[str, str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    checks: dict[str, Counter[tuple[str, str]]] = field(default_factory=lambda: defaultdict(Counter))
+    status: Tally = field(default_factory=Tally)
+    misses: list[str] = field(default_factory=list)
+    page_count: int = 0
+    seconds: float = 0.0
+    applicants: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _same(name: str, expected: Any, got: Any) -> bool:
+    return got is not None and normalize_value(name, got) == normalize_value(name, expected)
+
+
+def _match(expected: dict[str, Any], docs: list[GotDocument]) -> GotDocument | None:
+    """The found document that best corresponds to an expected one (type, side, page overlap)."""
+    want_pages = set(expected.get("pages") or [])
+    candidates = [d for d in docs if d.type == expected["type"] and d.side == expected.get("side")]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda d: len(want_pages & set(d.pages)) if want_pages else 0)
+
+
+def _rows_matched(expected: list[dict[str, Any]], got: Any) -> int:
+    """How many expected transaction rows appear, field for field, among the found rows."""
+    if not isinstance(got, list) or not expected:
+        return 0
+    keys = sorted(expected[0])
+
+    def key(row: dict[str, Any]) -> tuple[str, ...]:
+        return tuple(normalize_value(k, row.get(k)) for k in keys)
+
+    remaining = Counter(key(r) for r in got if isinstance(r, dict))
+    hits = 0
+    for row in expected:
+        k = key(row)
+        if remaining[k] > 0:
+            remaining[k] -= 1
+            hits += 1
+    return hits
+
+
+def score_fields(report: Report, *, expected: dict[str, Any], got: GotDocument | None, form: str, where: str) -> None:
+    """Field exact-match after normalisation; transactions count row by row; null means not scored."""
+    for name, value in (expected.get("fields") or {}).items():
+        if value is None:
+            continue
+        tally = report.fields[(expected["type"], name, form)]
+        found = got.fields.get(name) if got else None
+        if name == "transactions" and isinstance(value, list):
+            hits = _rows_matched(value, found) if value else 0
+            tally.correct += hits
+            tally.total += len(value)
+            if hits < len(value):
+                report.misses.append(f"{where}: {expected['type']}.transactions {hits}/{len(value)} rows")
+            continue
+        ok = _same(name, value, found)
+        tally.add(ok)
+        if not ok:
+            report.misses.append(f"{where}: {expected['type']}.{name} want {value!r} got {found!r}")
+
+
+def expected_page_types(documents: list[dict[str, Any]]) -> dict[int, str]:
+    """Page number → expected type within one file."""
+    out: dict[int, str] = {}
+    for doc in documents:
+        for page in doc.get("pages") or [1]:
+            out[page] = doc["type"]
+    return out
+
+
+def score_file(report: Report, *, spec: dict[str, Any], docs: list[GotDocument], where: str) -> None:
+    """Page classification, splitting and fields of one file."""
+    expected_docs = spec.get("documents") or []
+    want = expected_page_types(expected_docs)
+    got_types: dict[int, set[str]] = defaultdict(set)
+    for doc in docs:
+        for page in doc.pages:
+            got_types[page].add(doc.type)
+    for page, doc_type in want.items():
+        ok = got_types.get(page) == {doc_type}
+        report.pages.add(ok)
+        if not ok:
+            report.misses.append(f"{where} p{page}: page type want {doc_type} got {sorted(got_types.get(page, set()))}")
+    if len(expected_docs) > 1:
+        wanted = sorted((d["type"], d.get("side") or "", tuple(d.get("pages") or [1])) for d in expected_docs)
+        found = sorted((d.type, d.side or "", d.pages) for d in docs)
+        report.splits.add(wanted == found)
+    for expected in expected_docs:
+        score_fields(report, expected=expected, got=_match(expected, docs), form=spec.get("form", "unknown"), where=where)
+
+
+def score_checks(report: Report, *, expected: dict[str, str], got: dict[str, str], where: str) -> None:
+    """Confusion counts per check id (an id the product did not produce counts as 'absent')."""
+    for check_id, want in expected.items():
+        have = got.get(check_id, "absent")
+        accepted = ACCEPT_EITHER.get(want, {want})
+        # "review_or_fail" counts as whichever of the two the product said, when it said one of them
+        report.checks[check_id][(have if have in accepted else want, have)] += 1
+        if have not in accepted:
+            report.misses.append(f"{where}: {check_id} want {want} got {have}")
+
+
+def score_status(report: Report, *, expected: str | None, got: str, where: str) -> None:
+    """Overall-status accuracy."""
+    if expected is None:
+        return
+    report.status.add(expected == got)
+    if expected != got:
+        report.misses.append(f"{where}: status want {expected} got {got}")
+
+
+def precision_recall(confusion: Counter[tuple[str, str]], label: str) -> tuple[float | None, float | None]:
+    """Precision and recall of one verdict label from (expected, got) counts."""
+    tp = confusion[(label, label)]
+    predicted = sum(n for (_, g), n in confusion.items() if g == label)
+    actual = sum(n for (e, _), n in confusion.items() if e == label)
+    return (tp / predicted if predicted else None, tp / actual if actual else None)
+
+
+def _pct(value: float | None) -> str:
+    return "  n/a" if value is None else f"{value:5.3f}"
+
+
+def format_report(report: Report, *, title: str) -> str:
+    """The printed report; its last line is a one-line summary."""
+    lines = [f"== {title}: {report.applicants} applicant(s), {report.page_count} page(s), {report.seconds:.1f} s"]
+    lines.append(f"page classification accuracy   {_pct(report.pages.rate)}  ({report.pages.correct}/{report.pages.total})")
+    lines.append(f"bundle split accuracy          {_pct(report.splits.rate)}  ({report.splits.correct}/{report.splits.total})")
+    lines += ["", "field exact-match (type.field by delivery form):"]
+    overall, by_form = Tally(), defaultdict(Tally)
+    for (doc_type, name, form), tally in sorted(report.fields.items()):
+        lines.append(f"  {doc_type + '.' + name:<40} {form:<13} {_pct(tally.rate)}  ({tally.correct}/{tally.total})")
+        overall.correct += tally.correct
+        overall.total += tally.total
+        by_form[form].correct += tally.correct
+        by_form[form].total += tally.total
+    lines += [f"  all fields, {form:<28} {_pct(t.rate)}  ({t.correct}/{t.total})" for form, t in sorted(by_form.items())]
+    lines += ["", "checks (expected → got counts; precision/recall of fail and review):"]
+    for check_id, confusion in sorted(report.checks.items()):
+        cells = ", ".join(f"{e}→{g}:{n}" for (e, g), n in sorted(confusion.items()))
+        pf, rf = precision_recall(confusion, "fail")
+        pr, rr = precision_recall(confusion, "review")
+        lines.append(f"  {check_id:<40} P/R fail {_pct(pf)}/{_pct(rf)} review {_pct(pr)}/{_pct(rr)}  [{cells}]")
+    lines.append("")
+    lines.append(f"overall-status accuracy        {_pct(report.status.rate)}  ({report.status.correct}/{report.status.total})")
+    rate = report.page_count / report.seconds if report.seconds else 0.0
+    lines.append(f"pages per second               {rate:.2f}")
+    for error in report.errors:
+        lines.append(f"error: {error}")
+    check_total = sum(sum(c.values()) for c in report.checks.values())
+    check_ok = sum(n for c in report.checks.values() for (e, g), n in c.items() if e == g)
+    lines.append(
+        f"SUMMARY {title}: pages {_pct(report.pages.rate).strip()} split {_pct(report.splits.rate).strip()} "
+        f"fields {_pct(overall.rate).strip()} checks {_pct(check_ok / check_total if check_total else None).strip()} "
+        f"status {_pct(report.status.rate).strip()} pages/s {rate:.2f}"
+    )
+    return "\n".join(lines)
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """Machine-readable figures."""
+    return {
+        "applicants": report.applicants,
+        "pages": report.page_count,
+        "seconds": round(report.seconds, 2),
+        "page_classification": report.pages.rate,
+        "bundle_split": report.splits.rate,
+        "fields": {f"{t}.{n}@{f}": {"correct": v.correct, "total": v.total} for (t, n, f), v in report.fields.items()},
+        "checks": {k: {f"{e}->{g}": n for (e, g), n in c.items()} for k, c in report.checks.items()},
+        "status_accuracy": report.status.rate,
+        "misses": report.misses,
+        "errors": report.errors,
+    }

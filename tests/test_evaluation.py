@@ -1,0 +1,66 @@
+"""The scorer on a hand-made case with known errors: a broken scorer cannot report a perfect score."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from docproc.evaluation import (
+    GotDocument,
+    Report,
+    format_report,
+    precision_recall,
+    score_checks,
+    score_file,
+    score_status,
+)
+
+
+def test_known_errors_are_counted_exactly() -> None:
+    report = Report()
+    spec = {"form": "scan", "documents": [
+        {"type": "id_card", "side": "front", "pages": [1], "fields": {"name": "张伟", "birth_date": "1988-04-02"}},
+        {"type": "income_proof", "pages": [2, 3], "fields": {"monthly_income": "12500.00", "employer": "甲公司",
+                                                             "phone": None}},
+    ]}
+    got = [
+        GotDocument("id_card", "front", (1,), {"name": "张 伟", "birth_date": "1988-04-03"}),   # 1 of 2 right
+        GotDocument("income_proof", None, (2,), {"monthly_income": "12,500.00"}),            # employer missing
+        GotDocument("unknown", None, (3,), {}),                                             # page 3 misread
+    ]
+    score_file(report, spec=spec, docs=got, where="a/f")
+    assert (report.pages.correct, report.pages.total) == (2, 3)
+    assert (report.splits.correct, report.splits.total) == (0, 1)
+    assert report.fields[("id_card", "name", "scan")].rate == 1.0  # spaces normalised away
+    assert report.fields[("id_card", "birth_date", "scan")].rate == 0.0
+    assert report.fields[("income_proof", "monthly_income", "scan")].rate == 1.0
+    assert report.fields[("income_proof", "employer", "scan")].rate == 0.0
+    assert ("income_proof", "phone", "scan") not in report.fields  # null truth is not scored
+
+
+def test_transactions_count_row_by_row() -> None:
+    report = Report()
+    rows = [{"date": "2026-01-05", "amount": "100.00"}, {"date": "2026-01-06", "amount": "-20.00"},
+            {"date": "2026-01-07", "amount": "5.00"}]
+    spec = {"form": "born_digital", "documents": [{"type": "bank_statement", "pages": [1], "fields": {"transactions": rows}}]}
+    found = [{"date": "2026-01-05", "amount": "100"}, {"date": "2026-01-06", "amount": "-20.00"}]
+    score_file(report, spec=spec, docs=[GotDocument("bank_statement", None, (1,), {"transactions": found})], where="x")
+    tally = report.fields[("bank_statement", "transactions", "born_digital")]
+    assert (tally.correct, tally.total) == (2, 3)
+
+
+def test_check_confusion_precision_recall_and_status() -> None:
+    report = Report()
+    score_checks(report, expected={"a": "fail", "b": "pass", "c": "fail", "d": "review_or_fail"},
+                 got={"a": "fail", "b": "fail", "d": "review"}, where="x")
+    assert report.checks["c"] == Counter({("fail", "absent"): 1})
+    assert report.checks["d"] == Counter({("review", "review"): 1})
+    merged: Counter[tuple[str, str]] = Counter()
+    for confusion in report.checks.values():
+        merged.update(confusion)
+    precision, recall = precision_recall(merged, "fail")
+    assert (precision, recall) == (0.5, 0.5)  # a right; b a false alarm; c missed
+    score_status(report, expected="ready", got="flagged", where="x")
+    score_status(report, expected="flagged", got="flagged", where="y")
+    assert report.status.rate == 0.5
+    text = format_report(report, title="t")
+    assert text.splitlines()[-1].startswith("SUMMARY t:") and "status 0.500" in text
