@@ -181,7 +181,8 @@ def format_report(report: Report, *, title: str) -> str:
     lines.append(f"page classification accuracy   {_pct(report.pages.rate)}  ({report.pages.correct}/{report.pages.total})")
     lines.append(f"bundle split accuracy          {_pct(report.splits.rate)}  ({report.splits.correct}/{report.splits.total})")
     lines += ["", "field exact-match (type.field by delivery form):"]
-    overall, by_form = Tally(), defaultdict(Tally)
+    overall = Tally()
+    by_form: dict[str, Tally] = defaultdict(Tally)
     for (doc_type, name, form), tally in sorted(report.fields.items()):
         lines.append(f"  {doc_type + '.' + name:<40} {form:<13} {_pct(tally.rate)}  ({tally.correct}/{tally.total})")
         overall.correct += tally.correct
