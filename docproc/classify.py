@@ -36,6 +36,10 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
     (DocType.BANK_STATEMENT, None): (
         Cue("交易明细", 3), Cue("账户明细", 3), Cue("流水", 2), Cue("余额", 1.5), Cue("交易日期", 2),
         Cue("对方户名", 2), Cue("账号", 1), Cue("借方", 1), Cue("贷方", 1), Cue("摘要", 1),
+        # statements in English (foreign banks, branches abroad)
+        Cue("statementofaccount", 3), Cue("accountstatement", 3), Cue("bankstatement", 3), Cue("statement", 1.5),
+        Cue("openingbalance", 2), Cue("closingbalance", 2), Cue("balance", 1), Cue("deposits", 1),
+        Cue("withdrawals", 1), Cue("accountnumber", 1.5),
     ),
     (DocType.PURCHASE_CONTRACT, None): (
         Cue("商品房买卖合同", 5), Cue("出卖人", 2), Cue("买受人", 2), Cue("建筑面积", 1.5), Cue("合同编号", 1.5),
@@ -59,7 +63,7 @@ _PAGE_OF = (
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", to_halfwidth(text))
+    return re.sub(r"\s+", "", to_halfwidth(text)).lower()
 
 
 def cue_found(cue: str, text: str) -> float:

@@ -36,4 +36,11 @@ def extractor(doc_type: DocType) -> Callable[[Extractor], Extractor]:
     return EXTRACTORS.decorator(doc_type.value)
 
 
-from extractors import id_card, income_proof  # noqa: E402,F401  (registers the extractors)
+from extractors import (  # noqa: E402,F401  (registers the extractors)
+    bank_statement,
+    business_license,
+    id_card,
+    income_proof,
+    purchase_contract,
+    tax_certificate,
+)

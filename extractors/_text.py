@@ -21,6 +21,16 @@ def union_boxes(boxes: list[BBox]) -> BBox | None:
     return out
 
 
+_NUMBER = re.compile(r"[-+]?[\d,]*\.\d+")
+
+
+def _separate(left: str, right: str) -> bool:
+    """Whether a space must stay between two adjacent words (decimal numbers in table cells)."""
+    tail = re.search(r"[-+\d,.]+$", left)
+    head = re.match(r"[-+\d,.]+", right)
+    return bool(tail and head and (_NUMBER.fullmatch(tail.group(0)) or _NUMBER.fullmatch(head.group(0))))
+
+
 class PageText:
     """A page's text line by line, spaces between words dropped, mapped back to its words.
 
@@ -42,6 +52,8 @@ class PageText:
             text = ""
             for word in words:
                 chunk = re.sub(r"\s+", "", to_halfwidth(word.text))
+                if text and _separate(text, chunk):
+                    text += " "  # two amounts side by side must not fuse into one number
                 self._spans.append((offset + len(text), offset + len(text) + len(chunk), word))
                 text += chunk
             self.lines.append(text)
@@ -106,3 +118,33 @@ class Hit:
         """A Field for ``value`` with the evidence of ``group``."""
         start, end = self.match.span(group)
         return self.text.field((self.offset + start, self.offset + end), value)
+
+
+def label_values(text: PageText, labels: dict[str, tuple[str, ...]]) -> dict[str, Field]:
+    """Key–value layouts (licences, statement headers): the text after a label up to the next label.
+
+    ``labels`` maps a field name to the label spellings that introduce it. Labels are found on each
+    line; a value ends where the next known label starts on the same line, or at the line's end. A
+    label with nothing after it takes the next line when that line holds no label of its own.
+    """
+    spellings = sorted(((s, name) for name, alts in labels.items() for s in alts), key=lambda x: -len(x[0]))
+    pattern = re.compile("|".join(re.escape(s) for s, _ in spellings))
+    owner = {s: name for s, name in spellings}
+    out: dict[str, Field] = {}
+    for index, line in enumerate(text.lines):
+        found = [m for m in pattern.finditer(line)]
+        for position, match in enumerate(found):
+            end = found[position + 1].start() if position + 1 < len(found) else len(line)
+            start = match.end()
+            while start < end and line[start] in ":：;；,，.。 ":
+                start += 1
+            name = owner[match.group(0)]
+            if name in out:
+                continue
+            offset = text.offsets[index]
+            if start < end:
+                out[name] = text.field((offset + start, offset + end), line[start:end])
+            elif index + 1 < len(text.lines) and not pattern.search(text.lines[index + 1]):
+                nxt = text.offsets[index + 1]
+                out[name] = text.field((nxt, nxt + len(text.lines[index + 1])), text.lines[index + 1])
+    return out

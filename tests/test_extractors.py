@@ -74,3 +74,75 @@ def test_field_boxes_cover_the_words_they_came_from() -> None:
     field = hit.field(hit.group(1))
     assert field.bbox is not None and field.bbox.x0 >= 40 and field.bbox.y0 == 0
     assert field.page == 1 and field.confidence == 0.9
+
+
+def table_page(lines: list[list[str]], table: list[list[str]], columns: list[float]) -> Page:
+    """Free lines on top, then table rows whose cells start at the given x positions (as printed)."""
+    top = page(lines)
+    words = list(top.words)
+    for r, cells in enumerate(table):
+        y = 30 * (len(lines) + r)
+        for x, cell in zip(columns, cells, strict=True):
+            if cell:
+                words.append(Word(text=cell, bbox=BBox(x0=x, y0=y, x1=x + 9 * len(cell), y1=y + 20),
+                                  confidence=0.9, line=len(lines) + r))
+    return top.model_copy(update={"words": tuple(words)})
+
+
+def test_bank_statement_header_and_rows_with_credit_and_debit_columns() -> None:
+    p = table_page(
+        [["招商银行", "个人账户交易明细"], ["户名:", "张伟", "账号:", "6225 8812 3456 7890"],
+         ["查询期间:", "2026-05-01", "至", "2026-10-31", "打印日期:", "2026-11-15"]],
+        [["交易日期", "摘要", "收入", "支出", "余额", "对方户名"],
+         ["2026-05-10", "代发工资", "12,500.00", "", "20,500.00", "北京星河科技有限公司"],
+         ["2026-05-12", "消费", "", "300.00", "20,200.00", "某超市"]],
+        [20, 140, 260, 380, 500, 620],
+    )
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    got = {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+    assert got["bank_name"] == "招商银行" and got["account_holder"] == "张伟"
+    assert got["account_number"] == "6225881234567890"
+    assert (got["period_start"], got["period_end"], got["issue_date"]) == (
+        date(2026, 5, 1), date(2026, 10, 31), date(2026, 11, 15))
+    rows = got["transactions"]
+    assert [(r["amount"], r["balance"]) for r in rows] == [
+        (Decimal("12500.00"), Decimal("20500.00")), (Decimal("-300.00"), Decimal("20200.00"))]
+    assert rows[0]["counterparty"] == "北京星河科技有限公司" and rows[0]["description"] == "代发工资"
+    assert got["opening_balance"] == Decimal("8000.00") and got["closing_balance"] == Decimal("20200.00")
+
+
+def test_business_license_key_value_layout() -> None:
+    got = run(DocType.BUSINESS_LICENSE, None, [
+        ["营业执照"], ["统一社会信用代码", "91350100M000100Y43"],
+        ["名称", "福州星辰贸易有限公司", "注册资本", "壹佰万元整"],
+        ["类型", "有限责任公司", "成立日期", "2015年06月18日"],
+        ["法定代表人", "陈明", "营业期限", "2015年06月18日至2035年06月17日"],
+        ["住所", "福州市鼓楼区五四路1号"],
+    ])
+    assert got["uscc"] == "91350100M000100Y43" and got["company_name"] == "福州星辰贸易有限公司"
+    assert got["legal_representative"] == "陈明" and got["registered_capital"] == Decimal("1000000")
+    assert got["established_date"] == date(2015, 6, 18) and got["business_term_until"] == date(2035, 6, 17)
+    assert got["address"] == "福州市鼓楼区五四路1号"
+
+
+def test_purchase_contract_and_tax_certificate_fields() -> None:
+    contract = run(DocType.PURCHASE_CONTRACT, None, [
+        ["商品房买卖合同"], ["合同编号:", "HT2026-004512"], ["出卖人:", "福州万象置业有限公司"],
+        ["买受人:", "张伟"], ["证件号码:", "11010519880402123X"], ["房屋坐落:", "福州市台江区江滨路8号3栋1203"],
+        ["建筑面积共", "98.56", "平方米"], ["总价款为人民币", "2,350,000.00", "元(大写:贰佰叁拾伍万元整)"],
+        ["签订日期:", "2026年10月8日"], ["第1页", "共8页"],
+    ])
+    assert contract["contract_number"] == "HT2026-004512" and contract["seller"] == "福州万象置业有限公司"
+    assert contract["buyer_names"] == ["张伟"] and contract["buyer_id_numbers"] == ["11010519880402123X"]
+    assert contract["floor_area"] == Decimal("98.56") and contract["total_price"] == Decimal("2350000.00")
+    assert contract["total_price_in_words"] == "贰佰叁拾伍万元整" and contract["signing_date"] == date(2026, 10, 8)
+    assert (contract["pages_declared"], contract["pages_present"]) == (8, 1)
+    tax = run(DocType.TAX_CERTIFICATE, None, [
+        ["中华人民共和国个人所得税纳税记录"], ["纳税人姓名:", "张伟", "身份证件号码:", "11010519880402123X"],
+        ["税款所属期:", "2025-11-01", "至", "2026-10-31"], ["合计", "150,000.00", "4,080.00"],
+        ["开具日期:", "2026-11-12", "验证码:", "A1B2C3D4E5F6"],
+    ])
+    assert tax["name"] == "张伟" and tax["id_number"] == "11010519880402123X"
+    assert (tax["period_start"], tax["period_end"]) == (date(2025, 11, 1), date(2026, 10, 31))
+    assert (tax["total_income"], tax["total_tax"]) == (Decimal("150000.00"), Decimal("4080.00"))
+    assert tax["issue_date"] == date(2026, 11, 12) and tax["verification_code"] == "A1B2C3D4E5F6"

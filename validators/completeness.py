@@ -101,8 +101,12 @@ def legible(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
         return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} to read"])
     threshold = policy.legibility.min_confidence
     problems, ev = [], []
+    unreadable = []
     for doc in docs:
-        for name in REQUIRED_FIELDS.get((doc.type, doc.side), REQUIRED_FIELDS.get((doc.type, None), ())):
+        required = REQUIRED_FIELDS.get((doc.type, doc.side), REQUIRED_FIELDS.get((doc.type, None), ()))
+        if required and not any(name in doc.fields for name in required):
+            unreadable.append(doc)
+        for name in required:
             field = doc.fields.get(name)
             if field is None:
                 problems.append(f"{where(doc)}: {name} could not be read")
@@ -113,6 +117,12 @@ def legible(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
     if not problems:
         return Verdict(Status.PASS, [f"all required fields of the {en(doc_type)} were read"], [evidence(d) for d in docs])
     pages = sorted({e.page for e in ev if e.page})
+    if unreadable:  # nothing a reviewer needs could be read: a blank, covered or wrong copy
+        return Verdict(
+            Status.FAIL, [f"{where(d)}: none of the required fields could be read" for d in unreadable] + problems, ev,
+            supplement=ask(f"{zh(doc_type)}无法识别任何关键信息，请提供清晰完整的{zh(doc_type)}",
+                           f"Nothing could be read on the {en(doc_type)}: provide a clear, complete copy"),
+        )
     return Verdict(
         Status.REVIEW, problems, ev,
         supplement=ask(

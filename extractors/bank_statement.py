@@ -1,0 +1,111 @@
+"""银行流水 / 个人账户交易明细: header fields and every transaction row, over all pages."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from docproc.models import DocType, Field, RawDocument
+from docproc.normalize import find_dates, parse_amount, parse_date
+from extractors import ExtractedFields, extractor
+from extractors._table import Row, rows_of
+from extractors._text import PageText, label_values, union_boxes
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "account_holder": ("户名", "账户名称", "客户姓名", "客户名称", "账户户名", "accountname"),
+    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "accountnumber"),
+    "period": ("起止日期", "查询期间", "交易期间", "查询时间段", "对账期间", "查询日期", "交易日期范围", "statementperiod"),
+    "issue_date": ("打印日期", "打印时间", "出具日期", "开具日期", "制表日期"),
+    "opening_balance": ("期初余额", "上期余额", "起始余额", "openingbalance"),
+    "closing_balance": ("期末余额", "本期余额", "closingbalance"),
+    "currency": ("币种",),
+}
+_BANK = re.compile(r"(中国[\u4e00-\u9fff]{2,6}银行|[\u4e00-\u9fff]{2,8}银行)")
+_ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
+
+
+def _money(text: str | None) -> Decimal | None:
+    return None if not text else parse_amount(text.replace(" ", ""))
+
+
+def transaction(row: Row) -> dict[str, Any] | None:
+    """A canonical transaction from a table row (signed amount: credit > 0)."""
+    cells = row.cells
+    when = parse_date(re.split(r"\s|T", cells.get("date", "").strip())[0]) or next(
+        (d for d, _, _ in find_dates(cells.get("date", ""))), None)
+    if when is None:
+        return None
+    amount = _money(cells.get("amount"))
+    credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
+    if amount is None and (credit or debit):
+        amount = (credit or Decimal(0)) - (debit or Decimal(0))
+    balance = _money(cells.get("balance"))
+    if amount is None or balance is None:
+        return None
+    return {
+        "date": when,
+        "description": cells.get("description", "").strip(),
+        "amount": amount,
+        "balance": balance,
+        "counterparty": cells.get("counterparty", "").strip() or None,
+    }
+
+
+def _header_fields(text: PageText) -> dict[str, Field]:
+    raw = label_values(text, LABELS)
+    fields: dict[str, Field] = {}
+    if "account_holder" in raw:
+        fields["account_holder"] = raw["account_holder"]
+    if "account_number" in raw and (match := _ACCOUNT.search(str(raw["account_number"].value))):
+        fields["account_number"] = raw["account_number"].model_copy(update={"value": re.sub(r"\s", "", match.group(0))})
+    if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 2:
+        fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
+        fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
+    if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
+        fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
+    for name in ("opening_balance", "closing_balance"):
+        if name in raw and (amount := _money(str(raw[name].value))) is not None:
+            fields[name] = raw[name].model_copy(update={"value": amount})
+    if hit := text.search(_BANK):
+        fields["bank_name"] = hit.field(hit.group(1))
+    return fields
+
+
+def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field]) -> None:
+    """Period and balances from the rows when the header does not print them."""
+    if not transactions:
+        return
+    first, last = rows[0], rows[-1]
+
+    def field(row: Row, value: object) -> Field:
+        return Field(value=value, confidence=round(row.confidence, 3), page=row.page, bbox=row.bbox)
+
+    fields.setdefault("period_start", field(first, transactions[0]["date"]))
+    fields.setdefault("period_end", field(last, transactions[-1]["date"]))
+    fields.setdefault("closing_balance", field(last, transactions[-1]["balance"]))
+    fields.setdefault("opening_balance", field(first, transactions[0]["balance"] - transactions[0]["amount"]))
+
+
+@extractor(DocType.BANK_STATEMENT)
+def extract_bank_statement(doc: RawDocument, ctx: Context) -> ExtractedFields:
+    """Header fields (first page that has each) and all transaction rows across pages."""
+    fields: dict[str, Field] = {}
+    for page in doc.pages:
+        for name, value in _header_fields(PageText(page)).items():
+            fields.setdefault(name, value)
+    rows = [r for r in rows_of(list(doc.pages)) if transaction(r) is not None]
+    transactions = [t for r in rows if (t := transaction(r)) is not None]
+    _from_rows(rows, transactions, fields)
+    if transactions:
+        fields["transactions"] = Field(
+            value=transactions,
+            confidence=round(min(r.confidence for r in rows), 3),
+            page=rows[0].page,
+            bbox=union_boxes([r.bbox for r in rows if r.page == rows[0].page]),
+        )
+    return ExtractedFields(fields=fields, meta={"transaction_rows": [
+        {"page": r.page, "bbox": r.bbox.as_list()} for r in rows]})

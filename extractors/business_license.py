@@ -1,0 +1,81 @@
+"""营业执照: company, USCC, legal representative, capital, dates, address."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docproc.models import DocType, Field, RawDocument
+from docproc.normalize import parse_amount, parse_date, parse_validity
+from extractors import ExtractedFields, extractor
+from extractors._text import PageText, label_values
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "company_name": ("名称", "企业名称", "字号名称"),
+    "kind": ("类型", "组成形式"),
+    "legal_representative": ("法定代表人", "经营者", "负责人", "执行事务合伙人"),
+    "scope": ("经营范围",),
+    "registered_capital": ("注册资本", "出资额"),
+    "established_date": ("成立日期", "注册日期"),
+    "business_term": ("营业期限", "经营期限", "合伙期限"),
+    "address": ("住所", "经营场所", "主要经营场所"),
+    "registration_authority": ("登记机关",),
+    "uscc_label": ("统一社会信用代码", "注册号"),
+}
+_USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9,10})(?![0-9A-Z])")
+_CAPITAL_WORDS = re.compile(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿一二三四五六七八九十百千两]+)万?元")
+
+
+def _uscc(text: PageText) -> Field | None:
+    """The credit code: the first code-shaped run after its label, else anywhere on the page."""
+    label = text.search("统一社会信用代码")
+    start = label.line if label else 0
+    hit = text.search(_USCC, start_line=start) or text.search(_USCC)
+    return hit.field(hit.group(1)) if hit else None
+
+
+def _capital(field: Field) -> Field:
+    raw = str(field.value)
+    number = parse_amount(re.sub(r"(人民币|\(.*?\)|（.*?）)", "", raw))
+    if number is not None:
+        return field.model_copy(update={"value": number})
+    try:
+        from validators._amount_words import from_words
+
+        words = raw.split("元")[0] + "元"
+        return field.model_copy(update={"value": from_words(words)})
+    except ValueError:
+        return field
+
+
+def extract_fields(text: PageText) -> dict[str, Field]:
+    """Fields of one licence page."""
+    raw = label_values(text, LABELS)
+    fields: dict[str, Field] = {}
+    for name in ("company_name", "legal_representative", "address"):
+        if name in raw:
+            fields[name] = raw[name]
+    if "registered_capital" in raw:
+        fields["registered_capital"] = _capital(raw["registered_capital"])
+    if "established_date" in raw and (when := parse_date(str(raw["established_date"].value))):
+        fields["established_date"] = raw["established_date"].model_copy(update={"value": when})
+    if "business_term" in raw:
+        _start, until = parse_validity(str(raw["business_term"].value).replace("至", "-"))
+        if until is not None:
+            fields["business_term_until"] = raw["business_term"].model_copy(update={"value": until})
+    if code := _uscc(text):
+        fields["uscc"] = code
+    return fields
+
+
+@extractor(DocType.BUSINESS_LICENSE)
+def extract_business_license(doc: RawDocument, ctx: Context) -> ExtractedFields:
+    """Fields from the licence's first page that has them."""
+    fields: dict[str, Field] = {}
+    for page in doc.pages:
+        for name, value in extract_fields(PageText(page)).items():
+            fields.setdefault(name, value)
+    return ExtractedFields(fields=fields)

@@ -1,0 +1,81 @@
+"""商品房买卖合同: parties, property, price (digits and 大写), signing date, pages declared and present."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docproc.models import DocType, Field, RawDocument
+from docproc.normalize import find_dates, parse_amount
+from extractors import ExtractedFields, extractor
+from extractors._text import PageText, label_values
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+CJK = r"\u4e00-\u9fff"
+LABELS: dict[str, tuple[str, ...]] = {
+    "contract_number": ("合同编号", "合同号", "备案编号"),
+    "seller": ("出卖人", "出卖方", "卖方"),
+    "buyer": ("买受人", "买受方", "买方"),
+    "property_address": ("房屋坐落", "坐落", "房屋地址"),
+    "signing": ("签订日期", "签订时间", "签约日期"),
+}
+_ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
+_AREA = re.compile(r"建筑面积[^0-9]{0,12}([0-9]+(?:\.[0-9]+)?)\s*(?:平方米|㎡|m2)")
+_PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,]*(?:\.\d{1,2})?)\s*元")
+_WORDS = re.compile(r"大写[)）:：]*\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,30})")
+_DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
+_NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
+
+
+def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, Field | None]:
+    """Buyer names (each 买受人 entry) and the id numbers printed near them."""
+    names, numbers = [], []
+    first_name, first_number = None, None
+    for text in pages:
+        for hit in text.finditer(r"买受人[(（]?[一二三四1-4]?[)）]?[:：]?([\u4e00-\u9fff·]{2,6})"):
+            if hit.group(1) not in names and not hit.group(1).startswith(("的", "应", "在", "与", "须")):
+                names.append(hit.group(1))
+                first_name = first_name or hit.field(hit.group(1))
+                near = text.search(_ID_NUMBER, start_line=hit.line)
+                if near and near.line - hit.line <= 3 and near.group(1).upper() not in numbers:
+                    numbers.append(near.group(1).upper())
+                    first_number = first_number or near.field(near.group(1).upper())
+    return names, numbers, first_name, first_number
+
+
+def extract_fields(texts: list[PageText]) -> dict[str, Field]:
+    """Fields from the contract's pages (the first page that has each)."""
+    fields: dict[str, Field] = {}
+    for text in texts:
+        raw = label_values(text, LABELS)
+        for name in ("contract_number", "seller", "property_address"):
+            if name in raw and name not in fields:
+                fields[name] = raw[name]
+        if "signing" in raw and "signing_date" not in fields and (dates := find_dates(str(raw["signing"].value))):
+            fields["signing_date"] = raw["signing"].model_copy(update={"value": dates[0][0]})
+        for key, pattern in (("floor_area", _AREA), ("total_price", _PRICE)):
+            if key not in fields and (hit := text.search_joined(pattern)) and (value := parse_amount(hit.group(1))):
+                fields[key] = hit.field(value)
+        if "total_price_in_words" not in fields and (hit := text.search_joined(_WORDS)):
+            fields["total_price_in_words"] = hit.field(hit.group(1))
+        if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
+            fields["pages_declared"] = hit.field(int(hit.group(1)))
+    names, numbers, name_field, number_field = _buyers(texts)
+    if name_field:
+        fields["buyer_names"] = name_field.model_copy(update={"value": names})
+    if number_field:
+        fields["buyer_id_numbers"] = number_field.model_copy(update={"value": numbers})
+    if "seller" in fields:  # cut a seller value at the first clause-like suffix
+        seller = re.split(r"[,，;；(（]", str(fields["seller"].value))[0]
+        fields["seller"] = fields["seller"].model_copy(update={"value": seller})
+    return fields
+
+
+@extractor(DocType.PURCHASE_CONTRACT)
+def extract_purchase_contract(doc: RawDocument, ctx: Context) -> ExtractedFields:
+    """Fields over all pages plus the number of pages present."""
+    fields = extract_fields([PageText(p) for p in doc.pages])
+    fields["pages_present"] = Field(value=len(doc.pages), confidence=1.0, page=doc.pages[0].number)
+    return ExtractedFields(fields=fields)

@@ -1,0 +1,82 @@
+"""个人所得税纳税记录 / 完税证明: taxpayer, period, totals, issue date, verification code."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docproc.models import DocType, Field, RawDocument
+from docproc.normalize import find_dates, parse_amount
+from extractors import ExtractedFields, extractor
+from extractors._text import PageText, label_values
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("纳税人姓名", "纳税人名称", "姓名"),
+    "id_number": ("身份证件号码", "身份证号码", "证件号码", "纳税人识别号"),
+    "period": ("税款所属期", "所属期间", "查询期间", "收入所属期"),
+    "issue_date": ("开具日期", "填发日期", "打印日期", "开具时间"),
+    "verification_code": ("验证码", "校验码", "查验码"),
+    "total_income": ("收入合计", "收入总额", "合计收入", "总收入"),
+    "total_tax": ("已缴税额合计", "实缴税额合计", "税额合计", "实缴(退)金额合计", "合计税额"),
+}
+_ID_NUMBER = re.compile(r"[1-9]\d{16}[\dXx]")
+_CODE = re.compile(r"[0-9A-Za-z]{8,32}")
+_TOTAL_ROW = re.compile(r"^合计")
+
+
+def _amount(field: Field) -> Field | None:
+    text = str(field.value)
+    match = re.search(r"-?[0-9][0-9,]*\.\d{2}|-?[0-9][0-9,]*", text)
+    value = parse_amount(match.group(0)) if match else None
+    return None if value is None else field.model_copy(update={"value": value})
+
+
+def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
+    """A 合计 row: the first two amounts on it are income and tax."""
+    hit = text.search(r"合计[^0-9]*([0-9][0-9,]*\.\d{2})[^0-9]+([0-9][0-9,]*\.\d{2})")
+    if hit is None:
+        return None
+    income, tax = parse_amount(hit.group(1)), parse_amount(hit.group(2))
+    return (income, tax, hit.field(hit.group(0))) if income is not None and tax is not None else None
+
+
+def extract_fields(text: PageText) -> dict[str, Field]:
+    """Fields of one page of a tax record."""
+    raw = label_values(text, LABELS)
+    fields: dict[str, Field] = {}
+    if "name" in raw:
+        fields["name"] = raw["name"].model_copy(update={"value": re.split(r"[\s(（]", str(raw["name"].value))[0]})
+    if "id_number" in raw and (m := _ID_NUMBER.search(str(raw["id_number"].value))):
+        fields["id_number"] = raw["id_number"].model_copy(update={"value": m.group(0).upper()})
+    if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 1:
+        fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
+        fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
+    if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
+        fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
+    if "verification_code" in raw and (m := _CODE.search(str(raw["verification_code"].value))):
+        fields["verification_code"] = raw["verification_code"].model_copy(update={"value": m.group(0)})
+    for name in ("total_income", "total_tax"):
+        if name in raw and (amount := _amount(raw[name])):
+            fields[name] = amount
+    if ("total_income" not in fields or "total_tax" not in fields) and (totals := _totals_row(text)):
+        income, tax, evidence = totals
+        fields.setdefault("total_income", evidence.model_copy(update={"value": income}))
+        fields.setdefault("total_tax", evidence.model_copy(update={"value": tax}))
+    return fields
+
+
+@extractor(DocType.TAX_CERTIFICATE)
+def extract_tax_certificate(doc: RawDocument, ctx: Context) -> ExtractedFields:
+    """Fields from the record's pages (first page that has each; totals from the last)."""
+    fields: dict[str, Field] = {}
+    for page in doc.pages:
+        for name, value in extract_fields(PageText(page)).items():
+            if name in ("total_income", "total_tax"):
+                fields[name] = value  # the grand total is printed at the end
+            else:
+                fields.setdefault(name, value)
+    return ExtractedFields(fields=fields)
