@@ -79,6 +79,14 @@ overrides = sa.Table(
     sa.Column("application_id", sa.String(40), index=True, nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
 )
+page_hashes = sa.Table(
+    "page_hashes",
+    metadata,
+    sa.Column("file_id", sa.String(40), primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("application_id", sa.String(40), index=True, nullable=False),
+    sa.Column("hash", sa.String(64), index=True, nullable=False),
+)
 extractions = sa.Table(
     "extractions",
     metadata,
@@ -232,6 +240,7 @@ class Database:
         """Replace a file's pages and documents in one transaction."""
         with self._tx() as conn:
             conn.execute(pages.delete().where(pages.c.file_id == file_id))
+            conn.execute(page_hashes.delete().where(page_hashes.c.file_id == file_id))
             conn.execute(documents.delete().where(documents.c.file_id == file_id))
             for page in read_pages:
                 conn.execute(
@@ -239,6 +248,9 @@ class Database:
                         file_id=file_id, number=page.number, data=page.model_dump(mode="json")
                     )
                 )
+                if page.meta.get("hash"):
+                    conn.execute(page_hashes.insert().values(
+                        file_id=file_id, number=page.number, application_id=application_id, hash=page.meta["hash"]))
             for position, doc in enumerate(docs):
                 conn.execute(
                     documents.insert().values(
@@ -249,6 +261,26 @@ class Database:
                         data=doc.model_dump(mode="json"),
                     )
                 )
+
+    def page_hashes_of(self, application_id: str) -> list[tuple[str, int, str]]:
+        """``(file_id, page, hash)`` of every page of an application."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(page_hashes.c.file_id, page_hashes.c.number, page_hashes.c.hash)
+                .where(page_hashes.c.application_id == application_id)
+            ).all()
+        return [(r.file_id, r.number, r.hash) for r in rows]
+
+    def pages_with_hashes(self, hashes: Sequence[str], *, excluding: str) -> list[tuple[str, str, int, str]]:
+        """``(application_id, file_id, page, hash)`` of other applications' pages with these hashes."""
+        if not hashes:
+            return []
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(page_hashes.c.application_id, page_hashes.c.file_id, page_hashes.c.number, page_hashes.c.hash)
+                .where(page_hashes.c.hash.in_(list(hashes)), page_hashes.c.application_id != excluding)
+            ).all()
+        return [(r.application_id, r.file_id, r.number, r.hash) for r in rows]
 
     def pages_of(self, file_id: str) -> list[Page]:
         """A file's pages in order."""

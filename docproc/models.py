@@ -360,12 +360,23 @@ class StoredFile(Frozen):
     parent_id: str | None = None
 
 
+class DuplicatePage(Frozen):
+    """A page of this application whose image was already seen in another application."""
+
+    file_id: str
+    page: int
+    other_application: str
+    other_file_id: str
+    other_page: int
+
+
 class Bundle(Frozen):
-    """Everything the checks see: one application and its documents."""
+    """Everything the checks see: one application, its documents, and facts gathered for them."""
 
     application: Application
     documents: list[Document]
     files: list[StoredFile] = PydanticField(default_factory=list)
+    duplicates: list[DuplicatePage] = PydanticField(default_factory=list)
 
     def of_type(self, doc_type: DocType, side: Side | None = None) -> list[Document]:
         """Documents of a type (and side), in file order."""

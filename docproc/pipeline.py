@@ -20,6 +20,7 @@ from docproc.models import (
     Bundle,
     Checklist,
     Document,
+    DuplicatePage,
     FileState,
     Override,
     Page,
@@ -119,7 +120,10 @@ def extract(raw: RawDocument, ctx: Context) -> Document:
         "page_sources": [p.source.value for p in raw.pages],
         "printed_page_numbers": [list(n) if n else None for n in raw.printed_page_numbers],
         "pdf": raw.pages[0].meta.get("pdf"),
+        "mixed_fonts": [{**m, "page": p.number} for p in raw.pages for m in p.meta.get("mixed_fonts") or []],
     }
+    if raw.pages[0].meta.get("kind") == "image":
+        meta["image_forensics"] = {"ela": raw.pages[0].meta.get("ela"), "clones": raw.pages[0].meta.get("clones")}
     fields = {}
     if raw.doc_type.value in EXTRACTORS:
         extracted = EXTRACTORS.get(raw.doc_type.value)(raw, ctx)
@@ -188,12 +192,27 @@ def fail_file(ctx: Context, file_id: str, error: BaseException) -> None:
     ctx.db.set_file_state(file_id, FileState.ERROR, error=message, code=code)
 
 
+def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
+    """Pages whose image hash already belongs to another application (exact hash match)."""
+    mine = ctx.db.page_hashes_of(application_id)
+    others = ctx.db.pages_with_hashes([h for _, _, h in mine], excluding=application_id)
+    by_hash: dict[str, tuple[str, str, int]] = {}
+    for other_app, other_file, other_page, digest in others:
+        by_hash.setdefault(digest, (other_app, other_file, other_page))
+    return [
+        DuplicatePage(file_id=file_id, page=page, other_application=by_hash[digest][0],
+                      other_file_id=by_hash[digest][1], other_page=by_hash[digest][2])
+        for file_id, page, digest in mine if digest in by_hash
+    ]
+
+
 def bundle_of(ctx: Context, application_id: str) -> Bundle:
     """The application with its documents and files as the checks see them."""
     return Bundle(
         application=ctx.db.get_application(application_id),
         documents=ctx.db.documents_of(application_id),
         files=ctx.db.files_of(application_id),
+        duplicates=duplicate_pages(ctx, application_id),
     )
 
 

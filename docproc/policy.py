@@ -59,6 +59,39 @@ class Identity(_PolicyModel):
     max_id_number_edits: int = 1
 
 
+class Stamps(_PolicyModel):
+    """Seal legend matching."""
+
+    legend_min_similarity: float = 0.5
+
+
+class Income(_PolicyModel):
+    """Declared income against salary credits."""
+
+    tolerance: float = 0.2
+    salary_words: tuple[str, ...] = ("工资", "代发", "薪", "奖金", "salary", "payroll")
+
+
+class Deposits(_PolicyModel):
+    """Large or round deposits shortly before the application."""
+
+    window_days: int = 30
+    large_amount: float = 50000
+    round_unit: float = 10000
+
+
+class Loan(_PolicyModel):
+    """Loan limits."""
+
+    max_ltv: float = 0.7
+
+
+class PdfRules(_PolicyModel):
+    """PDF producers that are editing tools, not issuing systems (lower-case substrings)."""
+
+    editor_producers: tuple[str, ...] = ()
+
+
 class Policy(_PolicyModel):
     """The whole policy; ``version`` is the declared version plus a content hash."""
 
@@ -66,6 +99,11 @@ class Policy(_PolicyModel):
     freshness: Freshness = Freshness()
     legibility: Legibility = Legibility()
     identity: Identity = Identity()
+    stamps: Stamps = Stamps()
+    income: Income = Income()
+    deposits: Deposits = Deposits()
+    loan: Loan = Loan()
+    pdf: PdfRules = PdfRules()
     profiles: dict[str, Profile]
 
     def profile(self, name: str) -> Profile:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from docproc import imaging
+from docproc import forensics, imaging
 from docproc.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
 from docproc.models import BBox, Page, PageSource, Stamp, Unit, Word
 from docproc.storage import is_zip
@@ -53,7 +53,9 @@ def read_file(data: bytes, *, file_id: str, filename: str, ctx: Context) -> list
         return _read_pdf(data, file_id=file_id, ctx=ctx)
     if kind == "image":
         image = imaging.load_image(data, max_pixels=ctx.settings.max_image_pixels)
-        return [_ocr_page(image, file_id=file_id, number=1, ctx=ctx, meta={"kind": "image"})]
+        meta: dict[str, Any] = {"kind": "image", "ela": forensics.error_level(data),
+                                "clones": forensics.cloned_regions(image)}
+        return [_ocr_page(image, file_id=file_id, number=1, ctx=ctx, meta=meta)]
     raise UnsupportedFileType(f"{filename}: archives are expanded at upload, not read as pages")
 
 
@@ -146,6 +148,8 @@ def _read_pdf_page(page: Any, *, file_id: str, number: int, ctx: Context, facts:
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     scale = 72.0 / dpi
     stamps = [_scaled_stamp(s, scale) for s in _stamps_with_legends(image, number, ctx)]
+    text_words = _text_layer_words(words)
+    meta |= {"hash": forensics.page_hash(image), "mixed_fonts": forensics.mixed_font_numbers(text_words)}
     return Page(
         file_id=file_id,
         number=number,
@@ -153,7 +157,7 @@ def _read_pdf_page(page: Any, *, file_id: str, number: int, ctx: Context, facts:
         height=float(page.height),
         unit=Unit.PT,
         source=PageSource.TEXT_LAYER,
-        words=tuple(_text_layer_words(words)),
+        words=tuple(text_words),
         render_sha256=render_sha,
         render_width=image.shape[1],
         render_height=image.shape[0],
@@ -245,6 +249,7 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, met
     image, facts = prepare_for_ocr(image, ctx)
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     stamps = _stamps_with_legends(image, number, ctx)
+    meta = {**meta, "hash": forensics.page_hash(image)}
     clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     words = ctx.ocr.read(clean)
     return Page(

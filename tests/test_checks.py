@@ -18,6 +18,7 @@ from docproc.models import (
     Field,
     Override,
     Side,
+    Stamp,
     Status,
 )
 from docproc.policy import Policy, default_policy_text, load_policy, parse_policy
@@ -51,7 +52,10 @@ def income(**over: object) -> Document:
               "monthly_income": f("12500.00"), "amount_in_words": f("壹万贰仟伍佰元整"),
               "issue_date": f(APPLIED - timedelta(days=10))}
     fields.update({k: f(v) for k, v in over.items()})
-    return Document(id="doc_income", file_id="file_3", type=DocType.INCOME_PROOF, pages=[1], fields=fields)
+    seal = Stamp(bbox=BBox(x0=50, y0=50, x1=150, y1=150), color="red", shape="round", text="北京星河科技有限公司",
+                 confidence=0.9)
+    return Document(id="doc_income", file_id="file_3", type=DocType.INCOME_PROOF, pages=[1], fields=fields,
+                    stamps=[seal])
 
 
 def bundle(*docs: Document, profile: str = "salaried") -> Bundle:

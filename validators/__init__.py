@@ -85,4 +85,4 @@ def run_checks(bundle: Bundle, policy: Policy) -> list[CheckResult]:
     return [run_check(item, bundle, policy) for item in items]
 
 
-from validators import anomaly, completeness, freshness  # noqa: E402,F401  (registers the checks)
+from validators import anomaly, completeness, forgery, freshness, money, stamp  # noqa: E402,F401  (registers the checks)

@@ -105,3 +105,26 @@ def same_person(bundle: Bundle, policy: Policy) -> Verdict:
     if problems:
         return Verdict(Status.FAIL, problems, ev)
     return Verdict(Status.PASS, [f"{len(others)} document(s) name the same person as the ID card"], ev)
+
+
+@check("anomaly.contract_buyer", Category.ANOMALY, title=("购房合同买受人为申请人", "Applicant is a buyer on the contract"))
+def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
+    """The applicant (as on the ID card) is among the contract's buyers."""
+    contracts = bundle.of_type(DocType.PURCHASE_CONTRACT)
+    ref_name, ref_id, ref_ev = _reference(bundle)
+    if not contracts or not (ref_name or ref_id):
+        return Verdict(Status.NOT_APPLICABLE, ["needs a contract and the applicant's ID card"])
+    doc = contracts[0]
+    names = value(doc, "buyer_names") or []
+    numbers = [str(n).upper() for n in value(doc, "buyer_id_numbers") or []]
+    ev = ref_ev + [evidence(doc, "buyer_names"), evidence(doc, "buyer_id_numbers")]
+    if not names and not numbers:
+        return Verdict(Status.REVIEW, [f"the buyers on {where(doc)} could not be read"], ev)
+    tolerance = policy.identity
+    by_id = bool(ref_id) and any(_edits(str(ref_id).upper(), n) <= tolerance.max_id_number_edits for n in numbers)
+    by_name = bool(ref_name) and any(
+        _edits(normalize_name(str(ref_name)), normalize_name(str(n))) <= tolerance.max_name_edits for n in names)
+    if by_id or (by_name and not numbers):
+        return Verdict(Status.PASS, [f"the applicant is a buyer on {where(doc)}"], ev)
+    return Verdict(Status.FAIL, [f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "
+                                 f"the applicant is {ref_name}"], ev)

@@ -1,0 +1,124 @@
+"""Stamp, money and forgery checks on hand-built bundles (real files run through test_cli/eval)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from docproc.database import utcnow
+from docproc.models import Application, BBox, Bundle, DocType, Document, DuplicatePage, Field, Stamp, Status
+from docproc.policy import Policy, load_policy
+from validators import run_checks
+
+APPLIED = date(2026, 11, 20)
+
+
+def f(value: object) -> Field:
+    return Field(value=value, confidence=0.95, page=1, bbox=BBox(x0=1, y0=1, x1=9, y1=9))
+
+
+def seal(text: str | None, color: str = "red") -> Stamp:
+    return Stamp(bbox=BBox(x0=10, y0=10, x1=90, y1=90), color=color, shape="round", text=text, confidence=0.9)  # type: ignore[arg-type]
+
+
+def doc(doc_type: DocType, doc_id: str = "d", stamps: list[Stamp] | None = None, meta: dict | None = None,  # type: ignore[type-arg]
+        **fields: object) -> Document:
+    return Document(id=doc_id, file_id=f"file_{doc_id}", type=doc_type, pages=[1], fields={k: f(v) for k, v in fields.items()},
+                    stamps=stamps or [], meta=meta or {})
+
+
+def status(policy: Policy, *docs: Document, loan: str | None = None, duplicates: list[DuplicatePage] | None = None) -> dict[str, Status]:
+    app = Application(id="app", profile="salaried", application_date=APPLIED, created_at=utcnow(),
+                      loan_amount=Decimal(loan) if loan else None)
+    bundle = Bundle(application=app, documents=list(docs), duplicates=duplicates or [])
+    return {r.id: r.status for r in run_checks(bundle, policy)}
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    return load_policy()
+
+
+def letter(**over: object) -> Document:
+    fields = {"employer": "成都金桥信息技术有限责任公司", "monthly_income": Decimal("16600.00"),
+              "amount_in_words": "壹万陆仟陆佰元整", **over}
+    stamps = fields.pop("stamps", [seal("成都金桥信息技术有限责任公司")])
+    return doc(DocType.INCOME_PROOF, "letter", stamps=stamps, **fields)  # type: ignore[arg-type]
+
+
+def rows(*items: tuple[str, str, str, str]) -> list[dict[str, object]]:
+    return [{"date": date.fromisoformat(d), "description": desc, "amount": Decimal(a), "balance": Decimal(b),
+             "counterparty": "成都金桥信息技术有限责任公司" if desc == "代发工资" else "某人"} for d, desc, a, b in items]
+
+
+SALARY = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-500.00", "19500.00"),
+              ("2026-10-10", "代发工资", "16600.00", "36100.00"))
+
+
+def statement(transactions: list[dict[str, object]], stamps: list[Stamp] | None = None) -> Document:
+    return doc(DocType.BANK_STATEMENT, "stmt", stamps=[seal("招商银行业务专用章")] if stamps is None else stamps,
+               bank_name="招商银行", transactions=transactions)
+
+
+def test_seal_present_matching_absent_and_unreadable(policy: Policy) -> None:
+    assert status(policy, letter())["stamp.income_proof"] == Status.PASS
+    assert status(policy, letter(stamps=[seal("成都金村信息技术有限责")]))["stamp.income_proof"] == Status.PASS  # OCR slips
+    assert status(policy, letter(stamps=[]))["stamp.income_proof"] == Status.FAIL
+    assert status(policy, letter(stamps=[seal(None)]))["stamp.income_proof"] == Status.REVIEW
+    assert status(policy, letter(stamps=[seal("上海某某餐饮管理有限公司")]))["stamp.income_proof"] == Status.REVIEW
+    assert status(policy, letter(stamps=[seal("成都金桥信息技术有限责任公司", color="black")]))["stamp.income_proof"] == Status.FAIL
+    assert status(policy, statement(SALARY, stamps=[]))["stamp.bank_statement"] == Status.FAIL
+
+
+def test_amount_in_words(policy: Policy) -> None:
+    assert status(policy, letter())["anomaly.amount_in_words"] == Status.PASS
+    assert status(policy, letter(amount_in_words="壹万陆仟伍佰元整"))["anomaly.amount_in_words"] == Status.FAIL
+
+
+def test_income_against_salary_credits(policy: Policy) -> None:
+    assert status(policy, letter(), statement(SALARY))["anomaly.income"] == Status.PASS
+    inflated = letter(monthly_income=Decimal("30000.00"), amount_in_words="叁万元整")
+    assert status(policy, inflated, statement(SALARY))["anomaly.income"] == Status.FAIL
+    no_salary = rows(("2026-10-10", "转账", "100.00", "100.00"))
+    assert status(policy, letter(), statement(no_salary))["anomaly.income"] == Status.REVIEW
+
+
+def test_balance_chain_and_repeated_rows(policy: Policy) -> None:
+    assert status(policy, statement(SALARY))["anomaly.balance_chain"] == Status.PASS
+    broken = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-500.00", "19400.00"))
+    assert status(policy, statement(broken))["anomaly.balance_chain"] == Status.FAIL
+    repeated = SALARY + [SALARY[-1]]
+    assert status(policy, statement(repeated))["anomaly.balance_chain"] == Status.FAIL
+
+
+def test_deposits_before_the_application(policy: Policy) -> None:
+    assert status(policy, statement(SALARY))["anomaly.statement_deposits"] == Status.PASS
+    late = SALARY + rows(("2026-11-02", "转账存入", "50000.00", "86100.00"))
+    assert status(policy, statement(late))["anomaly.statement_deposits"] == Status.FAIL
+    early = rows(("2026-06-02", "转账存入", "50000.00", "50000.00"))
+    assert status(policy, statement(early))["anomaly.statement_deposits"] == Status.PASS
+
+
+def test_pdf_edit_signals(policy: Policy) -> None:
+    clean = {"pdf": {"producer": "ICBC e-statement 3.1", "eof_markers": 1}}
+    assert status(policy, doc(DocType.BANK_STATEMENT, meta=clean))["anomaly.pdf_edit"] == Status.PASS
+    edited = {"pdf": {"producer": "Microsoft® Word 2010", "eof_markers": 2}}
+    assert status(policy, doc(DocType.BANK_STATEMENT, meta=edited))["anomaly.pdf_edit"] == Status.FAIL
+    fonts = {**clean, "mixed_fonts": [{"text": "16,600.00", "fonts": ["SimSun", "Arial"], "bbox": [1, 2, 3, 4], "page": 1}]}
+    assert status(policy, doc(DocType.BANK_STATEMENT, meta=fonts))["anomaly.pdf_edit"] == Status.FAIL
+
+
+def test_uscc_duplicates_and_loan_to_value(policy: Policy) -> None:
+    good = doc(DocType.BUSINESS_LICENSE, "lic", uscc="91350100M000100Y43")
+    bad = doc(DocType.BUSINESS_LICENSE, "lic", uscc="91350100M000100Y44")
+    assert status(policy, good)["anomaly.uscc"] == Status.PASS
+    assert status(policy, bad)["anomaly.uscc"] == Status.FAIL
+    dup = DuplicatePage(file_id="file_lic", page=1, other_application="app_other", other_file_id="file_x", other_page=1)
+    assert status(policy, good)["anomaly.duplicate_document"] == Status.PASS
+    assert status(policy, good, duplicates=[dup])["anomaly.duplicate_document"] == Status.FAIL
+    contract = doc(DocType.PURCHASE_CONTRACT, "c", total_price=Decimal("2000000"))
+    assert status(policy, contract, loan="1400000")["anomaly.loan_to_value"] == Status.PASS
+    assert status(policy, contract, loan="1600000")["anomaly.loan_to_value"] == Status.FAIL
+    assert status(policy, contract)["anomaly.loan_to_value"] == Status.NOT_APPLICABLE

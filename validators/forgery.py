@@ -1,0 +1,102 @@
+"""Anomalies of the documents themselves: edited PDFs, retouched images, re-used pages, bad codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docproc.models import BBox, Bundle, Category, DocType, Document, Evidence, Status, Unit
+from docproc.policy import Policy
+from validators import Verdict, check
+from validators._common import evidence, value, where
+from validators._uscc import is_valid_uscc, uscc_check_char
+
+# Figures measured while reading (docproc.forensics); above these an image asks for a look.
+CLONE_MATCHES_REVIEW = 40
+
+
+def _pdf_facts(doc: Document) -> dict[str, Any] | None:
+    facts = doc.meta.get("pdf")
+    return facts if isinstance(facts, dict) else None
+
+
+def _pdf_findings(doc: Document, facts: dict[str, Any], policy: Policy) -> list[str]:
+    found = []
+    tool = " ".join(str(facts.get(k) or "") for k in ("producer", "creator")).lower()
+    editors = [e for e in policy.pdf.editor_producers if e in tool]
+    if editors:
+        found.append(f"{where(doc)}: made with an editing tool ({facts.get('producer') or facts.get('creator')}), "
+                     "not by the issuer's system")
+    if (facts.get("eof_markers") or 0) > 1:
+        found.append(f"{where(doc)}: changed after it was first saved ({facts['eof_markers']} revisions)")
+    created, modified = facts.get("creation_date"), facts.get("mod_date")
+    if created and modified and str(modified)[:16] > str(created)[:16]:
+        found.append(f"{where(doc)}: modified ({modified}) after it was created ({created})")
+    return found
+
+
+@check("anomaly.pdf_edit", Category.ANOMALY, title=("PDF编辑痕迹", "Signs of PDF editing"))
+def pdf_edited(bundle: Bundle, policy: Policy) -> Verdict:
+    """Editor producer, revisions after the first save, modification after creation, mixed fonts in a figure."""
+    pdfs = [d for d in bundle.documents if _pdf_facts(d)]
+    if not pdfs:
+        return Verdict(Status.NOT_APPLICABLE, ["no PDF documents"])
+    problems, ev = [], []
+    for doc in pdfs:
+        found = _pdf_findings(doc, _pdf_facts(doc) or {}, policy)
+        for mixed in doc.meta.get("mixed_fonts") or []:
+            found.append(f"{where(doc)}: {mixed['text']!r} mixes fonts {', '.join(mixed['fonts'])}")
+            box = mixed["bbox"]
+            ev.append(Evidence(document_id=doc.id, file_id=doc.file_id, page=mixed.get("page", doc.pages[0]),
+                               bbox=BBox(x0=box[0], y0=box[1], x1=box[2], y1=box[3], unit=Unit.PT), value=mixed["text"]))
+        if found:
+            problems += found
+            ev.append(evidence(doc))
+    if problems:
+        return Verdict(Status.FAIL, problems, ev)
+    return Verdict(Status.PASS, [f"{len(pdfs)} PDF document(s) show no sign of editing"], [evidence(d) for d in pdfs])
+
+
+@check("anomaly.image_edit", Category.ANOMALY, title=("图片篡改痕迹", "Signs of image retouching"))
+def image_edited(bundle: Bundle, policy: Policy) -> Verdict:
+    """Cloned regions (copy-move) found in a photo or scan."""
+    images = [d for d in bundle.documents if d.meta.get("image_forensics")]
+    if not images:
+        return Verdict(Status.NOT_APPLICABLE, ["no photos or scans to examine"])
+    flagged = [d for d in images if (d.meta["image_forensics"].get("clones") or 0) >= CLONE_MATCHES_REVIEW]
+    if flagged:
+        return Verdict(Status.REVIEW, [f"{where(d)}: {d.meta['image_forensics']['clones']} matching keypoints repeat "
+                                       "one region elsewhere (copy-move?)" for d in flagged],
+                       [evidence(d) for d in flagged])
+    return Verdict(Status.PASS, [f"{len(images)} image(s): no cloned regions found"], [evidence(d) for d in images])
+
+
+@check("anomaly.duplicate_document", Category.ANOMALY, title=("重复使用的材料", "Page already seen in another application"))
+def duplicate_document(bundle: Bundle, policy: Policy) -> Verdict:
+    """No page image of this bundle was already handed in with another application."""
+    if not bundle.documents:
+        return Verdict(Status.NOT_APPLICABLE, ["no documents"])
+    if not bundle.duplicates:
+        return Verdict(Status.PASS, ["no page was seen in another application"])
+    reasons = [f"{d.file_id} page {d.page} is the same image as {d.other_file_id} page {d.other_page} "
+               f"of application {d.other_application}" for d in bundle.duplicates]
+    ev = [Evidence(file_id=d.file_id, page=d.page, value=d.other_application) for d in bundle.duplicates]
+    return Verdict(Status.FAIL, reasons, ev)
+
+
+@check("anomaly.uscc", Category.ANOMALY, title=("统一社会信用代码校验", "USCC check character"))
+def uscc_valid(bundle: Bundle, policy: Policy) -> Verdict:
+    """The business licence's credit code has 18 characters and a valid GB 32100 check character."""
+    licences = [d for d in bundle.of_type(DocType.BUSINESS_LICENSE) if value(d, "uscc")]
+    if not licences:
+        return Verdict(Status.NOT_APPLICABLE, ["no credit code to check"])
+    problems, ev = [], []
+    for doc in licences:
+        code = str(value(doc, "uscc"))
+        ev.append(evidence(doc, "uscc"))
+        if len(code) != 18:
+            problems.append(f"{where(doc)}: {code} has {len(code)} characters, not 18")
+        elif not is_valid_uscc(code):
+            problems.append(f"{where(doc)}: check character of {code} should be {uscc_check_char(code[:17])}")
+    if problems:
+        return Verdict(Status.FAIL, problems, ev)
+    return Verdict(Status.PASS, ["the credit code's check character holds (GB 32100)"], ev)

@@ -1,0 +1,162 @@
+"""Anomalies in the money: 数字 vs 大写, declared income vs salary credits, the running balance,
+deposits just before the application, repeated rows, and the loan against the price."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from docproc.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
+from docproc.policy import Policy
+from validators import Verdict, check
+from validators._amount_words import from_words
+from validators._common import evidence, value, where
+
+_PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
+          (DocType.PURCHASE_CONTRACT, "total_price", "total_price_in_words"))
+
+
+@check("anomaly.amount_in_words", Category.ANOMALY, title=("金额大小写一致", "Amount in figures vs in words"))
+def amounts_agree(bundle: Bundle, policy: Policy) -> Verdict:
+    """Every amount printed in figures equals its 大写 twin."""
+    compared, problems, ev = 0, [], []
+    for doc_type, number_field, words_field in _PAIRS:
+        for doc in bundle.of_type(doc_type):
+            number, words = value(doc, number_field), value(doc, words_field)
+            if number is None or not words:
+                continue
+            ev += [evidence(doc, number_field), evidence(doc, words_field)]
+            try:
+                spelled = from_words(str(words))
+            except ValueError:
+                problems.append(f"{where(doc)}: the amount in words {words!r} could not be read as an amount")
+                continue
+            compared += 1
+            if Decimal(str(number)) != spelled:
+                problems.append(f"{where(doc)}: figures say {number}, words say {words} ({spelled})")
+    if problems:
+        unreadable = all("could not be read" in p for p in problems)
+        return Verdict(Status.REVIEW if unreadable else Status.FAIL, problems, ev)
+    if not compared:
+        return Verdict(Status.NOT_APPLICABLE, ["no amount printed both in figures and in words"])
+    return Verdict(Status.PASS, [f"{compared} amount(s) agree in figures and words"], ev)
+
+
+def _rows(doc: Document) -> list[dict[str, Any]]:
+    rows = value(doc, "transactions")
+    return rows if isinstance(rows, list) else []
+
+
+def _row_evidence(doc: Document, index: int, row: dict[str, Any]) -> Evidence:
+    boxes = doc.meta.get("transaction_rows") or []
+    box = boxes[index] if index < len(boxes) else None
+    field = doc.fields.get("transactions")
+    unit = field.bbox.unit if field and field.bbox else None
+    bbox = BBox(x0=box["bbox"][0], y0=box["bbox"][1], x1=box["bbox"][2], y1=box["bbox"][3], unit=unit) \
+        if box and unit else None
+    return Evidence(document_id=doc.id, file_id=doc.file_id, page=box["page"] if box else None, bbox=bbox,
+                    field="transactions", value={k: str(v) for k, v in row.items() if v is not None})
+
+
+def _is_salary(row: dict[str, Any], policy: Policy, employer: str | None) -> bool:
+    text = f"{row.get('description') or ''}{row.get('counterparty') or ''}".lower()
+    by_words = any(word.lower() in text for word in policy.income.salary_words)
+    by_employer = bool(employer) and str(employer) in str(row.get("counterparty") or "")
+    return Decimal(str(row["amount"])) > 0 and (by_words or by_employer)
+
+
+@check("anomaly.income", Category.ANOMALY, title=("收入与流水一致", "Declared income vs salary credits"))
+def income_matches_statement(bundle: Bundle, policy: Policy) -> Verdict:
+    """The monthly income on the income proof is borne out by salary credits in the statement."""
+    letters, statements = bundle.of_type(DocType.INCOME_PROOF), bundle.of_type(DocType.BANK_STATEMENT)
+    if not letters or not statements or value(letters[0], "monthly_income") is None:
+        return Verdict(Status.NOT_APPLICABLE, ["needs an income proof and a bank statement"])
+    declared = Decimal(str(value(letters[0], "monthly_income")))
+    employer = value(letters[0], "employer")
+    salaries = [(d, i, r) for d in statements for i, r in enumerate(_rows(d)) if _is_salary(r, policy, employer)]
+    ev = [evidence(letters[0], "monthly_income")]
+    if not salaries:
+        return Verdict(Status.REVIEW, [f"declared {declared}/month, but no salary credits were found in the statement"],
+                       ev + [evidence(statements[0], "transactions")])
+    by_month: dict[tuple[int, int], Decimal] = {}
+    for _, _, row in salaries:
+        key = (row["date"].year, row["date"].month) if hasattr(row["date"], "year") else (0, 0)
+        by_month[key] = by_month.get(key, Decimal(0)) + Decimal(str(row["amount"]))
+    average = sum(by_month.values(), Decimal(0)) / len(by_month)
+    ev += [_row_evidence(d, i, r) for d, i, r in salaries[:6]]
+    reason = f"declared {declared}/month; salary credits average {average:.2f} over {len(by_month)} month(s)"
+    limit = average * Decimal(str(1 + policy.income.tolerance))
+    if declared > limit:
+        return Verdict(Status.FAIL, [reason + f": more than {policy.income.tolerance:.0%} above"], ev)
+    return Verdict(Status.PASS, [reason], ev)
+
+
+@check("anomaly.balance_chain", Category.ANOMALY, title=("流水余额连续", "Running balance chain"))
+def balance_chain(bundle: Bundle, policy: Policy) -> Verdict:
+    """Every row: previous balance + amount = balance, to the cent; no row repeated."""
+    statements = [d for d in bundle.of_type(DocType.BANK_STATEMENT) if _rows(d)]
+    if not statements:
+        return Verdict(Status.NOT_APPLICABLE, ["no statement rows to follow"])
+    problems, ev, checked = [], [], 0
+    for doc in statements:
+        rows = _rows(doc)
+        seen: set[tuple[str, ...]] = set()
+        for index, (prev, row) in enumerate(zip(rows, rows[1:], strict=False), start=1):
+            checked += 1
+            expected = Decimal(str(prev["balance"])) + Decimal(str(row["amount"]))
+            if expected != Decimal(str(row["balance"])):
+                problems.append(f"{where(doc)} row {index + 1} ({row['date']}): {prev['balance']} + {row['amount']} "
+                                f"= {expected}, printed {row['balance']}")
+                ev.append(_row_evidence(doc, index, row))
+        for index, row in enumerate(rows):
+            key = tuple(str(row.get(k)) for k in ("date", "description", "amount", "balance", "counterparty"))
+            if key in seen:
+                problems.append(f"{where(doc)} row {index + 1} repeats an earlier row exactly")
+                ev.append(_row_evidence(doc, index, row))
+            seen.add(key)
+    if problems:
+        return Verdict(Status.FAIL, problems[:20], ev[:20])
+    return Verdict(Status.PASS, [f"{checked} consecutive row pair(s) agree to the cent"],
+                   [evidence(d, "transactions") for d in statements])
+
+
+@check("anomaly.statement_deposits", Category.ANOMALY, title=("申请前大额或整数存入", "Large or round deposits before the application"))
+def late_deposits(bundle: Bundle, policy: Policy) -> Verdict:
+    """Large or round credits (other than salary) in the days just before the application."""
+    statements = [d for d in bundle.of_type(DocType.BANK_STATEMENT) if _rows(d)]
+    if not statements:
+        return Verdict(Status.NOT_APPLICABLE, ["no statement rows to look at"])
+    rule = policy.deposits
+    since = bundle.application.application_date - timedelta(days=rule.window_days)
+    employer = next((value(d, "employer") for d in bundle.of_type(DocType.INCOME_PROOF)), None)
+    flagged = []
+    for doc in statements:
+        for index, row in enumerate(_rows(doc)):
+            amount = Decimal(str(row["amount"]))
+            if amount <= 0 or not hasattr(row["date"], "year") or row["date"] < since or _is_salary(row, policy, employer):
+                continue
+            large = amount >= Decimal(str(rule.large_amount))
+            round_ = amount >= 2 * Decimal(str(rule.round_unit)) and amount % Decimal(str(rule.round_unit)) == 0
+            if large or round_:
+                kind = " and ".join(k for k, on in (("large", large), ("round", round_)) if on)
+                flagged.append((doc, index, row, f"{row['date']}: {kind} deposit of {amount} from "
+                                                 f"{row.get('counterparty') or 'an unnamed payer'}"))
+    if flagged:
+        return Verdict(Status.FAIL, [f[3] for f in flagged], [_row_evidence(d, i, r) for d, i, r, _ in flagged])
+    return Verdict(Status.PASS, [f"no large or round deposits in the {rule.window_days} days before the application"],
+                   [evidence(d, "transactions") for d in statements])
+
+
+@check("anomaly.loan_to_value", Category.ANOMALY, title=("贷款成数", "Loan against the contract price"))
+def loan_to_value(bundle: Bundle, policy: Policy) -> Verdict:
+    """A requested loan stays within the policy's share of the contract price."""
+    loan = bundle.application.loan_amount
+    contracts = bundle.of_type(DocType.PURCHASE_CONTRACT)
+    price = value(contracts[0], "total_price") if contracts else None
+    if loan is None or price is None or Decimal(str(price)) <= 0:
+        return Verdict(Status.NOT_APPLICABLE, ["needs a loan amount and a contract price"])
+    ratio = Decimal(str(loan)) / Decimal(str(price))
+    reason = f"loan {loan} on a price of {price}: {ratio:.1%} (limit {policy.loan.max_ltv:.0%})"
+    ev = [evidence(contracts[0], "total_price")]
+    return Verdict(Status.FAIL if ratio > Decimal(str(policy.loan.max_ltv)) else Status.PASS, [reason], ev)

@@ -1,0 +1,85 @@
+"""Stamps: the issuing organisation's seal is on the document, and its legend names that organisation."""
+
+from __future__ import annotations
+
+from docproc.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
+from docproc.normalize import similarity
+from docproc.policy import Policy
+from validators import Verdict, check
+from validators._common import ask, en, value, where, zh
+
+# Ring legends often add 财务专用章, 人事专用章, 业务专用章 … after the name; compare the name part.
+_SEAL_SUFFIXES = ("财务专用章", "人事专用章", "业务专用章", "合同专用章", "专用章", "公章")
+
+
+def _legend_score(legend: str, organisation: str) -> float:
+    for suffix in _SEAL_SUFFIXES:
+        legend = legend.replace(suffix, "")
+    whole = similarity(legend, organisation)
+    # A partly read ring still counts when what was read lines up with the name.
+    part = similarity(legend, organisation[: len(legend)]) if 0 < len(legend) < len(organisation) else 0.0
+    return max(whole, part * min(1.0, len(legend) / max(1, len(organisation)) + 0.3))
+
+
+def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
+    return Evidence(document_id=doc.id, file_id=doc.file_id, page=stamp.page, bbox=stamp.bbox, field="stamp",
+                    value=stamp.text)
+
+
+def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisation_field: str | None,
+                 organisation: str) -> Verdict:
+    """Shared logic: seal present → legend matches the organisation → pass; unreadable → review."""
+    docs = bundle.of_type(doc_type)
+    if not docs:
+        return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} in the bundle"])
+    doc = max(docs, key=lambda d: len(d.stamps))
+    coloured = [s for s in doc.stamps if s.color in ("red", "blue")]
+    if not coloured:
+        grey = [s for s in doc.stamps if s.color == "black"]
+        reason = (f"only a black/grey seal on {where(doc)}: a photocopy, not the original" if grey
+                  else f"no seal was found on {where(doc)}")
+        return Verdict(Status.FAIL, [reason], [Evidence(document_id=doc.id, file_id=doc.file_id, page=doc.pages[-1])],
+                       supplement=ask(f"{zh(doc_type)}未见{organisation}公章，请提供加盖公章的原件",
+                                      f"The {en(doc_type)} carries no seal of the {organisation}: provide the sealed original"))
+    name = str(value(doc, organisation_field) or "") if organisation_field else ""
+    ev = [_stamp_evidence(doc, s) for s in coloured]
+    legends = [s.text for s in coloured if s.text]
+    if not name:
+        return Verdict(Status.PASS, [f"{len(coloured)} seal(s) found on {where(doc)}"], ev)
+    if not legends:
+        return Verdict(Status.REVIEW, [f"a seal is present on {where(doc)} but its legend could not be read; "
+                                       f"compare it with {name} by eye"], ev)
+    best = max(legends, key=lambda legend: _legend_score(legend, name))
+    score = _legend_score(best, name)
+    reason = f"seal legend read as {best!r}; {organisation} {name!r} (similarity {score:.2f})"
+    if score >= policy.stamps.legend_min_similarity:
+        return Verdict(Status.PASS, [reason], ev)
+    return Verdict(Status.REVIEW, [reason + ": the seal may not be this organisation's"], ev)
+
+
+@check("stamp.income_proof", Category.STAMP, title=("收入证明单位公章", "Employer seal on the income proof"))
+def income_proof_seal(bundle: Bundle, policy: Policy) -> Verdict:
+    """The employer's seal is on the income proof and names the employer."""
+    return seal_verdict(bundle, policy, doc_type=DocType.INCOME_PROOF, organisation_field="employer",
+                        organisation="employer")
+
+
+@check("stamp.bank_statement", Category.STAMP, title=("银行流水银行印章", "Bank seal on the statement"))
+def bank_statement_seal(bundle: Bundle, policy: Policy) -> Verdict:
+    """The bank's seal (业务专用章 or similar) is on the statement."""
+    return seal_verdict(bundle, policy, doc_type=DocType.BANK_STATEMENT, organisation_field="bank_name",
+                        organisation="bank")
+
+
+@check("stamp.purchase_contract", Category.STAMP, title=("购房合同出卖人印章", "Seller seal on the contract"))
+def purchase_contract_seal(bundle: Bundle, policy: Policy) -> Verdict:
+    """The seller's seal is on the contract."""
+    return seal_verdict(bundle, policy, doc_type=DocType.PURCHASE_CONTRACT, organisation_field="seller",
+                        organisation="seller")
+
+
+@check("stamp.tax_certificate", Category.STAMP, title=("纳税记录税务机关印章", "Tax authority seal"))
+def tax_certificate_seal(bundle: Bundle, policy: Policy) -> Verdict:
+    """The tax authority's seal is on the tax record."""
+    return seal_verdict(bundle, policy, doc_type=DocType.TAX_CERTIFICATE, organisation_field=None,
+                        organisation="tax authority")
