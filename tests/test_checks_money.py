@@ -122,3 +122,16 @@ def test_uscc_duplicates_and_loan_to_value(policy: Policy) -> None:
     assert status(policy, contract, loan="1400000")["anomaly.loan_to_value"] == Status.PASS
     assert status(policy, contract, loan="1600000")["anomaly.loan_to_value"] == Status.FAIL
     assert status(policy, contract)["anomaly.loan_to_value"] == Status.NOT_APPLICABLE
+
+
+def test_a_balance_jump_between_pages_is_a_missing_page_not_an_edit(policy: Policy) -> None:
+    two_pages = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-10-10", "代发工资", "16600.00", "56100.00"))
+    meta = {"transaction_rows": [{"page": 1, "bbox": [1, 1, 9, 9]}, {"page": 3, "bbox": [1, 1, 9, 9]}]}
+    stmt = doc(DocType.BANK_STATEMENT, "stmt", stamps=[seal("招商银行")], meta=meta, bank_name="招商银行",
+               transactions=two_pages)
+    got = status(policy, stmt)
+    assert got["completeness.pages.bank_statement"] == Status.FAIL
+    assert got["anomaly.balance_chain"] == Status.PASS
+    same_page = doc(DocType.BANK_STATEMENT, "stmt", stamps=[seal("招商银行")], bank_name="招商银行", transactions=two_pages,
+                    meta={"transaction_rows": [{"page": 1, "bbox": [1, 1, 9, 9]}, {"page": 1, "bbox": [1, 1, 9, 9]}]})
+    assert status(policy, same_page)["anomaly.balance_chain"] == Status.FAIL

@@ -6,9 +6,11 @@ from datetime import date
 from functools import partial
 
 from docproc.models import Bundle, Category, DocType, Side, Status
+from docproc.normalize import normalize_name
 from docproc.policy import Policy
 from validators import Verdict, check, register_check
 from validators._common import CHECKED_TYPES, ask, en, evidence, value, where, zh
+from validators.money import page_boundary_breaks
 
 # Fields that must be read, per type (and side), for a document to be usable.
 REQUIRED_FIELDS: dict[tuple[DocType, Side | None], tuple[str, ...]] = {
@@ -75,6 +77,10 @@ def pages_complete(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verd
     reasons, failed = [], False
     for doc in docs:
         printed = [tuple(p) for p in doc.meta.get("printed_page_numbers", []) if p]
+        if doc.type == DocType.BANK_STATEMENT and (breaks := page_boundary_breaks(doc)):
+            failed = True
+            reasons.append(f"{where(doc)}: the running balance jumps between pages at row(s) "
+                           f"{', '.join(str(i + 1) for i in breaks)}: a page seems to be missing")
         if not printed:
             reasons.append(f"{where(doc)}: no page numbering printed; {len(doc.pages)} page(s) read")
             continue
@@ -170,4 +176,27 @@ def statement_coverage(bundle: Bundle, policy: Policy) -> Verdict:
     return Verdict(
         Status.FAIL, [reason], ev,
         supplement=ask(f"请提供覆盖最近{need}个月的银行流水", f"Please provide bank statements covering the last {need} months"),
+    )
+
+
+@check("completeness.business_license.legal_representative", Category.COMPLETENESS,
+       title=("申请人为法定代表人", "Applicant is the legal representative"))
+def applicant_is_legal_representative(bundle: Bundle, policy: Policy) -> Verdict:
+    """For profiles that require it, the licence names the applicant as legal representative."""
+    requirement = policy.profile(bundle.application.profile).requirement(DocType.BUSINESS_LICENSE)
+    licences = bundle.of_type(DocType.BUSINESS_LICENSE)
+    fronts = bundle.of_type(DocType.ID_CARD, Side.FRONT)
+    if requirement is None or not requirement.applicant_is_legal_representative or not licences:
+        return Verdict(Status.NOT_APPLICABLE, ["the profile does not ask for the applicant to be legal representative"])
+    applicant = value(fronts[0], "name") if fronts else bundle.application.applicant_name
+    named = value(licences[0], "legal_representative")
+    ev = [evidence(licences[0], "legal_representative")] + ([evidence(fronts[0], "name")] if fronts else [])
+    if not applicant or not named:
+        return Verdict(Status.REVIEW, ["the legal representative or the applicant's name could not be read"], ev)
+    if normalize_name(str(applicant)) == normalize_name(str(named)):
+        return Verdict(Status.PASS, [f"the licence names the applicant {named} as legal representative"], ev)
+    return Verdict(
+        Status.FAIL, [f"the licence names {named} as legal representative, the applicant is {applicant}"], ev,
+        supplement=ask("营业执照法定代表人非申请人本人，请提供申请人为法定代表人的企业营业执照",
+                       "The licence's legal representative is not the applicant: provide the licence of a company the applicant represents"),
     )

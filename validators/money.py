@@ -59,6 +59,22 @@ def _row_evidence(doc: Document, index: int, row: dict[str, Any]) -> Evidence:
                     field="transactions", value={k: str(v) for k, v in row.items() if v is not None})
 
 
+def page_boundary_breaks(doc: Document) -> list[int]:
+    """Row indexes where the balance chain breaks exactly where one page ends and the next begins.
+
+    Such a break is what a missing statement page looks like, so it is reported as an incomplete
+    document (completeness.pages.bank_statement), not as an edited one.
+    """
+    rows, boxes = _rows(doc), doc.meta.get("transaction_rows") or []
+    breaks = []
+    for index in range(1, min(len(rows), len(boxes))):
+        prev, row = rows[index - 1], rows[index]
+        chained = Decimal(str(prev["balance"])) + Decimal(str(row["amount"])) == Decimal(str(row["balance"]))
+        if not chained and boxes[index]["page"] != boxes[index - 1]["page"]:
+            breaks.append(index)
+    return breaks
+
+
 def _is_salary(row: dict[str, Any], policy: Policy, employer: str | None) -> bool:
     text = f"{row.get('description') or ''}{row.get('counterparty') or ''}".lower()
     by_words = any(word.lower() in text for word in policy.income.salary_words)
@@ -102,7 +118,10 @@ def balance_chain(bundle: Bundle, policy: Policy) -> Verdict:
     for doc in statements:
         rows = _rows(doc)
         seen: set[tuple[str, ...]] = set()
+        boundary = set(page_boundary_breaks(doc))
         for index, (prev, row) in enumerate(zip(rows, rows[1:], strict=False), start=1):
+            if index in boundary:
+                continue  # a missing page, reported by completeness.pages.bank_statement
             checked += 1
             expected = Decimal(str(prev["balance"])) + Decimal(str(row["amount"]))
             if expected != Decimal(str(row["balance"])):
