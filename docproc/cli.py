@@ -188,8 +188,9 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
 
 
 from docproc import cli_admin, cli_batch  # noqa: E402  (command modules add to the group)
+from samples.cli import samples  # noqa: E402
 
-for _command in [*cli_admin.COMMANDS, *cli_batch.COMMANDS]:
+for _command in [*cli_admin.COMMANDS, *cli_batch.COMMANDS, samples]:
     main.add_command(_command)
 
 

@@ -1,11 +1,16 @@
-"""Synthetic applicant bundles: ID cards and income proofs as phone photos or scans, with truth.json."""
+"""Synthetic applicant bundles: every document type of SPEC §2 in its real layout, delivered as born-digital
+PDFs, scans, phone photos or one scanned bundle, with planted defects and a truth.json per applicant."""
 
-from .applicant import ApplicantPlan, ApplicantSpec, plan, render
-from .corpus import build_tiny_set, corpus_specs, generate, tiny_specs
+from .applicant import ApplicantPlan, ApplicantSpec, plan
+from .corpus import build_committed_corpus, committed_specs, corpus_specs, generate
+from .defects import DEFECTS, EFFECTS
 from .delivery import Delivery
-from .truth import DEFECTS, expected_checks, overall_status
+from .render import render
+from .tiny import build_tiny_set, tiny_specs
+from .truth import CHECK_IDS, expected_checks, overall_status, supplement_request
 
 __all__ = [
-    "DEFECTS", "ApplicantPlan", "ApplicantSpec", "Delivery", "build_tiny_set", "corpus_specs",
-    "expected_checks", "generate", "overall_status", "plan", "render", "tiny_specs",
+    "CHECK_IDS", "DEFECTS", "EFFECTS", "ApplicantPlan", "ApplicantSpec", "Delivery", "build_committed_corpus",
+    "build_tiny_set", "committed_specs", "corpus_specs", "expected_checks", "generate", "overall_status", "plan",
+    "render", "supplement_request", "tiny_specs",
 ]

@@ -1,29 +1,37 @@
-"""One applicant: plan the facts (pure and fast), then render and deliver the files with truth.json."""
+"""One applicant: the spec, and the plan of every fact behind its files (pure and fast; nothing rendered)."""
 
 from __future__ import annotations
 
 import random
-import shutil
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Any
+from decimal import Decimal
 
-from PIL import Image
+from .companies import Company
+from .contract import ContractFacts
+from .defects import check_defects
+from .delivery import Delivery
+from .idcard import IdCardFacts, make_id_card
+from .income_proof import IncomeProofFacts, make_income_proof
+from .license import LicenseFacts
+from .people import Job, Person, make_job, make_person, other_name
+from .statement import StatementFacts
+from .tax import TaxFacts
+from .truth import Bundle, default_bundle
 
-from . import truth
-from .delivery import Delivery, photograph, save, scan
-from .idcard import IdCardFacts, make_id_card, render_back, render_front
-from .income_proof import IncomeProofFacts, make_income_proof, render_income_proof
-from .people import Person, make_job, make_person, other_name
-
-CARD_PX_PER_MM = 20.0
-ITEMS = ("id_front", "id_back", "income_proof")
+ITEMS = ("id_front", "id_back", "income_proof", "bank_statement", "purchase_contract", "tax_certificate",
+         "business_license")
+ITEM_TYPE = {"id_front": "id_card", "id_back": "id_card", **{i: i for i in ITEMS[2:]}}
+NAME_TARGETS = ("income_proof", "tax_certificate", "bank_statement")
 
 
 @dataclass(frozen=True)
 class ApplicantSpec:
-    """What to generate: folder name, seed, profile, application date, defects, forced deliveries."""
+    """What to generate: folder name, seed, profile, application date, defects, forced deliveries, bundling.
+
+    `forms` forces the delivery of an item; `bundle` forces (True) or forbids (False) one scanned bundle PDF;
+    `donor` is the earlier applicant whose ID emblem-side image a duplicate_document defect re-uses.
+    """
 
     applicant: str
     seed: int | str
@@ -31,6 +39,22 @@ class ApplicantSpec:
     profile: str = "salaried"
     defects: tuple[str, ...] = ()
     forms: dict[str, Delivery] = field(default_factory=dict)
+    bundle: bool | None = None
+    donor: ApplicantSpec | None = None
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """One file the applicant hands in: its name, delivery and the items it holds, in page order."""
+
+    name: str
+    delivery: Delivery
+    items: tuple[str, ...]
+
+    @property
+    def form(self) -> str:
+        """born_digital | scan | photo | bundle_scan."""
+        return self.delivery.form
 
 
 @dataclass(frozen=True)
@@ -42,6 +66,29 @@ class ApplicantPlan:
     card: IdCardFacts
     proof: IncomeProofFacts
     deliveries: dict[str, Delivery]
+    job: Job | None = None
+    company: Company | None = None
+    statement: StatementFacts | None = None
+    contract: ContractFacts | None = None
+    tax: TaxFacts | None = None
+    license: LicenseFacts | None = None
+    files: tuple[FilePlan, ...] = ()
+    donor: ApplicantPlan | None = None
+    name_target: str | None = None
+    loan_amount: Decimal | None = None
+
+    @property
+    def bundle(self) -> Bundle:
+        """The truth-relevant view of what was handed in."""
+        base = default_bundle(self.spec.profile, self.spec.defects)
+        forms = {f.form for f in self.files}
+        exts = {f.delivery.ext for f in self.files}
+        return Bundle(base.profile, base.present, base.id_sides, has_pdf="pdf" in exts,
+                      has_image=bool(forms & {"scan", "photo", "bundle_scan"}))
+
+    def items(self) -> list[str]:
+        """The items handed in, in file order."""
+        return [item for f in self.files for item in f.items]
 
 
 def stream(spec: ApplicantSpec, label: str) -> random.Random:
@@ -49,86 +96,53 @@ def stream(spec: ApplicantSpec, label: str) -> random.Random:
     return random.Random(f"{spec.seed}:{spec.applicant}:{label}")
 
 
-def random_delivery(rng: random.Random, item: str) -> Delivery:
-    """Pick photo or scan, file format, colour and paper tone for one item."""
-    photo_share = 0.75 if item.startswith("id_") else 0.3
-    if rng.random() < photo_share:
-        return Delivery("photo", "jpg")
-    ext = "png" if rng.random() < 0.4 else "jpg"
-    tone = "white" if ext == "png" or rng.random() < 0.5 else "grey"
-    return Delivery("scan", ext, grayscale=rng.random() < 0.1, tone=tone)
-
-
-def plan(spec: ApplicantSpec) -> ApplicantPlan:
-    """Draw the person, card, job and letter facts that the spec's defects call for (no rendering)."""
-    for defect in spec.defects:
-        truth.expected_checks(spec.profile, [defect])
+def identity(spec: ApplicantSpec) -> tuple[Person, IdCardFacts, Job, IncomeProofFacts, str | None]:
+    """Person, card, job and letter, drawn in the order the committed tiny set was drawn (keep it so)."""
+    defects = spec.defects
     rng = stream(spec, "plan")
     today = spec.application_date
     while True:
         person = make_person(rng, today=today)
         try:
-            card = make_id_card(rng, person, today=today, expired="expired_id" in spec.defects,
-                                bad_check_digit="bad_id_check_digit" in spec.defects)
+            card = make_id_card(rng, person, today=today, expired="expired_id" in defects,
+                                bad_check_digit="bad_id_check_digit" in defects, expiring="expiring_id" in defects)
         except ValueError:
             continue
         break
     job = make_job(rng, person, today=today)
-    stale = "stale_income_proof" in spec.defects
+    stale = "stale_income_proof" in defects
     issued = today - timedelta(days=rng.randint(31, 90) if stale else rng.randint(3, 25))
-    name = other_name(rng, person.name, person.sex) if "name_mismatch" in spec.defects else None
-    proof = make_income_proof(card, job, issue_date=issued, name=name, sealed="missing_seal" not in spec.defects)
-    deliveries = {item: spec.forms.get(item) or random_delivery(rng, item) for item in ITEMS}
-    return ApplicantPlan(spec, person, card, proof, deliveries)
+    alias = other_name(rng, person.name, person.sex) if "name_mismatch" in defects else None
+    target = name_target(spec)
+    legend = None
+    if "wrong_seal_income_proof" in defects:
+        from .companies import make_company
+
+        legend = make_company(stream(spec, "seal"), job.employer.region).name
+    proof = make_income_proof(card, job, issue_date=issued, name=alias if target == "income_proof" else None,
+                              sealed="unsealed_income_proof" not in defects, seal_legend=legend)
+    return person, card, job, proof, alias
 
 
-def _deliver(doc: Image.Image, how: Delivery, rng: random.Random, *, min_px: int, scan_scale: float,
-             bed_margin: bool) -> Image.Image:
-    """Turn a rendered document into the photo or scan the customer hands in."""
-    if how.form == "photo":
-        return photograph(doc, rng, min_doc_px=min_px)
-    return scan(doc, rng, scale=scan_scale, grayscale=how.grayscale, bed_margin=bed_margin, tone=how.tone)
+def name_target(spec: ApplicantSpec) -> str | None:
+    """The document that names someone else under name_mismatch (the first one present of NAME_TARGETS)."""
+    if "name_mismatch" not in spec.defects:
+        return None
+    present = default_bundle(spec.profile, spec.defects).present
+    return next(t for t in NAME_TARGETS if t in present)
 
 
-def _render_card_side(p: ApplicantPlan, item: str) -> Image.Image:
-    rng = stream(p.spec, item)
-    art = render_front(p.card, rng, px_per_mm=CARD_PX_PER_MM) if item == "id_front" else \
-        render_back(p.card, rng, px_per_mm=CARD_PX_PER_MM)
-    dpi = rng.choice((300, 320, 350))
-    return _deliver(art, p.deliveries[item], rng, min_px=1050, scan_scale=dpi / 25.4 / CARD_PX_PER_MM,
-                    bed_margin=True)
+def plan(spec: ApplicantSpec) -> ApplicantPlan:
+    """Draw every fact the spec's profile and defects call for, and decide each file's delivery."""
+    from .plan_docs import plan_documents
+    from .plan_files import plan_files
 
-
-def _render_letter(p: ApplicantPlan) -> Image.Image:
-    rng = stream(p.spec, "income_proof")
-    how = p.deliveries["income_proof"]
-    dpi = 200 if how.form == "photo" else rng.choice((200, 200, 240, 300))
-    page = render_income_proof(p.proof, rng, dpi=dpi)
-    return _deliver(page, how, rng, min_px=1650, scan_scale=1.0, bed_margin=False)
-
-
-def render(p: ApplicantPlan, out_dir: Path) -> Path:
-    """Write the applicant's folder (replacing an old one): image files and truth.json."""
-    folder = out_dir / p.spec.applicant
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    files: dict[str, dict[str, Any]] = {}
-    sides = ["id_front"] + ([] if "missing_id_back" in p.spec.defects else ["id_back"])
-    for item in sides:
-        how = p.deliveries[item]
-        name = f"{item}.{how.ext}"
-        save(_render_card_side(p, item), folder / name)
-        side = "front" if item == "id_front" else "back"
-        fields = p.card.front_fields() if side == "front" else p.card.back_fields()
-        files[name] = {"form": how.form, "documents": [truth.document("id_card", fields, side=side)]}
-    how = p.deliveries["income_proof"]
-    name = f"income_proof.{how.ext}"
-    save(_render_letter(p), folder / name)
-    legend = p.proof.employer if p.proof.sealed else None
-    files[name] = {"form": how.form, "documents": [
-        truth.document("income_proof", p.proof.fields(), stamps=1 if p.proof.sealed else 0, seal_legend=legend)]}
-    truth.write_truth(folder, truth.truth(
-        applicant=p.spec.applicant, profile=p.spec.profile, application_date=p.spec.application_date.isoformat(),
-        defects=list(p.spec.defects), files=files))
-    return folder
+    check_defects(spec.profile, spec.defects)
+    if "duplicate_document" in spec.defects and spec.donor is None:
+        raise ValueError("duplicate_document needs a donor applicant (ApplicantSpec.donor)")
+    person, card, job, proof, alias = identity(spec)
+    docs = plan_documents(spec, person=person, card=card, job=job, alias=alias)
+    donor = plan(spec.donor) if spec.donor is not None and "duplicate_document" in spec.defects else None
+    files, deliveries = plan_files(spec, statement=docs.statement, contract=docs.contract, donor=donor)
+    return ApplicantPlan(spec, person, card, proof, deliveries, job, docs.company, docs.statement, docs.contract,
+                         docs.tax, docs.license, files, donor, name_target(spec), docs.loan_amount)

@@ -1,92 +1,125 @@
-"""Corpora of applicant folders: a seeded random corpus and the tiny set committed to the repo."""
+"""Corpora of applicant folders: a seeded corpus of any size and the small corpus committed to the repo."""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import random
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
-from .applicant import ApplicantSpec, plan, render
-from .delivery import Delivery
-from .truth import DEFECTS
+from .applicant import ApplicantSpec, plan
+from .defects import PROFILES, applicable, conflict
+from .manifest import manifest
+from .render import render
+from .tiny import TINY_DIR, build_tiny_set, tiny_specs
 
-TINY_DIR = Path(__file__).resolve().parent.parent / "tiny"
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+FIRST_DAY = date(2026, 6, 1)
+_ID_BACK = {"expired_id", "expiring_id", "missing_id_back", "illegible_id_back", "duplicate_document"}
 
-# Two defects that hide each other are never combined (no back side → the expiry cannot be seen).
-_EXCLUSIVE = {frozenset({"expired_id", "missing_id_back"})}
+__all__ = ["CORPUS_DIR", "TINY_DIR", "build_committed_corpus", "build_tiny_set", "committed_specs", "corpus_specs",
+           "generate", "tiny_specs"]
 
 
-def _pick_defects(rng: random.Random) -> tuple[str, ...]:
-    """About 40 % clean, 50 % one defect, 10 % two compatible defects."""
-    roll = rng.random()
-    if roll < 0.4:
-        return ()
-    if roll < 0.9:
-        return (rng.choice(DEFECTS),)
-    while True:
-        pair = tuple(sorted(rng.sample(DEFECTS, 2)))
-        if frozenset(pair) not in _EXCLUSIVE:
-            return pair
+def _donor_for(specs: list[ApplicantSpec]) -> ApplicantSpec | None:
+    """The latest earlier applicant whose own emblem-side file can be re-used (valid card, its own file)."""
+    for spec in reversed(specs):
+        if set(spec.defects) & _ID_BACK or "bad_id_check_digit" in spec.defects:
+            continue
+        if any(f.items == ("id_back",) for f in plan(spec).files):
+            return spec
+    return None
+
+
+def _pick(rng: random.Random, queue: list[str], profile: str, taken: tuple[str, ...], *,
+          donor_ok: bool) -> str | None:
+    """The next defect in the rotating queue that fits the profile and the defects already taken."""
+    fits = set(applicable(profile))
+    for k, name in enumerate(queue):
+        if name in fits and name not in taken and not any(conflict(name, t) for t in taken) \
+                and (name != "duplicate_document" or donor_ok):
+            queue.append(queue.pop(k))
+            return name
+    return None
 
 
 def corpus_specs(*, applicants: int, seed: int) -> list[ApplicantSpec]:
-    """The applicant specs of a seeded random corpus (salaried profile for now)."""
+    """A seeded corpus: profiles in rotation, about a third clean, defects cycled so each one shows up."""
     rng = random.Random(f"corpus:{seed}")
-    specs = []
+    offset = rng.randrange(len(PROFILES))
+    clean = set(rng.sample(range(applicants), round(applicants / 3)))
+    queue = sorted({name for p in PROFILES for name in applicable(p)})
+    rng.shuffle(queue)
+    specs: list[ApplicantSpec] = []
     for i in range(applicants):
-        defects = _pick_defects(rng)
-        label = "_".join(defects) if defects else "clean"
-        specs.append(ApplicantSpec(f"a{i + 1:03d}_salaried_{label}", seed=f"{seed}:{i}", defects=defects))
+        profile = PROFILES[(offset + i) % len(PROFILES)]
+        applied = FIRST_DAY + timedelta(days=rng.randint(0, 197))
+        spec = ApplicantSpec(f"a{i + 1:03d}_{profile}", seed=f"{seed}:{i}", application_date=applied,
+                             profile=profile)
+        defects: tuple[str, ...] = ()
+        if i not in clean:
+            donor = _donor_for(specs) if specs else None
+            for _ in range(1 if rng.random() < 0.5 else 2):
+                name = _pick(rng, queue, profile, defects, donor_ok=donor is not None)
+                if name:
+                    defects += (name,)
+            spec = replace(spec, defects=defects, donor=donor if "duplicate_document" in defects else None)
+        specs.append(spec)
     return specs
 
 
-def generate(out_dir: Path, *, applicants: int, seed: int) -> list[Path]:
-    """Write a seeded corpus of applicant folders under out_dir; return the folders."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return [render(plan(spec), out_dir) for spec in corpus_specs(applicants=applicants, seed=seed)]
+def committed_specs() -> list[ApplicantSpec]:
+    """The small corpus committed under samples/corpus: two applicants per profile, three of them clean.
 
+    Seeds were picked so the set stays well under 15 MB while showing every delivery form.
+    """
+    day = date(2026, 11, 20)
 
-def tiny_specs() -> list[ApplicantSpec]:
-    """The two applicants of the committed tiny set."""
-    photo = Delivery("photo", "jpg")
+    def spec(name: str, seed: int, profile: str, *defects: str, bundle: bool | None = False,
+             donor: ApplicantSpec | None = None) -> ApplicantSpec:
+        return ApplicantSpec(name, seed=seed, application_date=day, profile=profile, defects=defects, bundle=bundle,
+                             donor=donor)
+
+    c01 = spec("c01_salaried", 3124, "salaried")
     return [
-        ApplicantSpec("a01_salaried_clean", seed=101, forms={
-            "id_front": photo, "id_back": photo, "income_proof": Delivery("scan", "png", tone="white")}),
-        ApplicantSpec("a02_expired_id", seed=208, defects=("expired_id",), forms={
-            "id_front": Delivery("scan", "jpg", tone="grey"), "id_back": photo,
-            "income_proof": Delivery("scan", "jpg", tone="grey")}),
+        c01,
+        spec("c02_salaried", 3135, "salaried", "stale_income_proof", "large_deposit"),
+        spec("c03_self_employed", 3116, "self_employed", bundle=True),
+        spec("c04_self_employed", 3106, "self_employed", "bad_uscc", "missing_contract_page"),
+        spec("c05_enterprise_owner", 3143, "enterprise_owner"),
+        spec("c06_enterprise_owner", 3125, "enterprise_owner", "edited_pdf", "expired_license"),
+        spec("c07_freelancer", 3107, "freelancer", "pasted_region", "unsealed_tax_certificate"),
+        spec("c08_freelancer", 3144, "freelancer", "duplicate_document", "broken_balance_chain", donor=c01),
     ]
 
 
-def render_environment() -> dict[str, str]:
-    """Versions of the libraries whose output bytes the images depend on."""
-    import cv2
-    import numpy
-    import PIL
-    from PIL import features
-
-    from . import fonts
-
-    names = ("sans", "sans_bold", "serif", "serif_bold", "wqy", "latin_mono", "latin_mono_bold")
-    faces = {face: fonts.face_path(face) for face in names}
-    return {"pillow": PIL.__version__, "numpy": numpy.__version__, "opencv": cv2.__version__,
-            "freetype": str(features.version("freetype2")), "libjpeg": str(features.version("libjpeg_turbo")),
-            "zlib": str(features.version("zlib")),
-            "fonts": ",".join(f"{face}:{path.name}:{path.stat().st_size}" for face, (path, _) in faces.items())}
+def _render_one(spec: ApplicantSpec, out_dir: Path) -> Path:
+    return render(plan(spec), out_dir)
 
 
-def manifest(out_dir: Path, folders: list[Path]) -> dict[str, Any]:
-    """The sha256 of every file in the given applicant folders plus the rendering environment."""
-    files = {p.relative_to(out_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-             for folder in folders for p in sorted(folder.iterdir()) if p.is_file()}
-    return {"environment": render_environment(), "files": files}
-
-
-def build_tiny_set(out_dir: Path) -> None:
-    """Write the tiny committed set (a01_salaried_clean, a02_expired_id) and its MANIFEST.json under out_dir."""
+def render_all(specs: Iterable[ApplicantSpec], out_dir: Path, *, workers: int | None = None) -> list[Path]:
+    """Plan and render specs, in parallel processes when there are several (output does not depend on it)."""
+    specs = list(specs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    folders = [render(plan(spec), out_dir) for spec in tiny_specs()]
-    text = json.dumps(manifest(out_dir, folders), indent=2, sort_keys=True) + "\n"
+    workers = min(workers or os.cpu_count() or 1, len(specs))
+    if workers <= 1:
+        return [_render_one(s, out_dir) for s in specs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_render_one, specs, [out_dir] * len(specs)))
+
+
+def generate(out_dir: Path, *, applicants: int, seed: int, workers: int | None = None) -> list[Path]:
+    """Write a seeded corpus of applicant folders under out_dir; return the folders."""
+    return render_all(corpus_specs(applicants=applicants, seed=seed), out_dir, workers=workers)
+
+
+def build_committed_corpus(out_dir: Path = CORPUS_DIR, *, workers: int | None = None) -> list[Path]:
+    """Write the committed corpus and its MANIFEST.json under out_dir."""
+    folders = render_all(committed_specs(), out_dir, workers=workers)
+    text = json.dumps(manifest(out_dir, folders, pdf=True), indent=2, sort_keys=True) + "\n"
     (out_dir / "MANIFEST.json").write_text(text, encoding="utf-8")
+    return folders

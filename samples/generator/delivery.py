@@ -17,12 +17,15 @@ from .raster import np_rng, smooth_noise
 
 @dataclass(frozen=True)
 class Delivery:
-    """The form a file takes: photo or scan, its extension, colour or grey, scanner paper tone."""
+    """The form a file takes (photo, scan, born_digital, bundle_scan), extension, colour, paper tone, skew."""
 
     form: str
     ext: str
     grayscale: bool = False
     tone: str = "grey"
+    skew: tuple[float, float] = (0.5, 2.0)
+    dpi: int = 200
+    quality: int = 85
 
 
 def _rgba_arrays(doc: Image.Image) -> tuple[np.ndarray, np.ndarray]:
@@ -96,7 +99,7 @@ def photograph(doc: Image.Image, rng: random.Random, *, min_doc_px: int) -> Imag
 
 
 def scan(doc: Image.Image, rng: random.Random, *, scale: float, grayscale: bool = False,
-         bed_margin: bool = False, tone: str = "grey") -> Image.Image:
+         bed_margin: bool = False, tone: str = "grey", skew: tuple[float, float] = (0.5, 2.0)) -> Image.Image:
     """Scan a document on a flatbed: resample, paper tone, 0.5–2° skew, blur, noise, levels.
 
     tone "white" clips the paper to pure white after the noise, as scanner auto-levels do;
@@ -112,7 +115,7 @@ def scan(doc: Image.Image, rng: random.Random, *, scale: float, grayscale: bool 
     rgb = _on_bed(rgb, alpha, rng, lid=lid) if bed_margin else rgb * paper
     h, w = rgb.shape[:2]
     rgb = rgb * (0.97 + 0.04 * smooth_noise(h, w, cells=4, nrng=nrng)[..., None])
-    angle = rng.choice((-1, 1)) * rng.uniform(0.5, 2.0)
+    angle = rng.choice((-1, 1)) * rng.uniform(*skew)
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     rgb = cv2.warpAffine(rgb, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                          borderValue=(lid, lid, lid))

@@ -71,8 +71,23 @@ def term_years(age_at_issue: int) -> int | None:
     return None
 
 
-def make_validity(rng: random.Random, birth: date, today: date, *, expired: bool) -> tuple[date, date | None]:
-    """Pick an issue date and its matching expiry: valid for 5+ more years, or expired 2–20 months ago."""
+def _expiring_validity(rng: random.Random, birth: date, today: date) -> tuple[date, date | None]:
+    """An issue date whose 10- or 20-year term ends 5–80 days after today."""
+    for _ in range(500):
+        until = today + timedelta(days=rng.randint(5, 80))
+        until = until.replace(day=min(until.day, 28))
+        term = rng.choice((10, 20))
+        start = until.replace(year=until.year - term)
+        if term_years(_age_on(birth, start)) == term:
+            return start, until
+    raise ValueError(f"no expiring card term fits birth date {birth}")
+
+
+def make_validity(rng: random.Random, birth: date, today: date, *, expired: bool,
+                  expiring: bool = False) -> tuple[date, date | None]:
+    """Pick an issue date and its matching expiry: valid for 5+ more years, expired 2–20 months ago, or expiring."""
+    if expiring:
+        return _expiring_validity(rng, birth, today)
     for _ in range(500):
         years_ago = rng.randint(10, 25) if expired else rng.randint(1, 15)
         start = date(today.year - years_ago, rng.randint(1, 12), rng.randint(1, 28))
@@ -89,13 +104,13 @@ def make_validity(rng: random.Random, birth: date, today: date, *, expired: bool
 
 
 def make_id_card(rng: random.Random, person: Person, *, today: date, expired: bool = False,
-                 bad_check_digit: bool = False) -> IdCardFacts:
-    """Return the card facts for a person, optionally expired or with a wrong check digit."""
+                 bad_check_digit: bool = False, expiring: bool = False) -> IdCardFacts:
+    """Return the card facts for a person, optionally expired, expiring soon or with a wrong check digit."""
     number = make_id_number(person.region.code, person.birth, rng.randint(0, 999), person.sex)
     if bad_check_digit:
         good = check_digit(number[:17])
         number = number[:17] + rng.choice([c for c in "0123456789X" if c != good])
-    start, until = make_validity(rng, person.birth, today, expired=expired)
+    start, until = make_validity(rng, person.birth, today, expired=expired, expiring=expiring)
     return IdCardFacts(person.name, person.sex, person.ethnicity, person.birth, person.address, number,
                        person.region.authority, start, until)
 

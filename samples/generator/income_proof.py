@@ -51,6 +51,7 @@ class IncomeProofFacts:
     employer_phone: str
     city: str
     sealed: bool
+    seal_legend: str | None = None
 
     def fields(self) -> dict[str, str]:
         """Canonical income_proof fields, normalised as SPEC §2 says."""
@@ -61,13 +62,14 @@ class IncomeProofFacts:
 
 
 def make_income_proof(card: IdCardFacts, job: Job, *, issue_date: date, name: str | None = None,
-                      sealed: bool = True) -> IncomeProofFacts:
-    """Return the letter's facts for a card holder and job (name overrides the card's name)."""
+                      sealed: bool = True, seal_legend: str | None = None) -> IncomeProofFacts:
+    """Return the letter's facts for a card holder and job (name overrides the card's name; seal_legend the seal's)."""
     return IncomeProofFacts(
         name=name or card.name, id_number=card.id_number, sex=card.sex, employer=job.employer.name,
         position=job.position, employment_start=job.start, monthly_income=job.monthly_income,
         amount_in_words=to_words(job.monthly_income), issue_date=issue_date,
-        employer_phone=job.employer.phone, city=job.employer.region.short_city, sealed=sealed)
+        employer_phone=job.employer.phone, city=job.employer.region.short_city, sealed=sealed,
+        seal_legend=seal_legend)
 
 
 def cn_date(d: date) -> str:
@@ -178,4 +180,4 @@ def _sign_off(page: Image.Image, facts: IncomeProofFacts, rng: random.Random, la
     cx = int(name_x + rng.uniform(-12, 12) * mm)
     cx = min(max(cx, diameter // 2 + int(5 * mm)), lay.width - diameter // 2 - int(5 * mm))
     cy = int((name_y + y) / 2 + rng.uniform(-10, 6) * mm)
-    return stamp(page, rng, random_style(rng, facts.employer), center=(cx, cy), diameter=diameter)
+    return stamp(page, rng, random_style(rng, facts.seal_legend or facts.employer), center=(cx, cy), diameter=diameter)

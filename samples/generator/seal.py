@@ -1,4 +1,4 @@
-"""Red round company seals: legend on the top arc, a star, optional bottom text, uneven ink."""
+"""Red seals: round company seals (legend on the top arc, star) and oval bank seals, with uneven ink."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ class SealStyle:
     face: str
     rotation: float
     opacity: float
+    shape: str = "round"
+    star: bool = True
+    aspect: float = 1.0
+    span: float | None = None
 
 
 def random_style(rng: random.Random, legend: str) -> SealStyle:
@@ -35,6 +39,19 @@ def random_style(rng: random.Random, legend: str) -> SealStyle:
     color = (rng.randint(196, 228), rng.randint(18, 48), rng.randint(28, 60))
     face = rng.choice(("sans_bold", "serif_bold", "serif_bold"))
     return SealStyle(legend, bottom, code, color, face, rng.uniform(-25, 25), rng.uniform(0.78, 0.92))
+
+
+def make_style(rng: random.Random, legend: str, *, bottom: str = "", shape: str = "round",
+               star: bool = True) -> SealStyle:
+    """A seal style with a given legend, bottom text and shape (oval seals are about 3:2)."""
+    color = (rng.randint(190, 232), rng.randint(14, 52), rng.randint(24, 64))
+    face = rng.choice(("sans_bold", "serif_bold", "serif_bold", "sans"))
+    plain = shape == "round" and not bottom
+    code = "".join(rng.choice("0123456789") for _ in range(13)) if plain and rng.random() < 0.3 else ""
+    aspect = rng.uniform(0.62, 0.7) if shape == "oval" else 1.0
+    rotation = rng.uniform(-20, 20) if rng.random() < 0.7 else rng.uniform(-4, 4)
+    span = min(250.0, 22.0 * len(legend) + 30) if plain else min(215.0, 20.0 * len(legend) + 20)
+    return SealStyle(legend, bottom, code, color, face, rotation, rng.uniform(0.72, 0.9), shape, star, aspect, span)
 
 
 def _glyph(ch: str, face: str, size: int, *, squeeze: float) -> Image.Image:
@@ -86,10 +103,11 @@ def seal_mask(style: SealStyle, diameter: int) -> Image.Image:
     c = size / 2
     ring = max(3, int(diameter * 0.032))
     draw.ellipse((c - diameter / 2, c - diameter / 2, c + diameter / 2, c + diameter / 2), outline=255, width=ring)
-    _star(draw, c, c, diameter * 0.17)
+    if style.star:
+        _star(draw, c, c, diameter * 0.17)
     n = len(style.legend)
     char_size = int(diameter * min(0.145, 1.6 / max(n, 1)))
-    span = min(250.0, 22.0 * n + 30)
+    span = style.span if style.span is not None else min(250.0, 22.0 * n + 30)
     _arc_text(mask, style.legend, style, radius=diameter / 2 - ring * 1.6 - char_size * 0.62, size=char_size,
               span=span, bottom=False)
     if style.bottom:
@@ -102,10 +120,67 @@ def seal_mask(style: SealStyle, diameter: int) -> Image.Image:
     return mask
 
 
+def _ellipse_points(a: float, b: float, start: float, end: float, n: int) -> list[tuple[float, float, float]]:
+    """n points evenly spaced by arc length on an ellipse between two angles: (x, y, tangent angle)."""
+    steps = 720
+    ts = [start + (end - start) * k / steps for k in range(steps + 1)]
+    pts = [(a * math.cos(t), b * math.sin(t)) for t in ts]
+    lengths = [0.0]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+        lengths.append(lengths[-1] + math.hypot(x1 - x0, y1 - y0))
+    out = []
+    for i in range(n):
+        target = lengths[-1] * (i / max(n - 1, 1))
+        k = min(range(len(lengths)), key=lambda j: abs(lengths[j] - target))
+        t = ts[k]
+        tx, ty = -a * math.sin(t), b * math.cos(t)
+        out.append((a * math.cos(t), b * math.sin(t), math.degrees(math.atan2(-ty, tx))))
+    return out
+
+
+def _arc_length(a: float, b: float, start: float, end: float) -> float:
+    """Length of an elliptic arc (numerically)."""
+    steps = 360
+    total = 0.0
+    for k in range(steps):
+        t0 = start + (end - start) * k / steps
+        t1 = start + (end - start) * (k + 1) / steps
+        total += math.hypot(a * (math.cos(t1) - math.cos(t0)), b * (math.sin(t1) - math.sin(t0)))
+    return total
+
+
+def oval_mask(style: SealStyle, width: int) -> Image.Image:
+    """The ink of an oval bank seal (legend along the upper ellipse, text across the middle) as an L mask."""
+    height = int(width * style.aspect)
+    size = width + 8
+    mask = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(mask)
+    cx, cy = size / 2, size / 2
+    ring = max(3, int(width * 0.026))
+    draw.ellipse((cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2), outline=255, width=ring)
+    n = len(style.legend)
+    over = math.radians(min(22.0, max(0.0, (n - 10) * 2.5)))
+    a0, b0 = width / 2 - ring * 1.5, height / 2 - ring * 1.5
+    arc_len = _arc_length(a0, b0, math.pi - over, 2 * math.pi + over)
+    char = int(min(height * 0.2, arc_len / max(n, 1) * 1.2))
+    a, b = a0 - char * 0.58, b0 - char * 0.58
+    for ch, (x, y, angle) in zip(style.legend, _ellipse_points(a, b, math.pi - over, 2 * math.pi + over, n),
+                                 strict=True):
+        _paste_rotated(mask, _glyph(ch, style.face, char, squeeze=0.66), (cx + x, cy + y), angle)
+    if style.star:
+        _star(draw, cx, cy - height * 0.02, height * 0.12)
+    if style.bottom:
+        fnt = fonts.font(style.face, int(height * 0.15))
+        w = fnt.getlength(style.bottom)
+        draw.text((cx - w / 2, cy + height * 0.1), style.bottom, font=fnt, fill=255)
+    return mask
+
+
 def render_seal(rng: random.Random, style: SealStyle, diameter: int) -> Image.Image:
-    """Return the seal as an RGBA image with uneven ink and its rotation applied."""
+    """Return the seal as an RGBA image with uneven ink and its rotation applied (diameter = width)."""
     nrng = np_rng(rng)
-    mask = seal_mask(style, diameter).rotate(style.rotation, resample=Image.Resampling.BICUBIC)
+    raw = oval_mask(style, diameter) if style.shape == "oval" else seal_mask(style, diameter)
+    mask = raw.rotate(style.rotation, resample=Image.Resampling.BICUBIC)
     alpha = np.asarray(gaussian(mask, diameter / 900), dtype=np.float32) / 255.0
     h, w = alpha.shape
     pressure = 0.55 + 0.45 * smooth_noise(h, w, cells=4, nrng=nrng)

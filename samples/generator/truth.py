@@ -1,49 +1,116 @@
-"""Ground truth: per-file documents and fields, defects, and the checklist they must produce."""
+"""Ground truth: per-file documents and fields, defects, and the checklist a correct pre-review gives.
+
+The expected verdict of every check id follows from two things only: which documents (and ID sides)
+the bundle holds, and the defects planted (`defects.EFFECTS`). Rules for a clean bundle:
+
+- completeness.<type>: pass when required and present, missing when required and absent, else not_applicable
+- completeness.id_card.both_sides: pass with both sides, missing otherwise
+- completeness.pages.<type>, completeness.legibility.<type>, stamp.<type>, freshness.<type>: pass when the
+  document is present, else not_applicable (freshness.id_card: review when only the front is present)
+- completeness.bank_statement.coverage, anomaly.balance_chain, anomaly.statement_deposits: with a statement
+- completeness.business_license.legal_representative: for enterprise owners with a licence
+- anomaly.income: with both an income proof and a statement; anomaly.amount_in_words: with a contract or an
+  income proof; anomaly.uscc: with a licence; anomaly.id_number: with the ID front; anomaly.identity: with
+  the ID front and an income proof, statement or tax record (the contract has its own check,
+  anomaly.contract_buyer, with the ID front and a contract); anomaly.loan_to_value: with a contract (pass the
+  truth's `loan_amount` as the application's loan amount)
+- anomaly.pdf_edit: when any file is a PDF; anomaly.image_edit: when any page is a scan or photo;
+  anomaly.duplicate_document: always (every application has page images to compare)
+
+A missing page leaves the visible balance chain intact on every pair of adjacent printed rows, so the
+gap it leaves is reported by completeness.pages, not by anomaly.balance_chain.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DEFECTS = ("expired_id", "bad_id_check_digit", "name_mismatch", "stale_income_proof", "missing_seal",
-           "missing_id_back")
+from .defects import EFFECTS, REQUIRED, check_defects, missing_type
 
-# What each profile's clean bundle (as generated today: ID card and income proof only) must yield.
-BASE_CHECKS: dict[str, dict[str, str]] = {
-    "salaried": {
-        "completeness.id_card": "pass",
-        "completeness.id_card.both_sides": "pass",
-        "completeness.income_proof": "pass",
-        "completeness.bank_statement": "missing",
-        "completeness.purchase_contract": "missing",
-        "stamp.income_proof": "pass",
-        "freshness.id_card": "pass",
-        "freshness.income_proof": "pass",
-        "anomaly.id_number": "pass",
-        "anomaly.identity": "pass",
-    },
-}
-
-# Each defect's effect on the expected checks. Without the emblem side the validity period cannot
-# be read, so freshness.id_card asks a person to review rather than passing or failing.
-DEFECT_EFFECTS: dict[str, dict[str, str]] = {
-    "expired_id": {"freshness.id_card": "fail"},
-    "bad_id_check_digit": {"anomaly.id_number": "fail"},
-    "name_mismatch": {"anomaly.identity": "fail"},
-    "stale_income_proof": {"freshness.income_proof": "fail"},
-    "missing_seal": {"stamp.income_proof": "fail"},
-    "missing_id_back": {"completeness.id_card.both_sides": "missing", "freshness.id_card": "review"},
-}
+DOC_TYPES = ("id_card", "income_proof", "bank_statement", "purchase_contract", "tax_certificate", "business_license")
+STAMPED = ("income_proof", "bank_statement", "purchase_contract", "tax_certificate")
+FRESH = ("id_card", "income_proof", "bank_statement", "tax_certificate", "business_license")
+ANOMALIES = ("id_number", "identity", "contract_buyer", "amount_in_words", "income", "balance_chain",
+             "statement_deposits", "loan_to_value", "pdf_edit", "image_edit", "uscc", "duplicate_document")
+CHECK_IDS: tuple[str, ...] = (
+    *(f"completeness.{t}" for t in DOC_TYPES), "completeness.id_card.both_sides",
+    *(f"completeness.pages.{t}" for t in DOC_TYPES), *(f"completeness.legibility.{t}" for t in DOC_TYPES),
+    "completeness.bank_statement.coverage", "completeness.business_license.legal_representative",
+    *(f"stamp.{t}" for t in STAMPED), *(f"freshness.{t}" for t in FRESH), *(f"anomaly.{a}" for a in ANOMALIES),
+)
+_PERSONAL = ("income_proof", "bank_statement", "tax_certificate")
 
 
-def expected_checks(profile: str, defects: list[str] | tuple[str, ...]) -> dict[str, str]:
-    """The check verdicts a correct pre-review gives a generated bundle with these defects."""
-    checks = dict(BASE_CHECKS[profile])
-    for defect in defects:
-        if defect not in DEFECT_EFFECTS:
-            raise ValueError(f"unknown defect {defect!r}; known: {', '.join(DEFECTS)}")
-        checks.update(DEFECT_EFFECTS[defect])
+@dataclass(frozen=True)
+class Bundle:
+    """What the applicant handed in, as far as the verdicts care."""
+
+    profile: str
+    present: frozenset[str]
+    id_sides: frozenset[str] = frozenset({"front", "back"})
+    has_pdf: bool = True
+    has_image: bool = True
+
+
+def default_bundle(profile: str, defects: tuple[str, ...] | list[str]) -> Bundle:
+    """The bundle a profile's generated applicant hands in: every required document a defect leaves."""
+    removed = {missing_type(d) for d in defects}
+    present = frozenset(t for t in REQUIRED[profile] if t not in removed)
+    sides = frozenset({"front"} if "missing_id_back" in defects else {"front", "back"})
+    return Bundle(profile, present, sides)
+
+
+def _na(ok: bool) -> str:
+    return "pass" if ok else "not_applicable"
+
+
+def base_checks(b: Bundle) -> dict[str, str]:
+    """Verdicts for a bundle without planted defects (see the module docstring)."""
+    has = b.present.__contains__
+    checks: dict[str, str] = {}
+    for t in DOC_TYPES:
+        checks[f"completeness.{t}"] = ("pass" if has(t) else "missing") if t in REQUIRED[b.profile] else "not_applicable"
+    checks["completeness.id_card.both_sides"] = "pass" if b.id_sides >= {"front", "back"} else "missing"
+    for t in DOC_TYPES:
+        checks[f"completeness.pages.{t}"] = _na(has(t))
+        checks[f"completeness.legibility.{t}"] = _na(has(t))
+    checks["completeness.bank_statement.coverage"] = _na(has("bank_statement"))
+    checks["completeness.business_license.legal_representative"] = _na(
+        b.profile == "enterprise_owner" and has("business_license"))
+    for t in STAMPED:
+        checks[f"stamp.{t}"] = _na(has(t))
+    for t in FRESH:
+        checks[f"freshness.{t}"] = _na(has(t))
+    if has("id_card") and "back" not in b.id_sides:
+        checks["freshness.id_card"] = "review"
+    front = has("id_card") and "front" in b.id_sides
+    checks.update({
+        "anomaly.id_number": _na(front),
+        "anomaly.identity": _na(front and any(has(t) for t in _PERSONAL)),
+        "anomaly.contract_buyer": _na(front and has("purchase_contract")),
+        "anomaly.loan_to_value": _na(has("purchase_contract")),
+        "anomaly.amount_in_words": _na(has("purchase_contract") or has("income_proof")),
+        "anomaly.income": _na(has("income_proof") and has("bank_statement")),
+        "anomaly.balance_chain": _na(has("bank_statement")),
+        "anomaly.statement_deposits": _na(has("bank_statement")),
+        "anomaly.pdf_edit": _na(b.has_pdf),
+        "anomaly.image_edit": _na(b.has_image),
+        "anomaly.uscc": _na(has("business_license")),
+        "anomaly.duplicate_document": "pass",
+    })
+    return {cid: checks[cid] for cid in CHECK_IDS}
+
+
+def expected_checks(profile: str, defects: tuple[str, ...] | list[str], *,
+                    bundle: Bundle | None = None) -> dict[str, str]:
+    """The verdict of every check id for a generated bundle with these defects."""
+    check_defects(profile, defects)
+    checks = base_checks(bundle or default_bundle(profile, defects))
+    for name in defects:
+        checks.update(EFFECTS[name])
     return checks
 
 
@@ -56,25 +123,36 @@ def overall_status(checks: dict[str, str]) -> str:
     return "ready"
 
 
-def document(doc_type: str, fields: dict[str, str], *, side: str | None = None, stamps: int = 0,
-             seal_legend: str | None = None) -> dict[str, Any]:
-    """One document inside a file: type, side, pages, fields, stamp count and seal legend."""
+def supplement_request(checks: dict[str, str]) -> list[str]:
+    """Check ids the customer must act on: fail/missing outside anomalies, and illegible documents (re-scan)."""
+    return [cid for cid, status in checks.items()
+            if (status in ("fail", "missing") and not cid.startswith("anomaly."))
+            or (status == "review" and cid.startswith("completeness.legibility."))]
+
+
+def document(doc_type: str, fields: dict[str, Any], *, side: str | None = None, pages: list[int] | None = None,
+             seals: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """One document inside a file: type, side, pages in the file, fields and the seals on it."""
     doc: dict[str, Any] = {"type": doc_type}
     if side:
         doc["side"] = side
-    doc.update({"pages": [1], "fields": fields, "stamps": stamps})
-    if seal_legend:
-        doc["seal_legend"] = seal_legend
+    seals = seals or []
+    doc.update({"pages": pages or [1], "fields": fields, "stamps": len(seals)})
+    if seals:
+        doc["seal_legend"] = seals[0]["legend"]
+        doc["seals"] = seals
     return doc
 
 
-def truth(*, applicant: str, profile: str, application_date: str, defects: list[str],
-          files: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def truth(*, applicant: str, profile: str, application_date: str, defects: list[str], files: dict[str, Any],
+          bundle: Bundle, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """The whole truth.json for one applicant folder."""
-    checks = expected_checks(profile, defects)
-    return {"applicant": applicant, "profile": profile, "application_date": application_date,
-            "defects": list(defects), "files": files,
-            "expected": {"checks": checks, "status": overall_status(checks)}}
+    checks = expected_checks(profile, defects, bundle=bundle)
+    data: dict[str, Any] = {"applicant": applicant, "profile": profile, "application_date": application_date,
+                            "defects": list(defects), **(extra or {}), "files": files}
+    data["expected"] = {"checks": checks, "status": overall_status(checks),
+                        "supplement_request": supplement_request(checks)}
+    return data
 
 
 def write_truth(folder: Path, data: dict[str, Any]) -> Path:

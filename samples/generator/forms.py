@@ -1,0 +1,162 @@
+"""Turn printed documents into the files customers hand in: photos, scans, ID photocopies, image PDFs."""
+
+from __future__ import annotations
+
+import io
+import math
+import random
+from datetime import datetime, time, timedelta
+
+import cv2
+import numpy as np
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from .applicant import ApplicantPlan, FilePlan, stream
+from .contract_pdf import SealSpot, seller_seal
+from .delivery import Delivery, photograph, scan
+from .pdfkit import binary_images, pdf_date
+from .printing import CARD_PX_PER_MM, Printer
+from .record import Sheet, sheets
+from .scanner import scan_page
+
+SCANNERS = ("Canon iR-ADV C5535", "RICOH IM C3000", "KONICA MINOLTA bizhub C368", "HP Digital Sending Device",
+            "EPSON Scan 2", "Adobe PSL 1.3e for Canon", "Kyocera TASKalfa 3253ci", "CamScanner")
+
+
+def render_file(pr: Printer, fp: FilePlan) -> bytes:
+    """The bytes of one handed-in file."""
+    p = pr.p
+    how = fp.delivery
+    if how.form == "born_digital":
+        return pr.pdf(fp.items[0])
+    if p.donor is not None and fp.items == ("id_back",):
+        return _duplicate(p, fp)
+    rng = stream(p.spec, f"deliver:{fp.name}")
+    images = [_deliver_sheet(pr, sheet, how, rng, single=len(fp.items) == 1) for sheet in sheets(p, fp)]
+    if how.ext in ("jpg", "png"):
+        return encode(images[0], how)
+    when = datetime.combine(p.spec.application_date, time(9)) - timedelta(hours=rng.randint(2, 120))
+    return image_pdf(images, dpi=how.dpi, quality=how.quality, producer=rng.choice(SCANNERS), when=when)
+
+
+def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random, *, single: bool) -> Image.Image:
+    """Photograph or scan one sheet, with the planted image defects."""
+    p = pr.p
+    items = [item for item, _ in sheet]
+    if items[0] in ("id_front", "id_back"):
+        if single and how.form == "photo":
+            img = photograph(pr.card_art(items[0][3:]), rng, min_doc_px=1050)
+            return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
+        if single:
+            dpi = rng.choice((300, 320, 350))
+            return scan(pr.card_art(items[0][3:]), rng, scale=dpi / 25.4 / CARD_PX_PER_MM, grayscale=how.grayscale,
+                        bed_margin=True, tone=how.tone, skew=how.skew)
+        return scan_page(photocopy(pr, [i[3:] for i in items], how.dpi, rng), rng, how)
+    item, number = sheet[0]
+    if how.form == "photo":
+        return photograph(pr.page_image(item, number, 200), rng, min_doc_px=1650)
+    img = scan_page(pr.page_image(item, number, how.dpi), rng, how)
+    contract = p.contract
+    if item == "purchase_contract" and contract is not None and contract.pasted_seal \
+            and number == contract.pages_declared:
+        pr.pdf(item)
+        assert pr.seal_spot is not None
+        img = paste_seal(img, pr.seal_spot, seller_seal(contract, stream(p.spec, "paste"), pr.seal_spot.width_mm),
+                         dpi=how.dpi, rng=rng)
+    return img
+
+
+def photocopy(pr: Printer, sides: list[str], dpi: int, rng: random.Random) -> Image.Image:
+    """An A4 sheet with the card sides copied on it, front above back, at about real size."""
+    px_mm = dpi / 25.4
+    page = Image.new("RGB", (int(210 * px_mm), int(297 * px_mm)), (255, 255, 255))
+    y = rng.uniform(30, 55)
+    x_centre = rng.uniform(88, 122)
+    for side in sides:
+        art = pr.card_art(side)
+        size = (int(85.6 * px_mm), int(54 * px_mm))
+        card = art.resize(size, Image.Resampling.LANCZOS).rotate(rng.uniform(-1.5, 1.5), expand=True,
+                                                                 resample=Image.Resampling.BICUBIC)
+        page.paste(card, (int((x_centre - 42.8) * px_mm), int(y * px_mm)), card)
+        y += rng.uniform(75, 100)
+    return page
+
+
+def paste_seal(img: Image.Image, spot: SealSpot, seal: Image.Image, *, dpi: int, rng: random.Random) -> Image.Image:
+    """Paste a seal cut from another scan: a rectangle of cleaner, lighter paper with the seal on it."""
+    size = int(spot.width_mm * dpi / 25.4)
+    seal = seal.resize((size, size), Image.Resampling.LANCZOS)
+    cx, cy = int(spot.fx * img.width), int(spot.fy * img.height)
+    margin = int(size * rng.uniform(0.04, 0.12))
+    box = (cx - size // 2 - margin, cy - size // 2 - margin, cx + size // 2 + margin, cy + size // 2 + margin)
+    region = np.asarray(img.convert("RGB").crop(box), dtype=np.float32)
+    paper = float(np.percentile(region, 90)) if region.size else 240.0
+    # The patch comes from a cleaner copy: no sensor noise, brighter paper, the seal's ink multiplied over it.
+    clean = cv2.medianBlur(region.astype(np.uint8), 5).astype(np.float32)
+    clean = np.clip(clean * min(1.12, (paper + rng.uniform(6, 14)) / max(paper, 1.0)), 0, 255)
+    ink = np.asarray(seal.convert("RGBA"), dtype=np.float32) / 255.0
+    h, w = ink.shape[:2]
+    alpha = ink[..., 3:4] * rng.uniform(0.85, 0.95)
+    sub = clean[margin : margin + h, margin : margin + w]
+    clean[margin : margin + h, margin : margin + w] = sub * (1.0 - alpha * (1.0 - ink[..., :3]))
+    patch = Image.fromarray(clean.astype(np.uint8), "RGB")
+    out = img.copy()
+    out.paste(patch.convert(img.mode), box[:2])
+    return out
+
+
+def _shake(img: Image.Image, rng: random.Random) -> Image.Image:
+    """Camera shake: a long linear motion blur that leaves big type visible and small digits unreadable."""
+    length = rng.randint(24, 32)
+    kernel = np.zeros((length, length), np.float32)
+    angle = rng.uniform(0, math.pi)
+    c = (length - 1) / 2
+    for t in np.linspace(-c, c, length * 3):
+        kernel[int(round(c + t * math.sin(angle))), int(round(c + t * math.cos(angle)))] = 1.0
+    kernel /= kernel.sum()
+    arr = cv2.GaussianBlur(cv2.filter2D(np.asarray(img), -1, kernel), (0, 0), rng.uniform(1.5, 2.5))
+    return Image.fromarray(arr, img.mode)
+
+
+def _duplicate(p: ApplicantPlan, fp: FilePlan) -> bytes:
+    """The donor's emblem-side file, byte for byte, or re-saved at this file's JPEG quality."""
+    assert p.donor is not None
+    donor_fp = next(f for f in p.donor.files if f.items == ("id_back",))
+    data = render_file(Printer(p.donor), donor_fp)
+    if fp.delivery.quality == donor_fp.delivery.quality or fp.delivery.ext != "jpg":
+        return data
+    with Image.open(io.BytesIO(data)) as img:
+        return encode(img.copy(), fp.delivery)
+
+
+def encode(img: Image.Image, how: Delivery) -> bytes:
+    """JPEG or PNG bytes with fixed, metadata-free parameters."""
+    out = io.BytesIO()
+    if how.ext == "png":
+        img.save(out, format="PNG", compress_level=6, optimize=False)
+    else:
+        img.save(out, format="JPEG", quality=how.quality, subsampling=2, optimize=True, progressive=False)
+    return out.getvalue()
+
+
+def image_pdf(images: list[Image.Image], *, dpi: int, quality: int, producer: str, when: datetime) -> bytes:
+    """A scanner's PDF: one JPEG page per image, sized by dpi, no text layer."""
+    buffer = io.BytesIO()
+    with binary_images():
+        canvas = Canvas(buffer, invariant=1, pageCompression=1)
+        canvas.setDateFormatter(pdf_date(when))
+        canvas.setProducer(producer)
+        canvas.setCreator(producer)
+        canvas.setAuthor("")
+        canvas.setTitle("")
+        canvas.setSubject("")
+        for img in images:
+            w, h = img.width * 72.0 / dpi, img.height * 72.0 / dpi
+            canvas.setPageSize((w, h))
+            jpeg = io.BytesIO(encode(img, Delivery("scan", "jpg", quality=quality)))
+            canvas.drawImage(ImageReader(jpeg), 0, 0, width=w, height=h)
+            canvas.showPage()
+        canvas.save()
+    return buffer.getvalue()

@@ -1,0 +1,88 @@
+"""What each file holds, sheet by sheet, and the applicant's truth.json, derived from the plan alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import truth
+from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
+
+Sheet = tuple[tuple[str, int], ...]
+
+
+def printed_pages(p: ApplicantPlan, item: str) -> list[int]:
+    """The printed page numbers of an item that are handed in."""
+    if item == "bank_statement" and p.statement is not None:
+        return p.statement.present_pages()
+    if item == "purchase_contract" and p.contract is not None:
+        return p.contract.present_pages()
+    return [1]
+
+
+def sheets(p: ApplicantPlan, fp: FilePlan) -> list[Sheet]:
+    """The file's pages in order, each listing the (item, printed page) it shows (an ID copy shows both sides)."""
+    ids = tuple((i, 1) for i in fp.items if i in ("id_front", "id_back"))
+    out: list[Sheet] = []
+    for item in fp.items:
+        if item in ("id_front", "id_back"):
+            if ids not in out:
+                out.append(ids)
+        else:
+            out += [((item, page),) for page in printed_pages(p, item)]
+    return out
+
+
+def fields(p: ApplicantPlan, item: str) -> dict[str, Any]:
+    """The canonical fields one item shows."""
+    if item == "id_front":
+        return p.card.front_fields()
+    if item == "id_back":
+        return (p.donor.card if p.donor is not None else p.card).back_fields()
+    facts: Any = {"income_proof": p.proof, "bank_statement": p.statement, "purchase_contract": p.contract,
+                  "tax_certificate": p.tax, "business_license": p.license}[item]
+    result: dict[str, Any] = facts.fields()
+    return result
+
+
+def seals(p: ApplicantPlan, item: str) -> list[tuple[int, str, str]]:
+    """Seals on an item: (printed page, legend, shape)."""
+    if item == "income_proof" and p.proof.sealed:
+        return [(1, p.proof.seal_legend or p.proof.employer, "round")]
+    if item == "bank_statement" and p.statement is not None and p.statement.sealed:
+        s = p.statement
+        return [(s.pages_declared, s.branch, s.style.seal_shape)]
+    if item == "purchase_contract" and p.contract is not None and p.contract.sealed:
+        return [(p.contract.pages_declared, p.contract.seller.name, "round")]
+    if item == "tax_certificate" and p.tax is not None and p.tax.sealed:
+        return [(1, p.tax.authority, "round")]
+    if item == "business_license" and p.license is not None:
+        return [(1, p.license.authority, "round")]
+    return []
+
+
+def file_truth(p: ApplicantPlan, fp: FilePlan) -> dict[str, Any]:
+    """One file's entry: its form and the documents on its pages, with fields and seals."""
+    layout = sheets(p, fp)
+    docs = []
+    for item in fp.items:
+        page_of = {printed: k + 1 for k, sheet in enumerate(layout) for i, printed in sheet if i == item}
+        marks = [{"page": page_of[page], "legend": legend, "shape": shape}
+                 for page, legend, shape in seals(p, item) if page in page_of]
+        side = {"id_front": "front", "id_back": "back"}.get(item)
+        docs.append(truth.document(ITEM_TYPE[item], fields(p, item), side=side, pages=sorted(set(page_of.values())),
+                                   seals=marks))
+    return {"form": fp.form, "documents": docs}
+
+
+def applicant_truth(p: ApplicantPlan) -> dict[str, Any]:
+    """The whole truth.json of one applicant."""
+    files = {fp.name: file_truth(p, fp) for fp in p.files}
+    extra: dict[str, Any] = {"loan_amount": f"{p.loan_amount:.2f}" if p.loan_amount is not None else None}
+    if p.donor is not None:
+        donor_file = next(f.name for f in p.donor.files if f.items == ("id_back",))
+        extra["duplicate_of"] = {"applicant": p.donor.spec.applicant, "file": donor_file}
+    if p.name_target:
+        extra["name_mismatch_on"] = p.name_target
+    return truth.truth(applicant=p.spec.applicant, profile=p.spec.profile,
+                       application_date=p.spec.application_date.isoformat(), defects=list(p.spec.defects),
+                       files=files, bundle=p.bundle, extra=extra)
