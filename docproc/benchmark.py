@@ -7,16 +7,21 @@ Two truth layouts are understood: a generated corpus (one folder per applicant, 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from docproc import pipeline
-from docproc.context import Context
+from docproc import pipeline, reading
+from docproc.context import Context, build_context
 from docproc.errors import InputError
 from docproc.evaluation import GotDocument, Report, score_checks, score_fields, score_file, score_status
 from docproc.models import Checklist, Document
+from docproc.settings import Settings
+from docproc.storage import sha256_hex
 
 
 def _got(doc: Document) -> GotDocument:
@@ -29,10 +34,10 @@ def _got(doc: Document) -> GotDocument:
     )
 
 
-def _run_files(ctx: Context, *, profile: str, application_date: date,
-               files: list[Path]) -> tuple[dict[str, list[GotDocument]], Checklist, dict[str, str]]:
+def _run_files(ctx: Context, *, profile: str, application_date: date, files: list[Path],
+               loan_amount: Decimal | None = None) -> tuple[dict[str, list[GotDocument]], Checklist, dict[str, str]]:
     """Ingest and read files as one application; documents per file name, checklist, errors."""
-    app = pipeline.create_application(ctx, profile=profile, application_date=application_date)
+    app = pipeline.create_application(ctx, profile=profile, application_date=application_date, loan_amount=loan_amount)
     by_name: dict[str, list[GotDocument]] = {}
     errors: dict[str, str] = {}
     for path in files:
@@ -59,8 +64,10 @@ def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
     """Run and score one generated applicant folder."""
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     files = [folder / name for name in truth["files"]]
+    loan = truth.get("loan_amount")
     docs, checklist, _errors = _run_files(
-        ctx, profile=truth["profile"], application_date=date.fromisoformat(truth["application_date"]), files=files
+        ctx, profile=truth["profile"], application_date=date.fromisoformat(truth["application_date"]), files=files,
+        loan_amount=Decimal(str(loan)) if loan is not None else None,
     )
     report.applicants += 1
     report.page_count += _page_total(docs)
@@ -72,11 +79,45 @@ def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
     score_status(report, expected=expected.get("status"), got=checklist.status.value, where=folder.name)
 
 
-def evaluate_corpus(ctx: Context, corpus: Path) -> Report:
-    """Score every applicant folder (sorted) of a generated corpus."""
+_WORKER_CONTEXT: dict[str, Context] = {}
+
+
+def _read_into_cache(job: tuple[Settings, Path]) -> int:
+    """Read one file into the extraction cache (runs in a pool process); returns its page count."""
+    settings, path = job
+    if "ctx" not in _WORKER_CONTEXT:
+        _WORKER_CONTEXT["ctx"] = build_context(settings)
+    ctx = _WORKER_CONTEXT["ctx"]
+    data = path.read_bytes()
+    version = pipeline.extraction_version(ctx)
+    if ctx.db.get_extraction(sha256_hex(data), version) is not None:
+        return 0
+    try:
+        pages = reading.read_file(data, file_id="cache", filename=path.name, ctx=ctx)
+    except InputError:
+        return 0  # the sequential pass records the error on its file
+    docs = pipeline.documents_from_pages(ctx, pages)
+    ctx.db.put_extraction(sha256_hex(data), version, read_pages=pages, docs=docs)
+    return len(pages)
+
+
+def read_ahead(ctx: Context, files: list[Path], *, jobs: int) -> None:
+    """Read files in ``jobs`` processes first, so the scoring pass finds every extraction cached."""
+    if jobs <= 1 or not files:
+        return
+    ctx.db.engine.dispose()  # no connections shared with the children
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_read_into_cache, [(ctx.settings, p) for p in files]))
+
+
+def evaluate_corpus(ctx: Context, corpus: Path, *, jobs: int = 1) -> Report:
+    """Score every applicant folder (sorted) of a generated corpus; ``jobs`` > 1 reads files in parallel."""
     report = Report()
     started = time.perf_counter()
-    for folder in sorted(p for p in corpus.iterdir() if (p / "truth.json").is_file()):
+    folders = sorted(p for p in corpus.iterdir() if (p / "truth.json").is_file())
+    read_ahead(ctx, [f / name for f in folders for name in json.loads((f / "truth.json").read_text("utf-8"))["files"]],
+               jobs=jobs)
+    for folder in folders:
         evaluate_applicant(ctx, folder, report)
     report.seconds = time.perf_counter() - started
     return report

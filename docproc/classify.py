@@ -42,7 +42,8 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
         Cue("withdrawals", 1), Cue("accountnumber", 1.5),
     ),
     (DocType.PURCHASE_CONTRACT, None): (
-        Cue("商品房买卖合同", 5), Cue("出卖人", 2), Cue("买受人", 2), Cue("建筑面积", 1.5), Cue("合同编号", 1.5),
+        Cue("商品房买卖合同", 5), Cue("出卖人", 3), Cue("买受人", 3), Cue("建筑面积", 1.5), Cue("合同编号", 1.5),
+        Cue("房屋坐落", 1.5), Cue("总价款", 1.5), Cue("违约责任", 1), Cue("本合同", 1),
     ),
     (DocType.TAX_CERTIFICATE, None): (
         Cue("纳税记录", 3), Cue("完税证明", 3), Cue("个人所得税", 3), Cue("税款所属期", 2), Cue("实缴", 1.5),
@@ -125,7 +126,9 @@ def _continues(prev: PageLabel, label: PageLabel) -> bool:
         return False  # each card side is its own document
     if label.page_of and label.page_of[0] == 1:
         return False
-    if label.doc_type == DocType.UNKNOWN and prev.page_of and label.page_of:
+    if prev.page_of and label.page_of:
+        # 第X页 共Y页 running on is stronger than any page's wording (a contract's parties page
+        # quotes licence fields; a statement's last page may be all totals)
         return label.page_of[0] == prev.page_of[0] + 1 and label.page_of[1] == prev.page_of[1]
     return label.doc_type == prev.doc_type
 

@@ -163,8 +163,9 @@ def serve(host: str, port: int, n_workers: int) -> None:
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the figures as JSON.")
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to keep the run (default: a temporary folder).")
 @click.option("--show-misses", default=30, show_default=True, help="How many individual misses to list.")
+@click.option("--jobs", default=1, show_default=True, help="Processes that read files in parallel first.")
 @edge
-def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misses: int) -> None:
+def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misses: int, jobs: int) -> None:
     """Run the product on a labelled corpus and print accuracy figures (last line: a summary)."""
     import tempfile
 
@@ -177,7 +178,7 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
         if benchmark.is_third_party(corpus):
             report, title = benchmark.evaluate_third_party(ctx, corpus), f"third-party {corpus.name}"
         else:
-            report, title = benchmark.evaluate_corpus(ctx, corpus), f"corpus {corpus.name}"
+            report, title = benchmark.evaluate_corpus(ctx, corpus, jobs=jobs), f"corpus {corpus.name}"
     for miss in report.misses[:show_misses]:
         click.echo(f"miss: {miss}")
     if len(report.misses) > show_misses:

@@ -63,6 +63,7 @@ class Stamps(_PolicyModel):
     """Seal legend matching."""
 
     legend_min_similarity: float = 0.5
+    legend_mismatch_below: float = 0.25
 
 
 class Income(_PolicyModel):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 LABELS: dict[str, tuple[str, ...]] = {
     "account_holder": ("户名", "账户名称", "客户姓名", "客户名称", "账户户名", "accountname"),
-    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "accountnumber"),
+    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "账户", "accountnumber"),
     "period": ("起止日期", "查询期间", "交易期间", "查询时间段", "对账期间", "查询日期", "交易日期范围", "statementperiod"),
     "issue_date": ("打印日期", "打印时间", "出具日期", "开具日期", "制表日期"),
     "opening_balance": ("期初余额", "上期余额", "起始余额", "openingbalance"),
@@ -58,8 +58,9 @@ def transaction(row: Row) -> dict[str, Any] | None:
 def _header_fields(text: PageText) -> dict[str, Field]:
     raw = label_values(text, LABELS)
     fields: dict[str, Field] = {}
-    if "account_holder" in raw:
-        fields["account_holder"] = raw["account_holder"]
+    holder = re.match(r"[\u4e00-\u9fffA-Za-z·]+", str(raw["account_holder"].value)) if "account_holder" in raw else None
+    if holder:
+        fields["account_holder"] = raw["account_holder"].model_copy(update={"value": holder.group(0)})
     if "account_number" in raw and (match := _ACCOUNT.search(str(raw["account_number"].value))):
         fields["account_number"] = raw["account_number"].model_copy(update={"value": re.sub(r"\s", "", match.group(0))})
     if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 2:

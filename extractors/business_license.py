@@ -71,11 +71,17 @@ def extract_fields(text: PageText) -> dict[str, Field]:
     return fields
 
 
+def prints_business_term(text: PageText) -> bool:
+    """Whether the licence has a business-term line at all (个体工商户 licences have none)."""
+    return any(label in text.joined for label in LABELS["business_term"])
+
+
 @extractor(DocType.BUSINESS_LICENSE)
 def extract_business_license(doc: RawDocument, ctx: Context) -> ExtractedFields:
     """Fields from the licence's first page that has them."""
     fields: dict[str, Field] = {}
-    for page in doc.pages:
-        for name, value in extract_fields(PageText(page)).items():
+    texts = [PageText(page) for page in doc.pages]
+    for text in texts:
+        for name, value in extract_fields(text).items():
             fields.setdefault(name, value)
-    return ExtractedFields(fields=fields)
+    return ExtractedFields(fields=fields, meta={"business_term_printed": any(prints_business_term(t) for t in texts)})

@@ -95,6 +95,8 @@ def business_license_term(bundle: Bundle, policy: Policy) -> Verdict:
     applied = bundle.application.application_date
     if until in ("长期", "永久"):
         return Verdict(Status.PASS, [f"business term: {until}"], ev)
+    if until is None and doc.meta.get("business_term_printed") is False:
+        return Verdict(Status.PASS, ["the licence prints no business term (as 个体工商户 licences do)"], ev)
     if not isinstance(until, date):
         return Verdict(Status.REVIEW, ["the business term could not be read"], ev)
     if until < applied:

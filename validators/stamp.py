@@ -54,6 +54,10 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     reason = f"seal legend read as {best!r}; {organisation} {name!r} (similarity {score:.2f})"
     if score >= policy.stamps.legend_min_similarity:
         return Verdict(Status.PASS, [reason], ev)
+    if score < policy.stamps.legend_mismatch_below and len(best) >= 4:
+        return Verdict(Status.FAIL, [reason + ": the seal is another organisation's"], ev,
+                       supplement=ask(f"{zh(doc_type)}所盖印章与{organisation}名称不符，请提供加盖正确公章的原件",
+                                      f"The seal on the {en(doc_type)} is not the {organisation}'s: provide one sealed by it"))
     return Verdict(Status.REVIEW, [reason + ": the seal may not be this organisation's"], ev)
 
 
