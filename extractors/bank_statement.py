@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 LABELS: dict[str, tuple[str, ...]] = {
     "account_holder": ("户名", "账户名称", "客户姓名", "客户名称", "账户户名", "accountname"),
-    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "账户", "accountnumber"),
+    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "accountnumber"),
     "period": ("起止日期", "查询期间", "交易期间", "查询时间段", "对账期间", "查询日期", "交易日期范围", "statementperiod"),
     "issue_date": ("打印日期", "打印时间", "出具日期", "开具日期", "制表日期"),
     "opening_balance": ("期初余额", "上期余额", "起始余额", "openingbalance"),
