@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from redis import Redis
-from rq import Callback, Queue, Retry, Worker
+from rq import Callback, Queue, Retry, Worker, get_current_job
 from rq.job import Job
 from rq.registry import StartedJobRegistry
 
-from docproc import pipeline
+from docproc import pipeline, webhooks
 from docproc.context import Context, build_context
-from docproc.errors import ConfigError
-from docproc.models import FileState
+from docproc.errors import ConfigError, TransientError
+from docproc.integrations import IntegrationStore
+from docproc.models import Checklist, FileState
 from docproc.settings import Settings
 
 log = logging.getLogger("docproc.worker")
@@ -157,8 +158,47 @@ def process_file_job(file_id: str) -> int:
 
 
 def check_application_job(application_id: str) -> str:
-    """Run the checks and store the checklist; returns its status."""
-    return pipeline.check_application(_context(), application_id).status.value
+    """Run the checks, store the checklist and notify webhooks when it is new or changed; returns its status."""
+    ctx = _context()
+    checklist = pipeline.check_application(ctx, application_id)
+    notify_checklist(ctx, _current_queue(), checklist)
+    return checklist.status.value
+
+
+# --- webhooks ----------------------------------------------------------------------------------
+
+def notify_checklist(ctx: Context, queue: Queue | None, checklist: Checklist) -> list[str]:
+    """Record a delivery per subscribed webhook when the checklist is new or changed, and send them.
+
+    With a queue each delivery is a job retried with backoff; without one (no Redis configured)
+    it is attempted once inline and its log says so.
+    """
+    delivery_ids = webhooks.deliveries_for(ctx, checklist)
+    for delivery_id in delivery_ids:
+        if queue is None:
+            webhooks.attempt_delivery(IntegrationStore(ctx.db.engine), delivery_id, final=True)
+        else:
+            enqueue_delivery(queue, ctx, delivery_id)
+    return delivery_ids
+
+
+def enqueue_delivery(queue: Queue, ctx: Context, delivery_id: str) -> Job:
+    """Queue one webhook delivery, retried with the job backoff until its attempts are spent."""
+    return queue.enqueue(
+        deliver_webhook_job, delivery_id,
+        retry=Retry(max=ctx.settings.job_retries, interval=ctx.settings.job_retry_intervals),
+        job_timeout=120, description=f"deliver {delivery_id}",
+    )
+
+
+def deliver_webhook_job(delivery_id: str) -> int | None:
+    """POST one signed delivery; a failed attempt raises so that rq retries it (the log keeps each try)."""
+    job = get_current_job()
+    final = job is None or not job.retries_left
+    attempt = webhooks.attempt_delivery(IntegrationStore(_context().db.engine), delivery_id, final=final)
+    if attempt is not None and not attempt.ok:
+        raise TransientError(f"webhook delivery {delivery_id} failed: {attempt.error or attempt.status_code}")
+    return None if attempt is None else attempt.status_code
 
 
 def _check_when_idle(ctx: Context, application_id: str) -> None:

@@ -2,6 +2,101 @@
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
-COMMANDS: list[click.Command] = []
+from docproc.accounts import ROLES, Accounts
+from docproc.database import Database
+from docproc.errors import DocprocError
+from docproc.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _edge(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DocprocError as exc:
+            click.echo(f"docproc: error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _accounts() -> Accounts:
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return Accounts(Database(settings.db_url))
+
+
+_password = click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+                         help="Prompted (hidden) when not given.")
+
+
+@click.group()
+def users() -> None:
+    """Officer accounts: create the first admin, add users, list them."""
+
+
+@users.command("create-admin")
+@click.option("--username", prompt=True, help="The admin's sign-in name.")
+@_password
+@click.option("--branch", default="head-office", show_default=True)
+@_edge
+def create_admin(username: str, password: str, branch: str) -> None:
+    """Create an administrator (the first account of a new deployment)."""
+    user = _accounts().create(username, password, role="admin", branch=branch)
+    click.echo(f"created admin {user.username} (branch {user.branch})")
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
+@click.option("--branch", required=True, help="Branch whose applications the user works on.")
+@_password
+@_edge
+def add(username: str, role: str, branch: str, password: str) -> None:
+    """Add an officer, supervisor or admin."""
+    user = _accounts().create(username, password, role=role, branch=branch)
+    click.echo(f"created {user.role} {user.username} (branch {user.branch})")
+
+
+@users.command("list")
+@_edge
+def list_users() -> None:
+    """List users with role, branch and whether they can sign in."""
+    rows = _accounts().list()
+    if not rows:
+        click.echo("no users yet: run `docproc users create-admin`")
+    for user in rows:
+        state = "active" if user.active else "disabled"
+        click.echo(f"{user.username:<24} {user.role:<11} {user.branch:<16} {state}")
+
+
+@users.command("set-password")
+@click.argument("username")
+@_password
+@_edge
+def set_password(username: str, password: str) -> None:
+    """Replace a user's password."""
+    _accounts().update(username, password=password)
+    click.echo(f"password of {username} changed")
+
+
+@users.command("disable")
+@click.argument("username")
+@click.option("--enable", is_flag=True, help="Re-enable instead.")
+@_edge
+def disable(username: str, enable: bool) -> None:
+    """Stop (or allow again) a user from signing in."""
+    _accounts().update(username, active=enable)
+    click.echo(f"{username} {'enabled' if enable else 'disabled'}")
+
+
+COMMANDS: list[click.Command] = [users]

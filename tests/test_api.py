@@ -5,9 +5,21 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
+from docproc.integrations import IntegrationStore
 from tests.conftest import TINY
 
 CLEAN = TINY / "a01_salaried_clean"
+
+
+@pytest.fixture
+def client(app, ctx):  # type: ignore[no-untyped-def]
+    """A test client that calls the API with a key of branch main."""
+    _, key = IntegrationStore(ctx.db.engine).create_key(name="tests", branches=["main"])
+    test_client = app.test_client()
+    test_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    return test_client
 
 
 def _create(client, **body):  # type: ignore[no-untyped-def]

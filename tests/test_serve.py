@@ -57,6 +57,9 @@ def test_serve_embedded_queue_end_to_end_and_clean_stop(tmp_path: Path) -> None:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     env.update(DOCPROC_DATA_DIR=str(tmp_path / "var"), PYTHONPATH=str(ROOT))
+    key = subprocess.run([sys.executable, "-m", "docproc.cli", "keys", "create", "serve-test", "--branch", "main"],
+                         env=env, capture_output=True, text=True, check=True).stdout.strip()
+    auth = {"Authorization": f"Bearer {key}"}
     server = subprocess.Popen([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", "1"],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -72,14 +75,14 @@ def test_serve_embedded_queue_end_to_end_and_clean_stop(tmp_path: Path) -> None:
             assert server.poll() is None, server.stdout.read().decode() if server.stdout else ""
             time.sleep(0.2)
         status, app = _request(f"{base}/api/v1/applications", data=json.dumps(
-            {"profile": "salaried", "application_date": "2026-11-20"}).encode(), headers={"Content-Type": "application/json"})
+            {"profile": "salaried", "application_date": "2026-11-20"}).encode(), headers={"Content-Type": "application/json", **auth})
         assert status == 201
         body, content_type = _multipart(TINY / "a02_expired_id" / "id_back.jpg")
         status, posted = _request(f"{base}/api/v1/applications/{app['id']}/documents", data=body,
-                                  headers={"Content-Type": content_type})
+                                  headers={"Content-Type": content_type, **auth})
         assert status == 202 and posted["files"][0]["state"] == "queued"
         deadline = time.monotonic() + 120
-        while (result := _request(f"{base}/api/v1/applications/{app['id']}/checklist"))[0] == 202:
+        while (result := _request(f"{base}/api/v1/applications/{app['id']}/checklist", headers=auth))[0] == 202:
             assert time.monotonic() < deadline, f"checklist not ready: {result[1]}"
             time.sleep(0.5)
         status, checklist = result

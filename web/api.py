@@ -1,113 +1,173 @@
-"""The REST API under /api/v1 (minimum set: applications, documents, checklist)."""
+"""The REST API under /api/v1: applications, checklist and reprocessing (documents, keys and webhooks nest here).
+
+Every route needs an API key or an officer session (401 otherwise) except the API description.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
-from flask import Blueprint, Response, current_app, jsonify, request
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from flask import Blueprint, Response, current_app
 
-from docproc import pipeline, render
+from docproc import catalog, pipeline, render
+from docproc.batch import forget_extractions, readable_files
+from docproc.catalog import ApplicationFilter
 from docproc.context import Context
-from docproc.errors import InputError
-from docproc.models import StoredFile
-from web.errors import problem
+from docproc.errors import NotFoundError
+from docproc.models import Application, Checklist, StoredFile
+from web import access
+from web.access import body, caller, creation_branch, invalid_fields, query, reply, visible_application
+from web.api_models import (
+    ApplicationDetail,
+    ApplicationIn,
+    ApplicationListItem,
+    ApplicationPage,
+    ApplicationQuery,
+    ChecklistOut,
+    Processing,
+    ReprocessIn,
+    ReprocessOut,
+)
+from web.idempotency import idempotent
+from web.openapi import operation
+
+if TYPE_CHECKING:
+    from rq import Queue
 
 bp = Blueprint("api", __name__)
+bp.before_request(access.authenticate)
+bp.register_error_handler(access.InvalidFields, invalid_fields)
+APPS = "applications"
 
 
-class ApplicationIn(BaseModel):
-    """Body of POST /applications."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    profile: str
-    application_date: date = Field(default_factory=date.today)
-    applicant_name: str | None = Field(default=None, max_length=100)
-    applicant_id_number: str | None = Field(default=None, max_length=18)
-    loan_amount: Decimal | None = Field(default=None, ge=0)
-    external_ref: str | None = Field(default=None, max_length=200)
-
-
-def _ctx() -> Context:
-    return current_app.extensions["docproc"]  # type: ignore[no-any-return]
-
-
-def _file_json(stored: StoredFile) -> dict[str, Any]:
-    data = stored.model_dump(mode="json", exclude={"sha256"})
-    data["sha256"] = stored.sha256
-    return data
+def mask_id_number(value: str | None) -> str | None:
+    """An id number as list views show it: first 4 and last 4 characters."""
+    if not value or len(value) <= 8:
+        return value
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
 
 @bp.post("/applications")
-def create_application() -> tuple[Response, int] | Response:
-    """Create an application."""
-    try:
-        body = ApplicationIn.model_validate(request.get_json(force=True, silent=True) or {})
-    except ValidationError as exc:
-        return problem(422, "invalid_fields", "the request body is invalid",
-                       errors=[{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()])
-    application = pipeline.create_application(_ctx(), **body.model_dump())
-    return jsonify(application.model_dump(mode="json")), 201
+@operation("Create an application", tag=APPS, body=ApplicationIn, idempotent=True, responses={201: Application, 403: None})
+@idempotent
+def create_application() -> tuple[Response, int]:
+    """Create an application in the caller's branch (or a named one within its scope)."""
+    data = body(ApplicationIn)
+    principal = caller()
+    application = pipeline.create_application(
+        access.ctx(), **data.model_dump(exclude={"branch"}), branch=creation_branch(principal, data.branch),
+        created_by=principal.name,
+    )
+    return reply(application, 201)
+
+
+@bp.get("/applications")
+@operation("List applications (filters, cursor pagination; id numbers masked)", tag=APPS, query=ApplicationQuery,
+           responses={200: ApplicationPage})
+def list_applications() -> tuple[Response, int]:
+    """Applications visible to the caller, newest first."""
+    q = query(ApplicationQuery)
+    principal = caller()
+    visible = None if principal.role == "admin" or not principal.branches else frozenset(principal.branches)
+    flt = ApplicationFilter(visible=visible, branch=q.branch, profile=q.profile, status=q.status,
+                            external_ref=q.external_ref, created_after=q.created_after, created_before=q.created_before)
+    found, next_cursor = catalog.page_applications(access.ctx().db, flt, limit=q.limit, cursor=q.cursor)
+    items = [
+        ApplicationListItem(**{**a.model_dump(), "applicant_id_number": mask_id_number(a.applicant_id_number)},
+                            state=state)
+        for a, state in found
+    ]
+    return reply(ApplicationPage(items=items, next_cursor=next_cursor))
 
 
 @bp.get("/applications/<application_id>")
-def get_application(application_id: str) -> Response:
+@operation("An application with its state and files", tag=APPS, responses={200: ApplicationDetail})
+def get_application(application_id: str) -> tuple[Response, int]:
     """An application with its files and their states."""
-    ctx = _ctx()
-    application = ctx.db.get_application(application_id)
-    return jsonify({**application.model_dump(mode="json"),
-                    "files": [_file_json(f) for f in ctx.db.files_of(application_id)]})
+    application = visible_application(application_id)
+    ctx = access.ctx()
+    state = catalog.states_of(ctx.db, [application_id])[application_id]
+    return reply(ApplicationDetail(**application.model_dump(), state=state, files=ctx.db.files_of(application_id)))
 
 
-@bp.post("/applications/<application_id>/documents")
-def post_documents(application_id: str) -> tuple[Response, int] | Response:
-    """Upload one or many files (multipart field ``file``); each is stored before the answer."""
-    ctx = _ctx()
-    ctx.db.get_application(application_id)
-    uploads = request.files.getlist("file") or list(request.files.values())
-    if not uploads:
-        return problem(422, "no_file", "send the document as multipart/form-data field 'file'")
-    accepted: list[StoredFile] = []
-    rejected: list[dict[str, str]] = []
-    for upload in uploads:
-        name = upload.filename or "upload"
-        try:
-            accepted += pipeline.ingest(ctx, application_id, filename=name, data=upload.read())
-        except InputError as exc:
-            rejected.append({"filename": name, "code": exc.code, "detail": exc.message})
-    _dispatch(ctx, application_id, accepted)
-    if rejected and not accepted:
-        status = 415 if all(r["code"] == "unsupported_file_type" for r in rejected) else 422
-        return problem(status, rejected[0]["code"], rejected[0]["detail"], rejected=rejected)
-    return jsonify({"files": [_file_json(ctx.db.get_file(f.id)) for f in accepted], "rejected": rejected}), 202
+def checklist_out(ctx: Context, checklist: Checklist) -> ChecklistOut:
+    """The checklist JSON with the overrides made on the application."""
+    return ChecklistOut.model_validate(
+        {**render.checklist_json(checklist), "overrides": ctx.db.overrides_of(checklist.application)})
 
 
-def _dispatch(ctx: Context, application_id: str, files: list[StoredFile]) -> None:
-    queue = current_app.extensions["docproc.queue"]
-    if queue is None:  # no Redis configured: process in the request (development and tests)
-        for stored in files:
-            pipeline.process_file(ctx, stored.id)
-        pipeline.check_application(ctx, application_id)
-        return
+@bp.get("/applications/<application_id>/checklist")
+@operation("The latest checklist (officer overrides beside machine verdicts); 202 while files are read",
+           tag="checklist", responses={200: ChecklistOut, 202: Processing})
+def get_checklist(application_id: str) -> tuple[Response, int]:
+    """The latest checklist; 202 with file states while files are still being read."""
+    visible_application(application_id)
+    ctx = access.ctx()
+    pending = pipeline.pending_files(ctx, application_id)
+    checklist = ctx.db.latest_checklist(application_id)
+    if pending or checklist is None:
+        return reply(Processing(application=application_id, status="processing", files=ctx.db.files_of(application_id)),
+                     202)
+    return reply(checklist_out(ctx, checklist))
+
+
+def _queue() -> Queue | None:
+    return current_app.extensions["docproc.queue"]  # type: ignore[no-any-return]
+
+
+def dispatch(ctx: Context, application_id: str, files: list[StoredFile], *, force: bool = False) -> bool:
+    """Read ``files`` and re-check: through the queue when there is one (True), else in the request."""
     import worker
 
+    queue = _queue()
+    if queue is None:  # no Redis configured: process in the request (development and tests)
+        for stored in files:
+            pipeline.process_file(ctx, stored.id, force=force)
+        worker.notify_checklist(ctx, None, pipeline.check_application(ctx, application_id))
+        return False
+    if force:
+        forget_extractions(ctx, files)  # the queued jobs then read the bytes again
     if not files:
         worker.enqueue_check(queue, application_id)
     for stored in files:
         worker.enqueue_file(queue, ctx, stored.id)
+    return True
 
 
-@bp.get("/applications/<application_id>/checklist")
-def get_checklist(application_id: str) -> tuple[Response, int] | Response:
-    """The latest checklist; 202 with file states while files are still being read."""
-    ctx = _ctx()
-    ctx.db.get_application(application_id)
-    pending = pipeline.pending_files(ctx, application_id)
-    checklist = ctx.db.latest_checklist(application_id)
-    if pending or checklist is None:
-        return jsonify({"application": application_id, "status": "processing",
-                        "files": [_file_json(f) for f in ctx.db.files_of(application_id)]}), 202
-    return jsonify(render.checklist_json(checklist))
+@bp.post("/applications/<application_id>/reprocess")
+@operation("Re-run the checks (reusing extractions), or re-read the files with re_extract", tag="reprocess",
+           body=ReprocessIn, idempotent=True, responses={202: ReprocessOut})
+@idempotent
+def reprocess_application(application_id: str) -> tuple[Response, int]:
+    """Re-check an application; with ``re_extract`` its files are read again first."""
+    visible_application(application_id)
+    data = body(ReprocessIn)
+    ctx = access.ctx()
+    files = readable_files(ctx.db.files_of(application_id)) if data.re_extract else []
+    queued = dispatch(ctx, application_id, files, force=data.re_extract)
+    return reply(ReprocessOut(application=application_id, re_extract=data.re_extract, queued=queued,
+                              files=[ctx.db.get_file(f.id) for f in files]), 202)
+
+
+@bp.post("/applications/<application_id>/documents/<document_id>/reprocess")
+@operation("Re-read the file holding a document, then re-check the application", tag="reprocess",
+           idempotent=True, responses={202: ReprocessOut})
+@idempotent
+def reprocess_document(application_id: str, document_id: str) -> tuple[Response, int]:
+    """Re-extract one document's file (OCR again) and re-check."""
+    visible_application(application_id)
+    ctx = access.ctx()
+    doc = next((d for d in ctx.db.documents_of(application_id) if d.id == document_id), None)
+    if doc is None:
+        raise NotFoundError(f"no document {document_id!r} in application {application_id!r}")
+    files = [ctx.db.get_file(doc.file_id)]
+    queued = dispatch(ctx, application_id, files, force=True)
+    return reply(ReprocessOut(application=application_id, re_extract=True, queued=queued,
+                              files=[ctx.db.get_file(f.id) for f in files]), 202)
+
+
+from web import api_documents, integrations, openapi  # noqa: E402  (nested blueprints need bp first)
+
+bp.register_blueprint(api_documents.bp)
+bp.register_blueprint(integrations.bp)
+bp.register_blueprint(openapi.docs_bp)

@@ -2,8 +2,172 @@
 
 from __future__ import annotations
 
-from flask import Flask
+import functools
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any, TypeVar
+
+from flask import (
+    Blueprint,
+    Flask,
+    Request,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+
+from docproc.accounts import Accounts, Casework, User
+from docproc.errors import ForbiddenError
+from web import csrf, html_errors, i18n
+from web.principal import Principal, authenticators, current_principal
+
+F = TypeVar("F", bound=Callable[..., Any])
+MAX_FAILURES = 5
+LOCKOUT_SECONDS = 300
+
+bp = Blueprint("auth", __name__)
+
+
+def accounts() -> Accounts:
+    """The users store of this app."""
+    return current_app.extensions["docproc.accounts"]  # type: ignore[no-any-return]
+
+
+def casework() -> Casework:
+    """Reviewed marks, assignments and check requests of this app."""
+    return current_app.extensions["docproc.casework"]  # type: ignore[no-any-return]
+
+
+def principal_of(user: User) -> Principal:
+    """The Principal of a signed-in user: admins see every branch, others their own."""
+    branches = frozenset() if user.role == "admin" else frozenset({user.branch})
+    return Principal(kind="session", name=user.username, role=user.role, branches=branches)
+
+
+def session_authenticator(_request: Request) -> Principal | None:
+    """The officer whose session cookie came with the request (re-read, so disabling takes effect)."""
+    username = session.get("user")
+    if not isinstance(username, str):
+        return None
+    user = accounts().find(username)
+    if user is None or not user.active:
+        session.pop("user", None)
+        return None
+    return principal_of(user)
+
+
+def officer() -> Principal | None:
+    """The signed-in officer of this request, if any (API keys do not open the officers' page)."""
+    principal = current_principal()
+    return principal if principal is not None and principal.kind == "session" else None
+
+
+def signed_in() -> Principal:
+    """The signed-in officer (only inside views guarded by :func:`require_role`)."""
+    principal = officer()
+    if principal is None:
+        abort(401)
+    return principal
+
+
+def _wants_json() -> bool:
+    return csrf.HEADER in request.headers or request.accept_mimetypes.best == "application/json"
+
+
+def require_role(*roles: str) -> Callable[[F], F]:
+    """Guard a view: sign-in first (redirect, or 401 for fetch), then one of ``roles`` (else 403)."""
+
+    def decorate(view: F) -> F:
+        @functools.wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            principal = officer()
+            if principal is None:
+                if _wants_json():
+                    abort(401)
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if roles and principal.role not in roles:
+                raise ForbiddenError("your role does not allow this page")
+            return view(*args, **kwargs)
+
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+login_required = require_role()
+
+
+def _throttled(username: str) -> bool:
+    failures: dict[str, list[float]] = current_app.extensions.setdefault("docproc.login_failures", {})
+    recent = [t for t in failures.get(username, []) if time.monotonic() - t < LOCKOUT_SECONDS]
+    failures[username] = recent
+    return len(recent) >= MAX_FAILURES
+
+
+def _failed(username: str) -> None:
+    current_app.extensions["docproc.login_failures"].setdefault(username, []).append(time.monotonic())
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    """The sign-in form; on success a fresh session (no fixation) and back to where the officer was."""
+    target = csrf.safe_path(request.values.get("next"), url_for("pages.applications.index"))
+    if request.method == "GET":
+        if officer() is not None:
+            return redirect(target)
+        return render_template("login.html", next=target, error=None)
+    username = request.form.get("username", "").strip()
+    user = None if _throttled(username) else accounts().authenticate(username, request.form.get("password", ""))
+    if user is None:
+        _failed(username)
+        return render_template("login.html", next=target, error=i18n.translate("bad_login"), username=username), 401
+    lang = session.get("lang")
+    session.clear()
+    session.permanent = True
+    session["user"] = user.username
+    if lang:
+        session["lang"] = lang
+    csrf.rotate()
+    return redirect(target)
+
+
+@bp.post("/logout")
+def logout() -> ResponseReturnValue:
+    """End the session (POST with the CSRF token, so no page can sign an officer out)."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    return redirect(url_for("auth.login", out=1))
 
 
 def init_app(app: Flask) -> None:
     """Register the session authenticator and the sign-in pages."""
+    ctx = app.extensions["docproc"]
+    app.extensions["docproc.accounts"] = Accounts(ctx.db)
+    app.extensions["docproc.casework"] = Casework(ctx.db)
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      PERMANENT_SESSION_LIFETIME=timedelta(hours=12))
+    authenticators(app).append(session_authenticator)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    html_errors.init_app(app)
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def who() -> dict[str, object]:
+        return {"me": officer() if request else None}
+
+    @app.after_request
+    def no_framing(response: Response) -> Response:
+        # The page's forms change verdicts: never let another site frame them (clickjacking).
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response

@@ -1,10 +1,16 @@
-"""HTML pages (the officers' page grows here) and the health probe."""
+"""HTML pages (the officers' page) and the health probe."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, jsonify, redirect, url_for
+from flask.typing import ResponseReturnValue
+
+from web import officer
+from web.auth import officer as signed_in_officer
 
 bp = Blueprint("pages", __name__)
+for _child in officer.blueprints():
+    bp.register_blueprint(_child)
 
 
 @bp.get("/healthz")
@@ -19,9 +25,8 @@ def healthz():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/")
-def index():  # type: ignore[no-untyped-def]
-    """A pointer to the API until the officers' page lands."""
-    return (
-        "<!doctype html><meta charset=utf-8><title>docproc</title>"
-        "<h1>docproc</h1><p>API: <code>/api/v1</code>; health: <a href=/healthz>/healthz</a></p>"
-    )
+def index() -> ResponseReturnValue:
+    """Officers go to their applications; everyone else to the sign-in page."""
+    if signed_in_officer() is None:
+        return redirect(url_for("auth.login"))
+    return redirect(url_for("pages.applications.index"))

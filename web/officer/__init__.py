@@ -1,0 +1,12 @@
+"""The officers' page: applications, checklist and casework, evidence, administration."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from web.officer import admin, applications, casework, evidence
+
+
+def blueprints() -> list[Blueprint]:
+    """The page's blueprints, to be nested under ``pages``."""
+    return [applications.bp, casework.bp, evidence.bp, admin.bp]

@@ -1,0 +1,174 @@
+"""What the officers' views share: the context, visibility checks, summaries and live file states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app, url_for
+
+from docproc import pipeline
+from docproc.accounts import Review
+from docproc.context import Context
+from docproc.models import Application, Checklist, DocType, FileState, Side, StoredFile
+from validators.anomaly import mask
+from web.auth import casework, signed_in
+from web.principal import require_visible
+
+LIST_STATUSES = ("ready", "needs_supplement", "flagged", "processing")
+
+
+def ctx() -> Context:
+    """The app's docproc context."""
+    return current_app.extensions["docproc"]  # type: ignore[no-any-return]
+
+
+def visible_application(application_id: str) -> Application:
+    """The application, when the signed-in officer may see it (else 404/403)."""
+    application = ctx().db.get_application(application_id)
+    require_visible(signed_in(), application)
+    return application
+
+
+def visible_file(file_id: str) -> tuple[StoredFile, Application]:
+    """A stored file and its application, when the signed-in officer may see them."""
+    stored = ctx().db.get_file(file_id)
+    return stored, visible_application(stored.application_id)
+
+
+def dispatch(application_id: str, files: list[StoredFile]) -> None:
+    """Read ``files`` and re-check the application: on the queue when there is one, else right here."""
+    context = ctx()
+    casework().request_check(application_id)
+    queue = current_app.extensions.get("docproc.queue")
+    if queue is None:
+        for stored in files:
+            pipeline.process_file(context, stored.id)
+        pipeline.check_application(context, application_id)
+        return
+    import worker
+
+    if not files:
+        worker.enqueue_check(queue, application_id)
+    for stored in files:
+        worker.enqueue_file(queue, context, stored.id)
+
+
+def readable_files(files: list[StoredFile]) -> list[StoredFile]:
+    """Files that hold pages (not the zip archives they were unpacked from)."""
+    parents = {f.parent_id for f in files if f.parent_id}
+    return [f for f in files if f.id not in parents]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where an application is: its files, latest checklist, and whether checks are still due."""
+
+    files: list[StoredFile]
+    checklist: Checklist | None
+    pending: bool
+    checking: bool
+
+    @property
+    def busy(self) -> bool:
+        """Still reading or checking."""
+        return self.pending or self.checking
+
+    @property
+    def status(self) -> str:
+        """ready / needs_supplement / flagged / processing, or empty when nothing was uploaded."""
+        if self.busy:
+            return "processing"
+        if self.checklist is None:
+            return "empty"
+        return self.checklist.status.value
+
+
+def progress_of(application_id: str) -> Progress:
+    """The application's live progress (a checklist older than the last request is stale)."""
+    context = ctx()
+    files = context.db.files_of(application_id)
+    checklist = context.db.latest_checklist(application_id)
+    pending = any(f.state in (FileState.RECEIVED, FileState.QUEUED, FileState.READING) for f in files)
+    requested = casework().check_requested_at(application_id)
+    stale = checklist is None or (requested is not None and checklist.created_at < requested)
+    return Progress(files=files, checklist=checklist, pending=pending, checking=not pending and bool(files) and stale)
+
+
+def file_row(stored: StoredFile, progress: Progress, parents: dict[str, str]) -> dict[str, Any]:
+    """One file as the upload list shows it (``checking`` between read and checklist)."""
+    shown = stored.state.value
+    if stored.state == FileState.DONE and progress.busy:
+        shown = "checking"
+    return {
+        "id": stored.id,
+        "filename": stored.filename,
+        "size": stored.size,
+        "state": stored.state.value,
+        "shown": shown,
+        "error": stored.error,
+        "parent": parents.get(stored.parent_id or ""),
+        "archive": stored.id in parents,
+        "download_url": url_for("pages.evidence.original", file_id=stored.id),
+        "reprocess_url": url_for("pages.applications.reprocess_file", file_id=stored.id),
+    }
+
+
+def file_rows(progress: Progress) -> list[dict[str, Any]]:
+    """Every file of the application as rows, archives before their members."""
+    parents = {f.id: f.filename for f in progress.files if any(c.parent_id == f.id for c in progress.files)}
+    return [file_row(f, progress, parents) for f in progress.files]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One line of the applications list (personal data masked)."""
+
+    application: Application
+    status: str
+    name: str | None
+    id_number: str | None
+    files: int
+    assignee: str | None
+    review: Review | None
+
+    @property
+    def masked_id(self) -> str | None:
+        """The id number as lists show it."""
+        return mask(self.id_number) if self.id_number else None
+
+    def matches(self, query: str) -> bool:
+        """Whether a search for ``query`` (name, id digits, or the masked id) finds this line."""
+        q = query.strip().upper()
+        if not q:
+            return True
+        if self.name and q in self.name.upper():
+            return True
+        if self.id_number:
+            digits = q.replace("*", "")
+            if q == (self.masked_id or "").upper() or (len(digits) >= 4 and digits in self.id_number.upper()):
+                return True
+        return q.lower() in self.application.id.lower()
+
+
+def applicant_of(application: Application, checklist: Checklist | None) -> tuple[str | None, str | None]:
+    """Name and id number: as entered, else as read from the ID card (or another document)."""
+    name, number = application.applicant_name, application.applicant_id_number
+    if checklist is not None:
+        docs = sorted(checklist.documents, key=lambda d: (d.type != DocType.ID_CARD, d.side != Side.FRONT))
+        for doc in docs:
+            if not name and "name" in doc.fields and doc.fields["name"].value:
+                name = str(doc.fields["name"].value)
+            if not number and "id_number" in doc.fields and doc.fields["id_number"].value:
+                number = str(doc.fields["id_number"].value)
+    return name, number
+
+
+def summarize_application(application: Application, *, reviews: dict[str, Review],
+                          assignees: dict[str, str]) -> Summary:
+    """The list line of one application."""
+    progress = progress_of(application.id)
+    name, number = applicant_of(application, progress.checklist)
+    return Summary(application=application, status=progress.status, name=name, id_number=number,
+                   files=len(readable_files(progress.files)),
+                   assignee=assignees.get(application.id, application.created_by), review=reviews.get(application.id))
