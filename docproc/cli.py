@@ -2,57 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
-import sys
-from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from docproc import pipeline, render
+from docproc.cli_common import edge
+from docproc.cli_common import parse_date_option as _date
+from docproc.cli_common import parse_decimal_option as _decimal
 from docproc.context import Context, build_context
-from docproc.errors import DocprocError, InputError
+from docproc.errors import InputError
 from docproc.settings import Settings
 
-F = TypeVar("F", bound=Callable[..., Any])
 SUPPORTED_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".gif"}
-
-
-def edge(fn: F) -> F:
-    """Translate DocprocError into one line on stderr and its exit code."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except DocprocError as exc:
-            click.echo(f"docproc: error: {exc.message}", err=True)
-            sys.exit(exc.exit_code)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _decimal(_ctx: Any, _param: Any, value: str | None) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        raise click.BadParameter(f"{value!r} is not an amount") from None
 
 
 def expand_paths(paths: tuple[Path, ...]) -> list[Path]:

@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 import click
 
 from docproc.accounts import ROLES, Accounts
+from docproc.cli_common import edge
 from docproc.database import Database
-from docproc.errors import DocprocError
 from docproc.settings import Settings
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _edge(fn: F) -> F:
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except DocprocError as exc:
-            click.echo(f"docproc: error: {exc.message}", err=True)
-            sys.exit(exc.exit_code)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _accounts() -> Accounts:
@@ -48,7 +29,7 @@ def users() -> None:
 @click.option("--username", prompt=True, help="The admin's sign-in name.")
 @_password
 @click.option("--branch", default="head-office", show_default=True)
-@_edge
+@edge
 def create_admin(username: str, password: str, branch: str) -> None:
     """Create an administrator (the first account of a new deployment)."""
     user = _accounts().create(username, password, role="admin", branch=branch)
@@ -60,7 +41,7 @@ def create_admin(username: str, password: str, branch: str) -> None:
 @click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
 @click.option("--branch", required=True, help="Branch whose applications the user works on.")
 @_password
-@_edge
+@edge
 def add(username: str, role: str, branch: str, password: str) -> None:
     """Add an officer, supervisor or admin."""
     user = _accounts().create(username, password, role=role, branch=branch)
@@ -68,7 +49,7 @@ def add(username: str, role: str, branch: str, password: str) -> None:
 
 
 @users.command("list")
-@_edge
+@edge
 def list_users() -> None:
     """List users with role, branch and whether they can sign in."""
     rows = _accounts().list()
@@ -82,7 +63,7 @@ def list_users() -> None:
 @users.command("set-password")
 @click.argument("username")
 @_password
-@_edge
+@edge
 def set_password(username: str, password: str) -> None:
     """Replace a user's password."""
     _accounts().update(username, password=password)
@@ -92,7 +73,7 @@ def set_password(username: str, password: str) -> None:
 @users.command("disable")
 @click.argument("username")
 @click.option("--enable", is_flag=True, help="Re-enable instead.")
-@_edge
+@edge
 def disable(username: str, enable: bool) -> None:
     """Stop (or allow again) a user from signing in."""
     _accounts().update(username, active=enable)

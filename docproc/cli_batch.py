@@ -15,6 +15,7 @@ import click
 from docproc import batch, catalog
 from docproc.catalog import AppState
 from docproc.changes import ChangeSummary, ChecklistChange, Snapshot, snapshot, summarize_changes, summary_text
+from docproc.cli_common import parse_date_option
 from docproc.cli_keys import keys, webhooks
 from docproc.cli_runner import (
     Item,
@@ -31,15 +32,6 @@ from docproc.cli_runner import (
 from docproc.context import Context, build_context
 from docproc.models import Application
 from docproc.settings import Settings
-
-
-def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _label(application: Application) -> str:
@@ -79,7 +71,7 @@ def _emit(summary: ChangeSummary, *, as_json: bool, extra: dict[str, Any]) -> No
 @click.option("--application", "application_ids", multiple=True, help="Application id (repeatable).")
 @click.option("--all", "all_", is_flag=True, help="Every application.")
 @click.option("--status", type=click.Choice([s.value for s in AppState]), help="Only applications in this state.")
-@click.option("--since", callback=_date, help="Only applications created on or after YYYY-MM-DD (UTC).")
+@click.option("--since", callback=parse_date_option, help="Only applications created on or after YYYY-MM-DD (UTC).")
 @click.option("--re-extract", is_flag=True, help="Read the files again (OCR) before checking.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; store nothing, notify nobody.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -117,7 +109,7 @@ def reprocess(application_ids: tuple[str, ...], all_: bool, status: str | None, 
 @click.command("import")
 @click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--profile", help="Profile of folders whose truth.json names none.")
-@click.option("--application-date", callback=_date, help="YYYY-MM-DD for folders whose truth.json names none; default today.")
+@click.option("--application-date", callback=parse_date_option, help="YYYY-MM-DD for folders whose truth.json names none; default today.")
 @click.option("--branch", default="main", show_default=True, help="Branch of the new applications.")
 @click.option("--again", is_flag=True, help="Also import folders imported before (a new application each).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
