@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
+from docproc.normalize import edit_distance
 from samples.cli import samples as samples_cli
 from samples.generator import (
     CHECK_IDS,
@@ -40,7 +41,6 @@ from samples.generator.finance import luhn_digit
 from samples.generator.fonts import available as fonts_available
 from samples.generator.idcard import term_years
 from samples.generator.manifest import pdf_environment, render_environment, sha256
-from samples.generator.people import edit_distance
 from samples.generator.printing import EDITORS
 from samples.generator.record import applicant_truth
 from samples.generator.tiny import TINY_DIR, build_tiny_set

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from docproc.models import Bundle, Category, DocType, Document, Evidence, Side, Status
-from docproc.normalize import normalize_name
+from docproc.normalize import edit_distance, normalize_name
 from docproc.policy import Policy
 from validators import Verdict, check
 from validators._common import evidence, value, where
@@ -46,17 +46,6 @@ def mask(id_number: str) -> str:
     return id_number[:3] + "*" * max(0, len(id_number) - 7) + id_number[-4:] if len(id_number) > 7 else "***"
 
 
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (short strings)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 _PERSON_FIELDS = {
     DocType.ID_CARD: ("name", "id_number"),
     DocType.INCOME_PROOF: ("name", "id_number"),
@@ -79,11 +68,11 @@ def _compare(doc: Document, ref_name: str | None, ref_id: str | None, policy: Po
     problems = []
     name = value(doc, name_field)
     if ref_name and name:
-        distance = _edits(normalize_name(str(ref_name)), normalize_name(str(name)))
+        distance = edit_distance(normalize_name(str(ref_name)), normalize_name(str(name)))
         if distance > policy.identity.max_name_edits or (distance and len(normalize_name(str(ref_name))) <= 2):
             problems.append(f"{where(doc)} names {name}, the ID card {ref_name}")
     number = value(doc, id_field) if id_field else None
-    if ref_id and number and _edits(str(ref_id).upper(), str(number).upper()) > policy.identity.max_id_number_edits:
+    if ref_id and number and edit_distance(str(ref_id).upper(), str(number).upper()) > policy.identity.max_id_number_edits:
         problems.append(f"{where(doc)} gives id number {mask(str(number))}, the ID card {mask(str(ref_id))}")
     return problems
 
@@ -121,9 +110,9 @@ def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
     if not names and not numbers:
         return Verdict(Status.REVIEW, [f"the buyers on {where(doc)} could not be read"], ev)
     tolerance = policy.identity
-    by_id = bool(ref_id) and any(_edits(str(ref_id).upper(), n) <= tolerance.max_id_number_edits for n in numbers)
+    by_id = bool(ref_id) and any(edit_distance(str(ref_id).upper(), n) <= tolerance.max_id_number_edits for n in numbers)
     by_name = bool(ref_name) and any(
-        _edits(normalize_name(str(ref_name)), normalize_name(str(n))) <= tolerance.max_name_edits for n in names)
+        edit_distance(normalize_name(str(ref_name)), normalize_name(str(n))) <= tolerance.max_name_edits for n in names)
     if by_id or (by_name and not numbers):
         return Verdict(Status.PASS, [f"the applicant is a buyer on {where(doc)}"], ev)
     return Verdict(Status.FAIL, [f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from docproc.normalize import edit_distance
+
 from .regions import REGIONS, Region
 
 # Common surnames, roughly by frequency (the first ones are drawn more often).
@@ -77,17 +79,6 @@ def make_name(rng: random.Random, sex: str) -> str:
     pool = GIVEN_MALE if sex == "男" else GIVEN_FEMALE
     given = "".join(rng.choice(pool) for _ in range(1 if rng.random() < 0.3 else 2))
     return surname + given
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance between two strings."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def other_name(rng: random.Random, name: str, sex: str) -> str:
