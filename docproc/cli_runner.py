@@ -10,6 +10,7 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 _STATE: dict[str, Any] = {}  # per process: the context and queue of pool workers (built once each)
 POLL_S = 0.5
+POOL_RESTARTS = 3
 
 
 @dataclass(frozen=True)
@@ -139,13 +141,26 @@ def run_inline(ctx: Context, jobs: Sequence[tuple[Callable[..., ChecklistChange]
         return out
     # spawn, not fork: the progress bar's refresh thread must not be copied mid-lock into children
     spawn = multiprocessing.get_context("spawn")
-    results: list[ChecklistChange] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_init_process) as pool:
-        futures = [pool.submit(fn, *args) for fn, args in jobs]
-        for future in as_completed(futures):
-            results.append(future.result())
-            advance(1)
-    return results
+    results: dict[int, ChecklistChange] = {}
+    for _attempt in range(POOL_RESTARTS + 1):
+        pending = [i for i in range(len(jobs)) if i not in results]
+        if not pending:
+            break
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_init_process) as pool:
+                futures = {pool.submit(jobs[i][0], *jobs[i][1]): i for i in pending}
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    advance(1)
+        except BrokenProcessPool:
+            # A worker process died (killed, out of memory): the unfinished jobs run again in a new pool.
+            continue
+    lost = [i for i in range(len(jobs)) if i not in results]
+    for i in lost:
+        item = jobs[i][1][0]
+        results[i] = _failed(item, RuntimeError("its worker process died repeatedly"))
+        advance(1)
+    return [results[i] for i in range(len(jobs))]
 
 
 def wait_for_queue(ctx: Context, items: Sequence[Item], *, before: Mapping[str, Checklist | Snapshot | None],

@@ -52,11 +52,13 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
     """Run a docproc command; returns wall seconds and its JSON output."""
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "docproc.cli", *args, "--json"], env=env, cwd=ROOT,
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, check=False)
+                          capture_output=True, text=True, check=False)
     wall = time.monotonic() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"docproc {' '.join(args)} failed with exit code {done.returncode}")
-    return wall, json.loads(done.stdout)
+    try:
+        return wall, json.loads(done.stdout)
+    except ValueError:
+        tail = "\n".join(done.stderr.splitlines()[-15:])
+        raise SystemExit(f"docproc {' '.join(args)} failed (exit {done.returncode}):\n{tail}") from None
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -16,7 +17,9 @@ from click.testing import CliRunner, Result
 
 from docproc import batch
 from docproc.catalog import AppState
+from docproc.changes import ChecklistChange
 from docproc.cli import main
+from docproc.cli_runner import Item, run_inline
 from docproc.context import Context, build_context
 from docproc.database import checklists
 from docproc.errors import InputError
@@ -213,3 +216,22 @@ def test_re_extract_goes_through_the_queue_to_the_workers(corpus: Path, queue_en
     latest = ctx.db.latest_checklist(app_id)
     assert latest is not None and old_docs.isdisjoint(d.id for d in latest.documents)
     assert {d.id for d in latest.documents} == {d.id for d in ctx.db.documents_of(app_id)}
+
+
+def _die_once(item: Item, marker: str) -> ChecklistChange:
+    """A pool job whose first run kills its process, as an OOM kill would."""
+    if not Path(marker).exists():
+        Path(marker).write_text("died", encoding="utf-8")
+        os._exit(9)
+    return ChecklistChange(application_id=item.application_id, label=item.label, status_before=None,
+                           status_after="ready", changed=True)
+
+
+def test_the_pool_survives_a_worker_process_that_dies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCPROC_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    done: list[int] = []
+    jobs = [(_die_once, (Item(f"app_{i}", f"a{i}"), str(tmp_path / "died"))) for i in range(3)]
+    out = run_inline(_ctx(tmp_path / "var"), jobs, workers=2, advance=done.append)
+    assert [c.application_id for c in out] == ["app_0", "app_1", "app_2"]
+    assert all(c.error is None for c in out) and sum(done) == 3
