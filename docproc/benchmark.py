@@ -7,9 +7,7 @@ Two truth layouts are understood: a generated corpus (one folder per applicant, 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +18,7 @@ from docproc.context import Context, build_context
 from docproc.errors import InputError
 from docproc.evaluation import GotDocument, Report, score_checks, score_fields, score_file, score_status
 from docproc.models import Checklist, Document
+from docproc.pools import process_pool
 from docproc.settings import Settings
 from docproc.storage import sha256_hex
 
@@ -106,7 +105,7 @@ def read_ahead(ctx: Context, files: list[Path], *, jobs: int) -> None:
     if jobs <= 1 or not files:
         return
     ctx.db.engine.dispose()  # no connections shared with the children
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with process_pool(jobs) as pool:
         list(pool.map(_read_into_cache, [(ctx.settings, p) for p in files]))
 
 

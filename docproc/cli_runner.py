@@ -6,10 +6,9 @@ ChecklistChange per application, so the commands print the same summary whicheve
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from docproc import batch, catalog, pipeline
 from docproc.changes import ChecklistChange, Snapshot, diff
 from docproc.context import Context, build_context
 from docproc.models import Checklist
+from docproc.pools import process_pool
 from docproc.settings import Settings
 
 if TYPE_CHECKING:
@@ -139,15 +139,13 @@ def run_inline(ctx: Context, jobs: Sequence[tuple[Callable[..., ChecklistChange]
             out.append(fn(*args))
             advance(1)
         return out
-    # spawn, not fork: the progress bar's refresh thread must not be copied mid-lock into children
-    spawn = multiprocessing.get_context("spawn")
     results: dict[int, ChecklistChange] = {}
     for _attempt in range(POOL_RESTARTS + 1):
         pending = [i for i in range(len(jobs)) if i not in results]
         if not pending:
             break
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_init_process) as pool:
+            with process_pool(workers, _init_process) as pool:
                 futures = {pool.submit(jobs[i][0], *jobs[i][1]): i for i in pending}
                 for future in as_completed(futures):
                     results[futures[future]] = future.result()

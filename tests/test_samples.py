@@ -38,7 +38,6 @@ from samples.generator import (
 from samples.generator.corpus import CORPUS_DIR
 from samples.generator.defects import PROFILES, STATEMENT_MONTHS, applicable
 from samples.generator.finance import luhn_digit
-from samples.generator.fonts import available as fonts_available
 from samples.generator.idcard import term_years
 from samples.generator.manifest import pdf_environment, render_environment, sha256
 from samples.generator.printing import EDITORS
@@ -49,7 +48,6 @@ from validators._amount_words import amounts_agree
 from validators._id_number import check_digit, parse_id_number
 from validators._uscc import is_valid_uscc
 
-needs_fonts = pytest.mark.skipif(not fonts_available(), reason="CJK fonts (fonts-noto-cjk, fonts-wqy-microhei) missing")
 APPLIED = date(2026, 11, 20)
 SPEC_FIELDS = {
     "id_card/front": {"name", "sex", "ethnicity", "birth_date", "address", "id_number"},
@@ -355,7 +353,6 @@ def _check_files_open(folder: Path) -> None:
                 assert img.format == {"jpg": "JPEG", "png": "PNG"}[name.rsplit(".", 1)[1]] and min(img.size) > 600
 
 
-@needs_fonts
 def test_every_file_of_a_generated_corpus_opens(small_corpus: Path) -> None:
     folders = sorted(p for p in small_corpus.iterdir() if p.is_dir())
     assert [f.name for f in folders] == [s.applicant for s in corpus_specs(applicants=2, seed=25)]
@@ -363,7 +360,6 @@ def test_every_file_of_a_generated_corpus_opens(small_corpus: Path) -> None:
         _check_files_open(folder)
 
 
-@needs_fonts
 def test_same_seed_gives_identical_bytes(small_corpus: Path, tmp_path: Path) -> None:
     spec = corpus_specs(applicants=2, seed=25)[0]
     assert "edited_pdf" in spec.defects, "covers the incremental update too"
@@ -439,7 +435,6 @@ def test_committed_corpus_shows_its_forgeries() -> None:
     assert a.shape == b.shape and float(np.abs(a - b).mean()) < 2.0, "the same image as the donor's"
 
 
-@needs_fonts
 def test_committed_corpus_matches_generator_bytes(tmp_path: Path) -> None:
     manifest = json.loads((CORPUS_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
     if manifest["environment"] != {**render_environment(), **pdf_environment()}:
@@ -450,7 +445,6 @@ def test_committed_corpus_matches_generator_bytes(tmp_path: Path) -> None:
         assert hashlib.sha256((fresh / path.name).read_bytes()).hexdigest() == sha256(path), path.name
 
 
-@needs_fonts
 def test_tiny_set_in_repo_matches_build_tiny_set(tmp_path: Path) -> None:
     build_tiny_set(tmp_path)
     committed = json.loads((TINY_DIR / "MANIFEST.json").read_text(encoding="utf-8"))

@@ -29,7 +29,7 @@ BODY_FAMILIES = ("sans", "serif", "wqy")
 
 
 class FontMissing(RuntimeError):
-    """A required font file is not installed (install fonts-noto-cjk and fonts-wqy-microhei)."""
+    """A required font file is not installed (scripts/bootstrap.sh installs them all)."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,3 @@ def font_set(family: str) -> FontSet:
     if family == "wqy":
         return FontSet(body="wqy", bold="sans_bold", digits="wqy")
     return FontSet(body="sans", bold="sans_bold", digits="sans")
-
-
-def available() -> bool:
-    """Tell whether the CJK fonts this generator needs are installed."""
-    return all(_FACES[f][0].exists() for f in ("sans", "serif", "wqy"))

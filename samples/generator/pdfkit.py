@@ -18,6 +18,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from samples.generator.fonts import FontMissing
+
 MM = 72.0 / 25.4
 A4_PT = (595.2756, 841.8898)
 
@@ -53,6 +55,9 @@ CLEAN_PRODUCERS = (
 @lru_cache(maxsize=1)
 def register_fonts() -> tuple[str, ...]:
     """Register the embeddable fonts with reportlab once per process; return their names."""
+    absent = sorted({str(path) for path, _index in _PDF_FONTS.values() if not path.exists()})
+    if absent:
+        raise FontMissing(f"fonts missing: {', '.join(absent)}; run scripts/bootstrap.sh to install them")
     for name, (path, index) in _PDF_FONTS.items():
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
     return tuple(_PDF_FONTS)
