@@ -21,6 +21,7 @@ from docproc.models import Checklist, Document
 from docproc.pools import process_pool
 from docproc.settings import Settings
 from docproc.storage import sha256_hex
+from extractors import EXTRACTOR_VERSION
 
 
 def _got(doc: Document) -> GotDocument:
@@ -88,15 +89,17 @@ def _read_into_cache(job: tuple[Settings, Path]) -> int:
         _WORKER_CONTEXT["ctx"] = build_context(settings)
     ctx = _WORKER_CONTEXT["ctx"]
     data = path.read_bytes()
-    version = pipeline.extraction_version(ctx)
-    if ctx.db.get_extraction(sha256_hex(data), version) is not None:
+    sha256 = sha256_hex(data)
+    hit = pipeline.cached_read(ctx, sha256)
+    if hit is not None and hit[1] is not None:
         return 0
     try:
-        pages = reading.read_file(data, file_id="cache", filename=path.name, ctx=ctx)
+        pages = hit[0] if hit is not None else reading.read_file(data, file_id="cache", filename=path.name, ctx=ctx)
     except InputError:
         return 0  # the sequential pass records the error on its file
     docs = pipeline.documents_from_pages(ctx, pages)
-    ctx.db.put_extraction(sha256_hex(data), version, read_pages=pages, docs=docs)
+    ctx.db.put_extraction(sha256, pipeline.reading_version(ctx), read_pages=pages, docs=docs,
+                          extractor_version=EXTRACTOR_VERSION)
     return len(pages)
 
 

@@ -301,8 +301,9 @@ class Database:
             ).all()
         return [Document.model_validate(r.data) for r in rows]
 
-    def get_extraction(self, sha256: str, version: str) -> tuple[list[Page], list[Document]] | None:
-        """Pages and documents read earlier from the same bytes with the same extractor version."""
+    def get_extraction(self, sha256: str, version: str) -> tuple[list[Page], list[Document], str | None] | None:
+        """Pages read earlier from the same bytes by the same reader version, their documents and the
+        extractor version that made those documents (None for entries older than that record)."""
         with self._tx() as conn:
             row = conn.execute(
                 sa.select(extractions.c.data).where(
@@ -312,13 +313,14 @@ class Database:
         if row is None:
             return None
         return ([Page.model_validate(p) for p in row.data["pages"]],
-                [Document.model_validate(d) for d in row.data["documents"]])
+                [Document.model_validate(d) for d in row.data["documents"]],
+                row.data.get("extractor_version"))
 
     def put_extraction(self, sha256: str, version: str, *, read_pages: Sequence[Page],
-                       docs: Sequence[Document]) -> None:
+                       docs: Sequence[Document], extractor_version: str) -> None:
         """Remember what these bytes were read as (replacing an older entry)."""
         data = {"pages": [p.model_dump(mode="json") for p in read_pages],
-                "documents": [d.model_dump(mode="json") for d in docs]}
+                "documents": [d.model_dump(mode="json") for d in docs], "extractor_version": extractor_version}
         with self._tx() as conn:
             conn.execute(extractions.delete().where(
                 extractions.c.sha256 == sha256, extractions.c.version == version))

@@ -147,16 +147,34 @@ def documents_from_pages(ctx: Context, pages: list[Page]) -> list[Document]:
     return [extract(raw, ctx) for raw in classify.split(pages, labels)]
 
 
-def extraction_version(ctx: Context) -> str:
-    """What a cached extraction depends on: extractor code version and OCR engine."""
-    return f"{EXTRACTOR_VERSION}:{ctx.ocr.name}:{ctx.settings.render_dpi}"
+def reading_version(ctx: Context) -> str:
+    """What the pages read from some bytes depend on: reader code, OCR engine and render resolution."""
+    return f"{reading.READER_VERSION}:{ctx.ocr.name}:{ctx.settings.render_dpi}"
 
 
-def _cached(ctx: Context, stored: StoredFile) -> tuple[list[Page], list[Document]] | None:
-    hit = ctx.db.get_extraction(stored.sha256, extraction_version(ctx))
+def cached_read(ctx: Context, sha256: str) -> tuple[list[Page], list[Document] | None] | None:
+    """Pages read earlier from these bytes, and their documents when the extractors have not changed since."""
+    hit = ctx.db.get_extraction(sha256, reading_version(ctx))
     if hit is None:
         return None
-    pages, docs = hit
+    pages, docs, extractor_version = hit
+    return pages, (docs if extractor_version == EXTRACTOR_VERSION else None)
+
+
+def read_and_extract(ctx: Context, stored: StoredFile, *, force: bool = False) -> tuple[list[Page], list[Document]]:
+    """The file's pages and documents: from the cache, re-extracted from cached pages, or read afresh.
+
+    Reading (OCR) is the expensive half and depends only on the bytes and the reader; extraction is
+    re-run from the cached pages when only the extractors changed. ``force`` reads the bytes again.
+    """
+    hit = None if force else cached_read(ctx, stored.sha256)
+    if hit is not None and hit[1] is not None:
+        pages, docs = hit[0], hit[1]
+    else:
+        pages = hit[0] if hit is not None else read_pages(ctx, stored)
+        docs = documents_from_pages(ctx, pages)
+        ctx.db.put_extraction(stored.sha256, reading_version(ctx), read_pages=pages, docs=docs,
+                              extractor_version=EXTRACTOR_VERSION)
     return ([p.model_copy(update={"file_id": stored.id}) for p in pages],
             [d.model_copy(update={"file_id": stored.id, "id": new_id("doc")}) for d in docs])
 
@@ -164,18 +182,12 @@ def _cached(ctx: Context, stored: StoredFile) -> tuple[list[Page], list[Document
 def process_file(ctx: Context, file_id: str, *, force: bool = False) -> list[Document]:
     """Read one stored file into documents and store them; an InputError marks the file failed.
 
-    The same bytes read before with the same extractor version are not read again unless ``force``.
+    The same bytes read before are not read again unless ``force`` (see :func:`read_and_extract`).
     """
     stored = ctx.db.get_file(file_id)
     ctx.db.set_file_state(file_id, FileState.READING)
     try:
-        cached = None if force else _cached(ctx, stored)
-        if cached is None:
-            pages = read_pages(ctx, stored)
-            docs = documents_from_pages(ctx, pages)
-            ctx.db.put_extraction(stored.sha256, extraction_version(ctx), read_pages=pages, docs=docs)
-        else:
-            pages, docs = cached
+        pages, docs = read_and_extract(ctx, stored, force=force)
     except InputError as exc:
         ctx.db.set_file_state(file_id, FileState.ERROR, error=exc.message, code=exc.code)
         log.info("file %s rejected: %s", file_id, exc.code)

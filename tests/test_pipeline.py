@@ -6,6 +6,8 @@ import io
 import zipfile
 from datetime import date
 
+import pytest
+
 from docproc import pipeline
 from docproc.context import Context
 from docproc.database import utcnow
@@ -51,6 +53,22 @@ def test_same_bytes_are_not_read_twice(ctx: Context) -> None:
     [cached] = pipeline.process_file(no_ocr, again.id)
     assert cached.fields == doc.fields and cached.file_id == again.id and cached.id != doc.id
     assert ctx.db.pages_of(again.id)[0].file_id == again.id
+
+
+def test_new_extractors_reuse_the_pages_read_before(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _app(ctx)
+    [stored] = pipeline.ingest(ctx, first, filename="a.jpg", data=BACK.read_bytes())
+    [doc] = pipeline.process_file(ctx, stored.id)
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", "next")
+    crash = CrashingEngine()
+    crash.name = ctx.ocr.name  # the page reader must not run again: only the extractors changed
+    no_read = Context(**{**ctx.__dict__, "ocr": crash})
+    second = _app(ctx)
+    [again] = pipeline.ingest(ctx, second, filename="b.jpg", data=BACK.read_bytes())
+    [redone] = pipeline.process_file(no_read, again.id)
+    assert redone.fields == doc.fields and redone.file_id == again.id
+    _pages, _docs, version = ctx.db.get_extraction(stored.sha256, pipeline.reading_version(ctx)) or ((), (), None)
+    assert version == "next"
 
 
 def test_override_sits_beside_the_machine_verdict(ctx: Context) -> None:
