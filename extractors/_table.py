@@ -14,18 +14,24 @@ from dataclasses import dataclass
 from docproc.models import BBox, Page, Word
 from docproc.normalize import to_halfwidth
 
-COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "date": ("交易日期", "记账日期", "日期", "交易时间", "入账日期", "date"),
-    "description": ("摘要", "交易摘要", "交易类型", "业务摘要", "用途", "description", "details"),
-    "credit": ("收入", "贷方发生额", "贷方金额", "存入", "收入金额", "credit", "deposits"),
-    "debit": ("支出", "借方发生额", "借方金额", "支取", "支出金额", "debit", "withdrawals"),
-    "amount": ("交易金额", "发生额", "金额", "amount"),
-    "balance": ("余额", "账户余额", "交易后余额", "本次余额", "balance"),
-    "counterparty": ("对方户名", "对方名称", "对方账户名称", "交易对手", "对方信息", "counterparty"),
-    "counter_account": ("对方账号", "对方账户"),
-    "currency": ("币种",),
-    "channel": ("交易渠道", "渠道", "交易地点"),
-}
+# A heading is named by what it contains, first rule that matches wins: banks word their headings in
+# many ways (联机余额, 交易后余额, 对手信息, 对方卡号/账号, 借贷标志…), and a rule by meaning reads
+# headings never seen before. Order matters: "对方账号" is an account before it is a counterparty.
+COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("balance", ("余额", "balance")),
+    ("direction", ("借贷", "收支", "收/支", "借/贷", "dr/cr")),
+    ("credit", ("收入", "贷方", "存入", "转入", "credit", "deposit")),
+    ("debit", ("支出", "借方", "支取", "转出", "debit", "withdraw")),
+    ("counterparty", ("对方户名", "对方名称", "对方账户名", "对方姓名", "对手名称", "对手户名", "对手信息", "对方信息")),
+    ("counter_account", ("对方账号", "对方账户", "对方卡号", "对手账号", "对手账户", "对方帐号")),
+    ("counterparty", ("对方", "对手", "交易对象", "收/付款人", "收付款人", "counterpart", "payee")),
+    ("amount", ("金额", "发生额", "amount")),
+    ("date", ("日期", "时间", "date")),
+    ("description", ("摘要", "交易类型", "业务类型", "用途", "附言", "备注", "说明", "description", "details",
+                     "memo", "narrative")),
+    ("currency", ("币种", "货币", "币别", "currency")),
+    ("channel", ("渠道", "地点", "网点", "channel")),
+)
 _DATE_START = re.compile(r"^\s*(\d{4}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")
 
 
@@ -75,10 +81,9 @@ def _lines(page: Page) -> list[list[Word]]:
 
 def _header_name(text: str) -> str | None:
     key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
-    for name, spellings in COLUMN_NAMES.items():
-        if key in spellings or any(key.startswith(s) for s in spellings if len(s) >= 2):
-            return name
-    return None
+    if not 2 <= len(key) <= 12:  # a heading is a short phrase, not a sentence that happens to hold one
+        return None
+    return next((name for name, parts in COLUMN_RULES if any(part in key for part in parts)), None)
 
 
 def find_header(page: Page) -> tuple[int, list[Column]] | None:

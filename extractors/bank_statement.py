@@ -18,14 +18,22 @@ if TYPE_CHECKING:
 LABELS: dict[str, tuple[str, ...]] = {
     "account_holder": ("户名", "账户名称", "客户姓名", "客户名称", "账户户名", "accountname"),
     "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "accountnumber"),
-    "period": ("起止日期", "查询期间", "交易期间", "查询时间段", "对账期间", "查询日期", "交易日期范围", "statementperiod"),
-    "issue_date": ("打印日期", "打印时间", "出具日期", "开具日期", "制表日期"),
+    "period": ("起止日期", "起止日", "查询期间", "交易期间", "查询时间段", "对账期间", "查询日期", "交易日期范围",
+               "查询区间", "交易区间", "账单周期", "统计期间", "明细期间", "statementperiod"),
+    "period_start": ("起始日期", "开始日期", "查询开始日期", "startdate"),
+    "period_end": ("截止日期", "终止日期", "结束日期", "查询结束日期", "enddate"),
+    "issue_date": ("打印日期", "打印时间", "出具日期", "开具日期", "制表日期", "制单日期", "生成日期", "出单日期",
+                   "printdate", "dateofissue"),
     "opening_balance": ("期初余额", "上期余额", "起始余额", "openingbalance"),
     "closing_balance": ("期末余额", "本期余额", "closingbalance"),
     "currency": ("币种",),
 }
 _BANK = re.compile(r"(中国[\u4e00-\u9fff]{2,6}银行|[\u4e00-\u9fff]{2,8}银行)")
 _ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
+_DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+_DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY})", re.IGNORECASE)
+_TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*]{6,}$")  # a counterparty cell that also prints the account
+_OUTGOING = re.compile(r"借|支|出|^-|^d|^dr", re.IGNORECASE)
 
 
 def _money(text: str | None) -> Decimal | None:
@@ -42,16 +50,19 @@ def transaction(row: Row) -> dict[str, Any] | None:
     amount = _money(cells.get("amount"))
     credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
     if amount is None and (credit or debit):
-        amount = (credit or Decimal(0)) - (debit or Decimal(0))
+        amount = (credit or Decimal(0)) - abs(debit or Decimal(0))
+    if amount is not None and amount > 0 and _OUTGOING.search(cells.get("direction", "").strip()):
+        amount = -amount  # unsigned amount with a 借/贷 (or 收/支) column beside it
     balance = _money(cells.get("balance"))
     if amount is None or balance is None:
         return None
+    counterparty = _TRAILING_ACCOUNT.sub("", cells.get("counterparty", "").strip()).strip()
     return {
         "date": when,
         "description": cells.get("description", "").strip(),
         "amount": amount,
         "balance": balance,
-        "counterparty": cells.get("counterparty", "").strip() or None,
+        "counterparty": counterparty or None,
     }
 
 
@@ -66,6 +77,13 @@ def _header_fields(text: PageText) -> dict[str, Field]:
     if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 2:
         fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
         fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
+    elif hit := text.search(_DATE_RANGE):  # an unlabelled (or unknown-label) "2026-05-12 至 2026-11-11"
+        start, end = find_dates(hit.group(1)), find_dates(hit.group(2))
+        if start and end and start[0][0] < end[0][0]:
+            fields["period_start"], fields["period_end"] = hit.field(start[0][0], 1), hit.field(end[0][0], 2)
+    for name in ("period_start", "period_end"):
+        if name not in fields and name in raw and (dates := find_dates(str(raw[name].value))):
+            fields[name] = raw[name].model_copy(update={"value": dates[0][0]})
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
     for name in ("opening_balance", "closing_balance"):

@@ -18,7 +18,23 @@ def _legend_score(legend: str, organisation: str) -> float:
     whole = similarity(legend, organisation)
     # A partly read ring still counts when what was read lines up with the name.
     part = similarity(legend, organisation[: len(legend)]) if 0 < len(legend) < len(organisation) else 0.0
-    return max(whole, part * min(1.0, len(legend) / max(1, len(organisation)) + 0.3))
+    return max(whole, part * min(1.0, len(legend) / max(1, len(organisation)) + 0.3),
+               _contained(legend, organisation))
+
+
+def _contained(legend: str, organisation: str) -> float:
+    """How well the organisation's name appears inside a longer legend (中信银行 in 中信银行股份有限公司天津和平支行).
+
+    A short name must appear exactly (中国银行 is not 中信银行); a long one may differ by OCR slips.
+    """
+    size = len(organisation)
+    if size < 2 or len(legend) <= size:
+        return 0.0
+    if organisation in legend:
+        return 1.0
+    if size < 6:
+        return 0.0
+    return max(similarity(legend[i : i + size], organisation) for i in range(len(legend) - size + 1))
 
 
 def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
