@@ -90,6 +90,10 @@ def cloned_regions(image: np.ndarray, *, min_matches: int = 12, min_shift: float
     return best if best >= min_matches else 0
 
 
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
 def mixed_font_numbers(words: list[Word]) -> list[dict[str, Any]]:
     """Numbers or dates whose characters come from more than one font (text-layer pages).
 
@@ -103,7 +107,9 @@ def mixed_font_numbers(words: list[Word]) -> list[dict[str, Any]]:
             continue
         touching = right.bbox.x0 - left.bbox.x1 < 0.3 * (left.bbox.y1 - left.bbox.y0)
         joined = left.text + right.text
-        if touching and _NUMERIC.match(joined) and any(c.isdigit() for c in left.text + right.text):
+        # Both halves must carry digits: "2025" + "年" or "10/02" + "至" is a Latin face beside a CJK one,
+        # as every generator of Chinese PDFs prints them, not an edit inside a figure.
+        if touching and _NUMERIC.match(joined) and _has_digit(left.text) and _has_digit(right.text):
             found.append({"text": joined, "fonts": [left.font, right.font],
                           "bbox": left.bbox.union(right.bbox).as_list()})
     return found

@@ -92,29 +92,41 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
         columns = [Column(n, w.bbox.x0, w.bbox.x1) for w in words if (n := _header_name(w.text))]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
-            return index, _spread(columns, page.width)
+            return index, sorted(columns, key=lambda c: c.centre)
     return None
 
 
-def _spread(columns: list[Column], width: float) -> list[Column]:
-    """Widen header spans to the midpoints between neighbours so every cell finds a column."""
-    columns = sorted(columns, key=lambda c: c.centre)
-    out = []
-    for i, col in enumerate(columns):
-        left = 0.0 if i == 0 else (columns[i - 1].centre + col.centre) / 2
-        right = width if i == len(columns) - 1 else (col.centre + columns[i + 1].centre) / 2
-        out.append(Column(col.name, left, right))
-    return out
+def _column_of(word: Word, columns: list[Column]) -> Column:
+    """The column under whose heading the word sits: most horizontal overlap, else the nearest heading.
+
+    Overlap, not nearest centre: a short left-aligned name under a long heading (对方账户名称) and a long
+    right-aligned amount under a short one (余额) both overlap their own heading, while their centres can
+    lie closer to a neighbour's.
+    """
+    x0, x1 = word.bbox.x0, word.bbox.x1
+    overlaps = [(min(x1, c.x1) - max(x0, c.x0), c) for c in columns]
+    best, column = max(overlaps, key=lambda oc: oc[0])
+    if best > 0:
+        return column
+    return min(columns, key=lambda c: max(c.x0 - x1, x0 - c.x1))
 
 
 def _assign(words: list[Word], columns: list[Column]) -> dict[str, list[Word]]:
     cells: dict[str, list[Word]] = {}
     for word in words:
-        centre = (word.bbox.x0 + word.bbox.x1) / 2
-        column = next((c for c in columns if c.x0 <= centre < c.x1), None)
-        column = column or min(columns, key=lambda c: abs(c.centre - centre))
-        cells.setdefault(column.name, []).append(word)
+        cells.setdefault(_column_of(word, columns).name, []).append(word)
     return cells
+
+
+def _cell_text(words: list[Word]) -> str:
+    """A cell's words in reading order; a space only where two Latin letters or digits meet (吴燕 诗 → 吴燕诗)."""
+    text = ""
+    for word in words:
+        chunk = word.text.strip()
+        if text and chunk and text[-1].isascii() and text[-1].isalnum() and chunk[0].isascii() and chunk[0].isalnum():
+            text += " "
+        text += chunk
+    return text
 
 
 def rows_of(pages: list[Page]) -> list[Row]:
@@ -133,6 +145,6 @@ def rows_of(pages: list[Page]) -> list[Row]:
             if not _DATE_START.match(to_halfwidth(text)):
                 continue
             cells = _assign(words, columns)
-            rows.append(Row(page=page.number, cells={k: " ".join(w.text for w in v) for k, v in cells.items()},
+            rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells.items()},
                             words=tuple(words)))
     return rows

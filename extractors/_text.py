@@ -136,11 +136,13 @@ def label_values(text: PageText, labels: dict[str, tuple[str, ...]]) -> dict[str
         for position, match in enumerate(found):
             end = found[position + 1].start() if position + 1 < len(found) else len(line)
             start = match.end()
-            while start < end and line[start] in ":：;；,，.。 ":
+            while start < end and line[start] in ":：;；,，.。 /／、|":
                 start += 1
             name = owner[match.group(0)]
             if name in out:
                 continue
+            if start >= end and position + 1 < len(found) and owner[found[position + 1].group(0)] == name:
+                continue  # 卡号/账号：… — two spellings of one label; the value follows the second
             offset = text.offsets[index]
             if start < end:
                 out[name] = text.field((offset + start, offset + end), line[start:end])

@@ -27,6 +27,10 @@ _PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[
 _WORDS = re.compile(r"大写[)）:：]*\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,30})")
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
+# A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四); clause text never does
+# (买受人应当…, 买受人出示…), so the colon is required.
+_BUYER = re.compile(r"买受人\s*(?:[(（][一二三四1-4][)）])?\s*[:：]\s*([\u4e00-\u9fff·]{2,6}?)(?=$|[^\u4e00-\u9fff·]|证件|身份|国籍|性别|出生|住所|地址|电话|联系|通讯|邮编|代理)")
+_NOT_NAMES = frozenset({"签章", "签字", "盖章", "签名", "姓名", "名称"})
 
 
 def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, Field | None]:
@@ -34,8 +38,8 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
     names, numbers = [], []
     first_name, first_number = None, None
     for text in pages:
-        for hit in text.finditer(r"买受人[(（]?[一二三四1-4]?[)）]?[:：]?([\u4e00-\u9fff·]{2,6})"):
-            if hit.group(1) not in names and not hit.group(1).startswith(("的", "应", "在", "与", "须")):
+        for hit in text.finditer(_BUYER):
+            if hit.group(1) not in names and hit.group(1) not in _NOT_NAMES:
                 names.append(hit.group(1))
                 first_name = first_name or hit.field(hit.group(1))
                 near = text.search(_ID_NUMBER, start_line=hit.line)

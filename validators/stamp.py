@@ -7,14 +7,11 @@ from docproc.normalize import similarity
 from docproc.policy import Policy
 from validators import Verdict, check
 from validators._common import ask, en, value, where, zh
-
-# Ring legends often add 财务专用章, 人事专用章, 业务专用章 … after the name; compare the name part.
-_SEAL_SUFFIXES = ("财务专用章", "人事专用章", "业务专用章", "合同专用章", "专用章", "公章")
+from validators._org_names import distinctive_similarity, looks_like_an_organisation, strip_seal_kind
 
 
 def _legend_score(legend: str, organisation: str) -> float:
-    for suffix in _SEAL_SUFFIXES:
-        legend = legend.replace(suffix, "")
+    legend = strip_seal_kind(legend)  # ring legends add 财务专用章, 业务专用章 … after the name
     whole = similarity(legend, organisation)
     # A partly read ring still counts when what was read lines up with the name.
     part = similarity(legend, organisation[: len(legend)]) if 0 < len(legend) < len(organisation) else 0.0
@@ -68,9 +65,14 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     best = max(legends, key=lambda legend: _legend_score(legend, name))
     score = _legend_score(best, name)
     reason = f"seal legend read as {best!r}; {organisation} {name!r} (similarity {score:.2f})"
-    if score >= policy.stamps.legend_min_similarity:
+    contained = _contained(strip_seal_kind(best), name) == 1.0
+    core = 1.0 if contained else distinctive_similarity(best, name)
+    if score >= policy.stamps.legend_min_similarity and core >= policy.stamps.legend_min_similarity:
         return Verdict(Status.PASS, [reason], ev)
-    if score < policy.stamps.legend_mismatch_below and len(best) >= 4:
+    # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
+    # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司); a garbled read stays a review.
+    other = looks_like_an_organisation(best) and core < policy.stamps.legend_mismatch_below
+    if other or (score < policy.stamps.legend_mismatch_below and len(best) >= 4):
         return Verdict(Status.FAIL, [reason + ": the seal is another organisation's"], ev,
                        supplement=ask(f"{zh(doc_type)}所盖印章与{organisation}名称不符，请提供加盖正确公章的原件",
                                       f"The seal on the {en(doc_type)} is not the {organisation}'s: provide one sealed by it"))

@@ -1,0 +1,59 @@
+"""Organisation names as seal legends print them: the legal form, the region and the distinctive part.
+
+Two companies of one city share their region and legal form (天津……有限公司), so comparing whole
+names cannot tell another company's seal from an OCR slip on the right one; the distinctive part
+(宏达新材料 vs 瑞丰科技) can.
+"""
+
+from __future__ import annotations
+
+from docproc.normalize import normalize_text, similarity
+
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "总公司", "公司", "集团", "合伙企业",
+               "个体工商户", "营业部", "分行", "支行", "储蓄所", "税务局", "税务所", "分局")
+SEAL_KINDS = ("财务专用章", "人事专用章", "业务专用章", "合同专用章", "发票专用章", "专用章", "公章")
+REGIONS = tuple(sorted((
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
+    "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "石家庄", "太原", "沈阳", "大连", "长春", "哈尔滨", "南京", "苏州",
+    "无锡", "杭州", "宁波", "温州", "合肥", "福州", "厦门", "南昌", "济南", "青岛", "郑州", "武汉", "长沙", "广州",
+    "深圳", "东莞", "佛山", "珠海", "南宁", "海口", "成都", "贵阳", "昆明", "西安", "兰州", "西宁", "银川", "乌鲁木齐",
+    "呼和浩特", "拉萨",
+), key=len, reverse=True))
+_REGION_SUFFIXES = ("省", "市", "自治区", "特别行政区")
+
+
+def strip_seal_kind(legend: str) -> str:
+    """The legend without its seal kind (财务专用章…)."""
+    for kind in SEAL_KINDS:
+        legend = legend.replace(kind, "")
+    return legend
+
+
+def distinctive(name: str) -> str:
+    """The name without leading regions and trailing legal forms: 天津宏达新材料有限责任公司 → 宏达新材料."""
+    core = normalize_text(strip_seal_kind(name))
+    changed = True
+    while changed:
+        changed = False
+        for form in LEGAL_FORMS:
+            if core.endswith(form) and len(core) > len(form):
+                core, changed = core[: -len(form)], True
+        for region in REGIONS:
+            if core.startswith(region) and len(core) > len(region):
+                core, changed = core[len(region):], True
+                for suffix in _REGION_SUFFIXES:
+                    if core.startswith(suffix) and len(core) > len(suffix):
+                        core = core[len(suffix):]
+    return core
+
+
+def looks_like_an_organisation(legend: str) -> bool:
+    """A legend read cleanly enough to name someone: it ends in a legal form (…有限公司, …支行)."""
+    text = normalize_text(strip_seal_kind(legend))
+    return len(text) >= 6 and text.endswith(LEGAL_FORMS)
+
+
+def distinctive_similarity(a: str, b: str) -> float:
+    """Similarity of the distinctive parts of two names."""
+    return similarity(distinctive(a), distinctive(b))
