@@ -25,6 +25,7 @@ _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _AREA = re.compile(r"建筑面积[^0-9]{0,12}([0-9]+(?:\.[0-9]+)?)\s*(?:平方米|㎡|m2)")
 _PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,]*(?:\.\d{1,2})?)\s*元")
 _WORDS = re.compile(r"大写[)）:：]*\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,30})")
+_LOCATED = re.compile(r"(?:商品房|房屋|该房屋)(?:位于|坐落于|座落于|坐落在)[:：]?([\u4e00-\u9fff0-9A-Za-z\-－#号栋幢单元室层]{6,60}?)(?:[，,。；;（(]|$)")
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
 # A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四); clause text never does
@@ -39,13 +40,16 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
     first_name, first_number = None, None
     for text in pages:
         for hit in text.finditer(_BUYER):
-            if hit.group(1) not in names and hit.group(1) not in _NOT_NAMES:
+            if hit.group(1) in _NOT_NAMES:
+                continue
+            if hit.group(1) not in names:
                 names.append(hit.group(1))
                 first_name = first_name or hit.field(hit.group(1))
-                near = text.search(_ID_NUMBER, start_line=hit.line)
-                if near and near.line - hit.line <= 3 and near.group(1).upper() not in numbers:
-                    numbers.append(near.group(1).upper())
-                    first_number = first_number or near.field(near.group(1).upper())
+            # A cover line (买受人：甲、乙) names the buyers; the party block repeats each with its number.
+            near = text.search(_ID_NUMBER, start_line=hit.line)
+            if near and near.line - hit.line <= 3 and near.group(1).upper() not in numbers:
+                numbers.append(near.group(1).upper())
+                first_number = first_number or near.field(near.group(1).upper())
     return names, numbers, first_name, first_number
 
 
@@ -66,6 +70,11 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             fields["total_price_in_words"] = hit.field(hit.group(1))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
+    if "property_address" not in fields:
+        for text in texts:
+            if hit := text.search(_LOCATED):
+                fields["property_address"] = hit.field(hit.group(1))
+                break
     names, numbers, name_field, number_field = _buyers(texts)
     if name_field:
         fields["buyer_names"] = name_field.model_copy(update={"value": names})

@@ -69,7 +69,7 @@ def test_seal_present_matching_absent_and_unreadable(policy: Policy) -> None:
     assert status(policy, letter(stamps=[seal(None)]))["stamp.income_proof"] == Status.REVIEW
     # another company, read cleanly → fail; a garbled ring → a person compares it by eye
     assert status(policy, letter(stamps=[seal("上海某某餐饮管理有限公司")]))["stamp.income_proof"] == Status.FAIL
-    assert status(policy, letter(stamps=[seal("成都金杯信思找术有艰")]))["stamp.income_proof"] == Status.REVIEW
+    assert status(policy, letter(stamps=[seal("成都某杯信思找木有艰")]))["stamp.income_proof"] == Status.REVIEW
     assert status(policy, letter(stamps=[seal("成都金桥信息技术有限责任公司", color="black")]))["stamp.income_proof"] == Status.FAIL
     assert status(policy, statement(SALARY, stamps=[]))["stamp.bank_statement"] == Status.FAIL
 

@@ -67,11 +67,11 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     reason = f"seal legend read as {best!r}; {organisation} {name!r} (similarity {score:.2f})"
     contained = _contained(strip_seal_kind(best), name) == 1.0
     core = 1.0 if contained else distinctive_similarity(best, name)
-    if score >= policy.stamps.legend_min_similarity and core >= policy.stamps.legend_min_similarity:
-        return Verdict(Status.PASS, [reason], ev)
     # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
-    # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司); a garbled read stays a review.
+    # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
     other = looks_like_an_organisation(best) and core < policy.stamps.legend_mismatch_below
+    if not other and score >= policy.stamps.legend_min_similarity:
+        return Verdict(Status.PASS, [reason], ev)
     if other or (score < policy.stamps.legend_mismatch_below and len(best) >= 4):
         return Verdict(Status.FAIL, [reason + ": the seal is another organisation's"], ev,
                        supplement=ask(f"{zh(doc_type)}所盖印章与{organisation}名称不符，请提供加盖正确公章的原件",
