@@ -28,7 +28,8 @@ class ExtractedFields(BaseModel):
 
 Extractor = Callable[[RawDocument, "Context"], ExtractedFields]
 EXTRACTORS: Registry[Extractor] = Registry("extractor")
-EXTRACTOR_VERSION = "1"
+# Bump when extractors or the classifier change what they make of the same pages (cached pages are re-extracted).
+EXTRACTOR_VERSION = "2"
 
 
 def extractor(doc_type: DocType) -> Callable[[Extractor], Extractor]:
