@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from docproc.models import BBox, Page, Word
 from docproc.normalize import to_halfwidth
+from extractors._text import visual_lines
 
 # A heading is named by what it contains, first rule that matches wins: banks word their headings in
 # many ways (联机余额, 交易后余额, 对手信息, 对方卡号/账号, 借贷标志…), and a rule by meaning reads
@@ -71,14 +72,6 @@ class Row:
         return min(w.confidence for w in self.words)
 
 
-def _lines(page: Page) -> list[list[Word]]:
-    by_line: dict[int, list[Word]] = {}
-    for word in page.words:
-        by_line.setdefault(word.line, []).append(word)
-    ordered = sorted(by_line.values(), key=lambda ws: min(w.bbox.y0 for w in ws))
-    return [sorted(ws, key=lambda w: w.bbox.x0) for ws in ordered]
-
-
 def _header_name(text: str) -> str | None:
     key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
     if not 2 <= len(key) <= 12:  # a heading is a short phrase, not a sentence that happens to hold one
@@ -88,7 +81,7 @@ def _header_name(text: str) -> str | None:
 
 def find_header(page: Page) -> tuple[int, list[Column]] | None:
     """Index of the header line and its columns (a line naming a date column and ≥ 2 others)."""
-    for index, words in enumerate(_lines(page)):
+    for index, words in enumerate(visual_lines(page)):
         columns = [Column(n, w.bbox.x0, w.bbox.x1) for w in words if (n := _header_name(w.text))]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
@@ -140,7 +133,7 @@ def rows_of(pages: list[Page]) -> list[Row]:
             start, columns = header[0] + 1, header[1]
         if columns is None:
             continue
-        for words in _lines(page)[start:]:
+        for words in visual_lines(page)[start:]:
             text = "".join(w.text for w in words)
             if not _DATE_START.match(to_halfwidth(text)):
                 continue

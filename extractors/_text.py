@@ -22,6 +22,41 @@ def union_boxes(boxes: list[BBox]) -> BBox | None:
 
 
 _NUMBER = re.compile(r"[-+]?[\d,]*\.\d+")
+SIDEWAYS_SLACK = 0.25  # boxes of one row may overlap sideways by this share of the narrower one (loose OCR boxes)
+
+
+def visual_lines(page: Page) -> list[list[Word]]:
+    """The page's rows top to bottom, each left to right.
+
+    The reader's line numbers are the start; two rows are one when each one's vertical centre lies in
+    the other's span and their boxes barely overlap sideways: OCR boxes are loose, so a label (姓名)
+    and its value (郑秀敏) can touch by a few pixels and be numbered as rows of their own.
+    """
+    by_line: dict[int, list[Word]] = {}
+    for word in page.words:
+        by_line.setdefault(word.line, []).append(word)
+    rows = sorted(by_line.values(), key=lambda ws: min(w.bbox.y0 for w in ws))
+    merged: list[list[Word]] = []
+    for row in rows:
+        if merged and _one_row(merged[-1], row):
+            merged[-1] = merged[-1] + row
+        else:
+            merged.append(list(row))
+    return [sorted(ws, key=lambda w: w.bbox.x0) for ws in merged]
+
+
+def _one_row(a: list[Word], b: list[Word]) -> bool:
+    ay0, ay1 = min(w.bbox.y0 for w in a), max(w.bbox.y1 for w in a)
+    by0, by1 = min(w.bbox.y0 for w in b), max(w.bbox.y1 for w in b)
+    if not (ay0 <= (by0 + by1) / 2 <= ay1 and by0 <= (ay0 + ay1) / 2 <= by1):
+        return False
+    for u in a:
+        for v in b:
+            overlap = min(u.bbox.x1, v.bbox.x1) - max(u.bbox.x0, v.bbox.x0)
+            narrower = min(u.bbox.x1 - u.bbox.x0, v.bbox.x1 - v.bbox.x0)
+            if overlap > SIDEWAYS_SLACK * max(narrower, 1e-6):
+                return False
+    return True
 
 
 def _separate(left: str, right: str) -> bool:
@@ -44,11 +79,7 @@ class PageText:
         self.offsets: list[int] = []
         self._spans: list[tuple[int, int, Word]] = []
         offset = 0
-        by_line: dict[int, list[Word]] = {}
-        for word in page.words:
-            by_line.setdefault(word.line, []).append(word)
-        for _, words in sorted(by_line.items(), key=lambda kv: min(w.bbox.y0 for w in kv[1])):
-            words.sort(key=lambda w: w.bbox.x0)
+        for words in visual_lines(page):
             text = ""
             for word in words:
                 chunk = re.sub(r"\s+", "", to_halfwidth(word.text))
