@@ -89,26 +89,60 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
     return None
 
 
-def _column_of(word: Word, columns: list[Column]) -> Column:
-    """The column under whose heading the word sits: most horizontal overlap, else the nearest heading.
+_MONEY = re.compile(r"^[-+]?[¥￥]?[\d,]*\d(?:\.\d{1,2})?$")
+_KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
+    "money": frozenset({"amount", "credit", "debit", "balance"}),
+    "date": frozenset({"date"}),
+    "digits": frozenset({"counter_account", "counterparty"}),
+    "text": frozenset({"description", "counterparty", "counter_account", "currency", "channel", "direction"}),
+}
 
-    Overlap, not nearest centre: a short left-aligned name under a long heading (对方账户名称) and a long
-    right-aligned amount under a short one (余额) both overlap their own heading, while their centres can
-    lie closer to a neighbour's.
+
+_DATE_CELL = re.compile(r"^\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4}$)")
+
+
+def _kind(text: str) -> str:
+    value = to_halfwidth(text).strip()
+    if _DATE_CELL.match(value):
+        return "date"
+    if re.fullmatch(r"[\d*\s/-]{10,}", value) and not re.search(r"[.,]", value):
+        return "digits"  # an account number, maybe masked (6222********1234)
+    if _MONEY.match(value):
+        return "money"
+    return "text"
+
+
+def _column_of(word: Word, columns: list[Column]) -> Column:
+    """The column under whose heading the word sits.
+
+    Most horizontal overlap with a heading first, not nearest centre: a short left-aligned name under a
+    long heading (对方账户名称) and a long right-aligned amount under a short one (余额) both overlap their
+    own heading. Otherwise the nearest heading that can hold this kind of cell (an amount, a date, a
+    name): headings may be centred over wide columns, and a short name under a centred 对方户名 lies
+    nearer the 余额 heading than its own.
     """
     x0, x1 = word.bbox.x0, word.bbox.x1
-    overlaps = [(min(x1, c.x1) - max(x0, c.x0), c) for c in columns]
+    fits = [c for c in columns if c.name in _KINDS[_kind(word.text)]] or columns
+    overlaps = [(min(x1, c.x1) - max(x0, c.x0), c) for c in fits]
     best, column = max(overlaps, key=lambda oc: oc[0])
     if best > 0:
         return column
-    return min(columns, key=lambda c: max(c.x0 - x1, x0 - c.x1))
+    return min(fits, key=lambda c: max(c.x0 - x1, x0 - c.x1))
 
 
-def _assign(words: list[Word], columns: list[Column]) -> dict[str, list[Word]]:
+def _assign(words: list[Word], columns: list[Column],
+            text_columns: list[tuple[float, Column]] | None = None) -> dict[str, list[Word]]:
     cells: dict[str, list[Word]] = {}
     for word in words:
-        cells.setdefault(_column_of(word, columns).name, []).append(word)
+        column = _text_column(word, text_columns) if text_columns and _kind(word.text) == "text" else None
+        cells.setdefault((column or _column_of(word, columns)).name, []).append(word)
     return cells
+
+
+def _text_column(word: Word, text_columns: list[tuple[float, Column]]) -> Column | None:
+    """The text column whose left edge is the last one at or before the word's start."""
+    before = [column for edge, column in text_columns if edge <= word.bbox.x0 + 1.0]
+    return before[-1] if before else None
 
 
 def _cell_text(words: list[Word]) -> str:
@@ -133,11 +167,45 @@ def rows_of(pages: list[Page]) -> list[Row]:
             start, columns = header[0] + 1, header[1]
         if columns is None:
             continue
-        for words in visual_lines(page)[start:]:
-            text = "".join(w.text for w in words)
-            if not _DATE_START.match(to_halfwidth(text)):
-                continue
-            cells = _assign(words, columns)
+        lines = [words for words in visual_lines(page)[start:]
+                 if _DATE_START.match(to_halfwidth("".join(w.text for w in words)))]
+        text_columns = _text_columns_by_edges(lines, columns, page.width)
+        for words in lines:
+            cells = _assign(words, columns, text_columns)
             rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells.items()},
                             words=tuple(words)))
     return rows
+
+
+def _cell_starts(words: list[Word]) -> list[Word]:
+    """Words that begin a cell: the first of a row, or one set apart from the word before it (POS|消费 is one cell)."""
+    starts = words[:1]
+    for before, word in zip(words, words[1:], strict=False):
+        if word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0):
+            starts.append(word)
+    return starts
+
+
+def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:
+    """Left edges of the text columns as the rows print them, paired with their headings in order.
+
+    Text cells are left-aligned: every row starts a column's text at the same x. When the table's
+    text cells start at exactly as many x positions as there are text headings, the k-th position is
+    the k-th heading's column, whatever the headings' own alignment (centred headings over wide
+    columns mislead a nearest-heading rule). Otherwise, an empty list (headings alone decide).
+    """
+    text_headings = [c for c in columns if c.name in _KINDS["text"] and c.name != "counter_account"]
+    edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words) if _kind(w.text) == "text")
+    if not text_headings or not edges:
+        return []
+    tolerance = 0.012 * width
+    clusters: list[list[float]] = [[edges[0]]]
+    for x in edges[1:]:
+        if x - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    clusters = [c for c in clusters if len(c) >= max(2, len(lines) // 10)]  # stray wraps and OCR slips
+    if len(clusters) != len(text_headings):
+        return []
+    return [(min(c), heading) for c, heading in zip(clusters, text_headings, strict=True)]
