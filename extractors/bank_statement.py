@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 LABELS: dict[str, tuple[str, ...]] = {
     "account_holder": ("户名", "账户名称", "客户姓名", "客户名称", "账户户名", "accountname"),
-    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "账户", "accountnumber"),
+    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "账户:", "accountnumber"),
     "period": ("起止日期", "起止日", "查询期间", "交易期间", "查询时间段", "对账期间", "查询日期", "交易日期范围",
                "查询区间", "交易区间", "账单周期", "统计期间", "明细期间", "statementperiod"),
     "period_start": ("起始日期", "开始日期", "查询开始日期", "startdate"),
