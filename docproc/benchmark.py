@@ -82,8 +82,12 @@ def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
 _WORKER_CONTEXT: dict[str, Context] = {}
 
 
-def _read_into_cache(job: tuple[Settings, Path]) -> int:
-    """Read one file into the extraction cache (runs in a pool process); returns its page count."""
+def _read_into_cache(job: tuple[Settings, Path]) -> tuple[str, int, float]:
+    """Read one file into the extraction cache (runs in a pool process).
+
+    Returns how its pages were read (``text_layer``, ``ocr``, ``mixed``; ``cached`` when an earlier run
+    read them), how many pages were read now and the seconds the reading took.
+    """
     settings, path = job
     if "ctx" not in _WORKER_CONTEXT:
         _WORKER_CONTEXT["ctx"] = build_context(settings)
@@ -92,24 +96,44 @@ def _read_into_cache(job: tuple[Settings, Path]) -> int:
     sha256 = sha256_hex(data)
     hit = pipeline.cached_read(ctx, sha256)
     if hit is not None and hit[1] is not None:
-        return 0
+        return "cached", 0, 0.0
+    started = time.perf_counter()
     try:
         pages = hit[0] if hit is not None else reading.read_file(data, file_id="cache", filename=path.name, ctx=ctx)
     except InputError:
-        return 0  # the sequential pass records the error on its file
+        return "cached", 0, 0.0  # the scoring pass records the error on its file
+    seconds = time.perf_counter() - started
     docs = pipeline.documents_from_pages(ctx, pages)
     ctx.db.put_extraction(sha256, pipeline.reading_version(ctx), read_pages=pages, docs=docs,
                           extractor_version=EXTRACTOR_VERSION)
-    return len(pages)
+    if hit is not None:
+        return "cached", 0, 0.0  # pages from an earlier run, extracted again
+    sources = {p.source.value for p in pages}
+    return (sources.pop() if len(sources) == 1 else "mixed"), len(pages), seconds
 
 
-def read_ahead(ctx: Context, files: list[Path], *, jobs: int) -> None:
-    """Read files in ``jobs`` processes first, so the scoring pass finds every extraction cached."""
-    if jobs <= 1 or not files:
+def read_ahead(ctx: Context, files: list[Path], *, jobs: int, report: Report) -> None:
+    """Read files first (in ``jobs`` processes), so the scoring pass finds every extraction cached.
+
+    Records in ``report`` the pages read now and the reading seconds by how they were read, and the
+    wall time of the reading phase (the throughput figure).
+    """
+    if not files:
         return
-    ctx.db.engine.dispose()  # no connections shared with the children
-    with process_pool(jobs) as pool:
-        list(pool.map(_read_into_cache, [(ctx.settings, p) for p in files]))
+    started = time.perf_counter()
+    jobs_in = [(ctx.settings, p) for p in files]
+    if jobs <= 1:
+        _WORKER_CONTEXT["ctx"] = ctx
+        results = [_read_into_cache(job) for job in jobs_in]
+    else:
+        ctx.db.engine.dispose()  # no connections shared with the children
+        with process_pool(jobs) as pool:
+            results = list(pool.map(_read_into_cache, jobs_in))
+    report.read_wall_seconds = time.perf_counter() - started
+    for source, pages, seconds in results:
+        if pages:
+            report.read_pages[source] = report.read_pages.get(source, 0) + pages
+            report.read_seconds[source] = report.read_seconds.get(source, 0.0) + seconds
 
 
 def evaluate_corpus(ctx: Context, corpus: Path, *, jobs: int = 1) -> Report:
@@ -118,7 +142,7 @@ def evaluate_corpus(ctx: Context, corpus: Path, *, jobs: int = 1) -> Report:
     started = time.perf_counter()
     folders = sorted(p for p in corpus.iterdir() if (p / "truth.json").is_file())
     read_ahead(ctx, [f / name for f in folders for name in json.loads((f / "truth.json").read_text("utf-8"))["files"]],
-               jobs=jobs)
+               jobs=jobs, report=report)
     for folder in folders:
         evaluate_applicant(ctx, folder, report)
     report.seconds = time.perf_counter() - started
@@ -172,12 +196,14 @@ def _score_stamps(report: Report, expected: dict[str, Any], found: list[GotDocum
             report.misses.append(f"{where}: want ≤{expected['stamps_max']} stamps, found {stamps}")
 
 
-def evaluate_third_party(ctx: Context, root: Path) -> Report:
+def evaluate_third_party(ctx: Context, root: Path, *, jobs: int = 1) -> Report:
     """Score the files a top-level truth.json lists (each file its own application)."""
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
     application_date = date.fromisoformat(truth.get("application_date", date.today().isoformat()))
     report = Report()
     started = time.perf_counter()
+    listed = [root / e["file"] for e in truth["files"] if (root / e["file"]).exists()]
+    read_ahead(ctx, listed, jobs=jobs, report=report)
     for entry in truth["files"]:
         _third_party_entry(ctx, root, entry, application_date, report)
     report.seconds = time.perf_counter() - started

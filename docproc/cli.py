@@ -142,7 +142,7 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
         settings = Settings().model_copy(update={"data_dir": data_dir or Path(tmp), "database_url": None})
         ctx = build_context(settings)
         if benchmark.is_third_party(corpus):
-            report, title = benchmark.evaluate_third_party(ctx, corpus), f"third-party {corpus.name}"
+            report, title = benchmark.evaluate_third_party(ctx, corpus, jobs=jobs), f"third-party {corpus.name}"
         else:
             report, title = benchmark.evaluate_corpus(ctx, corpus, jobs=jobs), f"corpus {corpus.name}"
     for miss in report.misses[:show_misses]:

@@ -57,6 +57,9 @@ class Report:
     misses: list[str] = field(default_factory=list)
     page_count: int = 0
     seconds: float = 0.0
+    read_pages: dict[str, int] = field(default_factory=dict)  # pages read in this run, by text_layer / ocr / mixed
+    read_seconds: dict[str, float] = field(default_factory=dict)  # reading time of those pages (per process)
+    read_wall_seconds: float = 0.0
     applicants: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -198,8 +201,16 @@ def format_report(report: Report, *, title: str) -> str:
         lines.append(f"  {check_id:<40} P/R fail {_pct(pf)}/{_pct(rf)} review {_pct(pr)}/{_pct(rr)}  [{cells}]")
     lines.append("")
     lines.append(f"overall-status accuracy        {_pct(report.status.rate)}  ({report.status.correct}/{report.status.total})")
-    rate = report.page_count / report.seconds if report.seconds else 0.0
-    lines.append(f"pages per second               {rate:.2f}")
+    read = sum(report.read_pages.values())
+    rate = read / report.read_wall_seconds if read and report.read_wall_seconds else None
+    if rate is None:
+        lines.append("pages per second                 n/a  (no page read in this run: all from the cache of an earlier one)")
+    else:
+        lines.append(f"pages per second               {rate:.2f}  ({read} pages read in {report.read_wall_seconds:.0f} s; "
+                     f"{report.page_count - read} from the cache)")
+    for source in sorted(report.read_pages):
+        pages, seconds = report.read_pages[source], report.read_seconds.get(source, 0.0)
+        lines.append(f"  seconds per page, {source:<12} {seconds / pages:7.3f}  ({pages} pages, one process each)")
     for error in report.errors:
         lines.append(f"error: {error}")
     check_total = sum(sum(c.values()) for c in report.checks.values())
@@ -207,7 +218,7 @@ def format_report(report: Report, *, title: str) -> str:
     lines.append(
         f"SUMMARY {title}: pages {_pct(report.pages.rate).strip()} split {_pct(report.splits.rate).strip()} "
         f"fields {_pct(overall.rate).strip()} checks {_pct(check_ok / check_total if check_total else None).strip()} "
-        f"status {_pct(report.status.rate).strip()} pages/s {rate:.2f}"
+        f"status {_pct(report.status.rate).strip()} pages/s {'n/a' if rate is None else f'{rate:.2f}'}"
     )
     return "\n".join(lines)
 
@@ -218,6 +229,9 @@ def report_json(report: Report) -> dict[str, Any]:
         "applicants": report.applicants,
         "pages": report.page_count,
         "seconds": round(report.seconds, 2),
+        "pages_read": report.read_pages,
+        "reading_seconds": {k: round(v, 2) for k, v in report.read_seconds.items()},
+        "reading_wall_seconds": round(report.read_wall_seconds, 2),
         "page_classification": report.pages.rate,
         "bundle_split": report.splits.rate,
         "fields": {f"{t}.{n}@{f}": {"correct": v.correct, "total": v.total} for (t, n, f), v in report.fields.items()},

@@ -19,6 +19,7 @@ from extractors._text import visual_lines
 # many ways (联机余额, 交易后余额, 对手信息, 对方卡号/账号, 借贷标志…), and a rule by meaning reads
 # headings never seen before. Order matters: "对方账号" is an account before it is a counterparty.
 COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("index", ("序号", "no.")),
     ("balance", ("余额", "balance")),
     ("direction", ("借贷", "收支", "收/支", "借/贷", "dr/cr")),
     ("credit", ("收入", "贷方", "存入", "转入", "credit", "deposit")),
@@ -93,6 +94,7 @@ _MONEY = re.compile(r"^[-+]?[¥￥]?[\d,]*\d(?:\.\d{1,2})?$")
 _KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
     "money": frozenset({"amount", "credit", "debit", "balance"}),
     "date": frozenset({"date"}),
+    "index": frozenset({"index"}),
     "digits": frozenset({"counter_account", "counterparty"}),
     "text": frozenset({"description", "counterparty", "counter_account", "currency", "channel", "direction"}),
 }
@@ -105,6 +107,8 @@ def _kind(text: str) -> str:
     value = to_halfwidth(text).strip()
     if _DATE_CELL.match(value):
         return "date"
+    if re.fullmatch(r"\d{1,4}", value):
+        return "index"  # a row number (序号), not an amount
     if re.fullmatch(r"[\d*\s/-]{10,}", value) and not re.search(r"[.,]", value):
         return "digits"  # an account number, maybe masked (6222********1234)
     if _MONEY.match(value):
