@@ -23,6 +23,8 @@ from docproc.settings import Settings
 from docproc.storage import sha256_hex
 from extractors import EXTRACTOR_VERSION
 
+EVAL_CREATOR = "docproc eval"  # the applications an eval run creates; a rerun forgets their page hashes
+
 
 def _got(doc: Document) -> GotDocument:
     return GotDocument(
@@ -37,7 +39,8 @@ def _got(doc: Document) -> GotDocument:
 def _run_files(ctx: Context, *, profile: str, application_date: date, files: list[Path],
                loan_amount: Decimal | None = None) -> tuple[dict[str, list[GotDocument]], Checklist, dict[str, str]]:
     """Ingest and read files as one application; documents per file name, checklist, errors."""
-    app = pipeline.create_application(ctx, profile=profile, application_date=application_date, loan_amount=loan_amount)
+    app = pipeline.create_application(ctx, profile=profile, application_date=application_date, loan_amount=loan_amount,
+                                      created_by=EVAL_CREATOR)
     by_name: dict[str, list[GotDocument]] = {}
     errors: dict[str, str] = {}
     for path in files:
@@ -140,6 +143,7 @@ def evaluate_corpus(ctx: Context, corpus: Path, *, jobs: int = 1) -> Report:
     """Score every applicant folder (sorted) of a generated corpus; ``jobs`` > 1 reads files in parallel."""
     report = Report()
     started = time.perf_counter()
+    ctx.db.forget_page_hashes_of(EVAL_CREATOR)  # a rerun's pages are not "seen in another application"
     folders = sorted(p for p in corpus.iterdir() if (p / "truth.json").is_file())
     read_ahead(ctx, [f / name for f in folders for name in json.loads((f / "truth.json").read_text("utf-8"))["files"]],
                jobs=jobs, report=report)
@@ -202,6 +206,7 @@ def evaluate_third_party(ctx: Context, root: Path, *, jobs: int = 1) -> Report:
     application_date = date.fromisoformat(truth.get("application_date", date.today().isoformat()))
     report = Report()
     started = time.perf_counter()
+    ctx.db.forget_page_hashes_of(EVAL_CREATOR)
     listed = [root / e["file"] for e in truth["files"] if (root / e["file"]).exists()]
     read_ahead(ctx, listed, jobs=jobs, report=report)
     for entry in truth["files"]:

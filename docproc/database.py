@@ -271,6 +271,16 @@ class Database:
             ).all()
         return [(r.file_id, r.number, r.hash) for r in rows]
 
+    def forget_page_hashes_of(self, created_by: str) -> int:
+        """Drop the page hashes of the applications one creator made (an earlier ``docproc eval`` run over
+        the same data dir), so that their pages no longer count as seen before; returns how many."""
+        with self._tx() as conn:
+            ids = [r.id for r in conn.execute(sa.select(applications.c.id, applications.c.data)).all()
+                   if (r.data or {}).get("created_by") == created_by]
+            if not ids:
+                return 0
+            return int(conn.execute(page_hashes.delete().where(page_hashes.c.application_id.in_(ids))).rowcount or 0)
+
     def pages_with_hashes(self, hashes: Sequence[str], *, excluding: str) -> list[tuple[str, str, int, str]]:
         """``(application_id, file_id, page, hash)`` of other applications' pages with these hashes."""
         if not hashes:

@@ -10,7 +10,7 @@ import mimetypes
 from datetime import date
 from decimal import Decimal
 
-from docproc import classify, reading
+from docproc import classify, forensics, reading
 from docproc.checklist import summarize
 from docproc.context import Context
 from docproc.database import new_id, utcnow
@@ -24,6 +24,7 @@ from docproc.models import (
     FileState,
     Override,
     Page,
+    PageSource,
     RawDocument,
     StoredFile,
 )
@@ -120,7 +121,8 @@ def extract(raw: RawDocument, ctx: Context) -> Document:
         "page_sources": [p.source.value for p in raw.pages],
         "printed_page_numbers": [list(n) if n else None for n in raw.printed_page_numbers],
         "pdf": raw.pages[0].meta.get("pdf"),
-        "mixed_fonts": [{**m, "page": p.number} for p in raw.pages for m in p.meta.get("mixed_fonts") or []],
+        "mixed_fonts": [{**m, "page": p.number} for p in raw.pages if p.source == PageSource.TEXT_LAYER
+                        for m in forensics.mixed_font_numbers(list(p.words))],
     }
     if raw.pages[0].meta.get("kind") == "image":
         meta["image_forensics"] = {"ela": raw.pages[0].meta.get("ela"), "clones": raw.pages[0].meta.get("clones")}

@@ -151,7 +151,7 @@ def _read_pdf_page(page: Any, *, file_id: str, number: int, ctx: Context, facts:
     scale = 72.0 / dpi
     stamps = [_scaled_stamp(s, scale) for s in _stamps_with_legends(image, number, ctx)]
     text_words = _text_layer_words(words)
-    meta |= {"hash": forensics.page_hash(image), "mixed_fonts": forensics.mixed_font_numbers(text_words)}
+    meta |= {"hash": forensics.page_hash(image)}
     return Page(
         file_id=file_id,
         number=number,
