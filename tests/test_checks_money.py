@@ -74,6 +74,16 @@ def test_seal_present_matching_absent_and_unreadable(policy: Policy) -> None:
     assert status(policy, statement(SALARY, stamps=[]))["stamp.bank_statement"] == Status.FAIL
 
 
+def test_a_bank_seal_must_be_there_and_not_another_banks(policy: Policy) -> None:
+    def bank(legend: str | None) -> Status:
+        return status(policy, statement(SALARY, stamps=[seal(legend)]))["stamp.bank_statement"]
+
+    assert bank("招商银行股份有限公司厦门世纪城支行") == Status.PASS  # the branch's seal names the bank
+    assert bank("招商组行股纷有眼公司厦门世纪城支行") == Status.PASS  # a poor read of the ring: the seal is there
+    assert bank(None) == Status.PASS
+    assert bank("中国建设银行股份有限公司厦门分行") == Status.FAIL  # another bank, read cleanly
+
+
 def test_amount_in_words(policy: Policy) -> None:
     assert status(policy, letter())["anomaly.amount_in_words"] == Status.PASS
     assert status(policy, letter(amount_in_words="壹万陆仟伍佰元整"))["anomaly.amount_in_words"] == Status.FAIL

@@ -11,7 +11,7 @@ from docproc.normalize import normalize_text, similarity
 from docproc.places import REGIONS
 
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "总公司", "公司", "集团", "合伙企业",
-               "个体工商户", "营业部", "分行", "支行", "储蓄所", "税务局", "税务所", "分局")
+               "个体工商户", "营业部", "分行", "支行", "储蓄所", "税务局", "税务所", "分局", "银行")
 SEAL_KINDS = ("财务专用章", "人事专用章", "业务专用章", "合同专用章", "发票专用章", "专用章", "公章")
 _REGION_SUFFIXES = ("省", "市", "自治区", "特别行政区")
 
@@ -26,6 +26,12 @@ def strip_seal_kind(legend: str) -> str:
 def distinctive(name: str) -> str:
     """The name without leading regions and trailing legal forms: 天津宏达新材料有限责任公司 → 宏达新材料."""
     core = normalize_text(strip_seal_kind(name))
+    # 招商银行股份有限公司厦门分行: what follows the legal form names a branch; the organisation is before it.
+    for form in ("股份有限公司", "有限责任公司", "有限公司"):
+        at = core.find(form)
+        if at > 0 and at + len(form) < len(core):
+            core = core[:at]
+            break
     changed = True
     while changed:
         changed = False
@@ -48,5 +54,8 @@ def looks_like_an_organisation(legend: str) -> bool:
 
 
 def distinctive_similarity(a: str, b: str) -> float:
-    """Similarity of the distinctive parts of two names."""
-    return similarity(distinctive(a), distinctive(b))
+    """Similarity of the distinctive parts of two names; a longer one is also compared by its start
+    (招商组行股纷有眼公司厦门 is a poor read that begins with 招商)."""
+    da, db = distinctive(a), distinctive(b)
+    short = min(len(da), len(db))
+    return max(similarity(da, db), similarity(da[:short], db[:short]) if short >= 2 else 0.0)

@@ -40,7 +40,7 @@ def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
 
 
 def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisation_field: str | None,
-                 organisation: str) -> Verdict:
+                 organisation: str, legend_required: bool = True) -> Verdict:
     """Shared logic: seal present → legend matches the organisation → pass; unreadable → review."""
     docs = bundle.of_type(doc_type)
     if not docs:
@@ -57,7 +57,7 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     name = str(value(doc, organisation_field) or "") if organisation_field else ""
     ev = [_stamp_evidence(doc, s) for s in coloured]
     legends = [s.text for s in coloured if s.text]
-    if not name:
+    if not name or (not legends and not legend_required):
         return Verdict(Status.PASS, [f"{len(coloured)} seal(s) found on {where(doc)}"], ev)
     if not legends:
         return Verdict(Status.REVIEW, [f"a seal is present on {where(doc)} but its legend could not be read; "
@@ -70,9 +70,11 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
     # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
     other = looks_like_an_organisation(best) and core < policy.stamps.legend_mismatch_below
-    if not other and score >= policy.stamps.legend_min_similarity:
-        return Verdict(Status.PASS, [reason], ev)
-    if other or (score < policy.stamps.legend_mismatch_below and len(best) >= 4):
+    if not other and (score >= policy.stamps.legend_min_similarity or not legend_required):
+        # Where only the seal's presence is required (bank, seller), an unverified legend is noted, not held against it.
+        return Verdict(Status.PASS, [reason if score >= policy.stamps.legend_min_similarity
+                                     else reason + ": the legend could not be verified; the seal is present"], ev)
+    if other:
         return Verdict(Status.FAIL, [reason + ": the seal is another organisation's"], ev,
                        supplement=ask(f"{zh(doc_type)}所盖印章与{organisation}名称不符，请提供加盖正确公章的原件",
                                       f"The seal on the {en(doc_type)} is not the {organisation}'s: provide one sealed by it"))
@@ -90,14 +92,14 @@ def income_proof_seal(bundle: Bundle, policy: Policy) -> Verdict:
 def bank_statement_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The bank's seal (业务专用章 or similar) is on the statement."""
     return seal_verdict(bundle, policy, doc_type=DocType.BANK_STATEMENT, organisation_field="bank_name",
-                        organisation="bank")
+                        organisation="bank", legend_required=False)
 
 
 @check("stamp.purchase_contract", Category.STAMP, title=("购房合同出卖人印章", "Seller seal on the contract"))
 def purchase_contract_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The seller's seal is on the contract."""
     return seal_verdict(bundle, policy, doc_type=DocType.PURCHASE_CONTRACT, organisation_field="seller",
-                        organisation="seller")
+                        organisation="seller", legend_required=False)
 
 
 @check("stamp.tax_certificate", Category.STAMP, title=("纳税记录税务机关印章", "Tax authority seal"))
