@@ -129,7 +129,12 @@ def _continues(prev: PageLabel, label: PageLabel) -> bool:
     if prev.page_of and label.page_of:
         # 第X页 共Y页 running on is stronger than any page's wording (a contract's parties page
         # quotes licence fields; a statement's last page may be all totals)
-        return label.page_of[0] == prev.page_of[0] + 1 and label.page_of[1] == prev.page_of[1]
+        same_total, step = label.page_of[1] == prev.page_of[1], label.page_of[0] - prev.page_of[0]
+        if same_total and step == 1:
+            return True
+        # a page left out in between (3 of 9, then 5 of 9): still one document, whose completeness check
+        # then names the missing page
+        return same_total and step > 1 and label.doc_type in (prev.doc_type, DocType.UNKNOWN)
     return label.doc_type == prev.doc_type
 
 

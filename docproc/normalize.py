@@ -190,6 +190,24 @@ def parse_validity(s: str) -> Validity:
 # ---------------------------------------------------------------- amounts
 
 
+_MISREAD_GROUPS = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?")
+
+
+def _ocr_grouping(text: str) -> str:
+    """2.946,573.00 → 2,946,573.00: OCR reads thousands commas as points; a separator followed by three
+    digits and then another separator groups thousands, the last one before one or two digits is the point."""
+    match = _MISREAD_GROUPS.search(text)
+    if match is None or "." not in match.group(0) or match.group(0).count(".") + match.group(0).count(",") < 2:
+        return text
+    number = match.group(0)
+    parts = re.split(r"[.,]", number)
+    if len(parts[-1]) in (1, 2):
+        fixed = ",".join(parts[:-1]) + "." + parts[-1]
+    else:
+        fixed = ",".join(parts)
+    return text[: match.start()] + fixed + text[match.end():]
+
+
 def parse_amount(s: str) -> Decimal | None:
     """An amount written with digits (¥, 元, 人民币, thousands, parentheses, 万), else None."""
     text = to_halfwidth(s).translate(_MINUS).strip()
@@ -197,6 +215,7 @@ def parse_amount(s: str) -> Decimal | None:
     if text.startswith("(") and text.endswith(")"):
         text, negative = text[1:-1].strip(), True
     text = re.sub(r"(?<=[^\d ]) +| +(?=[^\d ])", "", text)  # spaces next to non-digits
+    text = _ocr_grouping(text)
     m = _AMOUNT.fullmatch(text)
     if m is None or (m["s1"] and m["s2"]) or (negative and (m["s1"] or m["s2"])):
         return None

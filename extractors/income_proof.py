@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from docproc.models import DocType, Field, RawDocument
-from docproc.normalize import parse_amount, parse_date
+from docproc.normalize import parse_amount, parse_date, similarity
 from extractors import ExtractedFields, extractor
 from extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from extractors._text import PageText
@@ -24,12 +24,15 @@ _NAME = re.compile(
 _NAME_FALLBACKS = (
     re.compile(rf"(?:员工|职工|同志)([{CJK}·]{{2,4}})[,，(（]"),
     re.compile(rf"([{CJK}·]{{2,4}})[,，](?:性别|男|女)"),
+    # a letter that opens with the person: "杨龙志，身份证号码…，系我公司正式员工"
+    re.compile(rf"(?<![{CJK}·])([{CJK}·]{{2,4}})[,，(（]\s*(?:身份证|公民身份|证件号)"),
 )
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)")
 _POSITION = re.compile(rf"(?:担任|现任|任|职务为|职务[:：]|岗位[:：]?)([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)")
-_MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月收入|税前月收入|月均收入)[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，]*(?:\.\d{1,2})?)")
+_MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月(?:税前|税后|平均)?收入|税前月收入|月均收入|月平均收入)"
+                      r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")
 _WORDS = re.compile(r"大写[:：]?\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两]{2,30})")
 _EMPLOYER = re.compile(rf"(?:单位名称|单位|公司名称|盖章单位|工作单位)(?:[(（]盖章[)）])?[:：]([{CJK}()（）A-Za-z0-9]{{4,40}})")
 _EMPLOYER_ANY = re.compile(rf"([{CJK}()（）]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团|研究院|研究所|医院|学校|大学|银行|事务所|中心))")
@@ -91,14 +94,28 @@ def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Fiel
         fields["monthly_income"] = hit.field(amount)
     if words := _amount_in_words(text, ctx):
         fields["amount_in_words"] = words
-    employer = text.search(_EMPLOYER) or _last(text, _EMPLOYER_ANY)
-    if employer:
-        fields["employer"] = employer.field(employer.group(1))
+    if employer := _employer(text):
+        fields["employer"] = employer
     if phone := _phone(text, ctx):
         fields["employer_phone"] = phone
     if issued := _first_date_after(text, "特此证明"):
         fields["issue_date"] = issued
     return fields
+
+
+def _employer(text: PageText) -> Field | None:
+    """The employer: the signed name (单位名称：…), or the best-read spelling of it elsewhere on the page.
+
+    The signature line sits under the seal and reads worst; the letterhead usually prints the same
+    name clean, so among the spellings that agree with the signed one the most confident wins.
+    """
+    labelled = text.search(_EMPLOYER)
+    named = [h.field(h.group(1)) for h in text.finditer(_EMPLOYER_ANY)]
+    if labelled is None:
+        return named[-1] if named else None
+    signed = labelled.field(labelled.group(1))
+    agreeing = [f for f in named if similarity(str(f.value), str(signed.value)) >= 0.6]
+    return max([signed, *agreeing], key=lambda f: f.confidence)
 
 
 def _phone(text: PageText, ctx: Context | None) -> Field | None:

@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 CJK = r"\u4e00-\u9fff"
 LABELS: dict[str, tuple[str, ...]] = {
     "contract_number": ("合同编号", "合同号", "备案编号"),
-    "seller": ("出卖人", "出卖方", "卖方"),
+    "seller": ("出卖人:", "出卖方:", "卖方:"),  # with the colon: clause text (出卖人应当…) names no one
     "buyer": ("买受人", "买受方", "买方"),
     "property_address": ("房屋坐落", "坐落", "房屋地址"),
     "signing": ("签订日期", "签订时间", "签约日期"),
 }
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _AREA = re.compile(r"建筑面积[^0-9]{0,12}([0-9]+(?:\.[0-9]+)?)\s*(?:平方米|㎡|m2)")
-_PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,]*(?:\.\d{1,2})?)\s*元")
+_PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,.]*\d)\s*元")
 _WORDS = re.compile(r"大写[)）:：]*\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,30})")
 _LOCATED = re.compile(r"(?:商品房|房屋|该房屋)(?:位于|坐落于|座落于|坐落在)[:：]?([\u4e00-\u9fff0-9A-Za-z\-－#号栋幢单元室层]{6,60}?)(?:[，,。；;（(]|$)")
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
