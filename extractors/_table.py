@@ -9,9 +9,9 @@ header seen when a page repeats none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from docproc.models import BBox, Page, Word
+from docproc.models import BBox, Page, PageSource, Word
 from docproc.normalize import to_halfwidth
 from extractors._text import visual_lines
 
@@ -58,6 +58,7 @@ class Row:
     page: int
     cells: dict[str, str]
     words: tuple[Word, ...]
+    boxes: dict[str, BBox] = field(default_factory=dict)  # each cell's box, for a second read
 
     @property
     def bbox(self) -> BBox:
@@ -80,17 +81,42 @@ def _header_name(text: str) -> str | None:
     return next((name for name, parts in COLUMN_RULES if any(part in key for part in parts)), None)
 
 
+# Words that begin a heading; one OCR box over several headings (发生额本次余额) is cut where each begins.
+_HEADING_START = re.compile(
+    r"序号|交易日期|交易时间|记账日期|入账日期|日期|交易摘要|摘要|交易类型|业务类型|发生额|交易金额|收入金额|支出金额|"
+    r"收入|支出|存入|支取|借方|贷方|账户余额|本次余额|联机余额|余额|对方户名|对方账号|对方账户|对方名称|对方信息|"
+    r"对手信息|交易渠道|渠道|币种|货币|备注|用途")
+
+
+def _heading_words(words: list[Word]) -> list[Word]:
+    out: list[Word] = []
+    for word in words:
+        text = re.sub(r"\s+", "", to_halfwidth(word.text))
+        starts = [m.start() for m in _HEADING_START.finditer(text)]
+        starts = [i for i in starts if not any(j < i < j + 2 for j in starts)]  # 交易日期 also holds 日期
+        if len(starts) < 2 or len(text) > 40:
+            out.append(word)
+            continue
+        starts[0] = 0
+        step = (word.bbox.x1 - word.bbox.x0) / len(text)
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+            box = BBox(x0=word.bbox.x0 + a * step, y0=word.bbox.y0, x1=word.bbox.x0 + b * step, y1=word.bbox.y1,
+                       unit=word.bbox.unit)
+            out.append(word.model_copy(update={"text": text[a:b], "bbox": box}))
+    return out
+
+
 def find_header(page: Page) -> tuple[int, list[Column]] | None:
     """Index of the header line and its columns (a line naming a date column and ≥ 2 others)."""
     for index, words in enumerate(visual_lines(page)):
-        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w in words if (n := _header_name(w.text))]
+        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w in _heading_words(words) if (n := _header_name(w.text))]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
             return index, sorted(columns, key=lambda c: c.centre)
     return None
 
 
-_MONEY = re.compile(r"^[-+]?[¥￥]?[\d,]*\d(?:\.\d{1,2})?$")
+_MONEY = re.compile(r"^[-+]?[¥￥]?(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?$")  # OCR reads 1,000 as 1.000
 _KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
     "money": frozenset({"amount", "credit", "debit", "balance"}),
     "date": frozenset({"date"}),
@@ -149,6 +175,41 @@ def _text_column(word: Word, text_columns: list[tuple[float, Column]]) -> Column
     return before[-1] if before else None
 
 
+_TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
+
+
+def _split_merged(word: Word) -> list[Word]:
+    """One OCR box that ran over several cells (66 2025/09/11, 跨行转出-483.73 41313.82郑浩志) as one word
+    per token, each with its share of the box by character width (CJK about twice a digit)."""
+    text = to_halfwidth(word.text)
+    tokens = [m for m in _TOKEN.finditer(text)]
+    kinds = [_kind(m.group(0)) for m in tokens]
+    anchored = any(k == "date" or (k == "money" and re.search(r"[.,]\d{2}$", m.group(0)))
+                   for k, m in zip(kinds, tokens, strict=True))
+    if len(tokens) < 2 or not anchored:  # split only around a date or an amount (3号楼 stays whole)
+        return [word]
+
+    def width(chunk: str) -> float:
+        return sum(1.0 if ord(c) > 0x2E7F else 0.3 if c.isspace() else 0.55 for c in chunk)
+
+    total = width(text) or 1.0
+    scale = (word.bbox.x1 - word.bbox.x0) / total
+    pieces = []
+    for m in tokens:
+        x0 = word.bbox.x0 + width(text[: m.start()]) * scale
+        x1 = word.bbox.x0 + width(text[: m.end()]) * scale
+        box = BBox(x0=x0, y0=word.bbox.y0, x1=x1, y1=word.bbox.y1, unit=word.bbox.unit)
+        pieces.append(word.model_copy(update={"text": m.group(0), "bbox": box}))
+    return pieces
+
+
+def _box(words: list[Word]) -> BBox:
+    box = words[0].bbox
+    for word in words[1:]:
+        box = box.union(word.bbox)
+    return box
+
+
 def _cell_text(words: list[Word]) -> str:
     """A cell's words in reading order; a space only where two Latin letters or digits meet (吴燕 诗 → 吴燕诗)."""
     text = ""
@@ -160,6 +221,18 @@ def _cell_text(words: list[Word]) -> str:
     return text
 
 
+def _richer(before: list[Column] | None, found: list[Column]) -> list[Column]:
+    """A repeated header read worse than the first (交易金钢 for 交易金额): the earlier columns, moved by
+    how far the headings both pages name have moved (another scan of the same table)."""
+    if before is None or len({c.name for c in found}) >= len({c.name for c in before}):
+        return found
+    shifts = [f.x0 - b.x0 for f in found for b in before if f.name == b.name]
+    if not shifts:
+        return found
+    dx = sorted(shifts)[len(shifts) // 2]
+    return [Column(c.name, c.x0 + dx, c.x1 + dx) for c in before]
+
+
 def rows_of(pages: list[Page]) -> list[Row]:
     """Every dated row of a table that may run over several pages."""
     rows: list[Row] = []
@@ -168,16 +241,18 @@ def rows_of(pages: list[Page]) -> list[Row]:
         header = find_header(page)
         start = 0
         if header is not None:
-            start, columns = header[0] + 1, header[1]
+            start, columns = header[0] + 1, _richer(columns, header[1])
         if columns is None:
             continue
-        lines = [words for words in visual_lines(page)[start:]
+        split = page.source == PageSource.OCR
+        lines = [[piece for w in words for piece in (_split_merged(w) if split else (w,))]
+                 for words in visual_lines(page)[start:]
                  if _DATE_START.match(to_halfwidth("".join(w.text for w in words)))]
         text_columns = _text_columns_by_edges(lines, columns, page.width)
         for words in lines:
             cells = _assign(words, columns, text_columns)
             rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells.items()},
-                            words=tuple(words)))
+                            words=tuple(words), boxes={k: _box(v) for k, v in cells.items()}))
     return rows
 
 

@@ -6,9 +6,10 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from docproc.models import DocType, Field, RawDocument
+from docproc.models import BBox, DocType, Field, Page, PageSource, RawDocument
 from docproc.normalize import find_dates, parse_amount, parse_date
 from extractors import ExtractedFields, extractor
+from extractors._reread import DIGITS, reread
 from extractors._table import Row, rows_of
 from extractors._text import PageText, label_values, union_boxes
 
@@ -118,6 +119,7 @@ def extract_bank_statement(doc: RawDocument, ctx: Context) -> ExtractedFields:
             fields.setdefault(name, value)
     rows = [r for r in rows_of(list(doc.pages)) if transaction(r) is not None]
     transactions = [t for r in rows if (t := transaction(r)) is not None]
+    repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
     _from_rows(rows, transactions, fields)
     if transactions:
         fields["transactions"] = Field(
@@ -127,4 +129,43 @@ def extract_bank_statement(doc: RawDocument, ctx: Context) -> ExtractedFields:
             bbox=union_boxes([r.bbox for r in rows if r.page == rows[0].page]),
         )
     return ExtractedFields(fields=fields, meta={"transaction_rows": [
-        {"page": r.page, "bbox": r.bbox.as_list()} for r in rows]})
+        {"page": r.page, "bbox": r.bbox.as_list()} for r in rows], "reread_rows": repaired})
+
+
+def _reread_money(ctx: Context | None, page: Page, box: BBox | None, like: Decimal) -> Decimal | None:
+    """A cell's amount read again with digits only; the sign of the first read is kept."""
+    if box is None or (again := reread(ctx, page, box, whitelist=DIGITS + ".,-+", digits=True)) is None:
+        return None
+    value = _money(again[0].strip(".,"))
+    if value is None:
+        return None
+    return -abs(value) if like < 0 else abs(value)
+
+
+def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: dict[int, Page],
+                  ctx: Context | None) -> list[int]:
+    """Re-read the amount and balance cells of scanned rows where the running balance breaks.
+
+    A break on an OCR'd page is most often one misread digit; the cells are read again with a
+    digits-only engine and the new figures kept only when they close the chain (previous balance +
+    amount = balance, and the next row still follows). Returns the row numbers changed.
+    """
+    changed: list[int] = []
+    for i in range(1, len(transactions)):
+        prev, row, page = transactions[i - 1], transactions[i], pages.get(rows[i].page)
+        if page is None or page.source != PageSource.OCR or prev["balance"] + row["amount"] == row["balance"]:
+            continue
+        amount = _reread_money(ctx, page, rows[i].boxes.get("amount") or rows[i].boxes.get("credit")
+                               or rows[i].boxes.get("debit"), row["amount"])
+        balance = _reread_money(ctx, page, rows[i].boxes.get("balance"), row["balance"])
+        following = transactions[i + 1] if i + 1 < len(transactions) else None
+        for new_amount, new_balance in ((amount, row["balance"]), (row["amount"], balance), (amount, balance)):
+            if new_amount is None or new_balance is None or prev["balance"] + new_amount != new_balance:
+                continue
+            if following is not None and new_balance != row["balance"] \
+                    and new_balance + following["amount"] != following["balance"]:
+                continue
+            row["amount"], row["balance"] = new_amount, new_balance
+            changed.append(i + 1)
+            break
+    return changed
