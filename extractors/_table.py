@@ -88,12 +88,16 @@ _HEADING_START = re.compile(
     r"对手信息|交易渠道|渠道|币种|货币|备注|用途")
 
 
+_MODIFIERS = ("借方", "贷方", "收入", "支出", "存入", "支取", "交易", "账户", "本次", "联机", "记账", "入账", "发生", "可用")
+
+
 def _heading_words(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for word in words:
         text = re.sub(r"\s+", "", to_halfwidth(word.text))
         starts = [m.start() for m in _HEADING_START.finditer(text)]
-        starts = [i for i in starts if not any(j < i < j + 2 for j in starts)]  # 交易日期 also holds 日期
+        starts = [i for i in starts if not any(j < i < j + 2 for j in starts)  # 交易日期 also holds 日期
+                  and not text[:i].endswith(_MODIFIERS)]  # 借方发生额, 存入金额 are one heading
         if len(starts) < 2 or len(text) > 40:
             out.append(word)
             continue
