@@ -201,10 +201,8 @@ def _ocr_grouping(text: str) -> str:
         return text
     number = match.group(0)
     parts = re.split(r"[.,]", number)
-    if len(parts[-1]) in (1, 2):
-        fixed = ",".join(parts[:-1]) + "." + parts[-1]
-    else:
-        fixed = ",".join(parts)
+    decimals = len(parts[-1]) in (1, 2)
+    fixed = ",".join(parts[:-1]) + "." + parts[-1] if decimals else ",".join(parts)
     return text[: match.start()] + fixed + text[match.end():]
 
 

@@ -102,8 +102,20 @@ def test_a_clean_applicant_passes_every_check(shared: tuple[Context, Path], prof
     assert checklist.status.value == "ready"
 
 
-@pytest.mark.parametrize("defect", sorted(d for d in DEFECTS if not d.startswith("missing_") or d in (
-    "missing_id_back", "missing_statement_page", "missing_contract_page")))
+# Defects planted in multi-page scans cost a minute of OCR each: they run in the slow set (make test-all).
+_SCANNED = {"missing_statement_page", "missing_contract_page", "grey_copy", "pasted_region"}
+_NOT_YET = {"pasted_region": "a pasted seal patch leaves no copy-move trace and is not detected yet"}
+
+
+def _defect_case(defect: str) -> object:
+    marks = [pytest.mark.slow] if defect in _SCANNED else []
+    if defect in _NOT_YET:
+        marks.append(pytest.mark.xfail(strict=True, reason=_NOT_YET[defect]))
+    return pytest.param(defect, marks=marks, id=defect)
+
+
+@pytest.mark.parametrize("defect", [_defect_case(d) for d in sorted(DEFECTS) if not d.startswith("missing_") or d in (
+    "missing_id_back", "missing_statement_page", "missing_contract_page")])
 def test_each_defect_trips_its_check_on_real_files(shared: tuple[Context, Path], defect: str) -> None:
     profile = _profile_for(defect)
     donor = None
@@ -127,3 +139,80 @@ def test_a_required_document_left_out_is_missing(shared: tuple[Context, Path], d
     got = _verdicts(checklist)
     assert expected[f"completeness.{doc_type}"] == got[f"completeness.{doc_type}"] == "missing"
     assert checklist.status.value == "needs_supplement"
+
+
+def test_a_bundle_without_the_id_card_misses_it(shared: tuple[Context, Path]) -> None:
+    ctx, out = shared
+    folder = render(plan(_spec((), "salaried")), out / "no_id_card")
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    kept = [folder / n for n, f in truth["files"].items() if all(d["type"] != "id_card" for d in f["documents"])]
+    _docs, checklist, _errors = _run_files(ctx, profile="salaried", application_date=APPLIED, files=kept,
+                                           loan_amount=Decimal(truth["loan_amount"]))
+    got = _verdicts(checklist)
+    assert got["completeness.id_card"] == "missing" and got["completeness.id_card.both_sides"] == "missing"
+    assert any(s.check_id == "completeness.id_card" for s in checklist.supplement_request)
+
+
+def _with_footer(data: bytes, footer: str, *, image: bool) -> bytes:
+    """The document as the first page of a PDF whose footer announces more pages than it holds."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from samples.generator.pdfkit import register_fonts
+
+    register_fonts()
+    if image:  # a scanned page: the image, the footer printed under it
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as img:
+            width, height = img.size
+        page_w, page_h = 595.0, 842.0
+        scale = min((page_w - 60) / width, (page_h - 120) / height)
+        buf = io.BytesIO()
+        canvas = Canvas(buf, pagesize=(page_w, page_h))
+        from reportlab.lib.utils import ImageReader
+
+        canvas.drawImage(ImageReader(io.BytesIO(data)), 30, page_h - 40 - height * scale, width * scale, height * scale)
+        canvas.setFont("wqy", 14)
+        canvas.drawCentredString(page_w / 2, 40, footer)
+        canvas.save()
+        return buf.getvalue()
+    reader = PdfReader(io.BytesIO(data))
+    first = reader.pages[0]
+    w, h = float(first.mediabox.width), float(first.mediabox.height)
+    stamp = io.BytesIO()
+    canvas = Canvas(stamp, pagesize=(w, h))
+    canvas.setFont("wqy", 10)
+    canvas.drawCentredString(w / 2, 18, footer)
+    canvas.save()
+    first.merge_page(PdfReader(io.BytesIO(stamp.getvalue())).pages[0])
+    writer = PdfWriter()
+    writer.add_page(first)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("doc_type", "profile"), [("income_proof", "salaried"),
+                                                   ("tax_certificate", "freelancer"),
+                                                   ("business_license", "enterprise_owner")])
+def test_a_page_the_numbering_announces_but_is_absent_fails(shared: tuple[Context, Path], doc_type: str,
+                                                             profile: str) -> None:
+    ctx, out = shared
+    folder = render(plan(_spec((), profile)), out / f"paged_{doc_type}")
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    files = []
+    for name, spec in truth["files"].items():
+        path = folder / name
+        if spec["documents"][0]["type"] == doc_type and spec["documents"][0].get("side", "front") == "front":
+            path = path.with_suffix(".paged.pdf")
+            path.write_bytes(_with_footer((folder / name).read_bytes(), "第1页 共2页", image=name.endswith((".jpg", ".png"))))
+        files.append(path)
+    _docs, checklist, errors = _run_files(ctx, profile=profile, application_date=APPLIED, files=files,
+                                          loan_amount=Decimal(truth["loan_amount"]))
+    assert not errors
+    item = next(i for i in checklist.items if i.id == f"completeness.pages.{doc_type}")
+    assert item.machine_status.value == "fail", item.reasons
+    assert any("page(s) [2] missing" in r for r in item.reasons)

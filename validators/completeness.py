@@ -138,12 +138,17 @@ def legible(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
     )
 
 
-for _type in CHECKED_TYPES:
+# An ID card carries no page numbers (and its photo is cut to the card), so only paper documents
+# get a page count check.
+PAGED_TYPES = [t for t in CHECKED_TYPES if t != DocType.ID_CARD]
+
+for _type in PAGED_TYPES:
     register_check(
         f"completeness.pages.{_type.value}", Category.COMPLETENESS,
         title=(f"{zh(_type)}页数完整", f"{en(_type).capitalize()}: no missing pages"),
         fn=partial(pages_complete, doc_type=_type),
     )
+for _type in CHECKED_TYPES:
     register_check(
         f"completeness.legibility.{_type.value}", Category.COMPLETENESS,
         title=(f"{zh(_type)}清晰可读", f"{en(_type).capitalize()} legible"),

@@ -37,7 +37,8 @@ ANOMALIES = ("id_number", "identity", "contract_buyer", "amount_in_words", "inco
              "statement_deposits", "loan_to_value", "pdf_edit", "image_edit", "uscc", "duplicate_document")
 CHECK_IDS: tuple[str, ...] = (
     *(f"completeness.{t}" for t in DOC_TYPES), "completeness.id_card.both_sides",
-    *(f"completeness.pages.{t}" for t in DOC_TYPES), *(f"completeness.legibility.{t}" for t in DOC_TYPES),
+    *(f"completeness.pages.{t}" for t in DOC_TYPES if t != "id_card"),
+    *(f"completeness.legibility.{t}" for t in DOC_TYPES),
     "completeness.bank_statement.coverage", "completeness.business_license.legal_representative",
     *(f"stamp.{t}" for t in STAMPED), *(f"freshness.{t}" for t in FRESH), *(f"anomaly.{a}" for a in ANOMALIES),
 )
@@ -75,7 +76,8 @@ def base_checks(b: Bundle) -> dict[str, str]:
         checks[f"completeness.{t}"] = ("pass" if has(t) else "missing") if t in REQUIRED[b.profile] else "not_applicable"
     checks["completeness.id_card.both_sides"] = "pass" if b.id_sides >= {"front", "back"} else "missing"
     for t in DOC_TYPES:
-        checks[f"completeness.pages.{t}"] = _na(has(t))
+        if t != "id_card":  # an ID card carries no page numbers
+            checks[f"completeness.pages.{t}"] = _na(has(t))
         checks[f"completeness.legibility.{t}"] = _na(has(t))
     checks["completeness.bank_statement.coverage"] = _na(has("bank_statement"))
     checks["completeness.business_license.legal_representative"] = _na(
