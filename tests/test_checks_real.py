@@ -179,8 +179,10 @@ def _with_footer(data: bytes, footer: str, *, image: bool) -> bytes:
         canvas.drawCentredString(page_w / 2, 40, footer)
         canvas.save()
         return buf.getvalue()
-    reader = PdfReader(io.BytesIO(data))
-    first = reader.pages[0]
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    while len(writer.pages) > 1:
+        del writer.pages[-1]
+    first = writer.pages[0]
     w, h = float(first.mediabox.width), float(first.mediabox.height)
     stamp = io.BytesIO()
     canvas = Canvas(stamp, pagesize=(w, h))
@@ -188,8 +190,6 @@ def _with_footer(data: bytes, footer: str, *, image: bool) -> bytes:
     canvas.drawCentredString(w / 2, 18, footer)
     canvas.save()
     first.merge_page(PdfReader(io.BytesIO(stamp.getvalue())).pages[0])
-    writer = PdfWriter()
-    writer.add_page(first)
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
