@@ -6,6 +6,7 @@ created on first use. Model payloads are stored as JSON so the schema stays smal
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from docproc.models import (
     FileState,
     Override,
     Page,
+    PageSource,
     StoredFile,
 )
 
@@ -100,6 +102,17 @@ schema_info = sa.Table(
     metadata,
     sa.Column("version", sa.Integer, primary_key=True),
 )
+
+
+def page_fingerprint(page: Page) -> str | None:
+    """What makes two pages "the same page": the text of a text-layer page (two contracts from one
+    template differ only in small print, which an image hash cannot see), the image hash of a scan
+    or photo (the same picture handed in twice, maybe re-saved)."""
+    if page.source == PageSource.TEXT_LAYER and page.words:
+        text = "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
+        return "t" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:63]
+    hash_ = page.meta.get("hash")
+    return str(hash_) if hash_ else None
 
 
 def new_id(prefix: str) -> str:
@@ -248,9 +261,9 @@ class Database:
                         file_id=file_id, number=page.number, data=page.model_dump(mode="json")
                     )
                 )
-                if page.meta.get("hash"):
+                if fingerprint := page_fingerprint(page):
                     conn.execute(page_hashes.insert().values(
-                        file_id=file_id, number=page.number, application_id=application_id, hash=page.meta["hash"]))
+                        file_id=file_id, number=page.number, application_id=application_id, hash=fingerprint))
             for position, doc in enumerate(docs):
                 conn.execute(
                     documents.insert().values(

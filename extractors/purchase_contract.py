@@ -30,7 +30,7 @@ _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
 # A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四); clause text never does
 # (买受人应当…, 买受人出示…), so the colon is required.
-_BUYER = re.compile(r"买受人\s*(?:[(（][一二三四1-4][)）])?\s*[:：]\s*([\u4e00-\u9fff·]{2,6}?)(?=$|[^\u4e00-\u9fff·]|证件|身份|国籍|性别|出生|住所|地址|电话|联系|通讯|邮编|代理)")
+_BUYER = re.compile(r"买受人\s*(?:[(（][一二三四1-4][)）])?\s*[:：]\s*([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?=$|[^\u4e00-\u9fff·]|证件|身份|国籍|性别|出生|住所|地址|电话|联系|通讯|邮编|代理)")
 _NOT_NAMES = frozenset({"签章", "签字", "盖章", "签名", "姓名", "名称"})
 
 

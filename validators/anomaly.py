@@ -113,7 +113,8 @@ def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
     by_id = bool(ref_id) and any(edit_distance(str(ref_id).upper(), n) <= tolerance.max_id_number_edits for n in numbers)
     by_name = bool(ref_name) and any(
         edit_distance(normalize_name(str(ref_name)), normalize_name(str(n))) <= tolerance.max_name_edits for n in names)
-    if by_id or (by_name and not numbers):
+    # the name settles it when no number could be compared (none printed, or the card's unread)
+    if by_id or (by_name and not (numbers and ref_id)):
         return Verdict(Status.PASS, [f"the applicant is a buyer on {where(doc)}"], ev)
     return Verdict(Status.FAIL, [f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "
                                  f"the applicant is {ref_name}"], ev)
