@@ -146,3 +146,50 @@ def test_purchase_contract_and_tax_certificate_fields() -> None:
     assert (tax["period_start"], tax["period_end"]) == (date(2025, 11, 1), date(2026, 10, 31))
     assert (tax["total_income"], tax["total_tax"]) == (Decimal("150000.00"), Decimal("4080.00"))
     assert tax["issue_date"] == date(2026, 11, 12) and tax["verification_code"] == "A1B2C3D4E5F6"
+
+
+def _statement(p: Page) -> list[dict[str, object]]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return EXTRACTORS.get("bank_statement")(raw, None).fields["transactions"].value  # type: ignore[arg-type,return-value]
+
+
+def test_statement_headings_centred_over_wide_columns_and_a_direction_column() -> None:
+    # headings centred far right of where their (left-aligned) cells start; unsigned amounts with 借/贷
+    p = table_page(
+        [["中国银行", "交易明细"], ["起止日期:", "2026-05-01", "至", "2026-10-31"]],
+        [["记账日期", "", "交易金额", "借贷", "联机余额", "交易摘要", "对手信息"],
+         ["2026-05-10", "人民币", "12,500.00", "贷", "20,500.00", "代发工资", "北京星河科技有限公司 6222020200112233"],
+         ["2026-05-12", "人民币", "300.00", "借", "20,200.00", "消费", "某超市"]],
+        [20, 110, 200, 300, 360, 470, 640],
+    )
+    rows = _statement(p)
+    assert [(r["amount"], r["balance"]) for r in rows] == [
+        (Decimal("12500.00"), Decimal("20500.00")), (Decimal("-300.00"), Decimal("20200.00"))]
+    assert [r["counterparty"] for r in rows] == ["北京星河科技有限公司", "某超市"]
+    assert [r["description"] for r in rows] == ["代发工资", "消费"]
+
+
+def test_scanned_statement_rows_split_merged_boxes_and_read_points_as_commas() -> None:
+    lines = [["中国邮政储蓄银行", "账户交易明细"], ["客户姓名:", "唐涵静", "账号:", "6210984853487188550"]]
+    p = table_page(lines,
+                   [["序号", "交易时间", "交易摘要", "发生额", "", "本次余额", "对方户名"],
+                    ["1", "2025/05/16", "消费", "-309.63 103,583.95", "", "", "支付宝（中国）网络技术有限公司"],
+                    ["2", "2025/05/17", "取现", "-2.000.00", "", "101.583.95", ""]],  # OCR read commas as points
+                   [20, 60, 200, 300, 400, 420, 560])
+    p = p.model_copy(update={"source": PageSource.OCR})
+    rows = _statement(p)
+    assert [(r["amount"], r["balance"]) for r in rows] == [
+        (Decimal("-309.63"), Decimal("103583.95")), (Decimal("-2000.00"), Decimal("101583.95"))]
+
+
+def test_one_ocr_box_over_several_headings_is_cut_where_each_begins() -> None:
+    from extractors._table import _heading_words
+
+    def cut(text: str) -> list[str]:
+        word = Word(text=text, bbox=BBox(x0=0, y0=0, x1=10 * len(text), y1=10), confidence=0.9)
+        return [w.text for w in _heading_words([word])]
+
+    assert cut("发生额本次余额") == ["发生额", "本次余额"]
+    assert cut("序号交易时间") == ["序号", "交易时间"]
+    assert cut("借方发生额") == ["借方发生额"]  # one heading
+    assert cut("存入金额") == ["存入金额"]
