@@ -50,28 +50,10 @@ def _address(text: PageText, label: Hit, stop_line: int) -> Field | None:
     start = text.offsets[label.line] + label.match.end()
     end = text.offsets[stop_line] if stop_line < len(text.lines) else len(text.joined)
     raw = text.joined[start:end]
-    first = _beside_label(text, label)
-    if first is not None:  # the first address line was read as its own row, just above the label's
-        raw = text.lines[first] + raw
-        start = text.offsets[first] if not text.lines[label.line][label.match.end():] else start
     value = from_first_region(_ADDRESS_NOISE.sub("", raw))
     if len(value) < 4:
         return None
     return text.field((start, end), value)
-
-
-def _beside_label(text: PageText, label: Hit) -> int | None:
-    """The row above the 住址 label when it sits at the label's height (OCR split one row in two)."""
-    above = label.line - 1
-    if above < 0 or _LABELS.search(text.lines[above]):
-        return None
-    words = text.words_in(text.offsets[label.line] + label.match.start(), text.offsets[label.line] + label.match.end())
-    row = text.words_in(text.offsets[above], text.offsets[above] + len(text.lines[above]))
-    if not words or not row:
-        return None
-    y0, y1 = min(w.bbox.y0 for w in words), max(w.bbox.y1 for w in words)
-    centre = (min(w.bbox.y0 for w in row) + max(w.bbox.y1 for w in row)) / 2
-    return above if y0 <= centre <= y1 else None
 
 
 _LABELS = re.compile(r"(?:姓名|性别|民族|出生|住址|公民身份|签发机关|有效期限)")
