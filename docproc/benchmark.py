@@ -33,6 +33,7 @@ def _got(doc: Document) -> GotDocument:
         pages=tuple(doc.pages),
         fields={name: f.value for name, f in doc.fields.items()},
         stamps=len(doc.stamps),
+        seals=tuple((s.page, s.text) for s in doc.stamps),
     )
 
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from docproc.normalize import normalize_value
+from docproc.normalize import normalize_value, similarity
 
 STATUSES = ("pass", "fail", "missing", "review", "not_applicable")
 ACCEPT_EITHER = {"review_or_fail": {"review", "fail"}}
@@ -25,6 +25,7 @@ class GotDocument:
     pages: tuple[int, ...]
     fields: dict[str, Any]
     stamps: int = 0
+    seals: tuple[tuple[int, str | None], ...] = ()  # (page, legend read) of every seal found
 
 
 @dataclass
@@ -55,6 +56,9 @@ class Report:
     checks: dict[str, Counter[tuple[str, str]]] = field(default_factory=lambda: defaultdict(Counter))
     status: Tally = field(default_factory=Tally)
     misses: list[str] = field(default_factory=list)
+    seal_recall: Tally = field(default_factory=Tally)  # pages with a seal where one was found
+    seal_free: Tally = field(default_factory=Tally)  # seal-free pages where none was found
+    seal_legends: Tally = field(default_factory=Tally)  # round/oval seals whose legend was read as the name
     page_count: int = 0
     seconds: float = 0.0
     read_pages: dict[str, int] = field(default_factory=dict)  # pages read in this run, by text_layer / ocr / mixed
@@ -144,6 +148,47 @@ def score_file(report: Report, *, spec: dict[str, Any], docs: list[GotDocument],
         report.splits.add(wanted == found)
     for expected in expected_docs:
         score_fields(report, expected=expected, got=_match(expected, docs), form=spec.get("form", "unknown"), where=where)
+    score_seals(report, expected_docs=expected_docs, docs=docs, where=where)
+
+
+LEGEND_MATCH = 0.5  # the similarity at which a ring legend counts as naming the organisation
+
+
+def legend_matches(read: str | None, legend: str) -> bool:
+    """A legend read names the organisation: the whole legend, or the name it begins with."""
+    from validators._org_names import distinctive_similarity  # the product's own notion of "the same name"
+
+    if not read:
+        return False
+    if similarity(read, legend) >= LEGEND_MATCH and distinctive_similarity(read, legend) >= LEGEND_MATCH:
+        return True  # two firms of one city share 长春…有限公司; their distinctive parts must agree too
+    # a ring read partly (the branch at the end lost): its first 60 % or more, read well
+    return len(read) >= 0.6 * len(legend) and similarity(read, legend[: len(read)]) >= 0.8
+
+
+def score_seals(report: Report, *, expected_docs: list[dict[str, Any]], docs: list[GotDocument], where: str) -> None:
+    """Per page: a seal where the truth has one (recall), none where it has none (false seals), and for
+    each round or oval seal a legend read that names its organisation."""
+    found: dict[int, list[str | None]] = defaultdict(list)
+    for doc in docs:
+        for page, legend in doc.seals:
+            found[page].append(legend)
+    for expected in expected_docs:
+        seals = expected.get("seals") or []
+        for page in expected.get("pages") or [1]:
+            here = [s for s in seals if s.get("page") == page]
+            if here:
+                report.seal_recall.add(bool(found.get(page)))
+                if not found.get(page):
+                    report.misses.append(f"{where} p{page}: seal missed")
+                for seal in here:
+                    if seal.get("shape") in ("round", "oval") and seal.get("legend"):
+                        ok = any(legend_matches(read, seal["legend"]) for read in found.get(page, []))
+                        report.seal_legends.add(ok)
+            else:
+                report.seal_free.add(not found.get(page))
+                if found.get(page):
+                    report.misses.append(f"{where} p{page}: a seal found where there is none")
 
 
 def score_checks(report: Report, *, expected: dict[str, str], got: dict[str, str], where: str) -> None:
@@ -183,6 +228,11 @@ def format_report(report: Report, *, title: str) -> str:
     lines = [f"== {title}: {report.applicants} applicant(s), {report.page_count} page(s), {report.seconds:.1f} s"]
     lines.append(f"page classification accuracy   {_pct(report.pages.rate)}  ({report.pages.correct}/{report.pages.total})")
     lines.append(f"bundle split accuracy          {_pct(report.splits.rate)}  ({report.splits.correct}/{report.splits.total})")
+    lines.append(f"seal presence recall           {_pct(report.seal_recall.rate)}  ({report.seal_recall.correct}/{report.seal_recall.total} sealed pages)")
+    false_seals = report.seal_free.total - report.seal_free.correct
+    lines.append(f"false seals on seal-free pages {_pct(false_seals / report.seal_free.total if report.seal_free.total else None)}  "
+                 f"({false_seals}/{report.seal_free.total} pages)")
+    lines.append(f"seal legend names the org      {_pct(report.seal_legends.rate)}  ({report.seal_legends.correct}/{report.seal_legends.total} round/oval seals)")
     lines += ["", "field exact-match (type.field by delivery form):"]
     overall = Tally()
     by_form: dict[str, Tally] = defaultdict(Tally)
@@ -237,6 +287,9 @@ def report_json(report: Report) -> dict[str, Any]:
         "fields": {f"{t}.{n}@{f}": {"correct": v.correct, "total": v.total} for (t, n, f), v in report.fields.items()},
         "checks": {k: {f"{e}->{g}": n for (e, g), n in c.items()} for k, c in report.checks.items()},
         "status_accuracy": report.status.rate,
+        "seal_recall": report.seal_recall.rate,
+        "seal_free_pages_without_false_seal": report.seal_free.rate,
+        "seal_legend_match": report.seal_legends.rate,
         "misses": report.misses,
         "errors": report.errors,
     }

@@ -64,3 +64,19 @@ def test_check_confusion_precision_recall_and_status() -> None:
     assert report.status.rate == 0.5
     text = format_report(report, title="t")
     assert text.splitlines()[-1].startswith("SUMMARY t:") and "status 0.500" in text
+
+
+def test_seal_scores_count_pages_missed_false_and_legends() -> None:
+    from docproc.evaluation import GotDocument, Report, score_seals
+
+    expected = [{"type": "bank_statement", "pages": [1, 2, 3],
+                 "seals": [{"page": 3, "legend": "中国民生银行股份有限公司长春朝阳支行", "shape": "oval"}]},
+                {"type": "income_proof", "pages": [4], "seals": [{"page": 4, "legend": "长春东方物流股份有限公司", "shape": "round"}]}]
+    got = [GotDocument(type="bank_statement", side=None, pages=(1, 2, 3), fields={},
+                       seals=((1, None), (3, "中国民生银行股份有限公司长春"))),  # a false seal on page 1; a partial legend
+           GotDocument(type="income_proof", side=None, pages=(4,), fields={}, seals=((4, "长春博远环保科技有限公司"),))]
+    report = Report()
+    score_seals(report, expected_docs=expected, docs=got, where="x")
+    assert (report.seal_recall.correct, report.seal_recall.total) == (2, 2)
+    assert (report.seal_free.correct, report.seal_free.total) == (1, 2)  # page 1 false, page 2 clean
+    assert (report.seal_legends.correct, report.seal_legends.total) == (1, 2)  # the letter's seal names another firm
