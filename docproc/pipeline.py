@@ -207,12 +207,18 @@ def fail_file(ctx: Context, file_id: str, error: BaseException) -> None:
 
 
 def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
-    """Pages whose image hash already belongs to another application (exact hash match)."""
+    """Pages already handed in with an earlier application (same fingerprint).
+
+    Only earlier applications count: the one that handed a page in first is not the copy, and a
+    re-check must not turn it into one.
+    """
     mine = ctx.db.page_hashes_of(application_id)
     others = ctx.db.pages_with_hashes([h for _, _, h in mine], excluding=application_id)
+    created = ctx.db.get_application(application_id).created_at
     by_hash: dict[str, tuple[str, str, int]] = {}
     for other_app, other_file, other_page, digest in others:
-        by_hash.setdefault(digest, (other_app, other_file, other_page))
+        if ctx.db.get_application(other_app).created_at < created:
+            by_hash.setdefault(digest, (other_app, other_file, other_page))
     return [
         DuplicatePage(file_id=file_id, page=page, other_application=by_hash[digest][0],
                       other_file_id=by_hash[digest][1], other_page=by_hash[digest][2])

@@ -83,3 +83,19 @@ def test_override_sits_beside_the_machine_verdict(ctx: Context) -> None:
     overridden = next(i for i in after.items if i.id == item.id)
     assert (overridden.status, overridden.machine_status) == (Status.PASS, Status.MISSING)
     assert overridden.override is not None and overridden.override.officer == "wang"
+
+
+def test_only_the_later_application_is_the_copy(ctx: Context) -> None:
+    first = _app(ctx)
+    [a] = pipeline.ingest(ctx, first, filename="back.jpg", data=BACK.read_bytes())
+    pipeline.process_file(ctx, a.id)
+    second = _app(ctx)
+    [b] = pipeline.ingest(ctx, second, filename="same.jpg", data=BACK.read_bytes())
+    pipeline.process_file(ctx, b.id)
+
+    def verdict(app_id: str) -> Status:
+        return next(i.status for i in pipeline.check_application(ctx, app_id).items
+                    if i.id == "anomaly.duplicate_document")
+
+    assert verdict(second) == Status.FAIL
+    assert verdict(first) == Status.PASS  # re-checked after the copy arrived: still the original
