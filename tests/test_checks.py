@@ -178,11 +178,11 @@ def test_a_check_that_raises_becomes_review(policy: Policy) -> None:
     assert result.status == Status.REVIEW and "could not run" in result.reasons[0]
 
 
-def test_a_document_with_nothing_readable_asks_for_a_new_copy(policy: Policy) -> None:
+def test_a_document_with_nothing_readable_fails_legibility(policy: Policy) -> None:
     blank = Document(id="doc_blank", file_id="file_9", type=DocType.ID_CARD, side=Side.BACK, pages=[1], fields={})
     b = bundle(front(), blank, income())
     checklist = summarize(b, run_checks(b, policy), overrides=[], policy=policy)
     item = next(i for i in checklist.items if i.id == "completeness.legibility.id_card")
-    assert item.status == Status.REVIEW and "none of the required fields" in item.reasons[0]
+    assert item.status == Status.FAIL and "none of the required fields" in item.reasons[0]
     assert any(s.check_id == item.id for s in checklist.supplement_request)
     assert checklist.status == ChecklistStatus.NEEDS_SUPPLEMENT

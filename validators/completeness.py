@@ -123,9 +123,9 @@ def legible(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
     if not problems:
         return Verdict(Status.PASS, [f"all required fields of the {en(doc_type)} were read"], [evidence(d) for d in docs])
     pages = sorted({e.page for e in ev if e.page})
-    if unreadable:  # nothing a reviewer needs could be read: a blank, covered or shaken copy → a new one
+    if unreadable:  # nothing a reviewer needs could be read: a blank, covered or wrong copy
         return Verdict(
-            Status.REVIEW, [f"{where(d)}: none of the required fields could be read" for d in unreadable] + problems, ev,
+            Status.FAIL, [f"{where(d)}: none of the required fields could be read" for d in unreadable] + problems, ev,
             supplement=ask(f"{zh(doc_type)}无法识别任何关键信息，请提供清晰完整的{zh(doc_type)}",
                            f"Nothing could be read on the {en(doc_type)}: provide a clear, complete copy"),
         )

@@ -117,10 +117,11 @@ def expected_checks(profile: str, defects: tuple[str, ...] | list[str], *,
 
 
 def overall_status(checks: dict[str, str]) -> str:
-    """Any anomaly fail → flagged; else any fail or missing → needs_supplement; else ready."""
+    """Any anomaly fail → flagged; else anything the customer must bring or re-do (a fail, a missing
+    document, an illegible one) → needs_supplement; else ready."""
     if any(cid.startswith("anomaly.") and status == "fail" for cid, status in checks.items()):
         return "flagged"
-    if any(status in ("fail", "missing") for status in checks.values()):
+    if any(status in ("fail", "missing") for status in checks.values()) or supplement_request(checks):
         return "needs_supplement"
     return "ready"
 
@@ -129,7 +130,7 @@ def supplement_request(checks: dict[str, str]) -> list[str]:
     """Check ids the customer must act on: fail/missing outside anomalies, and illegible documents (re-scan)."""
     return [cid for cid, status in checks.items()
             if (status in ("fail", "missing") and not cid.startswith("anomaly."))
-            or (status == "review" and cid.startswith("completeness.legibility."))]
+            or (status in ("review", "review_or_fail") and cid.startswith("completeness.legibility."))]
 
 
 def document(doc_type: str, fields: dict[str, Any], *, side: str | None = None, pages: list[int] | None = None,
