@@ -85,7 +85,7 @@ def summarize(
     ]
     busy = any(f.state in (FileState.RECEIVED, FileState.QUEUED, FileState.READING) for f in bundle.files)
     status = overall_status(items, processing=busy)
-    if requests and status == ChecklistStatus.READY:  # a re-scan to ask for, or a file to hand in again
+    if errors and status == ChecklistStatus.READY:  # a file that could not be read must be handed in again
         status = ChecklistStatus.NEEDS_SUPPLEMENT
     return Checklist(
         application=bundle.application.id,

@@ -117,11 +117,12 @@ def expected_checks(profile: str, defects: tuple[str, ...] | list[str], *,
 
 
 def overall_status(checks: dict[str, str]) -> str:
-    """Any anomaly fail → flagged; else anything the customer must bring or re-do (a fail, a missing
-    document, an illegible one) → needs_supplement; else ready."""
+    """Any anomaly fail → flagged; else any fail or missing → needs_supplement; else ready (SPEC §4: ready
+    means nothing failed or is missing; a re-scan asked for a hard-to-read page rides along in the
+    supplement request)."""
     if any(cid.startswith("anomaly.") and status == "fail" for cid, status in checks.items()):
         return "flagged"
-    if any(status in ("fail", "missing") for status in checks.values()) or supplement_request(checks):
+    if any(status in ("fail", "missing") for status in checks.values()):
         return "needs_supplement"
     return "ready"
 
