@@ -214,11 +214,12 @@ def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
     """
     mine = ctx.db.page_hashes_of(application_id)
     others = ctx.db.pages_with_hashes([h for _, _, h in mine], excluding=application_id)
-    created = ctx.db.get_application(application_id).created_at
+    order = {app.id: (app.created_at, app.id)
+             for app in ctx.db.get_applications({a for a, _, _, _ in others} | {application_id})}
     by_hash: dict[str, tuple[str, str, int]] = {}
-    for other_app, other_file, other_page, digest in others:
-        if ctx.db.get_application(other_app).created_at < created:
-            by_hash.setdefault(digest, (other_app, other_file, other_page))
+    for other_app, other_file, other_page, digest in sorted(others, key=lambda row: order[row[0]]):
+        if order[other_app] < order[application_id]:  # created earlier (ties broken by id)
+            by_hash.setdefault(digest, (other_app, other_file, other_page))  # the first one to hand it in
     return [
         DuplicatePage(file_id=file_id, page=page, other_application=by_hash[digest][0],
                       other_file_id=by_hash[digest][1], other_page=by_hash[digest][2])

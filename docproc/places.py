@@ -17,7 +17,8 @@ REGIONS = tuple(sorted(PROVINCES + CITIES, key=len, reverse=True))
 
 
 def from_first_region(text: str, *, within: int = 3) -> str:
-    """Drop stray characters before a province or city that starts within the first ``within`` characters."""
+    """Drop stray characters before a province (or municipality) that starts within the first ``within``
+    characters: a resident address on an ID card begins with one."""
     for skip in range(1, within + 1):
         if text[skip:].startswith(PROVINCES):
             return text[skip:]

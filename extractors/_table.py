@@ -76,7 +76,7 @@ class Row:
 
 def _header_name(text: str) -> str | None:
     key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
-    if not 2 <= len(key) <= 12:  # a heading is a short phrase, not a sentence that happens to hold one
+    if not 2 <= len(key) <= 12 or re.search(r"[\d:]", key):  # a short phrase; "币种:人民币" is a label with its value
         return None
     return next((name for name, parts in COLUMN_RULES if any(part in key for part in parts)), None)
 
@@ -96,8 +96,7 @@ def _heading_words(words: list[Word]) -> list[Word]:
     for word in words:
         text = re.sub(r"\s+", "", to_halfwidth(word.text))
         starts = [m.start() for m in _HEADING_START.finditer(text)]
-        starts = [i for i in starts if not any(j < i < j + 2 for j in starts)  # 交易日期 also holds 日期
-                  and not text[:i].endswith(_MODIFIERS)]  # 借方发生额, 存入金额 are one heading
+        starts = [i for i in starts if not text[:i].endswith(_MODIFIERS)]  # 借方发生额, 存入金额 are one heading
         if len(starts) < 2 or len(text) > 40:
             out.append(word)
             continue
@@ -120,7 +119,8 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
     return None
 
 
-_MONEY = re.compile(r"^[-+]?[¥￥]?(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?$")  # OCR reads 1,000 as 1.000
+# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97)
+_MONEY = re.compile(r"^[-+]?[¥￥]?(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?$")
 _KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
     "money": frozenset({"amount", "credit", "debit", "balance"}),
     "date": frozenset({"date"}),
@@ -135,8 +135,8 @@ _DATE_CELL = re.compile(r"^\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4}$)")
 
 def _kind(text: str) -> str:
     value = to_halfwidth(text).strip()
-    if _DATE_CELL.match(value):
-        return "date"
+    if _DATE_CELL.match(value) or re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", value):
+        return "date"  # 2025-09-11 10:23:45 prints as two words; the time belongs to the date cell
     if re.fullmatch(r"\d{1,4}", value):
         return "index"  # a row number (序号), not an amount
     if re.fullmatch(r"[\d*\s/-]{10,}", value) and not re.search(r"[.,]", value):
@@ -245,7 +245,9 @@ def rows_of(pages: list[Page]) -> list[Row]:
         header = find_header(page)
         start = 0
         if header is not None:
-            start, columns = header[0] + 1, _richer(columns, header[1])
+            # a worse-read repeat of the header keeps the first's columns (scans only: a text layer reads exactly)
+            found = header[1]
+            start, columns = header[0] + 1, _richer(columns, found) if page.source == PageSource.OCR else found
         if columns is None:
             continue
         split = page.source == PageSource.OCR

@@ -34,7 +34,7 @@ _ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
 _DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY})", re.IGNORECASE)
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*]{6,}$")  # a counterparty cell that also prints the account
-_OUTGOING = re.compile(r"借|支|出|^-|^d|^dr", re.IGNORECASE)
+_OUTGOING = re.compile(r"借|支|出|^-|^(?:d|dr|debit)$", re.IGNORECASE)
 
 
 def _money(text: str | None) -> Decimal | None:

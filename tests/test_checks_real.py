@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from docproc.benchmark import _run_files
+from docproc.benchmark import EVAL_CREATOR, _run_files
 from docproc.context import Context, build_context
 from docproc.evaluation import ACCEPT_EITHER
 from docproc.models import Checklist
@@ -51,11 +51,12 @@ NEEDS = {
 }
 
 
-def _spec(defects: tuple[str, ...], profile: str, *, donor: ApplicantSpec | None = None) -> ApplicantSpec:
+def _spec(defects: tuple[str, ...], profile: str, *, donor: ApplicantSpec | None = None,
+          applicant: str = "applicant") -> ApplicantSpec:
     forms = dict(STANDARD)
     for defect in defects:
         forms.update(NEEDS.get(defect, {}))
-    return ApplicantSpec(f"applicant_{profile}", seed="checks", application_date=APPLIED, profile=profile,
+    return ApplicantSpec(f"{applicant}_{profile}", seed="checks", application_date=APPLIED, profile=profile,
                          defects=defects, forms=forms, bundle=False, donor=donor)
 
 
@@ -71,9 +72,17 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Context, Path]:
     return build_context(settings), root / "out"
 
 
-def _check(shared: tuple[Context, Path], spec: ApplicantSpec, label: str) -> tuple[Checklist, dict[str, str]]:
-    """Render the spec, run its files as one application; the checklist and the truth's expected verdicts."""
+def _check(shared: tuple[Context, Path], spec: ApplicantSpec, label: str, *,
+           after: bool = False) -> tuple[Checklist, dict[str, str]]:
+    """Render the spec, run its files as one application; the checklist and the truth's expected verdicts.
+
+    The cases share a database (for its read cache), and the items a defect leaves alone are the same
+    files in every case; so each case first forgets the page fingerprints of the earlier ones, which
+    are not other applications of this applicant's. ``after`` keeps them (the duplicate's donor).
+    """
     ctx, out = shared
+    if not after:
+        ctx.db.forget_page_hashes_of(EVAL_CREATOR)
     folder = render(plan(spec), out / label)
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     loan = truth.get("loan_amount")
@@ -120,15 +129,18 @@ def _defect_case(defect: str) -> object:
 def test_each_defect_trips_its_check_on_real_files(shared: tuple[Context, Path], defect: str) -> None:
     profile = _profile_for(defect)
     donor = None
-    if defect == "duplicate_document":
-        donor = _spec((), profile)
-        _check(shared, donor, f"donor_{profile}")  # the earlier application that handed in the same image
-    checklist, expected = _check(shared, _spec((defect,), profile, donor=donor), f"{defect}")
+    if defect == "duplicate_document":  # another applicant handed in the same emblem-side image before
+        donor = _spec((), profile, applicant="donor")
+        _check(shared, donor, f"donor_{profile}")
+    checklist, expected = _check(shared, _spec((defect,), profile, donor=donor), f"{defect}", after=donor is not None)
     got = _verdicts(checklist)
     effects = DEFECTS[defect].effects
     assert all(expected[k] == v for k, v in effects.items())
     wrong = {k for k in effects if got.get(k) not in ACCEPT_EITHER.get(expected[k], {expected[k]})}
     assert not wrong, _explain(checklist, wrong)
+    if donor is not None:  # the one re-used image is the copy, nothing else of this applicant's
+        item = next(i for i in checklist.items if i.id == "anomaly.duplicate_document")
+        assert len(item.evidence) == 1, item.reasons
 
 
 @pytest.mark.parametrize("doc_type", ["income_proof", "bank_statement", "purchase_contract", "tax_certificate",
@@ -144,6 +156,7 @@ def test_a_required_document_left_out_is_missing(shared: tuple[Context, Path], d
 
 def test_a_bundle_without_the_id_card_misses_it(shared: tuple[Context, Path]) -> None:
     ctx, out = shared
+    ctx.db.forget_page_hashes_of(EVAL_CREATOR)
     folder = render(plan(_spec((), "salaried")), out / "no_id_card")
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     kept = [folder / n for n, f in truth["files"].items() if all(d["type"] != "id_card" for d in f["documents"])]
@@ -182,7 +195,7 @@ def _with_footer(data: bytes, footer: str, *, image: bool) -> bytes:
         return buf.getvalue()
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     while len(writer.pages) > 1:
-        del writer.pages[-1]
+        del writer.pages[-1]  # type: ignore[attr-defined]  # pypdf pages support deletion
     first = writer.pages[0]
     w, h = float(first.mediabox.width), float(first.mediabox.height)
     stamp = io.BytesIO()
@@ -202,6 +215,7 @@ def _with_footer(data: bytes, footer: str, *, image: bool) -> bytes:
 def test_a_page_the_numbering_announces_but_is_absent_fails(shared: tuple[Context, Path], doc_type: str,
                                                              profile: str) -> None:
     ctx, out = shared
+    ctx.db.forget_page_hashes_of(EVAL_CREATOR)
     folder = render(plan(_spec((), profile)), out / f"paged_{doc_type}")
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     files = []

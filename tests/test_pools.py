@@ -44,6 +44,7 @@ def test_pool_children_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
             time.sleep(0.1)
+        assert pid_file.exists() and pid_file.read_text(), "the pool never started its job"
         child = int(pid_file.read_text())
         assert _alive(child)
         parent.send_signal(signal.SIGKILL)
@@ -54,3 +55,5 @@ def test_pool_children_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
         assert not _alive(child), "the pool child outlived its killed parent"
     finally:
         parent.kill()
+        if pid_file.exists() and pid_file.read_text() and _alive(child := int(pid_file.read_text())):
+            os.kill(child, signal.SIGKILL)  # a broken guard must not leave it running for two minutes
