@@ -207,6 +207,20 @@ def _split_merged(word: Word) -> list[Word]:
     return pieces
 
 
+def _join_signs(words: list[Word]) -> list[Word]:
+    """A sign printed (or read) apart from its amount ("-", "483.73") joins it again."""
+    out: list[Word] = []
+    for word in words:
+        before = out[-1] if out else None
+        if before is not None and before.text.strip() in ("-", "+", "－", "＋") and _kind(word.text) == "money" \
+                and word.bbox.x0 - before.bbox.x1 < 2 * (word.bbox.y1 - word.bbox.y0):
+            out[-1] = word.model_copy(update={"text": to_halfwidth(before.text.strip()) + word.text,
+                                              "bbox": before.bbox.union(word.bbox)})
+            continue
+        out.append(word)
+    return out
+
+
 def _box(words: list[Word]) -> BBox:
     box = words[0].bbox
     for word in words[1:]:
@@ -251,7 +265,7 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if columns is None:
             continue
         split = page.source == PageSource.OCR
-        lines = [[piece for w in words for piece in (_split_merged(w) if split else (w,))]
+        lines = [_join_signs([piece for w in words for piece in (_split_merged(w) if split else (w,))])
                  for words in visual_lines(page)[start:]
                  if _DATE_START.match(to_halfwidth("".join(w.text for w in words)))]
         text_columns = _text_columns_by_edges(lines, columns, page.width)

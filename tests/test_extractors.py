@@ -193,3 +193,13 @@ def test_one_ocr_box_over_several_headings_is_cut_where_each_begins() -> None:
     assert cut("序号交易时间") == ["序号", "交易时间"]
     assert cut("借方发生额") == ["借方发生额"]  # one heading
     assert cut("存入金额") == ["存入金额"]
+
+
+def test_a_sign_read_apart_joins_its_amount() -> None:
+    from extractors._table import _join_signs
+
+    def w(text: str, x0: float, x1: float) -> Word:
+        return Word(text=text, bbox=BBox(x0=x0, y0=0, x1=x1, y1=10), confidence=0.9)
+
+    assert [x.text for x in _join_signs([w("-", 0, 5), w("483.73", 8, 40), w("消费", 60, 80)])] == ["-483.73", "消费"]
+    assert [x.text for x in _join_signs([w("-", 0, 5), w("消费", 60, 80)])] == ["-", "消费"]  # a dash alone stays
