@@ -231,3 +231,47 @@ def test_a_page_the_numbering_announces_but_is_absent_fails(shared: tuple[Contex
     item = next(i for i in checklist.items if i.id == f"completeness.pages.{doc_type}")
     assert item.machine_status.value == "fail", item.reasons
     assert any("page(s) [2] missing" in r for r in item.reasons)
+
+
+@pytest.mark.parametrize(("doc_type", "profile"), [("income_proof", "salaried"), ("tax_certificate", "freelancer"),
+                                                   ("business_license", "enterprise_owner")])
+def test_a_copy_with_its_required_fields_covered_is_not_legible(shared: tuple[Context, Path], doc_type: str,
+                                                                profile: str) -> None:
+    """The page as read, with the values a reviewer needs painted over (a covered or smudged copy), handed in
+    as an image instead of the clean document: the checklist asks for a legible copy."""
+    import cv2
+
+    from docproc import imaging
+    from validators.completeness import REQUIRED_FIELDS
+
+    ctx, out = shared
+    ctx.db.forget_page_hashes_of(EVAL_CREATOR)
+    folder = render(plan(_spec((), profile)), out / f"covered_{doc_type}")
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    loan = Decimal(truth["loan_amount"])
+    _docs, clean, _errors = _run_files(ctx, profile=profile, application_date=APPLIED,
+                                       files=[folder / n for n in truth["files"]], loan_amount=loan)
+    doc = next(d for d in clean.documents if d.type.value == doc_type)
+    page = next(p for p in ctx.db.pages_of(doc.file_id) if p.number == doc.pages[0])
+    assert page.render_sha256
+    image = imaging.load_image(ctx.blobs.get(page.render_sha256)).copy()
+    scale = page.render_width / page.width
+    required = REQUIRED_FIELDS[(doc.type, None)]
+    for name in required:
+        box = doc.fields[name].bbox
+        assert box is not None, name
+        pad = 0.4 * (box.y1 - box.y0)
+        cv2.rectangle(image, (int((box.x0 - pad) * scale), int((box.y0 - pad) * scale)),
+                      (int((box.x1 + pad) * scale), int((box.y1 + pad) * scale)), (255, 255, 255), cv2.FILLED)
+    covered = folder / "covered.png"
+    covered.write_bytes(imaging.encode_png(image))
+    original = next(n for n, f in truth["files"].items() if f["documents"][0]["type"] == doc_type)
+    files = [covered if n == original else folder / n for n in truth["files"]]
+    _docs, checklist, errors = _run_files(ctx, profile=profile, application_date=APPLIED, files=files, loan_amount=loan)
+    assert not errors
+    item = next(i for i in checklist.items if i.id == f"completeness.legibility.{doc_type}")
+    assert item.machine_status.value in ("review", "fail"), item.reasons
+    assert any(name in reason for reason in item.reasons for name in required), item.reasons
+    assert any(s.check_id == item.id for s in checklist.supplement_request)
+    clean_item = next(i for i in clean.items if i.id == item.id)
+    assert clean_item.machine_status.value == "pass", clean_item.reasons  # the same document, uncovered, passes
