@@ -17,11 +17,10 @@ from docproc import pipeline, reading
 from docproc.context import Context, build_context
 from docproc.errors import InputError
 from docproc.evaluation import GotDocument, Report, score_checks, score_fields, score_file, score_status
-from docproc.models import Checklist, Document
+from docproc.models import Checklist, Document, Page
 from docproc.pools import process_pool
 from docproc.settings import Settings
 from docproc.storage import sha256_hex
-from extractors import EXTRACTOR_VERSION
 
 EVAL_CREATOR = "docproc eval"  # the applications an eval run creates; a rerun forgets their page hashes
 
@@ -97,21 +96,21 @@ def _read_into_cache(job: tuple[Settings, Path]) -> tuple[str, int, float]:
         _WORKER_CONTEXT["ctx"] = build_context(settings)
     ctx = _WORKER_CONTEXT["ctx"]
     data = path.read_bytes()
-    sha256 = sha256_hex(data)
-    hit = pipeline.cached_read(ctx, sha256)
-    if hit is not None and hit[1] is not None:
-        return "cached", 0, 0.0
-    started = time.perf_counter()
+    seconds = 0.0
+
+    def read() -> list[Page]:
+        nonlocal seconds
+        started = time.perf_counter()
+        pages = reading.read_file(data, file_id="cache", filename=path.name, ctx=ctx)
+        seconds = time.perf_counter() - started
+        return pages
+
     try:
-        pages = hit[0] if hit is not None else reading.read_file(data, file_id="cache", filename=path.name, ctx=ctx)
+        pages, _docs, read_now = pipeline.cached_or_read(ctx, sha256_hex(data), read)
     except InputError:
         return "cached", 0, 0.0  # the scoring pass records the error on its file
-    seconds = time.perf_counter() - started
-    docs = pipeline.documents_from_pages(ctx, pages)
-    ctx.db.put_extraction(sha256, pipeline.reading_version(ctx), read_pages=pages, docs=docs,
-                          extractor_version=EXTRACTOR_VERSION)
-    if hit is not None:
-        return "cached", 0, 0.0  # pages from an earlier run, extracted again
+    if not read_now:
+        return "cached", 0, 0.0  # read by an earlier run (maybe extracted again now)
     sources = {p.source.value for p in pages}
     return (sources.pop() if len(sources) == 1 else "mixed"), len(pages), seconds
 

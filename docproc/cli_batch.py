@@ -15,11 +15,10 @@ import click
 from docproc import batch, catalog
 from docproc.catalog import AppState
 from docproc.changes import ChangeSummary, ChecklistChange, Snapshot, snapshot, summarize_changes, summary_text
-from docproc.cli_common import parse_date_option
+from docproc.cli_common import edge, parse_date_option
 from docproc.cli_keys import keys, webhooks
 from docproc.cli_runner import (
     Item,
-    cli_edge,
     enqueue_reads,
     job_process,
     job_recheck,
@@ -78,7 +77,7 @@ def _emit(summary: ChangeSummary, *, as_json: bool, extra: dict[str, Any]) -> No
               help="Processes for inline work (no REDIS_URL, or re-checks without --re-extract).")
 @click.option("--timeout", type=float, help="With the queue: stop waiting for the workers after this many seconds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@cli_edge
+@edge
 def reprocess(application_ids: tuple[str, ...], all_: bool, status: str | None, since: date | None,
               re_extract: bool, dry_run: bool, workers: int, timeout: float | None, as_json: bool) -> None:
     """Re-run checks (and, on request, extraction) over many applications and summarise what changed.
@@ -116,7 +115,7 @@ def reprocess(application_ids: tuple[str, ...], all_: bool, status: str | None, 
               help="Processes reading files when no REDIS_URL is set.")
 @click.option("--timeout", type=float, help="With the queue: stop waiting for the workers after this many seconds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@cli_edge
+@edge
 def import_(root: Path, profile: str | None, application_date: date | None, branch: str, again: bool,
             workers: int, timeout: float | None, as_json: bool) -> None:
     """Create one application per sub-folder of ROOT (truth.json may give profile and application_date)."""

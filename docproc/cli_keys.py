@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from docproc.cli_runner import cli_edge
+from docproc.cli_common import edge
 from docproc.context import build_context
 from docproc.errors import InputError
 from docproc.integrations import EVENTS, ApiKey, IntegrationStore
@@ -39,7 +39,7 @@ def keys() -> None:
 @click.option("--branch", "branches", multiple=True, help="A branch the key serves (repeatable).")
 @click.option("--all-branches", is_flag=True, help="The key serves every branch.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@cli_edge
+@edge
 def create_key(name: str, branches: tuple[str, ...], all_branches: bool, as_json: bool) -> None:
     """Create a key for the system NAME; the key is printed this once."""
     if bool(branches) == all_branches:
@@ -55,7 +55,7 @@ def create_key(name: str, branches: tuple[str, ...], all_branches: bool, as_json
 
 @keys.command("revoke")
 @click.argument("key_id")
-@cli_edge
+@edge
 def revoke_key(key_id: str) -> None:
     """Revoke a key by id or prefix; its calls answer 401 and its webhooks stop."""
     record = _store().revoke_key(key_id)
@@ -64,7 +64,7 @@ def revoke_key(key_id: str) -> None:
 
 @keys.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@cli_edge
+@edge
 def list_keys(as_json: bool) -> None:
     """Every key with its prefix, branches and state."""
     records = _store().list_keys()
@@ -86,7 +86,7 @@ def webhooks() -> None:
 @click.option("--branch", "branches", multiple=True, help="Without --key: branches whose events are sent.")
 @click.option("--event", "events", multiple=True, type=click.Choice(EVENTS), help="Default: every event.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@cli_edge
+@edge
 def add_webhook(url: str, key_id: str | None, branches: tuple[str, ...], events: tuple[str, ...], as_json: bool) -> None:
     """Register URL; prints the signing secret this once."""
     store = _store()
@@ -107,7 +107,7 @@ def add_webhook(url: str, key_id: str | None, branches: tuple[str, ...], events:
 
 @webhooks.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@cli_edge
+@edge
 def list_webhooks(as_json: bool) -> None:
     """Live webhooks."""
     hooks = _store().list_webhooks()
@@ -120,7 +120,7 @@ def list_webhooks(as_json: bool) -> None:
 
 @webhooks.command("remove")
 @click.argument("webhook_id")
-@cli_edge
+@edge
 def remove_webhook(webhook_id: str) -> None:
     """Stop a webhook (its delivery log is kept)."""
     store = _store()
@@ -131,7 +131,7 @@ def remove_webhook(webhook_id: str) -> None:
 @webhooks.command("deliveries")
 @click.argument("webhook_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@cli_edge
+@edge
 def deliveries(webhook_id: str, as_json: bool) -> None:
     """The delivery log of a webhook, newest first."""
     found = _store().deliveries_of(webhook_id)

@@ -213,23 +213,3 @@ def enqueue_reads(ctx: Context, queue: Queue, application_id: str, *, force: boo
     for stored in files:
         worker.enqueue_file(queue, ctx, stored.id)
     return len(files)
-
-
-def cli_edge(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Translate DocprocError into one line on stderr and its exit code (as ``docproc.cli.edge``)."""
-    import functools
-    import sys
-
-    import click
-
-    from docproc.errors import DocprocError
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except DocprocError as exc:
-            click.echo(f"docproc: error: {exc.message}", err=True)
-            sys.exit(exc.exit_code)
-
-    return wrapper

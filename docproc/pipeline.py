@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -163,20 +164,27 @@ def cached_read(ctx: Context, sha256: str) -> tuple[list[Page], list[Document] |
     return pages, (docs if extractor_version == EXTRACTOR_VERSION else None)
 
 
-def read_and_extract(ctx: Context, stored: StoredFile, *, force: bool = False) -> tuple[list[Page], list[Document]]:
-    """The file's pages and documents: from the cache, re-extracted from cached pages, or read afresh.
+def cached_or_read(ctx: Context, sha256: str, read: Callable[[], list[Page]], *,
+                   force: bool = False) -> tuple[list[Page], list[Document], bool]:
+    """Pages and documents of some bytes: from the cache, re-extracted from cached pages, or ``read()``
+    afresh (and cached); the flag tells whether ``read`` ran.
 
     Reading (OCR) is the expensive half and depends only on the bytes and the reader; extraction is
     re-run from the cached pages when only the extractors changed. ``force`` reads the bytes again.
     """
-    hit = None if force else cached_read(ctx, stored.sha256)
+    hit = None if force else cached_read(ctx, sha256)
     if hit is not None and hit[1] is not None:
-        pages, docs = hit[0], hit[1]
-    else:
-        pages = hit[0] if hit is not None else read_pages(ctx, stored)
-        docs = documents_from_pages(ctx, pages)
-        ctx.db.put_extraction(stored.sha256, reading_version(ctx), read_pages=pages, docs=docs,
-                              extractor_version=EXTRACTOR_VERSION)
+        return hit[0], hit[1], False
+    pages = read() if hit is None else hit[0]
+    docs = documents_from_pages(ctx, pages)
+    ctx.db.put_extraction(sha256, reading_version(ctx), read_pages=pages, docs=docs,
+                          extractor_version=EXTRACTOR_VERSION)
+    return pages, docs, hit is None
+
+
+def read_and_extract(ctx: Context, stored: StoredFile, *, force: bool = False) -> tuple[list[Page], list[Document]]:
+    """The stored file's pages and documents (see :func:`cached_or_read`), as this file's."""
+    pages, docs, _read = cached_or_read(ctx, stored.sha256, lambda: read_pages(ctx, stored), force=force)
     return ([p.model_copy(update={"file_id": stored.id}) for p in pages],
             [d.model_copy(update={"file_id": stored.id, "id": new_id("doc")}) for d in docs])
 

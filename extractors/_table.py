@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from docproc.models import BBox, Page, PageSource, Word
 from docproc.normalize import to_halfwidth
-from extractors._text import visual_lines
+from extractors._text import union_boxes, visual_lines
 
 # A heading is named by what it contains, first rule that matches wins: banks word their headings in
 # many ways (联机余额, 交易后余额, 对手信息, 对方卡号/账号, 借贷标志…), and a rule by meaning reads
@@ -63,10 +63,7 @@ class Row:
     @property
     def bbox(self) -> BBox:
         """Box around the row's words."""
-        box = self.words[0].bbox
-        for word in self.words[1:]:
-            box = box.union(word.bbox)
-        return box
+        return _box(list(self.words))
 
     @property
     def confidence(self) -> float:
@@ -222,9 +219,8 @@ def _join_signs(words: list[Word]) -> list[Word]:
 
 
 def _box(words: list[Word]) -> BBox:
-    box = words[0].bbox
-    for word in words[1:]:
-        box = box.union(word.bbox)
+    box = union_boxes([w.bbox for w in words])
+    assert box is not None, "a cell or row has at least one word"
     return box
 
 
