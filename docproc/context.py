@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from docproc.database import Database
 from docproc.ocr import OcrEngine, make_engine
+from docproc.ocr_memo import MemoizedOcr
 from docproc.policy import Policy, load_policy
 from docproc.settings import Settings
 from docproc.storage import BlobStore, ZipLimits
@@ -39,6 +40,11 @@ def build_context(settings: Settings) -> Context:
         db=Database(settings.db_url),
         blobs=BlobStore(settings.blob_dir),
         policy=load_policy(settings.policy_file),
-        ocr=make_engine(settings.ocr_engine, timeout=settings.ocr_timeout),
-        digits_ocr=make_engine("tesseract", timeout=settings.ocr_timeout),
+        ocr=_engine(settings, settings.ocr_engine),
+        digits_ocr=_engine(settings, "tesseract"),
     )
+
+
+def _engine(settings: Settings, name: str) -> OcrEngine:
+    engine = make_engine(name, timeout=settings.ocr_timeout)
+    return MemoizedOcr(engine, settings.ocr_memo_dir) if settings.ocr_memo else engine

@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     policy_file: Path | None = None
     ocr_engine: str = "rapidocr"
     ocr_timeout: float = 120.0
+    ocr_memo: bool = False  # remember OCR answers by image under data_dir/ocr-memo
     render_dpi: int = 200
     max_upload_bytes: int = 100 * 1024 * 1024
     max_pages: int = 300
@@ -40,6 +41,11 @@ class Settings(BaseSettings):
     def blob_dir(self) -> Path:
         """Where content-addressed blobs live."""
         return self.data_dir / "blobs"
+
+    @property
+    def ocr_memo_dir(self) -> Path:
+        """Where remembered OCR answers live (when ``ocr_memo`` is on)."""
+        return self.data_dir / "ocr-memo"
 
     @property
     def db_url(self) -> str:
