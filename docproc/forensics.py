@@ -1,5 +1,5 @@
 """Measurements taken once while reading, for the anomaly checks: page hashes, JPEG error levels,
-cloned regions and fonts mixed inside one number of a PDF text layer.
+cloned regions, print sharpness under seals and fonts mixed inside one number of a PDF text layer.
 
 Checks never look at pixels; they read these figures from the page metadata.
 """
@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import cv2
 import numpy as np
 from PIL import Image
 
-from docproc.models import Word
+from docproc.models import Stamp, Word
 
+_SEAL_PALE_CHANNEL = {"red": 2, "blue": 0}  # BGR: red ink is pale in R, blue ink in B
+PRINT_LEVEL = 150  # print is darker than this in every channel...
+PRINT_CHROMA = 40  # ...and nearly grey (seal ink, however dark, is coloured)
+MIN_STROKE_PIXELS = 400  # print pixels needed under and beside a seal to compare them
 HASH_SIZE = 16  # 256 bits: fine enough that two letters from one template differ
 _NUMERIC = re.compile(r"^[-+¥￥]?[\d,]+(\.\d+)?$|^\d{4}[-./年]\d{1,2}")
 
@@ -88,6 +93,44 @@ def cloned_regions(image: np.ndarray, *, min_matches: int = 12, min_shift: float
     values, counts = np.unique(np.array(shifts), axis=0, return_counts=True)
     best = int(counts.max())
     return best if best >= min_matches else 0
+
+
+def seal_patches(image: np.ndarray, stamps: Sequence[Stamp]) -> list[dict[str, Any]]:
+    """How sharp the print under each seal is against the same lines beside it.
+
+    A seal stamped on paper leaves the print under it as sharp as its neighbours; a seal pasted
+    in as a patch cut from another copy brings that copy's softer (resampled, filtered) print with
+    it. Measured in the colour channel where the seal's own ink is palest, on stroke edges only.
+    Returns one entry per seal with enough print both under and beside it:
+    ``{"bbox": [x0, y0, x1, y1], "sharpness": under / beside}``.
+    """
+    if image.ndim != 3:
+        return []
+    found = []
+    for stamp in stamps:
+        channel = _SEAL_PALE_CHANNEL.get(stamp.color)
+        if channel is None:
+            continue
+        b = stamp.bbox
+        x0, y0, x1, y1 = max(0, int(b.x0)), max(0, int(b.y0)), int(b.x1), int(b.y1)
+        band = image[y0:y1, :, channel].astype(np.float32)
+        if band.size == 0:
+            continue
+        edges = np.abs(cv2.Laplacian(band, cv2.CV_32F, ksize=1))
+        rows = image[y0:y1].astype(np.int16)
+        top, low = rows.max(axis=2), rows.min(axis=2)
+        dark = (top < PRINT_LEVEL) & (top - low < PRINT_CHROMA)  # black or grey print, not seal ink
+        strokes = cv2.dilate(dark.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        width = x1 - x0
+        under = strokes[:, x0:x1]
+        beside = np.concatenate([strokes[:, max(0, x0 - 2 * width) : x0], strokes[:, x1 : x1 + 2 * width]], axis=1)
+        dark_beside = dark[:, max(0, x0 - 2 * width) : x0].sum() + dark[:, x1 : x1 + 2 * width].sum()
+        if dark[:, x0:x1].sum() < MIN_STROKE_PIXELS or dark_beside < MIN_STROKE_PIXELS:
+            continue
+        beside_edges = np.concatenate([edges[:, max(0, x0 - 2 * width) : x0], edges[:, x1 : x1 + 2 * width]], axis=1)
+        ratio = float(edges[:, x0:x1][under].mean()) / max(float(beside_edges[beside].mean()), 1e-6)
+        found.append({"bbox": [x0, y0, x1, y1], "sharpness": round(ratio, 3)})
+    return found
 
 
 def _has_digit(text: str) -> bool:

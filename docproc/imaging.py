@@ -23,6 +23,7 @@ from docproc.models import BBox, Stamp, Unit
 if TYPE_CHECKING:
     from docproc.ocr import OcrEngine
 
+MAX_SEAL_SHARE = 0.7  # a square seal spanning more of the page's width or height is the page's frame
 CARD_ASPECT = 85.6 / 54.0  # ISO/IEC 7810 ID-1, the Chinese resident ID card
 _RED = ((0, 12), (155, 180))  # OpenCV hue is 0..180 and red wraps around 0
 _BLUE = ((95, 130),)
@@ -312,10 +313,12 @@ def detect_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
     for colour in _SEAL_COLOURS:
         mask = cv2.morphologyEx(colour_mask(img, colour), cv2.MORPH_CLOSE, kernel)
         groups = _ink_groups(mask, gap=k)
+        letters = [g for g in groups if _fits_a_seal(g, mask.shape)]  # what a letterhead row may be made of
         for box in groups:
-            if _seal_sized(mask.shape, box) and not _in_text_row(box, groups):
+            if _seal_sized(mask.shape, box) and not _in_text_row(box, letters if box in letters else [box, *letters]):
                 stamp = _seal_in(mask, box, colour=colour, page=page)
-                stamps.extend([stamp] if stamp else [])
+                if stamp and (stamp.shape != "square" or _fits_a_seal(box, mask.shape)):  # not the page's frame
+                    stamps.append(stamp)
     return sorted(stamps, key=lambda s: (s.bbox.y0, s.bbox.x0))
 
 
@@ -324,14 +327,44 @@ RotatedRect = tuple[Sequence[float], Sequence[float], float]  # cv2.minAreaRect
 
 
 def _ink_groups(mask: np.ndarray, *, gap: int) -> list[Box]:
-    """Boxes of ink blobs whose boxes touch: the arcs of a worn ring become one seal again."""
+    """Boxes of ink blobs whose boxes touch: the arcs of a worn ring become one seal again.
+
+    A group too big for a seal is a coloured page frame or rule that swallowed what lies near it: its
+    straight bars are set aside and the rest is grouped again, so a seal printed over the frame stands alone.
+    """
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    canvas = np.zeros((mask.shape[0] + 2 * gap, mask.shape[1] + 2 * gap), np.uint8)  # room to grow at the edges
+    groups = []
+    for box in _touching(contours, mask.shape, gap):
+        groups.append(box)  # a seal filling a small image is still a seal
+        if not _fits_a_seal(box, mask.shape):
+            inside = [c for c in contours if _within(cv2.boundingRect(c), box) and not _straight(c)]
+            groups += [b for b in _touching(inside, mask.shape, gap) if b != box]
+    return groups
+
+
+def _touching(contours: Sequence[np.ndarray], shape: tuple[int, ...], gap: int) -> list[Box]:
+    canvas = np.zeros((shape[0] + 2 * gap, shape[1] + 2 * gap), np.uint8)  # room to grow at the edges
     for contour in contours:
         x, y, w, h = cv2.boundingRect(contour)  # grown by gap, then shifted by gap into the canvas
         cv2.rectangle(canvas, (x, y), (x + w - 1 + 2 * gap, y + h - 1 + 2 * gap), 255, cv2.FILLED)
     groups, _ = cv2.findContours(canvas, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     return [(x, y, w - 2 * gap, h - 2 * gap) for x, y, w, h in map(cv2.boundingRect, groups)]
+
+
+def _fits_a_seal(box: Box, shape: tuple[int, ...]) -> bool:
+    return box[2] <= MAX_SEAL_SHARE * shape[1] and box[3] <= MAX_SEAL_SHARE * shape[0]
+
+
+def _within(inner: Box, outer: Box) -> bool:
+    return (outer[0] <= inner[0] and outer[1] <= inner[1]
+            and inner[0] + inner[2] <= outer[0] + outer[2] and inner[1] + inner[3] <= outer[1] + outer[3])
+
+
+def _straight(contour: np.ndarray) -> bool:
+    """A straight bar of ink (a piece of a frame or rule), not a curved piece of a worn ring."""
+    (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
+    long, short = max(rw, rh), max(min(rw, rh), 1.0)
+    return long >= 4 * short and cv2.contourArea(contour) >= 0.4 * long * short
 
 
 def _seal_sized(shape: tuple[int, ...], box: Box) -> bool:
@@ -385,7 +418,9 @@ def _shape_score(mask: np.ndarray, hull: np.ndarray) -> tuple[SealShape, float] 
         return None
     if _interior_ink(mask, hull) < 0.02:  # a bare ring: a pen circle, not a seal with a legend
         return None
-    coverage = _outline_coverage(mask, rect, shape)
+    # the hull's bounding box, or for a tilted oval an ellipse fitted to the hull: whichever follows the ring
+    outlines = [rect] if shape == "square" or len(hull) < 5 else [rect, cv2.fitEllipse(hull)]
+    coverage = max(_outline_coverage(mask, outline, shape) for outline in outlines)
     if coverage < 0.7:  # a seal has a ring or frame all round; a big red character does not
         return None
     target = 1.0 if shape == "square" else math.pi / 4

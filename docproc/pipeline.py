@@ -125,8 +125,13 @@ def extract(raw: RawDocument, ctx: Context) -> Document:
         "mixed_fonts": [{**m, "page": p.number} for p in raw.pages if p.source == PageSource.TEXT_LAYER
                         for m in forensics.mixed_font_numbers(list(p.words))],
     }
-    if raw.pages[0].meta.get("kind") == "image":
-        meta["image_forensics"] = {"ela": raw.pages[0].meta.get("ela"), "clones": raw.pages[0].meta.get("clones")}
+    scanned = [p for p in raw.pages if p.source == PageSource.OCR]
+    if scanned:
+        meta["image_forensics"] = {
+            "ela": scanned[0].meta.get("ela"),  # JPEG files only
+            "clones": max((p.meta.get("clones") or 0 for p in scanned), default=0),
+            "seal_patches": [{**patch, "page": p.number} for p in scanned for patch in p.meta.get("seal_patches") or []],
+        }
     fields = {}
     if raw.doc_type.value in EXTRACTORS:
         extracted = EXTRACTORS.get(raw.doc_type.value)(raw, ctx)

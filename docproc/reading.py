@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "1"
+READER_VERSION = "3"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
@@ -251,7 +251,7 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, met
     image, facts = prepare_for_ocr(image, ctx)
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     stamps = _stamps_with_legends(image, number, ctx)
-    meta = {**meta, "hash": forensics.page_hash(image)}
+    meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps)}
     clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     words = ctx.ocr.read(clean)
     return Page(

@@ -107,12 +107,34 @@ def _heading_words(words: list[Word]) -> list[Word]:
 
 
 def find_header(page: Page) -> tuple[int, list[Column]] | None:
-    """Index of the header line and its columns (a line naming a date column and ≥ 2 others)."""
+    """Index of the header line and its columns (a line naming a date column and ≥ 2 others).
+
+    On the header line found, a heading misread by one character (搞要 for 摘要) still names its column,
+    unless that column is already there.
+    """
     for index, words in enumerate(visual_lines(page)):
-        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w in _heading_words(words) if (n := _header_name(w.text))]
+        headings = _heading_words(words)
+        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w in headings if (n := _header_name(w.text))]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
+            for word in headings:
+                name = _misread_header_name(word.text)
+                if name and name not in names and not _header_name(word.text):
+                    columns.append(Column(name, word.bbox.x0, word.bbox.x1))
+                    names.add(name)
             return index, sorted(columns, key=lambda c: c.centre)
+    return None
+
+
+def _misread_header_name(text: str) -> str | None:
+    """The column a heading names when one of its characters was misread (2-6 CJK characters)."""
+    key = re.sub(r"\s+", "", to_halfwidth(text))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
+        return None
+    for name, parts in COLUMN_RULES:
+        for part in parts:
+            if len(part) == len(key) and sum(a != b for a, b in zip(part, key, strict=True)) == 1:
+                return name
     return None
 
 
@@ -171,8 +193,11 @@ def _assign(words: list[Word], columns: list[Column],
 
 
 def _text_column(word: Word, text_columns: list[tuple[float, Column]]) -> Column | None:
-    """The text column whose left edge is the last one at or before the word's start."""
-    before = [column for edge, column in text_columns if edge <= word.bbox.x0 + 1.0]
+    """The text column whose left edge is the last one at or before the word's start (give or take half a
+    character: a scan moves a cell's start by a few pixels, and a cell printed right after the one before
+    it does not count as an edge)."""
+    slack = 0.5 * (word.bbox.y1 - word.bbox.y0)
+    before = [column for edge, column in text_columns if edge <= word.bbox.x0 + slack]
     return before[-1] if before else None
 
 

@@ -72,7 +72,7 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             fields["pages_declared"] = hit.field(int(hit.group(1)))
     if "property_address" not in fields:
         for text in texts:
-            if hit := text.search(_LOCATED):
+            if hit := text.search_joined(_LOCATED):
                 fields["property_address"] = hit.field(hit.group(1))
                 break
     names, numbers, name_field, number_field = _buyers(texts)

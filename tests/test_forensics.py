@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from docproc.forensics import mixed_font_numbers
 from docproc.models import BBox, Word
 
@@ -26,3 +29,78 @@ def test_digits_beside_cjk_in_their_own_faces_are_not_an_edit() -> None:
 def test_the_same_font_or_apart_is_not_flagged() -> None:
     assert mixed_font_numbers([w("16,", 10, 22, "SimSun"), w("600.00", 22.5, 50, "SimSun")]) == []
     assert mixed_font_numbers([w("16", 10, 22, "SimSun"), w("600.00", 80, 110, "ArialMT")]) == []
+
+
+# --- a seal on a pasted patch ------------------------------------------------------------------------------------
+
+def _letter_with_seal(*, paste: str) -> np.ndarray:
+    """A scanned letter (BGR) with a red seal over its signature lines: stamped, or pasted in afterwards."""
+    import random
+
+    import cv2
+    from PIL import Image, ImageDraw
+
+    from samples.generator.contract_pdf import SealSpot
+    from samples.generator.fonts import font
+    from samples.generator.forms import paste_seal
+    from samples.generator.seal import make_style, render_seal
+
+    rng = random.Random(7)
+    page = Image.new("RGB", (1240, 900), (250, 250, 248))
+    draw = ImageDraw.Draw(page)
+    face = font("sans", 30)
+    for row in range(12):
+        draw.text((60, 60 + row * 64), "出卖人（签章）：呼和浩特安信置业有限公司 法定代表人 委托代理人", font=face, fill=(20, 20, 20))
+    seal = render_seal(rng, make_style(rng, "呼和浩特安信置业有限公司"), 300).resize((300, 300))
+    spot = SealSpot(1, 0.5, 0.5, 300 * 25.4 / 150)
+
+    def stamp(img: Image.Image) -> Image.Image:
+        ink = np.asarray(seal.convert("RGBA"), np.float32) / 255.0
+        out = np.asarray(img, np.float32).copy()
+        y, x = 450 - 150, 620 - 150
+        alpha = ink[..., 3:4] * 0.9
+        out[y : y + 300, x : x + 300] *= 1.0 - alpha * (1.0 - ink[..., :3])
+        return Image.fromarray(out.astype(np.uint8))
+
+    def scan(img: Image.Image) -> Image.Image:
+        arr = cv2.GaussianBlur(np.asarray(img), (0, 0), 0.7).astype(np.float32)
+        arr += np.random.default_rng(3).normal(0, 5, arr.shape)
+        return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+
+    if paste == "stamped":
+        scanned = scan(stamp(page))
+    elif paste == "filtered patch":  # a patch from a cleaner, filtered copy
+        scanned = paste_seal(scan(page), spot, seal, dpi=150, rng=rng)
+    else:  # a patch cut from a copy scanned at half the resolution
+        scanned = scan(page)
+        low = scanned.resize((620, 450)).resize((1240, 900), Image.Resampling.BILINEAR)
+        patched = np.asarray(scanned).copy()
+        patched[280:620, 450:790] = np.asarray(stamp(low))[280:620, 450:790]
+        scanned = Image.fromarray(patched)
+    return np.asarray(scanned)[:, :, ::-1].copy()
+
+
+def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
+    from docproc.forensics import seal_patches
+    from docproc.imaging import detect_seals
+
+    image = _letter_with_seal(paste="stamped")
+    stamps = detect_seals(image)
+    assert len(stamps) == 1
+    (patch,) = seal_patches(image, stamps)
+    assert patch["sharpness"] > 0.8
+
+
+@pytest.mark.parametrize("paste", ["filtered patch", "resampled patch"])
+def test_a_seal_on_a_pasted_patch_brings_softer_print(paste: str) -> None:
+    from docproc.forensics import seal_patches
+    from docproc.imaging import detect_seals
+    from validators.forgery import PATCH_SHARPNESS_FAIL
+
+    image = _letter_with_seal(paste=paste)
+    stamps = detect_seals(image)
+    assert len(stamps) == 1
+    (patch,) = seal_patches(image, stamps)
+    assert patch["sharpness"] < PATCH_SHARPNESS_FAIL
+    x0, y0, x1, y1 = patch["bbox"]
+    assert abs((x0 + x1) / 2 - 620) < 20 and abs((y0 + y1) / 2 - 450) < 20
