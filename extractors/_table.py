@@ -133,7 +133,8 @@ def _misread_header_name(text: str) -> str | None:
         return None
     for name, parts in COLUMN_RULES:
         for part in parts:
-            if len(part) == len(key) and sum(a != b for a, b in zip(part, key, strict=True)) == 1:
+            windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
+            if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
                 return name
     return None
 
