@@ -106,8 +106,14 @@ def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict
 
     fields.setdefault("period_start", field(first, transactions[0]["date"]))
     fields.setdefault("period_end", field(last, transactions[-1]["date"]))
-    fields.setdefault("closing_balance", field(last, transactions[-1]["balance"]))
-    fields.setdefault("opening_balance", field(first, transactions[0]["balance"] - transactions[0]["amount"]))
+    implied = {"opening_balance": (first, transactions[0]["balance"] - transactions[0]["amount"]),
+               "closing_balance": (last, transactions[-1]["balance"])}
+    for name, (row, value) in implied.items():
+        printed = fields.get(name)
+        if printed is None:
+            fields[name] = field(row, value)
+        elif printed.value == value * 100:  # the scan lost the decimal point (70923.89 read as 7092389)
+            fields[name] = printed.model_copy(update={"value": value})
 
 
 @extractor(DocType.BANK_STATEMENT)

@@ -114,13 +114,10 @@ def test_a_clean_applicant_passes_every_check(shared: tuple[Context, Path], prof
 
 # Defects planted in multi-page scans cost a minute of OCR each: they run in the slow set (make test-all).
 _SCANNED = {"missing_statement_page", "missing_contract_page", "grey_copy", "pasted_region"}
-_NOT_YET = {"pasted_region": "a pasted seal patch leaves no copy-move trace and is not detected yet"}
 
 
 def _defect_case(defect: str) -> object:
     marks = [pytest.mark.slow] if defect in _SCANNED else []
-    if defect in _NOT_YET:
-        marks.append(pytest.mark.xfail(strict=True, reason=_NOT_YET[defect]))
     return pytest.param(defect, marks=marks, id=defect)
 
 

@@ -111,6 +111,23 @@ def test_bank_statement_header_and_rows_with_credit_and_debit_columns() -> None:
     assert got["opening_balance"] == Decimal("8000.00") and got["closing_balance"] == Decimal("20200.00")
 
 
+def test_statement_heading_misread_by_one_character_and_balance_that_lost_its_point() -> None:
+    p = table_page(
+        [["中国农业银行", "活期账户历史交易明细"], ["户名:", "张伟", "账号:", "6228454730877182539"],
+         ["上期余额:", "800000"]],
+        [["交易日期", "交易搞要", "收入", "支出", "余额", "对方户名"],
+         ["2026-05-10", "代发工资", "12,500.00", "", "20,500.00", "北京星河科技有限公司"],
+         ["2026-05-12", "消费", "", "300.00", "20,200.00", "某超市"]],
+        [20, 140, 260, 380, 500, 620],
+    )
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    got = {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+    rows = got["transactions"]
+    assert [r["description"] for r in rows] == ["代发工资", "消费"]  # 交易搞要 still heads the description
+    assert [r["counterparty"] for r in rows] == ["北京星河科技有限公司", "某超市"]
+    assert got["opening_balance"] == Decimal("8000.00")  # 800000 printed, 8000.00 by the first row
+
+
 def test_business_license_key_value_layout() -> None:
     got = run(DocType.BUSINESS_LICENSE, None, [
         ["营业执照"], ["统一社会信用代码", "91350100M000100Y43"],
