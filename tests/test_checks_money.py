@@ -82,6 +82,7 @@ def test_a_bank_seal_must_be_there_and_not_another_banks(policy: Policy) -> None
     assert bank("招商组行股纷有眼公司厦门世纪城支行") == Status.PASS  # a poor read of the ring: the seal is there
     assert bank(None) == Status.PASS
     assert bank("中国建设银行股份有限公司厦门分行") == Status.FAIL  # another bank, read cleanly
+    assert bank("提前毅疗股分限公讨银风域东支行") == Status.PASS  # a garbled ring that names no bank at all
 
 
 def test_amount_in_words(policy: Policy) -> None:

@@ -40,8 +40,12 @@ def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
 
 
 def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisation_field: str | None,
-                 organisation: str, legend_required: bool = True) -> Verdict:
-    """Shared logic: seal present → legend matches the organisation → pass; unreadable → review."""
+                 organisation: str, legend_required: bool = True, kind_word: str | None = None) -> Verdict:
+    """Shared logic: seal present → legend matches the organisation → pass; unreadable → review.
+
+    ``kind_word`` (银行 for a bank): a legend read as another organisation must name one of that kind; a
+    misread that does not is no evidence of a foreign seal.
+    """
     docs = bundle.of_type(doc_type)
     if not docs:
         return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} in the bundle"])
@@ -69,7 +73,8 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     core = 1.0 if contained else distinctive_similarity(best, name)
     # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
     # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
-    other = looks_like_an_organisation(best) and core < policy.stamps.legend_mismatch_below
+    other = (looks_like_an_organisation(best) and (kind_word is None or kind_word in best)
+             and core < policy.stamps.legend_mismatch_below)
     if not other and (score >= policy.stamps.legend_min_similarity or not legend_required):
         # Where only the seal's presence is required (bank, seller), an unverified legend is noted, not held against it.
         return Verdict(Status.PASS, [reason if score >= policy.stamps.legend_min_similarity
@@ -92,7 +97,7 @@ def income_proof_seal(bundle: Bundle, policy: Policy) -> Verdict:
 def bank_statement_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The bank's seal (业务专用章 or similar) is on the statement."""
     return seal_verdict(bundle, policy, doc_type=DocType.BANK_STATEMENT, organisation_field="bank_name",
-                        organisation="bank", legend_required=False)
+                        organisation="bank", legend_required=False, kind_word="银行")
 
 
 @check("stamp.purchase_contract", Category.STAMP, title=("购房合同出卖人印章", "Seller seal on the contract"))
