@@ -355,7 +355,7 @@ def _fits_a_seal(box: Box, shape: tuple[int, ...]) -> bool:
     return box[2] <= MAX_SEAL_SHARE * shape[1] and box[3] <= MAX_SEAL_SHARE * shape[0]
 
 
-def _within(inner: Box, outer: Box) -> bool:
+def _within(inner: Sequence[int], outer: Box) -> bool:
     return (outer[0] <= inner[0] and outer[1] <= inner[1]
             and inner[0] + inner[2] <= outer[0] + outer[2] and inner[1] + inner[3] <= outer[1] + outer[3])
 
