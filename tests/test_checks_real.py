@@ -231,11 +231,12 @@ def test_a_page_the_numbering_announces_but_is_absent_fails(shared: tuple[Contex
 
 
 @pytest.mark.parametrize(("doc_type", "profile"), [("income_proof", "salaried"), ("tax_certificate", "freelancer"),
-                                                   ("business_license", "enterprise_owner")])
+                                                   ("business_license", "enterprise_owner"),
+                                                   ("bank_statement", "salaried"), ("purchase_contract", "salaried")])
 def test_a_copy_with_its_required_fields_covered_is_not_legible(shared: tuple[Context, Path], doc_type: str,
                                                                 profile: str) -> None:
-    """The page as read, with the values a reviewer needs painted over (a covered or smudged copy), handed in
-    as an image instead of the clean document: the checklist asks for a legible copy."""
+    """The first page as read, with the values a reviewer needs painted over (a covered or smudged copy), handed
+    in as an image instead of the clean document: the checklist asks for a legible copy."""
     import cv2
 
     from docproc import imaging
@@ -257,6 +258,8 @@ def test_a_copy_with_its_required_fields_covered_is_not_legible(shared: tuple[Co
     for name in required:
         box = doc.fields[name].bbox
         assert box is not None, name
+        if doc.fields[name].page != page.number:
+            continue  # printed on a later page, which the first page alone does not bring
         pad = 0.4 * (box.y1 - box.y0)
         cv2.rectangle(image, (int((box.x0 - pad) * scale), int((box.y0 - pad) * scale)),
                       (int((box.x1 + pad) * scale), int((box.y1 + pad) * scale)), (255, 255, 255), cv2.FILLED)
