@@ -329,15 +329,20 @@ RotatedRect = tuple[Sequence[float], Sequence[float], float]  # cv2.minAreaRect
 def _ink_groups(mask: np.ndarray, *, gap: int) -> list[Box]:
     """Boxes of ink blobs whose boxes touch: the arcs of a worn ring become one seal again.
 
-    A group too big for a seal is a coloured page frame or rule that swallowed what lies near it: its
-    straight bars are set aside and the rest is grouped again, so a seal printed over the frame stands alone.
+    A group too big for a seal is a coloured page frame or rule that swallowed or enclosed what lies near
+    it: its straight bars are set aside and the rest is grouped again, so a seal printed over the frame
+    stands alone.
     """
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     groups = []
+    every: Sequence[np.ndarray] | None = None  # inner contours too: a closed frame hides what it encloses
     for box in _touching(contours, mask.shape, gap):
         groups.append(box)  # a seal filling a small image is still a seal
         if not _fits_a_seal(box, mask.shape):
-            inside = [c for c in contours if _within(cv2.boundingRect(c), box) and not _straight(c)]
+            if every is None:
+                every, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+            inside = [c for c in every if _within(cv2.boundingRect(c), box) and not _straight(c)
+                      and _fits_a_seal(cv2.boundingRect(c), mask.shape)]
             groups += [b for b in _touching(inside, mask.shape, gap) if b != box]
     return groups
 
@@ -351,7 +356,7 @@ def _touching(contours: Sequence[np.ndarray], shape: tuple[int, ...], gap: int) 
     return [(x, y, w - 2 * gap, h - 2 * gap) for x, y, w, h in map(cv2.boundingRect, groups)]
 
 
-def _fits_a_seal(box: Box, shape: tuple[int, ...]) -> bool:
+def _fits_a_seal(box: Sequence[int], shape: tuple[int, ...]) -> bool:
     return box[2] <= MAX_SEAL_SHARE * shape[1] and box[3] <= MAX_SEAL_SHARE * shape[0]
 
 
@@ -364,7 +369,7 @@ def _straight(contour: np.ndarray) -> bool:
     """A straight bar of ink (a piece of a frame or rule), not a curved piece of a worn ring."""
     (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
     long, short = max(rw, rh), max(min(rw, rh), 1.0)
-    return long >= 4 * short and cv2.contourArea(contour) >= 0.4 * long * short
+    return long >= 3 * short and cv2.contourArea(contour) >= 0.4 * long * short
 
 
 def _seal_sized(shape: tuple[int, ...], box: Box) -> bool:

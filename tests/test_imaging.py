@@ -150,6 +150,24 @@ def test_finds_red_square_seal() -> None:
     assert [(s.color, s.shape) for s in imaging.detect_seals(page)] == [("red", "square")]
 
 
+def test_a_seal_printed_over_a_broken_coloured_frame_is_still_one_seal() -> None:
+    """A licence copy's orange-red frame, worn into short bars that touch, runs past the seal: the bars are
+    no seal and must not swallow the one printed over them."""
+    page = text_page(BODY, size=(900, 900))
+    draw = ImageDraw.Draw(page)
+    for x in range(20, 880, 50):  # dashed top and bottom edges, bars 44 px long, 6 px apart
+        draw.rectangle((x, 20, x + 44, 32), fill=(215, 60, 40))
+        draw.rectangle((x, 866, x + 44, 878), fill=(215, 60, 40))
+    for y in range(20, 880, 50):  # and the sides
+        draw.rectangle((20, y, 32, y + 44), fill=(215, 60, 40))
+        draw.rectangle((866, y, 878, y + 44), fill=(215, 60, 40))
+    sealed = stamp(page, seal_layer(110, "深圳市南山区市场监督管理局"), (620, 640), RED)  # over the bottom-right corner
+    seals = imaging.detect_seals(sealed)
+    assert [(s.color, s.shape) for s in seals] == [("red", "round")]
+    box = seals[0].bbox
+    assert abs((box.x0 + box.x1) / 2 - 730) < 15 and abs((box.y0 + box.y1) / 2 - 750) < 15
+
+
 def test_seal_crop_and_ring_unwrap(sealed_page: np.ndarray) -> None:
     seal = imaging.detect_seals(sealed_page)[0]
     crop = imaging.seal_crop(sealed_page, seal)
