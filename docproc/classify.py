@@ -55,6 +55,7 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
     ),
 }
 MIN_SCORE = 3.0
+CARD_SHAPE_WEIGHT = 1.0  # with the card's outline, a blurred card's half-read title (居展身份证) still names it
 _PAGE_OF = (
     re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/]?\s*共\s*(\d{1,3})\s*页"),
     re.compile(r"共\s*(\d{1,3})\s*页\s*[,，/]?\s*第\s*(\d{1,3})\s*页"),
@@ -99,6 +100,9 @@ def label_page(page: Page) -> PageLabel:
     scores = {
         key: sum(c.weight * cue_found(c.text, text) for c in cues) for key, cues in CUES.items()
     }
+    if page.meta.get("card_warped"):  # a card-shaped object was found and flattened: either side of an ID card
+        for side in (Side.FRONT, Side.BACK):
+            scores[(DocType.ID_CARD, side)] += CARD_SHAPE_WEIGHT
     (doc_type, side), best = max(scores.items(), key=lambda kv: kv[1])
     ranked = sorted(scores.values(), reverse=True)
     if best < MIN_SCORE:

@@ -64,3 +64,12 @@ def test_page_one_starts_a_new_document_of_the_same_type() -> None:
     pages = first + second
     docs = split(pages, [label_page(p) for p in pages])
     assert [d.page_numbers for d in docs] == [[1, 2], [3, 4]]
+
+
+def test_a_blurred_card_whose_outline_was_found_is_still_an_id_card() -> None:
+    blurred = page(["中华人民共和国", "居展身份证"])  # the back's title, half read; nothing else legible
+    assert label_page(blurred).doc_type == DocType.UNKNOWN  # two weak cues alone are not enough
+    card = blurred.model_copy(update={"meta": {"card_warped": True}})
+    label = label_page(card)
+    assert (label.doc_type, label.side) == (DocType.ID_CARD, Side.BACK)
+    assert label_page(page(["月度销售报表"]).model_copy(update={"meta": {"card_warped": True}})).doc_type == DocType.UNKNOWN
