@@ -9,6 +9,7 @@ engine release or a different preprocessing never reuses a stale answer.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 from importlib import metadata
 from pathlib import Path
@@ -56,7 +57,7 @@ class MemoizedOcr:
     def _keep(self, key: str, value: Any) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{id(value)}.tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # one writer per process; the rename is atomic
         tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
 
