@@ -9,8 +9,8 @@ engine release or a different preprocessing never reuses a stale answer.
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 from typing import Any
