@@ -152,9 +152,10 @@ def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: di
                   ctx: Context | None) -> list[int]:
     """Re-read the amount and balance cells of scanned rows where the running balance breaks.
 
-    A break on an OCR'd page is most often one misread digit; the cells are read again with a
-    digits-only engine and the new figures kept only when they close the chain (previous balance +
-    amount = balance, and the next row still follows). Returns the row numbers changed.
+    A break on an OCR'd page is most often a lost minus sign or one misread digit; the sign is turned
+    and the cells are read again with a digits-only engine, and the new figures kept only when they
+    close the chain (previous balance + amount = balance, and the next row still follows). Returns the
+    row numbers changed.
     """
     changed: list[int] = []
     for i in range(1, len(transactions)):
@@ -165,7 +166,9 @@ def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: di
                                or rows[i].boxes.get("debit"), row["amount"])
         balance = _reread_money(ctx, page, rows[i].boxes.get("balance"), row["balance"])
         following = transactions[i + 1] if i + 1 < len(transactions) else None
-        for new_amount, new_balance in ((amount, row["balance"]), (row["amount"], balance), (amount, balance)):
+        candidates = ((-row["amount"], row["balance"]),  # a sign lost or a credit read as a debit
+                      (amount, row["balance"]), (row["amount"], balance), (amount, balance))
+        for new_amount, new_balance in candidates:
             if new_amount is None or new_balance is None or prev["balance"] + new_amount != new_balance:
                 continue
             if following is not None and new_balance != row["balance"] \

@@ -128,6 +128,21 @@ def test_statement_heading_misread_by_one_character_and_balance_that_lost_its_po
     assert got["opening_balance"] == Decimal("8000.00")  # 800000 printed, 8000.00 by the first row
 
 
+def test_a_scanned_amount_that_lost_its_minus_sign_is_turned_by_the_running_balance() -> None:
+    p = table_page(
+        [["招商银行", "个人账户交易明细"], ["户名:", "张伟", "账号:", "6225881234567890"]],
+        [["交易日期", "摘要", "交易金额", "余额", "对方户名"],
+         ["2026-05-10", "代发工资", "12,500.00", "20,500.00", "北京星河科技有限公司"],
+         ["2026-05-12", "转账", "688.80", "19,811.20", "唐浩波"],  # printed -688.80, the minus not read
+         ["2026-05-13", "消费", "-11.20", "19,800.00", "某超市"]],
+        [20, 140, 260, 380, 500],
+    )
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    out = EXTRACTORS.get("bank_statement")(raw, None)  # type: ignore[arg-type]
+    rows = out.fields["transactions"].value
+    assert [r["amount"] for r in rows] == [Decimal("12500.00"), Decimal("-688.80"), Decimal("-11.20")]
+
+
 def test_business_license_key_value_layout() -> None:
     got = run(DocType.BUSINESS_LICENSE, None, [
         ["营业执照"], ["统一社会信用代码", "91350100M000100Y43"],
