@@ -55,6 +55,11 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
     ),
 }
 MIN_SCORE = 3.0
+# A statement's later pages may print no title and a misread heading: rows that start with a full date
+# and carry an amount in cents are its own evidence (tax records date their rows by month only).
+_DATED_AMOUNT_ROW = re.compile(r"^\s*\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4})(?!\d).*\d\.\d{2}(?!\d)")
+MIN_DATED_ROWS = 5
+DATED_ROWS_WEIGHT = MIN_SCORE
 CARD_SHAPE_WEIGHT = 1.0  # with the card's outline, a blurred card's half-read title (居展身份证) still names it
 _PAGE_OF = (
     re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/]?\s*共\s*(\d{1,3})\s*页"),
@@ -100,6 +105,8 @@ def label_page(page: Page) -> PageLabel:
     scores = {
         key: sum(c.weight * cue_found(c.text, text) for c in cues) for key, cues in CUES.items()
     }
+    if sum(1 for line in page.text.splitlines() if _DATED_AMOUNT_ROW.search(to_halfwidth(line))) >= MIN_DATED_ROWS:
+        scores[(DocType.BANK_STATEMENT, None)] += DATED_ROWS_WEIGHT  # a page of transaction rows, whatever its headings
     if page.meta.get("card_warped"):  # a card-shaped object was found and flattened: either side of an ID card
         for side in (Side.FRONT, Side.BACK):
             scores[(DocType.ID_CARD, side)] += CARD_SHAPE_WEIGHT

@@ -73,3 +73,11 @@ def test_a_blurred_card_whose_outline_was_found_is_still_an_id_card() -> None:
     label = label_page(card)
     assert (label.doc_type, label.side) == (DocType.ID_CARD, Side.BACK)
     assert label_page(page(["月度销售报表"]).model_copy(update={"meta": {"card_warped": True}})).doc_type == DocType.UNKNOWN
+
+
+def test_a_statement_page_without_title_or_readable_headings_is_known_by_its_rows() -> None:
+    rows = [f"202601{d:02d} 人民币 -{d * 13}.25 {90000 - d * 13}.75 消费 某超市" for d in range(1, 7)]
+    assert label_page(page(["记康目期 复币 交易金额 联机余锁 交易抽膜 对手信息", *rows])).doc_type == DocType.BANK_STATEMENT
+    assert label_page(page(rows[:3])).doc_type == DocType.UNKNOWN  # a few dated lines are not a table
+    monthly = [f"2026-{m:02d} 工资薪金所得 12,000.00 345.00" for m in range(1, 7)]  # a tax record's month rows
+    assert label_page(page(monthly)).doc_type == DocType.UNKNOWN
