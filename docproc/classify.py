@@ -108,8 +108,8 @@ def label_page(page: Page) -> PageLabel:
     if sum(1 for line in page.text.splitlines() if _DATED_AMOUNT_ROW.search(to_halfwidth(line))) >= MIN_DATED_ROWS:
         scores[(DocType.BANK_STATEMENT, None)] += DATED_ROWS_WEIGHT  # a page of transaction rows, whatever its headings
     if page.meta.get("card_warped"):  # a card-shaped object was found and flattened: either side of an ID card
-        for side in (Side.FRONT, Side.BACK):
-            scores[(DocType.ID_CARD, side)] += CARD_SHAPE_WEIGHT
+        for card_side in (Side.FRONT, Side.BACK):
+            scores[(DocType.ID_CARD, card_side)] += CARD_SHAPE_WEIGHT
     (doc_type, side), best = max(scores.items(), key=lambda kv: kv[1])
     ranked = sorted(scores.values(), reverse=True)
     if best < MIN_SCORE:

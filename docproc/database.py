@@ -7,6 +7,7 @@ created on first use. Model payloads are stored as JSON so the schema stays smal
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -104,12 +105,19 @@ schema_info = sa.Table(
 )
 
 
+# A text page is one case's own only with figures of its own: a date, an amount, an account or id number.
+MIN_CASE_DIGITS = 6
+_PAGE_NUMBER = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|(?i:page)\s*\d+(\s*of\s*\d+)?|\d+\s*/\s*\d+")
+
+
 def page_fingerprint(page: Page) -> str | None:
     """What makes two pages "the same page": the text of a text-layer page (two contracts from one
     template differ only in small print, which an image hash cannot see), the image hash of a scan
     or photo (the same picture handed in twice, maybe re-saved)."""
     if page.source == PageSource.TEXT_LAYER and page.words:
         text = "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
+        if sum(c.isdigit() for c in _PAGE_NUMBER.sub("", text)) < MIN_CASE_DIGITS:
+            return None  # boilerplate every contract of a template prints alike (an appendix of fittings)
         return "t" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:63]
     hash_ = page.meta.get("hash")
     return str(hash_) if hash_ else None

@@ -125,3 +125,22 @@ def test_database_on_postgres(postgres_url: str) -> None:
     from docproc.settings import Settings
 
     _exercise(Database(Settings(database_url=postgres_url).db_url))
+
+
+def test_a_text_page_is_fingerprinted_only_when_it_carries_figures_of_its_own() -> None:
+    from docproc.database import page_fingerprint
+    from docproc.models import BBox, Page, PageSource, Unit, Word
+
+    def text_page(*lines: str) -> Page:
+        words = tuple(Word(text=t, bbox=BBox(x0=10, y0=20 * i, x1=300, y1=20 * i + 12, unit=Unit.PT), confidence=1.0,
+                           line=i) for i, t in enumerate(lines))
+        return Page(file_id="f", number=9, width=595, height=842, unit=Unit.PT, source=PageSource.TEXT_LAYER,
+                    words=words)
+
+    appendix = text_page("附件三 装饰装修及相关设备标准", "外墙 真石漆及石材幕墙", "第 9 页 / 共 10 页")
+    assert page_fingerprint(appendix) is None  # every contract of the template prints it alike
+    signed = text_page("买受人：张冰晓", "签订时间：2026年8月31日", "第 10 页 / 共 10 页")
+    other = text_page("买受人：张冰晓", "签订时间：2026年9月30日", "第 10 页 / 共 10 页")
+    assert page_fingerprint(signed) and page_fingerprint(signed) == page_fingerprint(text_page(
+        "买受人：张冰晓", "签订时间：2026年8月31日", "第 10 页 / 共 10 页"))
+    assert page_fingerprint(signed) != page_fingerprint(other)
