@@ -28,6 +28,7 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
     ),
     (DocType.ID_CARD, Side.BACK): (
         Cue("居民身份证", 2.5), Cue("签发机关", 3), Cue("有效期限", 3), Cue("中华人民共和国", 1),
+        Cue("公安局", 2),  # the issuing authority itself (××市公安局××分局), read when its label is not
     ),
     (DocType.INCOME_PROOF, None): (
         Cue("收入证明", 4), Cue("兹证明", 2), Cue("月收入", 2.5), Cue("特此证明", 2), Cue("在我单位", 1.5),

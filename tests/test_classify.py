@@ -73,6 +73,8 @@ def test_a_blurred_card_whose_outline_was_found_is_still_an_id_card() -> None:
     label = label_page(card)
     assert (label.doc_type, label.side) == (DocType.ID_CARD, Side.BACK)
     assert label_page(page(["月度销售报表"]).model_copy(update={"meta": {"card_warped": True}})).doc_type == DocType.UNKNOWN
+    shaken = page(["N2", "深州市公安属兴庆区分局", "中华人民共和国"]).model_copy(update={"meta": {"card_warped": True}})
+    assert label_page(shaken).side == Side.BACK  # labels lost, the authority half read
 
 
 def test_a_statement_page_without_title_or_readable_headings_is_known_by_its_rows() -> None:
