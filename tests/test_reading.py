@@ -103,3 +103,18 @@ def test_word_produced_statement_keeps_its_producer(ctx: Context) -> None:
     pages = reading.read_file(data, file_id="f", filename="w.pdf", ctx=_no_ocr(ctx))
     assert len(pages) == 3 and all(p.source == PageSource.TEXT_LAYER for p in pages)
     assert "Word" in (pages[0].meta["pdf"]["producer"] or "")
+
+
+def test_digits_in_a_latin_face_stay_in_their_line_of_cjk_text() -> None:
+    from docproc.reading import _text_layer_words
+
+    def w(text: str, x0: float, top: float) -> dict[str, object]:
+        return {"text": text, "x0": x0, "x1": x0 + 10, "top": top, "bottom": top + 10, "size": 10.5, "fontname": "F"}
+
+    footer = [w("第", 280, 800.0), w("5", 292, 801.4), w("页，共", 300, 800.0), w("8", 336, 801.4), w("页", 344, 800.0),
+              w("合计", 40, 760.0), w("2,084,048.00", 90, 761.9)]
+    words = _text_layer_words(footer)
+    lines: dict[int, list[str]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word.text)
+    assert list(lines.values()) == [["合计", "2,084,048.00"], ["第", "5", "页，共", "8", "页"]]
