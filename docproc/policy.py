@@ -93,6 +93,13 @@ class PdfRules(_PolicyModel):
     editor_producers: tuple[str, ...] = ()
 
 
+class ImageRules(_PolicyModel):
+    """Thresholds on the figures measured in photos and scans (docproc.forensics)."""
+
+    clone_matches_review: int = 40  # keypoints repeating one region elsewhere: copy-move?
+    patch_sharpness_fail: float = 0.75  # print under a seal this much softer than beside it: a pasted patch
+
+
 class Policy(_PolicyModel):
     """The whole policy; ``version`` is the declared version plus a content hash."""
 
@@ -105,6 +112,7 @@ class Policy(_PolicyModel):
     deposits: Deposits = Deposits()
     loan: Loan = Loan()
     pdf: PdfRules = PdfRules()
+    images: ImageRules = ImageRules()
     profiles: dict[str, Profile]
 
     def profile(self, name: str) -> Profile:

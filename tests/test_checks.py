@@ -166,6 +166,16 @@ def test_policy_change_changes_verdicts_and_version() -> None:
     assert summarize(b, run_checks(b, strict), overrides=[], policy=strict).policy_version == strict.version
 
 
+def test_image_thresholds_are_policy() -> None:
+    text = default_policy_text()
+    scanned = income().model_copy(update={"meta": {"image_forensics": {
+        "ela": None, "clones": 0, "seal_patches": [{"bbox": [50, 50, 150, 150], "sharpness": 0.62, "page": 1}]}}})
+    b = bundle(front(), back(), scanned)
+    assert results(b, parse_policy(text))["anomaly.image_edit"] == Status.FAIL  # 0.62 < 0.75: a pasted patch
+    lenient = parse_policy(text.replace("patch_sharpness_fail = 0.75", "patch_sharpness_fail = 0.5"))
+    assert results(b, lenient)["anomaly.image_edit"] == Status.PASS
+
+
 def test_a_check_that_raises_becomes_review(policy: Policy) -> None:
     from validators import Check, Verdict, run_check
 

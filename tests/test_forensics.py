@@ -95,12 +95,12 @@ def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
 def test_a_seal_on_a_pasted_patch_brings_softer_print(paste: str) -> None:
     from docproc.forensics import seal_patches
     from docproc.imaging import detect_seals
-    from validators.forgery import PATCH_SHARPNESS_FAIL
+    from docproc.policy import load_policy
 
     image = _letter_with_seal(paste=paste)
     stamps = detect_seals(image)
     assert len(stamps) == 1
     (patch,) = seal_patches(image, stamps)
-    assert patch["sharpness"] < PATCH_SHARPNESS_FAIL
+    assert patch["sharpness"] < load_policy(None).images.patch_sharpness_fail
     x0, y0, x1, y1 = patch["bbox"]
     assert abs((x0 + x1) / 2 - 620) < 20 and abs((y0 + y1) / 2 - 450) < 20

@@ -10,10 +10,6 @@ from validators import Verdict, check
 from validators._common import evidence, value, where
 from validators._uscc import is_valid_uscc, uscc_check_char
 
-# Figures measured while reading (docproc.forensics); above these an image asks for a look.
-CLONE_MATCHES_REVIEW = 40
-PATCH_SHARPNESS_FAIL = 0.75  # print under a stamped seal measured 0.85 or more of the print beside it
-
 
 def _pdf_facts(doc: Document) -> dict[str, Any] | None:
     facts = doc.meta.get("pdf")
@@ -57,9 +53,9 @@ def pdf_edited(bundle: Bundle, policy: Policy) -> Verdict:
     return Verdict(Status.PASS, [f"{len(pdfs)} PDF document(s) show no sign of editing"], [evidence(d) for d in pdfs])
 
 
-def _soft_patches(doc: Document) -> list[dict[str, Any]]:
+def _soft_patches(doc: Document, policy: Policy) -> list[dict[str, Any]]:
     patches = doc.meta["image_forensics"].get("seal_patches") or []
-    return [p for p in patches if p["sharpness"] < PATCH_SHARPNESS_FAIL]
+    return [p for p in patches if p["sharpness"] < policy.images.patch_sharpness_fail]
 
 
 @check("anomaly.image_edit", Category.ANOMALY, title=("图片篡改痕迹", "Signs of image retouching"))
@@ -68,7 +64,7 @@ def image_edited(bundle: Bundle, policy: Policy) -> Verdict:
     images = [d for d in bundle.documents if d.meta.get("image_forensics")]
     if not images:
         return Verdict(Status.NOT_APPLICABLE, ["no photos or scans to examine"])
-    pasted = [(d, p) for d in images for p in _soft_patches(d)]
+    pasted = [(d, p) for d in images for p in _soft_patches(d, policy)]
     if pasted:
         reasons = [f"{where(d)}, page {p['page']}: the print under the seal is {p['sharpness']:.0%} as sharp as the "
                    "same lines beside it: the seal sits on a patch pasted from another copy" for d, p in pasted]
@@ -76,7 +72,7 @@ def image_edited(bundle: Bundle, policy: Policy) -> Verdict:
                        bbox=BBox(x0=p["bbox"][0], y0=p["bbox"][1], x1=p["bbox"][2], y1=p["bbox"][3], unit=Unit.PX),
                        value=p["sharpness"]) for d, p in pasted]
         return Verdict(Status.FAIL, reasons, ev)
-    flagged = [d for d in images if (d.meta["image_forensics"].get("clones") or 0) >= CLONE_MATCHES_REVIEW]
+    flagged = [d for d in images if (d.meta["image_forensics"].get("clones") or 0) >= policy.images.clone_matches_review]
     if flagged:
         return Verdict(Status.REVIEW, [f"{where(d)}: {d.meta['image_forensics']['clones']} matching keypoints repeat "
                                        "one region elsewhere (copy-move?)" for d in flagged],
