@@ -100,6 +100,13 @@ def page_of(text: str) -> tuple[int, int] | None:
     return None
 
 
+def without_page_numbers(text: str) -> str:
+    """``text`` with its page-number cues (第X页 共Y页, page i of n, i/n) taken out."""
+    for pattern in _PAGE_OF:
+        text = pattern.sub("", text)
+    return text
+
+
 def label_page(page: Page) -> PageLabel:
     """Type, side and confidence of one page from its text."""
     text = _compact(page.text)

@@ -7,7 +7,6 @@ created on first use. Model payloads are stored as JSON so the schema stays smal
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from docproc.classify import without_page_numbers
 from docproc.errors import NotFoundError
 from docproc.models import (
     Application,
@@ -107,7 +107,6 @@ schema_info = sa.Table(
 
 # A text page is one case's own only with figures of its own: a date, an amount, an account or id number.
 MIN_CASE_DIGITS = 6
-_PAGE_NUMBER = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|(?i:page)\s*\d+(\s*of\s*\d+)?|\d+\s*/\s*\d+")
 
 
 def page_fingerprint(page: Page) -> str | None:
@@ -116,7 +115,7 @@ def page_fingerprint(page: Page) -> str | None:
     or photo (the same picture handed in twice, maybe re-saved)."""
     if page.source == PageSource.TEXT_LAYER and page.words:
         text = "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
-        if sum(c.isdigit() for c in _PAGE_NUMBER.sub("", text)) < MIN_CASE_DIGITS:
+        if sum(c.isdigit() for c in without_page_numbers(text)) < MIN_CASE_DIGITS:
             return None  # boilerplate every contract of a template prints alike (an appendix of fittings)
         return "t" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:63]
     hash_ = page.meta.get("hash")

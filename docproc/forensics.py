@@ -121,14 +121,12 @@ def seal_patches(image: np.ndarray, stamps: Sequence[Stamp]) -> list[dict[str, A
         top, low = rows.max(axis=2), rows.min(axis=2)
         dark = (top < PRINT_LEVEL) & (top - low < PRINT_CHROMA)  # black or grey print, not seal ink
         strokes = cv2.dilate(dark.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-        width = x1 - x0
-        under = strokes[:, x0:x1]
-        beside = np.concatenate([strokes[:, max(0, x0 - 2 * width) : x0], strokes[:, x1 : x1 + 2 * width]], axis=1)
-        dark_beside = dark[:, max(0, x0 - 2 * width) : x0].sum() + dark[:, x1 : x1 + 2 * width].sum()
-        if dark[:, x0:x1].sum() < MIN_STROKE_PIXELS or dark_beside < MIN_STROKE_PIXELS:
+        width, cols = x1 - x0, np.arange(band.shape[1])
+        under_cols = (cols >= x0) & (cols < x1)
+        beside_cols = ((cols >= x0 - 2 * width) & (cols < x0)) | ((cols >= x1) & (cols < x1 + 2 * width))
+        if (dark & under_cols).sum() < MIN_STROKE_PIXELS or (dark & beside_cols).sum() < MIN_STROKE_PIXELS:
             continue
-        beside_edges = np.concatenate([edges[:, max(0, x0 - 2 * width) : x0], edges[:, x1 : x1 + 2 * width]], axis=1)
-        ratio = float(edges[:, x0:x1][under].mean()) / max(float(beside_edges[beside].mean()), 1e-6)
+        ratio = float(edges[strokes & under_cols].mean()) / max(float(edges[strokes & beside_cols].mean()), 1e-6)
         found.append({"bbox": [x0, y0, x1, y1], "sharpness": round(ratio, 3)})
     return found
 

@@ -315,7 +315,7 @@ def detect_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
         groups = _ink_groups(mask, gap=k)
         letters = [g for g in groups if _fits_a_seal(g, mask.shape)]  # what a letterhead row may be made of
         for box in groups:
-            if _seal_sized(mask.shape, box) and not _in_text_row(box, letters if box in letters else [box, *letters]):
+            if _seal_sized(mask.shape, box) and not _in_text_row(box, letters):
                 stamp = _seal_in(mask, box, colour=colour, page=page)
                 if stamp and (stamp.shape != "square" or _fits_a_seal(box, mask.shape)):  # not the page's frame
                     stamps.append(stamp)
@@ -378,12 +378,12 @@ def _seal_sized(shape: tuple[int, ...], box: Box) -> bool:
     return side >= 40 and side >= 0.03 * max(shape[:2]) and box[2] * box[3] >= 0.001 * shape[0] * shape[1]
 
 
-def _in_text_row(box: Box, boxes: list[Box]) -> bool:
+def _in_text_row(box: Box, neighbours: list[Box]) -> bool:
     """Part of a long row of similar blobs close together: letterhead characters."""
     x, y, w, h = box
-    row = sorted(
-        b for b in boxes if 0.6 <= b[3] / h <= 1.6 and min(y + h, b[1] + b[3]) - max(y, b[1]) >= 0.5 * min(h, b[3])
-    )
+    row = sorted({box} | {
+        b for b in neighbours if 0.6 <= b[3] / h <= 1.6 and min(y + h, b[1] + b[3]) - max(y, b[1]) >= 0.5 * min(h, b[3])
+    })
     i = row.index(box)
     left = i
     while left > 0 and row[left][0] - sum(row[left - 1][::2]) <= 0.6 * h:

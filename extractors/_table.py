@@ -113,13 +113,13 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
     unless that column is already there.
     """
     for index, words in enumerate(visual_lines(page)):
-        headings = _heading_words(words)
-        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w in headings if (n := _header_name(w.text))]
+        named = [(w, _header_name(w.text)) for w in _heading_words(words)]
+        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w, n in named if n]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
-            for word in headings:
-                name = _misread_header_name(word.text)
-                if name and name not in names and not _header_name(word.text):
+            for word, known in named:
+                name = None if known else _misread_header_name(word.text)
+                if name and name not in names:
                     columns.append(Column(name, word.bbox.x0, word.bbox.x1))
                     names.add(name)
             return index, sorted(columns, key=lambda c: c.centre)

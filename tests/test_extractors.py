@@ -89,6 +89,12 @@ def table_page(lines: list[list[str]], table: list[list[str]], columns: list[flo
     return top.model_copy(update={"words": tuple(words)})
 
 
+def statement_fields(p: Page) -> dict[str, object]:
+    """Field values the bank-statement extractor reads from one page."""
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+
+
 def test_bank_statement_header_and_rows_with_credit_and_debit_columns() -> None:
     p = table_page(
         [["招商银行", "个人账户交易明细"], ["户名:", "张伟", "账号:", "6225 8812 3456 7890"],
@@ -98,8 +104,7 @@ def test_bank_statement_header_and_rows_with_credit_and_debit_columns() -> None:
          ["2026-05-12", "消费", "", "300.00", "20,200.00", "某超市"]],
         [20, 140, 260, 380, 500, 620],
     )
-    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
-    got = {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+    got = statement_fields(p)
     assert got["bank_name"] == "招商银行" and got["account_holder"] == "张伟"
     assert got["account_number"] == "6225881234567890"
     assert (got["period_start"], got["period_end"], got["issue_date"]) == (
@@ -120,8 +125,7 @@ def test_statement_heading_misread_by_one_character_and_balance_that_lost_its_po
          ["2026-05-12", "消费", "", "300.00", "20,200.00", "某超市"]],
         [20, 140, 260, 380, 500, 620],
     )
-    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
-    got = {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+    got = statement_fields(p)
     rows = got["transactions"]
     assert [r["description"] for r in rows] == ["代发工资", "消费"]  # 交易搞要 still heads the description
     assert [r["counterparty"] for r in rows] == ["北京星河科技有限公司", "某超市"]
@@ -137,9 +141,7 @@ def test_a_scanned_amount_that_lost_its_minus_sign_is_turned_by_the_running_bala
          ["2026-05-13", "消费", "-11.20", "19,800.00", "某超市"]],
         [20, 140, 260, 380, 500],
     )
-    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
-    out = EXTRACTORS.get("bank_statement")(raw, None)  # type: ignore[arg-type]
-    rows = out.fields["transactions"].value
+    rows = _statement(p)
     assert [r["amount"] for r in rows] == [Decimal("12500.00"), Decimal("-688.80"), Decimal("-11.20")]
 
 
@@ -181,8 +183,7 @@ def test_purchase_contract_and_tax_certificate_fields() -> None:
 
 
 def _statement(p: Page) -> list[dict[str, object]]:
-    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
-    return EXTRACTORS.get("bank_statement")(raw, None).fields["transactions"].value  # type: ignore[arg-type,return-value]
+    return statement_fields(p)["transactions"]  # type: ignore[return-value]
 
 
 def test_statement_headings_centred_over_wide_columns_and_a_direction_column() -> None:
