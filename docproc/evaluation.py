@@ -58,7 +58,7 @@ class Report:
     misses: list[str] = field(default_factory=list)
     seal_recall: Tally = field(default_factory=Tally)  # pages with a seal where one was found
     seal_free: Tally = field(default_factory=Tally)  # seal-free pages where none was found
-    seal_legends: Tally = field(default_factory=Tally)  # round/oval seals whose legend was read as the name
+    seal_legends: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))  # by shape: round / oval
     page_count: int = 0
     seconds: float = 0.0
     read_pages: dict[str, int] = field(default_factory=dict)  # pages read in this run, by text_layer / ocr / mixed
@@ -184,7 +184,11 @@ def score_seals(report: Report, *, expected_docs: list[dict[str, Any]], docs: li
                 for seal in here:
                     if seal.get("shape") in ("round", "oval") and seal.get("legend"):
                         ok = any(legend_matches(read, seal["legend"]) for read in found.get(page, []))
-                        report.seal_legends.add(ok)
+                        report.seal_legends[seal["shape"]].add(ok)
+                        if not ok:
+                            read = " / ".join(r or "-" for r in found.get(page, [])) or "-"
+                            report.misses.append(f"{where} p{page}: {seal['shape']} seal legend "
+                                                 f"{seal['legend']!r} read as {read!r}")
             else:
                 report.seal_free.add(not found.get(page))
                 if found.get(page):
@@ -232,7 +236,8 @@ def format_report(report: Report, *, title: str) -> str:
     false_seals = report.seal_free.total - report.seal_free.correct
     lines.append(f"false seals on seal-free pages {_pct(false_seals / report.seal_free.total if report.seal_free.total else None)}  "
                  f"({false_seals}/{report.seal_free.total} pages)")
-    lines.append(f"seal legend names the org      {_pct(report.seal_legends.rate)}  ({report.seal_legends.correct}/{report.seal_legends.total} round/oval seals)")
+    for shape, tally in sorted(report.seal_legends.items(), key=lambda kv: kv[0] != "round"):
+        lines.append(f"seal legend names the org      {_pct(tally.rate)}  ({tally.correct}/{tally.total} {shape} seals)")
     lines += ["", "field exact-match (type.field by delivery form):"]
     overall = Tally()
     by_form: dict[str, Tally] = defaultdict(Tally)
@@ -289,7 +294,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "status_accuracy": report.status.rate,
         "seal_recall": report.seal_recall.rate,
         "seal_free_pages_without_false_seal": report.seal_free.rate,
-        "seal_legend_match": report.seal_legends.rate,
+        "seal_legend_match": {shape: tally.rate for shape, tally in report.seal_legends.items()},
         "misses": report.misses,
         "errors": report.errors,
     }

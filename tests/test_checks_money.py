@@ -83,6 +83,7 @@ def test_a_bank_seal_must_be_there_and_not_another_banks(policy: Policy) -> None
     assert bank(None) == Status.PASS
     assert bank("中国建设银行股份有限公司厦门分行") == Status.FAIL  # another bank, read cleanly
     assert bank("提前毅疗股分限公讨银风域东支行") == Status.PASS  # a garbled ring that names no bank at all
+    assert bank("单变银行股份有限公司长春额期支行") == Status.PASS  # 银行 read, but no bank by that name
 
 
 def test_amount_in_words(policy: Policy) -> None:
@@ -148,3 +149,41 @@ def test_a_balance_jump_between_pages_is_a_missing_page_not_an_edit(policy: Poli
     same_page = doc(DocType.BANK_STATEMENT, "stmt", stamps=[seal("招商银行")], bank_name="招商银行", transactions=two_pages,
                     meta={"transaction_rows": [{"page": 1, "bbox": [1, 1, 9, 9]}, {"page": 1, "bbox": [1, 1, 9, 9]}]})
     assert status(policy, same_page)["anomaly.balance_chain"] == Status.FAIL
+
+
+def _scanned(transactions: list[dict[str, object]], tops: list[int], source: str = "ocr") -> Document:
+    meta = {"page_sources": [source], "transaction_rows": [{"page": 1, "bbox": [10, t, 500, t + 12]} for t in tops]}
+    return doc(DocType.BANK_STATEMENT, "stmt", stamps=[seal("招商银行")], meta=meta, bank_name="招商银行",
+               transactions=transactions)
+
+
+EVEN = [100, 120, 140, 160, 180]
+
+
+def test_a_break_one_misread_digit_explains_is_reviewed_on_a_scan_only(policy: Policy) -> None:
+    balance_misread = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-500.00", "19800.00"),
+                           ("2026-09-16", "消费", "-100.00", "19400.00"), ("2026-10-10", "代发工资", "16600.00", "36000.00"))
+    assert status(policy, _scanned(balance_misread, EVEN[:4]))["anomaly.balance_chain"] == Status.REVIEW
+    assert status(policy, _scanned(balance_misread, EVEN[:4], "text_layer"))["anomaly.balance_chain"] == Status.FAIL
+    amount_misread = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-800.00", "19500.00"),
+                          ("2026-10-10", "代发工资", "16600.00", "36100.00"))
+    assert status(policy, _scanned(amount_misread, EVEN[:3]))["anomaly.balance_chain"] == Status.REVIEW
+    edited = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-220.00", "19500.00"),
+                  ("2026-10-10", "代发工资", "16600.00", "36100.00"))
+    assert status(policy, _scanned(edited, EVEN[:3]))["anomaly.balance_chain"] == Status.FAIL
+
+
+def test_a_break_below_a_wide_gap_on_a_scan_is_a_skipped_row(policy: Policy) -> None:
+    skipped = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-500.00", "19500.00"),
+                   ("2026-09-18", "消费", "-300.00", "18750.00"), ("2026-10-10", "代发工资", "16600.00", "35350.00"))
+    assert status(policy, _scanned(skipped, [100, 120, 160, 180]))["anomaly.balance_chain"] == Status.REVIEW
+    assert status(policy, _scanned(skipped, [100, 120, 140, 160]))["anomaly.balance_chain"] == Status.FAIL
+
+
+def test_a_digit_the_scan_dropped_is_a_misreading(policy: Policy) -> None:
+    dropped = rows(("2026-04-06", "转账", "-4922.04", "288197.92"), ("2026-04-08", "跨行转出", "-752.47", "280745.45"),
+                   ("2026-04-08", "消费", "-1864.70", "278880.75"))
+    assert status(policy, _scanned(dropped, EVEN[:3]))["anomaly.balance_chain"] == Status.REVIEW
+    two_lost = rows(("2026-04-06", "转账", "-4922.04", "288197.92"), ("2026-04-08", "跨行转出", "-52.47", "280745.45"),
+                    ("2026-04-08", "消费", "-1864.70", "278880.75"))
+    assert status(policy, _scanned(two_lost, EVEN[:3]))["anomaly.balance_chain"] == Status.FAIL

@@ -67,7 +67,7 @@ def test_check_confusion_precision_recall_and_status() -> None:
 
 
 def test_seal_scores_count_pages_missed_false_and_legends() -> None:
-    from docproc.evaluation import GotDocument, Report, score_seals
+    from docproc.evaluation import GotDocument, Report, format_report, score_seals
 
     expected = [{"type": "bank_statement", "pages": [1, 2, 3],
                  "seals": [{"page": 3, "legend": "中国民生银行股份有限公司长春朝阳支行", "shape": "oval"}]},
@@ -79,4 +79,8 @@ def test_seal_scores_count_pages_missed_false_and_legends() -> None:
     score_seals(report, expected_docs=expected, docs=got, where="x")
     assert (report.seal_recall.correct, report.seal_recall.total) == (2, 2)
     assert (report.seal_free.correct, report.seal_free.total) == (1, 2)  # page 1 false, page 2 clean
-    assert (report.seal_legends.correct, report.seal_legends.total) == (1, 2)  # the letter's seal names another firm
+    oval, round_ = report.seal_legends["oval"], report.seal_legends["round"]
+    assert (oval.correct, oval.total) == (1, 1)
+    assert (round_.correct, round_.total) == (0, 1)  # the letter's seal names another firm
+    assert any("round seal legend '长春东方物流股份有限公司' read as '长春博远环保科技有限公司'" in m for m in report.misses)
+    assert "(0/1 round seals)" in format_report(report, title="t")

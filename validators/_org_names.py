@@ -53,6 +53,22 @@ def looks_like_an_organisation(legend: str) -> bool:
     return len(text) >= 6 and text.endswith(LEGAL_FORMS)
 
 
+# Banks known across the country by the name before 银行 (中国 read off: 中国光大 is 光大).
+NATIONAL_BANKS = ("", "工商", "建设", "农业", "交通", "招商", "浦东发展", "浦发", "中信", "光大", "华夏", "民生", "广发",
+                  "兴业", "平安", "恒丰", "浙商", "渤海", "邮政储蓄", "国家开发", "进出口", "农业发展")
+
+
+def names_a_bank(legend: str) -> bool:
+    """A legend that names a bank one could look up: a national bank (中国民生银行…) or one named after its
+    province or city (吉林银行, 长春农村商业银行); 单变银行 is a misread, not another bank."""
+    text = normalize_text(strip_seal_kind(legend))
+    at = text.find("银行")
+    if at < 0:
+        return False
+    head = text[:at]
+    return head.removeprefix("中国") in NATIONAL_BANKS or (bool(head) and head.startswith(REGIONS))
+
+
 def distinctive_similarity(a: str, b: str) -> float:
     """Similarity of the distinctive parts of two names; a longer one is also compared by its start
     (招商组行股纷有眼公司厦门 is a poor read that begins with 招商)."""

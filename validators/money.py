@@ -108,26 +108,96 @@ def income_matches_statement(bundle: Bundle, policy: Policy) -> Verdict:
     return Verdict(Status.PASS, [reason], ev)
 
 
+SKIPPED_ROW_PITCH = 1.6  # a gap this many times the usual row pitch has room for an unread row
+
+
+def _one_digit_apart(a: Decimal, b: Decimal) -> bool:
+    """Two amounts printed alike but for one digit misread, lost or doubled: what one character of a
+    scan read wrongly makes."""
+    x, y = sorted((f"{abs(a):.2f}", f"{abs(b):.2f}"), key=len)
+    if (a < 0) != (b < 0) or x == y or len(y) - len(x) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    return any(y[:i] + y[i + 1:] == x for i in range(len(y)))
+
+
+def _ocr_pages(doc: Document) -> set[int]:
+    sources = doc.meta.get("page_sources") or []
+    return {page for page, source in zip(doc.pages, sources, strict=False) if source == "ocr"}
+
+
+def _skipped_row(doc: Document, index: int) -> bool:
+    """The gap above row ``index`` is wide enough to hold a row the reader did not return."""
+    boxes = doc.meta.get("transaction_rows") or []
+    if index >= len(boxes) or boxes[index]["page"] != boxes[index - 1]["page"]:
+        return False
+    page = boxes[index]["page"]
+    tops = [b["bbox"][1] for b in boxes if b["page"] == page]
+    pitches = sorted(b - a for a, b in zip(tops, tops[1:], strict=False) if b > a)
+    if len(pitches) < 3:
+        return False
+    return boxes[index]["bbox"][1] - boxes[index - 1]["bbox"][1] >= SKIPPED_ROW_PITCH * pitches[len(pitches) // 2]
+
+
+def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Decimal) -> tuple[str, Decimal] | None:
+    """Why a break on a scanned page may be the reader's and not the paper's, and the balance to go on from.
+
+    One misread digit in the amount (the next row chains from the printed balance) or in the balance
+    (the next row chains from the computed one), or a row skipped in a gap wider than a row, is
+    reported for a person to compare with the paper; a break with no such reading stays a failure.
+    """
+    row = rows[index]
+    amount, printed = Decimal(str(row["amount"])), Decimal(str(row["balance"]))
+    expected = carried + amount
+    following = rows[index + 1] if index + 1 < len(rows) else None
+    after = Decimal(str(following["amount"])) if following else None
+    next_balance = Decimal(str(following["balance"])) if following else None
+    if after is not None and _one_digit_apart(expected, printed) and expected + after == next_balance:
+        return f"the balance reads {printed}; {expected} would chain", expected
+    if _one_digit_apart(printed - carried, amount) and (after is None or printed + after == next_balance):
+        return f"the amount reads {amount}; {printed - carried} would chain", printed
+    if _skipped_row(doc, index):
+        return "the gap above it may hold a row the scan did not yield", printed
+    return None
+
+
 @check("anomaly.balance_chain", Category.ANOMALY, title=("流水余额连续", "Running balance chain"))
 def balance_chain(bundle: Bundle, policy: Policy) -> Verdict:
-    """Every row: previous balance + amount = balance, to the cent; no row repeated."""
+    """Every row: previous balance + amount = balance, to the cent; no row repeated.
+
+    On a scanned page a break the reader can explain (one misread digit, a skipped row) asks a person
+    to compare that row with the paper (review); any other break fails.
+    """
     statements = [d for d in bundle.of_type(DocType.BANK_STATEMENT) if _rows(d)]
     if not statements:
         return Verdict(Status.NOT_APPLICABLE, ["no statement rows to follow"])
-    problems, ev, checked = [], [], 0
+    problems, unclear, ev, checked = [], [], [], 0
     for doc in statements:
-        rows = _rows(doc)
+        rows, scanned = _rows(doc), _ocr_pages(doc)
+        boxes = doc.meta.get("transaction_rows") or []
         seen: set[tuple[str, ...]] = set()
         boundary = set(page_boundary_breaks(doc))
-        for index, (prev, row) in enumerate(zip(rows, rows[1:], strict=False), start=1):
+        carried = Decimal(str(rows[0]["balance"]))
+        for index, row in enumerate(rows[1:], start=1):
+            printed = Decimal(str(row["balance"]))
             if index in boundary:
+                carried = printed
                 continue  # a missing page, reported by completeness.pages.bank_statement
             checked += 1
-            expected = Decimal(str(prev["balance"])) + Decimal(str(row["amount"]))
-            if expected != Decimal(str(row["balance"])):
-                problems.append(f"{where(doc)} row {index + 1} ({row['date']}): {prev['balance']} + {row['amount']} "
+            expected = carried + Decimal(str(row["amount"]))
+            page = boxes[index]["page"] if index < len(boxes) else None
+            explained = _misread(doc, rows, index, carried) if expected != printed and page in scanned else None
+            if explained:
+                unclear.append(f"{where(doc)} row {index + 1} ({row['date']}, page {page}): {explained[0]}")
+                ev.append(_row_evidence(doc, index, row))
+                carried = explained[1]
+                continue
+            if expected != printed:
+                problems.append(f"{where(doc)} row {index + 1} ({row['date']}): {carried} + {row['amount']} "
                                 f"= {expected}, printed {row['balance']}")
                 ev.append(_row_evidence(doc, index, row))
+            carried = printed
         for index, row in enumerate(rows):
             key = tuple(str(row.get(k)) for k in ("date", "description", "amount", "balance", "counterparty"))
             if key in seen:
@@ -135,7 +205,10 @@ def balance_chain(bundle: Bundle, policy: Policy) -> Verdict:
                 ev.append(_row_evidence(doc, index, row))
             seen.add(key)
     if problems:
-        return Verdict(Status.FAIL, problems[:20], ev[:20])
+        return Verdict(Status.FAIL, (problems + unclear)[:20], ev[:20])
+    if unclear:
+        return Verdict(Status.REVIEW, [f"{len(unclear)} break(s) on scanned pages look like misreadings; "
+                                       "compare these rows with the paper", *unclear[:19]], ev[:20])
     return Verdict(Status.PASS, [f"{checked} consecutive row pair(s) agree to the cent"],
                    [evidence(d, "transactions") for d in statements])
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docproc.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
 from docproc.normalize import similarity
 from docproc.policy import Policy
 from validators import Verdict, check
 from validators._common import ask, en, value, where, zh
-from validators._org_names import distinctive_similarity, looks_like_an_organisation, strip_seal_kind
+from validators._org_names import distinctive_similarity, looks_like_an_organisation, names_a_bank, strip_seal_kind
 
 
 def _legend_score(legend: str, organisation: str) -> float:
@@ -40,11 +42,12 @@ def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
 
 
 def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisation_field: str | None,
-                 organisation: str, legend_required: bool = True, kind_word: str | None = None) -> Verdict:
+                 organisation: str, legend_required: bool = True,
+                 names_one: Callable[[str], bool] | None = None) -> Verdict:
     """Shared logic: seal present → legend matches the organisation → pass; unreadable → review.
 
-    ``kind_word`` (银行 for a bank): a legend read as another organisation must name one of that kind; a
-    misread that does not is no evidence of a foreign seal.
+    ``names_one`` (names_a_bank for a bank): a legend read as another organisation must name one of that
+    kind; a misread that does not is no evidence of a foreign seal.
     """
     docs = bundle.of_type(doc_type)
     if not docs:
@@ -73,7 +76,7 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     core = 1.0 if contained else distinctive_similarity(best, name)
     # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
     # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
-    other = (looks_like_an_organisation(best) and (kind_word is None or kind_word in best)
+    other = (looks_like_an_organisation(best) and (names_one is None or names_one(best))
              and core < policy.stamps.legend_mismatch_below)
     if not other and (score >= policy.stamps.legend_min_similarity or not legend_required):
         # Where only the seal's presence is required (bank, seller), an unverified legend is noted, not held against it.
@@ -97,7 +100,7 @@ def income_proof_seal(bundle: Bundle, policy: Policy) -> Verdict:
 def bank_statement_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The bank's seal (业务专用章 or similar) is on the statement."""
     return seal_verdict(bundle, policy, doc_type=DocType.BANK_STATEMENT, organisation_field="bank_name",
-                        organisation="bank", legend_required=False, kind_word="银行")
+                        organisation="bank", legend_required=False, names_one=names_a_bank)
 
 
 @check("stamp.purchase_contract", Category.STAMP, title=("购房合同出卖人印章", "Seller seal on the contract"))
