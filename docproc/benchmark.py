@@ -16,7 +16,7 @@ from typing import Any
 from docproc import pipeline, reading
 from docproc.context import Context, build_context
 from docproc.errors import InputError
-from docproc.evaluation import GotDocument, Report, score_checks, score_fields, score_file, score_status
+from docproc.evaluation import GotDocument, Report, score_checks, score_defects, score_fields, score_file, score_status
 from docproc.models import Checklist, Document, Page
 from docproc.pools import process_pool
 from docproc.settings import Settings
@@ -80,6 +80,15 @@ def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
     got = {item.id: item.machine_status.value for item in checklist.items}
     score_checks(report, expected=expected.get("checks", {}), got=got, where=folder.name)
     score_status(report, expected=expected.get("status"), got=checklist.status.value, where=folder.name)
+    score_defects(report, defects=truth.get("defects") or [], effects=_defect_effects(), expected=expected.get("checks", {}),
+                  got=got, where=folder.name)
+
+
+def _defect_effects() -> dict[str, dict[str, str]]:
+    """The checks each planted defect kind turns (the generator's table: corpora are made by it)."""
+    from samples.generator.defects import DEFECTS
+
+    return {name: defect.effects for name, defect in DEFECTS.items()}
 
 
 _WORKER_CONTEXT: dict[str, Context] = {}

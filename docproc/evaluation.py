@@ -58,6 +58,8 @@ class Report:
     misses: list[str] = field(default_factory=list)
     seal_recall: Tally = field(default_factory=Tally)  # pages with a seal where one was found
     seal_free: Tally = field(default_factory=Tally)  # seal-free pages where none was found
+    defects: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))  # planted problems found, by kind
+    clean_items: Tally = field(default_factory=Tally)  # defect-free applicants' "pass" items that stayed pass
     seal_legends: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))  # by shape: round / oval
     page_count: int = 0
     seconds: float = 0.0
@@ -206,6 +208,24 @@ def score_checks(report: Report, *, expected: dict[str, str], got: dict[str, str
             report.misses.append(f"{where}: {check_id} want {want} got {have}")
 
 
+def score_defects(report: Report, *, defects: list[str], effects: dict[str, dict[str, str]],
+                  expected: dict[str, str], got: dict[str, str], where: str) -> None:
+    """Recall per planted defect (found when every check it is known to turn gives the expected verdict),
+    and on defect-free applicants the share of items due to pass that the product failed or queried."""
+    for name in defects:
+        if name not in effects:
+            continue  # a defect kind this product version does not know: counted by its checks only
+        turned = [c for c in effects[name] if c in expected]
+        found = all(got.get(c, "absent") in ACCEPT_EITHER.get(expected[c], {expected[c]}) for c in turned)
+        report.defects[name].add(found)
+        if not found:
+            report.misses.append(f"{where}: defect {name} not detected")
+    if not defects:
+        for check_id, want in expected.items():
+            if want == "pass":
+                report.clean_items.add(got.get(check_id) not in ("fail", "review", "missing"))
+
+
 def score_status(report: Report, *, expected: str | None, got: str, where: str) -> None:
     """Overall-status accuracy."""
     if expected is None:
@@ -255,6 +275,12 @@ def format_report(report: Report, *, title: str) -> str:
         pr, rr = precision_recall(confusion, "review")
         lines.append(f"  {check_id:<40} P/R fail {_pct(pf)}/{_pct(rf)} review {_pct(pr)}/{_pct(rr)}  [{cells}]")
     lines.append("")
+    if report.defects:
+        lines += ["", "defects found (recall by kind):"]
+        lines += [f"  {name:<40} {_pct(t.rate)}  ({t.correct}/{t.total})" for name, t in sorted(report.defects.items())]
+        wrong = report.clean_items.total - report.clean_items.correct
+        lines.append(f"false alarms on clean applicants {_pct(wrong / report.clean_items.total if report.clean_items.total else None)}"
+                     f"  ({wrong}/{report.clean_items.total} items due to pass got fail/review/missing)")
     lines.append(f"overall-status accuracy        {_pct(report.status.rate)}  ({report.status.correct}/{report.status.total})")
     read = sum(report.read_pages.values())
     rate = read / report.read_wall_seconds if read and report.read_wall_seconds else None
@@ -292,6 +318,8 @@ def report_json(report: Report) -> dict[str, Any]:
         "fields": {f"{t}.{n}@{f}": {"correct": v.correct, "total": v.total} for (t, n, f), v in report.fields.items()},
         "checks": {k: {f"{e}->{g}": n for (e, g), n in c.items()} for k, c in report.checks.items()},
         "status_accuracy": report.status.rate,
+        "defect_recall": {name: t.rate for name, t in report.defects.items()},
+        "clean_false_alarm_rate": (1 - report.clean_items.rate) if report.clean_items.rate is not None else None,
         "seal_recall": report.seal_recall.rate,
         "seal_free_pages_without_false_seal": report.seal_free.rate,
         "seal_legend_match": {shape: tally.rate for shape, tally in report.seal_legends.items()},

@@ -84,3 +84,21 @@ def test_seal_scores_count_pages_missed_false_and_legends() -> None:
     assert (round_.correct, round_.total) == (0, 1)  # the letter's seal names another firm
     assert any("round seal legend '长春东方物流股份有限公司' read as '长春博远环保科技有限公司'" in m for m in report.misses)
     assert "(0/1 round seals)" in format_report(report, title="t")
+
+
+def test_defects_are_found_by_their_checks_and_clean_applicants_count_false_alarms() -> None:
+    from docproc.evaluation import Report, format_report, score_defects
+
+    effects = {"broken_balance_chain": {"anomaly.balance_chain": "fail"}, "expiring_id": {"freshness.id_card": "review"}}
+    report = Report()
+    expected = {"anomaly.balance_chain": "fail", "freshness.id_card": "review", "stamp.bank_statement": "pass"}
+    score_defects(report, defects=["broken_balance_chain", "expiring_id", "unknown_kind"], effects=effects,
+                  expected=expected, got={"anomaly.balance_chain": "fail", "freshness.id_card": "pass"}, where="a")
+    assert (report.defects["broken_balance_chain"].correct, report.defects["expiring_id"].correct) == (1, 0)
+    assert "unknown_kind" not in report.defects and "a: defect expiring_id not detected" in report.misses
+    assert report.clean_items.total == 0  # an applicant with defects is not a clean one
+    clean = {"anomaly.balance_chain": "pass", "stamp.bank_statement": "pass", "anomaly.income": "not_applicable"}
+    score_defects(report, defects=[], effects=effects, expected=clean,
+                  got={"anomaly.balance_chain": "review", "stamp.bank_statement": "pass"}, where="b")
+    assert (report.clean_items.correct, report.clean_items.total) == (1, 2)
+    assert "false alarms on clean applicants 0.500  (1/2" in format_report(report, title="t")
