@@ -90,6 +90,19 @@ page_hashes = sa.Table(
     sa.Column("application_id", sa.String(40), index=True, nullable=False),
     sa.Column("hash", sa.String(64), index=True, nullable=False),
 )
+# The image hash of a card photo cut into bands: a re-saved copy of the same photo differs in a few
+# bits, so it shares at least one band with the original whenever it differs in fewer bits than there
+# are bands (the candidates found by band are then measured bit by bit).
+page_bands = sa.Table(
+    "page_bands",
+    metadata,
+    sa.Column("file_id", sa.String(40), primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("band", sa.Integer, primary_key=True),
+    sa.Column("value", sa.String(8), nullable=False),
+    sa.Column("application_id", sa.String(40), index=True, nullable=False),
+    sa.Index("ix_page_bands_band_value", "band", "value"),
+)
 extractions = sa.Table(
     "extractions",
     metadata,
@@ -120,6 +133,19 @@ def page_fingerprint(page: Page) -> str | None:
         return "t" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:63]
     hash_ = page.meta.get("hash")
     return str(hash_) if hash_ else None
+
+
+HASH_BANDS = 32  # 256-bit hash → 32 bands of 8 bits: a copy within 31 bits shares a band
+
+
+def card_hash_bands(page: Page) -> list[tuple[int, str]]:
+    """``(band, value)`` of a card photo's image hash (a photo or scan whose card outline was found and
+    flattened: its hash varies from card to card, unlike a mostly white document page); else none."""
+    hash_ = page.meta.get("hash")
+    if not hash_ or not page.meta.get("card_warped"):
+        return []
+    width = len(hash_) // HASH_BANDS
+    return [(band, hash_[band * width:(band + 1) * width]) for band in range(HASH_BANDS)]
 
 
 def new_id(prefix: str) -> str:
@@ -269,6 +295,7 @@ class Database:
         with self._tx() as conn:
             conn.execute(pages.delete().where(pages.c.file_id == file_id))
             conn.execute(page_hashes.delete().where(page_hashes.c.file_id == file_id))
+            conn.execute(page_bands.delete().where(page_bands.c.file_id == file_id))
             conn.execute(documents.delete().where(documents.c.file_id == file_id))
             for page in read_pages:
                 conn.execute(
@@ -279,6 +306,9 @@ class Database:
                 if fingerprint := page_fingerprint(page):
                     conn.execute(page_hashes.insert().values(
                         file_id=file_id, number=page.number, application_id=application_id, hash=fingerprint))
+                for band, band_value in card_hash_bands(page):
+                    conn.execute(page_bands.insert().values(file_id=file_id, number=page.number, band=band,
+                                                            value=band_value, application_id=application_id))
             for position, doc in enumerate(docs):
                 conn.execute(
                     documents.insert().values(
@@ -307,6 +337,7 @@ class Database:
                    if (r.data or {}).get("created_by") == created_by]
             if not ids:
                 return 0
+            conn.execute(page_bands.delete().where(page_bands.c.application_id.in_(ids)))
             return int(conn.execute(page_hashes.delete().where(page_hashes.c.application_id.in_(ids))).rowcount or 0)
 
     def pages_with_hashes(self, hashes: Sequence[str], *, excluding: str) -> list[tuple[str, str, int, str]]:
@@ -319,6 +350,27 @@ class Database:
                 .where(page_hashes.c.hash.in_(list(hashes)), page_hashes.c.application_id != excluding)
             ).all()
         return [(r.application_id, r.file_id, r.number, r.hash) for r in rows]
+
+    def card_pages_sharing_a_band(self, application_id: str) -> list[tuple[str, int, str, str, str, int, str]]:
+        """``(file_id, page, hash, other_application, other_file_id, other_page, other_hash)``: this
+        application's card photos and other applications' card photos whose hashes share a band."""
+        mine, theirs = page_bands.alias("mine"), page_bands.alias("theirs")
+        my_hash, their_hash = page_hashes.alias("my_hash"), page_hashes.alias("their_hash")
+        query = (
+            sa.select(mine.c.file_id, mine.c.number, my_hash.c.hash, theirs.c.application_id,
+                      theirs.c.file_id.label("other_file"), theirs.c.number.label("other_page"),
+                      their_hash.c.hash.label("other_hash"))
+            .distinct()
+            .select_from(
+                mine.join(theirs, sa.and_(theirs.c.band == mine.c.band, theirs.c.value == mine.c.value))
+                .join(my_hash, sa.and_(my_hash.c.file_id == mine.c.file_id, my_hash.c.number == mine.c.number))
+                .join(their_hash, sa.and_(their_hash.c.file_id == theirs.c.file_id,
+                                          their_hash.c.number == theirs.c.number)))
+            .where(mine.c.application_id == application_id, theirs.c.application_id != application_id)
+        )
+        with self._tx() as conn:
+            rows = conn.execute(query).all()
+        return [(r.file_id, r.number, r.hash, r.application_id, r.other_file, r.other_page, r.other_hash) for r in rows]
 
     def pages_of(self, file_id: str) -> list[Page]:
         """A file's pages in order."""

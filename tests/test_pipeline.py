@@ -99,3 +99,25 @@ def test_only_the_later_application_is_the_copy(ctx: Context) -> None:
 
     assert verdict(second) == Status.FAIL
     assert verdict(first) == Status.PASS  # re-checked after the copy arrived: still the original
+
+
+def test_a_card_photo_saved_again_is_still_the_same_photo(ctx: Context) -> None:
+    import io
+
+    from PIL import Image
+
+    resaved = io.BytesIO()
+    Image.open(BACK).save(resaved, "JPEG", quality=78)
+    assert resaved.getvalue() != BACK.read_bytes()
+    first = _app(ctx)
+    [a] = pipeline.ingest(ctx, first, filename="back.jpg", data=BACK.read_bytes())
+    pipeline.process_file(ctx, a.id)
+    copy, other = _app(ctx), _app(ctx)
+    [b] = pipeline.ingest(ctx, copy, filename="back_again.jpg", data=resaved.getvalue())
+    pipeline.process_file(ctx, b.id)
+    [c] = pipeline.ingest(ctx, other, filename="back.jpg", data=(TINY / "a02_expired_id" / "id_back.jpg").read_bytes())
+    pipeline.process_file(ctx, c.id)
+    assert [p.page for p in pipeline.duplicate_pages(ctx, copy)] == [1]
+    assert pipeline.duplicate_pages(ctx, copy)[0].other_application == first
+    assert pipeline.duplicate_pages(ctx, other) == []  # another person's card photo of the same design
+    assert pipeline.duplicate_pages(ctx, first) == []

@@ -114,6 +114,24 @@ def _exercise(db: Database) -> None:
     assert db.overrides_of(app.id)[0].officer == "li"
     with pytest.raises(NotFoundError):
         db.get_application("app_missing")
+    _card_photos_sharing_a_band(db, page)
+
+
+def _card_photos_sharing_a_band(db: Database, page: Page) -> None:
+    """Two applications' card photos whose hashes differ in one byte share the other 31 bands."""
+    hashes = {"one": "ab" * 32, "two": "ab" * 31 + "00", "three": "cd" * 32}
+    pages = {}
+    for name, digest in hashes.items():
+        app = db.add_application(Application(id=new_id("app"), profile="salaried", application_date=date(2026, 11, 20),
+                                             created_at=utcnow()))
+        stored = db.add_file(StoredFile(id=new_id("file"), application_id=app.id, sha256=name[0] * 64,
+                                        filename="back.jpg", size=3, state=FileState.DONE, created_at=utcnow()))
+        card = page.model_copy(update={"file_id": stored.id, "meta": {"hash": digest, "card_warped": True}})
+        db.save_read(stored.id, app.id, read_pages=[card], docs=[])
+        pages[name] = (app.id, stored.id)
+    found = db.card_pages_sharing_a_band(pages["two"][0])
+    assert found == [(pages["two"][1], 1, hashes["two"], pages["one"][0], pages["one"][1], 1, hashes["one"])]
+    assert db.card_pages_sharing_a_band(pages["three"][0]) == []
 
 
 def test_database_on_sqlite(tmp_path: Path) -> None:
