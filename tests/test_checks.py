@@ -174,6 +174,8 @@ def test_image_thresholds_are_policy() -> None:
     assert results(b, parse_policy(text))["anomaly.image_edit"] == Status.FAIL  # 0.62 < 0.75: a pasted patch
     lenient = parse_policy(text.replace("patch_sharpness_fail = 0.75", "patch_sharpness_fail = 0.5"))
     assert results(b, lenient)["anomaly.image_edit"] == Status.PASS
+    card = front().model_copy(update={"meta": scanned.meta})  # a red emblem on a card is not a seal on a patch
+    assert results(bundle(card, back(), income()), parse_policy(text))["anomaly.image_edit"] == Status.PASS
 
 
 def test_a_check_that_raises_becomes_review(policy: Policy) -> None:

@@ -53,7 +53,14 @@ def pdf_edited(bundle: Bundle, policy: Policy) -> Verdict:
     return Verdict(Status.PASS, [f"{len(pdfs)} PDF document(s) show no sign of editing"], [evidence(d) for d in pdfs])
 
 
+# Documents their issuer seals. A "seal" found on an ID card or an unrecognised page is a coloured part
+# of its design, and the print under it says nothing about a pasted patch.
+_SEALED_TYPES = frozenset(DocType) - {DocType.ID_CARD, DocType.UNKNOWN}
+
+
 def _soft_patches(doc: Document, policy: Policy) -> list[dict[str, Any]]:
+    if doc.type not in _SEALED_TYPES:
+        return []
     patches = doc.meta["image_forensics"].get("seal_patches") or []
     return [p for p in patches if p["sharpness"] < policy.images.patch_sharpness_fail]
 
