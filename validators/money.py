@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from docproc.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
 from docproc.policy import Policy
@@ -162,6 +162,53 @@ def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Dec
     return None
 
 
+class _Chain(NamedTuple):
+    """One statement followed row by row: pairs checked, breaks, breaks a misreading explains, evidence."""
+
+    checked: int
+    broken: list[str]
+    misread: list[str]
+    evidence: list[Evidence]
+
+
+def _follow_chain(doc: Document) -> _Chain:
+    """Follow one statement's running balance."""
+    rows, scanned = _rows(doc), _ocr_pages(doc)
+    boxes = doc.meta.get("transaction_rows") or []
+    boundary = set(page_boundary_breaks(doc))
+    problems: list[str] = []
+    unclear: list[str] = []
+    ev: list[Evidence] = []
+    checked = 0
+    carried = Decimal(str(rows[0]["balance"]))
+    for index, row in enumerate(rows[1:], start=1):
+        printed = Decimal(str(row["balance"]))
+        if index in boundary:
+            carried = printed
+            continue  # a missing page, reported by completeness.pages.bank_statement
+        checked += 1
+        expected = carried + Decimal(str(row["amount"]))
+        if expected != printed:
+            page = boxes[index]["page"] if index < len(boxes) else None
+            explained = _misread(doc, rows, index, carried) if page in scanned else None
+            ev.append(_row_evidence(doc, index, row))
+            if explained:
+                unclear.append(f"{where(doc)} row {index + 1} ({row['date']}, page {page}): {explained[0]}")
+                carried = explained[1]
+                continue
+            problems.append(f"{where(doc)} row {index + 1} ({row['date']}): {carried} + {row['amount']} "
+                            f"= {expected}, printed {row['balance']}")
+        carried = printed
+    seen: set[tuple[str, ...]] = set()
+    for index, row in enumerate(rows):
+        key = tuple(str(row.get(k)) for k in ("date", "description", "amount", "balance", "counterparty"))
+        if key in seen:
+            problems.append(f"{where(doc)} row {index + 1} repeats an earlier row exactly")
+            ev.append(_row_evidence(doc, index, row))
+        seen.add(key)
+    return _Chain(checked, problems, unclear, ev)
+
+
 @check("anomaly.balance_chain", Category.ANOMALY, title=("流水余额连续", "Running balance chain"))
 def balance_chain(bundle: Bundle, policy: Policy) -> Verdict:
     """Every row: previous balance + amount = balance, to the cent; no row repeated.
@@ -172,44 +219,16 @@ def balance_chain(bundle: Bundle, policy: Policy) -> Verdict:
     statements = [d for d in bundle.of_type(DocType.BANK_STATEMENT) if _rows(d)]
     if not statements:
         return Verdict(Status.NOT_APPLICABLE, ["no statement rows to follow"])
-    problems, unclear, ev, checked = [], [], [], 0
-    for doc in statements:
-        rows, scanned = _rows(doc), _ocr_pages(doc)
-        boxes = doc.meta.get("transaction_rows") or []
-        seen: set[tuple[str, ...]] = set()
-        boundary = set(page_boundary_breaks(doc))
-        carried = Decimal(str(rows[0]["balance"]))
-        for index, row in enumerate(rows[1:], start=1):
-            printed = Decimal(str(row["balance"]))
-            if index in boundary:
-                carried = printed
-                continue  # a missing page, reported by completeness.pages.bank_statement
-            checked += 1
-            expected = carried + Decimal(str(row["amount"]))
-            page = boxes[index]["page"] if index < len(boxes) else None
-            explained = _misread(doc, rows, index, carried) if expected != printed and page in scanned else None
-            if explained:
-                unclear.append(f"{where(doc)} row {index + 1} ({row['date']}, page {page}): {explained[0]}")
-                ev.append(_row_evidence(doc, index, row))
-                carried = explained[1]
-                continue
-            if expected != printed:
-                problems.append(f"{where(doc)} row {index + 1} ({row['date']}): {carried} + {row['amount']} "
-                                f"= {expected}, printed {row['balance']}")
-                ev.append(_row_evidence(doc, index, row))
-            carried = printed
-        for index, row in enumerate(rows):
-            key = tuple(str(row.get(k)) for k in ("date", "description", "amount", "balance", "counterparty"))
-            if key in seen:
-                problems.append(f"{where(doc)} row {index + 1} repeats an earlier row exactly")
-                ev.append(_row_evidence(doc, index, row))
-            seen.add(key)
+    chains = [_follow_chain(d) for d in statements]
+    problems = [p for c in chains for p in c.broken]
+    unclear = [u for c in chains for u in c.misread]
+    ev = [e for c in chains for e in c.evidence]
     if problems:
         return Verdict(Status.FAIL, (problems + unclear)[:20], ev[:20])
     if unclear:
         return Verdict(Status.REVIEW, [f"{len(unclear)} break(s) on scanned pages look like misreadings; "
                                        "compare these rows with the paper", *unclear[:19]], ev[:20])
-    return Verdict(Status.PASS, [f"{checked} consecutive row pair(s) agree to the cent"],
+    return Verdict(Status.PASS, [f"{sum(c.checked for c in chains)} consecutive row pair(s) agree to the cent"],
                    [evidence(d, "transactions") for d in statements])
 
 
