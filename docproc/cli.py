@@ -52,6 +52,9 @@ def _context() -> Context:
     return build_context(Settings())
 
 
+CHECK_CREATOR = "docproc check"  # the applications `docproc check` makes: trial runs, not handed in
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--profile", default="salaried", show_default=True, help="Applicant profile (policy).")
@@ -66,7 +69,8 @@ def check(paths: tuple[Path, ...], profile: str, application_date: date | None,
     ctx = _context()
     files = expand_paths(paths)
     application = pipeline.create_application(
-        ctx, profile=profile, application_date=application_date or date.today(), loan_amount=loan_amount
+        ctx, profile=profile, application_date=application_date or date.today(), loan_amount=loan_amount,
+        created_by=CHECK_CREATOR,
     )
     for path in files:
         try:
@@ -77,6 +81,9 @@ def check(paths: tuple[Path, ...], profile: str, application_date: date | None,
         for item in stored:
             pipeline.process_file(ctx, item.id)
     checklist = pipeline.check_application(ctx, application.id)
+    # Its pages were compared with the applications handed in; a trial run is not one of them, so that
+    # checking the same bundle again (or handing it in afterwards) does not find it "seen before".
+    ctx.db.forget_page_hashes([application.id])
     if as_json:
         click.echo(json.dumps(render.checklist_json(checklist), ensure_ascii=False, indent=2))
     else:

@@ -335,10 +335,16 @@ class Database:
         with self._tx() as conn:
             ids = [r.id for r in conn.execute(sa.select(applications.c.id, applications.c.data)).all()
                    if (r.data or {}).get("created_by") == created_by]
-            if not ids:
-                return 0
-            conn.execute(page_bands.delete().where(page_bands.c.application_id.in_(ids)))
-            return int(conn.execute(page_hashes.delete().where(page_hashes.c.application_id.in_(ids))).rowcount or 0)
+        return self.forget_page_hashes(ids)
+
+    def forget_page_hashes(self, application_ids: Sequence[str]) -> int:
+        """Drop these applications' page hashes: their pages no longer count as seen before; returns how many."""
+        if not application_ids:
+            return 0
+        with self._tx() as conn:
+            conn.execute(page_bands.delete().where(page_bands.c.application_id.in_(list(application_ids))))
+            deleted = conn.execute(page_hashes.delete().where(page_hashes.c.application_id.in_(list(application_ids))))
+            return int(deleted.rowcount or 0)
 
     def pages_with_hashes(self, hashes: Sequence[str], *, excluding: str) -> list[tuple[str, str, int, str]]:
         """``(application_id, file_id, page, hash)`` of other applications' pages with these hashes."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,23 @@ def test_third_party_expired_id_back_fails_freshness(runner) -> None:  # type: i
     [doc] = checklist["documents"]
     assert doc["fields"]["valid_until"]["value"] == "2022-05-28"
     assert next(i for i in checklist["items"] if i["id"] == "freshness.id_card")["status"] == "fail"
+
+
+def test_a_trial_check_is_not_an_application_handed_in(runner, settings) -> None:  # type: ignore[no-untyped-def]
+    from docproc import pipeline
+    from docproc.context import build_context
+
+    back = TINY / "a01_salaried_clean" / "id_back.jpg"
+
+    def duplicate() -> str:
+        result = runner.invoke(main, ["check", str(back), "--application-date", "2026-11-20", "--json"])
+        assert result.exit_code == 0, result.output
+        return next(i["status"] for i in json.loads(result.stdout)["items"] if i["id"] == "anomaly.duplicate_document")
+
+    assert duplicate() == "pass"
+    assert duplicate() == "pass"  # the same bundle checked again is not its own copy
+    ctx = build_context(settings)
+    app = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 1))
+    [stored] = pipeline.ingest(ctx, app.id, filename="back.jpg", data=back.read_bytes())
+    pipeline.process_file(ctx, stored.id)
+    assert duplicate() == "fail"  # handed in with an application before: the trial run finds it
