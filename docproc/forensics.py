@@ -33,6 +33,20 @@ def page_hash(image: np.ndarray) -> str:
     return f"{int(''.join('1' if b else '0' for b in bits), 2):064x}"
 
 
+def picture_similarity(a: np.ndarray, b: np.ndarray, *, size: tuple[int, int] = (256, 160)) -> float:
+    """How alike the fine detail of two pictures is (1.0: the same picture, maybe re-saved; near 0:
+    two different cards, however alike their layout). Both are brought to one size, their blurred
+    shading removed, and what is left correlated."""
+    def detail(image: np.ndarray) -> np.ndarray:
+        gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+        small = cv2.resize(gray, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+        high = small - cv2.GaussianBlur(small, (0, 0), 3)
+        high -= high.mean()
+        return high / (float(np.linalg.norm(high)) or 1.0)
+
+    return float((detail(a) * detail(b)).sum())
+
+
 def hamming(a: str, b: str) -> int:
     """Bits that differ between two hex hashes."""
     return bin(int(a, 16) ^ int(b, 16)).count("1")

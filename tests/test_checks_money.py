@@ -151,8 +151,11 @@ def test_a_balance_jump_between_pages_is_a_missing_page_not_an_edit(policy: Poli
     assert status(policy, same_page)["anomaly.balance_chain"] == Status.FAIL
 
 
-def _scanned(transactions: list[dict[str, object]], tops: list[int], source: str = "ocr") -> Document:
-    meta = {"page_sources": [source], "transaction_rows": [{"page": 1, "bbox": [10, t, 500, t + 12]} for t in tops]}
+def _scanned(transactions: list[dict[str, object]], tops: list[int], source: str = "ocr",
+             heights: list[int] | None = None) -> Document:
+    heights = heights or [12] * len(tops)
+    meta = {"page_sources": [source],
+            "transaction_rows": [{"page": 1, "bbox": [10, t, 500, t + h]} for t, h in zip(tops, heights, strict=True)]}
     return doc(DocType.BANK_STATEMENT, "stmt", stamps=[seal("招商银行")], meta=meta, bank_name="招商银行",
                transactions=transactions)
 
@@ -178,6 +181,8 @@ def test_a_break_below_a_wide_gap_on_a_scan_is_a_skipped_row(policy: Policy) -> 
                    ("2026-09-18", "消费", "-300.00", "18750.00"), ("2026-10-10", "代发工资", "16600.00", "35350.00"))
     assert status(policy, _scanned(skipped, [100, 120, 160, 180]))["anomaly.balance_chain"] == Status.REVIEW
     assert status(policy, _scanned(skipped, [100, 120, 140, 160]))["anomaly.balance_chain"] == Status.FAIL
+    wrapped = _scanned(skipped, [100, 120, 160, 180], heights=[12, 32, 12, 12])  # row 2 on two lines, not a gap
+    assert status(policy, wrapped)["anomaly.balance_chain"] == Status.FAIL
 
 
 def test_a_digit_the_scan_dropped_is_a_misreading(policy: Policy) -> None:

@@ -104,3 +104,24 @@ def test_a_seal_on_a_pasted_patch_brings_softer_print(paste: str) -> None:
     assert patch["sharpness"] < load_policy(None).images.patch_sharpness_fail
     x0, y0, x1, y1 = patch["bbox"]
     assert abs((x0 + x1) / 2 - 620) < 20 and abs((y0 + y1) / 2 - 450) < 20
+
+
+def test_picture_similarity_tells_a_re_saved_photo_from_another_card() -> None:
+    import io
+
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    from docproc.forensics import picture_similarity
+    from tests.conftest import TINY
+
+    def load(data: bytes) -> np.ndarray:
+        return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+
+    original = (TINY / "a01_salaried_clean" / "id_back.jpg").read_bytes()
+    resaved = io.BytesIO()
+    Image.open(io.BytesIO(original)).save(resaved, "JPEG", quality=70)
+    other = (TINY / "a02_expired_id" / "id_back.jpg").read_bytes()
+    assert picture_similarity(load(original), load(resaved.getvalue())) > 0.99
+    assert picture_similarity(load(original), load(other)) < 0.5

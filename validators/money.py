@@ -108,9 +108,6 @@ def income_matches_statement(bundle: Bundle, policy: Policy) -> Verdict:
     return Verdict(Status.PASS, [reason], ev)
 
 
-SKIPPED_ROW_PITCH = 1.6  # a gap this many times the usual row pitch has room for an unread row
-
-
 def _one_digit_apart(a: Decimal, b: Decimal) -> bool:
     """Two amounts printed alike but for one digit misread, lost or doubled: what one character of a
     scan read wrongly makes."""
@@ -127,17 +124,23 @@ def _ocr_pages(doc: Document) -> set[int]:
     return {page for page, source in zip(doc.pages, sources, strict=False) if source == "ocr"}
 
 
+SKIPPED_ROW_SHARE = 0.7  # extra space, in row heights, that a row the reader skipped leaves
+
+
 def _skipped_row(doc: Document, index: int) -> bool:
-    """The gap above row ``index`` is wide enough to hold a row the reader did not return."""
+    """The space above row ``index`` is wider than the usual space between rows by most of a row's
+    height: room for a row the reader did not return (a row wrapped onto two lines is taller, not
+    further away, and does not count)."""
     boxes = doc.meta.get("transaction_rows") or []
     if index >= len(boxes) or boxes[index]["page"] != boxes[index - 1]["page"]:
         return False
-    page = boxes[index]["page"]
-    tops = [b["bbox"][1] for b in boxes if b["page"] == page]
-    pitches = sorted(b - a for a, b in zip(tops, tops[1:], strict=False) if b > a)
-    if len(pitches) < 3:
+    page = [b["bbox"] for b in boxes if b["page"] == boxes[index]["page"]]
+    if len(page) < 4:
         return False
-    return boxes[index]["bbox"][1] - boxes[index - 1]["bbox"][1] >= SKIPPED_ROW_PITCH * pitches[len(pitches) // 2]
+    spaces = sorted(below[1] - above[3] for above, below in zip(page, page[1:], strict=False))
+    heights = sorted(b[3] - b[1] for b in page)
+    space = boxes[index]["bbox"][1] - boxes[index - 1]["bbox"][3]
+    return space >= spaces[len(spaces) // 2] + SKIPPED_ROW_SHARE * heights[len(heights) // 2]
 
 
 def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Decimal) -> tuple[str, Decimal] | None:
