@@ -36,8 +36,10 @@ def _amount(field: Field) -> Field | None:
 
 
 def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
-    """A 合计 row: the first two amounts on it are income and tax."""
-    hit = text.search(r"合计[^0-9]*([0-9][0-9,]*\.\d{2})[^0-9]+([0-9][0-9,]*\.\d{2})")
+    """A 合计 row: the first two amounts on it are income and tax (on the next line when a photo's
+    curved row left 合计 alone on its own)."""
+    pattern = r"合计[^0-9]*([0-9][0-9,]*\.\d{2})[^0-9]+([0-9][0-9,]*\.\d{2})"
+    hit = text.search(pattern) or text.search_joined(pattern)
     if hit is None:
         return None
     income, tax = parse_amount(hit.group(1)), parse_amount(hit.group(2))

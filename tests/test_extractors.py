@@ -180,6 +180,12 @@ def test_purchase_contract_and_tax_certificate_fields() -> None:
     assert (tax["period_start"], tax["period_end"]) == (date(2025, 11, 1), date(2026, 10, 31))
     assert (tax["total_income"], tax["total_tax"]) == (Decimal("150000.00"), Decimal("4080.00"))
     assert tax["issue_date"] == date(2026, 11, 12) and tax["verification_code"] == "A1B2C3D4E5F6"
+    photographed = run(DocType.TAX_CERTIFICATE, None, [  # a curved row: 合计 left alone above its figures
+        ["中华人民共和国个人所得税纳税记录"], ["12", "经营所得", "202610", "2026-11-13"],
+        ["21,808.71", "654.26", "天津市和平区联合餐饮店"], ["合计"], ["347,032.63", "10,410.97"],
+        ["金额合计（大写）：壹万零肆佰壹拾元玖角柒分"], ["验证码：E6DR83H7Q4FKBVX6"],
+    ])
+    assert (photographed["total_income"], photographed["total_tax"]) == (Decimal("347032.63"), Decimal("10410.97"))
 
 
 def _statement(p: Page) -> list[dict[str, object]]:
