@@ -123,6 +123,24 @@ class PageText:
             raw=self.joined[span[0] : span[1]],
         )
 
+    def field_of(self, spans: list[tuple[int, int]]) -> Field:
+        """A Field for the text of several spans read as one (a value wrapped onto further lines)."""
+        value = "".join(self.joined[a:b] for a, b in spans)
+        words = [w for a, b in spans for w in self.words_in(a, b)]
+        return Field(
+            value=value,
+            confidence=round(min((w.confidence for w in words), default=0.0), 3),
+            page=self.page.number,
+            bbox=union_boxes([w.bbox for w in words]),
+            raw=value,
+        )
+
+    def spans_of_line(self, index: int) -> list[tuple[int, int, Word]]:
+        """``(start, end, word)`` of each word of line ``index``, left to right."""
+        start = self.offsets[index]
+        end = start + len(self.lines[index])
+        return [(a, b, w) for a, b, w in self._spans if start <= a < end]
+
     def line_at(self, position: int) -> int:
         """Index of the line holding character ``position`` of :attr:`joined`."""
         return max(0, bisect.bisect_right(self.offsets, position) - 1)
@@ -151,12 +169,17 @@ class Hit:
         return self.text.field((self.offset + start, self.offset + end), value)
 
 
-def label_values(text: PageText, labels: dict[str, tuple[str, ...]]) -> dict[str, Field]:
+def label_values(text: PageText, labels: dict[str, tuple[str, ...]], *, columns: bool = False,
+                 wrapped: frozenset[str] = frozenset()) -> dict[str, Field]:
     """Key–value layouts (licences, statement headers): the text after a label up to the next label.
 
     ``labels`` maps a field name to the label spellings that introduce it. Labels are found on each
     line; a value ends where the next known label starts on the same line, or at the line's end. A
     label with nothing after it takes the next line when that line holds no label of its own.
+
+    ``columns`` (a form in two columns, like a licence): a value also ends at a gap wider than
+    COLUMN_GAP letters, where the other column begins. Fields in ``wrapped`` go on onto the following
+    lines whose words start under the value's first word, up to the next label of that column.
     """
     spellings = sorted(((s, name) for name, alts in labels.items() for s in alts), key=lambda x: -len(x[0]))
     pattern = re.compile("|".join(re.escape(s) for s, _ in spellings))
@@ -176,8 +199,55 @@ def label_values(text: PageText, labels: dict[str, tuple[str, ...]]) -> dict[str
                 continue  # 卡号/账号：… — two spellings of one label; the value follows the second
             offset = text.offsets[index]
             if start < end:
-                out[name] = text.field((offset + start, offset + end), line[start:end])
+                spans = [(offset + start, offset + end)]
+                if columns:
+                    spans = [_before_column_gap(text, spans[0])]
+                if name in wrapped:
+                    label = text.words_in(offset + match.start(), offset + match.end())
+                    spans += _wrapped_lines(text, index, spans[0], min(w.bbox.x0 for w in label), pattern)
+                out[name] = text.field_of(spans)
             elif index + 1 < len(text.lines) and not pattern.search(text.lines[index + 1]):
                 nxt = text.offsets[index + 1]
                 out[name] = text.field((nxt, nxt + len(text.lines[index + 1])), text.lines[index + 1])
+    return out
+
+
+COLUMN_GAP = 2.5  # a gap this many letter heights wide separates two columns of a form
+WRAP_LINES = 2  # lines a wrapped value may go on over
+
+
+def _letter_height(words: list[Word]) -> float:
+    heights = sorted(w.bbox.y1 - w.bbox.y0 for w in words)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def _before_column_gap(text: PageText, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` cut where a gap wider than COLUMN_GAP letters opens between two of its words."""
+    inside = [(a, b, w) for a, b, w in text.spans_of_line(text.line_at(span[0])) if a < span[1] and b > span[0]]
+    height = _letter_height([w for _, _, w in inside])
+    for (_, _, left), (a, _, right) in zip(inside, inside[1:], strict=False):
+        if right.bbox.x0 - left.bbox.x1 > COLUMN_GAP * height:
+            return span[0], max(span[0], a)
+    return span
+
+
+def _wrapped_lines(text: PageText, index: int, span: tuple[int, int], label_x0: float,
+                   pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The parts of the next lines that carry on a value: words starting under its first word, close
+    below it, on a line whose part of this column holds no label."""
+    first = text.words_in(*span)
+    if not first:
+        return []
+    height, x0 = _letter_height(first), min(w.bbox.x0 for w in first)
+    bottom = max(w.bbox.y1 for w in first)
+    out: list[tuple[int, int]] = []
+    for line in range(index + 1, min(index + 1 + WRAP_LINES, len(text.lines))):
+        column = [(a, b, w) for a, b, w in text.spans_of_line(line) if w.bbox.x0 >= label_x0 - height]
+        if not column or any(pattern.search(w.text) for _, _, w in column):
+            break  # nothing in this column, or its next label
+        lead = column[0][2]
+        if abs(lead.bbox.x0 - x0) > height or lead.bbox.y0 - bottom > 1.5 * height or lead.bbox.x0 < x0 - height:
+            break
+        out.append((column[0][0], column[-1][1]))
+        bottom = max(w.bbox.y1 for _, _, w in column)
     return out

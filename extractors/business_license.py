@@ -53,7 +53,7 @@ def _capital(field: Field) -> Field:
 
 def extract_fields(text: PageText) -> dict[str, Field]:
     """Fields of one licence page."""
-    raw = label_values(text, LABELS)
+    raw = label_values(text, LABELS, columns=True, wrapped=frozenset({"address"}))
     fields: dict[str, Field] = {}
     for name in ("company_name", "legal_representative", "address"):
         if name in raw:

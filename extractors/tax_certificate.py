@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
-from extractors._text import PageText, label_values
+from extractors._text import Hit, PageText, label_values
 
 if TYPE_CHECKING:
     from docproc.context import Context
@@ -25,7 +25,6 @@ LABELS: dict[str, tuple[str, ...]] = {
 }
 _ID_NUMBER = re.compile(r"[1-9]\d{16}[\dXx]")
 _CODE = re.compile(r"[0-9A-Za-z]{8,32}")
-_TOTAL_ROW = re.compile(r"^合计")
 
 
 def _amount(field: Field) -> Field | None:
@@ -35,15 +34,41 @@ def _amount(field: Field) -> Field | None:
     return None if value is None else field.model_copy(update={"value": value})
 
 
+_FIGURE = r"[0-9][0-9,.]*\.\d{2}"  # OCR reads a thousands comma as a point too (220.634.72)
+_PAIR = re.compile(rf"({_FIGURE})[^0-9]+({_FIGURE})")
+_TOTAL = re.compile(r"合计(?![(（]?大写)")
+_TAX_IN_WORDS = re.compile(r"合计[(（]?大写[)）]?[:：]?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整]+)")
+TOTALS_REACH = 120  # characters after 合计 where a skewed photo may have put its figures
+
+
+def _tax_in_words(text: PageText) -> Decimal | None:
+    from validators._amount_words import from_words
+
+    hit = text.search(_TAX_IN_WORDS)
+    try:
+        return from_words(hit.group(1)) if hit else None
+    except ValueError:
+        return None
+
+
 def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
-    """A 合计 row: the first two amounts on it are income and tax (on the next line when a photo's
-    curved row left 合计 alone on its own)."""
-    pattern = r"合计[^0-9]*([0-9][0-9,]*\.\d{2})[^0-9]+([0-9][0-9,]*\.\d{2})"
-    hit = text.search(pattern) or text.search_joined(pattern)
+    """A 合计 row: the first two amounts on it are income and tax.
+
+    A photo's skew can fold the row into its neighbours' lines (合计 alone, or beside the last row's
+    figures); then of the amount pairs just after 合计 the one whose tax the 大写 total repeats is
+    taken, else the largest (a total is no smaller than any row).
+    """
+    hit = text.search(rf"合计[^0-9]*({_FIGURE})[^0-9]+({_FIGURE})")
+    total = _TOTAL.search(text.joined)
+    if hit is None and total is not None:
+        pairs = [Hit(text, 0, m) for m in _PAIR.finditer(text.joined, total.end(), total.end() + TOTALS_REACH)]
+        in_words = _tax_in_words(text)
+        confirmed = [h for h in pairs if in_words is not None and parse_amount(h.group(2)) == in_words]
+        hit = confirmed[0] if confirmed else max(pairs, key=lambda h: parse_amount(h.group(1)) or 0, default=None)
     if hit is None:
         return None
     income, tax = parse_amount(hit.group(1)), parse_amount(hit.group(2))
-    return (income, tax, hit.field(hit.group(0))) if income is not None and tax is not None else None
+    return (income, tax, hit.field(hit.group(0), 0)) if income is not None and tax is not None else None
 
 
 def extract_fields(text: PageText) -> dict[str, Field]:

@@ -186,6 +186,13 @@ def test_purchase_contract_and_tax_certificate_fields() -> None:
         ["金额合计（大写）：壹万零肆佰壹拾元玖角柒分"], ["验证码：E6DR83H7Q4FKBVX6"],
     ])
     assert (photographed["total_income"], photographed["total_tax"]) == (Decimal("347032.63"), Decimal("10410.97"))
+    folded = run(DocType.TAX_CERTIFICATE, None, [  # skew put the last row's figures on the 合计 line
+        ["中华人民共和国个人所得税纳税记录"], ["合计", "2026-07-12", "25,209.41", "4,050.26", "深圳致远电子有限公司"],
+        ["250,169.96", "40,115.73"], ["金额合计（大写）：肆万零壹佰壹拾伍元柒角叁分"],
+    ])
+    assert (folded["total_income"], folded["total_tax"]) == (Decimal("250169.96"), Decimal("40115.73"))
+    points = run(DocType.TAX_CERTIFICATE, None, [["个人所得税纳税记录"], ["合计", "220.634.72", "3,309.52"]])
+    assert (points["total_income"], points["total_tax"]) == (Decimal("220634.72"), Decimal("3309.52"))
 
 
 def _statement(p: Page) -> list[dict[str, object]]:
@@ -242,3 +249,26 @@ def test_a_sign_read_apart_joins_its_amount() -> None:
 
     assert [x.text for x in _join_signs([w("-", 0, 5), w("483.73", 8, 40), w("消费", 60, 80)])] == ["-483.73", "消费"]
     assert [x.text for x in _join_signs([w("-", 0, 5), w("消费", 60, 80)])] == ["-", "消费"]  # a dash alone stays
+
+
+def test_a_licence_in_two_columns_keeps_each_value_in_its_column_and_a_wrapped_address_whole() -> None:
+    """Word boxes as OCR gave them on a photographed 个体工商户 licence (x0, y0, y1, text per line)."""
+    rows = [
+        [(164, 213, 240, "统一社会信用代码")], [(163, 240, 267, "924301043928695485")], [(515, 250, 319, "营业执照")],
+        [(184, 325, 348, "名称"), (296, 330, 360, "长沙市岳麓区博远服装店"), (1020, 329, 352, "扫描二维码登录“国家企业")],
+        [(227, 373, 394, "类型"), (291, 373, 402, "个体工商户")],
+        [(663, 392, 419, "经营场所"), (776, 399, 436, "湖南省长沙市岳麓区潇湘中路386号13号楼")],
+        [(179, 412, 440, "经营者"), (289, 417, 445, "蒋倩雪"), (776, 426, 452, "2单元2703号")],
+        [(177, 456, 484, "组成形式"), (288, 462, 490, "个人经营"), (659, 466, 490, "经营范围")],
+        [(773, 471, 509, "道路货物运输（不含危险货物）：仓储服")],
+    ]
+    words = [Word(text=t, bbox=BBox(x0=x, y0=y0, x1=x + 26 * len(t), y1=y1), confidence=0.9, line=i)
+             for i, row in enumerate(rows) for x, y0, y1, t in row]
+    licence = Page(file_id="f", number=1, width=1400, height=883, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+    out = EXTRACTORS.get(DocType.BUSINESS_LICENSE.value)(  # type: ignore[arg-type]
+        RawDocument(file_id="f", doc_type=DocType.BUSINESS_LICENSE, side=None, pages=(licence,)), None)
+    got = {k: v.value for k, v in out.fields.items()}
+    assert got["company_name"] == "长沙市岳麓区博远服装店"
+    assert got["legal_representative"] == "蒋倩雪"
+    assert got["address"] == "湖南省长沙市岳麓区潇湘中路386号13号楼2单元2703号"
+    assert out.fields["address"].bbox is not None and out.fields["address"].bbox.y1 == 452
