@@ -302,10 +302,12 @@ def _warp(img: np.ndarray, quad: np.ndarray, *, width: int, height: int) -> np.n
 # ---------------------------------------------------------------- seals
 
 
-def detect_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
-    """Red and blue seals (round, oval, square) found by colour and shape."""
-    if img.ndim == 2:
-        return []  # no colour, no seal evidence
+def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = False) -> list[Stamp]:
+    """Red and blue seals (round, oval, square) found by colour and shape. With ``greyscale_rings`` (a
+    scanned or photographed page), on a page with no colour at all (a greyscale scan or copy) round
+    seals are found by their ring and recorded as black."""
+    if img.ndim == 2 or _colourless(img):
+        return grey_seals(img, page=page) if greyscale_rings else []
     h, w = img.shape[:2]
     k = max(3, round(min(h, w) * 0.008))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
@@ -314,12 +316,83 @@ def detect_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
         mask = cv2.morphologyEx(colour_mask(img, colour), cv2.MORPH_CLOSE, kernel)
         groups = _ink_groups(mask, gap=k)
         letters = [g for g in groups if _fits_a_seal(g, mask.shape)]  # what a letterhead row may be made of
+        every: Sequence[np.ndarray] | None = None
         for box in groups:
             if _seal_sized(mask.shape, box) and not _in_text_row(box, letters):
                 stamp = _seal_in(mask, box, colour=colour, page=page)
-                if stamp and (stamp.shape != "square" or _fits_a_seal(box, mask.shape)):  # not the page's frame
+                if stamp is None:  # the seal may touch other ink (a frame's corner): its own ring may stand
+                    if every is None:
+                        every, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+                    stamp = _ring_within(mask, box, every, colour=colour, page=page)
+                if stamp and (stamp.shape != "square" or _fits_a_seal(box, mask.shape)) \
+                        and not any(_same_seal(stamp, other) for other in stamps):  # not the page's frame, not twice
                     stamps.append(stamp)
     return sorted(stamps, key=lambda s: (s.bbox.y0, s.bbox.x0))
+
+
+def _same_seal(a: Stamp, b: Stamp) -> bool:
+    """One seal found twice (as a group of ink and as a ring inside another group): its centre lies in the other."""
+    cx, cy = (a.bbox.x0 + a.bbox.x1) / 2, (a.bbox.y0 + a.bbox.y1) / 2
+    return b.bbox.x0 <= cx <= b.bbox.x1 and b.bbox.y0 <= cy <= b.bbox.y1
+
+
+def _box(rect: Sequence[int]) -> Box:
+    x, y, w, h = rect
+    return x, y, w, h
+
+
+def _ring_within(mask: np.ndarray, box: Box, contours: Sequence[np.ndarray], *, colour: SealColour,
+                 page: int) -> Stamp | None:
+    """A seal inside a group of ink that is more than the seal: the box of one of its own closed
+    outlines (the ring) that scores as a round or oval seal on its own, the largest first. (A square
+    is not looked for: the hole a star leaves in a solid emblem scores as one.)"""
+    boxes = sorted((_box(cv2.boundingRect(c)) for c in contours if not _straight(c)), key=lambda b: -b[2] * b[3])
+    for inner in boxes:
+        if inner != box and _within(inner, box) and _seal_sized(mask.shape, inner) \
+                and (stamp := _seal_in(mask, inner, colour=colour, page=page)) and stamp.shape != "square":
+            return stamp
+    return None
+
+
+COLOURLESS_SHARE = 0.0005  # a page with less coloured ink than this share is a greyscale scan or copy
+GREY_INK = 150  # darker than this is ink on a greyscale page
+GREY_RING_COVERAGE = 0.75  # share of a circle that must lie on ink to be a seal's ring
+GREY_CIRCLES = 30  # the strongest circle candidates looked at on one page
+
+
+def _colourless(img: np.ndarray) -> bool:
+    hsv = cv2.cvtColor(img[:, :, :3], cv2.COLOR_BGR2HSV)
+    return float(((hsv[:, :, 1] >= 60) & (hsv[:, :, 2] >= 60)).mean()) < COLOURLESS_SHARE
+
+
+def grey_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
+    """Round seals on a page without colour: circles (Hough) whose outline is ink nearly all round,
+    with ink inside (legend, star) but not filled (a dark disc or a logo is no seal)."""
+    gray = to_gray(img)
+    scale = 1000 / max(gray.shape)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    sh, sw = small.shape
+    ink = small < GREY_INK
+    rmin, rmax = int(0.03 * max(sh, sw)), int(0.14 * max(sh, sw))  # a 4 cm seal on A4 is about 0.07
+    circles = cv2.HoughCircles(cv2.medianBlur(small, 5), cv2.HOUGH_GRADIENT, dp=1.5, minDist=2 * rmin,
+                               param1=120, param2=40, minRadius=rmin, maxRadius=rmax)
+    t = np.linspace(0, 2 * math.pi, 360, endpoint=False)
+    yy, xx = np.ogrid[:sh, :sw]
+    stamps = []
+    for cx, cy, r in ([] if circles is None else circles[0][:GREY_CIRCLES]):
+        coverage = 0.0
+        for f in np.arange(0.85, 1.08, 0.02):
+            xs = np.clip(np.round(cx + f * r * np.cos(t)), 0, sw - 2).astype(int)
+            ys = np.clip(np.round(cy + f * r * np.sin(t)), 0, sh - 2).astype(int)
+            coverage = max(coverage, float((ink[ys, xs] | ink[ys + 1, xs] | ink[ys, xs + 1]).mean()))
+        if coverage < GREY_RING_COVERAGE:
+            continue
+        interior = float(ink[(xx - cx) ** 2 + (yy - cy) ** 2 <= (0.75 * r) ** 2].mean())
+        if 0.02 <= interior <= 0.5:
+            x0, y0, x1, y1 = ((cx - r) / scale, (cy - r) / scale, (cx + r) / scale, (cy + r) / scale)
+            stamps.append(Stamp(bbox=BBox(x0=max(0.0, x0), y0=max(0.0, y0), x1=x1, y1=y1, unit=Unit.PX), color="black",
+                                shape="round", confidence=round(coverage, 3), page=page))
+    return stamps
 
 
 Box = tuple[int, int, int, int]  # x, y, w, h

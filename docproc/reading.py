@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "5"
+READER_VERSION = "8"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
@@ -204,9 +204,9 @@ def _scaled_stamp(stamp: Stamp, scale: float) -> Stamp:
 
 # --- images and scanned pages -----------------------------------------------------------------
 
-def _stamps_with_legends(image: np.ndarray, number: int, ctx: Context) -> list[Stamp]:
+def _stamps_with_legends(image: np.ndarray, number: int, ctx: Context, *, scanned: bool = False) -> list[Stamp]:
     stamps = []
-    for stamp in imaging.detect_seals(image, page=number):
+    for stamp in imaging.detect_seals(image, page=number, greyscale_rings=scanned):
         legend: str | None = None
         if stamp.shape in ("round", "oval"):
             try:
@@ -257,7 +257,7 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, met
     original_shape = image.shape
     image, facts = prepare_for_ocr(image, ctx)
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
-    stamps = _stamps_with_legends(image, number, ctx)
+    stamps = _stamps_with_legends(image, number, ctx, scanned=True)
     meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps)}
     clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     words = ctx.ocr.read(clean)

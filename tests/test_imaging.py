@@ -347,3 +347,39 @@ def test_encode_round_trips() -> None:
     assert np.array_equal(imaging.load_image(imaging.encode_png(img)), img)
     jpeg = imaging.encode_jpeg(img, quality=90)
     assert jpeg[:2] == b"\xff\xd8" and imaging.load_image(jpeg).shape == img.shape
+
+
+def test_a_seal_on_a_greyscale_copy_is_found_by_its_ring_and_recorded_black() -> None:
+    """A photocopy has no colour to find a seal by: the ring, nearly whole, with a legend and star inside."""
+    grey_copy = cv2.cvtColor(cv2.cvtColor(sealed_page_image(), cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+    seals = imaging.detect_seals(grey_copy, greyscale_rings=True)
+    assert [(s.color, s.shape) for s in seals] == [("black", "round")]
+    box = seals[0].bbox
+    assert abs((box.x0 + box.x1) / 2 - 532) < 20 and abs((box.y0 + box.y1) / 2 - 172) < 20
+    unsealed = cv2.cvtColor(np.asarray(text_page(BODY))[:, :, ::-1].copy(), cv2.COLOR_BGR2GRAY)
+    assert imaging.detect_seals(cv2.cvtColor(unsealed, cv2.COLOR_GRAY2BGR), greyscale_rings=True) == []
+    ringed = text_page(BODY, size=(900, 900))
+    ImageDraw.Draw(ringed).ellipse((500, 500, 740, 740), outline="black", width=5)  # a pen circle, empty inside
+    assert imaging.detect_seals(np.asarray(ringed)[:, :, ::-1].copy(), greyscale_rings=True) == []
+    assert imaging.detect_seals(grey_copy) == []  # a text-layer page: found by colour only
+
+
+def sealed_page_image() -> np.ndarray:
+    return stamp(text_page(BODY), seal_layer(110, "北京某某科技有限公司"), (420, 60), RED)
+
+
+def test_a_solid_emblem_with_a_star_is_no_seal_and_a_seal_on_a_frame_corner_is_one() -> None:
+    page = text_page(BODY, size=(900, 900))
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((600, 600, 700, 700), fill=(200, 30, 30))  # an emblem: solid red with a yellow star
+    star = [(650 + r * math.cos(math.radians(a)), 650 + r * math.sin(math.radians(a)))
+            for i, a in enumerate(range(-90, 270, 36)) for r in [(40, 16)[i % 2]]]
+    draw.polygon(star, fill=(250, 220, 40))
+    assert imaging.detect_seals(np.asarray(page)[:, :, ::-1].copy()) == []
+    framed = text_page(BODY, size=(900, 900))
+    draw = ImageDraw.Draw(framed)
+    draw.rectangle((560, 858, 885, 870), fill=(215, 60, 40))  # the frame's bottom-right corner, an L
+    draw.rectangle((868, 560, 880, 870), fill=(215, 60, 40))
+    sealed = stamp(framed, seal_layer(120, "上海市浦东新区市场监督管理局"), (622, 612), RED)  # its ring a few px off the L
+    seals = imaging.detect_seals(sealed)
+    assert [(s.color, s.shape) for s in seals] == [("red", "round")]
