@@ -122,6 +122,9 @@ schema_info = sa.Table(
 MIN_CASE_DIGITS = 6
 
 
+TEXT_FINGERPRINT = "t"  # prefix of a text-layer page's fingerprint (an image hash is hex only)
+
+
 def page_fingerprint(page: Page) -> str | None:
     """What makes two pages "the same page": the text of a text-layer page (two contracts from one
     template differ only in small print, which an image hash cannot see), the image hash of a scan
@@ -130,7 +133,7 @@ def page_fingerprint(page: Page) -> str | None:
         text = "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
         if sum(c.isdigit() for c in without_page_numbers(text)) < MIN_CASE_DIGITS:
             return None  # boilerplate every contract of a template prints alike (an appendix of fittings)
-        return "t" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:63]
+        return TEXT_FINGERPRINT + hashlib.sha256(text.encode("utf-8")).hexdigest()[:63]
     hash_ = page.meta.get("hash")
     return str(hash_) if hash_ else None
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from docproc import classify, forensics, imaging, reading
 from docproc.checklist import summarize
 from docproc.context import Context
-from docproc.database import new_id, utcnow
+from docproc.database import TEXT_FINGERPRINT, new_id, utcnow
 from docproc.errors import DocprocError, InputError, TooLarge
 from docproc.models import (
     Application,
@@ -229,8 +229,9 @@ SAME_PICTURE = 0.9
 
 
 def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
-    """Pages already handed in with an earlier application: the same fingerprint, or for a card photo the
-    same picture re-saved (a near image hash, then the same fine detail).
+    """Pages already handed in with an earlier application: the same text-layer text, or the same
+    picture: an image hash equal (or for a card photo, near: re-saved) and the fine detail alike. Two
+    scans of different mostly-white pages can share a hash; their detail tells them apart.
 
     Only earlier applications count: the one that handed a page in first is not the copy, and a
     re-check must not turn it into one.
@@ -242,7 +243,8 @@ def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
         by_hash[digest].append((file_id, page))
     for other_app, other_file, other_page, digest in ctx.db.pages_with_hashes(list(by_hash), excluding=application_id):
         for key in by_hash[digest]:
-            seen[key].append((other_app, other_file, other_page))
+            if digest.startswith(TEXT_FINGERPRINT) or _same_picture(ctx, key, (other_file, other_page)):
+                seen[key].append((other_app, other_file, other_page))
     for file_id, page, digest, other_app, other_file, other_page, other in ctx.db.card_pages_sharing_a_band(application_id):
         if forensics.hamming(digest, other) <= CARD_HASH_BITS and \
                 _same_picture(ctx, (file_id, page), (other_file, other_page)):

@@ -198,3 +198,14 @@ def test_a_document_with_nothing_readable_fails_legibility(policy: Policy) -> No
     assert item.status == Status.FAIL and "none of the required fields" in item.reasons[0]
     assert any(s.check_id == item.id for s in checklist.supplement_request)
     assert checklist.status == ChecklistStatus.NEEDS_SUPPLEMENT
+
+
+def test_pages_whose_numbers_were_not_read_are_not_missing_pages(policy: Policy) -> None:
+    def contract(pages: list[int], printed: list[list[int] | None]) -> Document:
+        return Document(id="doc_c", file_id="file_c", type=DocType.PURCHASE_CONTRACT, pages=pages,
+                        fields={"buyer_names": f(["张伟"])}, meta={"printed_page_numbers": printed})
+
+    unread = contract([1, 2, 3, 4], [None, [2, 4], [3, 4], None])  # 4 of 4 pages read, two numbers not
+    assert results(bundle(unread), policy)["completeness.pages.purchase_contract"] == Status.PASS
+    short = contract([1, 2, 3], [[1, 4], [2, 4], [4, 4]])  # 3 of 4 read: page 3 is missing
+    assert results(bundle(short), policy)["completeness.pages.purchase_contract"] == Status.FAIL

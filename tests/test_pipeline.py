@@ -121,3 +121,19 @@ def test_a_card_photo_saved_again_is_still_the_same_photo(ctx: Context) -> None:
     assert pipeline.duplicate_pages(ctx, copy)[0].other_application == first
     assert pipeline.duplicate_pages(ctx, other) == []  # another person's card photo of the same design
     assert pipeline.duplicate_pages(ctx, first) == []
+
+
+def test_two_different_pictures_that_share_an_image_hash_are_not_copies(ctx: Context) -> None:
+    import sqlalchemy as sa
+
+    from docproc.database import page_hashes
+
+    first, second = _app(ctx), _app(ctx)
+    [a] = pipeline.ingest(ctx, first, filename="back.jpg", data=BACK.read_bytes())
+    pipeline.process_file(ctx, a.id)
+    [b] = pipeline.ingest(ctx, second, filename="other.jpg", data=(TINY / "a02_expired_id" / "id_back.jpg").read_bytes())
+    pipeline.process_file(ctx, b.id)
+    [(_, _, digest)] = ctx.db.page_hashes_of(first)
+    with ctx.db._tx() as conn:  # a mostly white page can hash like another: force the collision
+        conn.execute(sa.update(page_hashes).where(page_hashes.c.file_id == b.id).values(hash=digest))
+    assert pipeline.duplicate_pages(ctx, second) == []

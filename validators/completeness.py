@@ -87,7 +87,10 @@ def pages_complete(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verd
         declared = max(n for _, n in printed)
         seen = {i for i, _ in printed}
         absent = sorted(set(range(1, declared + 1)) - seen)
-        if absent:
+        if absent and len(doc.pages) >= declared:  # every page is there; some numbers were not read
+            reasons.append(f"{where(doc)}: declares {declared} pages and {len(doc.pages)} were read; "
+                           f"the page number of page(s) {absent} could not be read")
+        elif absent:
             failed = True
             reasons.append(f"{where(doc)}: declares {declared} pages, page(s) {absent} missing")
         else:
