@@ -30,6 +30,7 @@ from docproc.models import (
     RawDocument,
     StoredFile,
 )
+from docproc.normalize import similarity
 from docproc.storage import expand_zip
 from extractors import EXTRACTOR_VERSION, EXTRACTORS
 from validators import run_checks
@@ -260,14 +261,27 @@ def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
     return found
 
 
-def _same_picture(ctx: Context, *pages: tuple[str, int]) -> bool:
-    renders = []
-    for file_id, number in pages:
-        page = next((p for p in ctx.db.pages_of(file_id) if p.number == number), None)
-        if page is None or not page.render_sha256:
-            return False
-        renders.append(imaging.load_image(ctx.blobs.get(page.render_sha256)))
+def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool:
+    """Two page images are one picture: their fine detail alike, and the figures read on them too
+    (two contracts of one template share a floor-plan drawing, not its areas)."""
+    pages = [next((p for p in ctx.db.pages_of(file_id) if p.number == number), None) for file_id, number in where]
+    if any(p is None or not p.render_sha256 for p in pages):
+        return False
+    renders = [imaging.load_image(ctx.blobs.get(p.render_sha256)) for p in pages if p and p.render_sha256]
+    figures = [_figures(p) for p in pages if p]
+    if min(len(f) for f in figures) >= MIN_FIGURE_DIGITS and similarity(*figures) < SAME_FIGURES:
+        return False
     return forensics.picture_similarity(*renders) >= SAME_PICTURE
+
+
+MIN_FIGURE_DIGITS = 6  # figures enough to compare two pages by
+SAME_FIGURES = 0.8  # one picture read twice gives nearly the same digits
+
+
+def _figures(page: Page) -> str:
+    """The digits read on a page, page numbers left out."""
+    text = "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
+    return "".join(ch for ch in classify.without_page_numbers(text) if ch.isdigit())
 
 
 def bundle_of(ctx: Context, application_id: str) -> Bundle:
