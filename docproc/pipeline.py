@@ -244,11 +244,12 @@ def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
         by_hash[digest].append((file_id, page))
     for other_app, other_file, other_page, digest in ctx.db.pages_with_hashes(list(by_hash), excluding=application_id):
         for key in by_hash[digest]:
-            if digest.startswith(TEXT_FINGERPRINT) or _same_picture(ctx, key, (other_file, other_page)):
+            # an equal hash stands unless the pictures, compared, differ
+            if digest.startswith(TEXT_FINGERPRINT) or _same_picture(ctx, key, (other_file, other_page)) is not False:
                 seen[key].append((other_app, other_file, other_page))
     for file_id, page, digest, other_app, other_file, other_page, other in ctx.db.card_pages_sharing_a_band(application_id):
         if forensics.hamming(digest, other) <= CARD_HASH_BITS and \
-                _same_picture(ctx, (file_id, page), (other_file, other_page)):
+                _same_picture(ctx, (file_id, page), (other_file, other_page)) is True:
             seen[(file_id, page)].append((other_app, other_file, other_page))
     order = {app.id: (app.created_at, app.id)
              for app in ctx.db.get_applications({a for hits in seen.values() for a, _, _ in hits} | {application_id})}
@@ -261,13 +262,16 @@ def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
     return found
 
 
-def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool:
+def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool | None:
     """Two page images are one picture: their fine detail alike, and the figures read on them too
-    (two contracts of one template share a floor-plan drawing, not its areas)."""
+    (two contracts of one template share a floor-plan drawing, not its areas). None when a page or
+    its render is no longer stored (a re-check after the blobs were archived cannot tell)."""
     pages = [next((p for p in ctx.db.pages_of(file_id) if p.number == number), None) for file_id, number in where]
-    if any(p is None or not p.render_sha256 for p in pages):
-        return False
-    renders = [imaging.load_image(ctx.blobs.get(p.render_sha256)) for p in pages if p and p.render_sha256]
+    renders = []
+    for page in pages:
+        if page is None or not page.render_sha256 or not ctx.blobs.exists(page.render_sha256):
+            return None
+        renders.append(imaging.load_image(ctx.blobs.get(page.render_sha256)))
     figures = [_figures(p) for p in pages if p]
     if min(len(f) for f in figures) >= MIN_FIGURE_DIGITS and similarity(*figures) < SAME_FIGURES:
         return False
