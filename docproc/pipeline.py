@@ -227,6 +227,8 @@ def fail_file(ctx: Context, file_id: str, error: BaseException) -> None:
 # re-saved copies correlated above 0.999, different cards of a 40-applicant corpus at most 0.68.
 CARD_HASH_BITS = 32
 SAME_PICTURE = 0.9
+MIN_FIGURE_DIGITS = 6  # figures enough to compare two pages by
+SAME_FIGURES = 0.8  # one picture read twice gives nearly the same digits
 
 
 def duplicate_pages(ctx: Context, application_id: str) -> list[DuplicatePage]:
@@ -276,10 +278,6 @@ def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool | None:
     if min(len(f) for f in figures) >= MIN_FIGURE_DIGITS and similarity(*figures) < SAME_FIGURES:
         return False
     return forensics.picture_similarity(*renders) >= SAME_PICTURE
-
-
-MIN_FIGURE_DIGITS = 6  # figures enough to compare two pages by
-SAME_FIGURES = 0.8  # one picture read twice gives nearly the same digits
 
 
 def _figures(page: Page) -> str:
