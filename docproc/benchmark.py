@@ -6,6 +6,7 @@ Two truth layouts are understood: a generated corpus (one folder per applicant, 
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from datetime import date
@@ -84,6 +85,7 @@ def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
                   got=got, where=folder.name)
 
 
+@functools.cache
 def _defect_effects() -> dict[str, dict[str, str]]:
     """The checks each planted defect kind turns (the generator's table: corpora are made by it)."""
     from samples.generator.defects import DEFECTS

@@ -246,7 +246,7 @@ def _wrapped_lines(text: PageText, index: int, span: tuple[int, int], label_x0: 
         if not column or any(pattern.search(w.text) for _, _, w in column):
             break  # nothing in this column, or its next label
         lead = column[0][2]
-        if abs(lead.bbox.x0 - x0) > height or lead.bbox.y0 - bottom > 1.5 * height or lead.bbox.x0 < x0 - height:
+        if abs(lead.bbox.x0 - x0) > height or lead.bbox.y0 - bottom > 1.5 * height:
             break
         out.append((column[0][0], column[-1][1]))
         bottom = max(w.bbox.y1 for _, _, w in column)
