@@ -206,6 +206,31 @@ def _ocr_grouping(text: str) -> str:
     return text[: match.start()] + fixed + text[match.end():]
 
 
+_FUSED_GROUPS = re.compile(r"(?<![\d,.])\d+(?:[.,]\d+)+(?![\d,.])")
+
+
+def _lost_separators(text: str) -> str:
+    """5,124087.00 → 5124087.00, 2.466402.00 → 2466402.00: OCR drops a thousands comma, or reads it as a
+    point, now and then. The last separator before one or two digits is the decimal point; when every
+    group after the first holds a whole number of three-digit groups only separators were lost and the
+    digits stand. A group of any other length (12,34.5, 1,2345.00, 2024.03.05) means a digit is missing,
+    extra or the text is no amount, and it is left to fail."""
+    match = _FUSED_GROUPS.search(text)
+    if match is None:
+        return text
+    groups = re.split(r"[.,]", match.group(0))
+    decimals = ""
+    if len(groups[-1]) in (1, 2) and match.group(0)[-len(groups[-1]) - 1] == ".":
+        decimals = "." + groups.pop()
+    if len(groups) < 2 or any(len(g) % 3 for g in groups[1:]):
+        return text
+    if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and "." not in match.group(0)[: -len(decimals) or None]:
+        return text  # well formed: the amount pattern reads it as printed
+    if not decimals and "," not in match.group(0):
+        return text  # 2.466402 could as well be a decimal number
+    return text[: match.start()] + "".join(groups) + decimals + text[match.end():]
+
+
 def parse_amount(s: str) -> Decimal | None:
     """An amount written with digits (¥, 元, 人民币, thousands, parentheses, 万), else None."""
     text = to_halfwidth(s).translate(_MINUS).strip()
@@ -213,7 +238,7 @@ def parse_amount(s: str) -> Decimal | None:
     if text.startswith("(") and text.endswith(")"):
         text, negative = text[1:-1].strip(), True
     text = re.sub(r"(?<=[^\d ]) +| +(?=[^\d ])", "", text)  # spaces next to non-digits
-    text = _ocr_grouping(text)
+    text = _lost_separators(_ocr_grouping(text))
     m = _AMOUNT.fullmatch(text)
     if m is None or (m["s1"] and m["s2"]) or (negative and (m["s1"] or m["s2"])):
         return None

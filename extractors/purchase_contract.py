@@ -24,7 +24,12 @@ LABELS: dict[str, tuple[str, ...]] = {
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _AREA = re.compile(r"建筑面积[^0-9]{0,12}([0-9]+(?:\.[0-9]+)?)\s*(?:平方米|㎡|m2)")
 _PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,.]*\d)\s*元")
-_WORDS = re.compile(r"大写[)）:：]*\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,30})")
+# 大写 numerals with the variants print and OCR give them (参 for 叁, 陸 for 陆…), read by validators._amount_words.
+_WORDS = re.compile(r"大写[)）:：]*\s*(?:人民币)?([零壹贰叁参叄貳陆陸肆伍柒捌玖拾佰仟万萬亿億元圆圓角分整正]{2,30})")
+# The price paid in two parts (首期房价款 … 余款 …): their sum is the total when the price line is unread.
+_CAPITAL_VARIANTS = str.maketrans("参叄貳陸萬億圓", "叁叁贰陆万亿圆")
+_FIRST_PAYMENT = re.compile(r"首期(?:房价)?款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
+_REST_PAYMENT = re.compile(r"余款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
 _LOCATED = re.compile(r"(?:商品房|房屋|该房屋)(?:位于|坐落于|座落于|坐落在)[:：]?([\u4e00-\u9fff0-9A-Za-z\-－#号栋幢单元室层]{6,60}?)(?:[，,。；;（(]|$)")
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
@@ -53,6 +58,24 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
     return names, numbers, first_name, first_number
 
 
+def _paid_in_parts(texts: list[PageText]) -> Field | None:
+    """The total as down payment plus the rest (首期房价款 + 余款), both on one page: the payment clause of
+    the model contract; used only when the price line itself could not be read."""
+    for text in texts:
+        first, rest = text.search_joined(_FIRST_PAYMENT), text.search_joined(_REST_PAYMENT)
+        if first is None or rest is None:
+            continue
+        down, remainder = parse_amount(first.group(1)), parse_amount(rest.group(1))
+        if down is None or remainder is None:
+            continue
+        span = (first.offset + first.match.start(1), rest.offset + rest.match.end(1))
+        if span[0] >= span[1]:
+            continue
+        derived = text.field(span, down + remainder)
+        return derived.model_copy(update={"raw": f"首期 {down} + 余款 {remainder}"})
+    return None
+
+
 def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     """Fields from the contract's pages (the first page that has each)."""
     fields: dict[str, Field] = {}
@@ -67,9 +90,11 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             if key not in fields and (hit := text.search_joined(pattern)) and (value := parse_amount(hit.group(1))):
                 fields[key] = hit.field(value)
         if "total_price_in_words" not in fields and (hit := text.search_joined(_WORDS)):
-            fields["total_price_in_words"] = hit.field(hit.group(1))
+            fields["total_price_in_words"] = hit.field(hit.group(1).translate(_CAPITAL_VARIANTS))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
+    if "total_price" not in fields and (paid := _paid_in_parts(texts)):
+        fields["total_price"] = paid
     if "property_address" not in fields:
         for text in texts:
             if hit := text.search_joined(_LOCATED):

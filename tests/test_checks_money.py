@@ -192,3 +192,23 @@ def test_a_digit_the_scan_dropped_is_a_misreading(policy: Policy) -> None:
     two_lost = rows(("2026-04-06", "转账", "-4922.04", "288197.92"), ("2026-04-08", "跨行转出", "-52.47", "280745.45"),
                     ("2026-04-08", "消费", "-1864.70", "278880.75"))
     assert status(policy, _scanned(two_lost, EVEN[:3]))["anomaly.balance_chain"] == Status.FAIL
+
+
+def test_a_jump_at_a_page_turn_with_every_page_numbered_is_no_missing_page(policy: Policy) -> None:
+    jump = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-500.00", "19500.00"),
+                ("2026-10-10", "代发工资", "16600.00", "35600.00"))
+    boxes = [{"page": 1, "bbox": [10, 100, 500, 112]}, {"page": 1, "bbox": [10, 120, 500, 132]},
+             {"page": 2, "bbox": [10, 100, 500, 112]}]
+
+    def stmt(source: str, printed: list[tuple[int, int]]) -> Document:
+        meta = {"page_sources": [source, source], "transaction_rows": boxes, "printed_page_numbers": printed}
+        return doc(DocType.BANK_STATEMENT, "stmt", stamps=[seal("招商银行")], meta=meta, bank_name="招商银行",
+                   transactions=jump).model_copy(update={"pages": [1, 2]})
+
+    scanned = status(policy, stmt("ocr", [(1, 2), (2, 2)]))  # 第1页 共2页, 第2页 共2页: nothing is missing
+    assert scanned["completeness.pages.bank_statement"] == Status.PASS
+    assert scanned["anomaly.balance_chain"] == Status.REVIEW  # a row lost at the page turn: compare with paper
+    assert status(policy, stmt("text_layer", [(1, 2), (2, 2)]))["anomaly.balance_chain"] == Status.FAIL
+    gap = status(policy, stmt("ocr", [(1, 3), (3, 3)]))  # page 2 of 3 is absent: the jump is that page
+    assert gap["completeness.pages.bank_statement"] == Status.FAIL
+    assert gap["anomaly.balance_chain"] == Status.PASS

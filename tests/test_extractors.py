@@ -195,6 +195,25 @@ def test_purchase_contract_and_tax_certificate_fields() -> None:
     assert (points["total_income"], points["total_tax"]) == (Decimal("220634.72"), Decimal("3309.52"))
 
 
+def test_a_contract_price_that_lost_a_comma_or_its_line() -> None:
+    lost_comma = run(DocType.PURCHASE_CONTRACT, None, [
+        ["第四条计价方式与价款。总价款为人民币5,124087.00元(大写:伍佰壹拾贰万肆仟零捌"], ["拾柒元整)。"],
+    ])
+    assert lost_comma["total_price"] == Decimal("5124087.00")
+    assert lost_comma["total_price_in_words"] == "伍佰壹拾贰万肆仟零捌拾柒元整"
+    variant = run(DocType.PURCHASE_CONTRACT, None, [["总价款为人民币3,381,371.00元(大写:叁佰参拾捌万壹仟叁佰柒拾壹元整)。"]])
+    assert variant["total_price_in_words"] == "叁佰叁拾捌万壹仟叁佰柒拾壹元整"  # 参 read for 叁
+    line_lost = run(DocType.PURCHASE_CONTRACT, None, [  # the price line itself did not come back from OCR
+        ["第四条计价方式与价款。出卖人与买受人按照建筑面积计算该商品房价款,该商品房单"], ["柒佰柒拾肆元整)。"],
+        ["第五条付款方式及期限。买受人采取贷款方式付款:首期房价款人民币765,887.00元,"],
+        ["于本合同签订当日支付;余款人民币765,887.00元由买受人向贷款机构申请个人住房按揭贷款"],
+    ])
+    assert line_lost["total_price"] == Decimal("1531774.00")
+    assert "total_price_in_words" not in line_lost
+    only_down = run(DocType.PURCHASE_CONTRACT, None, [["首期房价款人民币765,887.00元,于本合同签订当日支付"]])
+    assert "total_price" not in only_down
+
+
 def _statement(p: Page) -> list[dict[str, object]]:
     return statement_fields(p)["transactions"]  # type: ignore[return-value]
 

@@ -209,6 +209,10 @@ def test_parse_validity_partial() -> None:
         ("150.5万", "1505000"),
         ("人民币500万元", "5000000"),
         ("500万元人民币", "5000000"),
+        ("5,124087.00", "5124087.00"),  # OCR lost a thousands comma: only separators are gone
+        ("2090,138.00", "2090138.00"),
+        ("2.466402.00", "2466402.00"),
+        ("1,479.841.00", "1479841.00"),
     ],
 )
 def test_parse_amount(text: str, expected: str) -> None:
@@ -234,6 +238,8 @@ def test_parse_amount_keeps_written_precision() -> None:
         "2024年3月5日",
         "12,34.5",
         "1,2345.00",
+        "1,23,456",
+        "12,3456.00",
         "12 34",
         "--5",
         "(-5)",

@@ -53,3 +53,20 @@ def where(doc: Document) -> str:
     """Human-readable location of a document, for reasons."""
     pages = ", ".join(str(p) for p in doc.pages)
     return f"{en(doc.type)} ({doc.file_id}, page {pages})"
+
+
+def page_numbering(doc: Document) -> tuple[int, set[int]] | None:
+    """The page count a document declares (第X页 共Y页, i/n) and the page numbers read; None if unprinted."""
+    printed = [tuple(p) for p in doc.meta.get("printed_page_numbers", []) if p]
+    if not printed:
+        return None
+    return max(n for _, n in printed), {i for i, _ in printed}
+
+
+def every_declared_page_present(doc: Document) -> bool:
+    """The numbering accounts for every page it declares: each number read, or as many pages read as declared."""
+    numbering = page_numbering(doc)
+    if numbering is None:
+        return False
+    declared, seen = numbering
+    return seen >= set(range(1, declared + 1)) or len(doc.pages) >= declared

@@ -9,7 +9,7 @@ from docproc.models import Bundle, Category, DocType, Side, Status
 from docproc.normalize import edit_distance, normalize_name
 from docproc.policy import Policy
 from validators import Verdict, check, register_check
-from validators._common import CHECKED_TYPES, ask, en, evidence, value, where, zh
+from validators._common import CHECKED_TYPES, ask, en, evidence, page_numbering, value, where, zh
 from validators.money import page_boundary_breaks
 
 # Fields that must be read, per type (and side), for a document to be usable.
@@ -76,16 +76,14 @@ def pages_complete(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verd
         return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} to count pages of"])
     reasons, failed = [], False
     for doc in docs:
-        printed = [tuple(p) for p in doc.meta.get("printed_page_numbers", []) if p]
         if doc.type == DocType.BANK_STATEMENT and (breaks := page_boundary_breaks(doc)):
             failed = True
             reasons.append(f"{where(doc)}: the running balance jumps between pages at row(s) "
                            f"{', '.join(str(i + 1) for i in breaks)}: a page seems to be missing")
-        if not printed:
+        if (numbering := page_numbering(doc)) is None:
             reasons.append(f"{where(doc)}: no page numbering printed; {len(doc.pages)} page(s) read")
             continue
-        declared = max(n for _, n in printed)
-        seen = {i for i, _ in printed}
+        declared, seen = numbering
         absent = sorted(set(range(1, declared + 1)) - seen)
         if absent and len(doc.pages) >= declared:  # every page is there; some numbers were not read
             reasons.append(f"{where(doc)}: declares {declared} pages and {len(doc.pages)} were read; "

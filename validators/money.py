@@ -11,7 +11,7 @@ from docproc.models import BBox, Bundle, Category, DocType, Document, Evidence, 
 from docproc.policy import Policy
 from validators import Verdict, check
 from validators._amount_words import from_words
-from validators._common import evidence, value, where
+from validators._common import every_declared_page_present, evidence, value, where
 
 _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
           (DocType.PURCHASE_CONTRACT, "total_price", "total_price_in_words"))
@@ -63,16 +63,25 @@ def page_boundary_breaks(doc: Document) -> list[int]:
     """Row indexes where the balance chain breaks exactly where one page ends and the next begins.
 
     Such a break is what a missing statement page looks like, so it is reported as an incomplete
-    document (completeness.pages.bank_statement), not as an edited one.
+    document (completeness.pages.bank_statement), not as an edited one; unless the printed numbering
+    shows every page present, when it is a break like any other (anomaly.balance_chain).
     """
     rows, boxes = _rows(doc), doc.meta.get("transaction_rows") or []
+    if every_declared_page_present(doc):
+        return []
     breaks = []
     for index in range(1, min(len(rows), len(boxes))):
         prev, row = rows[index - 1], rows[index]
         chained = Decimal(str(prev["balance"])) + Decimal(str(row["amount"])) == Decimal(str(row["balance"]))
-        if not chained and boxes[index]["page"] != boxes[index - 1]["page"]:
+        if not chained and _at_page_turn(doc, index):
             breaks.append(index)
     return breaks
+
+
+def _at_page_turn(doc: Document, index: int) -> bool:
+    """Row ``index`` is the first read on its page."""
+    boxes = doc.meta.get("transaction_rows") or []
+    return 0 < index < len(boxes) and boxes[index]["page"] != boxes[index - 1]["page"]
 
 
 def _is_salary(row: dict[str, Any], policy: Policy, employer: str | None) -> bool:
@@ -130,10 +139,13 @@ SKIPPED_ROW_SHARE = 0.7  # extra space, in row heights, that a row the reader sk
 def _skipped_row(doc: Document, index: int) -> bool:
     """The space above row ``index`` is wider than the usual space between rows by most of a row's
     height: room for a row the reader did not return (a row wrapped onto two lines is taller, not
-    further away, and does not count)."""
+    further away, and does not count). At a page turn, with every declared page present, the row
+    may as well have been the last of one page or the first of the next."""
     boxes = doc.meta.get("transaction_rows") or []
-    if index >= len(boxes) or boxes[index]["page"] != boxes[index - 1]["page"]:
+    if index >= len(boxes):
         return False
+    if _at_page_turn(doc, index):
+        return every_declared_page_present(doc)
     page = [b["bbox"] for b in boxes if b["page"] == boxes[index]["page"]]
     if len(page) < 4:
         return False
@@ -161,7 +173,9 @@ def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Dec
     if _one_digit_apart(printed - carried, amount) and (after is None or printed + after == next_balance):
         return f"the amount reads {amount}; {printed - carried} would chain", printed
     if _skipped_row(doc, index):
-        return "the gap above it may hold a row the scan did not yield", printed
+        gap = "the page turn before it (every declared page is present)" if _at_page_turn(doc, index) \
+            else "the gap above it"
+        return f"{gap} may hold a row the scan did not yield", printed
     return None
 
 
