@@ -288,14 +288,25 @@ def rows_of(pages: list[Page]) -> list[Row]:
             continue
         split = page.source == PageSource.OCR
         lines = [_join_signs([piece for w in words for piece in (_split_merged(w) if split else (w,))])
-                 for words in visual_lines(page)[start:]
-                 if _DATE_START.match(to_halfwidth("".join(w.text for w in words)))]
+                 for words in visual_lines(page)[start:] if _dated(words)]
         text_columns = _text_columns_by_edges(lines, columns, page.width)
         for words in lines:
             cells = _assign(words, columns, text_columns)
             rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells.items()},
                             words=tuple(words), boxes={k: _box(v) for k, v in cells.items()}))
     return rows
+
+
+SERIAL_CHARS = 5  # the longest 序号 cell a row may start with before its date
+
+
+def _dated(words: list[Word]) -> bool:
+    """A table row starts with its date, or with a serial number (序号) and then the date; the serial may
+    be misread (S6 for 96), so any short first cell will do."""
+    if _DATE_START.match(to_halfwidth("".join(w.text for w in words))):
+        return True
+    return (len(words) > 1 and len(words[0].text.strip()) <= SERIAL_CHARS
+            and _DATE_START.match(to_halfwidth("".join(w.text for w in words[1:]))) is not None)
 
 
 def _cell_starts(words: list[Word]) -> list[Word]:

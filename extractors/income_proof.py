@@ -29,7 +29,8 @@ _NAME_FALLBACKS = (
 )
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
-_START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)")
+_START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)"
+                    rf"|(?:入职|入司|到岗|参加工作)(?:时间|日期)(?:为|是)?[:：]?{_DATE}")
 _POSITION = re.compile(rf"(?:担任|现任|任|职务为|职务[:：]|岗位[:：]?)([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)")
 _MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月(?:税前|税后|平均)?收入|税前月收入|月均收入|月平均收入)"
                       r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")
@@ -86,8 +87,10 @@ def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Fiel
         fields["name"] = name
     if hit := text.search_joined(_ID_NUMBER):
         fields["id_number"] = hit.field(hit.group(1).upper())
-    if (hit := text.search_joined(_START)) and (start := parse_date(hit.group(1))):
-        fields["employment_start"] = hit.field(start)
+    if hit := text.search_joined(_START):
+        group = 1 if hit.group(1) else 2  # 自…起 / 入职时间为…
+        if start := parse_date(hit.group(group)):
+            fields["employment_start"] = hit.field(start, group)
     if hit := text.search_joined(_POSITION):
         fields["position"] = hit.field(hit.group(1))
     if (hit := text.search_joined(_MONTHLY)) and (amount := parse_amount(hit.group(1))) is not None:

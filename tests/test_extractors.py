@@ -65,6 +65,11 @@ def test_income_letter_fields_across_wrapped_lines() -> None:
     assert got["employer"] == "北京星河科技有限公司"
     assert got["employer_phone"] == "010-62345678"
     assert got["issue_date"] == date(2026, 11, 10)
+    labelled = run(DocType.INCOME_PROOF, None, [
+        ["兹证明:罗磊伟同志(身份证号:450103200210227110)为我单位在"],
+        ["职职工,入职时间为2023年10月1日,现任高级工程师,月均收入8980.00"],
+    ])
+    assert labelled["employment_start"] == date(2023, 10, 1)
 
 
 def test_field_boxes_cover_the_words_they_came_from() -> None:
@@ -114,6 +119,20 @@ def test_bank_statement_header_and_rows_with_credit_and_debit_columns() -> None:
         (Decimal("12500.00"), Decimal("20500.00")), (Decimal("-300.00"), Decimal("20200.00"))]
     assert rows[0]["counterparty"] == "北京星河科技有限公司" and rows[0]["description"] == "代发工资"
     assert got["opening_balance"] == Decimal("8000.00") and got["closing_balance"] == Decimal("20200.00")
+
+
+def test_a_row_whose_serial_number_was_misread_is_still_a_row() -> None:
+    p = table_page(
+        [["中国建设银行", "个人活期账户交易明细"], ["户名:", "张伟"]],
+        [["序号", "交易日期", "摘要", "交易金额", "账户余额", "对方户名"],
+         ["94", "2025/12/04", "转账", "-3,247.19", "101,191.91", "东方鑫勇"],
+         ["S6", "2025/12/05", "消费", "-2,122.42", "99,069.49", "北京三快科技有限公司"],  # 95 read as S6
+         ["96", "2025/12/07", "缴费", "-81.71", "98,987.78", "国网上海省电力公司"],
+         ["打印机构", "2025/12/31", "", "", "", ""]],  # a footer with a date is no transaction
+        [20, 80, 200, 320, 440, 560],
+    )
+    rows = statement_fields(p)["transactions"]
+    assert [r["balance"] for r in rows] == [Decimal("101191.91"), Decimal("99069.49"), Decimal("98987.78")]  # type: ignore[index]
 
 
 def test_statement_heading_misread_by_one_character_and_balance_that_lost_its_point() -> None:
