@@ -190,44 +190,29 @@ def parse_validity(s: str) -> Validity:
 # ---------------------------------------------------------------- amounts
 
 
-_MISREAD_GROUPS = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?")
-
-
-def _ocr_grouping(text: str) -> str:
-    """2.946,573.00 → 2,946,573.00: OCR reads thousands commas as points; a separator followed by three
-    digits and then another separator groups thousands, the last one before one or two digits is the point."""
-    match = _MISREAD_GROUPS.search(text)
-    if match is None or "." not in match.group(0) or match.group(0).count(".") + match.group(0).count(",") < 2:
-        return text
-    number = match.group(0)
-    parts = re.split(r"[.,]", number)
-    decimals = len(parts[-1]) in (1, 2)
-    fixed = ",".join(parts[:-1]) + "." + parts[-1] if decimals else ",".join(parts)
-    return text[: match.start()] + fixed + text[match.end():]
-
-
 _FUSED_GROUPS = re.compile(r"(?<![\d,.])\d+(?:[.,]\d+)+(?![\d,.])")
 
 
 def _lost_separators(text: str) -> str:
-    """5,124087.00 → 5124087.00, 2.466402.00 → 2466402.00: OCR drops a thousands comma, or reads it as a
-    point, now and then. The last separator before one or two digits is the decimal point; when every
-    group after the first holds a whole number of three-digit groups only separators were lost and the
-    digits stand. A group of any other length (12,34.5, 1,2345.00, 2024.03.05) means a digit is missing,
-    extra or the text is no amount, and it is left to fail."""
+    """5,124087.00 → 5124087.00, 2.946,573.00 → 2946573.00, 242,867,90 → 242867.90: OCR drops a thousands
+    comma, or reads a comma as a point and a point as a comma, now and then. The last separator before
+    one or two digits is the decimal point (a comma only after another separator: 1,50 stays ambiguous);
+    when every group after the first holds a whole number of three-digit groups only separators were
+    misread and the digits stand. A group of any other length (12,34.5, 1,2345.00, 2024.03.05) means a
+    digit is missing, extra or the text is no amount, and it is left to fail."""
     match = _FUSED_GROUPS.search(text)
     if match is None:
         return text
-    groups = re.split(r"[.,]", match.group(0))
+    number = match.group(0)
+    groups = re.split(r"[.,]", number)
     decimals = ""
-    if len(groups[-1]) in (1, 2) and match.group(0)[-len(groups[-1]) - 1] == ".":
+    point = number[-len(groups[-1]) - 1]
+    if len(groups[-1]) in (1, 2) and (point == "." or len(groups) > 2):
         decimals = "." + groups.pop()
     if len(groups) < 2 or any(len(g) % 3 for g in groups[1:]):
         return text
-    if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and "." not in match.group(0)[: -len(decimals) or None]:
-        return text  # well formed: the amount pattern reads it as printed
-    if not decimals and "," not in match.group(0):
-        return text  # 2.466402 could as well be a decimal number
+    if not decimals and len(groups) == 2 and "," not in number:
+        return text  # 2.466402 or 1.000 could as well be a decimal number
     return text[: match.start()] + "".join(groups) + decimals + text[match.end():]
 
 
@@ -238,7 +223,7 @@ def parse_amount(s: str) -> Decimal | None:
     if text.startswith("(") and text.endswith(")"):
         text, negative = text[1:-1].strip(), True
     text = re.sub(r"(?<=[^\d ]) +| +(?=[^\d ])", "", text)  # spaces next to non-digits
-    text = _lost_separators(_ocr_grouping(text))
+    text = _lost_separators(text)
     m = _AMOUNT.fullmatch(text)
     if m is None or (m["s1"] and m["s2"]) or (negative and (m["s1"] or m["s2"])):
         return None

@@ -159,8 +159,8 @@ def _kind(text: str) -> str:
         return "date"  # 2025-09-11 10:23:45 prints as two words; the time belongs to the date cell
     if re.fullmatch(r"\d{1,4}", value):
         return "index"  # a row number (序号), not an amount
-    if re.fullmatch(r"[\d*\s/-]{10,}", value) and not re.search(r"[.,]", value):
-        return "digits"  # an account number, maybe masked (6222********1234)
+    if re.fullmatch(r"[\d*\s/-]{10,}|\d{7,}", value) and not re.search(r"[.,]", value):
+        return "digits"  # an account number, maybe masked (6222********1234) or partly read (200876879)
     if _MONEY.match(value):
         return "money"
     return "text"

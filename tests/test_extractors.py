@@ -124,15 +124,17 @@ def test_bank_statement_header_and_rows_with_credit_and_debit_columns() -> None:
 def test_a_row_whose_serial_number_was_misread_is_still_a_row() -> None:
     p = table_page(
         [["中国建设银行", "个人活期账户交易明细"], ["户名:", "张伟"]],
-        [["序号", "交易日期", "摘要", "交易金额", "账户余额", "对方户名"],
-         ["94", "2025/12/04", "转账", "-3,247.19", "101,191.91", "东方鑫勇"],
-         ["S6", "2025/12/05", "消费", "-2,122.42", "99,069.49", "北京三快科技有限公司"],  # 95 read as S6
-         ["96", "2025/12/07", "缴费", "-81.71", "98,987.78", "国网上海省电力公司"],
-         ["打印机构", "2025/12/31", "", "", "", ""]],  # a footer with a date is no transaction
-        [20, 80, 200, 320, 440, 560],
+        [["序号", "交易日期", "摘要", "交易金额", "账户余额", "对方户名", "对方账号"],
+         ["94", "2025/12/04", "转账", "-3,247.19", "101,191.91", "东方鑫勇", ""],
+         ["S6", "2025/12/05", "消费", "-2,122.42", "99,069.49", "北京三快科技有限公司", ""],  # 95 read as S6
+         ["96", "2025/12/07", "缴费", "-81.71", "98,987.78", "国网上海省电力公司", ""],
+         ["97", "2025/12/08", "转账", "-1,605.31", "97,382.47", "高娟欣", "200876879"],  # the account partly read
+         ["打印机构", "2025/12/31", "", "", "", "", ""]],  # a footer with a date is no transaction
+        [20, 80, 200, 320, 440, 560, 760],
     )
     rows = statement_fields(p)["transactions"]
-    assert [r["balance"] for r in rows] == [Decimal("101191.91"), Decimal("99069.49"), Decimal("98987.78")]  # type: ignore[index]
+    assert [r["balance"] for r in rows] == [  # type: ignore[index]
+        Decimal("101191.91"), Decimal("99069.49"), Decimal("98987.78"), Decimal("97382.47")]
 
 
 def test_statement_heading_misread_by_one_character_and_balance_that_lost_its_point() -> None:

@@ -213,6 +213,8 @@ def test_parse_validity_partial() -> None:
         ("2090,138.00", "2090138.00"),
         ("2.466402.00", "2466402.00"),
         ("1,479.841.00", "1479841.00"),
+        ("242,867,90", "242867.90"),  # the decimal point read as a comma after a thousands comma
+        ("1.234.567", "1234567"),
     ],
 )
 def test_parse_amount(text: str, expected: str) -> None:
@@ -240,6 +242,7 @@ def test_parse_amount_keeps_written_precision() -> None:
         "1,2345.00",
         "1,23,456",
         "12,3456.00",
+        "1,50",
         "12 34",
         "--5",
         "(-5)",
