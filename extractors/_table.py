@@ -287,7 +287,8 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if columns is None:
             continue
         split = page.source == PageSource.OCR
-        lines = [_join_signs([piece for w in words for piece in (_split_merged(w) if split else (w,))])
+        lines = [_join_signs([piece for w in words
+                              for piece in (_split_merged(_lookalike_digits(w)) if split else (w,))])
                  for words in visual_lines(page)[start:] if _dated(words)]
         text_columns = _text_columns_by_edges(lines, columns, page.width)
         for words in lines:
@@ -295,6 +296,23 @@ def rows_of(pages: list[Page]) -> list[Row]:
             rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells.items()},
                             words=tuple(words), boxes={k: _box(v) for k, v in cells.items()}))
     return rows
+
+
+_LOOKALIKES = str.maketrans("BOoDIlSZ", "80001152")
+_LOOKALIKE_AMOUNT = re.compile(r"[-+]?[\dBOoDIlSZ]{1,3}(?:[,.]?[\dBOoDIlSZ]{3})*[.,][\dOo]{2}")
+
+
+def _lookalike_digits(word: Word) -> Word:
+    """An amount with a letter OCR took for a digit (-B00.00, 1,2O5.50) as digits: only a word shaped like
+    an amount, with two decimals and more digits than letters before them, is changed (ATM, POS and
+    names are not)."""
+    text = word.text.strip()
+    if text.translate(_LOOKALIKES) == text or not _LOOKALIKE_AMOUNT.fullmatch(text):
+        return word
+    whole = text[:-3]
+    if sum(c.isdigit() for c in whole) < sum(c.isalpha() for c in whole):  # mostly letters: no amount
+        return word
+    return word.model_copy(update={"text": text.translate(_LOOKALIKES)})
 
 
 SERIAL_CHARS = 5  # the longest 序号 cell a row may start with before its date

@@ -10,7 +10,7 @@ from docproc.normalize import parse_amount, parse_date, similarity
 from extractors import ExtractedFields, extractor
 from extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from extractors._text import PageText
-from validators._amount_words import from_words
+from validators._amount_words import CAPITALS, from_words, standard_capitals
 
 if TYPE_CHECKING:
     from docproc.context import Context
@@ -34,12 +34,12 @@ _START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)"
 _POSITION = re.compile(rf"(?:担任|现任|任|职务为|职务[:：]|岗位[:：]?)([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)")
 _MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月(?:税前|税后|平均)?收入|税前月收入|月均收入|月平均收入)"
                       r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")
-_WORDS = re.compile(r"大写[:：]?\s*(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两]{2,30})")
+_WORDS = re.compile(rf"大写[:：]?\s*(?:人民币)?([{CAPITALS}]{{2,30}})")
 _EMPLOYER = re.compile(rf"(?:单位名称|单位|公司名称|盖章单位|工作单位)(?:[(（]盖章[)）])?[:：]([{CJK}()（）A-Za-z0-9]{{4,40}})")
 _EMPLOYER_ANY = re.compile(rf"([{CJK}()（）]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团|研究院|研究所|医院|学校|大学|银行|事务所|中心))")
 _PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*(0?[0-9][0-9\-+\s.,]{5,16}[0-9])")
 _PHONE_OK = re.compile(r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}")
-_WORDS_ONLY = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两]{2,30}")
+_WORDS_ONLY = re.compile(rf"[{CAPITALS}]{{2,30}}")
 _ISSUE = re.compile(rf"{_DATE}")
 
 
@@ -65,7 +65,7 @@ def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
     """大写 amount: the page read if it parses, else a re-read of its box with the numeral alphabet."""
     hit = text.search_joined(_WORDS)
     if hit and _parses(hit.group(1)):
-        return hit.field(hit.group(1))
+        return hit.field(standard_capitals(hit.group(1)))
     loose = text.search_joined(_WORDS_AFTER)
     target = loose or hit
     if target is None:
@@ -74,9 +74,10 @@ def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
     if field.bbox is not None:
         again = reread(ctx, text.page, field.bbox, whitelist=UPPER_NUMERALS + "人民币")
         if again and (words := _WORDS_ONLY.search(again[0])) and _parses(words.group(0)):
-            return field.model_copy(update={"value": words.group(0), "confidence": round(min(again[1], 0.9), 3)})
+            return field.model_copy(update={"value": standard_capitals(words.group(0)),
+                                            "confidence": round(min(again[1], 0.9), 3)})
     if hit:
-        return hit.field(hit.group(1)).model_copy(update={"confidence": 0.3})
+        return hit.field(standard_capitals(hit.group(1))).model_copy(update={"confidence": 0.3})
     return None
 
 

@@ -9,6 +9,7 @@ from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
 from extractors._text import PageText, label_values
+from validators._amount_words import CAPITALS, standard_capitals
 
 if TYPE_CHECKING:
     from docproc.context import Context
@@ -24,10 +25,8 @@ LABELS: dict[str, tuple[str, ...]] = {
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _AREA = re.compile(r"建筑面积[^0-9]{0,12}([0-9]+(?:\.[0-9]+)?)\s*(?:平方米|㎡|m2)")
 _PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,.]*\d)\s*元")
-# 大写 numerals with the variants print and OCR give them (参 for 叁, 陸 for 陆…), read by validators._amount_words.
-_WORDS = re.compile(r"大写[)）:：]*\s*(?:人民币)?([零壹贰叁参叄貳陆陸肆伍柒捌玖拾佰仟万萬亿億元圆圓角分整正]{2,30})")
+_WORDS = re.compile(rf"大写[)）:：]*\s*(?:人民币)?([{CAPITALS}]{{2,30}})")
 # The price paid in two parts (首期房价款 … 余款 …): their sum is the total when the price line is unread.
-_CAPITAL_VARIANTS = str.maketrans("参叄貳陸萬億圓", "叁叁贰陆万亿圆")
 _FIRST_PAYMENT = re.compile(r"首期(?:房价)?款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
 _REST_PAYMENT = re.compile(r"余款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
 _LOCATED = re.compile(r"(?:商品房|房屋|该房屋)(?:位于|坐落于|座落于|坐落在)[:：]?([\u4e00-\u9fff0-9A-Za-z\-－#号栋幢单元室层]{6,60}?)(?:[，,。；;（(]|$)")
@@ -60,7 +59,8 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
 
 def _paid_in_parts(texts: list[PageText]) -> Field | None:
     """The total as down payment plus the rest (首期房价款 + 余款), both on one page: the payment clause of
-    the model contract; used only when the price line itself could not be read."""
+    the model contract; used only when the price line, figures and words, could not be read (a sum
+    set against a 大写 total could fail a contract whose payment plan has more parts)."""
     for text in texts:
         first, rest = text.search_joined(_FIRST_PAYMENT), text.search_joined(_REST_PAYMENT)
         if first is None or rest is None:
@@ -90,10 +90,10 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             if key not in fields and (hit := text.search_joined(pattern)) and (value := parse_amount(hit.group(1))):
                 fields[key] = hit.field(value)
         if "total_price_in_words" not in fields and (hit := text.search_joined(_WORDS)):
-            fields["total_price_in_words"] = hit.field(hit.group(1).translate(_CAPITAL_VARIANTS))
+            fields["total_price_in_words"] = hit.field(standard_capitals(hit.group(1)))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
-    if "total_price" not in fields and (paid := _paid_in_parts(texts)):
+    if "total_price" not in fields and "total_price_in_words" not in fields and (paid := _paid_in_parts(texts)):
         fields["total_price"] = paid
     if "property_address" not in fields:
         for text in texts:

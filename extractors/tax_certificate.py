@@ -10,6 +10,7 @@ from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
 from extractors._text import Hit, PageText, label_values
+from validators._amount_words import CAPITALS, from_words
 
 if TYPE_CHECKING:
     from docproc.context import Context
@@ -37,13 +38,11 @@ def _amount(field: Field) -> Field | None:
 _FIGURE = r"[0-9][0-9,.]*\.\d{2}"  # OCR reads a thousands comma as a point too (220.634.72)
 _PAIR = re.compile(rf"({_FIGURE})[^0-9]+({_FIGURE})")
 _TOTAL = re.compile(r"合计(?![(（]?大写)")
-_TAX_IN_WORDS = re.compile(r"合计[(（]?大写[)）]?[:：]?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整]+)")
+_TAX_IN_WORDS = re.compile(rf"合计[(（]?大写[)）]?[:：]?([{CAPITALS}]+)")
 TOTALS_REACH = 120  # characters after 合计 where a skewed photo may have put its figures
 
 
 def _tax_in_words(text: PageText) -> Decimal | None:
-    from validators._amount_words import from_words
-
     hit = text.search(_TAX_IN_WORDS)
     try:
         return from_words(hit.group(1)) if hit else None

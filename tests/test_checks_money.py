@@ -89,6 +89,8 @@ def test_a_bank_seal_must_be_there_and_not_another_banks(policy: Policy) -> None
 def test_amount_in_words(policy: Policy) -> None:
     assert status(policy, letter())["anomaly.amount_in_words"] == Status.PASS
     assert status(policy, letter(amount_in_words="壹万陆仟伍佰元整"))["anomaly.amount_in_words"] == Status.FAIL
+    # words cut short by the read (壹万陆仟 of 壹万陆仟陆佰元整) prove nothing either way: compare by eye
+    assert status(policy, letter(amount_in_words="壹万陆仟"))["anomaly.amount_in_words"] == Status.REVIEW
 
 
 def test_income_against_salary_credits(policy: Policy) -> None:

@@ -65,6 +65,8 @@ def test_income_letter_fields_across_wrapped_lines() -> None:
     assert got["employer"] == "北京星河科技有限公司"
     assert got["employer_phone"] == "010-62345678"
     assert got["issue_date"] == date(2026, 11, 10)
+    variant = run(DocType.INCOME_PROOF, None, [["月均收入7,535.00元(人民币"], ["大写:柒仟伍佰参拾伍元整)。"]])
+    assert variant["amount_in_words"] == "柒仟伍佰叁拾伍元整"  # 参 read for 叁, the rest kept
     labelled = run(DocType.INCOME_PROOF, None, [
         ["兹证明:罗磊伟同志(身份证号:450103200210227110)为我单位在"],
         ["职职工,入职时间为2023年10月1日,现任高级工程师,月均收入8980.00"],
@@ -121,7 +123,7 @@ def test_bank_statement_header_and_rows_with_credit_and_debit_columns() -> None:
     assert got["opening_balance"] == Decimal("8000.00") and got["closing_balance"] == Decimal("20200.00")
 
 
-def test_a_row_whose_serial_number_was_misread_is_still_a_row() -> None:
+def test_rows_with_a_misread_serial_number_account_or_digit_are_still_rows() -> None:
     p = table_page(
         [["中国建设银行", "个人活期账户交易明细"], ["户名:", "张伟"]],
         [["序号", "交易日期", "摘要", "交易金额", "账户余额", "对方户名", "对方账号"],
@@ -129,12 +131,14 @@ def test_a_row_whose_serial_number_was_misread_is_still_a_row() -> None:
          ["S6", "2025/12/05", "消费", "-2,122.42", "99,069.49", "北京三快科技有限公司", ""],  # 95 read as S6
          ["96", "2025/12/07", "缴费", "-81.71", "98,987.78", "国网上海省电力公司", ""],
          ["97", "2025/12/08", "转账", "-1,605.31", "97,382.47", "高娟欣", "200876879"],  # the account partly read
+         ["98", "2025/12/09", "ATM取款", "-B00.00", "96,582.47", "", ""],  # 8 read as B
          ["打印机构", "2025/12/31", "", "", "", "", ""]],  # a footer with a date is no transaction
         [20, 80, 200, 320, 440, 560, 760],
     )
     rows = statement_fields(p)["transactions"]
     assert [r["balance"] for r in rows] == [  # type: ignore[index]
-        Decimal("101191.91"), Decimal("99069.49"), Decimal("98987.78"), Decimal("97382.47")]
+        Decimal("101191.91"), Decimal("99069.49"), Decimal("98987.78"), Decimal("97382.47"), Decimal("96582.47")]
+    assert rows[-1]["amount"] == Decimal("-800.00") and rows[-1]["description"] == "ATM取款"  # type: ignore[index]
 
 
 def test_statement_heading_misread_by_one_character_and_balance_that_lost_its_point() -> None:
@@ -231,6 +235,11 @@ def test_a_contract_price_that_lost_a_comma_or_its_line() -> None:
     ])
     assert line_lost["total_price"] == Decimal("1531774.00")
     assert "total_price_in_words" not in line_lost
+    words_left = run(DocType.PURCHASE_CONTRACT, None, [  # the 大写 total survived: no sum is set against it
+        ["总价款为人民币1,53l,77元(大写:壹佰伍拾叁万壹仟柒佰柒拾肆元整)。"],
+        ["首期房价款人民币765,887.00元,于本合同签订当日支付;余款人民币765,887.00元由买受人向贷款机构申请"],
+    ])
+    assert "total_price" not in words_left and words_left["total_price_in_words"] == "壹佰伍拾叁万壹仟柒佰柒拾肆元整"
     only_down = run(DocType.PURCHASE_CONTRACT, None, [["首期房价款人民币765,887.00元,于本合同签订当日支付"]])
     assert "total_price" not in only_down
 

@@ -37,6 +37,15 @@ _YUAN = frozenset("元圆園圓")
 _JIAO, _FEN = "角", "分"
 _WHOLE = frozenset("整正")
 _VOCABULARY = set(_DIGIT_VALUES) | set(_UNIT_VALUES) | set("万萬亿億") | _YUAN | _WHOLE | {_JIAO, _FEN}
+# What a printed 大写 amount is written with, and the variants print and OCR give some of them (参 for 叁):
+# the character class extractors match an amount in words with; ``standard_capitals`` writes it plainly.
+CAPITALS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两" + "参叄貳陸萬億圓"
+_STANDARD = str.maketrans("参叄貳陸萬億圓", "叁叁贰陆万亿圆")
+
+
+def standard_capitals(words: str) -> str:
+    """An amount in words with each variant numeral in its standard form (参 → 叁, 萬 → 万)."""
+    return words.translate(_STANDARD)
 
 
 def to_words(amount: Decimal) -> str:
