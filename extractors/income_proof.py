@@ -31,7 +31,9 @@ _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)"
                     rf"|(?:入职|入司|到岗|参加工作)(?:时间|日期)(?:为|是)?[:：]?{_DATE}")
-_POSITION = re.compile(rf"(?:担任|现任|任|职务为|职务[:：]|岗位[:：]?)([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)")
+# The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…).
+_POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
+    r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任"))
 _MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月(?:税前|税后|平均)?收入|税前月收入|月均收入|月平均收入)"
                       r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")
 _WORDS = re.compile(rf"大写[:：]?\s*(?:人民币)?([{CAPITALS}]{{2,30}})")
@@ -55,8 +57,10 @@ def _first_date_after(text: PageText, marker: str) -> Field | None:
 
 
 def _name(text: PageText) -> Field | None:
+    """The person's name: across wrapped lines first, then line by line (a letter that opens a line with
+    the name, 马轩刚，身份证号码…, follows its title line with no break in the joined text)."""
     for pattern in (_NAME, *_NAME_FALLBACKS):
-        if hit := text.search_joined(pattern):
+        if hit := text.search_joined(pattern) or text.search(pattern):
             return hit.field(hit.group(1))
     return None
 
@@ -92,7 +96,7 @@ def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Fiel
         group = 1 if hit.group(1) else 2  # 自…起 / 入职时间为…
         if start := parse_date(hit.group(group)):
             fields["employment_start"] = hit.field(start, group)
-    if hit := text.search_joined(_POSITION):
+    if hit := next((h for p in _POSITIONS if (h := text.search_joined(p))), None):
         fields["position"] = hit.field(hit.group(1))
     if (hit := text.search_joined(_MONTHLY)) and (amount := parse_amount(hit.group(1))) is not None:
         fields["monthly_income"] = hit.field(amount)

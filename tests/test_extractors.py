@@ -67,6 +67,13 @@ def test_income_letter_fields_across_wrapped_lines() -> None:
     assert got["issue_date"] == date(2026, 11, 10)
     variant = run(DocType.INCOME_PROOF, None, [["月均收入7,535.00元(人民币"], ["大写:柒仟伍佰参拾伍元整)。"]])
     assert variant["amount_in_words"] == "柒仟伍佰叁拾伍元整"  # 参 read for 叁, the rest kept
+    opens_with_the_name = run(DocType.INCOME_PROOF, None, [
+        ["杭州正泰生物技术有限责任公司"], ["收入证明"],
+        ["马轩刚,身份证号码330106199910282854,系我公司正式员工,自"],
+        ["2023年12月1日起至今在我公司工作,职务为人力资源经理,每月税前收入"],
+    ])
+    assert opens_with_the_name["name"] == "马轩刚"
+    assert opens_with_the_name["position"] == "人力资源经理"  # not the 任 of 有限责任公司
     labelled = run(DocType.INCOME_PROOF, None, [
         ["兹证明:罗磊伟同志(身份证号:450103200210227110)为我单位在"],
         ["职职工,入职时间为2023年10月1日,现任高级工程师,月均收入8980.00"],
