@@ -125,13 +125,22 @@ MIN_CASE_DIGITS = 6
 TEXT_FINGERPRINT = "t"  # prefix of a text-layer page's fingerprint (an image hash is hex only)
 
 
+def _page_text(page: Page) -> str:
+    return "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
+
+
+def page_figures(page: Page) -> str:
+    """The digits read on a page, in reading order, page numbers left out: what tells one case from another."""
+    return "".join(ch for ch in without_page_numbers(_page_text(page)) if ch.isdigit())
+
+
 def page_fingerprint(page: Page) -> str | None:
     """What makes two pages "the same page": the text of a text-layer page (two contracts from one
     template differ only in small print, which an image hash cannot see), the image hash of a scan
     or photo (the same picture handed in twice, maybe re-saved)."""
     if page.source == PageSource.TEXT_LAYER and page.words:
-        text = "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
-        if sum(c.isdigit() for c in without_page_numbers(text)) < MIN_CASE_DIGITS:
+        text = _page_text(page)
+        if len(page_figures(page)) < MIN_CASE_DIGITS:
             return None  # boilerplate every contract of a template prints alike (an appendix of fittings)
         return TEXT_FINGERPRINT + hashlib.sha256(text.encode("utf-8")).hexdigest()[:63]
     hash_ = page.meta.get("hash")

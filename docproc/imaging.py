@@ -187,9 +187,19 @@ def normalize_illumination(img: np.ndarray) -> np.ndarray:
     return flat.astype(np.uint8)
 
 
-def colour_mask(img: np.ndarray, colour: str, *, s_min: int = 60, v_min: int = 60) -> np.ndarray:
+INK_SATURATION = INK_VALUE = 60  # at least this saturated and bright is coloured ink
+
+
+def colour_mask(img: np.ndarray, colour: str, *, s_min: int = INK_SATURATION, v_min: int = INK_VALUE) -> np.ndarray:
     """255 where a BGR image is clearly ``red`` or ``blue`` ink."""
-    hsv = cv2.cvtColor(img[:, :, :3], cv2.COLOR_BGR2HSV)
+    return _hue_mask(_hsv(img), colour, s_min=s_min, v_min=v_min)
+
+
+def _hsv(img: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(img[:, :, :3], cv2.COLOR_BGR2HSV)
+
+
+def _hue_mask(hsv: np.ndarray, colour: str, *, s_min: int = INK_SATURATION, v_min: int = INK_VALUE) -> np.ndarray:
     hue, sat, val = cv2.split(hsv)
     in_hue = np.zeros(hue.shape, bool)
     for lo, hi in _HUES[colour]:
@@ -306,14 +316,15 @@ def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = Fals
     """Red and blue seals (round, oval, square) found by colour and shape. With ``greyscale_rings`` (a
     scanned or photographed page), on a page with no colour at all (a greyscale scan or copy) round
     seals are found by their ring and recorded as black."""
-    if img.ndim == 2 or _colourless(img):
+    hsv = None if img.ndim == 2 else _hsv(img)  # one conversion for the colourless test and both colours
+    if hsv is None or _colourless(hsv):
         return grey_seals(img, page=page) if greyscale_rings else []
     h, w = img.shape[:2]
     k = max(3, round(min(h, w) * 0.008))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     stamps: list[Stamp] = []
     for colour in _SEAL_COLOURS:
-        mask = cv2.morphologyEx(colour_mask(img, colour), cv2.MORPH_CLOSE, kernel)
+        mask = cv2.morphologyEx(_hue_mask(hsv, colour), cv2.MORPH_CLOSE, kernel)
         groups = _ink_groups(mask, gap=k)
         letters = [g for g in groups if _fits_a_seal(g, mask.shape)]  # what a letterhead row may be made of
         every: Sequence[np.ndarray] | None = None
@@ -360,9 +371,9 @@ GREY_RING_COVERAGE = 0.75  # share of a circle that must lie on ink to be a seal
 GREY_CIRCLES = 30  # the strongest circle candidates looked at on one page
 
 
-def _colourless(img: np.ndarray) -> bool:
-    hsv = cv2.cvtColor(img[:, :, :3], cv2.COLOR_BGR2HSV)
-    return float(((hsv[:, :, 1] >= 60) & (hsv[:, :, 2] >= 60)).mean()) < COLOURLESS_SHARE
+def _colourless(hsv: np.ndarray) -> bool:
+    coloured = (hsv[:, :, 1] >= INK_SATURATION) & (hsv[:, :, 2] >= INK_VALUE)
+    return float(coloured.mean()) < COLOURLESS_SHARE
 
 
 def grey_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:

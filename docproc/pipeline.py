@@ -15,7 +15,7 @@ from decimal import Decimal
 from docproc import classify, forensics, imaging, reading
 from docproc.checklist import summarize
 from docproc.context import Context
-from docproc.database import TEXT_FINGERPRINT, new_id, utcnow
+from docproc.database import MIN_CASE_DIGITS, TEXT_FINGERPRINT, new_id, page_figures, utcnow
 from docproc.errors import DocprocError, InputError, TooLarge
 from docproc.models import (
     Application,
@@ -227,7 +227,6 @@ def fail_file(ctx: Context, file_id: str, error: BaseException) -> None:
 # re-saved copies correlated above 0.999, different cards of a 40-applicant corpus at most 0.68.
 CARD_HASH_BITS = 32
 SAME_PICTURE = 0.9
-MIN_FIGURE_DIGITS = 6  # figures enough to compare two pages by
 SAME_FIGURES = 0.8  # one picture read twice gives nearly the same digits
 
 
@@ -268,22 +267,15 @@ def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool | None:
     """Two page images are one picture: their fine detail alike, and the figures read on them too
     (two contracts of one template share a floor-plan drawing, not its areas). None when a page or
     its render is no longer stored (a re-check after the blobs were archived cannot tell)."""
-    pages = [next((p for p in ctx.db.pages_of(file_id) if p.number == number), None) for file_id, number in where]
-    renders = []
-    for page in pages:
-        if page is None or not page.render_sha256 or not ctx.blobs.exists(page.render_sha256):
-            return None
-        renders.append(imaging.load_image(ctx.blobs.get(page.render_sha256)))
-    figures = [_figures(p) for p in pages if p]
-    if min(len(f) for f in figures) >= MIN_FIGURE_DIGITS and similarity(*figures) < SAME_FIGURES:
+    found = [next((p for p in ctx.db.pages_of(file_id) if p.number == number), None) for file_id, number in where]
+    pages = [p for p in found if p is not None and p.render_sha256 and ctx.blobs.exists(p.render_sha256)]
+    if len(pages) < len(found):
+        return None
+    figures = [page_figures(p) for p in pages]  # compared first: they need no image decoded
+    if min(len(f) for f in figures) >= MIN_CASE_DIGITS and similarity(*figures) < SAME_FIGURES:
         return False
+    renders = [imaging.load_image(ctx.blobs.get(p.render_sha256)) for p in pages if p.render_sha256]
     return forensics.picture_similarity(*renders) >= SAME_PICTURE
-
-
-def _figures(page: Page) -> str:
-    """The digits read on a page, page numbers left out."""
-    text = "".join(w.text for w in sorted(page.words, key=lambda w: (w.line, w.bbox.x0)))
-    return "".join(ch for ch in classify.without_page_numbers(text) if ch.isdigit())
 
 
 def bundle_of(ctx: Context, application_id: str) -> Bundle:

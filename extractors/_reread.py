@@ -15,11 +15,12 @@ from docproc import imaging
 from docproc.models import BBox, Page, PageSource
 from docproc.reading import clear_seal_ink
 from docproc.storage import BlobStore
+from validators._amount_words import STANDARD_CAPITALS
 
 if TYPE_CHECKING:
     from docproc.context import Context
 
-UPPER_NUMERALS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
+UPPER_NUMERALS = STANDARD_CAPITALS  # the alphabet of a 大写 re-read
 DIGITS = "0123456789"
 
 

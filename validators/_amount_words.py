@@ -39,7 +39,9 @@ _WHOLE = frozenset("整正")
 _VOCABULARY = set(_DIGIT_VALUES) | set(_UNIT_VALUES) | set("万萬亿億") | _YUAN | _WHOLE | {_JIAO, _FEN}
 # What a printed 大写 amount is written with, and the variants print and OCR give some of them (参 for 叁):
 # the character class extractors match an amount in words with; ``standard_capitals`` writes it plainly.
-CAPITALS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正两" + "参叄貳陸萬億圓"
+STANDARD_CAPITALS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
+CAPITALS = STANDARD_CAPITALS + "两参叄貳陸萬億圓"
+UNITS = _YUAN | {_JIAO, _FEN}  # every amount in words names one: without it the words stop short
 _STANDARD = str.maketrans("参叄貳陸萬億圓", "叁叁贰陆万亿圆")
 
 

@@ -10,10 +10,9 @@ from typing import Any, NamedTuple
 from docproc.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
 from docproc.policy import Policy
 from validators import Verdict, check
-from validators._amount_words import from_words
+from validators._amount_words import UNITS, from_words
 from validators._common import every_declared_page_present, evidence, value, where
 
-_UNIT_WORDS = frozenset("元圆園圓角分")  # every amount in words names one; without it the read stopped short
 _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
           (DocType.PURCHASE_CONTRACT, "total_price", "total_price_in_words"))
 
@@ -28,7 +27,7 @@ def amounts_agree(bundle: Bundle, policy: Policy) -> Verdict:
             if number is None or not words:
                 continue
             ev += [evidence(doc, number_field), evidence(doc, words_field)]
-            if not _UNIT_WORDS.intersection(str(words)):  # 柒仟伍佰: the rest (叁拾伍元整) was not read
+            if not UNITS.intersection(str(words)):  # 柒仟伍佰: the rest (叁拾伍元整) was not read
                 problems.append(f"{where(doc)}: the amount in words {words!r} could not be read whole "
                                 "(it stops before its 元, 角 or 分)")
                 continue
