@@ -45,6 +45,8 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
     (DocType.PURCHASE_CONTRACT, None): (
         Cue("商品房买卖合同", 5), Cue("出卖人", 3), Cue("买受人", 3), Cue("建筑面积", 1.5), Cue("合同编号", 1.5),
         Cue("房屋坐落", 1.5), Cue("总价款", 1.5), Cue("违约责任", 1), Cue("本合同", 1),
+        # resale (存量房/二手房) contracts name the parties 甲方（卖方）/乙方（买方） and call the price 房款/转让价款
+        Cue("房屋买卖合同", 3), Cue("存量房", 1.5), Cue("卖方", 1), Cue("买方", 1), Cue("房款", 1),
     ),
     (DocType.TAX_CERTIFICATE, None): (
         Cue("纳税记录", 3), Cue("完税证明", 3), Cue("个人所得税", 3), Cue("税款所属期", 2), Cue("实缴", 1.5),

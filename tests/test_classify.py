@@ -39,6 +39,13 @@ def test_unrelated_text_is_unknown() -> None:
     assert label.doc_type == DocType.UNKNOWN
 
 
+def test_a_resale_contract_naming_its_parties_seller_and_buyer_is_a_purchase_contract() -> None:
+    first = ["存量房屋买卖合同", "甲方（卖方）", "姓名： 身份证号码：", "乙方（买方）", "姓名： 身份证号码：",
+             "第 1 页 / 共 10 页"]
+    label = label_page(page(first))
+    assert label.doc_type == DocType.PURCHASE_CONTRACT and label.page_of == (1, 10)
+
+
 def test_page_numbers() -> None:
     assert page_of("本合同 第 3 页 共 12 页") == (3, 12)
     assert page_of("共12页 第3页") == (3, 12)
