@@ -18,7 +18,7 @@ import pytest
 from docproc import pipeline, reading
 from docproc.context import Context
 from docproc.database import utcnow
-from docproc.models import Application, Bundle, DocType, RawDocument, Status, Word
+from docproc.models import Application, Bundle, DocType, PageSource, RawDocument, Status, Word
 from docproc.policy import load_policy
 from tests.conftest import REALDOCS
 from tests.pdfs import text_pdf
@@ -162,25 +162,28 @@ def sign(data: bytes, signer: Any, field: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def libreoffice_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """A 收入证明 written as HTML and exported by LibreOffice headless (CJK in Noto, digits in a Latin face)."""
+    """A 收入证明 written as plain text and exported by LibreOffice headless."""
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     work = tmp_path_factory.mktemp("lo")
-    (work / "letter.html").write_text(
-        "<html><head><meta charset='utf-8'></head><body><h1>收入证明</h1>"
-        "<p>兹证明张三（身份证号码 110101199003071234）自2019年3月1日起在我单位工作，任职务为工程师。</p>"
-        "<p>月收入为人民币 12,345.00 元（大写：壹万贰仟叁佰肆拾伍元整）。</p>"
-        "<p>联系电话：010-84888331　　日期：2026年11月10日</p></body></html>", encoding="utf-8")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to",
-                    "pdf:writer_pdf_Export", "--outdir", str(work), str(work / "letter.html")],
-                   check=True, capture_output=True, timeout=120)
+    (work / "letter.txt").write_text(
+        "收入证明\n\n兹证明张三（身份证号码 110101199003071234）自2019年3月1日起在我单位工作，任职务为工程师。\n"
+        "月收入为人民币 12,345.00 元（大写：壹万贰仟叁佰肆拾伍元整）。\n"
+        "联系电话：010-84888331　　日期：2026年11月10日\n", encoding="utf-8")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
+                    "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf:writer_pdf_Export",
+                    "--outdir", str(work), str(work / "letter.txt")], check=True, capture_output=True, timeout=120)
     return (work / "letter.pdf").read_bytes()
 
 
 def test_a_libreoffice_letter_passes(quick: Context, libreoffice_pdf: bytes) -> None:
     with pikepdf.open(io.BytesIO(libreoffice_pdf)) as pdf:
         assert "LibreOffice" in str(pdf.docinfo.get("/Producer"))
+    [page] = reading.read_file(libreoffice_pdf, file_id="f", filename="x.pdf", ctx=quick)
+    fonts = {w.text: w.font for w in page.words}
+    # The trap is there: the figures sit in a Latin subset beside the CJK text's, as office suites set them.
+    assert page.source == PageSource.TEXT_LAYER and fonts["12,345.00"] != fonts["月收入为人民币"]
     status, reasons = verdict(quick, libreoffice_pdf, DocType.INCOME_PROOF)
     assert status == Status.PASS, reasons
 
@@ -256,6 +259,20 @@ def test_a_signed_file_changed_after_signing_fails(quick: Context, signer: Any) 
     status, reasons = verdict(quick, edit_amount(signed, b"16,600.00", b"96,600.00"))
     assert status == Status.FAIL, reasons
     assert any("after signature 'Bank'" in r for r in reasons), reasons
+
+
+def test_a_font_change_inside_a_figure_fails(quick: Context) -> None:
+    base = text_pdf([STATEMENT[:3]])
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(base)) as pdf:
+        page = pdf.pages[0]
+        page.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                                        BaseFont=pikepdf.Name.Courier))
+        retyped = b" BT /F1 11 Tf 56 700 Td (Salary credit ) Tj (16,) Tj /F2 11 Tf (600.00) Tj ET"
+        page.Contents.write(page.Contents.read_bytes() + retyped)
+        pdf.save(out)
+    status, reasons = verdict(quick, out.getvalue())
+    assert status == Status.FAIL and any("'16,600.00' mixes fonts" in r for r in reasons), reasons
 
 
 @pytest.mark.parametrize("path", _realdocs("pdf_forensics", "*EDITED_*.pdf"), ids=lambda p: p.name)
