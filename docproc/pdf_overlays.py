@@ -8,12 +8,15 @@ White backgrounds painted before the text they carry cover nothing and are ignor
 from __future__ import annotations
 
 import ctypes
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 from pydantic import BaseModel, ConfigDict
+
+log = logging.getLogger(__name__)
 
 WHITE_LEVEL = 245  # every channel of the fill at least this bright
 MIN_HIDDEN_SHARE = 0.6  # a text object counts as hidden when this share of its box lies under the white box
@@ -34,8 +37,12 @@ class Overlay(BaseModel):
 
 
 def find(data: bytes) -> list[Overlay]:
-    """Every white-box overlay in the PDF's pages."""
-    document = pypdfium2.PdfDocument(data)
+    """Every white-box overlay in the PDF's pages (none when PDFium cannot open the file)."""
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:  # pdfplumber read it; the text layer is still checked for mixed fonts
+        log.info("PDFium cannot open the file: no overlay search")
+        return []
     try:
         return [o for number in range(min(len(document), MAX_PAGES)) for o in _page(document[number], number + 1)]
     finally:

@@ -14,6 +14,8 @@ from docproc.policy import Policy
 from validators._common import en, where
 
 Finding = tuple[str, Evidence]
+_KIND_NAMES = {"form": "form fields", "annotation": "annotations", "signature": "signatures",
+               "metadata": "metadata", "other": "objects no page uses"}
 
 
 def _on(doc: Document, page: int | None) -> bool:
@@ -35,7 +37,7 @@ def content_updates(doc: Document, structure: dict[str, Any]) -> list[Finding]:
                   f"{'added' if all(c['added'] for c in touched) else 'replaced'} the content of page "
                   f"{', '.join(map(str, pages))} (objects {objects})")
         found += [(reason, Evidence(document_id=doc.id, file_id=doc.file_id, page=p,
-                                    value=f"revision {update['revision']}: {objects}")) for p in pages[:1]]
+                                    value=f"revision {update['revision']}: {objects}")) for p in pages]
     return found
 
 
@@ -105,8 +107,8 @@ def summary(doc: Document, structure: dict[str, Any]) -> str:
     if structure.get("linearized"):
         parts.append("linearised")
     if structure.get("updates"):
-        kinds = sorted({c["change"] for u in structure["updates"] for c in u["changes"]})
-        parts.append(f"later revisions change only {', '.join(kinds) or 'nothing'}")
+        kinds = sorted({_KIND_NAMES.get(c["change"], c["change"]) for u in structure["updates"] for c in u["changes"]})
+        parts.append(f"later revisions touch only {', '.join(kinds) or 'nothing'}, no page content")
     sigs = structure.get("signatures") or []
     if sigs:
         parts.append(f"{len(sigs)} signature(s)/timestamp(s) intact")
