@@ -33,8 +33,8 @@ def content_updates(doc: Document, structure: dict[str, Any]) -> list[Finding]:
             continue
         pages = sorted({c["page"] for c in touched if c["page"]}) or doc.pages[:1]
         objects = ", ".join(c["object"] for c in touched[:6]) + (" …" if len(touched) > 6 else "")
-        reason = (f"{where(doc)}: revision {update['revision']} of {total} (an incremental update) "
-                  f"{'added' if all(c['added'] for c in touched) else 'replaced'} the content of page "
+        done = "added content to" if all(c["added"] for c in touched) else "replaced the content of"
+        reason = (f"{where(doc)}: revision {update['revision']} of {total} (an incremental update) {done} page "
                   f"{', '.join(map(str, pages))} (objects {objects})")
         found += [(reason, Evidence(document_id=doc.id, file_id=doc.file_id, page=p,
                                     value=f"revision {update['revision']}: {objects}")) for p in pages]
