@@ -87,10 +87,17 @@ class Loan(_PolicyModel):
     max_ltv: float = 0.7
 
 
-class PdfRules(_PolicyModel):
-    """PDF producers that are editing tools, not issuing systems (lower-case substrings)."""
+class ProducerReview(_PolicyModel):
+    """Where an office suite or PDF editor as producer asks for a look: only on types whose issuer prints them."""
 
-    editor_producers: tuple[str, ...] = ()
+    doc_types: tuple[DocType, ...] = ()
+    producers: tuple[str, ...] = ()  # lower-case substrings of /Producer or /Creator
+
+
+class PdfRules(_PolicyModel):
+    """How anomaly.pdf_edit weighs a PDF: its structure is evidence, its producer only a hint."""
+
+    producer_review: ProducerReview = ProducerReview()
 
 
 class ImageRules(_PolicyModel):

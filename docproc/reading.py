@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from docproc import forensics, imaging
+from docproc import forensics, imaging, pdf_structure
 from docproc.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
 from docproc.models import BBox, Page, PageSource, Stamp, Unit, Word
 from docproc.storage import is_zip
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "8"
+READER_VERSION = "9"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
@@ -82,7 +81,11 @@ def _open_pdf(data: bytes) -> Any:
 
 
 def pdf_file_facts(data: bytes, info: dict[str, Any]) -> dict[str, Any]:
-    """Forensic facts about a PDF file, carried on every page for the anomaly checks."""
+    """Forensic facts about a PDF file, carried on every page for the anomaly checks.
+
+    The producer and dates are kept as read (a hint, not evidence); what later revisions changed,
+    the signatures and white-box overlays are in ``structure`` (docproc.pdf_structure).
+    """
     def text(key: str) -> str | None:
         value = info.get(key)
         if isinstance(value, bytes):
@@ -94,8 +97,7 @@ def pdf_file_facts(data: bytes, info: dict[str, Any]) -> dict[str, Any]:
         "creator": text("Creator"),
         "creation_date": text("CreationDate"),
         "mod_date": text("ModDate"),
-        "eof_markers": len(re.findall(rb"%%EOF", data)),
-        "startxref_count": len(re.findall(rb"startxref", data)),
+        "structure": pdf_structure.examine(data),
     }
 
 

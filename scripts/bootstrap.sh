@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Install the system packages pip cannot: tesseract with Chinese models, CJK fonts (also the TrueType
-# faces the sample generator embeds), redis-server.
+# faces the sample generator embeds), redis-server, LibreOffice Writer (tests export office-authored PDFs).
 # Idempotent: installs only what is missing. Needs root (or sudo) on Debian/Ubuntu.
 set -euo pipefail
 
 packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-eng
           fonts-noto-cjk fonts-wqy-microhei fonts-droid-fallback fonts-liberation fonts-dejavu-core
-          redis-server)
+          redis-server libreoffice-writer-nogui)
 if [[ "${DOCPROC_BROWSER_TESTS:-1}" == "1" ]]; then
   packages+=(chromium)
 fi

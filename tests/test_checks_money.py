@@ -118,9 +118,17 @@ def test_deposits_before_the_application(policy: Policy) -> None:
 
 
 def test_pdf_edit_signals(policy: Policy) -> None:
-    clean = {"pdf": {"producer": "ICBC e-statement 3.1", "eof_markers": 1}}
+    one = {"linearized": False, "revisions": 1, "updates": [], "signatures": [], "overlays": []}
+    clean = {"pdf": {"producer": "ICBC e-statement 3.1", "structure": one}}
     assert status(policy, doc(DocType.BANK_STATEMENT, meta=clean))["anomaly.pdf_edit"] == Status.PASS
-    edited = {"pdf": {"producer": "Microsoft® Word 2010", "eof_markers": 2}}
+    # An office producer alone is a hint (review on a statement), not evidence; a later revision only adding
+    # metadata is no edit either.
+    word = {"pdf": {"producer": "Microsoft® Word 2010", "structure": {**one, "revisions": 2, "updates": [
+        {"revision": 2, "changes": [{"object": "6 0", "change": "metadata", "added": False, "page": None}]}]}}}
+    assert status(policy, doc(DocType.BANK_STATEMENT, meta=word))["anomaly.pdf_edit"] == Status.REVIEW
+    assert status(policy, doc(DocType.PURCHASE_CONTRACT, meta=word))["anomaly.pdf_edit"] == Status.PASS
+    edited = {"pdf": {"producer": "ICBC e-statement 3.1", "structure": {**one, "revisions": 2, "updates": [
+        {"revision": 2, "changes": [{"object": "4 0", "change": "page_content", "added": False, "page": 1}]}]}}}
     assert status(policy, doc(DocType.BANK_STATEMENT, meta=edited))["anomaly.pdf_edit"] == Status.FAIL
     fonts = {**clean, "mixed_fonts": [{"text": "16,600.00", "fonts": ["SimSun", "Arial"], "bbox": [1, 2, 3, 4], "page": 1}]}
     assert status(policy, doc(DocType.BANK_STATEMENT, meta=fonts))["anomaly.pdf_edit"] == Status.FAIL

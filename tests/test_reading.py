@@ -40,7 +40,9 @@ def test_born_digital_pdf_is_read_from_its_text_layer_without_ocr(ctx: Context) 
     assert pages[0].words[0].font and pages[0].words[0].bbox.unit == Unit.PT
     assert pages[0].render_sha256 and ctx.blobs.exists(pages[0].render_sha256)
     facts = pages[0].meta["pdf"]
-    assert facts["producer"] == "Microsoft Word 2010" and facts["eof_markers"] == 2
+    # A second startxref/%%EOF that appends no objects is not a revision that changed anything.
+    assert facts["producer"] == "Microsoft Word 2010" and facts["structure"]["revisions"] == 2
+    assert [u["changes"] for u in facts["structure"]["updates"]] == [[]]
 
 
 def test_image_is_ocrd_with_pixel_boxes(ctx: Context) -> None:

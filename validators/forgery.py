@@ -7,6 +7,7 @@ from typing import Any
 from docproc.models import BBox, Bundle, Category, DocType, Document, Evidence, Status, Unit
 from docproc.policy import Policy
 from validators import Verdict, check
+from validators import _pdf_evidence as pdf_evidence
 from validators._common import evidence, value, where
 from validators._uscc import is_valid_uscc, uscc_check_char
 
@@ -16,41 +17,29 @@ def _pdf_facts(doc: Document) -> dict[str, Any] | None:
     return facts if isinstance(facts, dict) else None
 
 
-def _pdf_findings(doc: Document, facts: dict[str, Any], policy: Policy) -> list[str]:
-    found = []
-    tool = " ".join(str(facts.get(k) or "") for k in ("producer", "creator")).lower()
-    editors = [e for e in policy.pdf.editor_producers if e in tool]
-    if editors:
-        found.append(f"{where(doc)}: made with an editing tool ({facts.get('producer') or facts.get('creator')}), "
-                     "not by the issuer's system")
-    if (facts.get("eof_markers") or 0) > 1:
-        found.append(f"{where(doc)}: changed after it was first saved ({facts['eof_markers']} revisions)")
-    created, modified = facts.get("creation_date"), facts.get("mod_date")
-    if created and modified and str(modified)[:16] > str(created)[:16]:
-        found.append(f"{where(doc)}: modified ({modified}) after it was created ({created})")
-    return found
+def _pdf_findings(doc: Document, facts: dict[str, Any]) -> list[tuple[str, Evidence]]:
+    structure = facts.get("structure") or {}
+    return (pdf_evidence.content_updates(doc, structure) + pdf_evidence.signature_problems(doc, structure)
+            + pdf_evidence.overlays(doc, structure) + pdf_evidence.mixed_fonts(doc))
 
 
 @check("anomaly.pdf_edit", Category.ANOMALY, title=("PDF编辑痕迹", "Signs of PDF editing"))
 def pdf_edited(bundle: Bundle, policy: Policy) -> Verdict:
-    """Editor producer, revisions after the first save, modification after creation, mixed fonts in a figure."""
+    """Page content replaced by an update, broken or overridden signatures, white-box overlays, a font change in a figure."""
     pdfs = [d for d in bundle.documents if _pdf_facts(d)]
     if not pdfs:
         return Verdict(Status.NOT_APPLICABLE, ["no PDF documents"])
-    problems, ev = [], []
-    for doc in pdfs:
-        found = _pdf_findings(doc, _pdf_facts(doc) or {}, policy)
-        for mixed in doc.meta.get("mixed_fonts") or []:
-            found.append(f"{where(doc)}: {mixed['text']!r} mixes fonts {', '.join(mixed['fonts'])}")
-            box = mixed["bbox"]
-            ev.append(Evidence(document_id=doc.id, file_id=doc.file_id, page=mixed.get("page", doc.pages[0]),
-                               bbox=BBox(x0=box[0], y0=box[1], x1=box[2], y1=box[3], unit=Unit.PT), value=mixed["text"]))
-        if found:
-            problems += found
-            ev.append(evidence(doc))
-    if problems:
-        return Verdict(Status.FAIL, problems, ev)
-    return Verdict(Status.PASS, [f"{len(pdfs)} PDF document(s) show no sign of editing"], [evidence(d) for d in pdfs])
+    found = [f for doc in pdfs for f in _pdf_findings(doc, _pdf_facts(doc) or {})]
+    if found:
+        return Verdict(Status.FAIL, [reason for reason, _ in found], [ev for _, ev in found])
+    structures = {d.id: (_pdf_facts(d) or {}).get("structure") or {} for d in pdfs}
+    unexamined = [f"{where(d)}: {structures[d.id]['error']}" for d in pdfs if structures[d.id].get("error")]
+    hints = [h for d in pdfs if (h := pdf_evidence.producer_hint(d, _pdf_facts(d) or {}, policy))]
+    if unexamined or hints:
+        return Verdict(Status.REVIEW, unexamined + hints, [evidence(d) for d in pdfs])
+    reasons = [pdf_evidence.summary(d, structures[d.id]) for d in pdfs]
+    return Verdict(Status.PASS, [f"{len(pdfs)} PDF document(s) show no sign of editing", *reasons],
+                   [evidence(d) for d in pdfs])
 
 
 # Documents their issuer seals. A "seal" found on an ID card or an unrecognised page is a coloured part
