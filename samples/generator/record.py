@@ -6,6 +6,7 @@ from typing import Any
 
 from . import truth
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
+from .templates import FAMILY
 
 Sheet = tuple[tuple[str, int], ...]
 
@@ -70,7 +71,7 @@ def file_truth(p: ApplicantPlan, fp: FilePlan) -> dict[str, Any]:
                  for page, legend, shape in seals(p, item) if page in page_of]
         side = {"id_front": "front", "id_back": "back"}.get(item)
         docs.append(truth.document(ITEM_TYPE[item], fields(p, item), side=side, pages=sorted(set(page_of.values())),
-                                   seals=marks))
+                                   seals=marks, template=FAMILY[p.family(item)]))
     return {"form": fp.form, "documents": docs}
 
 
