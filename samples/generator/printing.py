@@ -12,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
+from . import income_families
 from .applicant import ApplicantPlan, stream
 from .contract_pdf import SealSpot, render_contract
 from .idcard import render_back, render_front
@@ -51,7 +52,9 @@ class Printer:
         return render_back(p.card, rng, px_per_mm=CARD_PX_PER_MM)
 
     def letter(self, dpi: int) -> Image.Image:
-        """The income proof as an RGB A4 page at dpi."""
+        """The income proof as an RGB A4 page at dpi (the held-out families are typeset as PDFs first)."""
+        if self.p.family("income_proof") in income_families.RENDERERS:
+            return rasterize(self.pdf("income_proof"), 1, dpi)
         return render_income_proof(self.p.proof, stream(self.p.spec, "print:income_proof"), dpi=dpi)
 
     def pdf(self, item: str) -> bytes:
@@ -64,6 +67,9 @@ class Printer:
     def _print(self, item: str) -> bytes:
         p = self.p
         rng = stream(p.spec, f"print:{item}")
+        family = p.family(item)
+        if family in income_families.RENDERERS:
+            return income_families.RENDERERS[family](p.proof, rng)
         if item == "bank_statement":
             return _statement_pdf(p, rng)
         if item == "purchase_contract":
