@@ -6,19 +6,21 @@ import io
 import random
 from dataclasses import replace
 from datetime import date, datetime, time
+from functools import partial
 
 import pypdfium2
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
-from . import income_families
+from . import income_families, statement_families
 from .applicant import ApplicantPlan, stream
 from .contract_pdf import SealSpot, render_contract
 from .idcard import render_back, render_front
 from .income_proof import render_income_proof
 from .license import render_license
 from .pdfkit import CLEAN_PRODUCERS, binary_images
+from .statement_families import render_family
 from .statement_pdf import edited_face, render_statement
 from .tax import render_tax
 
@@ -100,12 +102,13 @@ def _statement_pdf(p: ApplicantPlan, rng: random.Random) -> bytes:
     when = _at(rng, facts.issue_date)
     producer = rng.choice(CLEAN_PRODUCERS)
     seed = rng.getrandbits(32)
+    family = p.family("bank_statement")
+    draw = partial(render_family, family) if family in statement_families.FAMILIES else render_statement
     if facts.original_holder is None:
-        return render_statement(facts, random.Random(seed), when=when, producer=producer)
-    original = render_statement(replace(facts, account_holder=facts.original_holder), random.Random(seed),
-                                when=when, producer=producer)
-    edited = render_statement(facts, random.Random(seed), when=when, producer=producer,
-                              holder_face=edited_face(facts.style.face))
+        return draw(facts, random.Random(seed), when=when, producer=producer)
+    original = draw(replace(facts, account_holder=facts.original_holder), random.Random(seed),
+                    when=when, producer=producer)
+    edited = draw(facts, random.Random(seed), when=when, producer=producer, holder_face=edited_face(facts.style.face))
     later = when.replace(hour=min(when.hour + rng.randint(1, 5), 23)) if rng.random() < 0.3 else \
         datetime.combine(p.spec.application_date, time(rng.randint(8, 22), rng.randint(0, 59)))
     return incremental_edit(original, edited, producer=rng.choice(EDITORS), when=later)
