@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
-from . import income_families, statement_families
+from . import contract_families, income_families, statement_families
 from .applicant import ApplicantPlan, stream
 from .contract_pdf import SealSpot, render_contract
 from .idcard import render_back, render_front
@@ -77,8 +77,9 @@ class Printer:
         if item == "purchase_contract":
             assert p.contract is not None
             producer = rng.choice(_CONTRACT_PRODUCERS)
-            data, self.seal_spot = render_contract(p.contract, rng, when=_at(rng, p.contract.signing_date),
-                                                   producer=producer)
+            draw = partial(contract_families.render_family, family) if family in contract_families.FAMILIES \
+                else render_contract
+            data, self.seal_spot = draw(p.contract, rng, when=_at(rng, p.contract.signing_date), producer=producer)
             return data
         if item == "tax_certificate":
             assert p.tax is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import truth
+from . import contract_families, truth
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
 from .templates import FAMILY
 
@@ -52,8 +52,8 @@ def seals(p: ApplicantPlan, item: str) -> list[tuple[int, str, str]]:
     if item == "bank_statement" and p.statement is not None and p.statement.sealed:
         s = p.statement
         return [(s.pages_declared, s.branch, s.style.seal_shape)]
-    if item == "purchase_contract" and p.contract is not None and p.contract.sealed:
-        return [(p.contract.pages_declared, p.contract.seller.name, "round")]
+    if item == "purchase_contract" and p.contract is not None:
+        return contract_families.seal_marks(p.contract, p.family(item))
     if item == "tax_certificate" and p.tax is not None and p.tax.sealed:
         return [(1, p.tax.authority, "round")]
     if item == "business_license" and p.license is not None:
