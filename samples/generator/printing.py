@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
-from . import contract_families, income_families, statement_families
+from . import contract_families, income_families, record_families, statement_families
 from .applicant import ApplicantPlan, stream
 from .contract_pdf import SealSpot, render_contract
 from .idcard import render_back, render_front
@@ -83,10 +83,12 @@ class Printer:
             return data
         if item == "tax_certificate":
             assert p.tax is not None
-            return render_tax(p.tax, rng, when=_at(rng, p.tax.issue_date), producer=rng.choice(CLEAN_PRODUCERS))
+            draw_tax = record_families.TAX.get(family, render_tax)
+            return draw_tax(p.tax, rng, when=_at(rng, p.tax.issue_date), producer=rng.choice(CLEAN_PRODUCERS))
         if item == "business_license":
             assert p.license is not None
-            return render_license(p.license, rng, when=_at(rng, p.license.registered))
+            draw_licence = record_families.LICENSE.get(family, render_license)
+            return draw_licence(p.license, rng, when=_at(rng, p.license.registered))
         raise ValueError(f"{item} is not printed as a PDF")
 
     def page_image(self, item: str, page: int, dpi: int) -> Image.Image:
