@@ -23,7 +23,8 @@ from .finance import money
 from .pdfkit import A4_PT, Pen, new_canvas
 from .seal import other_make
 
-FAMILIES = ("contract_land_parcel", "contract_riding_seal")
+FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency")
+_AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
 
 def signature_page(facts: ContractFacts, family: str) -> int:
@@ -42,6 +43,17 @@ def seal_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]]:
     if family == "contract_riding_seal" and not facts.pasted_seal:
         marks += [(page, facts.seller.name, "riding") for page in range(1, facts.pages_declared + 1)]
     return sorted(marks)
+
+
+def agency(facts: ContractFacts) -> str:
+    """The brokerage that drew up a resale contract (a pure function of the contract, so the truth can name it)."""
+    rng = random.Random(f"agency:{facts.number}")
+    return f"{facts.seller.region.short_city}{rng.choice(_AGENCY_WORDS)}房地产经纪有限公司"
+
+
+def agency_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]]:
+    """The brokerage's own seal on a resale contract's signature page (present whatever the seller did)."""
+    return [(facts.pages_declared, agency(facts), "round")] if family == "contract_resale_agency" else []
 
 
 class _Book:
@@ -176,8 +188,44 @@ def _seal_here(t: _Typesetter, spot: SealSpot) -> None:
         press(t.pen, t.rng, style, center=(spot.fx * t.pen.w_mm, spot.fy * t.pen.h_mm), width_mm=spot.width_mm)
 
 
+def _resale(t: _Typesetter, book: _Book) -> SealSpot:
+    f, pen = t.f, t.pen
+    n = f.pages_declared
+    pen.text(pen.w_mm / 2, t.top + 12, t.rng.choice(("存量房屋买卖合同", "房屋买卖合同（存量房）")), 19, bold=True,
+             align="center")
+    t.y = t.top + 22
+    t.para(f"出卖人（甲方）：{f.seller.name}", indent=False, bold=True)
+    t.para(f"统一社会信用代码：{f.seller.uscc}　法定代表人：{f.seller.legal_rep}", indent=False)
+    for name, number in f.buyers:
+        t.para(f"买受人（乙方）：{name}　身份证号码：{number}", indent=False, bold=True)
+    t.para(f"居间方（丙方）：{agency(f)}", indent=False)
+    t.para("甲、乙、丙三方在平等、自愿、协商一致的基础上，就乙方购买甲方房屋事宜订立本合同。")
+    book.finish()
+    t.heading("第一条　房屋基本情况")
+    t.para(f"甲方所有的房屋坐落：{f.property_address}（以下简称该房屋），不动产权证书号："
+           f"{f.seller.region.short_city[:1]}（{f.signing_date.year - t.rng.randint(1, 6)}）不动产权第"
+           f"{t.rng.randint(1000000, 9999999)}号，房屋用途为住宅。")
+    t.para(f"该房屋登记建筑面积{f.floor_area}平方米，套内建筑面积{f.inner_area}平方米。")
+    t.heading("第二条　成交价格与付款")
+    t.para(f"甲乙双方协商一致，该房屋成交价格为人民币{money(f.total_price)}元（大写：{f.price_words}）。"
+           f"乙方于本合同签订之日支付首付款{money(f.down_payment)}元，余款以银行按揭贷款方式支付。")
+    book.finish()
+    _clause_pages(t, n - 3, book.finish)
+    while book.page < n:
+        book.finish()
+    spot = _sign(t, date_style="cn_padded", seal_over_name=True)
+    pen.text(t.right - 62, t.y + 20, "居间方（盖章）：", t.s.size + 1)
+    pen.text(t.right - 62, t.y + 30, agency(f), t.s.size, max_width=60)
+    brokerage = other_make(t.rng, agency(f))
+    press(pen, t.rng, brokerage, center=(t.right - 32, t.y + 24 + t.rng.uniform(-4, 6)), width_mm=t.rng.uniform(36, 40))
+    spot = SealSpot(n, spot.fx, spot.fy, spot.width_mm)
+    _seal_here(t, spot)
+    book.finish()
+    return spot
+
+
 _LAYOUTS: dict[str, Callable[[_Typesetter, _Book], SealSpot]] = {
-    "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding,
+    "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
 }
 
 

@@ -53,7 +53,8 @@ def seals(p: ApplicantPlan, item: str) -> list[tuple[int, str, str]]:
         s = p.statement
         return [(s.pages_declared, s.branch, s.style.seal_shape)]
     if item == "purchase_contract" and p.contract is not None:
-        return contract_families.seal_marks(p.contract, p.family(item))
+        family = p.family(item)
+        return contract_families.seal_marks(p.contract, family) + contract_families.agency_marks(p.contract, family)
     if item == "tax_certificate" and p.tax is not None and p.tax.sealed:
         return [(1, p.tax.authority, "round")]
     if item == "business_license" and p.license is not None:

@@ -63,6 +63,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("contract_riding_seal", "purchase_contract",
            "developer's own print: parties as a table, 骑缝章 across the right page edge of every page, "
            "seal pressed over the printed seller name", True),
+    Family("contract_resale_agency", "purchase_contract",
+           "存量房屋买卖合同 drawn up by a brokerage: 甲方/乙方/居间方, 房屋坐落 and 不动产权证书号, the seller's seal "
+           "over its name and the brokerage's own seal beside it", True),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False),
