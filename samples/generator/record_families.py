@@ -81,6 +81,49 @@ def render_tax_form(facts: TaxFacts, rng: random.Random, *, when: datetime, prod
     return buffer.getvalue()
 
 
+def render_tax_app(facts: TaxFacts, rng: random.Random, *, when: datetime, producer: str) -> bytes:
+    """个人所得税纳税记录 as the tax app prints it: landscape, period columns 起/止, masked-free id, ISO dates."""
+    w, h = 297.0, 210.0
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=producer, title="个人所得税纳税记录")
+    pen = Pen(canvas, facts.face, (w * MM, h * MM))
+    left, right = rng.uniform(12, 16), w - rng.uniform(12, 16)
+    y = rng.uniform(16, 20)
+    pen.text(w / 2, y, "中华人民共和国个人所得税纳税记录", 16, bold=True, align="center")
+    pen.text(right, y + 7, f"记录编号：{facts.serial}", 8.5, align="right", color=GREY)
+    y += 13
+    size = 9.5
+    line = (f"纳税人名称：{facts.name}　　纳税人识别号：{facts.id_number}　　"
+            f"税款所属期：{date_text(facts.period_start, 'cn_padded')}至{date_text(facts.period_end, 'cn_padded')}")
+    pen.text(left, y, line, size, max_width=right - left)
+    pen.text(left, y + 6, f"开具日期：{facts.issue_date:%Y-%m-%d}　　开具税务机关：{facts.authority}", size,
+             max_width=right - left)
+    y += 10
+    span = right - left
+    widths = [span * k for k in (0.05, 0.13, 0.1, 0.1, 0.3, 0.11, 0.11, 0.1)]
+    row_h = min(6.2, 118.0 / (len(facts.rows) + 2))
+    y = _cells(pen, left, y, widths, ("序号", "所得项目", "所得期间起", "所得期间止", "扣缴义务人", "收入", "已申报税额",
+                                      "入库日期"), row_h, 8.5, shade=True)
+    for i, r in enumerate(facts.rows, 1):
+        start = r.period.replace(day=1)
+        end = add_months(start, 1) - timedelta(days=1)
+        y = _cells(pen, left, y, widths, (str(i), r.item, f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", r.agent,
+                                          money(r.income, commas=False), money(r.tax, commas=False),
+                                          f"{r.paid:%Y-%m-%d}"), row_h, min(8.5, row_h * 1.35), right=(5, 6))
+    y = _cells(pen, left, y, [sum(widths[:5]), widths[5], widths[6], widths[7]],
+               ("合计", money(facts.total_income, commas=False), money(facts.total_tax, commas=False), ""), row_h,
+               8.5, right=(1, 2))
+    pen.text(left, y + 7, f"验证码：{facts.verification_code}　（可在个人所得税APP或自然人电子税务局查验）", 9)
+    pen.text(left, y + 13, "本记录中的收入额与已申报税额以扣缴义务人申报为准，仅供参考。", 8, color=GREY)
+    if facts.sealed:
+        style = other_make(rng, facts.authority, bottom="征税专用章")
+        press(pen, rng, style, center=(right - rng.uniform(30, 60), min(h - 28, y + rng.uniform(8, 20))),
+              width_mm=rng.uniform(34, 40))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 def _license_rows(facts: LicenseFacts) -> list[tuple[str, str]]:
     c = facts.company
     if facts.individual:
@@ -129,5 +172,5 @@ def render_three_in_one(facts: LicenseFacts, rng: random.Random, *, when: dateti
     return buffer.getvalue()
 
 
-TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form}
+TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, "tax_app_landscape": render_tax_app}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one}

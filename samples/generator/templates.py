@@ -72,6 +72,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("tax_completion_form", "tax_certificate",
            "税收完税证明 as a counter-printed form: 纳税人识别号 line, table 税种/品目/所属时期/入库日期/收入额/实缴, "
            "二〇 date, brown round seal", True),
+    Family("tax_app_landscape", "tax_certificate",
+           "个人所得税纳税记录 from the tax app: landscape, one facts line, 所得期间起/止 columns, amounts without commas, "
+           "ISO dates, electronic seal", True),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
