@@ -172,5 +172,51 @@ def render_three_in_one(facts: LicenseFacts, rng: random.Random, *, when: dateti
     return buffer.getvalue()
 
 
+def render_electronic_print(facts: LicenseFacts, rng: random.Random, *, when: datetime) -> bytes:
+    """A printout of the 电子营业执照 (the app's card): a framed card on A4, two columns of fields, 登记机关 date."""
+    from .license import _qr
+
+    w, h = 210.0, 297.0
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=rng.choice(("Microsoft: Print To PDF",
+                                                                                          "Chrome PDF Plugin")))
+    pen = Pen(canvas, facts.face, (w * MM, h * MM))
+    x0, y0 = rng.uniform(18, 24), rng.uniform(22, 34)
+    cw, ch = w - 2 * x0, rng.uniform(150, 165)
+    tone = (rng.uniform(0.82, 0.9), rng.uniform(0.9, 0.95), rng.uniform(0.95, 1.0))
+    pen.rect(x0, y0, cw, ch, fill=tone, stroke=(0.55, 0.35, 0.2), width=1.4)
+    pen.text(w / 2, y0 + 20, "营业执照", 24, bold=True, align="center", spacing=3.0)
+    pen.text(w / 2, y0 + 28, "（电子）", 11, align="center")
+    _qr(pen, rng, x0 + cw - 30, y0 + 6, 24)
+    pen.text(x0 + 8, y0 + 40, f"统一社会信用代码：{facts.uscc_printed}", 10.5)
+    rows = _license_rows(facts)
+    size, lead = 9.5, 5.4
+    half = (cw - 16) / 2
+    y = y0 + 52
+    col = 0
+    for label, value in rows:
+        if label in ("经营范围", "住所", "经营场所", "营业期限"):  # long values take the card's whole width
+            y += lead + 2.5 if col else 0
+            lw = pen.text(x0 + 8, y, f"{label}：", size, bold=True)
+            lines = pen.wrap(value, size, cw - 16 - lw)[:3]
+            for j, text in enumerate(lines):
+                pen.text(x0 + 8 + lw, y + j * lead, text, size)
+            y, col = y + lead * len(lines) + 2.5, 0
+            continue
+        x = x0 + 8 + col * half
+        lw = pen.text(x, y, f"{label}：", size, bold=True)
+        pen.text(x + lw, y, value, size, max_width=half - 4 - lw)
+        y, col = (y + lead + 2.5, 0) if col else (y, 1)
+    sx, sy = x0 + cw - rng.uniform(40, 52), y0 + ch - rng.uniform(22, 28)
+    pen.text(sx, sy, f"登记机关：{facts.authority}", 9, align="center", max_width=70)
+    pen.text(sx, sy + 7, date_text(facts.registered, "cn_padded"), 9.5, align="center")
+    press(pen, rng, other_make(rng, facts.authority), center=(sx, sy + 2), width_mm=rng.uniform(32, 38))
+    pen.text(w / 2, y0 + ch + 10, "本打印件仅供参考，可通过国家企业信用信息公示系统查验。", 8.5, align="center", color=GREY)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, "tax_app_landscape": render_tax_app}
-LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one}
+LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
+                                            "license_electronic_print": render_electronic_print}

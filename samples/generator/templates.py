@@ -82,6 +82,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("license_three_in_one", "business_license",
            "the 2015 三证合一 营业执照: one column of labels (名称/类型/住所/法定代表人/注册资本/成立日期/营业期限), "
            "统一社会信用代码 under the title, no QR code", True),
+    Family("license_electronic_print", "business_license",
+           "a printout of the 电子营业执照 card: tinted framed card on A4, fields in two columns, 登记机关 and date "
+           "under the seal", True),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
