@@ -94,6 +94,13 @@ def test_truth_names_each_documents_family(mode: str) -> None:
             assert doc["held_out"] is (mode == "unseen" and doc["type"] != "id_card"), (spec.applicant, doc["template"])
 
 
+def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
+    """Families rotate through a corpus (each type on its own turn), so twelve applicants show them all."""
+    found = {d["template"] for spec in corpus_specs(applicants=12, seed=4711, templates="unseen")
+             for d in _documents(applicant_truth(plan(spec)))}
+    assert {f.id for f in FAMILIES if f.held_out} <= found
+
+
 def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):

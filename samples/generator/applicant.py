@@ -32,7 +32,8 @@ class ApplicantSpec:
 
     `forms` forces the delivery of an item; `bundle` forces (True) or forbids (False) one scanned bundle PDF;
     `donor` is the earlier applicant whose ID emblem-side image a duplicate_document defect re-uses;
-    `templates` says which layout families the documents follow (seen | unseen | all, see templates.py).
+    `templates` says which layout families the documents follow (seen | unseen | all, see templates.py);
+    `template_turns` gives, per document type, this applicant's turn in a corpus's rotation of families.
     """
 
     applicant: str
@@ -44,6 +45,7 @@ class ApplicantSpec:
     bundle: bool | None = None
     donor: ApplicantSpec | None = None
     templates: str = "seen"
+    template_turns: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -160,4 +162,4 @@ def plan(spec: ApplicantSpec) -> ApplicantPlan:
 def choose_families(spec: ApplicantSpec) -> dict[str, str]:
     """The template family of every document type, each drawn from its own stream (see templates.py)."""
     types = dict.fromkeys(ITEM_TYPE.values())
-    return {t: choose(stream(spec, f"template:{t}"), t, spec.templates).id for t in types}
+    return {t: choose(stream(spec, f"template:{t}"), t, spec.templates, spec.template_turns.get(t)).id for t in types}

@@ -16,6 +16,7 @@ from .defects import PROFILES, applicable, conflict
 from .manifest import manifest
 from .render import render
 from .tiny import TINY_DIR, build_tiny_set, tiny_specs
+from .truth import DOC_TYPES, default_bundle
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 FIRST_DAY = date(2026, 6, 1)
@@ -73,7 +74,21 @@ def corpus_specs(*, applicants: int, seed: int, templates: str = "seen") -> list
                     defects += (name,)
             spec = replace(spec, defects=defects, donor=donor if "duplicate_document" in defects else None)
         specs.append(spec)
-    return specs
+    return _take_turns(specs, seed)
+
+
+def _take_turns(specs: list[ApplicantSpec], seed: int) -> list[ApplicantSpec]:
+    """Give each applicant its turn in every document type's rotation of template families (own random stream)."""
+    rng = random.Random(f"templates:{seed}")
+    next_turn = {t: rng.randrange(60) for t in DOC_TYPES}
+    out = []
+    for spec in specs:
+        turns = {}
+        for doc_type in sorted(default_bundle(spec.profile, spec.defects).present):
+            turns[doc_type] = next_turn[doc_type]
+            next_turn[doc_type] += 1
+        out.append(replace(spec, template_turns=turns))
+    return out
 
 
 def committed_specs() -> list[ApplicantSpec]:

@@ -107,7 +107,12 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     return pool
 
 
-def choose(rng: random.Random, doc_type: str, mode: str) -> Family:
-    """Draw one family; with a single candidate nothing is drawn (seen corpora keep their old random streams)."""
+def choose(rng: random.Random, doc_type: str, mode: str, turn: int | None = None) -> Family:
+    """The family of one document: in turn (a corpus rotates them, so a small one shows every family) or drawn.
+
+    With a single candidate nothing is drawn, so seen corpora keep their old random streams.
+    """
     pool = candidates(doc_type, mode)
-    return pool[0] if len(pool) == 1 else rng.choice(pool)
+    if len(pool) == 1:
+        return pool[0]
+    return pool[turn % len(pool)] if turn is not None else rng.choice(pool)
