@@ -244,6 +244,18 @@ def test_eval_reports_unseen_templates_apart() -> None:
     assert figures["seen"]["false_seal_rate"] == 1.0
 
 
+def test_riding_seal_slices_are_neither_found_nor_false() -> None:
+    report = Report()
+    doc = {**_doc("purchase_contract", True, {}), "pages": [1, 2],
+           "seals": [{"page": 1, "legend": "甲公司", "shape": "riding"}, {"page": 2, "legend": "甲公司", "shape": "riding"},
+                     {"page": 2, "legend": "甲公司", "shape": "round"}]}
+    got = GotDocument("purchase_contract", None, (1, 2), {}, 1, ((1, "甲公司"),))
+    score_file(report, spec={"form": "scan", "documents": [doc]}, docs=[got], where="x")
+    figures = report.templates["unseen"]
+    assert (figures.seal_recall.correct, figures.seal_recall.total) == (0, 1), "page 2's round seal was missed"
+    assert figures.seal_free.total == 0, "page 1 shows only a slice: no seal-free page, no false seal"
+
+
 def test_eval_without_families_prints_no_split() -> None:
     report = Report()
     spec = {"form": "scan", "documents": [{"type": "income_proof", "pages": [1], "fields": {"name": "张三"}}]}
