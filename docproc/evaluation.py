@@ -384,7 +384,8 @@ def format_templates(report: Report) -> list[str]:
             continue
         false_seals = g.seal_free.total - g.seal_free.correct
         wrong = g.clean_items.total - g.clean_items.correct
-        lines += ["", f"{name} templates ({g.applicants} applicant(s) wholly {name}; fields and seals by document):"]
+        lines += ["", f"{name} templates (fields and seals by document; checks, false alarms and status over "
+                      f"{g.applicants} {name} applicant(s)):"]
         lines += [f"  fields {doc_type + ' ' + form:<36} {_pct(t.rate)}  ({t.correct}/{t.total})"
                   for (doc_type, form), t in sorted(g.fields.items())]
         lines += [

@@ -237,7 +237,7 @@ def test_eval_reports_unseen_templates_apart() -> None:
     assert (unseen.checks.correct, unseen.checks.total) == (1, 2)
     assert (unseen.clean_items.total - unseen.clean_items.correct, unseen.status.correct, unseen.applicants) == (1, 0, 1)
     text = format_report(report, title="t")
-    assert "unseen templates (1 applicant(s)" in text and "seen templates (0 applicant(s)" in text
+    assert "over 1 unseen applicant(s)" in text and "over 0 seen applicant(s)" in text
     assert text.splitlines()[-1].endswith("unseen: fields 0.500 seals 0.000 status 0.000 false-alarms 0.500")
     figures = report_json(report)["templates"]
     assert figures["unseen"]["fields_rate"] == 0.5 and figures["unseen"]["clean_false_alarms"] == 1
