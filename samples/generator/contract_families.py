@@ -17,7 +17,7 @@ from datetime import datetime
 from PIL import Image
 
 from .contract import ContractFacts
-from .contract_pdf import SealSpot, _appendix, _clause_pages, _signature, _table, _Typesetter, seller_seal
+from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
 from .finance import money
 from .pdfkit import A4_PT, Pen, new_canvas
@@ -59,7 +59,7 @@ def agency_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]
 class _Book:
     """Page bookkeeping: page numbers (第X页 共Y页), the contract number in the running head, riding-seal slices."""
 
-    def __init__(self, t: _Typesetter, facts: ContractFacts, riding: Image.Image | None = None) -> None:
+    def __init__(self, t: Typesetter, facts: ContractFacts, riding: Image.Image | None = None) -> None:
         self.t, self.f, self.page, self.riding = t, facts, 1, riding
         self.riding_mm = (t.rng.uniform(38, 42), t.rng.uniform(90, 200))  # seal width, top of the slices
 
@@ -80,7 +80,7 @@ class _Book:
         t.y = t.top
 
 
-def _parties_block(t: _Typesetter) -> None:
+def _parties_block(t: Typesetter) -> None:
     f = t.f
     t.para("出卖人：" + f.seller.name, indent=False, bold=True)
     for line in (f"注册地址：{f.seller.address}", f"统一社会信用代码：{f.seller.uscc}",
@@ -93,7 +93,7 @@ def _parties_block(t: _Typesetter) -> None:
         t.para(f"住所（址）：{f.buyer_address}　联系电话：{f.buyer_phone}", indent=False)
 
 
-def _land_and_flat(t: _Typesetter) -> None:
+def _land_and_flat(t: Typesetter) -> None:
     f = t.f
     region = f.seller.region
     parcel = f"{region.short_city[:1]}{t.rng.randint(2008, 2024)}-{t.rng.randint(1, 99):02d}"
@@ -111,7 +111,7 @@ def _land_and_flat(t: _Typesetter) -> None:
     t.para(f"第五条　付款方式。买受人首期支付{money(f.down_payment)}元，其余房价款以商业贷款方式支付。")
 
 
-def _sign(t: _Typesetter, *, date_style: str, seal_over_name: bool) -> SealSpot:
+def _sign(t: Typesetter, *, date_style: str, seal_over_name: bool) -> SealSpot:
     """The signing block; return where the seller's seal is pressed."""
     f, pen = t.f, t.pen
     y = t.y + 20
@@ -123,7 +123,7 @@ def _sign(t: _Typesetter, *, date_style: str, seal_over_name: bool) -> SealSpot:
     w2 = pen.text(t.left, y2, "买受人（签字）：", t.s.size + 1)
     x = t.left + w2
     for name, _ in f.buyers:
-        sig = _signature(name, t.rng)
+        sig = signature(name, t.rng)
         width = sig.width / sig.height * 12.0
         pen.image(sig, x, y2 - 9, width, 12.0)
         x += width + 6
@@ -132,7 +132,7 @@ def _sign(t: _Typesetter, *, date_style: str, seal_over_name: bool) -> SealSpot:
     return SealSpot(0, name_mid / pen.w_mm, cy / pen.h_mm, t.rng.uniform(38, 42))
 
 
-def _land_parcel(t: _Typesetter, book: _Book) -> SealSpot:
+def _land_parcel(t: Typesetter, book: _Book) -> SealSpot:
     f = t.f
     n, sig = f.pages_declared, signature_page(f, "contract_land_parcel")
     t.pen.text(t.pen.w_mm / 2, t.top + 10, "商品房买卖合同", 20, bold=True, align="center", spacing=1.5)
@@ -142,7 +142,7 @@ def _land_parcel(t: _Typesetter, book: _Book) -> SealSpot:
     book.finish()
     _land_and_flat(t)
     book.finish()
-    _clause_pages(t, sig - 3, book.finish)
+    clause_pages(t, sig - 3, book.finish)
     while book.page < sig:
         book.finish()
     t.para("（以下无正文，为签署页）", indent=False)
@@ -151,27 +151,27 @@ def _land_parcel(t: _Typesetter, book: _Book) -> SealSpot:
     _seal_here(t, spot)
     book.finish()
     for k in range(n - sig):
-        _appendix(t, k)
+        appendix(t, k)
         book.finish()
     return spot
 
 
-def _riding(t: _Typesetter, book: _Book) -> SealSpot:
+def _riding(t: Typesetter, book: _Book) -> SealSpot:
     f, pen = t.f, t.pen
     n = f.pages_declared
     pen.text(pen.w_mm / 2, t.top + 12, "商品房买卖合同（预售）" if f.style.presale else "商品房买卖合同（现售）", 18,
              bold=True, align="center")
     t.y = t.top + 20
     buyers = "；".join(f"{name}（{number}）" for name, number in f.buyers)
-    _table(t, (("当事人", "名称 / 姓名（证件号码）"), ("出卖人", f.seller.name), ("统一社会信用代码", f.seller.uscc),
+    ruled_table(t, (("当事人", "名称 / 姓名（证件号码）"), ("出卖人", f.seller.name), ("统一社会信用代码", f.seller.uscc),
                ("买受人", buyers), ("通讯地址", f.buyer_address)), (0.28, 0.72))
     book.finish()
     t.heading("商品房基本情况")
-    _table(t, (("房屋坐落", f.property_address), ("建筑面积（㎡）", f"{f.floor_area}"),
+    ruled_table(t, (("房屋坐落", f.property_address), ("建筑面积（㎡）", f"{f.floor_area}"),
                ("套内建筑面积（㎡）", f"{f.inner_area}"), ("单价（元/㎡）", money(f.unit_price)),
                ("总价款（小写）", f"¥{money(f.total_price)}"), ("总价款（大写）", f"人民币{f.price_words}")), (0.3, 0.7))
     book.finish()
-    _clause_pages(t, n - 3, book.finish)
+    clause_pages(t, n - 3, book.finish)
     while book.page < n:
         book.finish()
     spot = _sign(t, date_style="cn_padded", seal_over_name=True)
@@ -181,14 +181,14 @@ def _riding(t: _Typesetter, book: _Book) -> SealSpot:
     return spot
 
 
-def _seal_here(t: _Typesetter, spot: SealSpot) -> None:
+def _seal_here(t: Typesetter, spot: SealSpot) -> None:
     f = t.f
     if f.sealed and not f.pasted_seal:
         style = other_make(t.rng, f.seller.name, bottom=t.rng.choice(("", "合同专用章")))
         press(t.pen, t.rng, style, center=(spot.fx * t.pen.w_mm, spot.fy * t.pen.h_mm), width_mm=spot.width_mm)
 
 
-def _resale(t: _Typesetter, book: _Book) -> SealSpot:
+def _resale(t: Typesetter, book: _Book) -> SealSpot:
     f, pen = t.f, t.pen
     n = f.pages_declared
     pen.text(pen.w_mm / 2, t.top + 12, t.rng.choice(("存量房屋买卖合同", "房屋买卖合同（存量房）")), 19, bold=True,
@@ -210,7 +210,7 @@ def _resale(t: _Typesetter, book: _Book) -> SealSpot:
     t.para(f"甲乙双方协商一致，该房屋成交价格为人民币{money(f.total_price)}元（大写：{f.price_words}）。"
            f"乙方于本合同签订之日支付首付款{money(f.down_payment)}元，余款以银行按揭贷款方式支付。")
     book.finish()
-    _clause_pages(t, n - 3, book.finish)
+    clause_pages(t, n - 3, book.finish)
     while book.page < n:
         book.finish()
     spot = _sign(t, date_style="cn_padded", seal_over_name=True)
@@ -224,7 +224,7 @@ def _resale(t: _Typesetter, book: _Book) -> SealSpot:
     return spot
 
 
-_LAYOUTS: dict[str, Callable[[_Typesetter, _Book], SealSpot]] = {
+_LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
 }
 
@@ -234,7 +234,7 @@ def render_family(family: str, facts: ContractFacts, rng: random.Random, *, when
     """The contract in a held-out family's layout, and where its seller's seal is (or a pasted one goes)."""
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title="商品房买卖合同")
-    t = _Typesetter(facts, Pen(canvas, facts.style.face, A4_PT), rng)
+    t = Typesetter(facts, Pen(canvas, facts.style.face, A4_PT), rng)
     riding = family == "contract_riding_seal" and facts.sealed and not facts.pasted_seal
     spot = _LAYOUTS[family](t, _Book(t, facts, seller_seal(facts, rng, 40.0) if riding else None))
     canvas.save()

@@ -12,7 +12,7 @@ from validators._amount_words import to_words
 
 from .family_kit import date_text, press
 from .finance import add_months, money
-from .license import LicenseFacts, _capital_text
+from .license import LicenseFacts, capital_text
 from .pdfkit import A4_PT, MM, Pen, new_canvas
 from .seal import other_make
 from .tax import TaxFacts
@@ -131,7 +131,7 @@ def _license_rows(facts: LicenseFacts) -> list[tuple[str, str]]:
                 ("组成形式", "个人经营"), ("注册日期", date_text(facts.established, "cn")), ("经营范围", facts.scope)]
     term = "长期" if facts.term_until is None else date_text(facts.term_until, "cn")
     return [("名称", c.name), ("类型", facts.kind), ("住所", c.address), ("法定代表人", c.legal_rep),
-            ("注册资本", _capital_text(facts)), ("成立日期", date_text(facts.established, "cn")),
+            ("注册资本", capital_text(facts)), ("成立日期", date_text(facts.established, "cn")),
             ("营业期限", f"{date_text(facts.established, 'cn')}至{term}"), ("经营范围", facts.scope)]
 
 
@@ -174,7 +174,7 @@ def render_three_in_one(facts: LicenseFacts, rng: random.Random, *, when: dateti
 
 def render_electronic_print(facts: LicenseFacts, rng: random.Random, *, when: datetime) -> bytes:
     """A printout of the 电子营业执照 (the app's card): a framed card on A4, two columns of fields, 登记机关 date."""
-    from .license import _qr
+    from .license import qr_code
 
     w, h = 210.0, 297.0
     buffer = io.BytesIO()
@@ -187,7 +187,7 @@ def render_electronic_print(facts: LicenseFacts, rng: random.Random, *, when: da
     pen.rect(x0, y0, cw, ch, fill=tone, stroke=(0.55, 0.35, 0.2), width=1.4)
     pen.text(w / 2, y0 + 20, "营业执照", 24, bold=True, align="center", spacing=3.0)
     pen.text(w / 2, y0 + 28, "（电子）", 11, align="center")
-    _qr(pen, rng, x0 + cw - 30, y0 + 6, 24)
+    qr_code(pen, rng, x0 + cw - 30, y0 + 6, 24)
     pen.text(x0 + 8, y0 + 40, f"统一社会信用代码：{facts.uscc_printed}", 10.5)
     rows = _license_rows(facts)
     size, lead = 9.5, 5.4

@@ -18,12 +18,12 @@ from .finance import money
 from .pdfkit import MM, Pen, Typeface, new_canvas
 from .seal import other_make
 from .statement import StatementFacts
-from .statement_pdf import GREY, Column, _Page
+from .statement_pdf import GREY, Column, StatementPage
 
 LINE = (0.25, 0.25, 0.25)
 
 
-class _LabelledTable(_Page):
+class _LabelledTable(StatementPage):
     """Header as a ruled label/value table; 借方 (debit) before 贷方 (credit); the date first."""
 
     def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
@@ -64,7 +64,7 @@ class _LabelledTable(_Page):
         return s.top + s.header
 
 
-class _ProseHeader(_Page):
+class _ProseHeader(StatementPage):
     """Header as prose addressed to the customer; signed amounts; 记账日期/交易金额/余额/摘要/对方户名."""
 
     def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
@@ -93,7 +93,7 @@ class _ProseHeader(_Page):
         return s.top + s.header
 
 
-class _StackedBlock(_Page):
+class _StackedBlock(StatementPage):
     """Header as one stacked label column; 摘要 before the date; 收入/支出 split; the balance last."""
 
     def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
@@ -124,7 +124,7 @@ class _StackedBlock(_Page):
         return s.top + s.header
 
 
-_PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None], _Page]] = {
+_PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None], StatementPage]] = {
     "statement_labelled_table": _LabelledTable, "statement_prose_header": _ProseHeader,
     "statement_stacked_block": _StackedBlock,
 }
