@@ -17,7 +17,16 @@ from typing import Any
 from docproc import pipeline, reading
 from docproc.context import Context, build_context
 from docproc.errors import InputError
-from docproc.evaluation import GotDocument, Report, score_checks, score_defects, score_fields, score_file, score_status
+from docproc.evaluation import (
+    GotDocument,
+    Report,
+    applicant_group,
+    score_checks,
+    score_defects,
+    score_fields,
+    score_file,
+    score_status,
+)
 from docproc.models import Checklist, Document, Page
 from docproc.pools import process_pool
 from docproc.settings import Settings
@@ -79,10 +88,11 @@ def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
         score_file(report, spec=spec, docs=docs.get(name, []), where=f"{folder.name}/{name}")
     expected = truth.get("expected", {})
     got = {item.id: item.machine_status.value for item in checklist.items}
-    score_checks(report, expected=expected.get("checks", {}), got=got, where=folder.name)
-    score_status(report, expected=expected.get("status"), got=checklist.status.value, where=folder.name)
+    group = applicant_group(truth["files"])
+    score_checks(report, expected=expected.get("checks", {}), got=got, where=folder.name, group=group)
+    score_status(report, expected=expected.get("status"), got=checklist.status.value, where=folder.name, group=group)
     score_defects(report, defects=truth.get("defects") or [], effects=_defect_effects(), expected=expected.get("checks", {}),
-                  got=got, where=folder.name)
+                  got=got, where=folder.name, group=group)
 
 
 @functools.cache

@@ -47,6 +47,44 @@ class Tally:
 
 
 @dataclass
+class GroupFigures:
+    """The figures of one template group: seen or unseen layout families (mixed: applicants only)."""
+
+    fields: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))  # (type, form)
+    seal_recall: Tally = field(default_factory=Tally)
+    seal_free: Tally = field(default_factory=Tally)
+    checks: Tally = field(default_factory=Tally)
+    clean_items: Tally = field(default_factory=Tally)
+    status: Tally = field(default_factory=Tally)
+    applicants: int = 0
+
+    @property
+    def all_fields(self) -> Tally:
+        """Every field of the group, whatever its type and form."""
+        return Tally(sum(t.correct for t in self.fields.values()), sum(t.total for t in self.fields.values()))
+
+
+GROUPS = ("seen", "unseen", "mixed")
+# ID cards have one national design, so no family of them is held out: they do not decide an applicant's group.
+_ONE_DESIGN = ("id_card",)
+
+
+def document_group(expected: dict[str, Any]) -> str | None:
+    """seen / unseen for a truth document that names its template family's held_out flag, else None."""
+    held = expected.get("held_out")
+    return None if held is None else ("unseen" if held else "seen")
+
+
+def applicant_group(files: dict[str, Any]) -> str | None:
+    """unseen when every document is held out, seen when none is, mixed otherwise (None: truth without families)."""
+    groups = {document_group(d) for f in files.values() for d in f.get("documents") or []
+              if d.get("type") not in _ONE_DESIGN}
+    if not groups or None in groups:
+        return None
+    return groups.pop() if len(groups) == 1 else "mixed"
+
+
+@dataclass
 class Report:
     """Everything ``docproc eval`` prints."""
 
@@ -68,6 +106,11 @@ class Report:
     read_wall_seconds: float = 0.0
     applicants: int = 0
     errors: list[str] = field(default_factory=list)
+    templates: dict[str, GroupFigures] = field(default_factory=lambda: defaultdict(GroupFigures))
+
+    def group(self, name: str | None) -> GroupFigures | None:
+        """The figures of a template group (None when the truth names no template families)."""
+        return None if name is None else self.templates[name]
 
 
 def _same(name: str, expected: Any, got: Any) -> bool:
@@ -104,20 +147,24 @@ def _rows_matched(expected: list[dict[str, Any]], got: Any) -> int:
 
 def score_fields(report: Report, *, expected: dict[str, Any], got: GotDocument | None, form: str, where: str) -> None:
     """Field exact-match after normalisation; transactions count row by row; null means not scored."""
+    group = report.group(document_group(expected))
     for name, value in (expected.get("fields") or {}).items():
         if value is None:
             continue
         tally = report.fields[(expected["type"], name, form)]
+        by_family = group.fields[(expected["type"], form)] if group else Tally()
         found = got.fields.get(name) if got else None
         if name == "transactions" and isinstance(value, list):
             hits = _rows_matched(value, found) if value else 0
-            tally.correct += hits
-            tally.total += len(value)
+            for t in (tally, by_family):
+                t.correct += hits
+                t.total += len(value)
             if hits < len(value):
                 report.misses.append(f"{where}: {expected['type']}.transactions {hits}/{len(value)} rows")
             continue
         ok = _same(name, value, found)
         tally.add(ok)
+        by_family.add(ok)
         if not ok:
             report.misses.append(f"{where}: {expected['type']}.{name} want {value!r} got {found!r}")
 
@@ -177,10 +224,14 @@ def score_seals(report: Report, *, expected_docs: list[dict[str, Any]], docs: li
             found[page].append(legend)
     for expected in expected_docs:
         seals = expected.get("seals") or []
+        group = report.group(document_group(expected)) or GroupFigures()
         for page in expected.get("pages") or [1]:
             here = [s for s in seals if s.get("page") == page]
+            if here and all(s.get("shape") == "riding" for s in here):
+                continue  # only a 骑缝章 slice at the page edge: neither a seal to find nor a seal-free page
             if here:
                 report.seal_recall.add(bool(found.get(page)))
+                group.seal_recall.add(bool(found.get(page)))
                 if not found.get(page):
                     report.misses.append(f"{where} p{page}: seal missed")
                 for seal in here:
@@ -193,15 +244,19 @@ def score_seals(report: Report, *, expected_docs: list[dict[str, Any]], docs: li
                                                  f"{seal['legend']!r} read as {read!r}")
             else:
                 report.seal_free.add(not found.get(page))
+                group.seal_free.add(not found.get(page))
                 if found.get(page):
                     report.misses.append(f"{where} p{page}: a seal found where there is none")
 
 
-def score_checks(report: Report, *, expected: dict[str, str], got: dict[str, str], where: str) -> None:
+def score_checks(report: Report, *, expected: dict[str, str], got: dict[str, str], where: str,
+                 group: str | None = None) -> None:
     """Confusion counts per check id (an id the product did not produce counts as 'absent')."""
+    figures = report.group(group) or GroupFigures()
     for check_id, want in expected.items():
         have = got.get(check_id, "absent")
         accepted = ACCEPT_EITHER.get(want, {want})
+        figures.checks.add(have in accepted)
         # "review_or_fail" counts as whichever of the two the product said, when it said one of them
         report.checks[check_id][(have if have in accepted else want, have)] += 1
         if have not in accepted:
@@ -209,7 +264,7 @@ def score_checks(report: Report, *, expected: dict[str, str], got: dict[str, str
 
 
 def score_defects(report: Report, *, defects: list[str], effects: dict[str, dict[str, str]],
-                  expected: dict[str, str], got: dict[str, str], where: str) -> None:
+                  expected: dict[str, str], got: dict[str, str], where: str, group: str | None = None) -> None:
     """Recall per planted defect (found when every check it is known to turn gives the expected verdict),
     and on defect-free applicants the share of items due to pass that the product failed or queried."""
     for name in defects:
@@ -221,16 +276,22 @@ def score_defects(report: Report, *, defects: list[str], effects: dict[str, dict
         if not found:
             report.misses.append(f"{where}: defect {name} not detected")
     if not defects:
+        figures = report.group(group) or GroupFigures()
         for check_id, want in expected.items():
             if want == "pass":
-                report.clean_items.add(got.get(check_id) not in ("fail", "review", "missing"))
+                ok = got.get(check_id) not in ("fail", "review", "missing")
+                report.clean_items.add(ok)
+                figures.clean_items.add(ok)
 
 
-def score_status(report: Report, *, expected: str | None, got: str, where: str) -> None:
+def score_status(report: Report, *, expected: str | None, got: str, where: str, group: str | None = None) -> None:
     """Overall-status accuracy."""
     if expected is None:
         return
     report.status.add(expected == got)
+    if (figures := report.group(group)) is not None:
+        figures.status.add(expected == got)
+        figures.applicants += 1
     if expected != got:
         report.misses.append(f"{where}: status want {expected} got {got}")
 
@@ -294,14 +355,64 @@ def format_report(report: Report, *, title: str) -> str:
         lines.append(f"  seconds per page, {source:<12} {seconds / pages:7.3f}  ({pages} pages, one process each)")
     for error in report.errors:
         lines.append(f"error: {error}")
+    lines += format_templates(report)
     check_total = sum(sum(c.values()) for c in report.checks.values())
     check_ok = sum(n for c in report.checks.values() for (e, g), n in c.items() if e == g)
+    unseen = report.templates.get("unseen")
     lines.append(
         f"SUMMARY {title}: pages {_pct(report.pages.rate).strip()} split {_pct(report.splits.rate).strip()} "
         f"fields {_pct(overall.rate).strip()} checks {_pct(check_ok / check_total if check_total else None).strip()} "
         f"status {_pct(report.status.rate).strip()} pages/s {'n/a' if rate is None else f'{rate:.2f}'}"
+        + (f" unseen: fields {_pct(unseen.all_fields.rate).strip()} seals {_pct(unseen.seal_recall.rate).strip()} "
+           f"status {_pct(unseen.status.rate).strip()} false-alarms {_pct(_false_alarms(unseen.clean_items)).strip()}"
+           if unseen is not None else "")
     )
     return "\n".join(lines)
+
+
+def _false_alarms(clean_items: Tally) -> float | None:
+    """The share of a clean applicant's items due to pass that got fail/review/missing."""
+    return None if clean_items.rate is None else 1 - clean_items.rate
+
+
+def format_templates(report: Report) -> list[str]:
+    """The seen / unseen (/ mixed) template blocks; nothing when the truth names no template families."""
+    lines: list[str] = []
+    for name in GROUPS:
+        g = report.templates.get(name)
+        if g is None:
+            continue
+        false_seals = g.seal_free.total - g.seal_free.correct
+        wrong = g.clean_items.total - g.clean_items.correct
+        lines += ["", f"{name} templates (fields and seals by document; checks, false alarms and status over "
+                      f"{g.applicants} {name} applicant(s)):"]
+        lines += [f"  fields {doc_type + ' ' + form:<36} {_pct(t.rate)}  ({t.correct}/{t.total})"
+                  for (doc_type, form), t in sorted(g.fields.items())]
+        lines += [
+            f"  fields, all                           {_pct(g.all_fields.rate)}  ({g.all_fields.correct}/{g.all_fields.total})",
+            f"  seal presence recall                  {_pct(g.seal_recall.rate)}  ({g.seal_recall.correct}/{g.seal_recall.total} sealed pages)",
+            f"  false seals on seal-free pages        {_pct(false_seals / g.seal_free.total if g.seal_free.total else None)}"
+            f"  ({false_seals}/{g.seal_free.total} pages)",
+            f"  check verdicts as expected            {_pct(g.checks.rate)}  ({g.checks.correct}/{g.checks.total})",
+            f"  false alarms on clean applicants      {_pct(_false_alarms(g.clean_items))}  ({wrong}/{g.clean_items.total} "
+            "items due to pass got fail/review/missing)",
+            f"  overall-status accuracy               {_pct(g.status.rate)}  ({g.status.correct}/{g.status.total})",
+        ]
+    return lines
+
+
+def _group_json(g: GroupFigures) -> dict[str, Any]:
+    return {
+        "applicants": g.applicants,
+        "fields": {f"{t}@{f}": {"correct": v.correct, "total": v.total} for (t, f), v in g.fields.items()},
+        "fields_rate": g.all_fields.rate,
+        "seal_recall": g.seal_recall.rate,
+        "false_seal_rate": (1 - g.seal_free.rate) if g.seal_free.rate is not None else None,
+        "check_accuracy": g.checks.rate,
+        "clean_false_alarm_rate": _false_alarms(g.clean_items),
+        "clean_false_alarms": g.clean_items.total - g.clean_items.correct,
+        "status_accuracy": g.status.rate,
+    }
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -323,6 +434,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "seal_recall": report.seal_recall.rate,
         "seal_free_pages_without_false_seal": report.seal_free.rate,
         "seal_legend_match": {shape: tally.rate for shape, tally in report.seal_legends.items()},
+        "templates": {name: _group_json(g) for name, g in report.templates.items()},
         "misses": report.misses,
         "errors": report.errors,
     }

@@ -19,12 +19,14 @@ def samples() -> None:
               help="number of applicant folders")
 @click.option("--seed", type=int, default=0, show_default=True, help="same seed, same bytes")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="processes (default: one per CPU)")
-def generate_cmd(out: Path, applicants: int, seed: int, workers: int | None) -> None:
+@click.option("--templates", type=click.Choice(["seen", "unseen", "all"]), default="seen", show_default=True,
+              help="layout families: seen (the product may be tuned on them), unseen (held out only), all")
+def generate_cmd(out: Path, applicants: int, seed: int, workers: int | None, templates: str) -> None:
     """Write OUT/<applicant>/ folders: the files an applicant hands in and their truth.json."""
     from samples.generator.corpus import generate
 
     start = time.monotonic()
-    folders = generate(out, applicants=applicants, seed=seed, workers=workers)
+    folders = generate(out, applicants=applicants, seed=seed, workers=workers, templates=templates)
     click.echo(f"{len(folders)} applicant folders written to {out} in {time.monotonic() - start:.0f} s")
 
 

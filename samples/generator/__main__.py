@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--applicants", type=int, default=10)
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--workers", type=int, default=None, help="processes (default: one per CPU)")
+    gen.add_argument("--templates", choices=("seen", "unseen", "all"), default="seen",
+                     help="layout families: seen, unseen (held out only) or all")
     args = parser.parse_args(argv)
     start = time.monotonic()
     if args.command == "tiny":
@@ -36,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.applicants < 1:
         parser.error("--applicants must be at least 1")
-    folders = generate(args.out, applicants=args.applicants, seed=args.seed, workers=args.workers)
+    folders = generate(args.out, applicants=args.applicants, seed=args.seed, workers=args.workers,
+                       templates=args.templates)
     print(f"{len(folders)} applicant folders written to {args.out} in {time.monotonic() - start:.0f} s")
     return 0
 

@@ -17,6 +17,7 @@ from .license import LicenseFacts
 from .people import Job, Person, make_job, make_person, other_name
 from .statement import StatementFacts
 from .tax import TaxFacts
+from .templates import choose
 from .truth import Bundle, default_bundle
 
 ITEMS = ("id_front", "id_back", "income_proof", "bank_statement", "purchase_contract", "tax_certificate",
@@ -30,7 +31,9 @@ class ApplicantSpec:
     """What to generate: folder name, seed, profile, application date, defects, forced deliveries, bundling.
 
     `forms` forces the delivery of an item; `bundle` forces (True) or forbids (False) one scanned bundle PDF;
-    `donor` is the earlier applicant whose ID emblem-side image a duplicate_document defect re-uses.
+    `donor` is the earlier applicant whose ID emblem-side image a duplicate_document defect re-uses;
+    `templates` says which layout families the documents follow (seen | unseen | all, see templates.py);
+    `template_turns` gives, per document type, this applicant's turn in a corpus's rotation of families.
     """
 
     applicant: str
@@ -41,6 +44,8 @@ class ApplicantSpec:
     forms: dict[str, Delivery] = field(default_factory=dict)
     bundle: bool | None = None
     donor: ApplicantSpec | None = None
+    templates: str = "seen"
+    template_turns: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class ApplicantPlan:
     donor: ApplicantPlan | None = None
     name_target: str | None = None
     loan_amount: Decimal | None = None
+    templates: dict[str, str] = field(default_factory=dict)
 
     @property
     def bundle(self) -> Bundle:
@@ -85,6 +91,10 @@ class ApplicantPlan:
         exts = {f.delivery.ext for f in self.files}
         return Bundle(base.profile, base.present, base.id_sides, has_pdf="pdf" in exts,
                       has_image=bool(forms & {"scan", "photo", "bundle_scan"}))
+
+    def family(self, item: str) -> str:
+        """The template family an item follows."""
+        return self.templates[ITEM_TYPE[item]]
 
     def items(self) -> list[str]:
         """The items handed in, in file order."""
@@ -145,4 +155,11 @@ def plan(spec: ApplicantSpec) -> ApplicantPlan:
     donor = plan(spec.donor) if spec.donor is not None and "duplicate_document" in spec.defects else None
     files, deliveries = plan_files(spec, statement=docs.statement, contract=docs.contract, donor=donor)
     return ApplicantPlan(spec, person, card, proof, deliveries, job, docs.company, docs.statement, docs.contract,
-                         docs.tax, docs.license, files, donor, name_target(spec), docs.loan_amount)
+                         docs.tax, docs.license, files, donor, name_target(spec), docs.loan_amount,
+                         choose_families(spec))
+
+
+def choose_families(spec: ApplicantSpec) -> dict[str, str]:
+    """The template family of every document type, each drawn from its own stream (see templates.py)."""
+    types = dict.fromkeys(ITEM_TYPE.values())
+    return {t: choose(stream(spec, f"template:{t}"), t, spec.templates, spec.template_turns.get(t)).id for t in types}

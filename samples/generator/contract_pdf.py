@@ -28,7 +28,7 @@ class SealSpot:
     width_mm: float
 
 
-class _Typesetter:
+class Typesetter:
     """Flows paragraphs down A4 pages in millimetres."""
 
     def __init__(self, facts: ContractFacts, pen: Pen, rng: random.Random) -> None:
@@ -62,7 +62,7 @@ class _Typesetter:
         return True
 
 
-def _cover(t: _Typesetter) -> None:
+def _cover(t: Typesetter) -> None:
     f, pen = t.f, t.pen
     pen.text(t.right, t.top + 8, f"合同编号：{f.number}", t.s.size, align="right")
     pen.text(pen.w_mm / 2, 95, "商品房买卖合同", 26, bold=True, align="center", spacing=2.5)
@@ -78,7 +78,7 @@ def _cover(t: _Typesetter) -> None:
     pen.text(pen.w_mm / 2, 262, "GF—2014—0171" if f.style.presale else "GF—2014—0172", 11, align="center")
 
 
-def _parties(t: _Typesetter) -> None:
+def _parties(t: Typesetter) -> None:
     f = t.f
     t.heading("说　　明")
     for note in NOTES[: t.rng.randint(3, len(NOTES))]:
@@ -96,7 +96,7 @@ def _parties(t: _Typesetter) -> None:
         t.y += t.line_h * 0.4
 
 
-def _price(t: _Typesetter) -> None:
+def _price(t: Typesetter) -> None:
     f = t.f
     t.heading("第一章　合同订立依据")
     t.para("第一条　依据《中华人民共和国民法典》《中华人民共和国城市房地产管理法》《城市房地产开发经营管理条例》等法律、法规的规定，"
@@ -116,7 +116,7 @@ def _price(t: _Typesetter) -> None:
            "实际支付应付款之日止，买受人按日计算向出卖人支付逾期应付款万分之五的违约金。")
 
 
-def _clause_pages(t: _Typesetter, pages: int, new_page: Callable[[], None]) -> int:
+def clause_pages(t: Typesetter, pages: int, new_page: Callable[[], None]) -> int:
     """Flow the chapters over at most `pages` pages (later articles drop); return the pages used."""
     f = t.f
     values = {"seller": f.seller.name, "city": f.seller.region.short_city, "project": f.project,
@@ -136,7 +136,7 @@ def _clause_pages(t: _Typesetter, pages: int, new_page: Callable[[], None]) -> i
     return used
 
 
-def _appendix(t: _Typesetter, which: int) -> None:
+def appendix(t: Typesetter, which: int) -> None:
     """One appendix page: floor plan, payment schedule, fittings, supplementary terms or property services."""
     f, pen = t.f, t.pen
     kind = which % 5
@@ -170,13 +170,14 @@ def _appendix(t: _Typesetter, which: int) -> None:
         loan = f.total_price - f.down_payment
         rows = (("款项", "金额（元）", "支付时间"), ("首期房价款", money(f.down_payment), cn_date(f.signing_date)),
                 ("按揭贷款", money(loan), "贷款审批通过后由贷款机构支付"), ("合计", money(f.total_price), ""))
-        _table(t, rows, (0.25, 0.3, 0.45))
+        ruled_table(t, rows, (0.25, 0.3, 0.45))
     else:
         t.heading("附件三　装饰装修及相关设备标准")
-        _table(t, (("部位", "标准"), *FITTINGS), (0.25, 0.75))
+        ruled_table(t, (("部位", "标准"), *FITTINGS), (0.25, 0.75))
 
 
-def _table(t: _Typesetter, rows: tuple[tuple[str, ...], ...], weights: tuple[float, ...]) -> None:
+def ruled_table(t: Typesetter, rows: tuple[tuple[str, ...], ...], weights: tuple[float, ...]) -> None:
+    """A ruled table from the current y (first row bold), with column widths as shares of the text width."""
     pen = t.pen
     width = t.right - t.left
     row_h = t.line_h * 1.5
@@ -191,7 +192,7 @@ def _table(t: _Typesetter, rows: tuple[tuple[str, ...], ...], weights: tuple[flo
     t.y = y + 4
 
 
-def _signature(name: str, rng: random.Random) -> Image.Image:
+def signature(name: str, rng: random.Random) -> Image.Image:
     """A handwritten-looking signature: a slanted, uneven brush rendering of the name in blue-black ink."""
     fnt = fonts.font(rng.choice(("serif_bold", "sans_bold", "wqy")), 96)
     width = int(fnt.getlength(name)) + 80
@@ -205,7 +206,7 @@ def _signature(name: str, rng: random.Random) -> Image.Image:
     return ink
 
 
-def _sign_page(t: _Typesetter, spot_out: list[SealSpot]) -> None:
+def _sign_page(t: Typesetter, spot_out: list[SealSpot]) -> None:
     f, pen = t.f, t.pen
     t.para("（以下无正文）", indent=False)
     y = t.y + 25
@@ -219,7 +220,7 @@ def _sign_page(t: _Typesetter, spot_out: list[SealSpot]) -> None:
     w2 = pen.text(t.left, y2, "买受人（签章）：", t.s.size + 1)
     x = t.left + w2
     for name, _ in f.buyers:
-        sig = _signature(name, t.rng)
+        sig = signature(name, t.rng)
         height = 13.0
         width = sig.width / sig.height * height
         pen.image(sig, x, y2 - height * 0.75, width, height)
@@ -235,7 +236,7 @@ def render_contract(facts: ContractFacts, rng: random.Random, *, when: datetime,
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title="商品房买卖合同")
     pen = Pen(canvas, facts.style.face, A4_PT)
-    t = _Typesetter(facts, pen, rng)
+    t = Typesetter(facts, pen, rng)
     n = facts.pages_declared
     page = [1]
 
@@ -256,10 +257,10 @@ def render_contract(facts: ContractFacts, rng: random.Random, *, when: datetime,
     finish_page()
     middle = n - 4
     text_pages = max(1, (middle + 1) // 2)
-    used = _clause_pages(t, text_pages, finish_page)
+    used = clause_pages(t, text_pages, finish_page)
     finish_page()
     for k in range(middle - used):
-        _appendix(t, k)
+        appendix(t, k)
         finish_page()
     spots: list[SealSpot] = []
     _sign_page(t, spots)

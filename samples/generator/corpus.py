@@ -16,6 +16,7 @@ from .defects import PROFILES, applicable, conflict
 from .manifest import manifest
 from .render import render
 from .tiny import TINY_DIR, build_tiny_set, tiny_specs
+from .truth import DOC_TYPES, default_bundle
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 FIRST_DAY = date(2026, 6, 1)
@@ -47,8 +48,12 @@ def _pick(rng: random.Random, queue: list[str], profile: str, taken: tuple[str, 
     return None
 
 
-def corpus_specs(*, applicants: int, seed: int) -> list[ApplicantSpec]:
-    """A seeded corpus: profiles in rotation, about a third clean, defects cycled so each one shows up."""
+def corpus_specs(*, applicants: int, seed: int, templates: str = "seen") -> list[ApplicantSpec]:
+    """A seeded corpus: profiles in rotation, about a third clean, defects cycled so each one shows up.
+
+    `templates` picks the layout families (templates.py); it draws from streams of its own, so the
+    defects, facts and, for `seen`, the bytes are those the seed always gave.
+    """
     rng = random.Random(f"corpus:{seed}")
     offset = rng.randrange(len(PROFILES))
     clean = set(rng.sample(range(applicants), round(applicants / 3)))
@@ -59,7 +64,7 @@ def corpus_specs(*, applicants: int, seed: int) -> list[ApplicantSpec]:
         profile = PROFILES[(offset + i) % len(PROFILES)]
         applied = FIRST_DAY + timedelta(days=rng.randint(0, 197))
         spec = ApplicantSpec(f"a{i + 1:03d}_{profile}", seed=f"{seed}:{i}", application_date=applied,
-                             profile=profile)
+                             profile=profile, templates=templates)
         defects: tuple[str, ...] = ()
         if i not in clean:
             donor = _donor_for(specs) if specs else None
@@ -69,7 +74,21 @@ def corpus_specs(*, applicants: int, seed: int) -> list[ApplicantSpec]:
                     defects += (name,)
             spec = replace(spec, defects=defects, donor=donor if "duplicate_document" in defects else None)
         specs.append(spec)
-    return specs
+    return _take_turns(specs, seed)
+
+
+def _take_turns(specs: list[ApplicantSpec], seed: int) -> list[ApplicantSpec]:
+    """Give each applicant its turn in every document type's rotation of template families (own random stream)."""
+    rng = random.Random(f"templates:{seed}")
+    next_turn = {t: rng.randrange(60) for t in DOC_TYPES}
+    out = []
+    for spec in specs:
+        turns = {}
+        for doc_type in sorted(default_bundle(spec.profile, spec.defects).present):
+            turns[doc_type] = next_turn[doc_type]
+            next_turn[doc_type] += 1
+        out.append(replace(spec, template_turns=turns))
+    return out
 
 
 def committed_specs() -> list[ApplicantSpec]:
@@ -112,9 +131,10 @@ def render_all(specs: Iterable[ApplicantSpec], out_dir: Path, *, workers: int | 
         return list(pool.map(_render_one, specs, [out_dir] * len(specs)))
 
 
-def generate(out_dir: Path, *, applicants: int, seed: int, workers: int | None = None) -> list[Path]:
+def generate(out_dir: Path, *, applicants: int, seed: int, workers: int | None = None,
+             templates: str = "seen") -> list[Path]:
     """Write a seeded corpus of applicant folders under out_dir; return the folders."""
-    return render_all(corpus_specs(applicants=applicants, seed=seed), out_dir, workers=workers)
+    return render_all(corpus_specs(applicants=applicants, seed=seed, templates=templates), out_dir, workers=workers)
 
 
 def build_committed_corpus(out_dir: Path = CORPUS_DIR, *, workers: int | None = None) -> list[Path]:

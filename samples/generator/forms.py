@@ -13,6 +13,7 @@ from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from . import contract_families
 from .applicant import ApplicantPlan, FilePlan, stream
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
@@ -60,7 +61,7 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
     img = scan_page(pr.page_image(item, number, how.dpi), rng, how)
     contract = p.contract
     if item == "purchase_contract" and contract is not None and contract.pasted_seal \
-            and number == contract.pages_declared:
+            and number == contract_families.signature_page(contract, p.family(item)):
         pr.pdf(item)
         assert pr.seal_spot is not None
         img = paste_seal(img, pr.seal_spot, seller_seal(contract, stream(p.spec, "paste"), pr.seal_spot.width_mm),

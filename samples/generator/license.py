@@ -92,7 +92,8 @@ def make_license(rng: random.Random, *, company: Company, individual: bool, appl
                         random_typeface(rng), rng.random() < 0.6, rng.randint(0, 2))
 
 
-def _capital_text(facts: LicenseFacts) -> str:
+def capital_text(facts: LicenseFacts) -> str:
+    """The registered capital in the licence's own style (大写, 万元, or 万元人民币)."""
     assert facts.capital is not None
     wan = int(facts.capital / 10_000)
     return (f"人民币{to_words(facts.capital)}", f"{wan}万元", f"{wan}万元人民币")[facts.capital_style]
@@ -105,7 +106,7 @@ def _rows(facts: LicenseFacts) -> list[tuple[str, str]]:
                 ("注册日期", cn_date_padded(facts.established)), ("经营场所", c.address), ("经营范围", facts.scope)]
     term = "长期" if facts.term_until is None else cn_date_padded(facts.term_until)
     return [("名　　称", c.name), ("类　　型", facts.kind), ("法定代表人", c.legal_rep), ("经营范围", facts.scope),
-            ("注册资本", _capital_text(facts)), ("成立日期", cn_date_padded(facts.established)),
+            ("注册资本", capital_text(facts)), ("成立日期", cn_date_padded(facts.established)),
             ("营业期限", f"{cn_date_padded(facts.established)} 至 {term}"), ("住　　所", c.address)]
 
 
@@ -125,7 +126,8 @@ def _frame(pen: Pen, rng: random.Random) -> None:
         x += step
 
 
-def _qr(pen: Pen, rng: random.Random, x: float, y: float, size: float) -> None:
+def qr_code(pen: Pen, rng: random.Random, x: float, y: float, size: float) -> None:
+    """The public-registry QR code of a licence, top-left at (x, y) mm."""
     token = "".join(rng.choice("0123456789abcdef") for _ in range(32))
     widget = QrCodeWidget(f"http://www.gsxt.gov.cn/index.html?uniscid={token}")
     x0, y0, x1, y1 = widget.getBounds()
@@ -154,7 +156,7 @@ def render_license(facts: LicenseFacts, rng: random.Random, *, when: datetime) -
     pen.text(22, title_y - 14, "统一社会信用代码", 11)
     pen.text(22, title_y - 7, facts.uscc_printed, 12.5, face=Typeface(facts.face.cjk, "lib_sans_bold"))
     qr = 27.0
-    _qr(pen, rng, w - 22 - qr, title_y - 26, qr)
+    qr_code(pen, rng, w - 22 - qr, title_y - 26, qr)
     pen.text(w - 22 - qr / 2, title_y + 5, "扫描二维码登录“国家企业", 6.5, align="center")
     pen.text(w - 22 - qr / 2, title_y + 8.5, "信用信息公示系统”了解更多", 6.5, align="center")
     _fields(pen, facts, rng, y=title_y + (22 if facts.copy else 16), landscape=landscape)

@@ -6,18 +6,21 @@ import io
 import random
 from dataclasses import replace
 from datetime import date, datetime, time
+from functools import partial
 
 import pypdfium2
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
+from . import contract_families, income_families, record_families, statement_families
 from .applicant import ApplicantPlan, stream
 from .contract_pdf import SealSpot, render_contract
 from .idcard import render_back, render_front
 from .income_proof import render_income_proof
 from .license import render_license
 from .pdfkit import CLEAN_PRODUCERS, binary_images
+from .statement_families import render_family
 from .statement_pdf import edited_face, render_statement
 from .tax import render_tax
 
@@ -51,7 +54,9 @@ class Printer:
         return render_back(p.card, rng, px_per_mm=CARD_PX_PER_MM)
 
     def letter(self, dpi: int) -> Image.Image:
-        """The income proof as an RGB A4 page at dpi."""
+        """The income proof as an RGB A4 page at dpi (the held-out families are typeset as PDFs first)."""
+        if self.p.family("income_proof") in income_families.RENDERERS:
+            return rasterize(self.pdf("income_proof"), 1, dpi)
         return render_income_proof(self.p.proof, stream(self.p.spec, "print:income_proof"), dpi=dpi)
 
     def pdf(self, item: str) -> bytes:
@@ -64,20 +69,26 @@ class Printer:
     def _print(self, item: str) -> bytes:
         p = self.p
         rng = stream(p.spec, f"print:{item}")
+        family = p.family(item)
+        if family in income_families.RENDERERS:
+            return income_families.RENDERERS[family](p.proof, rng)
         if item == "bank_statement":
             return _statement_pdf(p, rng)
         if item == "purchase_contract":
             assert p.contract is not None
             producer = rng.choice(_CONTRACT_PRODUCERS)
-            data, self.seal_spot = render_contract(p.contract, rng, when=_at(rng, p.contract.signing_date),
-                                                   producer=producer)
+            draw = partial(contract_families.render_family, family) if family in contract_families.FAMILIES \
+                else render_contract
+            data, self.seal_spot = draw(p.contract, rng, when=_at(rng, p.contract.signing_date), producer=producer)
             return data
         if item == "tax_certificate":
             assert p.tax is not None
-            return render_tax(p.tax, rng, when=_at(rng, p.tax.issue_date), producer=rng.choice(CLEAN_PRODUCERS))
+            draw_tax = record_families.TAX.get(family, render_tax)
+            return draw_tax(p.tax, rng, when=_at(rng, p.tax.issue_date), producer=rng.choice(CLEAN_PRODUCERS))
         if item == "business_license":
             assert p.license is not None
-            return render_license(p.license, rng, when=_at(rng, p.license.registered))
+            draw_licence = record_families.LICENSE.get(family, render_license)
+            return draw_licence(p.license, rng, when=_at(rng, p.license.registered))
         raise ValueError(f"{item} is not printed as a PDF")
 
     def page_image(self, item: str, page: int, dpi: int) -> Image.Image:
@@ -94,12 +105,13 @@ def _statement_pdf(p: ApplicantPlan, rng: random.Random) -> bytes:
     when = _at(rng, facts.issue_date)
     producer = rng.choice(CLEAN_PRODUCERS)
     seed = rng.getrandbits(32)
+    family = p.family("bank_statement")
+    draw = partial(render_family, family) if family in statement_families.FAMILIES else render_statement
     if facts.original_holder is None:
-        return render_statement(facts, random.Random(seed), when=when, producer=producer)
-    original = render_statement(replace(facts, account_holder=facts.original_holder), random.Random(seed),
-                                when=when, producer=producer)
-    edited = render_statement(facts, random.Random(seed), when=when, producer=producer,
-                              holder_face=edited_face(facts.style.face))
+        return draw(facts, random.Random(seed), when=when, producer=producer)
+    original = draw(replace(facts, account_holder=facts.original_holder), random.Random(seed),
+                    when=when, producer=producer)
+    edited = draw(facts, random.Random(seed), when=when, producer=producer, holder_face=edited_face(facts.style.face))
     later = when.replace(hour=min(when.hour + rng.randint(1, 5), 23)) if rng.random() < 0.3 else \
         datetime.combine(p.spec.application_date, time(rng.randint(8, 22), rng.randint(0, 59)))
     return incremental_edit(original, edited, producer=rng.choice(EDITORS), when=later)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import truth
+from . import contract_families, truth
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
+from .templates import FAMILY
 
 Sheet = tuple[tuple[str, int], ...]
 
@@ -51,8 +52,9 @@ def seals(p: ApplicantPlan, item: str) -> list[tuple[int, str, str]]:
     if item == "bank_statement" and p.statement is not None and p.statement.sealed:
         s = p.statement
         return [(s.pages_declared, s.branch, s.style.seal_shape)]
-    if item == "purchase_contract" and p.contract is not None and p.contract.sealed:
-        return [(p.contract.pages_declared, p.contract.seller.name, "round")]
+    if item == "purchase_contract" and p.contract is not None:
+        family = p.family(item)
+        return contract_families.seal_marks(p.contract, family) + contract_families.agency_marks(p.contract, family)
     if item == "tax_certificate" and p.tax is not None and p.tax.sealed:
         return [(1, p.tax.authority, "round")]
     if item == "business_license" and p.license is not None:
@@ -70,7 +72,7 @@ def file_truth(p: ApplicantPlan, fp: FilePlan) -> dict[str, Any]:
                  for page, legend, shape in seals(p, item) if page in page_of]
         side = {"id_front": "front", "id_back": "back"}.get(item)
         docs.append(truth.document(ITEM_TYPE[item], fields(p, item), side=side, pages=sorted(set(page_of.values())),
-                                   seals=marks))
+                                   seals=marks, template=FAMILY[p.family(item)]))
     return {"form": fp.form, "documents": docs}
 
 

@@ -30,6 +30,8 @@ class SealStyle:
     star: bool = True
     aspect: float = 1.0
     span: float | None = None
+    ring: float | None = None  # ring width as a share of the diameter (None: the usual ~3 %)
+    fade: float = 0.0  # 0 = even ink; towards 1 one side of the seal prints faint (a tilted press, a dry pad)
 
 
 def random_style(rng: random.Random, legend: str) -> SealStyle:
@@ -101,7 +103,7 @@ def seal_mask(style: SealStyle, diameter: int) -> Image.Image:
     mask = Image.new("L", (size, size), 0)
     draw = ImageDraw.Draw(mask)
     c = size / 2
-    ring = max(3, int(diameter * 0.032))
+    ring = max(3 if style.ring is None else 2, int(diameter * (style.ring or 0.032)))
     draw.ellipse((c - diameter / 2, c - diameter / 2, c + diameter / 2, c + diameter / 2), outline=255, width=ring)
     if style.star:
         _star(draw, c, c, diameter * 0.17)
@@ -156,7 +158,7 @@ def oval_mask(style: SealStyle, width: int) -> Image.Image:
     mask = Image.new("L", (size, size), 0)
     draw = ImageDraw.Draw(mask)
     cx, cy = size / 2, size / 2
-    ring = max(3, int(width * 0.026))
+    ring = max(3 if style.ring is None else 2, int(width * (style.ring or 0.026)))
     draw.ellipse((cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2), outline=255, width=ring)
     n = len(style.legend)
     over = math.radians(min(22.0, max(0.0, (n - 10) * 2.5)))
@@ -187,10 +189,37 @@ def render_seal(rng: random.Random, style: SealStyle, diameter: int) -> Image.Im
     grain = smooth_noise(h, w, cells=max(8, diameter // 6), nrng=nrng)
     dropout = np.clip((grain - 0.07) * 7.0, 0.0, 1.0)
     alpha = np.clip(alpha * pressure * (0.35 + 0.65 * dropout) * 1.15, 0.0, 1.0)
+    if style.fade:
+        alpha *= _tilt(h, w, style.fade, rng)
     rgba = np.zeros((h, w, 4), dtype=np.uint8)
     rgba[..., 0], rgba[..., 1], rgba[..., 2] = style.color
     rgba[..., 3] = (alpha * 255).astype(np.uint8)
     return Image.fromarray(rgba, "RGBA")
+
+
+def _tilt(h: int, w: int, fade: float, rng: random.Random) -> np.ndarray:
+    """A pressure ramp across the seal: full ink on one side, (1 - fade) on the other."""
+    angle = rng.uniform(0, 2 * math.pi)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    t = ((xx / max(w - 1, 1) - 0.5) * math.cos(angle) + (yy / max(h - 1, 1) - 0.5) * math.sin(angle)) + 0.5
+    return np.clip(1.0 - fade * t, 0.0, 1.0).astype(np.float32)
+
+
+# Inks of other makes: the usual vermilion, orange-red atomic (光敏) pads, brownish oil ink, purple-red.
+OTHER_INKS = ((222, 52, 36), (236, 92, 44), (176, 62, 40), (190, 40, 78), (205, 70, 50))
+
+
+def other_make(rng: random.Random, legend: str, *, shape: str = "round", bottom: str = "") -> SealStyle:
+    """A seal from another maker: ink from red to orange-brown, thin or thick ring, faded or uneven pressure."""
+    base = rng.choice(OTHER_INKS)
+    color = tuple(max(0, min(255, c + rng.randint(-14, 14))) for c in base)
+    ring = rng.choice((0.014, 0.02, 0.045, 0.06))
+    face = rng.choice(("sans_bold", "serif_bold", "sans", "serif"))
+    aspect = rng.uniform(0.6, 0.75) if shape == "oval" else 1.0
+    span = min(260.0, rng.uniform(17.0, 24.0) * len(legend) + 30)
+    return SealStyle(legend, bottom, "", (color[0], color[1], color[2]), face, rng.uniform(-30, 30),
+                     rng.uniform(0.62, 0.92), shape, rng.random() < 0.8, aspect, span, ring,
+                     rng.choice((0.0, 0.0, 0.35, 0.6)))
 
 
 def stamp(page: Image.Image, rng: random.Random, style: SealStyle, *, center: tuple[int, int],

@@ -63,7 +63,7 @@ def cell(t: Transaction, key: str, index: int, style: StatementStyle) -> str:
     return values[key]
 
 
-class _Page:
+class StatementPage:
     """Drawing state for one statement: facts, style, pen, geometry."""
 
     def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
@@ -204,7 +204,7 @@ def render_statement(facts: StatementFacts, rng: random.Random, *, when: datetim
     w, h = facts.style.page_mm
     canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=producer, title=facts.style.title)
     pen = Pen(canvas, facts.style.face, (w * MM, h * MM))
-    page = _Page(facts, rng, pen, holder_face)
+    page = StatementPage(facts, rng, pen, holder_face)
     n = facts.pages_declared
     index = 1
     for p in range(1, n + 1):

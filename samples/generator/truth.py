@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .defects import EFFECTS, REQUIRED, check_defects, missing_type
+from .templates import Family
 
 DOC_TYPES = ("id_card", "income_proof", "bank_statement", "purchase_contract", "tax_certificate", "business_license")
 STAMPED = ("income_proof", "bank_statement", "purchase_contract", "tax_certificate")
@@ -135,11 +136,13 @@ def supplement_request(checks: dict[str, str]) -> list[str]:
 
 
 def document(doc_type: str, fields: dict[str, Any], *, side: str | None = None, pages: list[int] | None = None,
-             seals: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """One document inside a file: type, side, pages in the file, fields and the seals on it."""
+             seals: list[dict[str, Any]] | None = None, template: Family | None = None) -> dict[str, Any]:
+    """One document inside a file: type, side, template family, pages in the file, fields and the seals on it."""
     doc: dict[str, Any] = {"type": doc_type}
     if side:
         doc["side"] = side
+    if template is not None:
+        doc.update({"template": template.id, "held_out": template.held_out})
     seals = seals or []
     doc.update({"pages": pages or [1], "fields": fields, "stamps": len(seals)})
     if seals:

@@ -1,0 +1,241 @@
+"""Held-out purchase-contract families (templates.py): other filing systems' and developers' prints.
+
+`contract_land_parcel` opens without a cover, states the land parcel (…位于…、编号为…的地块) before the flat's
+location (该商品房坐落于…) and has its signature page, with the seller's seal, before the appendices.
+`contract_riding_seal` sets the parties and the flat as tables and carries a 骑缝章: one seal pressed across
+the fanned right edges, so every page shows its own slice; the main seal sits over the printed seller name.
+`seal_marks` says where the seals are; the renderer and the truth (record.py) both ask it.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from datetime import datetime
+
+from PIL import Image
+
+from .contract import ContractFacts
+from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
+from .family_kit import date_text, press
+from .finance import money
+from .pdfkit import A4_PT, Pen, new_canvas
+from .seal import other_make
+
+FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency")
+_AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
+
+
+def signature_page(facts: ContractFacts, family: str) -> int:
+    """The page the parties sign and the seller seals (never the page a missing_contract_page drops)."""
+    if family != "contract_land_parcel":
+        return facts.pages_declared
+    appendices = 1 if facts.missing_page == facts.pages_declared - 2 else 2
+    return facts.pages_declared - appendices
+
+
+def seal_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]]:
+    """The seller's seals on a sealed contract: (printed page, legend, shape); a riding seal shows on every page."""
+    if not facts.sealed:
+        return []
+    marks = [(signature_page(facts, family), facts.seller.name, "round")]
+    if family == "contract_riding_seal" and not facts.pasted_seal:
+        marks += [(page, facts.seller.name, "riding") for page in range(1, facts.pages_declared + 1)]
+    return sorted(marks)
+
+
+def agency(facts: ContractFacts) -> str:
+    """The brokerage that drew up a resale contract (a pure function of the contract, so the truth can name it)."""
+    rng = random.Random(f"agency:{facts.number}")
+    return f"{facts.seller.region.short_city}{rng.choice(_AGENCY_WORDS)}房地产经纪有限公司"
+
+
+def agency_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]]:
+    """The brokerage's own seal on a resale contract's signature page (present whatever the seller did)."""
+    return [(facts.pages_declared, agency(facts), "round")] if family == "contract_resale_agency" else []
+
+
+class _Book:
+    """Page bookkeeping: page numbers (第X页 共Y页), the contract number in the running head, riding-seal slices."""
+
+    def __init__(self, t: Typesetter, facts: ContractFacts, riding: Image.Image | None = None) -> None:
+        self.t, self.f, self.page, self.riding = t, facts, 1, riding
+        self.riding_mm = (t.rng.uniform(38, 42), t.rng.uniform(90, 200))  # seal width, top of the slices
+
+    def finish(self) -> None:
+        t, f = self.t, self.f
+        if self.riding is not None:
+            # the pages were fanned under one press: page k shows the k-th vertical slice of the seal
+            n, seal = f.pages_declared, self.riding
+            strip = seal.crop((seal.width * (self.page - 1) // n, 0, seal.width * self.page // n, seal.height))
+            width, top = self.riding_mm
+            w = width * strip.width / seal.width
+            t.pen.image(strip, t.pen.w_mm - w, top, w, width * seal.height / seal.width, multiply=True)
+        t.pen.text(t.right, f.style.margin - 2, f"合同编号：{f.number}", f.style.size - 1.5, align="right")
+        t.pen.text(t.pen.w_mm / 2, t.pen.h_mm - f.style.margin / 2,
+                   f.style.footer.format(i=self.page, n=f.pages_declared), f.style.size - 1, align="center")
+        t.pen.c.showPage()
+        self.page += 1
+        t.y = t.top
+
+
+def _parties_block(t: Typesetter) -> None:
+    f = t.f
+    t.para("出卖人：" + f.seller.name, indent=False, bold=True)
+    for line in (f"注册地址：{f.seller.address}", f"统一社会信用代码：{f.seller.uscc}",
+                 f"法定代表人：{f.seller.legal_rep}　联系电话：{f.seller.phone}"):
+        t.para(line, indent=False)
+    t.y += t.line_h * 0.5
+    for name, number in f.buyers:
+        t.para(f"买受人：{name}", indent=False, bold=True)
+        t.para(f"证件类型：居民身份证　证件号码：{number}", indent=False)
+        t.para(f"住所（址）：{f.buyer_address}　联系电话：{f.buyer_phone}", indent=False)
+
+
+def _land_and_flat(t: Typesetter) -> None:
+    f = t.f
+    region = f.seller.region
+    parcel = f"{region.short_city[:1]}{t.rng.randint(2008, 2024)}-{t.rng.randint(1, 99):02d}"
+    street = t.rng.choice(region.streets)
+    t.heading("第一章　项目建设依据与商品房基本状况")
+    t.para(f"第一条　项目建设依据。出卖人以出让方式取得位于{region.prefix}{street}以东、编号为{parcel}号的地块的"
+           f"国有建设用地使用权。该地块土地面积为{t.rng.randint(18, 160) * 1000}平方米，规划用途为城镇住宅用地，"
+           f"土地使用年限自{t.rng.randint(2010, 2023)}年至{t.rng.randint(2080, 2093)}年。")
+    t.para(f"出卖人经批准，在上述地块上建设的商品房项目核准名称为{f.project}。")
+    t.para(f"第二条　该商品房坐落于{f.property_address}。该商品房的规划用途为住宅，主体结构为钢筋混凝土结构。")
+    t.para(f"第三条　该商品房合同约定建筑面积共{f.floor_area}平方米，其中套内建筑面积{f.inner_area}平方米，"
+           f"分摊共有建筑面积{f.floor_area - f.inner_area:.2f}平方米。")
+    t.para(f"第四条　计价方式与价款。按照建筑面积计算，单价为每平方米{money(f.unit_price, commas=False)}元，"
+           f"总价款为（币种）人民币{money(f.total_price, commas=False)}元（大写{f.price_words}）。")
+    t.para(f"第五条　付款方式。买受人首期支付{money(f.down_payment)}元，其余房价款以商业贷款方式支付。")
+
+
+def _sign(t: Typesetter, *, date_style: str, seal_over_name: bool) -> SealSpot:
+    """The signing block; return where the seller's seal is pressed."""
+    f, pen = t.f, t.pen
+    y = t.y + 20
+    w = pen.text(t.left, y, "出卖人（盖章）：", t.s.size + 1)
+    pen.text(t.left + w, y, f.seller.name, t.s.size + 1)
+    name_mid = t.left + w + pen.width(f.seller.name, t.s.size + 1) * t.rng.uniform(0.3, 0.7)
+    pen.text(t.left, y + 11, f"法定代表人（签字）：{f.seller.legal_rep}", t.s.size + 1)
+    y2 = y + 42
+    w2 = pen.text(t.left, y2, "买受人（签字）：", t.s.size + 1)
+    x = t.left + w2
+    for name, _ in f.buyers:
+        sig = signature(name, t.rng)
+        width = sig.width / sig.height * 12.0
+        pen.image(sig, x, y2 - 9, width, 12.0)
+        x += width + 6
+    pen.text(t.left, y2 + 18, f"签订日期：{date_text(f.signing_date, date_style)}", t.s.size + 1)
+    cy = y + (t.rng.uniform(-3, 3) if seal_over_name else t.rng.uniform(4, 14))
+    return SealSpot(0, name_mid / pen.w_mm, cy / pen.h_mm, t.rng.uniform(38, 42))
+
+
+def _land_parcel(t: Typesetter, book: _Book) -> SealSpot:
+    f = t.f
+    n, sig = f.pages_declared, signature_page(f, "contract_land_parcel")
+    t.pen.text(t.pen.w_mm / 2, t.top + 10, "商品房买卖合同", 20, bold=True, align="center", spacing=1.5)
+    t.y = t.top + 18
+    t.para("（合同示范文本）", indent=False)
+    _parties_block(t)
+    book.finish()
+    _land_and_flat(t)
+    book.finish()
+    clause_pages(t, sig - 3, book.finish)
+    while book.page < sig:
+        book.finish()
+    t.para("（以下无正文，为签署页）", indent=False)
+    spot = _sign(t, date_style="numerals", seal_over_name=False)
+    spot = SealSpot(sig, spot.fx, spot.fy, spot.width_mm)
+    _seal_here(t, spot)
+    book.finish()
+    for k in range(n - sig):
+        appendix(t, k)
+        book.finish()
+    return spot
+
+
+def _riding(t: Typesetter, book: _Book) -> SealSpot:
+    f, pen = t.f, t.pen
+    n = f.pages_declared
+    pen.text(pen.w_mm / 2, t.top + 12, "商品房买卖合同（预售）" if f.style.presale else "商品房买卖合同（现售）", 18,
+             bold=True, align="center")
+    t.y = t.top + 20
+    buyers = "；".join(f"{name}（{number}）" for name, number in f.buyers)
+    ruled_table(t, (("当事人", "名称 / 姓名（证件号码）"), ("出卖人", f.seller.name), ("统一社会信用代码", f.seller.uscc),
+               ("买受人", buyers), ("通讯地址", f.buyer_address)), (0.28, 0.72))
+    book.finish()
+    t.heading("商品房基本情况")
+    ruled_table(t, (("房屋坐落", f.property_address), ("建筑面积（㎡）", f"{f.floor_area}"),
+               ("套内建筑面积（㎡）", f"{f.inner_area}"), ("单价（元/㎡）", money(f.unit_price)),
+               ("总价款（小写）", f"¥{money(f.total_price)}"), ("总价款（大写）", f"人民币{f.price_words}")), (0.3, 0.7))
+    book.finish()
+    clause_pages(t, n - 3, book.finish)
+    while book.page < n:
+        book.finish()
+    spot = _sign(t, date_style="cn_padded", seal_over_name=True)
+    spot = SealSpot(n, spot.fx, spot.fy, spot.width_mm)
+    _seal_here(t, spot)
+    book.finish()
+    return spot
+
+
+def _seal_here(t: Typesetter, spot: SealSpot) -> None:
+    f = t.f
+    if f.sealed and not f.pasted_seal:
+        style = other_make(t.rng, f.seller.name, bottom=t.rng.choice(("", "合同专用章")))
+        press(t.pen, t.rng, style, center=(spot.fx * t.pen.w_mm, spot.fy * t.pen.h_mm), width_mm=spot.width_mm)
+
+
+def _resale(t: Typesetter, book: _Book) -> SealSpot:
+    f, pen = t.f, t.pen
+    n = f.pages_declared
+    pen.text(pen.w_mm / 2, t.top + 12, t.rng.choice(("存量房屋买卖合同", "房屋买卖合同（存量房）")), 19, bold=True,
+             align="center")
+    t.y = t.top + 22
+    t.para(f"出卖人（甲方）：{f.seller.name}", indent=False, bold=True)
+    t.para(f"统一社会信用代码：{f.seller.uscc}　法定代表人：{f.seller.legal_rep}", indent=False)
+    for name, number in f.buyers:
+        t.para(f"买受人（乙方）：{name}　身份证号码：{number}", indent=False, bold=True)
+    t.para(f"居间方（丙方）：{agency(f)}", indent=False)
+    t.para("甲、乙、丙三方在平等、自愿、协商一致的基础上，就乙方购买甲方房屋事宜订立本合同。")
+    book.finish()
+    t.heading("第一条　房屋基本情况")
+    t.para(f"甲方所有的房屋坐落：{f.property_address}（以下简称该房屋），不动产权证书号："
+           f"{f.seller.region.short_city[:1]}（{f.signing_date.year - t.rng.randint(1, 6)}）不动产权第"
+           f"{t.rng.randint(1000000, 9999999)}号，房屋用途为住宅。")
+    t.para(f"该房屋登记建筑面积{f.floor_area}平方米，套内建筑面积{f.inner_area}平方米。")
+    t.heading("第二条　成交价格与付款")
+    t.para(f"甲乙双方协商一致，该房屋成交价格为人民币{money(f.total_price)}元（大写：{f.price_words}）。"
+           f"乙方于本合同签订之日支付首付款{money(f.down_payment)}元，余款以银行按揭贷款方式支付。")
+    book.finish()
+    clause_pages(t, n - 3, book.finish)
+    while book.page < n:
+        book.finish()
+    spot = _sign(t, date_style="cn_padded", seal_over_name=True)
+    pen.text(t.right - 62, t.y + 20, "居间方（盖章）：", t.s.size + 1)
+    pen.text(t.right - 62, t.y + 30, agency(f), t.s.size, max_width=60)
+    brokerage = other_make(t.rng, agency(f))
+    press(pen, t.rng, brokerage, center=(t.right - 32, t.y + 24 + t.rng.uniform(-4, 6)), width_mm=t.rng.uniform(36, 40))
+    spot = SealSpot(n, spot.fx, spot.fy, spot.width_mm)
+    _seal_here(t, spot)
+    book.finish()
+    return spot
+
+
+_LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
+    "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
+}
+
+
+def render_family(family: str, facts: ContractFacts, rng: random.Random, *, when: datetime,
+                  producer: str) -> tuple[bytes, SealSpot]:
+    """The contract in a held-out family's layout, and where its seller's seal is (or a pasted one goes)."""
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title="商品房买卖合同")
+    t = Typesetter(facts, Pen(canvas, facts.style.face, A4_PT), rng)
+    riding = family == "contract_riding_seal" and facts.sealed and not facts.pasted_seal
+    spot = _LAYOUTS[family](t, _Book(t, facts, seller_seal(facts, rng, 40.0) if riding else None))
+    canvas.save()
+    return buffer.getvalue(), spot

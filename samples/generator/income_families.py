@@ -1,0 +1,182 @@
+"""Held-out income-proof families (templates.py): a bank's fill-in form, a ruled table form, a two-column letter.
+
+Each is typeset as an A4 PDF with the same facts as the prose letter; the delivery scans or photographs it.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from datetime import datetime
+
+from .family_kit import amount_text, date_text, press
+from .income_proof import BANKS, IncomeProofFacts
+from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
+from .seal import other_make
+
+GREY = (0.3, 0.3, 0.3)
+_OFFICE = ("Microsoft® Word 2016", "WPS Office", "Microsoft® Word for Microsoft 365", "LibreOffice 7.3")
+
+
+def _canvas(facts: IncomeProofFacts, rng: random.Random, title: str) -> tuple[io.BytesIO, Pen]:
+    buffer = io.BytesIO()
+    when = datetime.combine(facts.issue_date, datetime.min.time()).replace(hour=rng.randint(9, 17))
+    canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=rng.choice(_OFFICE), title=title)
+    return buffer, Pen(canvas, random_typeface(rng), A4_PT)
+
+
+def _finish(buffer: io.BytesIO, pen: Pen) -> bytes:
+    pen.c.showPage()
+    pen.c.save()
+    return buffer.getvalue()
+
+
+def _flow(pen: Pen, text: str, *, x: float, y: float, width: float, size: float, leading: float) -> float:
+    """Set a wrapped paragraph from y (baseline of the first line); return the y after it."""
+    for line in pen.wrap(text, size, width):
+        pen.text(x, y, line, size)
+        y += leading
+    return y
+
+
+def render_bank_form(facts: IncomeProofFacts, rng: random.Random) -> bytes:
+    """A bank's own 收入证明 form: the officer's blanks filled in and underlined, notes, 二〇 date."""
+    title = rng.choice(("借款人收入证明", "个人收入证明", "收入证明（贷款专用）"))
+    buffer, pen = _canvas(facts, rng, title)
+    left, right = rng.uniform(24, 30), pen.w_mm - rng.uniform(22, 28)
+    y = rng.uniform(30, 40)
+    pen.text(left, y - 12, f"{rng.choice(BANKS)}个人住房贷款", 9, color=GREY)
+    pen.text(pen.w_mm / 2, y, title, rng.uniform(17, 20), bold=True, align="center")
+    size, lead = rng.uniform(11.5, 12.5), rng.uniform(9.5, 11)
+    y += 16
+    money_style = rng.choice(("commas", "plain"))
+    blanks = [("兹证明", facts.name), ("，身份证号码", facts.id_number), ("，自", date_text(facts.employment_start, "cn")),
+              ("起在我单位工作，现任", facts.position), ("职务，其月收入为人民币（小写）", amount_text(facts.monthly_income, money_style)),
+              ("元，（大写）", facts.amount_in_words), ("。", "")]
+    x = left + pen.width("\u3000\u3000", size)
+    for label, value in blanks:
+        for part, underline in ((label, False), (value, True)):
+            for ch in _chunks(part):
+                w = pen.width(ch, size)
+                if x + w > right:
+                    x, y = left, y + lead
+                pen.text(x, y, ch, size)
+                if underline:
+                    pen.line(x - 0.5, y + 1.2, x + w + 0.5, y + 1.2, width=0.4)
+                x += w
+    y += lead * 1.5
+    y = _flow(pen, "\u3000\u3000我单位对本收入证明内容的真实性承担法律责任。特此证明。", x=left, y=y, width=right - left,
+              size=size, leading=lead)
+    y += lead
+    for label, value in (("单位全称：", facts.employer), ("联系电话：", facts.employer_phone)):
+        w = pen.text(left, y, label, size)
+        pen.text(left + w, y, value, size)
+        y += lead
+    y += lead * 1.2
+    sign_x = right - rng.uniform(62, 72)
+    pen.text(sign_x, y, "单位公章或人事（劳资）部门盖章", size - 1)
+    pen.text(sign_x + 8, y + lead * 1.6, date_text(facts.issue_date, "numerals"), size)
+    notes_y = pen.h_mm - rng.uniform(40, 50)
+    for k, note in enumerate(("注：1．本证明仅用于申请个人住房贷款，不作其他用途。",
+                              "2．如所填内容与事实不符，由出具单位承担相应责任。")):
+        pen.text(left + (0 if k == 0 else 6), notes_y + k * 6, note, 9, color=GREY)
+    if facts.sealed:
+        style = other_make(rng, facts.seal_legend or facts.employer)
+        press(pen, rng, style, center=(sign_x + rng.uniform(18, 34), y + rng.uniform(-4, 8)), width_mm=rng.uniform(36, 42))
+    return _finish(buffer, pen)
+
+
+def _chunks(text: str) -> list[str]:
+    """Characters, with ASCII runs (numbers) kept whole so a line break never splits them."""
+    out: list[str] = []
+    for ch in text:
+        if out and ch.isascii() and out[-1][-1:].isascii():
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def render_table_form(facts: IncomeProofFacts, rng: random.Random) -> bytes:
+    """在职收入证明 as a ruled two-column table, a declaration, ISO date; a thin orange-red seal over the table."""
+    title = rng.choice(("在职收入证明", "在职及收入证明", "员工收入证明"))
+    buffer, pen = _canvas(facts, rng, title)
+    left, right = rng.uniform(20, 26), pen.w_mm - rng.uniform(20, 26)
+    y = rng.uniform(28, 36)
+    pen.text(pen.w_mm / 2, y, title, rng.uniform(18, 21), bold=True, align="center", spacing=rng.choice((0.0, 2.0)))
+    y += 12
+    money_style = rng.choice(("commas", "yen"))
+    rows = [("姓　　名", facts.name), ("身份证号码", facts.id_number), ("工作单位", facts.employer),
+            ("职　　务", facts.position), ("入职时间", date_text(facts.employment_start, rng.choice(("iso", "cn")))),
+            ("月收入（小写）", f"{amount_text(facts.monthly_income, money_style)}元"),
+            ("月收入（大写）", facts.amount_in_words), ("单位联系电话", facts.employer_phone)]
+    if rng.random() < 0.5:  # some firms put the money last
+        rows = rows[:4] + rows[7:] + rows[4:7]
+    label_w, row_h, size = rng.uniform(36, 44), rng.uniform(10, 12), rng.uniform(10.5, 12)
+    top = y
+    for label, value in rows:
+        pen.rect(left, y, label_w, row_h, stroke=(0, 0, 0), width=0.6, fill=(0.94, 0.94, 0.94))
+        pen.rect(left + label_w, y, right - left - label_w, row_h, stroke=(0, 0, 0), width=0.6)
+        pen.text(left + label_w / 2, y + row_h * 0.65, label, size, align="center")
+        pen.text(left + label_w + 3, y + row_h * 0.65, value, size, max_width=right - left - label_w - 6)
+        y += row_h
+    y += 12
+    y = _flow(pen, "\u3000\u3000以上情况属实，本单位对所填内容负责。本证明仅供办理个人住房按揭贷款使用。",
+              x=left, y=y, width=right - left, size=size, leading=size * 0.62)
+    y += 18
+    pen.text(right - 10, y, f"{facts.employer}（盖章）", size, align="right")
+    pen.text(right - 10, y + 10, date_text(facts.issue_date, "iso"), size, align="right")
+    if facts.sealed:
+        style = other_make(rng, facts.seal_legend or facts.employer)
+        # the stamp lands half on the table's last rows and half on the sign-off, as hurried offices press it
+        cx = right - rng.uniform(30, 55)
+        press(pen, rng, style, center=(cx, rng.uniform(min(y - 4, top + 60), y + 4)), width_mm=rng.uniform(38, 44))
+    return _finish(buffer, pen)
+
+
+def render_two_column(facts: IncomeProofFacts, rng: random.Random) -> bytes:
+    """An office-authored 工作收入证明: letterhead, a two-column facts block, prose amount, slashed date."""
+    title = rng.choice(("工作收入证明", "收入证明", "工作证明及收入证明"))
+    buffer, pen = _canvas(facts, rng, title)
+    left, right = rng.uniform(22, 28), pen.w_mm - rng.uniform(22, 28)
+    y = rng.uniform(20, 26)
+    pen.text(left, y, facts.employer, 12, bold=True)
+    pen.text(right, y, f"电话 Tel：{facts.employer_phone}", 9, align="right", color=GREY)
+    pen.line(left, y + 3, right, y + 3, width=1.2)
+    y += 22
+    pen.text(pen.w_mm / 2, y, title, rng.uniform(16, 19), bold=True, align="center")
+    y += 14
+    size = rng.uniform(10.5, 11.5)
+    pen.text(left, y, f"致：{rng.choice(BANKS)}{facts.city}分行", size)
+    y += 12
+    half = (right - left) / 2
+    cells = [("员工姓名", facts.name), ("性　　别", facts.sex), ("身份证号", facts.id_number),
+             ("担任职务", facts.position), ("入职日期", date_text(facts.employment_start, "slash")),
+             ("证明用途", "个人住房贷款")]
+    for k, (label, value) in enumerate(cells):
+        x = left + (k % 2) * half
+        lw = pen.text(x, y + (k // 2) * 9, f"{label}：", size, color=GREY)
+        pen.text(x + lw, y + (k // 2) * 9, value, size, max_width=half - lw - 3)
+    y += 9 * 3 + 8
+    amount = amount_text(facts.monthly_income, "yen")
+    text = (f"\u3000\u3000经核实，上述员工为本公司正式在职员工，近十二个月平均每月应发工资为{amount}元"
+            f"（人民币{facts.amount_in_words}），已按规定代扣代缴个人所得税及社会保险。")
+    y = _flow(pen, text, x=left, y=y, width=right - left, size=size, leading=size * 0.66)
+    y = _flow(pen, "\u3000\u3000特此证明。", x=left, y=y + 4, width=right - left, size=size, leading=size * 0.66)
+    y += 20
+    pen.text(right, y, f"单位名称：{facts.employer}", size, align="right")
+    pen.text(right, y + 9, f"日期：{date_text(facts.issue_date, 'slash')}", size, align="right")
+    if facts.sealed:
+        style = other_make(rng, facts.seal_legend or facts.employer)
+        name_w = pen.width(facts.employer, size)
+        press(pen, rng, style, center=(right - name_w * rng.uniform(0.2, 0.6), y + rng.uniform(-2, 8)),
+              width_mm=rng.uniform(34, 40))
+    return _finish(buffer, pen)
+
+
+RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
+    "letter_bank_form": render_bank_form,
+    "letter_table_form": render_table_form,
+    "letter_two_column": render_two_column,
+}

@@ -1,0 +1,222 @@
+"""Held-out families of the two official records (templates.py): the counter-printed 税收完税证明 form and the
+2015 三证合一 营业执照. Same facts as tax.py and license.py; other layouts, wording, date styles and seal makes."""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from validators._amount_words import to_words
+
+from .family_kit import date_text, press
+from .finance import add_months, money
+from .license import LicenseFacts, capital_text
+from .pdfkit import A4_PT, MM, Pen, new_canvas
+from .seal import other_make
+from .tax import TaxFacts
+
+GREY = (0.3, 0.3, 0.3)
+
+
+def _cells(pen: Pen, x: float, y: float, widths: list[float], cells: tuple[str, ...], row_h: float, size: float, *,
+           shade: bool = False, right: tuple[int, ...] = ()) -> float:
+    """One ruled table row; return the y below it."""
+    for k, (text, w) in enumerate(zip(cells, widths, strict=True)):
+        pen.rect(x, y, w, row_h, stroke=(0.2, 0.2, 0.2), width=0.35, fill=(0.93, 0.93, 0.93) if shade else None)
+        if k in right:
+            pen.text(x + w - 1.2, y + row_h * 0.68, text, size, align="right", max_width=w - 2.4)
+        else:
+            pen.text(x + 1.2, y + row_h * 0.68, text, size, max_width=w - 2.4)
+        x += w
+    return y + row_h
+
+
+def render_tax_form(facts: TaxFacts, rng: random.Random, *, when: datetime, producer: str) -> bytes:
+    """税收完税证明 printed at a tax-office counter: serial No., 二〇 date, 原凭证号/税种/品目 table, 大写 total."""
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title="税收完税证明")
+    pen = Pen(canvas, facts.face, A4_PT)
+    left, right = rng.uniform(12, 18), pen.w_mm - rng.uniform(12, 18)
+    y = rng.uniform(22, 30)
+    pen.text(pen.w_mm / 2, y, "中华人民共和国", 13, align="center", spacing=3.0)
+    pen.text(pen.w_mm / 2, y + 10, "税 收 完 税 证 明", 19, bold=True, align="center")
+    pen.text(right, y + 10, "No." + "".join(ch for ch in facts.serial if ch.isdigit())[-9:], 10, align="right", color=(0.6, 0.1, 0.1))
+    y += 20
+    pen.text(left, y, f"填发日期：{date_text(facts.issue_date, 'numerals')}", 10)
+    pen.text(right, y, f"税务机关：{facts.authority}", 10, align="right", max_width=(right - left) * 0.55)
+    y += 4
+    span = right - left
+    size = 9.0
+    y = _cells(pen, left, y, [span * 0.18, span * 0.32, span * 0.16, span * 0.34],
+               ("纳税人识别号", facts.id_number, "纳税人名称", facts.name), 8.0, 9.5)
+    y = _cells(pen, left, y, [span * 0.18, span * 0.82],
+               ("税款所属期间", f"{date_text(facts.period_start, 'cn')}至{date_text(facts.period_end, 'cn')}"), 8.0, 9.5)
+    widths = [span * w for w in (0.15, 0.1, 0.16, 0.2, 0.13, 0.13, 0.13)]
+    row_h = min(7.0, 140.0 / (len(facts.rows) + 2))
+    y = _cells(pen, left, y, widths, ("原凭证号", "税种", "品目名称", "税款所属时期", "入（退）库日期", "收入额",
+                                      "实缴（退）金额"), row_h, size, shade=True)
+    for r in facts.rows:
+        end = add_months(r.period.replace(day=1), 1) - timedelta(days=1)
+        period = f"{r.period.replace(day=1):%Y%m%d}-{end:%Y%m%d}"
+        voucher = f"3{rng.randint(10**16, 10**17 - 1)}"
+        y = _cells(pen, left, y, widths, (voucher, "个人所得税", r.item, period, r.paid.strftime("%Y-%m-%d"),
+                                          money(r.income), money(r.tax)), row_h, min(size, row_h * 1.3), right=(5, 6))
+    words = to_words(facts.total_tax) if facts.total_tax > 0 else "零元整"
+    y = _cells(pen, left, y, [span * 0.6, span * 0.14, span * 0.13, span * 0.13],
+               (f"金额合计（大写）{words}", "合计", money(facts.total_income), money(facts.total_tax)), 8.0, 9.5,
+               right=(2, 3))
+    y += 8
+    pen.text(left, y, f"校验码：{facts.verification_code}", 10)
+    pen.text(left, y + 6, "妥善保管。本凭证不作纳税人记账、抵扣凭证。", 8.5, color=GREY)
+    sx, sy = left + rng.uniform(30, 55), y + rng.uniform(22, 32)
+    pen.text(sx, sy, "税务机关（盖章）", 10, align="center")
+    pen.text(right - 30, sy, f"填票人：{rng.choice(('自助终端', '电子税务局', '办税服务厅'))}", 10, align="center")
+    if facts.sealed:
+        style = other_make(rng, facts.authority, bottom=rng.choice(("征税专用章", "税收业务专用章")))
+        press(pen, rng, style, center=(sx + rng.uniform(-6, 6), sy - rng.uniform(0, 8)), width_mm=rng.uniform(38, 44))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def render_tax_app(facts: TaxFacts, rng: random.Random, *, when: datetime, producer: str) -> bytes:
+    """个人所得税纳税记录 as the tax app prints it: landscape, period columns 起/止, masked-free id, ISO dates."""
+    w, h = 297.0, 210.0
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=producer, title="个人所得税纳税记录")
+    pen = Pen(canvas, facts.face, (w * MM, h * MM))
+    left, right = rng.uniform(12, 16), w - rng.uniform(12, 16)
+    y = rng.uniform(16, 20)
+    pen.text(w / 2, y, "中华人民共和国个人所得税纳税记录", 16, bold=True, align="center")
+    pen.text(right, y + 7, f"记录编号：{facts.serial}", 8.5, align="right", color=GREY)
+    y += 13
+    size = 9.5
+    line = (f"纳税人名称：{facts.name}　　纳税人识别号：{facts.id_number}　　"
+            f"税款所属期：{date_text(facts.period_start, 'cn_padded')}至{date_text(facts.period_end, 'cn_padded')}")
+    pen.text(left, y, line, size, max_width=right - left)
+    pen.text(left, y + 6, f"开具日期：{facts.issue_date:%Y-%m-%d}　　开具税务机关：{facts.authority}", size,
+             max_width=right - left)
+    y += 10
+    span = right - left
+    widths = [span * k for k in (0.05, 0.13, 0.1, 0.1, 0.3, 0.11, 0.11, 0.1)]
+    row_h = min(6.2, 118.0 / (len(facts.rows) + 2))
+    y = _cells(pen, left, y, widths, ("序号", "所得项目", "所得期间起", "所得期间止", "扣缴义务人", "收入", "已申报税额",
+                                      "入库日期"), row_h, 8.5, shade=True)
+    for i, r in enumerate(facts.rows, 1):
+        start = r.period.replace(day=1)
+        end = add_months(start, 1) - timedelta(days=1)
+        y = _cells(pen, left, y, widths, (str(i), r.item, f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", r.agent,
+                                          money(r.income, commas=False), money(r.tax, commas=False),
+                                          f"{r.paid:%Y-%m-%d}"), row_h, min(8.5, row_h * 1.35), right=(5, 6))
+    y = _cells(pen, left, y, [sum(widths[:5]), widths[5], widths[6], widths[7]],
+               ("合计", money(facts.total_income, commas=False), money(facts.total_tax, commas=False), ""), row_h,
+               8.5, right=(1, 2))
+    pen.text(left, y + 7, f"验证码：{facts.verification_code}　（可在个人所得税APP或自然人电子税务局查验）", 9)
+    pen.text(left, y + 13, "本记录中的收入额与已申报税额以扣缴义务人申报为准，仅供参考。", 8, color=GREY)
+    if facts.sealed:
+        style = other_make(rng, facts.authority, bottom="征税专用章")
+        press(pen, rng, style, center=(right - rng.uniform(30, 60), min(h - 28, y + rng.uniform(8, 20))),
+              width_mm=rng.uniform(34, 40))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _license_rows(facts: LicenseFacts) -> list[tuple[str, str]]:
+    c = facts.company
+    if facts.individual:
+        return [("名称", c.name), ("类型", "个体工商户"), ("经营场所", c.address), ("经营者", c.legal_rep),
+                ("组成形式", "个人经营"), ("注册日期", date_text(facts.established, "cn")), ("经营范围", facts.scope)]
+    term = "长期" if facts.term_until is None else date_text(facts.term_until, "cn")
+    return [("名称", c.name), ("类型", facts.kind), ("住所", c.address), ("法定代表人", c.legal_rep),
+            ("注册资本", capital_text(facts)), ("成立日期", date_text(facts.established, "cn")),
+            ("营业期限", f"{date_text(facts.established, 'cn')}至{term}"), ("经营范围", facts.scope)]
+
+
+def render_three_in_one(facts: LicenseFacts, rng: random.Random, *, when: datetime) -> bytes:
+    """The 2015 三证合一 licence: portrait, the code under the title, one column of labels, no QR code."""
+    w, h = 210.0, 297.0
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer="EPSON Scan 2")
+    pen = Pen(canvas, facts.face, (w * MM, h * MM))
+    pen.rect(0, 0, w, h, fill=(rng.uniform(0.97, 1.0), rng.uniform(0.96, 0.99), rng.uniform(0.93, 0.97)))
+    frame = (rng.uniform(0.55, 0.7), rng.uniform(0.35, 0.45), rng.uniform(0.15, 0.25))
+    pen.rect(12, 12, w - 24, h - 24, stroke=frame, width=2.0)
+    y = rng.uniform(48, 56)
+    pen.text(w / 2, y, "营业执照", rng.uniform(30, 36), bold=True, align="center", spacing=4.0)
+    if facts.copy:
+        pen.text(w / 2, y + 11, "（副本）", 13, align="center")
+    y += 22
+    pen.text(w / 2, y, f"统一社会信用代码　{facts.uscc_printed}", 12, align="center")
+    y += 8
+    pen.text(w / 2, y, f"注册号　{rng.randint(10**14, 10**15 - 1)}", 10, align="center", color=GREY)
+    y += 16
+    size = rng.uniform(11, 12.5)
+    lead = size * 0.6
+    for label, value in _license_rows(facts):
+        pen.text(30, y, label, size, bold=True)
+        lines = pen.wrap(value, size, w - 30 - 62)[:5]
+        for k, text in enumerate(lines):
+            pen.text(62, y + k * lead, text, size)
+        y += lead * max(1, len(lines)) + lead * 0.9
+    x, sy = w - rng.uniform(55, 70), h - rng.uniform(52, 62)
+    pen.text(x, sy, "登记机关", 12, bold=True, align="center")
+    pen.text(x, sy + 12, date_text(facts.registered, "cn"), 12, align="center")
+    press(pen, rng, other_make(rng, facts.authority), center=(x + rng.uniform(-5, 5), sy + rng.uniform(0, 8)),
+          width_mm=rng.uniform(40, 44))
+    pen.text(w / 2, h - 18, "企业信用信息公示系统网址：", 8.5, align="center")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def render_electronic_print(facts: LicenseFacts, rng: random.Random, *, when: datetime) -> bytes:
+    """A printout of the 电子营业执照 (the app's card): a framed card on A4, two columns of fields, 登记机关 date."""
+    from .license import qr_code
+
+    w, h = 210.0, 297.0
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=rng.choice(("Microsoft: Print To PDF",
+                                                                                          "Chrome PDF Plugin")))
+    pen = Pen(canvas, facts.face, (w * MM, h * MM))
+    x0, y0 = rng.uniform(18, 24), rng.uniform(22, 34)
+    cw, ch = w - 2 * x0, rng.uniform(150, 165)
+    tone = (rng.uniform(0.82, 0.9), rng.uniform(0.9, 0.95), rng.uniform(0.95, 1.0))
+    pen.rect(x0, y0, cw, ch, fill=tone, stroke=(0.55, 0.35, 0.2), width=1.4)
+    pen.text(w / 2, y0 + 20, "营业执照", 24, bold=True, align="center", spacing=3.0)
+    pen.text(w / 2, y0 + 28, "（电子）", 11, align="center")
+    qr_code(pen, rng, x0 + cw - 30, y0 + 6, 24)
+    pen.text(x0 + 8, y0 + 40, f"统一社会信用代码：{facts.uscc_printed}", 10.5)
+    rows = _license_rows(facts)
+    size, lead = 9.5, 5.4
+    half = (cw - 16) / 2
+    y = y0 + 52
+    col = 0
+    for label, value in rows:
+        if label in ("经营范围", "住所", "经营场所", "营业期限"):  # long values take the card's whole width
+            y += lead + 2.5 if col else 0
+            lw = pen.text(x0 + 8, y, f"{label}：", size, bold=True)
+            lines = pen.wrap(value, size, cw - 16 - lw)[:3]
+            for j, text in enumerate(lines):
+                pen.text(x0 + 8 + lw, y + j * lead, text, size)
+            y, col = y + lead * len(lines) + 2.5, 0
+            continue
+        x = x0 + 8 + col * half
+        lw = pen.text(x, y, f"{label}：", size, bold=True)
+        pen.text(x + lw, y, value, size, max_width=half - 4 - lw)
+        y, col = (y + lead + 2.5, 0) if col else (y, 1)
+    sx, sy = x0 + cw - rng.uniform(40, 52), y0 + ch - rng.uniform(22, 28)
+    pen.text(sx, sy, f"登记机关：{facts.authority}", 9, align="center", max_width=70)
+    pen.text(sx, sy + 7, date_text(facts.registered, "cn_padded"), 9.5, align="center")
+    press(pen, rng, other_make(rng, facts.authority), center=(sx, sy + 2), width_mm=rng.uniform(32, 38))
+    pen.text(w / 2, y0 + ch + 10, "本打印件仅供参考，可通过国家企业信用信息公示系统查验。", 8.5, align="center", color=GREY)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, "tax_app_landscape": render_tax_app}
+LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
+                                            "license_electronic_print": render_electronic_print}

@@ -1,0 +1,164 @@
+"""Held-out bank-statement families (templates.py): other banks' ways of laying out the same statement.
+
+The facts, the pagination and the seal's page and shape are the plan's (statement.py); what differs is the
+header (a ruled label table, prose, a stacked label column), the column set and order, the wording and the
+date and amount styles, and the seal's make.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from .family_kit import date_text, press
+from .finance import money
+from .pdfkit import MM, Pen, Typeface, new_canvas
+from .seal import other_make
+from .statement import StatementFacts
+from .statement_pdf import GREY, Column, StatementPage
+
+LINE = (0.25, 0.25, 0.25)
+
+
+class _LabelledTable(StatementPage):
+    """Header as a ruled label/value table; 借方 (debit) before 贷方 (credit); the date first."""
+
+    def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
+        super().__init__(facts, rng, pen, holder_face)
+        self.labels.update(holder=rng.choice(("账户名称", "户名")), account=rng.choice(("客户账号", "账号")))
+        self.cols = [Column(rng.choice(("交易日期", "记账日期")), 1.2, "left", "date"),
+                     Column(rng.choice(("摘要", "交易摘要")), 1.3, "left", "description"),
+                     Column(rng.choice(("借方发生额", "借方金额")), 1.3, "right", "debit"),
+                     Column(rng.choice(("贷方发生额", "贷方金额")), 1.3, "right", "credit"),
+                     Column("余额", 1.4, "right", "balance"),
+                     Column(rng.choice(("对方户名", "对方名称")), 2.5, "left", "counterparty"),
+                     Column("对方账号", 1.9, "left", "account")]
+
+    def header(self) -> float:
+        pen, s, f = self.pen, self.s, self.f
+        y = s.top + 6
+        pen.text(self.left, y, f.bank.name, 12, bold=True)
+        pen.text(self.w / 2, y + 7, s.title, 13, bold=True, align="center")
+        top = y + 11
+        row_h = (s.top + s.header - 1 - top) / 4
+        period = f"{f.period_start.strftime(s.date_style)}—{f.period_end.strftime(s.date_style)}"
+        cells = [(self.labels["holder"], f.account_holder, self.labels["account"], self.account_text()),
+                 ("开户机构", f.branch, "币种", "人民币"),
+                 ("查询起止日期", period, "打印日期", f.issue_date.strftime(s.date_style)),
+                 ("期初余额", money(f.opening_balance, commas=s.commas), "钞汇标志", "钞")]
+        widths = [0.16, 0.38, 0.14, 0.32]
+        span = self.right - self.left
+        size = s.size + 0.8
+        for r, row in enumerate(cells):
+            x = self.left
+            for k, (text, share) in enumerate(zip(row, widths, strict=True)):
+                w = span * share
+                pen.rect(x, top + r * row_h, w, row_h, stroke=LINE, width=0.4,
+                         fill=(0.93, 0.93, 0.93) if k % 2 == 0 else None)
+                pen.text(x + 1.5, top + r * row_h + row_h * 0.7, text, size, color=GREY if k % 2 == 0 else None,
+                         max_width=w - 3)
+                x += w
+        return s.top + s.header
+
+
+class _ProseHeader(StatementPage):
+    """Header as prose addressed to the customer; signed amounts; 记账日期/交易金额/余额/摘要/对方户名."""
+
+    def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
+        super().__init__(facts, rng, pen, holder_face)
+        self.labels.update(holder="客户姓名", account=rng.choice(("卡号", "账号")))
+        self.cols = [Column("记账日期", 1.2, "left", "date"), Column("交易金额", 1.4, "right", "amount"),
+                     Column(rng.choice(("余额", "账户余额")), 1.4, "right", "balance"),
+                     Column(rng.choice(("摘要", "交易说明")), 1.4, "left", "description"),
+                     Column(rng.choice(("对方户名", "交易对手")), 2.6, "left", "counterparty"),
+                     Column(rng.choice(("渠道", "交易渠道")), 1.0, "left", "channel")]
+
+    def header(self) -> float:
+        pen, s, f = self.pen, self.s, self.f
+        y = s.top + 7
+        pen.text(self.w / 2, y, s.title, 14, bold=True, align="center")
+        pen.text(self.right, y + 6, f.bank.name, 9, align="right", color=GREY)
+        size = s.size + 1.2
+        y += 13
+        line = f"客户姓名：{f.account_holder}　　{self.labels['account']}：{self.account_text()}　　开户行：{f.branch}"
+        pen.text(self.left, y, line, size, max_width=self.right - self.left)
+        text = (f"尊敬的客户：您在{date_text(f.period_start, 'cn')}至{date_text(f.period_end, 'cn')}期间的交易明细如下"
+                f"（币种：人民币；期初余额：{money(f.opening_balance, commas=s.commas)}元；"
+                f"打印日期：{date_text(f.issue_date, 'cn')}）。")
+        for k, part in enumerate(pen.wrap(text, size, self.right - self.left)[:3]):
+            pen.text(self.left, y + (k + 1) * size * 0.62, part, size)
+        return s.top + s.header
+
+
+class _StackedBlock(StatementPage):
+    """Header as one stacked label column; 摘要 before the date; 收入/支出 split; the balance last."""
+
+    def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
+        super().__init__(facts, rng, pen, holder_face)
+        self.labels.update(holder="账户名称", account=rng.choice(("卡号", "账号/卡号")))
+        self.cols = [Column(rng.choice(("摘要", "业务摘要")), 1.3, "left", "description"),
+                     Column(rng.choice(("交易日", "交易日期")), 1.2, "left", "date"),
+                     Column(rng.choice(("收入", "存入金额")), 1.3, "right", "credit"),
+                     Column(rng.choice(("支出", "支取金额")), 1.3, "right", "debit"),
+                     Column(rng.choice(("对方信息", "对方户名/账号")), 4.0, "left", "party"),
+                     Column(rng.choice(("余额", "结余")), 1.4, "right", "balance")]
+
+    def header(self) -> float:
+        pen, s, f = self.pen, self.s, self.f
+        y = s.top + 7
+        pen.text(self.right, y, s.title, 14, bold=True, align="right")
+        pen.text(self.right, y + 6, f"打印日期 {f.issue_date.strftime(s.date_style)}", s.size, align="right", color=GREY)
+        size = s.size + 0.9
+        rows = [("开户行", f"{f.bank.name}{f.branch}" if not f.branch.startswith(f.bank.name) else f.branch),
+                ("账户名称", f.account_holder), (self.labels["account"], self.account_text()), ("币种", "人民币元"),
+                ("起止日期", f"{f.period_start.strftime(s.date_style)} ~ {f.period_end.strftime(s.date_style)}"),
+                ("上期结余", money(f.opening_balance, commas=s.commas))]
+        step = (s.header - 9) / len(rows)
+        for k, (label, value) in enumerate(rows):
+            yy = y + k * step
+            pen.text(self.left, yy, f"{label}", size, color=GREY)
+            pen.text(self.left + 20, yy, value, size, max_width=(self.right - self.left) * 0.55)
+        return s.top + s.header
+
+
+_PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None], StatementPage]] = {
+    "statement_labelled_table": _LabelledTable, "statement_prose_header": _ProseHeader,
+    "statement_stacked_block": _StackedBlock,
+}
+_DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
+
+
+def render_family(family: str, facts: StatementFacts, rng: random.Random, *, when: datetime, producer: str,
+                  holder_face: Typeface | None = None) -> bytes:
+    """The statement in a held-out family's layout: every printed page, the seal on the last (if sealed)."""
+    style = replace(facts.style, date_style=rng.choice(_DATE_FORMATS), plus=family == "statement_prose_header"
+                    and rng.random() < 0.5)
+    facts = replace(facts, style=style)
+    buffer = io.BytesIO()
+    w, h = style.page_mm
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=producer, title=style.title)
+    pen = Pen(canvas, style.face, (w * MM, h * MM))
+    page = _PAGES[family](facts, rng, pen, holder_face)
+    n = facts.pages_declared
+    index = 1
+    for p in range(1, n + 1):
+        y = page.header() if p == 1 else page.repeat_header()
+        rows = facts.rows_on(p)
+        y = page.table(y, rows, index)
+        index += len(rows)
+        if p == n:
+            spot = page.summary(y)
+            if facts.sealed:
+                seal = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
+                press(pen, rng, seal, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"
+                      else rng.uniform(36, 42))
+        page.footer(p, n)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+FAMILIES = tuple(_PAGES)

@@ -1,0 +1,118 @@
+"""Template families: per document type, the real layouts a generated document can follow.
+
+A family is one layout/wording tradition seen in real documents (who prints it, how the header, the table
+and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
+with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. The families that
+are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
+to what the same seed gave before families existed.
+
+ID cards have one national design (GB/T 36359 card art, 2004 onwards): only their delivery varies.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+MODES = ("seen", "unseen", "all")
+
+
+@dataclass(frozen=True)
+class Family:
+    """One layout family of a document type."""
+
+    id: str
+    doc_type: str
+    description: str
+    held_out: bool
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("id_card_2004", "id_card", "居民身份证 second-generation card (portrait side and emblem side)", False),
+    # income_proof
+    Family("letter_prose_a4", "income_proof",
+           "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False),
+    Family("letter_bank_form", "income_proof",
+           "a bank's pre-printed 收入证明 form: 兹证明 with underlined filled-in blanks, 二〇 date, notes below", True),
+    Family("letter_table_form", "income_proof",
+           "在职收入证明 as a ruled table (姓名/身份证号码/工作单位/职务/入职时间/月收入 小写·大写), declaration, "
+           "ISO date, thin orange-red seal over the table", True),
+    Family("letter_two_column", "income_proof",
+           "office-authored 工作收入证明: two-column facts block, amount as ¥ with 万元 note, slashed date, "
+           "seal partly over the printed name", True),
+    # bank_statement
+    Family("statement_grid_cn", "bank_statement",
+           "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
+           False),
+    Family("statement_labelled_table", "bank_statement",
+           "header as a ruled label/value table (账户名称/客户账号/开户机构/查询起止日期), 借方/贷方 split columns, "
+           "date first", True),
+    Family("statement_prose_header", "bank_statement",
+           "header as prose (客户姓名…卡号…您在…至…期间的交易明细如下), signed amount with -, columns "
+           "记账日期/交易金额/余额/摘要/对方户名", True),
+    Family("statement_stacked_block", "bank_statement",
+           "header as one stacked label column (开户行/账户名称/卡号/币种), columns 摘要 before date, "
+           "收入/支出 split, balance last, round brown seal", True),
+    # purchase_contract
+    Family("contract_gf2014_netsign", "purchase_contract",
+           "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
+           "signature page last", False),
+    Family("contract_land_parcel", "purchase_contract",
+           "filing-system print without cover: land-parcel clause (…位于…地块) before the flat's location (房屋坐落), "
+           "signature page with the seal before the appendices", True),
+    Family("contract_riding_seal", "purchase_contract",
+           "developer's own print: parties as a table, 骑缝章 across the right page edge of every page, "
+           "seal pressed over the printed seller name", True),
+    Family("contract_resale_agency", "purchase_contract",
+           "存量房屋买卖合同 drawn up by a brokerage: 甲方/乙方/居间方, 房屋坐落 and 不动产权证书号, the seller's seal "
+           "over its name and the brokerage's own seal beside it", True),
+    # tax_certificate
+    Family("tax_record_grid", "tax_certificate",
+           "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False),
+    Family("tax_completion_form", "tax_certificate",
+           "税收完税证明 as a counter-printed form: 纳税人识别号 line, table 税种/品目/所属时期/入库日期/收入额/实缴, "
+           "二〇 date, brown round seal", True),
+    Family("tax_app_landscape", "tax_certificate",
+           "个人所得税纳税记录 from the tax app: landscape, one facts line, 所得期间起/止 columns, amounts without commas, "
+           "ISO dates, electronic seal", True),
+    # business_license
+    Family("license_2016", "business_license",
+           "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
+           False),
+    Family("license_three_in_one", "business_license",
+           "the 2015 三证合一 营业执照: one column of labels (名称/类型/住所/法定代表人/注册资本/成立日期/营业期限), "
+           "统一社会信用代码 under the title, no QR code", True),
+    Family("license_electronic_print", "business_license",
+           "a printout of the 电子营业执照 card: tinted framed card on A4, fields in two columns, 登记机关 and date "
+           "under the seal", True),
+)
+
+FAMILY = {f.id: f for f in FAMILIES}
+
+
+def families(doc_type: str) -> list[Family]:
+    """Every family of a document type, in registry order."""
+    return [f for f in FAMILIES if f.doc_type == doc_type]
+
+
+def candidates(doc_type: str, mode: str) -> list[Family]:
+    """The families a corpus of this mode draws from (a type without held-out families keeps its seen ones)."""
+    if mode not in MODES:
+        raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
+    pool = families(doc_type)
+    if mode == "seen":
+        return [f for f in pool if not f.held_out]
+    if mode == "unseen":
+        return [f for f in pool if f.held_out] or [f for f in pool if not f.held_out]
+    return pool
+
+
+def choose(rng: random.Random, doc_type: str, mode: str, turn: int | None = None) -> Family:
+    """The family of one document: in turn (a corpus rotates them, so a small one shows every family) or drawn.
+
+    With a single candidate nothing is drawn, so seen corpora keep their old random streams.
+    """
+    pool = candidates(doc_type, mode)
+    if len(pool) == 1:
+        return pool[0]
+    return pool[turn % len(pool)] if turn is not None else rng.choice(pool)

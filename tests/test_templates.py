@@ -1,0 +1,264 @@
+"""Template families: the registry, held-out corpora, seen corpora unchanged, new families' truth found in
+their own text, and eval's seen/unseen split."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from docproc.evaluation import (
+    GotDocument,
+    Report,
+    applicant_group,
+    format_report,
+    report_json,
+    score_checks,
+    score_defects,
+    score_file,
+    score_status,
+)
+from samples.cli import samples as samples_cli
+from samples.generator import (
+    ApplicantSpec,
+    contract_families,
+    corpus_specs,
+    income_families,
+    plan,
+    record_families,
+    statement_families,
+)
+from samples.generator.applicant import ITEM_TYPE, ApplicantPlan
+from samples.generator.family_kit import date_text
+from samples.generator.printing import Printer
+from samples.generator.record import applicant_truth
+from samples.generator.templates import FAMILIES, FAMILY, candidates, families
+from samples.generator.truth import DOC_TYPES
+from validators._amount_words import to_words
+
+# Every held-out family and the renderer registry that must draw it.
+IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
+               **dict.fromkeys(statement_families.FAMILIES, "bank_statement"),
+               **dict.fromkeys(contract_families.FAMILIES, "purchase_contract"),
+               **dict.fromkeys(record_families.TAX, "tax_certificate"),
+               **dict.fromkeys(record_families.LICENSE, "business_license")}
+PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
+               "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
+ATTR = {"income_proof": "proof", "bank_statement": "statement", "purchase_contract": "contract",
+        "tax_certificate": "tax", "business_license": "license"}
+
+
+def test_registry_lists_families_of_every_type() -> None:
+    assert len({f.id for f in FAMILIES}) == len(FAMILIES)
+    assert {f.doc_type for f in FAMILIES} == set(DOC_TYPES)
+    for doc_type in DOC_TYPES:
+        pool = families(doc_type)
+        assert sum(not f.held_out for f in pool) == 1, f"{doc_type}: the existing layout is its one seen family"
+        assert all(f.description and f.doc_type == doc_type for f in pool)
+    assert [f.id for f in families("id_card")] == ["id_card_2004"], "one national design"
+    for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
+        assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
+    for doc_type in ("tax_certificate", "business_license"):
+        assert sum(f.held_out for f in families(doc_type)) >= 1, doc_type
+    held_out = {f.id: f.doc_type for f in FAMILIES if f.held_out}
+    assert held_out == IMPLEMENTED, "every held-out family has a renderer, and every renderer a registry entry"
+
+
+def test_modes_draw_from_their_families() -> None:
+    assert [f.held_out for f in candidates("bank_statement", "seen")] == [False]
+    assert all(f.held_out for f in candidates("bank_statement", "unseen"))
+    assert candidates("id_card", "unseen") == candidates("id_card", "seen")
+    assert len(candidates("income_proof", "all")) == len(families("income_proof"))
+    with pytest.raises(ValueError):
+        candidates("income_proof", "new")
+
+
+def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
+    return [d for f in truth["files"].values() for d in f["documents"]]
+
+
+@pytest.mark.parametrize("mode", ["seen", "unseen"])
+def test_truth_names_each_documents_family(mode: str) -> None:
+    for spec in corpus_specs(applicants=8, seed=11, templates=mode):
+        for doc in _documents(applicant_truth(plan(spec))):
+            family = FAMILY[doc["template"]]
+            assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
+            assert doc["held_out"] is (mode == "unseen" and doc["type"] != "id_card"), (spec.applicant, doc["template"])
+
+
+def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
+    """Families rotate through a corpus (each type on its own turn), so twelve applicants show them all."""
+    found = {d["template"] for spec in corpus_specs(applicants=12, seed=4711, templates="unseen")
+             for d in _documents(applicant_truth(plan(spec)))}
+    assert {f.id for f in FAMILIES if f.held_out} <= found
+
+
+def test_the_mode_changes_layouts_only() -> None:
+    """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
+    for spec in corpus_specs(applicants=4, seed=5):
+        seen, unseen = plan(spec), plan(replace(spec, templates="unseen"))
+        assert replace(unseen, spec=spec, templates=seen.templates) == seen
+        assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
+
+
+def test_cli_refuses_unknown_template_mode(tmp_path: Path) -> None:
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--templates", "new"])
+    assert result.exit_code == 2 and "seen" in result.output
+
+
+@pytest.mark.slow
+def test_cli_unseen_corpus_holds_only_held_out_families(tmp_path: Path) -> None:
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "1", "--seed", "4",
+                                              "--templates", "unseen", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    (folder,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    docs = [d for d in _documents(truth) if d["type"] != "id_card"]
+    assert docs and all(d["held_out"] and FAMILY[d["template"]].held_out for d in docs)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
+
+
+def _with_family(family: str, seed: int = 3) -> ApplicantPlan:
+    doc_type = FAMILY[family].doc_type
+    p = plan(ApplicantSpec(f"f_{family}", seed=seed, profile=PROFILE_FOR[doc_type], templates="unseen"))
+    return replace(p, templates={**p.templates, doc_type: family})
+
+
+def _text(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return ["".join((page.extract_text() or "").split()) for page in pdf.pages]
+
+
+def _forms(name: str, value: Any) -> set[str]:
+    """The ways a truth value may be printed."""
+    if isinstance(value, list):
+        return set()
+    text = str(value)
+    if name.endswith("date") or name in ("employment_start", "period_start", "period_end", "business_term_until") \
+            and text != "长期":
+        day = date.fromisoformat(text)
+        return {date_text(day, s) for s in ("iso", "cn", "cn_padded", "slash", "dot", "compact", "numerals")}
+    if name in ("monthly_income", "total_price", "opening_balance", "closing_balance", "total_income", "total_tax",
+                "floor_area"):
+        amount = Decimal(text)
+        return {f"{amount:.2f}", f"{amount:,.2f}"}
+    if name == "registered_capital":
+        return {f"{int(Decimal(text) / 10_000)}万元", to_words(Decimal(text))}
+    return {text}
+
+
+@pytest.mark.parametrize("family", sorted(IMPLEMENTED))
+def test_new_family_prints_its_truth(family: str) -> None:
+    """The file's own text layer holds every truth value (catches truth/render drift without OCR)."""
+    doc_type = FAMILY[family].doc_type
+    p = _with_family(family)
+    item = next(i for i, t in ITEM_TYPE.items() if t == doc_type)
+    data = Printer(p).pdf(item)
+    assert Printer(p).pdf(item) == data, "same plan, same bytes"
+    pages = _text(data)
+    whole = "".join(pages)
+    facts = getattr(p, ATTR[doc_type])
+    fields = facts.fields()
+    for name, value in fields.items():
+        if name in ("pages_declared", "pages_present", "transactions"):
+            continue
+        forms = {"".join(f.split()) for f in _forms(name, value)}
+        for entry in value if isinstance(value, list) else []:
+            assert entry in whole, (family, name, entry)
+        if forms:
+            assert any(f in whole for f in forms), (family, name, value)
+    if doc_type == "bank_statement":
+        assert len(pages) == facts.pages_declared
+        for row in fields["transactions"]:  # type: ignore[union-attr]
+            assert f"{abs(Decimal(row['balance'])):,.2f}".replace(",", "") in whole.replace(",", ""), row
+    if doc_type == "purchase_contract":
+        assert len(pages) == facts.pages_declared
+
+
+def test_contract_seals_are_where_the_truth_says() -> None:
+    """Land-parcel prints seal the signature page before the appendices; riding seals show on every page."""
+    for seed in range(4):
+        land = _with_family("contract_land_parcel", seed)
+        truth_seals = [s for d in _documents(applicant_truth(land)) if d["type"] == "purchase_contract"
+                       for s in d.get("seals", [])]
+        pages = _text(Printer(land).pdf("purchase_contract"))
+        sealed = contract_families.signature_page(land.contract, "contract_land_parcel")  # type: ignore[arg-type]
+        assert sealed < len(pages) and "出卖人（盖章）" in pages[sealed - 1]
+        assert [s["page"] for s in truth_seals] == [sealed] or land.contract.missing_page  # type: ignore[union-attr]
+        riding = _with_family("contract_riding_seal", seed)
+        marks = contract_families.seal_marks(riding.contract, "contract_riding_seal")  # type: ignore[arg-type]
+        assert {m[0] for m in marks if m[2] == "riding"} == set(range(1, riding.contract.pages_declared + 1))  # type: ignore[union-attr]
+
+
+# --- eval: seen / unseen --------------------------------------------------------------------------------------
+
+def _doc(doc_type: str, held_out: bool, fields: dict[str, Any], seals: list[int] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    return {"type": doc_type, "template": "x", "held_out": held_out, "pages": [1], "fields": fields,
+            "seals": [{"page": p, "legend": "某某公司", "shape": "round"} for p in seals]}
+
+
+def test_applicant_groups() -> None:
+    card = {"form": "photo", "documents": [_doc("id_card", False, {})]}
+    unseen = {"a": card, "b": {"form": "scan", "documents": [_doc("income_proof", True, {})]}}
+    mixed = {**unseen, "c": {"form": "scan", "documents": [_doc("bank_statement", False, {})]}}
+    assert applicant_group(unseen) == "unseen"
+    assert applicant_group(mixed) == "mixed"
+    assert applicant_group({"a": card, "c": mixed["c"]}) == "seen"
+    assert applicant_group({"a": {"form": "scan", "documents": [{"type": "income_proof", "pages": [1]}]}}) is None
+
+
+def test_eval_reports_unseen_templates_apart() -> None:
+    report = Report()
+    held = {"form": "scan", "documents": [_doc("income_proof", True, {"name": "张三", "employer": "甲公司"}, [1])]}
+    seen = {"form": "born_digital", "documents": [_doc("tax_certificate", False, {"name": "张三"})]}
+    score_file(report, spec=held, docs=[GotDocument("income_proof", None, (1,), {"name": "张三", "employer": "乙"})],
+               where="u/a.jpg")
+    score_file(report, spec=seen, docs=[GotDocument("tax_certificate", None, (1,), {"name": "张三"}, 1, ((1, None),))],
+               where="s/b.pdf")
+    group = applicant_group({"a.jpg": held})
+    score_checks(report, expected={"stamp.income_proof": "pass", "anomaly.income": "pass"},
+                 got={"stamp.income_proof": "fail", "anomaly.income": "pass"}, where="u", group=group)
+    score_status(report, expected="ready", got="needs_supplement", where="u", group=group)
+    score_defects(report, defects=[], effects={}, expected={"stamp.income_proof": "pass", "anomaly.income": "pass"},
+                  got={"stamp.income_proof": "fail", "anomaly.income": "pass"}, where="u", group=group)
+    unseen, seen_figures = report.templates["unseen"], report.templates["seen"]
+    assert (unseen.all_fields.correct, unseen.all_fields.total) == (1, 2)
+    assert (unseen.seal_recall.correct, unseen.seal_recall.total) == (0, 1)
+    assert (seen_figures.all_fields.correct, seen_figures.all_fields.total) == (1, 1)
+    assert (seen_figures.seal_free.correct, seen_figures.seal_free.total) == (0, 1), "a false seal on the seen page"
+    assert (unseen.checks.correct, unseen.checks.total) == (1, 2)
+    assert (unseen.clean_items.total - unseen.clean_items.correct, unseen.status.correct, unseen.applicants) == (1, 0, 1)
+    text = format_report(report, title="t")
+    assert "over 1 unseen applicant(s)" in text and "over 0 seen applicant(s)" in text
+    assert text.splitlines()[-1].endswith("unseen: fields 0.500 seals 0.000 status 0.000 false-alarms 0.500")
+    figures = report_json(report)["templates"]
+    assert figures["unseen"]["fields_rate"] == 0.5 and figures["unseen"]["clean_false_alarms"] == 1
+    assert figures["seen"]["false_seal_rate"] == 1.0
+
+
+def test_riding_seal_slices_are_neither_found_nor_false() -> None:
+    report = Report()
+    doc = {**_doc("purchase_contract", True, {}), "pages": [1, 2],
+           "seals": [{"page": 1, "legend": "甲公司", "shape": "riding"}, {"page": 2, "legend": "甲公司", "shape": "riding"},
+                     {"page": 2, "legend": "甲公司", "shape": "round"}]}
+    got = GotDocument("purchase_contract", None, (1, 2), {}, 1, ((1, "甲公司"),))
+    score_file(report, spec={"form": "scan", "documents": [doc]}, docs=[got], where="x")
+    figures = report.templates["unseen"]
+    assert (figures.seal_recall.correct, figures.seal_recall.total) == (0, 1), "page 2's round seal was missed"
+    assert figures.seal_free.total == 0, "page 1 shows only a slice: no seal-free page, no false seal"
+
+
+def test_eval_without_families_prints_no_split() -> None:
+    report = Report()
+    spec = {"form": "scan", "documents": [{"type": "income_proof", "pages": [1], "fields": {"name": "张三"}}]}
+    score_file(report, spec=spec, docs=[], where="x")
+    score_status(report, expected="ready", got="ready", where="x", group=applicant_group({"x": spec}))
+    assert not report.templates and "unseen" not in format_report(report, title="t")
