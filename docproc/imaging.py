@@ -262,29 +262,56 @@ def find_card(
 
 
 PLAIN_GROUND_SHARE = 0.3  # the commonest smoothed tone covers this much of the page: a sheet or a scanner lid
-CARD_TONE_STEP = 6  # grey levels between a card's smoothed tone and the ground's
+CARD_TONE_STEP = 6  # levels (in any colour channel) between a card's smoothed tone and the ground's
 CARD_PAGE_SHARE = (0.02, 0.4)  # a card copied on a sheet covers this share of it (a larger one has its outline)
 CARD_SHAPE_TOLERANCE = 0.1  # copies are cropped and skewed a little; A4 (1.41) stays out
+CARDS_HOLD_INK = 0.9  # share of the page's ink the cards found must hold: cropping to them loses nothing else
 
 
 def _cards_on_plain_ground(img: np.ndarray, *, aspect: float) -> list[np.ndarray]:
-    """Card-shaped regions whose tone stands off a plain ground: text alone (thin strokes) does not."""
-    gray = to_gray(img)
-    smooth = cv2.medianBlur(gray, max(9, max(gray.shape) // 60) | 1)
-    counts = np.bincount(smooth.ravel(), minlength=256)
-    ground = int(counts.argmax())
-    if counts[max(0, ground - 2):ground + 3].sum() < PLAIN_GROUND_SHARE * smooth.size:
+    """Card-shaped regions whose tone stands off a plain ground: text alone (thin strokes) does not.
+
+    A pale card whose grey barely differs from white paper still differs in one colour channel.
+    None unless the cards hold nearly all the page's ink, so that a card missed or a page of other
+    text around them is never cropped away.
+    """
+    colour = img if img.ndim == 3 else cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+    smooth = cv2.medianBlur(colour[:, :, :3], max(9, max(img.shape[:2]) // 60) | 1)
+    gray = to_gray(smooth)
+    counts = np.bincount(gray.ravel(), minlength=256)
+    level = int(counts.argmax())
+    if counts[max(0, level - 2):level + 3].sum() < PLAIN_GROUND_SHARE * gray.size:
         return []
-    off_ground = np.where(np.abs(smooth.astype(np.int16) - ground) > CARD_TONE_STEP, 255, 0).astype(np.uint8)
+    ground = np.median(smooth[gray == level], axis=0)
+    distance = np.abs(smooth.astype(np.int16) - ground.astype(np.int16)).max(axis=2)
+    off_ground = np.where(distance > CARD_TONE_STEP, 255, 0).astype(np.uint8)
     mask = cv2.morphologyEx(off_ground, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     low, high = (share * gray.size for share in CARD_PAGE_SHARE)
     found: list[np.ndarray] = []
     for contour in contours:
         quad = _rect_of(contour, min_area=low, max_area=high)
-        if quad is not None and abs(_side_ratio(quad) - aspect) <= CARD_SHAPE_TOLERANCE * aspect:
+        if quad is not None and abs(_side_ratio(quad) - aspect) <= CARD_SHAPE_TOLERANCE * aspect \
+                and _inside_margin(quad, gray.shape):
             found.append(quad)
-    return found
+    return found if found and _ink_within(to_gray(img), found, level) >= CARDS_HOLD_INK else []
+
+
+def _inside_margin(quad: np.ndarray, shape: tuple[int, ...], margin: int = 3) -> bool:
+    """The ground shows all round: a band of a card's own design reaching its edges is no card on a sheet."""
+    height, width = shape[:2]
+    return bool(quad[:, 0].min() >= margin and quad[:, 1].min() >= margin
+                and quad[:, 0].max() <= width - 1 - margin and quad[:, 1].max() <= height - 1 - margin)
+
+
+def _ink_within(gray: np.ndarray, quads: list[np.ndarray], ground: int) -> float:
+    """Share of the page's dark print that lies inside the quads."""
+    ink = gray < ground - 60
+    inside = np.zeros(gray.shape, np.uint8)
+    for quad in quads:
+        cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
+    total = int(ink.sum())
+    return float((ink & (inside > 0)).sum()) / total if total else 1.0
 
 
 def _rect_of(contour: np.ndarray, *, min_area: float, max_area: float) -> np.ndarray | None:

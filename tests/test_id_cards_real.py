@@ -47,6 +47,14 @@ def test_cards_far_apart_on_a_plain_sheet_and_none_on_a_text_page() -> None:
         cv2.rectangle(sheet, (x, y), (x + 428, y + 270), (205, 205, 205), -1)  # card tone on white paper
         cv2.putText(sheet, "ID 110105", (x + 40, y + 150), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2)
     assert len(imaging.find_cards(sheet)) == 2
+    pale = sheet.copy()
+    cv2.rectangle(pale, (420, 560), (848, 830), (242, 252, 248), -1)  # a pale tinted card: grey ~250 on white
+    cv2.putText(pale, "ID 110105", (460, 710), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2)
+    assert len(imaging.find_cards(pale)) == 2
+    letter = sheet.copy()
+    cv2.putText(letter, "Page text beside the card", (80, 470), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2)
+    cv2.rectangle(letter, (420, 560), (848, 830), (250, 250, 250), -1)  # one card left, print outside it
+    assert imaging.find_cards(letter) == []  # cropping to the card would lose that print
     text = np.full((1000, 800, 3), 250, np.uint8)
     for row in range(80, 900, 40):
         cv2.putText(text, "Statement of account 2024 balance", (40, row), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (20, 20, 20), 2)
