@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docproc.models import DocType, Page, PageLabel, RawDocument, Side
+from docproc.models import BBox, DocType, Page, PageLabel, RawDocument, Side
 from docproc.normalize import to_halfwidth
 
 
@@ -64,6 +64,9 @@ _DATED_AMOUNT_ROW = re.compile(r"^\s*\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4
 MIN_DATED_ROWS = 5
 DATED_ROWS_WEIGHT = MIN_SCORE
 CARD_SHAPE_WEIGHT = 1.0  # with the card's outline, a blurred card's half-read title (居展身份证) still names it
+# A card that carries a citizen id number whose check digit holds is a front, whatever its grey labels read as.
+CARD_ID_NUMBER_WEIGHT = 2.0
+_ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 _PAGE_OF = (
     re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/]?\s*共\s*(\d{1,3})\s*页"),
     re.compile(r"共\s*(\d{1,3})\s*页\s*[,，/]?\s*第\s*(\d{1,3})\s*页"),
@@ -109,6 +112,12 @@ def without_page_numbers(text: str) -> str:
     return text
 
 
+def _valid_id_number(text: str) -> bool:
+    from validators._id_number import parse_id_number  # GB 11643 lives with the checks; imported late, no cycle
+
+    return any(parse_id_number(m.group(0)).valid_check_digit for m in _ID_NUMBER.finditer(text))
+
+
 def label_page(page: Page) -> PageLabel:
     """Type, side and confidence of one page from its text."""
     text = _compact(page.text)
@@ -120,6 +129,8 @@ def label_page(page: Page) -> PageLabel:
     if page.meta.get("card_warped"):  # a card-shaped object was found and flattened: either side of an ID card
         for card_side in (Side.FRONT, Side.BACK):
             scores[(DocType.ID_CARD, card_side)] += CARD_SHAPE_WEIGHT
+        if _valid_id_number(text):
+            scores[(DocType.ID_CARD, Side.FRONT)] += CARD_ID_NUMBER_WEIGHT
     (doc_type, side), best = max(scores.items(), key=lambda kv: kv[1])
     ranked = sorted(scores.values(), reverse=True)
     if best < MIN_SCORE:
@@ -134,6 +145,31 @@ def label_page(page: Page) -> PageLabel:
     margin = (best - ranked[1]) / best if best else 0.0
     confidence = round(min(1.0, 0.5 + 0.5 * margin) * min(1.0, best / (MIN_SCORE * 2)), 3)
     return PageLabel(doc_type=doc_type, side=side, confidence=max(confidence, 0.3), page_of=page_of(page.text))
+
+
+def card_parts(page: Page) -> list[Page]:
+    """One part per card of a page holding several (front and back copied on one sheet); else the page.
+
+    A part keeps the page's number and render; only the words and stamps within its card's box
+    (``meta["cards"]``, px of the render) are on it, so each card is labelled and read on its own.
+    """
+    cards = page.meta.get("cards") or []
+    if len(cards) < 2:
+        return [page]
+    return [_card_part(page, index, card["box"]) for index, card in enumerate(cards)]
+
+
+def _card_part(page: Page, index: int, box: list[float]) -> Page:
+    x0, y0, x1, y1 = box
+
+    def inside(b: BBox) -> bool:
+        return x0 <= (b.x0 + b.x1) / 2 <= x1 and y0 <= (b.y0 + b.y1) / 2 <= y1
+
+    return page.model_copy(update={
+        "words": tuple(w for w in page.words if inside(w.bbox)),
+        "stamps": tuple(s for s in page.stamps if inside(s.bbox)),
+        "meta": {**page.meta, "card": index},
+    })
 
 
 def label_pages(pages: list[Page]) -> list[PageLabel]:

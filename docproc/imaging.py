@@ -11,6 +11,7 @@ import io
 import math
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 import cv2
@@ -230,16 +231,97 @@ def remove_seal_ink(img: np.ndarray, *, stamps: Sequence[Stamp] | None = None) -
 # ---------------------------------------------------------------- ID card photos
 
 
-def find_card(
-    img: np.ndarray, *, aspect: float = CARD_ASPECT, tolerance: float = 0.08, width: int = 1200
-) -> np.ndarray | None:
-    """Flatten a photographed card to ``width`` px (long side horizontal); None if no card is seen."""
+@dataclass(frozen=True, eq=False)
+class Card:
+    """A card found on a page: flattened, long side horizontal, and the corners it had on the page."""
+
+    image: np.ndarray
+    quad: np.ndarray  # page pixels: top-left, top-right, bottom-right, bottom-left as found
+
+
+def find_cards(img: np.ndarray, *, aspect: float = CARD_ASPECT, width: int = 1200) -> list[Card]:
+    """Every card on a page, each flattened to ``width`` px, top to bottom then left to right.
+
+    A photographed card fills much of the frame and is told by its outline; cards copied or scanned
+    side by side on one sheet (front and back on A4) are small and told by their tone on a plain ground.
+    """
     small = _shrink(img, 800)
-    quads = _card_quads(small, aspect=aspect, tolerance=tolerance)
-    if len(quads) != 1:  # none, or several cards on one page (front and back copied on A4)
+    quads = _card_quads(small, aspect=aspect, tolerance=0.08) or _cards_on_plain_ground(small, aspect=aspect)
+    scale = img.shape[1] / small.shape[1]
+    quads.sort(key=lambda q: (round(float(q[:, 1].mean()) / (0.1 * small.shape[0])), float(q[:, 0].mean())))
+    return [Card(image=_warp(img, q * scale, width=width, height=round(width / aspect)), quad=q * scale)
+            for q in quads]
+
+
+def find_card(
+    img: np.ndarray, *, aspect: float = CARD_ASPECT, width: int = 1200
+) -> np.ndarray | None:
+    """Flatten a photographed card to ``width`` px (long side horizontal); None unless one card is seen."""
+    cards = find_cards(img, aspect=aspect, width=width)
+    return cards[0].image if len(cards) == 1 else None
+
+
+PLAIN_GROUND_SHARE = 0.3  # the commonest smoothed tone covers this much of the page: a sheet or a scanner lid
+CARD_TONE_STEP = 6  # levels (in any colour channel) between a card's smoothed tone and the ground's
+CARD_PAGE_SHARE = (0.02, 0.4)  # a card copied on a sheet covers this share of it (a larger one has its outline)
+CARD_SHAPE_TOLERANCE = 0.1  # copies are cropped and skewed a little; A4 (1.41) stays out
+CARDS_HOLD_INK = 0.9  # share of the page's ink the cards found must hold: cropping to them loses nothing else
+
+
+def _cards_on_plain_ground(img: np.ndarray, *, aspect: float) -> list[np.ndarray]:
+    """Card-shaped regions whose tone stands off a plain ground: text alone (thin strokes) does not.
+
+    A pale card whose grey barely differs from white paper still differs in one colour channel.
+    None unless the cards hold nearly all the page's ink, so that a card missed or a page of other
+    text around them is never cropped away.
+    """
+    colour = img if img.ndim == 3 else cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+    smooth = cv2.medianBlur(colour[:, :, :3], max(9, max(img.shape[:2]) // 60) | 1)
+    gray = to_gray(smooth)
+    counts = np.bincount(gray.ravel(), minlength=256)
+    level = int(counts.argmax())
+    if counts[max(0, level - 2):level + 3].sum() < PLAIN_GROUND_SHARE * gray.size:
+        return []
+    ground = np.median(smooth[gray == level], axis=0)
+    distance = np.abs(smooth.astype(np.int16) - ground.astype(np.int16)).max(axis=2)
+    off_ground = np.where(distance > CARD_TONE_STEP, 255, 0).astype(np.uint8)
+    mask = cv2.morphologyEx(off_ground, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    low, high = (share * gray.size for share in CARD_PAGE_SHARE)
+    found: list[np.ndarray] = []
+    for contour in contours:
+        quad = _rect_of(contour, min_area=low, max_area=high)
+        if quad is not None and abs(_side_ratio(quad) - aspect) <= CARD_SHAPE_TOLERANCE * aspect \
+                and _inside_margin(quad, gray.shape):
+            found.append(quad)
+    return found if found and _ink_within(to_gray(img), found, level) >= CARDS_HOLD_INK else []
+
+
+def _inside_margin(quad: np.ndarray, shape: tuple[int, ...], margin: int = 3) -> bool:
+    """The ground shows all round: a band of a card's own design reaching its edges is no card on a sheet."""
+    height, width = shape[:2]
+    return bool(quad[:, 0].min() >= margin and quad[:, 1].min() >= margin
+                and quad[:, 0].max() <= width - 1 - margin and quad[:, 1].max() <= height - 1 - margin)
+
+
+def _ink_within(gray: np.ndarray, quads: list[np.ndarray], ground: int) -> float:
+    """Share of the page's dark print that lies inside the quads."""
+    ink = gray < ground - 60
+    inside = np.zeros(gray.shape, np.uint8)
+    for quad in quads:
+        cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
+    total = int(ink.sum())
+    return float((ink & (inside > 0)).sum()) / total if total else 1.0
+
+
+def _rect_of(contour: np.ndarray, *, min_area: float, max_area: float) -> np.ndarray | None:
+    """The rotated box around a region that fills it snugly (a flat copy: no perspective to follow)."""
+    hull = cv2.convexHull(contour)
+    hull_area = cv2.contourArea(hull)
+    rect = cv2.minAreaRect(hull)
+    if not min_area <= hull_area <= max_area or hull_area < 0.85 * rect[1][0] * rect[1][1]:
         return None
-    quad = quads[0] * (img.shape[1] / small.shape[1])
-    return _warp(img, quad, width=width, height=round(width / aspect))
+    return _order_corners(cv2.boxPoints(rect).astype(np.float32))
 
 
 def _card_quads(img: np.ndarray, *, aspect: float, tolerance: float) -> list[np.ndarray]:

@@ -33,6 +33,7 @@ _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 SURE_READ = 0.8  # mean confidence of a read that is surely the right way up
 OSD_MIN_CONFIDENCE = 2.0  # below this, tesseract's OSD guess is a coin toss on CJK pages
+ORIENTATION_RULE = "2"  # bump when an engine's orientation() changes, so remembered answers are not reused
 
 
 @runtime_checkable
@@ -295,7 +296,10 @@ class RapidOcrEngine:
         self, image: np.ndarray, *, lang: str = DEFAULT_LANG, psm: int = 3, whitelist: str | None = None
     ) -> list[Word]:
         """Text boxes as words (lang and psm are ignored; the model is multilingual)."""
-        result, _ = self._engine()(_to_bgr(image))
+        return filter_whitelist(_number_lines([w] for w in self._words(image)), whitelist)
+
+    def _words(self, image: np.ndarray, *, turn_lines: bool = True) -> list[Word]:
+        result, _ = self._engine()(_to_bgr(image), use_cls=turn_lines)
         words = []
         for box, text, score in result or []:
             text = str(text).strip()
@@ -304,7 +308,7 @@ class RapidOcrEngine:
             xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
             bbox = BBox(x0=min(xs), y0=min(ys), x1=max(xs), y1=max(ys), unit=Unit.PX)
             words.append(Word(text=text, bbox=bbox, confidence=_clip(score)))
-        return filter_whitelist(_number_lines([w] for w in words), whitelist)
+        return words
 
     def read_line(
         self, image: np.ndarray, *, lang: str = DEFAULT_LANG, whitelist: str | None = None
@@ -319,8 +323,15 @@ class RapidOcrEngine:
         return join_cjk(text), score if text else 0.0
 
     def orientation(self, image: np.ndarray) -> int:
-        """The rotation whose read is clearly the most confident."""
-        return orientation_by_reading(self.read, text_sample(image), min_words=1)
+        """The rotation whose read is clearly the most confident, counting lines that lie level.
+
+        The line classifier is off while judging: with it, upside-down lines read as well as upright
+        ones; and tall boxes are left out, since the recogniser turns a standing line to read it.
+        """
+        return orientation_by_reading(self._level_lines, text_sample(image), min_words=1)
+
+    def _level_lines(self, image: np.ndarray) -> list[Word]:
+        return [w for w in self._words(image, turn_lines=False) if w.bbox.x1 - w.bbox.x0 > w.bbox.y1 - w.bbox.y0]
 
 
 def _to_bgr(image: np.ndarray) -> np.ndarray:

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from docproc.models import Word
-from docproc.ocr import DEFAULT_LANG, OcrEngine
+from docproc.ocr import DEFAULT_LANG, ORIENTATION_RULE, OcrEngine
 
 _PACKAGES = {"rapidocr": "rapidocr-onnxruntime", "tesseract": "pytesseract"}
 
@@ -87,7 +87,7 @@ class MemoizedOcr:
 
     def orientation(self, image: np.ndarray) -> int:
         """The engine's orientation, remembered."""
-        key = self._key("orientation", image)
+        key = self._key("orientation", image, rule=ORIENTATION_RULE)
         known = self._recall(key)
         if known is not None:
             return int(known)

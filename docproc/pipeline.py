@@ -152,9 +152,10 @@ def extract(raw: RawDocument, ctx: Context) -> Document:
 
 
 def documents_from_pages(ctx: Context, pages: list[Page]) -> list[Document]:
-    """Classify, split and extract."""
-    labels = classify.label_pages(pages)
-    return [extract(raw, ctx) for raw in classify.split(pages, labels)]
+    """Classify, split and extract (each card of a page holding several as a part of its own)."""
+    parts = [part for page in pages for part in classify.card_parts(page)]
+    labels = classify.label_pages(parts)
+    return [extract(raw, ctx) for raw in classify.split(parts, labels)]
 
 
 def reading_version(ctx: Context) -> str:

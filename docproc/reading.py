@@ -220,24 +220,58 @@ def _stamps_with_legends(image: np.ndarray, number: int, ctx: Context, *, scanne
 
 
 def prepare_for_ocr(image: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
-    """Flatten a card photo, turn upright, deskew and upscale small images; returns image + facts."""
-    facts: dict[str, Any] = {}
-    card = imaging.find_card(image)
-    if card is not None:
-        image, facts["card_warped"] = card, True
-    angle = ctx.ocr.orientation(image)
-    if angle:
-        image, facts["rotated"] = imaging.rotate(image, angle), angle
-    image, skew = imaging.deskew(image)
-    if skew:
-        facts["deskew"] = round(skew, 2)
+    """Flatten a card photo, turn upright, deskew and upscale small images; returns image + facts.
+
+    Several cards on one page (front and back copied on one sheet) are each flattened and turned
+    upright on their own, then set one under the other: the facts' ``cards`` say where each one lies
+    in the image returned (the stored render) and where it lay on the page read.
+    """
+    cards = imaging.find_cards(image)
+    if len(cards) > 1:
+        image, facts = _stacked_cards(cards, ctx)
+    else:
+        facts = {}
+        if cards:
+            image, facts["card_warped"] = cards[0].image, True
+        image, facts = _upright(image, ctx, facts)
     if image.shape[1] < MIN_OCR_WIDTH:
         import cv2
 
         factor = MIN_OCR_WIDTH / image.shape[1]
         image = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         facts["upscaled"] = round(factor, 2)
+        for card in facts.get("cards", []):
+            card["box"] = [round(v * factor, 1) for v in card["box"]]
     return image, facts
+
+
+def _upright(image: np.ndarray, ctx: Context, facts: dict[str, Any]) -> tuple[np.ndarray, dict[str, Any]]:
+    """Turned the right way up (quarter turns) and deskewed, with what was done added to ``facts``."""
+    facts = dict(facts)
+    angle = ctx.ocr.orientation(image)
+    if angle:
+        image, facts["rotated"] = imaging.rotate(image, angle), angle
+    image, skew = imaging.deskew(image)
+    if skew:
+        facts["deskew"] = round(skew, 2)
+    return image, facts
+
+
+CARD_GAP = 40  # px of white between cards set one under the other: OCR lines never join across it
+
+
+def _stacked_cards(cards: list[imaging.Card], ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
+    """The cards, each upright, one under the other on white; facts say where each lies and came from."""
+    parts = [_upright(card.image, ctx, {"quad": card.quad.round(1).tolist()}) for card in cards]
+    width = max(part.shape[1] for part, _ in parts)
+    rows, placed, top = [], [], 0
+    for part, facts in parts:
+        pad = np.full((part.shape[0] + CARD_GAP, width) + part.shape[2:], 255, np.uint8)
+        pad[: part.shape[0], : part.shape[1]] = part
+        rows.append(pad)
+        placed.append({**facts, "box": [0.0, float(top), float(part.shape[1]), float(top + part.shape[0])]})
+        top += pad.shape[0]
+    return np.vstack(rows)[: top - CARD_GAP], {"card_warped": True, "cards": placed}
 
 
 def clear_seal_ink(image: np.ndarray, stamps: list[Stamp]) -> np.ndarray:

@@ -17,10 +17,24 @@ if TYPE_CHECKING:
 
 CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(rf"姓?名([{CJK}·]{{2,8}})")
-_SEX = re.compile(r"性?别([男女])")
-_ETHNICITY = re.compile(rf"民族([{CJK}]{{1,5}}?)(?:族)?(?=出|$|\d)")
-_SEX_LINE_ETHNICITY = re.compile(rf"性?别?[男女].*?([{CJK}]{{1,4}})$")
+# The 56 nationalities recognised in China, as a card prints them (without 族).
+ETHNIC_GROUPS = (
+    "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎",
+    "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
+    "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲",
+    "门巴", "珞巴", "基诺",
+)
+_GROUP = "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True))
+_SEX = re.compile(r"性别?[^男女\w]{0,2}([男女])|别([男女])")
+# OCR drops or misreads the small grey labels: a value that opens its line after at most two label
+# characters (性所女, 男) and is followed by the next label (民族) or the end of the line
+_SEX_UNLABELLED = re.compile(r"^.{0,2}?([男女])(?=民|.族|$)")
+_ETHNICITY = re.compile(rf"(?:民族|民.|.族)({_GROUP})族?(?=出|$|\d|[^{CJK}])")
+_SEX_LINE_ETHNICITY = re.compile(rf"^.{{0,2}}?[男女].{{0,3}}?({_GROUP})族?$")
 _BIRTH_LINE = re.compile(r"出?生([12]\d{3}.{2,12})")
+_BIRTH_UNLABELLED = re.compile(r"^.{0,2}?([12]\d{3}\s*年.{2,10})")
+# a 复印无效 / 禁止复印 stamp laid over the fields of a photocopy: its words are not the address
+_COPY_STAMP = re.compile(r".?印无效|复.?无效|无效|禁止复印")
 _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
@@ -50,7 +64,7 @@ def _address(text: PageText, label: Hit, stop_line: int) -> Field | None:
     start = text.offsets[label.line] + label.match.end()
     end = text.offsets[stop_line] if stop_line < len(text.lines) else len(text.joined)
     raw = text.joined[start:end]
-    value = from_first_region(_ADDRESS_NOISE.sub("", raw))
+    value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", raw)))
     if len(value) < 4:
         return None
     return text.field((start, end), value)
@@ -68,18 +82,26 @@ def _until_label(field: Field) -> Field:
 
 def extract_front(text: PageText) -> dict[str, Field]:
     """Fields of an ID card front page."""
+    return _front(text)[0]
+
+
+def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
+    """Fields of a front page, and for each field read without its label where it came from."""
     fields: dict[str, Field] = {}
+    sources: dict[str, str] = {}
     if hit := text.search(_NAME):
         fields["name"] = _until_label(hit.field(hit.group(1)))
-    if hit := text.search(_SEX):
-        fields["sex"] = hit.field(hit.group(1))
     if hit := text.search(_ETHNICITY) or text.search(_SEX_LINE_ETHNICITY):
-        fields["ethnicity"] = _until_label(hit.field(hit.group(1)))
+        fields["ethnicity"] = hit.field(hit.group(1))
     id_field = _id_number(text)
     if id_field:
         fields["id_number"] = id_field
+    encoded = parse_id_number(str(id_field.value)) if id_field else None
+    if sex := _sex(text):
+        fields["sex"], sources["sex"] = _confirmed(sex[0], sex[1], encoded.sex if encoded else None)
     if born := _birth_date(text, id_field):
-        fields["birth_date"] = born
+        fields["birth_date"], sources["birth_date"] = _confirmed(
+            born[0], born[1], encoded.birth_date if encoded else None)
     label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
     if label:
         stop = next(
@@ -88,21 +110,48 @@ def extract_front(text: PageText) -> dict[str, Field]:
         )
         if addr := _address(text, label, stop):
             fields["address"] = addr
-    return fields
+    return fields, {k: v for k, v in sources.items() if v != "label"}
 
 
-def _birth_date(text: PageText, id_field: Field | None) -> Field | None:
+UNLABELLED_CONFIDENCE = 0.6  # share of the read's confidence kept by a value found without its label
+
+
+def _confirmed(field: Field, source: str, encoded: object) -> tuple[Field, str]:
+    """A printed value as read; one read without its label is trusted only as far as the id number agrees.
+
+    The id number never supplies the value: a card whose printed date or sex disagrees with its
+    number must show that disagreement to the id-number check.
+    """
+    if source == "label":
+        return field, source
+    if encoded is not None and encoded == field.value:
+        return field, f"{source}, agrees with the id number"
+    return field.model_copy(update={"confidence": round(field.confidence * UNLABELLED_CONFIDENCE, 3)}), source
+
+
+def _sex(text: PageText) -> tuple[Field, str] | None:
+    if hit := text.search(_SEX):
+        return hit.field(hit.group(1) or hit.group(2)), "label"
+    if hit := text.search(_SEX_UNLABELLED):
+        return hit.field(hit.group(1)), "unlabelled"
+    return None
+
+
+def _birth_date(text: PageText, id_field: Field | None) -> tuple[Field, str] | None:
     """The printed birth date; 年/月/日 misread as digits are resolved with the id number's date."""
+    source = "label"
     hit = text.search(_BIRTH_LINE)
+    if hit is None:
+        hit, source = text.search(_BIRTH_UNLABELLED), "unlabelled"
     if hit is None:
         return None
     digits = hit.group(1)
     parts = re.split(r"\D+", digits)
     if len(parts) >= 3 and (born := parse_date(f"{parts[0]}年{parts[1]}月{parts[2]}日")):
-        return hit.field(born)
+        return hit.field(born), source
     hint = parse_id_number(str(id_field.value)).birth_date if id_field else None
     if hint and _in_order(re.sub(r"\D", "", digits), [f"{hint.year}", f"{hint.month}", f"{hint.day}"]):
-        return hit.field(hint).model_copy(update={"confidence": round(hit.field(hint).confidence * 0.8, 3)})
+        return hit.field(hint).model_copy(update={"confidence": round(hit.field(hint).confidence * 0.8, 3)}), source
     return None
 
 
@@ -142,4 +191,5 @@ def extract_id_card(doc: RawDocument, ctx: Context) -> ExtractedFields:
     text = PageText(doc.pages[0])
     if doc.side == Side.BACK:
         return ExtractedFields(fields=extract_back(text))
-    return ExtractedFields(fields=extract_front(text))
+    fields, sources = _front(text)
+    return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})
