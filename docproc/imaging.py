@@ -729,8 +729,9 @@ def seal_crop(img: np.ndarray, stamp: Stamp, *, margin: float = 0.05) -> np.ndar
     return img[y0:y1, x0:x1].copy()
 
 
-def unwrap_seal_ring(img: np.ndarray, stamp: Stamp) -> np.ndarray:
-    """The legend band of a round or oval seal as a straight strip, reading left to right."""
+def unwrap_seal_ring(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
+    """The legend band of a round or oval seal as a straight strip, reading left to right (from 6 o'clock,
+    or from 12 o'clock with ``start_at_top`` so a legend that runs past 6 o'clock on a turned seal is whole)."""
     crop = seal_crop(img, stamp, margin=0.0)
     side = max(crop.shape[:2])
     square = cv2.resize(crop, (side, side), interpolation=cv2.INTER_CUBIC)  # ovals become round
@@ -738,7 +739,7 @@ def unwrap_seal_ring(img: np.ndarray, stamp: Stamp) -> np.ndarray:
     n_angles = max(64, round(2 * math.pi * 0.75 * radius))
     polar = cv2.warpPolar(square, (round(radius), n_angles), (radius, radius), radius, cv2.WARP_POLAR_LINEAR)
     # rows run clockwise from 3 o'clock; start at 6 o'clock so a legend over the top is whole
-    polar = np.roll(polar, -n_angles // 4, axis=0)
+    polar = np.roll(polar, -n_angles // 4 - (n_angles // 2 if start_at_top else 0), axis=0)
     r0, r1 = _legend_band(polar, stamp.color)
     return cv2.rotate(polar[:, r0:r1], cv2.ROTATE_90_COUNTERCLOCKWISE)  # outer edge on top
 
@@ -764,17 +765,37 @@ def _legend_band(polar: np.ndarray, colour: str) -> tuple[int, int]:
 
 def read_seal_legend(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str | None, float]:
     """Best-effort OCR of a round seal's ring legend: (text or None, confidence)."""
-    strip = unwrap_seal_ring(img, stamp)
-    if strip.ndim == 3 and stamp.color in _HUES:
-        ink = colour_mask(strip, stamp.color, s_min=40, v_min=40)
-        strip = 255 - ink  # the legend as black on white, without what lies under the seal
-    else:
-        strip = to_gray(strip)
+    strip = _legend_strip(img, stamp)
     w = strip.shape[1]
-    strip = strip[:, w // 8 : w - w // 8]  # 7:30 over the top to 4:30; skips the bottom code
-    scale = 64 / max(strip.shape[0], 1)
+    text, conf = _read_strip(strip[:, w // 8 : w - w // 8], engine)  # 7:30 over the top to 4:30; skips the bottom code
+    return (text or None), (conf if text else 0.0)
+
+
+def seal_legend_reads(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str, ...]:
+    """Raw reads of the whole ring, from 6 and from 12 o'clock: material for comparing the legend with a
+    name it is expected to carry (the legend is a circle; where the read starts is not known)."""
+    reads = (_read_strip(_legend_strip(img, stamp, start_at_top=top), engine)[0] for top in (False, True))
+    return tuple(dict.fromkeys(r for r in reads if r))
+
+
+_LEGEND_HUES = {"red": ((0, 22), (150, 180)), "blue": _BLUE}  # red through orange-brown, as the seal inks
+
+
+def _legend_strip(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
+    strip = unwrap_seal_ring(img, stamp, start_at_top=start_at_top)
+    if strip.ndim == 3 and stamp.color in _LEGEND_HUES:
+        ink = _ink_mask(_hsv(strip), _LEGEND_HUES[stamp.color], s_min=40, v_min=40)
+        return 255 - ink  # the legend as black on white, without what lies under the seal
+    return to_gray(strip)
+
+
+LEGEND_MAX_WIDTH = 1800
+
+
+def _read_strip(strip: np.ndarray, engine: OcrEngine) -> tuple[str, float]:
+    # 64 px high, unless the whole ring would then be longer than a line recogniser takes
+    scale = min(64 / max(strip.shape[0], 1), LEGEND_MAX_WIDTH / max(strip.shape[1], 1))
     strip = cv2.resize(strip, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     strip = cv2.copyMakeBorder(strip, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
     text, conf = engine.read_line(strip, lang="chi_sim")
-    text = text.strip()
-    return (text or None), (conf if text else 0.0)
+    return text.strip(), conf

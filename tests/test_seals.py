@@ -4,13 +4,19 @@ in inks, ring widths and positions that differ from the generator's."""
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import cv2
 import numpy as np
 import pytest
 
 from docproc import imaging
+from docproc.context import Context
+from docproc.database import utcnow
+from docproc.models import Application, BBox, Bundle, DocType, Document, Field, Status
+from docproc.reading import _stamps_with_legends
 from tests.conftest import REALDOCS
+from validators.stamp import income_proof_seal, legend_match
 
 
 def _realdoc(relative: str) -> np.ndarray:
@@ -155,3 +161,43 @@ def test_a_filled_emblem_is_no_seal() -> None:
         cv2.circle(page, (500 + dx, 350 + dy), r, (40, 190, 230), cv2.FILLED)
     cv2.rectangle(page, (430, 360), (570, 420), (40, 190, 230), cv2.FILLED)
     assert imaging.detect_seals(page, greyscale_rings=True) == []
+
+
+# ---------------------------------------------------------------- legends verified against the expected name
+
+EMPLOYER = "北京星河科技有限公司"
+
+
+def _income_proof_with_seal_of(legend: str, ctx: Context) -> Bundle:
+    """An income proof naming EMPLOYER, sealed with a seal (legend ``legend``) pressed upside down: the free
+    read of the ring's top half then catches only the end of the name and the start of it."""
+    from PIL import Image
+
+    from tests.test_imaging import BODY, seal_layer, stamp, text_page
+
+    layer = seal_layer(130, legend).rotate(180, resample=Image.Resampling.BICUBIC)
+    page = stamp(text_page(BODY, size=(900, 520)), layer, (480, 120), (200, 60, 40))
+    stamps = _stamps_with_legends(page, 1, ctx, scanned=True)
+    fields = {"employer": Field(value=EMPLOYER, confidence=0.95, page=1, bbox=BBox(x0=1, y0=2, x1=30, y1=10))}
+    doc = Document(id="doc_income", file_id="file_1", type=DocType.INCOME_PROOF, pages=[1], fields=fields,
+                   stamps=stamps)
+    app = Application(id="app_1", profile="salaried", application_date=date(2026, 11, 20), created_at=utcnow())
+    return Bundle(application=app, documents=[doc])
+
+
+def test_a_turned_seal_naming_the_employer_passes_though_its_free_read_is_garbled(ctx: Context) -> None:
+    bundle = _income_proof_with_seal_of(EMPLOYER, ctx)
+    verdict = income_proof_seal(bundle, ctx.policy)
+    assert verdict.status == Status.PASS, verdict.reasons
+    assert "legend_match" in verdict.reasons[0]
+
+
+def test_a_turned_seal_naming_another_company_fails(ctx: Context) -> None:
+    verdict = income_proof_seal(_income_proof_with_seal_of("上海瑞丰餐饮管理有限公司", ctx), ctx.policy)
+    assert verdict.status == Status.FAIL, verdict.reasons
+
+
+def test_legend_match_finds_the_name_in_any_rotation_and_not_a_namesake_of_region_and_form() -> None:
+    assert legend_match(["有限公司2892重庆鼎盛房地产"], "重庆鼎盛房地产有限公司") == 1.0
+    assert legend_match(["重庆天城息技术建限公司"], "重庆天域信息技术有限公司") >= 0.6  # two misreads
+    assert legend_match(["重庆鼎盛房地产有限公司"], "重庆天域信息技术有限公司") < 0.25  # same city and form only
