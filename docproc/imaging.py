@@ -221,7 +221,7 @@ def _solid(hsv: np.ndarray, stamp: Stamp) -> bool:
     x0, y0, x1, y1 = int(b.x0), int(b.y0), math.ceil(b.x1), math.ceil(b.y1)
     if stamp.color != "red" or x1 - x0 < 4 or y1 - y0 < 4:
         return False
-    warm = _ink_mask(hsv[y0:y1, x0:x1], WARM_HUES, s_min=35, v_min=60) > 0
+    warm = _ink_mask(hsv[y0:y1, x0:x1], WARM_HUES, s_min=INK_SATURATION, v_min=INK_VALUE) > 0  # not a warm-lit photo's paper
     h, w = warm.shape
     yy, xx = np.ogrid[:h, :w]
     disc = ((xx - (w - 1) / 2) / (0.45 * w)) ** 2 + ((yy - (h - 1) / 2) / (0.45 * h)) ** 2 <= 1
