@@ -12,7 +12,7 @@ import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import cv2
 import numpy as np
@@ -31,7 +31,16 @@ _BLUE = ((95, 130),)
 _HUES = {"red": _RED, "blue": _BLUE}
 SealColour = Literal["red", "blue"]
 SealShape = Literal["round", "oval", "square"]
-_SEAL_COLOURS: tuple[SealColour, ...] = ("red", "blue")
+
+
+class SealInk(NamedTuple):
+    """One ink a seal may be pressed in: hue ranges, least saturation and brightness, least shape score."""
+
+    colour: SealColour
+    hues: tuple[tuple[int, int], ...]
+    s_min: int
+    v_min: int
+    min_score: float
 
 # ---------------------------------------------------------------- decoding
 
@@ -201,9 +210,32 @@ def _hsv(img: np.ndarray) -> np.ndarray:
 
 
 def _hue_mask(hsv: np.ndarray, colour: str, *, s_min: int = INK_SATURATION, v_min: int = INK_VALUE) -> np.ndarray:
+    return _ink_mask(hsv, _HUES[colour], s_min=s_min, v_min=v_min)
+
+
+EMBLEM_FILL = 0.6  # a seal's ink is a ring, a legend and a star; an emblem or badge is a filled disc
+
+
+def _solid(hsv: np.ndarray, stamp: Stamp) -> bool:
+    """A filled disc of warm colour (the national emblem on an ID card's back, a badge), not a seal's ring."""
+    b = stamp.bbox
+    x0, y0, x1, y1 = int(b.x0), int(b.y0), math.ceil(b.x1), math.ceil(b.y1)
+    if stamp.color != "red" or x1 - x0 < 4 or y1 - y0 < 4:
+        return False
+    warm = _ink_mask(hsv[y0:y1, x0:x1], WARM_HUES, s_min=INK_SATURATION, v_min=INK_VALUE) > 0  # not a warm-lit photo's paper
+    h, w = warm.shape
+    yy, xx = np.ogrid[:h, :w]
+    disc = ((xx - (w - 1) / 2) / (0.45 * w)) ** 2 + ((yy - (h - 1) / 2) / (0.45 * h)) ** 2 <= 1
+    return float(warm[disc].mean()) > EMBLEM_FILL
+
+
+WARM_HUES = ((0, 35), (150, 180))  # red through orange to gold
+
+
+def _ink_mask(hsv: np.ndarray, hues: Sequence[tuple[int, int]], *, s_min: int, v_min: int) -> np.ndarray:
     hue, sat, val = cv2.split(hsv)
     in_hue = np.zeros(hue.shape, bool)
-    for lo, hi in _HUES[colour]:
+    for lo, hi in hues:
         in_hue |= (hue >= lo) & (hue <= hi)
     return (in_hue & (sat >= s_min) & (val >= v_min)).astype(np.uint8) * 255
 
@@ -394,33 +426,66 @@ def _warp(img: np.ndarray, quad: np.ndarray, *, width: int, height: int) -> np.n
 # ---------------------------------------------------------------- seals
 
 
+# Ink looked at for seals, each its own mask: stamp-pad ink differs by make and by how it was pressed. A
+# bright mask parts a seal from darker red print it touches (an invoice's red-brown rules and labels); a
+# pale one finds faded or orange-brown ink, and, since skin and wood tones fall in it too, takes only a
+# clear ring (the least score, last).
+SEAL_INKS: tuple[SealInk, ...] = (
+    SealInk("red", _RED, INK_SATURATION, INK_VALUE, 0.0),
+    SealInk("red", _RED, INK_SATURATION, 200, 0.0),
+    SealInk("red", ((0, 22), (150, 180)), 35, 110, 0.9),
+    SealInk("blue", _BLUE, INK_SATURATION, INK_VALUE, 0.0),
+)
+
+
 def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = False) -> list[Stamp]:
     """Red and blue seals (round, oval, square) found by colour and shape. With ``greyscale_rings`` (a
     scanned or photographed page), on a page with no colour at all (a greyscale scan or copy) round
     seals are found by their ring and recorded as black."""
-    hsv = None if img.ndim == 2 else _hsv(img)  # one conversion for the colourless test and both colours
+    hsv = None if img.ndim == 2 else _hsv(img)  # one conversion for the colourless test and every ink
     if hsv is None or _colourless(hsv):
         return grey_seals(img, page=page) if greyscale_rings else []
     h, w = img.shape[:2]
     k = max(3, round(min(h, w) * 0.008))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     stamps: list[Stamp] = []
-    for colour in _SEAL_COLOURS:
-        mask = cv2.morphologyEx(_hue_mask(hsv, colour), cv2.MORPH_CLOSE, kernel)
-        groups = _ink_groups(mask, gap=k)
-        letters = [g for g in groups if _fits_a_seal(g, mask.shape)]  # what a letterhead row may be made of
-        every: Sequence[np.ndarray] | None = None
-        for box in groups:
-            if _seal_sized(mask.shape, box) and not _in_text_row(box, letters):
-                stamp = _seal_in(mask, box, colour=colour, page=page)
-                if stamp is None:  # the seal may touch other ink (a frame's corner): its own ring may stand
-                    if every is None:
-                        every, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
-                    stamp = _ring_within(mask, box, every, colour=colour, page=page)
-                if stamp and (stamp.shape != "square" or _fits_a_seal(box, mask.shape)) \
-                        and not any(_same_seal(stamp, other) for other in stamps):  # not the page's frame, not twice
-                    stamps.append(stamp)
+    for ink in SEAL_INKS:
+        mask = cv2.morphologyEx(_ink_mask(hsv, ink.hues, s_min=ink.s_min, v_min=ink.v_min), cv2.MORPH_CLOSE, kernel)
+        for stamp in _seals_in_mask(mask, colour=ink.colour, page=page, gap=k):
+            if stamp.confidence >= ink.min_score and not _solid(hsv, stamp) and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
+                stamps.append(stamp)
     return sorted(stamps, key=lambda s: (s.bbox.y0, s.bbox.x0))
+
+
+def _seals_in_mask(mask: np.ndarray, *, colour: SealColour, page: int, gap: int) -> list[Stamp]:
+    """Seals among the groups of one ink mask: whole ones, rings inside bigger groups, and ones cut by the edge."""
+    groups = _ink_groups(mask, gap=gap)
+    letters = [g for g in groups if _fits_a_seal(g, mask.shape)]  # what a letterhead row may be made of
+    every: Sequence[np.ndarray] | None = None
+    stamps: list[Stamp] = []
+    for box in groups:
+        if not _seal_sized(mask.shape, box):
+            continue
+        stamp = _seal_in(mask, box, colour=colour, page=page)
+        if stamp is not None and stamp.shape != "square" and stamp.confidence >= RING_ALONE:
+            pass  # a clear ring with a legend is a seal even in a row of seals (公章, 财务章, 法人章 side by side)
+        elif _in_text_row(box, letters):
+            continue
+        if stamp is None:  # the seal may touch other ink (a frame's corner): its own ring may stand
+            if every is None:
+                every, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+            stamp = _ring_within(mask, box, every, colour=colour, page=page) or _cut_seal(mask, box, colour=colour,
+                                                                                          page=page)
+        found = [stamp] if stamp else _rings_in_group(mask, box, colour=colour, page=page) \
+            if _fits_a_seal(box, mask.shape) else []
+        for seal in found:
+            if (seal.shape != "square" or _fits_a_seal(box, mask.shape)) \
+                    and not any(_same_seal(seal, other) for other in stamps):  # not the page's frame, not twice
+                stamps.append(seal)
+    return stamps
+
+
+RING_ALONE = 0.95  # a round/oval score this high is a seal whatever lies beside it
 
 
 def _same_seal(a: Stamp, b: Stamp) -> bool:
@@ -465,26 +530,62 @@ def grey_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
     scale = 1000 / max(gray.shape)
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     sh, sw = small.shape
-    ink = small < GREY_INK
     rmin, rmax = int(0.03 * max(sh, sw)), int(0.14 * max(sh, sw))  # a 4 cm seal on A4 is about 0.07
     circles = cv2.HoughCircles(cv2.medianBlur(small, 5), cv2.HOUGH_GRADIENT, dp=1.5, minDist=2 * rmin,
                                param1=120, param2=40, minRadius=rmin, maxRadius=rmax)
+    found = _inked_rings(small < GREY_INK, [] if circles is None else circles[0][:GREY_CIRCLES], interior=(0.02, 0.5))
+    return [Stamp(bbox=BBox(x0=max(0.0, (cx - r) / scale), y0=max(0.0, (cy - r) / scale), x1=(cx + r) / scale,
+                            y1=(cy + r) / scale, unit=Unit.PX),
+                  color="black", shape="round", confidence=round(coverage, 3), page=page)
+            for cx, cy, r, coverage in found]
+
+
+def _inked_rings(ink: np.ndarray, circles: Sequence[Sequence[float]], *, interior: tuple[float, float],
+                 coverage_min: float = GREY_RING_COVERAGE) -> list[tuple[float, float, float, float]]:
+    """The circles (cx, cy, r, coverage) whose outline lies on ink nearly all round and whose inside holds
+    some ink (a legend, a star) without being filled."""
+    sh, sw = ink.shape
     t = np.linspace(0, 2 * math.pi, 360, endpoint=False)
     yy, xx = np.ogrid[:sh, :sw]
-    stamps = []
-    for cx, cy, r in ([] if circles is None else circles[0][:GREY_CIRCLES]):
+    rings = []
+    for cx, cy, r in circles:
         coverage = 0.0
         for f in np.arange(0.85, 1.08, 0.02):
             xs = np.clip(np.round(cx + f * r * np.cos(t)), 0, sw - 2).astype(int)
             ys = np.clip(np.round(cy + f * r * np.sin(t)), 0, sh - 2).astype(int)
             coverage = max(coverage, float((ink[ys, xs] | ink[ys + 1, xs] | ink[ys, xs + 1]).mean()))
-        if coverage < GREY_RING_COVERAGE:
+        if coverage < coverage_min:
             continue
-        interior = float(ink[(xx - cx) ** 2 + (yy - cy) ** 2 <= (0.75 * r) ** 2].mean())
-        if 0.02 <= interior <= 0.5:
-            x0, y0, x1, y1 = ((cx - r) / scale, (cy - r) / scale, (cx + r) / scale, (cy + r) / scale)
-            stamps.append(Stamp(bbox=BBox(x0=max(0.0, x0), y0=max(0.0, y0), x1=x1, y1=y1, unit=Unit.PX), color="black",
-                                shape="round", confidence=round(coverage, 3), page=page))
+        if interior[0] <= float(ink[(xx - cx) ** 2 + (yy - cy) ** 2 <= (0.75 * r) ** 2].mean()) <= interior[1]:
+            rings.append((float(cx), float(cy), float(r), coverage))
+    return rings
+
+
+COLOUR_RING_COVERAGE = 0.85  # coloured ink is the seal's own: its ring is there nearly all round
+RING_SEARCH_SIDE = 400  # a group is searched for rings at this size: enough for a ring, cheap for Hough
+
+
+def _rings_in_group(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> list[Stamp]:
+    """Round seals inside a group of ink that scores as no one shape: two seals overlapping, or a seal
+    grown into the text or rules it was pressed over. Circles are searched on the ink itself."""
+    x, y, w, h = box
+    scale = min(1.0, RING_SEARCH_SIDE / max(w, h))
+    crop = cv2.resize(mask[y : y + h, x : x + w], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    side = min(crop.shape[:2])
+    rmin = max(12, int(0.25 * side))
+    circles = cv2.HoughCircles(cv2.GaussianBlur(crop, (5, 5), 0), cv2.HOUGH_GRADIENT, dp=1.5, minDist=rmin,
+                               param1=120, param2=30, minRadius=rmin, maxRadius=int(0.55 * max(crop.shape[:2])))
+    found = _inked_rings(crop > 127, [] if circles is None else circles[0][:GREY_CIRCLES], interior=(0.02, 0.6),
+                         coverage_min=COLOUR_RING_COVERAGE)
+    stamps: list[Stamp] = []
+    for cx, cy, r, coverage in sorted(found, key=lambda c: -c[3]):
+        bbox = BBox(x0=max(0.0, x + (cx - r) / scale), y0=max(0.0, y + (cy - r) / scale),
+                    x1=min(float(mask.shape[1]), x + (cx + r) / scale), y1=min(float(mask.shape[0]), y + (cy + r) / scale),
+                    unit=Unit.PX)
+        stamp = Stamp(bbox=bbox, color=colour, shape="round", confidence=round(coverage, 3), page=page)
+        if _seal_sized(mask.shape, _box((int(bbox.x0), int(bbox.y0), int(bbox.x1 - bbox.x0), int(bbox.y1 - bbox.y0)))) \
+                and not any(_same_seal(stamp, other) for other in stamps):
+            stamps.append(stamp)
     return stamps
 
 
@@ -544,6 +645,9 @@ def _seal_sized(shape: tuple[int, ...], box: Box) -> bool:
     return side >= 40 and side >= 0.03 * max(shape[:2]) and box[2] * box[3] >= 0.001 * shape[0] * shape[1]
 
 
+LETTER_GAP = 1.0  # letterheads are often letter-spaced (江 苏 省): a gap up to one character's height
+
+
 def _in_text_row(box: Box, neighbours: list[Box]) -> bool:
     """Part of a long row of similar blobs close together: letterhead characters."""
     x, y, w, h = box
@@ -552,10 +656,10 @@ def _in_text_row(box: Box, neighbours: list[Box]) -> bool:
     })
     i = row.index(box)
     left = i
-    while left > 0 and row[left][0] - sum(row[left - 1][::2]) <= 0.6 * h:
+    while left > 0 and row[left][0] - sum(row[left - 1][::2]) <= LETTER_GAP * h:
         left -= 1
     right = i
-    while right + 1 < len(row) and row[right + 1][0] - sum(row[right][::2]) <= 0.6 * h:
+    while right + 1 < len(row) and row[right + 1][0] - sum(row[right][::2]) <= LETTER_GAP * h:
         right += 1
     return sum(row[right][::2]) - row[left][0] >= 2.5 * h  # a seal pair spans less
 
@@ -572,6 +676,9 @@ def _seal_in(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> St
     x, y, w, h = cv2.boundingRect(hull)
     bbox = BBox(x0=x, y0=y, x1=x + w, y1=y + h, unit=Unit.PX)
     return Stamp(bbox=bbox, color=colour, shape=scored[0], confidence=scored[1], page=page)
+
+
+OVAL_COVERAGE = 0.8
 
 
 def _shape_score(mask: np.ndarray, hull: np.ndarray) -> tuple[SealShape, float] | None:
@@ -592,7 +699,9 @@ def _shape_score(mask: np.ndarray, hull: np.ndarray) -> tuple[SealShape, float] 
     # the hull's bounding box, or for a tilted oval an ellipse fitted to the hull: whichever follows the ring
     outlines = [rect] if shape == "square" or len(hull) < 5 else [rect, cv2.fitEllipse(hull)]
     coverage = max(_outline_coverage(mask, outline, shape) for outline in outlines)
-    if coverage < 0.7:  # a seal has a ring or frame all round; a big red character does not
+    # A seal has a ring or frame all round; a big red character does not, nor does an emblem's open swoosh
+    # (an oval logo), so an oval's ring must be closed further.
+    if coverage < (OVAL_COVERAGE if shape == "oval" else 0.7):
         return None
     target = 1.0 if shape == "square" else math.pi / 4
     fit = 1.0 - min(1.0, abs(rect_fill - target) / 0.15)
@@ -634,6 +743,64 @@ def _outline_coverage(mask: np.ndarray, rect: RotatedRect, shape: str) -> float:
     return best
 
 
+PARTIAL_ARC = 0.35  # least share of its circle a seal cut by the edge must show
+PARTIAL_COVERAGE = 0.8  # share of the visible arc that must lie on ink
+
+
+def _cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> Stamp | None:
+    """A round seal cut by the image's edge (骑缝章, or half off a scan): a circle fitted to the group's
+    outline away from the edge, inked along most of the arc that lies inside, with ink inside it."""
+    x, y, w, h = box
+    height, width = mask.shape[:2]
+    if x > 1 and y > 1 and x + w < width - 1 and y + h < height - 1:
+        return None
+    contours, _ = cv2.findContours(mask[y : y + h, x : x + w], cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return None
+    ring = max(contours, key=len)  # the ring's outside; legend characters that do not touch it are left out
+    points = ring.reshape(-1, 2).astype(float) + (x, y)
+    inside = (points[:, 0] > 1) & (points[:, 1] > 1) & (points[:, 0] < width - 2) & (points[:, 1] < height - 2)
+    circle = _fit_circle(points[inside])
+    if circle is None:
+        return None
+    cx, cy, r = circle
+    if not _seal_sized(mask.shape, (0, 0, round(2 * r), round(2 * r))):
+        return None
+    t = np.linspace(0, 2 * math.pi, 360, endpoint=False)
+    xs, ys = cx + r * np.cos(t), cy + r * np.sin(t)
+    on_page = (xs >= 0) & (ys >= 0) & (xs < width) & (ys < height)
+    if on_page.mean() < PARTIAL_ARC or on_page.all():
+        return None
+    coverage = max(_arc_ink(mask, cx, cy, f * r, t[on_page]) for f in np.arange(0.84, 1.08, 0.03))
+    yy, xx = np.ogrid[:height, :width]
+    disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= (0.75 * r) ** 2
+    interior = float((mask[disc] > 0).mean()) if disc.any() else 0.0
+    if coverage < PARTIAL_COVERAGE or not 0.02 <= interior <= 0.6:
+        return None
+    bbox = BBox(x0=max(0.0, cx - r), y0=max(0.0, cy - r), x1=min(float(width), cx + r),
+                y1=min(float(height), cy + r), unit=Unit.PX)
+    return Stamp(bbox=bbox, color=colour, shape="round", confidence=round(coverage * float(on_page.mean()), 3),
+                 page=page, partial=True)
+
+
+def _fit_circle(points: np.ndarray) -> tuple[float, float, float] | None:
+    """Least-squares circle (Kåsa) through outline points; a chord-centred circle would misplace a small arc."""
+    if len(points) < 20:
+        return None
+    px, py = points[:, 0], points[:, 1]
+    a = np.column_stack([px, py, np.ones(len(px))])
+    (d, e, f), *_ = np.linalg.lstsq(a, px**2 + py**2, rcond=None)
+    cx, cy = d / 2, e / 2
+    r2 = f + cx**2 + cy**2
+    return (float(cx), float(cy), math.sqrt(r2)) if r2 > 0 else None
+
+
+def _arc_ink(mask: np.ndarray, cx: float, cy: float, r: float, angles: np.ndarray) -> float:
+    xs = np.clip(np.round(cx + r * np.cos(angles)), 0, mask.shape[1] - 1).astype(int)
+    ys = np.clip(np.round(cy + r * np.sin(angles)), 0, mask.shape[0] - 1).astype(int)
+    return float((mask[ys, xs] > 0).mean())
+
+
 def seal_crop(img: np.ndarray, stamp: Stamp, *, margin: float = 0.05) -> np.ndarray:
     """The seal's box plus a small margin, clipped to the image."""
     b = stamp.bbox
@@ -644,8 +811,9 @@ def seal_crop(img: np.ndarray, stamp: Stamp, *, margin: float = 0.05) -> np.ndar
     return img[y0:y1, x0:x1].copy()
 
 
-def unwrap_seal_ring(img: np.ndarray, stamp: Stamp) -> np.ndarray:
-    """The legend band of a round or oval seal as a straight strip, reading left to right."""
+def unwrap_seal_ring(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
+    """The legend band of a round or oval seal as a straight strip, reading left to right (from 6 o'clock,
+    or from 12 o'clock with ``start_at_top`` so a legend that runs past 6 o'clock on a turned seal is whole)."""
     crop = seal_crop(img, stamp, margin=0.0)
     side = max(crop.shape[:2])
     square = cv2.resize(crop, (side, side), interpolation=cv2.INTER_CUBIC)  # ovals become round
@@ -653,7 +821,7 @@ def unwrap_seal_ring(img: np.ndarray, stamp: Stamp) -> np.ndarray:
     n_angles = max(64, round(2 * math.pi * 0.75 * radius))
     polar = cv2.warpPolar(square, (round(radius), n_angles), (radius, radius), radius, cv2.WARP_POLAR_LINEAR)
     # rows run clockwise from 3 o'clock; start at 6 o'clock so a legend over the top is whole
-    polar = np.roll(polar, -n_angles // 4, axis=0)
+    polar = np.roll(polar, -n_angles // 4 - (n_angles // 2 if start_at_top else 0), axis=0)
     r0, r1 = _legend_band(polar, stamp.color)
     return cv2.rotate(polar[:, r0:r1], cv2.ROTATE_90_COUNTERCLOCKWISE)  # outer edge on top
 
@@ -679,17 +847,37 @@ def _legend_band(polar: np.ndarray, colour: str) -> tuple[int, int]:
 
 def read_seal_legend(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str | None, float]:
     """Best-effort OCR of a round seal's ring legend: (text or None, confidence)."""
-    strip = unwrap_seal_ring(img, stamp)
-    if strip.ndim == 3 and stamp.color in _HUES:
-        ink = colour_mask(strip, stamp.color, s_min=40, v_min=40)
-        strip = 255 - ink  # the legend as black on white, without what lies under the seal
-    else:
-        strip = to_gray(strip)
+    strip = _legend_strip(img, stamp)
     w = strip.shape[1]
-    strip = strip[:, w // 8 : w - w // 8]  # 7:30 over the top to 4:30; skips the bottom code
-    scale = 64 / max(strip.shape[0], 1)
+    text, conf = _read_strip(strip[:, w // 8 : w - w // 8], engine)  # 7:30 over the top to 4:30; skips the bottom code
+    return (text or None), (conf if text else 0.0)
+
+
+def seal_legend_reads(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str, ...]:
+    """Raw reads of the whole ring, from 6 and from 12 o'clock: material for comparing the legend with a
+    name it is expected to carry (the legend is a circle; where the read starts is not known)."""
+    reads = (_read_strip(_legend_strip(img, stamp, start_at_top=top), engine)[0] for top in (False, True))
+    return tuple(dict.fromkeys(r for r in reads if r))
+
+
+_LEGEND_HUES = {"red": ((0, 22), (150, 180)), "blue": _BLUE}  # red through orange-brown, as the seal inks
+
+
+def _legend_strip(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
+    strip = unwrap_seal_ring(img, stamp, start_at_top=start_at_top)
+    if strip.ndim == 3 and stamp.color in _LEGEND_HUES:
+        ink = _ink_mask(_hsv(strip), _LEGEND_HUES[stamp.color], s_min=40, v_min=40)
+        return 255 - ink  # the legend as black on white, without what lies under the seal
+    return to_gray(strip)
+
+
+LEGEND_MAX_WIDTH = 1800
+
+
+def _read_strip(strip: np.ndarray, engine: OcrEngine) -> tuple[str, float]:
+    # 64 px high, unless the whole ring would then be longer than a line recogniser takes
+    scale = min(64 / max(strip.shape[0], 1), LEGEND_MAX_WIDTH / max(strip.shape[1], 1))
     strip = cv2.resize(strip, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     strip = cv2.copyMakeBorder(strip, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
     text, conf = engine.read_line(strip, lang="chi_sim")
-    text = text.strip()
-    return (text or None), (conf if text else 0.0)
+    return text.strip(), conf

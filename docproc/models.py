@@ -141,6 +141,8 @@ class Stamp(Frozen):
     text: str | None = None
     confidence: float = PydanticField(ge=0.0, le=1.0)
     page: int = 1
+    partial: bool = False  # cut by the page's edge (骑缝章, or a seal half off a scan): the box is the visible part
+    legend_reads: tuple[str, ...] = ()  # raw OCR reads of the whole ring, each starting at another angle
 
 
 class PageSource(StrEnum):

@@ -64,6 +64,7 @@ class Stamps(_PolicyModel):
 
     legend_min_similarity: float = 0.5
     legend_mismatch_below: float = 0.25
+    legend_verified_min: float = 0.75
 
 
 class Income(_PolicyModel):

@@ -207,15 +207,19 @@ def _scaled_stamp(stamp: Stamp, scale: float) -> Stamp:
 # --- images and scanned pages -----------------------------------------------------------------
 
 def _stamps_with_legends(image: np.ndarray, number: int, ctx: Context, *, scanned: bool = False) -> list[Stamp]:
+    """Seals on the page with their legend read freely, and raw reads of the whole ring kept for the stamp
+    checks to compare with the name each seal is expected to carry."""
     stamps = []
     for stamp in imaging.detect_seals(image, page=number, greyscale_rings=scanned):
         legend: str | None = None
+        reads: tuple[str, ...] = ()
         if stamp.shape in ("round", "oval"):
             try:
                 legend, _conf = imaging.read_seal_legend(image, stamp, ctx.ocr)
+                reads = imaging.seal_legend_reads(image, stamp, ctx.ocr)
             except Exception:  # a legend is a bonus; the seal itself is still evidence
                 log.warning("seal legend could not be read on page %s", number, exc_info=True)
-        stamps.append(stamp.model_copy(update={"text": legend}))
+        stamps.append(stamp.model_copy(update={"text": legend, "legend_reads": reads}))
     return stamps
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from docproc.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
-from docproc.normalize import similarity
+from docproc.normalize import normalize_text, similarity
 from docproc.policy import Policy
 from validators import Verdict, check
 from validators._common import ask, en, value, where, zh
-from validators._org_names import distinctive_similarity, looks_like_an_organisation, names_a_bank, strip_seal_kind
+from validators._org_names import (
+    distinctive,
+    distinctive_similarity,
+    looks_like_an_organisation,
+    names_a_bank,
+    strip_seal_kind,
+)
 
 
 def _legend_score(legend: str, organisation: str) -> float:
@@ -19,6 +25,42 @@ def _legend_score(legend: str, organisation: str) -> float:
     part = similarity(legend, organisation[: len(legend)]) if 0 < len(legend) < len(organisation) else 0.0
     return max(whole, part * min(1.0, len(legend) / max(1, len(organisation)) + 0.3),
                _contained(legend, organisation))
+
+
+def legend_match(reads: Sequence[str], name: str) -> float:
+    """How surely ring reads carry ``name``: the share of its characters, and of its distinctive part, found in
+    order in some rotation of a read (the legend is a circle and a read may start anywhere; OCR slips lower
+    the share without zeroing it, and a name sharing only region and legal form scores low)."""
+    whole, core = normalize_text(strip_seal_kind(name)), distinctive(name)
+    if not whole or not core:
+        return 0.0
+    best = 0.0
+    for read in reads:
+        text = normalize_text(read)
+        for i in range(len(text)):
+            rotated = text[i:] + text[:i]
+            best = max(best, min(_in_order(whole, rotated) / len(whole), _in_order(core, rotated) / len(core)))
+    return round(best, 3)
+
+
+def legends_in_reads(reads: Sequence[str]) -> list[str]:
+    """Names a whole-ring read spells once turned to start where the legend starts: the rotation of its
+    Chinese characters that ends in a legal form (也产有限公司昆明正泰 → 昆明正泰也产有限公司)."""
+    found = []
+    for read in reads:
+        text = "".join(ch for ch in normalize_text(read) if "\u4e00" <= ch <= "\u9fff")
+        found += [text[i:] + text[:i] for i in range(len(text)) if looks_like_an_organisation(text[i:] + text[:i])]
+    return found
+
+
+def _in_order(name: str, text: str) -> int:
+    """Length of the longest common subsequence of two short strings."""
+    row = [0] * (len(text) + 1)
+    for a in name:
+        prev_diag = 0
+        for j, b in enumerate(text, 1):
+            prev_diag, row[j] = row[j], prev_diag + 1 if a == b else max(row[j], row[j - 1])
+    return row[-1]
 
 
 def _contained(legend: str, organisation: str) -> float:
@@ -63,13 +105,21 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
                                       f"The {en(doc_type)} carries no seal of the {organisation}: provide the sealed original"))
     name = str(value(doc, organisation_field) or "") if organisation_field else ""
     ev = [_stamp_evidence(doc, s) for s in coloured]
-    legends = [s.text for s in coloured if s.text]
+    legends = [s.text for s in coloured if s.text] + legends_in_reads([r for s in coloured for r in s.legend_reads])
     if not name or (not legends and not legend_required):
         return Verdict(Status.PASS, [f"{len(coloured)} seal(s) found on {where(doc)}"], ev)
+    match, matched = max(((legend_match((*s.legend_reads, *([s.text] if s.text else [])), name), s) for s in coloured),
+                         key=lambda pair: pair[0])
+    if match >= policy.stamps.legend_verified_min:
+        return Verdict(Status.PASS, [f"seal legend verified against {organisation} {name!r} "
+                                     f"(legend_match {match:.2f}; read as {matched.text or matched.legend_reads[0]!r})"],
+                       [_stamp_evidence(doc, matched)] + [e for s, e in zip(coloured, ev, strict=True) if s is not matched])
     if not legends:
         return Verdict(Status.REVIEW, [f"a seal is present on {where(doc)} but its legend could not be read; "
                                        f"compare it with {name} by eye"], ev)
     best = max(legends, key=lambda legend: _legend_score(legend, name))
+    if not looks_like_an_organisation(best):  # a clean name spelt by a whole-ring read says more than a fragment
+        best = next((legend for legend in legends if looks_like_an_organisation(legend)), best)
     score = _legend_score(best, name)
     reason = f"seal legend read as {best!r}; {organisation} {name!r} (similarity {score:.2f})"
     contained = _contained(strip_seal_kind(best), name) == 1.0
