@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from docproc import forensics, imaging
+from docproc import forensics, image_forensics, imaging
 from docproc.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
 from docproc.models import BBox, Page, PageSource, Stamp, Unit, Word
 from docproc.storage import is_zip
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "8"
+READER_VERSION = "9"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
@@ -258,7 +258,8 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, met
     image, facts = prepare_for_ocr(image, ctx)
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     stamps = _stamps_with_legends(image, number, ctx, scanned=True)
-    meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps)}
+    meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps),
+            "smooth_regions": image_forensics.smooth_regions(image)}
     clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     words = ctx.ocr.read(clean)
     return Page(
