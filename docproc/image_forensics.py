@@ -116,3 +116,51 @@ def smooth_regions(image: np.ndarray, *, limit: int = 3) -> list[dict[str, Any]]
             if region is not None:
                 found.append(region)
     return sorted(found, key=lambda r: r["grain_ratio"])[:limit]
+
+
+GHOST_QUALITIES = (50, 60, 70, 80)
+GHOST_SHARE = 0.2  # a block re-saving this much closer than the page's typical block has been saved so before
+MIN_GHOST_SHARE = 0.01  # a swapped portrait or a pasted block of text, not a few blocks
+
+
+def _ghost_map(gray: np.ndarray, quality: int, texture: np.ndarray) -> np.ndarray:
+    """Per block: how much one more JPEG save at ``quality`` changes it, per unit of its texture."""
+    _ok, data = cv2.imencode(".jpg", gray, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    again = np.asarray(cv2.imdecode(data, cv2.IMREAD_GRAYSCALE), np.float32)
+    change = _blocks((gray.astype(np.float32) - again) ** 2).mean(axis=2)
+    return change / (texture + 1.0)
+
+
+def jpeg_ghosts(image: np.ndarray, *, limit: int = 2) -> list[dict[str, Any]]:
+    """Textured regions that an extra JPEG save at one quality barely changes, unlike the rest of the page.
+
+    A region pasted from a picture saved at a lower quality keeps that quantisation: saved again at that
+    quality it hardly changes (a JPEG ghost), while the rest of the page does. Each:
+    ``{"bbox", "ghost_ratio": region change / change around it, "quality", "share"}``.
+    """
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    grain, judged = block_grain(image)
+    textured = judged & (grain >= 0.5 * max(float(np.median(grain[judged])) if judged.any() else 0.0, MIN_GRAIN))
+    if textured.sum() < 50:
+        return []
+    texture = _blocks(np.abs(cv2.filter2D(gray.astype(np.float32), -1, _LAPLACE))).mean(axis=2)
+    found: list[dict[str, Any]] = []
+    for quality in GHOST_QUALITIES:
+        ghost = _ghost_map(gray, quality, texture)
+        typical = float(np.median(ghost[textured]))
+        low = ((ghost < GHOST_SHARE * typical) & textured).astype(np.uint8)
+        joined = cv2.morphologyEx(low, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+        for index in range(1, count):
+            if stats[index, cv2.CC_STAT_AREA] < MIN_GHOST_SHARE * ghost.size:
+                continue
+            inside = labels == index
+            ring = cv2.dilate(inside.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & ~inside & textured
+            if ring.sum() < 10:
+                continue
+            ys, xs = np.nonzero(inside)
+            ratio = float(np.median(ghost[inside & textured])) / max(float(np.median(ghost[ring])), 1e-6)
+            found.append({"bbox": [int(xs.min()) * BLOCK, int(ys.min()) * BLOCK,
+                                   int(xs.max() + 1) * BLOCK, int(ys.max() + 1) * BLOCK],
+                          "ghost_ratio": round(ratio, 3), "quality": quality, "share": round(float(inside.mean()), 4)})
+    return sorted(found, key=lambda r: r["ghost_ratio"])[:limit]

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
-from docproc.image_forensics import smooth_regions
+from docproc.image_forensics import jpeg_ghosts, smooth_regions
 from docproc.models import Application, Bundle, DocType, Document, Side, Status
 from docproc.policy import load_policy
 from tests import forgeries
@@ -23,7 +23,8 @@ needs_realdocs = pytest.mark.skipif(not TAMPERING.is_dir(), reason="realdocs not
 def verdict(image: np.ndarray) -> tuple[Status, list[str], list[dict[str, object]]]:
     """anomaly.image_edit on a bundle holding one ID-card photo with this image's facts."""
     regions = [{**r, "page": 1} for r in smooth_regions(image)]
-    facts = {"ela": None, "clones": 0, "seal_patches": [], "smooth_regions": regions}
+    ghosts = [{**r, "page": 1} for r in jpeg_ghosts(image)]
+    facts = {"ela": None, "clones": 0, "seal_patches": [], "smooth_regions": regions, "jpeg_ghosts": ghosts}
     doc = Document(id="d", file_id="f", type=DocType.ID_CARD, side=Side.FRONT, pages=[1],
                    meta={"image_forensics": facts})
     app = Application(id="a", profile="salaried", application_date=date(2026, 1, 5),
@@ -62,6 +63,17 @@ def test_a_field_cleared_with_opencv_inpainting_is_flagged_and_its_original_pass
     assert status in (Status.REVIEW, Status.FAIL)
     x0, y0, x1, y1 = regions[0]["bbox"]  # type: ignore[misc]
     assert x0 <= (field[0] + field[2]) / 2 <= x1 and y0 <= (field[1] + field[3]) / 2 <= y1
+
+
+@needs_realdocs
+def test_a_portrait_swapped_in_from_a_lower_quality_jpeg_is_flagged() -> None:
+    card, donor = load(TAMPERING / "sidtd_alb00_GENUINE.jpg"), load(TAMPERING / "sidtd_alb01_GENUINE_donor.jpg")
+    box = (128, 272, 648, 816)  # the portrait, with some of the card's ground
+    status, reasons, _ = verdict(forgeries.swap_region(card, donor, box, donor_quality=60))
+    assert status == Status.REVIEW and "pasted from another picture" in " ".join(reasons)
+    (ghost,) = jpeg_ghosts(forgeries.swap_region(card, donor, box, donor_quality=60))[:1]
+    x0, y0, x1, y1 = ghost["bbox"]
+    assert x0 < 388 < x1 and y0 < 544 < y1
 
 
 def test_a_flat_silhouette_on_a_scanned_card_is_artwork_not_a_painted_region() -> None:

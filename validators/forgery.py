@@ -85,6 +85,19 @@ def _smooth_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, E
     return found
 
 
+def _ghost_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, Evidence]]:
+    """Regions with another JPEG history than the page around them: pasted from another picture."""
+    found = []
+    for region in doc.meta["image_forensics"].get("jpeg_ghosts") or []:
+        if region["ghost_ratio"] > policy.images.ghost_ratio_review:
+            continue
+        reason = (f"{where(doc)}, page {region['page']}: the region at {region['bbox']} was saved as a JPEG of "
+                  f"quality ~{region['quality']} before, unlike the picture around it: pasted from another picture?")
+        found.append((Status.REVIEW, reason, Evidence(document_id=doc.id, file_id=doc.file_id, page=region["page"],
+                                                      bbox=_box(region), value=region["ghost_ratio"])))
+    return found
+
+
 def _pasted_seal_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, Evidence]]:
     """A seal on a patch pasted from another copy (print under it softer than beside it)."""
     return [(Status.FAIL, f"{where(doc)}, page {p['page']}: the print under the seal is {p['sharpness']:.0%} as sharp "
@@ -102,12 +115,12 @@ def _clone_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, Ev
              evidence(doc))]
 
 
-_IMAGE_FINDINGS = (_pasted_seal_findings, _smooth_findings, _clone_findings)
+_IMAGE_FINDINGS = (_pasted_seal_findings, _smooth_findings, _ghost_findings, _clone_findings)
 
 
 @check("anomaly.image_edit", Category.ANOMALY, title=("图片篡改痕迹", "Signs of image retouching"))
 def image_edited(bundle: Bundle, policy: Policy) -> Verdict:
-    """A seal on a pasted patch, a painted-over region or cloned regions, in a photo or scan."""
+    """A seal on a pasted patch, a painted-over region, a region pasted from another picture or cloned regions."""
     images = [d for d in bundle.documents if d.meta.get("image_forensics")]
     if not images:
         return Verdict(Status.NOT_APPLICABLE, ["no photos or scans to examine"])
@@ -116,7 +129,7 @@ def image_edited(bundle: Bundle, policy: Policy) -> Verdict:
         status = Status.FAIL if any(s == Status.FAIL for s, _, _ in found) else Status.REVIEW
         return Verdict(status, [r for _, r, _ in found], [e for _, _, e in found])
     return Verdict(Status.PASS, [f"{len(images)} photo(s) or scan(s): no painted-over or cloned region, "
-                                 "no seal on a pasted patch"], [evidence(d) for d in images])
+                                 "no pasted region or seal"], [evidence(d) for d in images])
 
 
 @check("anomaly.duplicate_document", Category.ANOMALY, title=("重复使用的材料", "Page already seen in another application"))
