@@ -1,9 +1,10 @@
-"""Local inconsistencies of a photo or scan: a region whose fine grain differs from what surrounds it.
+"""Local inconsistencies of a photo or scan: a region whose grain or JPEG history differs from its page.
 
 A camera or scanner leaves grain (sensor noise, paper fibre, the printed guilloche of a card) all over
-a picture. Painting over a field (in-painting, a clone brush, a blur, a flat box) wipes that grain out
-in one compact place, so the field's residual drops far below the grain of the page around it. The
-figures are measured once while reading; checks only compare them with the policy.
+a picture. Painting over a field (in-painting, a clone brush, a blur) wipes that grain out in one
+compact place, so the field's residual drops far below the grain of the page around it. A region
+pasted from another picture keeps that picture's JPEG quantisation (a JPEG ghost). The figures are
+measured once while reading; checks only compare them with the policy.
 """
 
 from __future__ import annotations

@@ -153,7 +153,7 @@ def main() -> int:
                 kinds["copy_move"] = forgeries.copy_move(page, (x0, y0, min(x1, x0 + 6 * (y1 - y0)), y1))
             for kind, forged in kinds.items():
                 status, reasons = verdict(forged, policy)
-                made[f"{kind} {status.value}"] += 1
+                made[f"{kind} {'realdocs' if i < n_real else 'corpus'} {status.value}"] += 1
                 if args.verbose:
                     print(f"  {kind:9} {status.value:6} {name} {reasons[:1]}")
         print("  ", dict(sorted(made.items())))
