@@ -133,6 +133,8 @@ def extract(raw: RawDocument, ctx: Context) -> Document:
             "ela": scanned[0].meta.get("ela"),  # JPEG files only
             "clones": max((p.meta.get("clones") or 0 for p in scanned), default=0),
             "seal_patches": [{**patch, "page": p.number} for p in scanned for patch in p.meta.get("seal_patches") or []],
+            "smooth_regions": [{**r, "page": p.number} for p in scanned for r in p.meta.get("smooth_regions") or []],
+            "jpeg_ghosts": [{**r, "page": p.number} for p in scanned for r in p.meta.get("jpeg_ghosts") or []],
         }
     fields = {}
     if raw.doc_type.value in EXTRACTORS:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from docproc import forensics, imaging, pdf_structure
+from docproc import forensics, image_forensics, imaging, pdf_structure
 from docproc.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
 from docproc.models import BBox, Page, PageSource, Stamp, Unit, Word
 from docproc.storage import is_zip
@@ -298,7 +298,8 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, met
     image, facts = prepare_for_ocr(image, ctx)
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     stamps = _stamps_with_legends(image, number, ctx, scanned=True)
-    meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps)}
+    meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps),
+            "smooth_regions": image_forensics.smooth_regions(image), "jpeg_ghosts": image_forensics.jpeg_ghosts(image)}
     clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     words = ctx.ocr.read(clean)
     return Page(

@@ -54,27 +54,71 @@ def _soft_patches(doc: Document, policy: Policy) -> list[dict[str, Any]]:
     return [p for p in patches if p["sharpness"] < policy.images.patch_sharpness_fail]
 
 
+def _box(region: dict[str, Any]) -> BBox:
+    x0, y0, x1, y1 = region["bbox"]
+    return BBox(x0=x0, y0=y0, x1=x1, y1=y1, unit=Unit.PX)
+
+
+def _smooth_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, Evidence]]:
+    """Compact regions whose grain was wiped out: painted over or in-painted."""
+    rules, found = policy.images, []
+    for region in doc.meta["image_forensics"].get("smooth_regions") or []:
+        ratio = region["grain_ratio"]
+        if region["share"] < rules.smooth_min_share or ratio > rules.smooth_grain_review:
+            continue
+        status = Status.FAIL if ratio <= rules.smooth_grain_fail else Status.REVIEW
+        reason = (f"{where(doc)}, page {region['page']}: the region at {region['bbox']} has {ratio:.0%} of the "
+                  "grain of the picture around it: painted over or in-painted?")
+        found.append((status, reason, Evidence(document_id=doc.id, file_id=doc.file_id, page=region["page"],
+                                               bbox=_box(region), value=ratio)))
+    return found
+
+
+def _ghost_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, Evidence]]:
+    """Regions with another JPEG history than the page around them: pasted from another picture."""
+    found = []
+    for region in doc.meta["image_forensics"].get("jpeg_ghosts") or []:
+        if region["ghost_ratio"] > policy.images.ghost_ratio_review:
+            continue
+        reason = (f"{where(doc)}, page {region['page']}: the region at {region['bbox']} was saved as a JPEG of "
+                  f"quality ~{region['quality']} before, unlike the picture around it: pasted from another picture?")
+        found.append((Status.REVIEW, reason, Evidence(document_id=doc.id, file_id=doc.file_id, page=region["page"],
+                                                      bbox=_box(region), value=region["ghost_ratio"])))
+    return found
+
+
+def _pasted_seal_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, Evidence]]:
+    """A seal on a patch pasted from another copy (print under it softer than beside it)."""
+    return [(Status.FAIL, f"{where(doc)}, page {p['page']}: the print under the seal is {p['sharpness']:.0%} as sharp "
+             "as the same lines beside it: the seal sits on a patch pasted from another copy",
+             Evidence(document_id=doc.id, file_id=doc.file_id, page=p["page"], bbox=_box(p), value=p["sharpness"]))
+            for p in _soft_patches(doc, policy)]
+
+
+def _clone_findings(doc: Document, policy: Policy) -> list[tuple[Status, str, Evidence]]:
+    """Many keypoints repeating one region elsewhere at one shift (copy-move)."""
+    clones = doc.meta["image_forensics"].get("clones") or 0
+    if clones < policy.images.clone_matches_review:
+        return []
+    return [(Status.REVIEW, f"{where(doc)}: {clones} matching keypoints repeat one region elsewhere (copy-move?)",
+             evidence(doc))]
+
+
+_IMAGE_FINDINGS = (_pasted_seal_findings, _smooth_findings, _ghost_findings, _clone_findings)
+
+
 @check("anomaly.image_edit", Category.ANOMALY, title=("图片篡改痕迹", "Signs of image retouching"))
 def image_edited(bundle: Bundle, policy: Policy) -> Verdict:
-    """A seal on a pasted patch (print under it softer than beside it), or cloned regions, in a photo or scan."""
+    """A seal on a pasted patch, a painted-over region, a region pasted from another picture or cloned regions."""
     images = [d for d in bundle.documents if d.meta.get("image_forensics")]
     if not images:
         return Verdict(Status.NOT_APPLICABLE, ["no photos or scans to examine"])
-    pasted = [(d, p) for d in images for p in _soft_patches(d, policy)]
-    if pasted:
-        reasons = [f"{where(d)}, page {p['page']}: the print under the seal is {p['sharpness']:.0%} as sharp as the "
-                   "same lines beside it: the seal sits on a patch pasted from another copy" for d, p in pasted]
-        ev = [Evidence(document_id=d.id, file_id=d.file_id, page=p["page"],
-                       bbox=BBox(x0=p["bbox"][0], y0=p["bbox"][1], x1=p["bbox"][2], y1=p["bbox"][3], unit=Unit.PX),
-                       value=p["sharpness"]) for d, p in pasted]
-        return Verdict(Status.FAIL, reasons, ev)
-    flagged = [d for d in images if (d.meta["image_forensics"].get("clones") or 0) >= policy.images.clone_matches_review]
-    if flagged:
-        return Verdict(Status.REVIEW, [f"{where(d)}: {d.meta['image_forensics']['clones']} matching keypoints repeat "
-                                       "one region elsewhere (copy-move?)" for d in flagged],
-                       [evidence(d) for d in flagged])
-    return Verdict(Status.PASS, [f"{len(images)} photo(s) or scan(s): no cloned regions, no seal on a pasted patch"],
-                   [evidence(d) for d in images])
+    found = [f for d in images for finding in _IMAGE_FINDINGS for f in finding(d, policy)]
+    if found:
+        status = Status.FAIL if any(s == Status.FAIL for s, _, _ in found) else Status.REVIEW
+        return Verdict(status, [r for _, r, _ in found], [e for _, _, e in found])
+    return Verdict(Status.PASS, [f"{len(images)} photo(s) or scan(s): no painted-over or cloned region, "
+                                 "no pasted region or seal"], [evidence(d) for d in images])
 
 
 @check("anomaly.duplicate_document", Category.ANOMALY, title=("重复使用的材料", "Page already seen in another application"))
