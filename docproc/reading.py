@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from docproc import forensics, image_forensics, imaging, pdf_structure
+from docproc.cards import Card, find_cards
 from docproc.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
 from docproc.models import BBox, Page, PageSource, Stamp, Unit, Word
+from docproc.seals import detect_seals, read_seal_legend, remove_seal_ink, seal_legend_reads
 from docproc.storage import is_zip
 
 if TYPE_CHECKING:
@@ -210,13 +212,13 @@ def _stamps_with_legends(image: np.ndarray, number: int, ctx: Context, *, scanne
     """Seals on the page with their legend read freely, and raw reads of the whole ring kept for the stamp
     checks to compare with the name each seal is expected to carry."""
     stamps = []
-    for stamp in imaging.detect_seals(image, page=number, greyscale_rings=scanned):
+    for stamp in detect_seals(image, page=number, greyscale_rings=scanned):
         legend: str | None = None
         reads: tuple[str, ...] = ()
         if stamp.shape in ("round", "oval"):
             try:
-                legend, _conf = imaging.read_seal_legend(image, stamp, ctx.ocr)
-                reads = imaging.seal_legend_reads(image, stamp, ctx.ocr)
+                legend, _conf = read_seal_legend(image, stamp, ctx.ocr)
+                reads = seal_legend_reads(image, stamp, ctx.ocr)
             except Exception:  # a legend is a bonus; the seal itself is still evidence
                 log.warning("seal legend could not be read on page %s", number, exc_info=True)
         stamps.append(stamp.model_copy(update={"text": legend, "legend_reads": reads}))
@@ -230,7 +232,7 @@ def prepare_for_ocr(image: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[s
     upright on their own, then set one under the other: the facts' ``cards`` say where each one lies
     in the image returned (the stored render) and where it lay on the page read.
     """
-    cards = imaging.find_cards(image)
+    cards = find_cards(image)
     if len(cards) > 1:
         image, facts = _stacked_cards(cards, ctx)
     else:
@@ -264,7 +266,7 @@ def _upright(image: np.ndarray, ctx: Context, facts: dict[str, Any]) -> tuple[np
 CARD_GAP = 40  # px of white between cards set one under the other: OCR lines never join across it
 
 
-def _stacked_cards(cards: list[imaging.Card], ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
+def _stacked_cards(cards: list[Card], ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
     """The cards, each upright, one under the other on white; facts say where each lies and came from."""
     parts = [_upright(card.image, ctx, {"quad": card.quad.round(1).tolist()}) for card in cards]
     width = max(part.shape[1] for part, _ in parts)
@@ -289,7 +291,7 @@ def clear_seal_ink(image: np.ndarray, stamps: list[Stamp]) -> np.ndarray:
         x1, y1 = min(width, int(b.x1 + pad)), min(height, int(b.y1 + pad))
         if x1 <= x0 or y1 <= y0:  # the seal lies outside this image (a field crop)
             continue
-        gray[y0:y1, x0:x1] = imaging.remove_seal_ink(image[y0:y1, x0:x1])
+        gray[y0:y1, x0:x1] = remove_seal_ink(image[y0:y1, x0:x1])
     return gray
 
 

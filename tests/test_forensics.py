@@ -82,7 +82,7 @@ def _letter_with_seal(*, paste: str) -> np.ndarray:
 
 def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
     from docproc.forensics import seal_patches
-    from docproc.imaging import detect_seals
+    from docproc.seals import detect_seals
 
     image = _letter_with_seal(paste="stamped")
     stamps = detect_seals(image)
@@ -94,8 +94,8 @@ def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
 @pytest.mark.parametrize("paste", ["filtered patch", "resampled patch"])
 def test_a_seal_on_a_pasted_patch_brings_softer_print(paste: str) -> None:
     from docproc.forensics import seal_patches
-    from docproc.imaging import detect_seals
     from docproc.policy import load_policy
+    from docproc.seals import detect_seals
 
     image = _letter_with_seal(paste=paste)
     stamps = detect_seals(image)

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from docproc import classify, imaging, pipeline, reading
+from docproc.cards import find_cards
 from docproc.context import Context
 from docproc.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
 from extractors import EXTRACTORS
@@ -31,7 +32,7 @@ def _realdoc(name: str) -> Path:
 @pytest.mark.parametrize("name", ["cn_id_photocopy_frontback_ccf_1.jpg", "cn_id_photocopy_frontback_ccf_b1.png"])
 def test_both_cards_of_a_photocopied_sheet_are_found(name: str) -> None:
     page = imaging.load_image(_realdoc(name).read_bytes())
-    cards = imaging.find_cards(page)
+    cards = find_cards(page)
     assert len(cards) == 2
     tops = [float(c.quad[:, 1].min()) for c in cards]
     assert tops == sorted(tops) and tops[1] > 400  # front copied above, back below
@@ -46,19 +47,19 @@ def test_cards_far_apart_on_a_plain_sheet_and_none_on_a_text_page() -> None:
     for x, y in ((80, 90), (420, 560)):
         cv2.rectangle(sheet, (x, y), (x + 428, y + 270), (205, 205, 205), -1)  # card tone on white paper
         cv2.putText(sheet, "ID 110105", (x + 40, y + 150), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2)
-    assert len(imaging.find_cards(sheet)) == 2
+    assert len(find_cards(sheet)) == 2
     pale = sheet.copy()
     cv2.rectangle(pale, (420, 560), (848, 830), (242, 252, 248), -1)  # a pale tinted card: grey ~250 on white
     cv2.putText(pale, "ID 110105", (460, 710), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2)
-    assert len(imaging.find_cards(pale)) == 2
+    assert len(find_cards(pale)) == 2
     letter = sheet.copy()
     cv2.putText(letter, "Page text beside the card", (80, 470), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2)
     cv2.rectangle(letter, (420, 560), (848, 830), (250, 250, 250), -1)  # one card left, print outside it
-    assert imaging.find_cards(letter) == []  # cropping to the card would lose that print
+    assert find_cards(letter) == []  # cropping to the card would lose that print
     text = np.full((1000, 800, 3), 250, np.uint8)
     for row in range(80, 900, 40):
         cv2.putText(text, "Statement of account 2024 balance", (40, row), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (20, 20, 20), 2)
-    assert imaging.find_cards(text) == []
+    assert find_cards(text) == []
 
 
 # ---------------------------------------------------------------- one page, one document per card

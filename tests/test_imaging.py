@@ -15,8 +15,10 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from docproc import imaging
+from docproc.cards import find_card
 from docproc.errors import CorruptFile, DecompressionBomb, EmptyFile
 from docproc.ocr import TesseractEngine
+from docproc.seals import detect_seals, read_seal_legend, remove_seal_ink, seal_crop, unwrap_seal_ring
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -105,7 +107,7 @@ def sealed_page() -> np.ndarray:
 
 
 def test_finds_one_red_round_seal_over_text(sealed_page: np.ndarray) -> None:
-    seals = imaging.detect_seals(sealed_page, page=3)
+    seals = detect_seals(sealed_page, page=3)
     assert len(seals) == 1
     seal = seals[0]
     assert (seal.color, seal.shape, seal.page) == ("red", "round", 3)
@@ -115,7 +117,7 @@ def test_finds_one_red_round_seal_over_text(sealed_page: np.ndarray) -> None:
 
 
 def test_no_seal_on_black_text_page() -> None:
-    assert imaging.detect_seals(bgr(text_page(BODY))) == []
+    assert detect_seals(bgr(text_page(BODY))) == []
 
 
 def test_no_seal_on_thin_red_rules() -> None:
@@ -123,19 +125,19 @@ def test_no_seal_on_thin_red_rules() -> None:
     draw = ImageDraw.Draw(page)
     draw.line((20, 15, 880, 15), fill=RED, width=4)
     draw.line((40, 110, 500, 110), fill=RED, width=2)
-    assert imaging.detect_seals(bgr(page)) == []
+    assert detect_seals(bgr(page)) == []
 
 
 def test_no_seal_on_red_letterhead_line() -> None:
     page = text_page(["", *BODY])
     ImageDraw.Draw(page).text((120, 10), "北京某某科技有限公司", font=font(56), fill=RED)
-    assert imaging.detect_seals(bgr(page)) == []
+    assert detect_seals(bgr(page)) == []
 
 
 def test_finds_blue_oval_seal() -> None:
     layer = seal_layer(90, "某某银行股份有限公司", star=False).resize((270, 184))
     page = stamp(text_page(BODY), layer, (500, 150), BLUE)
-    seals = imaging.detect_seals(page)
+    seals = detect_seals(page)
     assert [(s.color, s.shape) for s in seals] == [("blue", "oval")]
     assert seals[0].bbox.x1 - seals[0].bbox.x0 == pytest.approx(270, abs=15)
 
@@ -147,7 +149,7 @@ def test_finds_red_square_seal() -> None:
     for i, char in enumerate("张三之印"):
         draw.text((38 + 74 * (i // 2), 38 + 74 * (i % 2)), char, font=font(60), fill=255, anchor="mm")
     page = stamp(text_page(BODY), layer, (600, 200), RED)
-    assert [(s.color, s.shape) for s in imaging.detect_seals(page)] == [("red", "square")]
+    assert [(s.color, s.shape) for s in detect_seals(page)] == [("red", "square")]
 
 
 def test_a_seal_printed_over_a_broken_coloured_frame_is_still_one_seal() -> None:
@@ -162,32 +164,32 @@ def test_a_seal_printed_over_a_broken_coloured_frame_is_still_one_seal() -> None
         draw.rectangle((20, y, 32, y + 44), fill=(215, 60, 40))
         draw.rectangle((866, y, 878, y + 44), fill=(215, 60, 40))
     sealed = stamp(page, seal_layer(110, "深圳市南山区市场监督管理局"), (620, 640), RED)  # over the bottom-right corner
-    seals = imaging.detect_seals(sealed)
+    seals = detect_seals(sealed)
     assert [(s.color, s.shape) for s in seals] == [("red", "round")]
     box = seals[0].bbox
     assert abs((box.x0 + box.x1) / 2 - 730) < 15 and abs((box.y0 + box.y1) / 2 - 750) < 15
 
 
 def test_seal_crop_and_ring_unwrap(sealed_page: np.ndarray) -> None:
-    seal = imaging.detect_seals(sealed_page)[0]
-    crop = imaging.seal_crop(sealed_page, seal)
+    seal = detect_seals(sealed_page)[0]
+    crop = seal_crop(sealed_page, seal)
     assert crop.shape[0] == pytest.approx(220, abs=30) and crop.shape[1] == pytest.approx(220, abs=30)
-    strip = imaging.unwrap_seal_ring(sealed_page, seal)
+    strip = unwrap_seal_ring(sealed_page, seal)
     assert strip.shape[1] > 4 * strip.shape[0]  # a long, low band
 
 
 def test_read_seal_legend_on_a_clean_seal() -> None:
     page = stamp(Image.new("RGB", (320, 320), "white"), seal_layer(140, "北京某某科技有限公司"), (14, 14), RED)
-    seal = imaging.detect_seals(page)[0]
-    text, conf = imaging.read_seal_legend(page, seal, TesseractEngine())
+    seal = detect_seals(page)[0]
+    text, conf = read_seal_legend(page, seal, TesseractEngine())
     assert text is not None and 0.0 < conf <= 1.0
     assert sum(ch in text for ch in "北京科技有限公司") >= 5, text
 
 
 def test_remove_seal_ink_keeps_text_under_the_seal(sealed_page: np.ndarray) -> None:
-    clean = imaging.remove_seal_ink(sealed_page)
+    clean = remove_seal_ink(sealed_page)
     assert clean.ndim == 2
-    assert imaging.detect_seals(cv2.cvtColor(clean, cv2.COLOR_GRAY2BGR)) == []
+    assert detect_seals(cv2.cvtColor(clean, cv2.COLOR_GRAY2BGR)) == []
     text = " ".join(w.text for w in TesseractEngine().read(clean))
     assert "25000" in text
     assert "张三丰" in text
@@ -196,7 +198,7 @@ def test_remove_seal_ink_keeps_text_under_the_seal(sealed_page: np.ndarray) -> N
 def test_remove_seal_ink_keeps_coloured_print_outside_seals(sealed_page: np.ndarray) -> None:
     page = Image.fromarray(cv2.cvtColor(sealed_page, cv2.COLOR_BGR2RGB))
     ImageDraw.Draw(page).text((40, 330), "姓名", font=font(32), fill=(60, 120, 200))  # a blue ID-card label
-    clean = imaging.remove_seal_ink(bgr(page))
+    clean = remove_seal_ink(bgr(page))
     assert clean[330:375, 40:110].min() < 160  # the label is still there
     assert clean[62:282, 422:642].mean() > imaging.to_gray(sealed_page)[62:282, 422:642].mean() + 10  # seal gone
 
@@ -219,7 +221,7 @@ def test_find_card_flattens_a_photographed_card() -> None:
     dst = np.array([[210, 170], [1010, 230], [990, 760], [180, 700]], np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst)
     photo = cv2.warpPerspective(card, matrix, (1280, 960), borderValue=(40, 50, 45))
-    flat = imaging.find_card(photo)
+    flat = find_card(photo)
     assert flat is not None
     assert flat.shape[1] == 1200 and flat.shape[1] / flat.shape[0] == pytest.approx(1.585, abs=0.01)
     inner = flat[10:-10, 10:-10]
@@ -231,25 +233,25 @@ def test_find_card_ignores_a_photographed_a4_page() -> None:
     page = bgr(text_page(BODY, size=(700, 990)))  # A4 is 1.41:1, a card 1.59:1
     photo = np.full((1100, 1000, 3), 35, np.uint8)
     photo[55:1045, 150:850] = page
-    assert imaging.find_card(photo) is None
+    assert find_card(photo) is None
 
 
 def test_find_card_turns_an_upright_card_on_its_long_side() -> None:
     photo = np.full((1000, 800, 3), 30, np.uint8)
     photo[150:850, 250:690] = bgr(card_image().rotate(90, expand=True).resize((440, 700)))
-    flat = imaging.find_card(photo)
+    flat = find_card(photo)
     assert flat is not None and flat.shape[1] > flat.shape[0]
 
 
 def test_find_card_returns_none_for_a_tight_scan_or_a_text_page() -> None:
-    assert imaging.find_card(bgr(card_image())) is None
-    assert imaging.find_card(bgr(text_page(BODY))) is None
+    assert find_card(bgr(card_image())) is None
+    assert find_card(bgr(text_page(BODY))) is None
     table = text_page(BODY, size=(1000, 800))
     draw = ImageDraw.Draw(table)
     draw.rectangle((100, 250, 900, 760), outline="black", width=3)  # a statement table, 1.57:1
     for y in range(310, 760, 60):
         draw.line((100, y, 900, y), fill="black", width=2)
-    assert imaging.find_card(bgr(table)) is None
+    assert find_card(bgr(table)) is None
 
 
 # ---------------------------------------------------------------- geometry
@@ -352,16 +354,16 @@ def test_encode_round_trips() -> None:
 def test_a_seal_on_a_greyscale_copy_is_found_by_its_ring_and_recorded_black() -> None:
     """A photocopy has no colour to find a seal by: the ring, nearly whole, with a legend and star inside."""
     grey_copy = cv2.cvtColor(cv2.cvtColor(sealed_page_image(), cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
-    seals = imaging.detect_seals(grey_copy, greyscale_rings=True)
+    seals = detect_seals(grey_copy, greyscale_rings=True)
     assert [(s.color, s.shape) for s in seals] == [("black", "round")]
     box = seals[0].bbox
     assert abs((box.x0 + box.x1) / 2 - 532) < 20 and abs((box.y0 + box.y1) / 2 - 172) < 20
     unsealed = cv2.cvtColor(np.asarray(text_page(BODY))[:, :, ::-1].copy(), cv2.COLOR_BGR2GRAY)
-    assert imaging.detect_seals(cv2.cvtColor(unsealed, cv2.COLOR_GRAY2BGR), greyscale_rings=True) == []
+    assert detect_seals(cv2.cvtColor(unsealed, cv2.COLOR_GRAY2BGR), greyscale_rings=True) == []
     ringed = text_page(BODY, size=(900, 900))
     ImageDraw.Draw(ringed).ellipse((500, 500, 740, 740), outline="black", width=5)  # a pen circle, empty inside
-    assert imaging.detect_seals(np.asarray(ringed)[:, :, ::-1].copy(), greyscale_rings=True) == []
-    assert imaging.detect_seals(grey_copy) == []  # a text-layer page: found by colour only
+    assert detect_seals(np.asarray(ringed)[:, :, ::-1].copy(), greyscale_rings=True) == []
+    assert detect_seals(grey_copy) == []  # a text-layer page: found by colour only
 
 
 def sealed_page_image() -> np.ndarray:
@@ -375,11 +377,11 @@ def test_a_solid_emblem_with_a_star_is_no_seal_and_a_seal_on_a_frame_corner_is_o
     star = [(650 + r * math.cos(math.radians(a)), 650 + r * math.sin(math.radians(a)))
             for i, a in enumerate(range(-90, 270, 36)) for r in [(40, 16)[i % 2]]]
     draw.polygon(star, fill=(250, 220, 40))
-    assert imaging.detect_seals(np.asarray(page)[:, :, ::-1].copy()) == []
+    assert detect_seals(np.asarray(page)[:, :, ::-1].copy()) == []
     framed = text_page(BODY, size=(900, 900))
     draw = ImageDraw.Draw(framed)
     draw.rectangle((560, 858, 885, 870), fill=(215, 60, 40))  # the frame's bottom-right corner, an L
     draw.rectangle((868, 560, 880, 870), fill=(215, 60, 40))
     sealed = stamp(framed, seal_layer(120, "上海市浦东新区市场监督管理局"), (622, 612), RED)  # its ring a few px off the L
-    seals = imaging.detect_seals(sealed)
+    seals = detect_seals(sealed)
     assert [(s.color, s.shape) for s in seals] == [("red", "round")]

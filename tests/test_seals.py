@@ -15,6 +15,7 @@ from docproc.context import Context
 from docproc.database import utcnow
 from docproc.models import Application, BBox, Bundle, DocType, Document, Field, Status
 from docproc.reading import _stamps_with_legends
+from docproc.seals import detect_seals
 from tests.conftest import REALDOCS
 from validators.stamp import income_proof_seal, legend_match
 
@@ -79,7 +80,7 @@ def _draw_seal(page: np.ndarray, centre: tuple[int, int], radius: int, *, bgr: t
 def test_orange_brown_thin_ring_seal_over_print_is_found() -> None:
     orange_brown = (50, 120, 200)  # BGR; hue about 14 on OpenCV's 0..180 scale, outside the classic red band
     page = _draw_seal(_text_page(), (700, 420), 110, bgr=orange_brown, ring=3)
-    seals = imaging.detect_seals(page)
+    seals = detect_seals(page)
     assert len(seals) == 1
     seal = seals[0]
     assert (seal.color, seal.shape, seal.partial) == ("red", "round", False)
@@ -91,7 +92,7 @@ def test_seal_cut_in_half_by_the_page_edge_is_found_and_flagged_partial() -> Non
     page = _text_page()
     width = page.shape[1]
     page = _draw_seal(page, (width, 400), 120, bgr=(40, 35, 215), ring=8)  # 骑缝章: the other half is on the next sheet
-    seals = imaging.detect_seals(page)
+    seals = detect_seals(page)
     assert len(seals) == 1
     seal = seals[0]
     assert seal.partial and seal.shape == "round" and seal.color == "red"
@@ -102,7 +103,7 @@ def test_seal_cut_in_half_by_the_page_edge_is_found_and_flagged_partial() -> Non
 
 def test_a_whole_seal_is_not_flagged_partial() -> None:
     page = _draw_seal(_text_page(), (500, 400), 120, bgr=(40, 35, 215), ring=8)
-    assert [s.partial for s in imaging.detect_seals(page)] == [False]
+    assert [s.partial for s in detect_seals(page)] == [False]
 
 
 # ---------------------------------------------------------------- third-party seals and pages
@@ -114,41 +115,41 @@ def test_a_whole_seal_is_not_flagged_partial() -> None:
                                   "seal_digital_grunge_round_sports_committee.jpg",
                                   "seal_phone_photo_notice_round_seal.png"])
 def test_third_party_round_seals_are_found_once(name: str) -> None:
-    seals = imaging.detect_seals(_realdoc(f"seals/{name}"), greyscale_rings=True)
+    seals = detect_seals(_realdoc(f"seals/{name}"), greyscale_rings=True)
     assert [(s.color, s.shape) for s in seals] == [("red", "round")]
 
 
 def test_all_three_seals_of_the_seal_kinds_sheet_are_found() -> None:
-    seals = imaging.detect_seals(_realdoc("seals/seal_three_types_company_finance_legalrep.jpg"))
+    seals = detect_seals(_realdoc("seals/seal_three_types_company_finance_legalrep.jpg"))
     assert sorted(s.shape for s in seals) == ["round", "round", "square"]
 
 
 def test_both_oval_seals_of_the_e_invoice_are_found_over_its_red_brown_print() -> None:
-    seals = imaging.detect_seals(_realdoc("invoices_licenses_cn/cn_vat_einvoice_two_seals.png"))
+    seals = detect_seals(_realdoc("invoices_licenses_cn/cn_vat_einvoice_two_seals.png"))
     assert [(s.shape, s.bbox.y0 < 200) for s in seals] == [("oval", True), ("oval", False)]
 
 
 def test_two_overlapping_seals_on_a_notice_are_two_seals_and_the_letterhead_none() -> None:
     page = _realdoc("seals/seal_gov_notice_A4_two_round_seals.jpg")
-    seals = imaging.detect_seals(page)
+    seals = detect_seals(page)
     assert len(seals) == 2
     assert all(s.shape == "round" and s.bbox.y0 > 0.7 * page.shape[0] for s in seals)  # by the date, not the heading
 
 
 def test_the_gold_cnas_emblem_is_no_seal() -> None:
     page = _realdoc("seals/seal_NEGATIVE_cnas_certificates_gold_emblem.jpg")
-    assert imaging.detect_seals(page, greyscale_rings=True) == []
+    assert detect_seals(page, greyscale_rings=True) == []
 
 
 @pytest.mark.parametrize("name", ["cn_income_proof_template_red_letterhead_mortgage_lo.pdf",
                                   "cn_employment_cert_template_red_letterhead_lo.pdf"])
 def test_red_letterheads_and_rules_are_no_seal(name: str) -> None:
-    assert [s for page in _pdf_pages(f"income_proof_cn/{name}") for s in imaging.detect_seals(page)] == []
+    assert [s for page in _pdf_pages(f"income_proof_cn/{name}") for s in detect_seals(page)] == []
 
 
 def test_the_passport_portrait_is_no_seal() -> None:
     page = _realdoc("passports_mrz/mrz_mrva_us_visa_specimen.jpg")
-    assert imaging.detect_seals(page, greyscale_rings=True) == []
+    assert detect_seals(page, greyscale_rings=True) == []
 
 
 
@@ -160,7 +161,7 @@ def test_a_filled_emblem_is_no_seal() -> None:
     for dx, dy, r in ((0, -60, 30), (-60, -35, 12), (60, -35, 12)):
         cv2.circle(page, (500 + dx, 350 + dy), r, (40, 190, 230), cv2.FILLED)
     cv2.rectangle(page, (430, 360), (570, 420), (40, 190, 230), cv2.FILLED)
-    assert imaging.detect_seals(page, greyscale_rings=True) == []
+    assert detect_seals(page, greyscale_rings=True) == []
 
 
 # ---------------------------------------------------------------- legends verified against the expected name
