@@ -43,7 +43,7 @@ def _capital(field: Field) -> Field:
     if number is not None:
         return field.model_copy(update={"value": number})
     try:
-        from validators._amount_words import from_words
+        from docproc.cn.amount_words import from_words
 
         words = raw.split("元")[0] + "元"
         return field.model_copy(update={"value": from_words(words)})

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import parse_amount, parse_date, similarity
 from extractors import ExtractedFields, extractor
 from extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from extractors._text import PageText
-from validators._amount_words import CAPITALS, from_words, standard_capitals
 
 if TYPE_CHECKING:
     from docproc.context import Context

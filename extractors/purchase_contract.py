@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docproc.cn.amount_words import CAPITALS, standard_capitals
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
 from extractors._text import PageText, label_values
-from validators._amount_words import CAPITALS, standard_capitals
 
 if TYPE_CHECKING:
     from docproc.context import Context

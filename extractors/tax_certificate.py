@@ -6,11 +6,11 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docproc.cn.amount_words import CAPITALS, from_words
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
 from extractors._text import Hit, PageText, label_values
-from validators._amount_words import CAPITALS, from_words
 
 if TYPE_CHECKING:
     from docproc.context import Context
