@@ -7,7 +7,11 @@ names cannot tell another company's seal from an OCR slip on the right one; the 
 
 from __future__ import annotations
 
-from docproc.normalize import normalize_text, similarity
+import re
+from functools import cache
+
+from docproc.cn.vocab import names
+from docproc.normalize import normalize_text, similarity, to_halfwidth
 from docproc.places import REGIONS
 
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "总公司", "公司", "集团", "合伙企业",
@@ -75,3 +79,58 @@ def distinctive_similarity(a: str, b: str) -> float:
     da, db = distinctive(a), distinctive(b)
     short = min(len(da), len(db))
     return max(similarity(da, db), similarity(da[:short], db[:short]) if short >= 2 else 0.0)
+
+
+def _plain(text: str) -> str:
+    """Half-width, without spaces, with parentheses kept (北京星河(集团)有限公司 keeps its name as printed)."""
+    return re.sub(r"\s+", "", to_halfwidth(text))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _bank_pattern() -> re.Pattern[str]:
+    """A banking institution: a bank known by name, a bank named after a region, or a rural or cooperative
+    institution (whatever place precedes 农村商业银行, 村镇银行, 农村信用社 names it); then, kept apart, its
+    legal form and branch."""
+    regions = _alternation(REGIONS)
+    rural = _alternation(names("banks", "rural_suffixes"))
+    institution = (rf"(?:{_alternation(names('banks', 'named'))})"
+                   rf"|(?:{regions})[\u4e00-\u9fff]{{0,8}}?(?:{rural}|银行)"
+                   rf"|[\u4e00-\u9fff]{{2,10}}?(?:{rural})")
+    forms, branches = _alternation(names("banks", "forms")), _alternation(names("banks", "branches"))
+    return re.compile(rf"(?P<bank>{institution})(?:{forms})?(?P<branch>[\u4e00-\u9fff]{{0,16}}?(?:{branches}))?")
+
+
+def find_bank(text: str) -> re.Match[str] | None:
+    """The first banking institution named in ``text`` (group ``bank``: the institution alone, without its
+    legal form or branch); None when the text names no bank (a branch alone, a label, a misread)."""
+    return _bank_pattern().search(_plain(text))
+
+
+@cache
+def _organisation_pattern() -> re.Pattern[str]:
+    return re.compile(rf"[\u4e00-\u9fff()A-Za-z0-9·]{{2,40}}?(?:{_alternation(names('organisations', 'endings'))})")
+
+
+def organisation_name(text: str) -> str | None:
+    """``text`` as an organisation's name when it is one: it ends in a legal form or the kind of body it is
+    (…有限公司, …医院, …局), is at least four characters long and holds none of a letter's prose words."""
+    value = _plain(text)
+    if len(value) < 4 or any(word in value for word in names("organisations", "not_in_name")):
+        return None
+    return value if _organisation_pattern().fullmatch(value) else None
+
+
+def organisations_in(text: str) -> list[tuple[str, int, int]]:
+    """Every organisation's name that ends somewhere in ``text``, as ``(name, start, end)``: the longest
+    run before each legal-form word that is a name on its own (a line may hold a name and more)."""
+    out: list[tuple[str, int, int]] = []
+    for match in re.finditer(_alternation(names("organisations", "endings")), text):
+        for start in range(max(0, match.end() - 40), match.end() - 3):
+            if (name := organisation_name(text[start:match.end()])) is not None:
+                out.append((name, start, match.end()))
+                break
+    return out
