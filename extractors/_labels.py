@@ -24,6 +24,7 @@ class Candidate:
     start: int
     end: int
     how: str  # right | below | prose
+    gap: str = ""  # what stood between the label and the value (a colon, a label's tail)
 
     @property
     def value(self) -> str:
@@ -80,7 +81,7 @@ class Labels:
         if start < stop:
             a, b = before_column_gap(text, (offset + start, offset + stop))
             if a < b:
-                out.append(Candidate(text, a, b, "right"))
+                out.append(Candidate(text, a, b, "right", line[match.end() : start]))
         elif (below := self._below(text, index, match, stop)) is not None:
             out.append(below)
         if reach:

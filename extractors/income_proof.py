@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(
-    rf"(?:兹证明|兹有|(?<!收入)(?<!特此)证明)[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
+    rf"(?:兹证明|兹有|(?<!收入)(?<![此本])证明)[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
     rf"([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?[,，(（]"
 )
 _NAME_FALLBACKS = (
@@ -30,6 +30,7 @@ _NAME_FALLBACKS = (
     # a letter that opens with the person: "杨龙志，身份证号码…，系我公司正式员工"
     re.compile(rf"(?<![{CJK}·])([{CJK}·]{{2,4}})[,，(（]\s*(?:身份证|公民身份|证件号)"),
 )
+_TITLES = frozenset({"同志", "先生", "女士", "员工", "职工"})  # words around a name, never one
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 # The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…).
@@ -44,7 +45,8 @@ def _name(text: PageText) -> Field | None:
     """The person's name: across wrapped lines first, then line by line (a letter that opens a line with
     the name, 马轩刚，身份证号码…, follows its title line with no break in the joined text)."""
     for pattern in (_NAME, *_NAME_FALLBACKS):
-        if hit := text.search_joined(pattern) or text.search(pattern):
+        hit = text.search_joined(pattern) or text.search(pattern)
+        if hit and hit.group(1) not in _TITLES:  # an unfilled template: 职工 ${name} 同志，
             return hit.field(hit.group(1))
     return None
 

@@ -110,7 +110,10 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
 
 
 def _party(candidate: Candidate) -> Field | None:
-    """A party's name: the value up to the first clause-like suffix."""
+    """A party's name: the value up to the first clause-like suffix, set apart from its label by a colon or
+    in the cell below (甲方（卖方）承诺：… is clause text and names no one)."""
+    if candidate.how == "right" and ":" not in candidate.gap and not candidate.text.joined[:candidate.start].endswith(":"):
+        return None
     value = re.split(r"[,，;；(（]", candidate.value)[0]
     return candidate.field(value, (0, len(value))) if value else None
 

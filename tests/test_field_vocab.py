@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
+from docproc import pipeline, reading
 from docproc.cn.addresses import is_flat_address
 from docproc.cn.orgs import find_bank, organisation_name
-from docproc.models import DocType
+from docproc.context import Context
+from docproc.models import DocType, RawDocument
+from extractors import EXTRACTORS
+from tests.conftest import REALDOCS
 from tests.test_extractors import run, statement_fields, table_page
 
 
@@ -24,6 +30,12 @@ def test_a_letter_in_prose_names_its_employer_only_in_the_letterhead_and_signs_i
     assert got["issue_date"] == date(2026, 11, 5)
     assert got["employment_start"] == date(2020, 7, 1)
     assert got["monthly_income"] == Decimal("18600.00")
+    signed_only = run(DocType.INCOME_PROOF, None, [  # addressed to the bank; the name only under the seal
+        ["中国建设银行上海市分行:"], ["兹证明周文静女士系我单位员工,月收入为人民币18,600.00元。"], ["特此证明。"],
+        ["上海澄明医疗器械有限公司(盖章)"], ["二〇二六年十一月五日"],
+    ])
+    assert signed_only["employer"] == "上海澄明医疗器械有限公司"
+    assert signed_only["issue_date"] == date(2026, 11, 5)
 
 
 def test_a_letter_that_names_the_employer_in_its_prose_and_signs_under_a_seal_line() -> None:
@@ -119,3 +131,34 @@ def test_what_a_bank_an_organisation_and_a_flat_address_must_be() -> None:
     assert organisation_name("收入证明") is None and organisation_name("我单位") is None
     assert is_flat_address("上海市徐汇区漕溪北路88弄5号1203室")
     assert not is_flat_address("杭州市余杭区良渚街道文化村北侧地块")
+
+
+def _realdoc(name: str) -> bytes:
+    path = REALDOCS / name
+    if not path.exists():
+        pytest.skip(f"{path} is not on this machine")
+    return path.read_bytes()
+
+
+def test_a_third_party_letter_template_gives_its_issuer_and_no_word_for_a_name(ctx: Context) -> None:
+    name = "income_proof_cn/cn_income_proof_template_red_letterhead_mortgage_lo.pdf"
+    pages = reading.read_file(_realdoc(name), file_id="f", filename=name, ctx=ctx)
+    letter = {k: v.value for d in pipeline.documents_from_pages(ctx, pages) for k, v in d.fields.items()}
+    assert letter["employer"] == "广州市公安局番禺区分局辅警办"  # the letterhead and signature of the issuer
+    assert "name" not in letter  # 此证明仅限用于房贷，… names no one
+
+
+@pytest.mark.slow  # its blank second page goes to OCR
+def test_an_unfilled_letter_template_names_no_one(ctx: Context) -> None:
+    plain = "income_proof_cn/cn_income_proof_template_plain_unsealed_2p_lo.pdf"
+    pages = reading.read_file(_realdoc(plain), file_id="g", filename=plain, ctx=ctx)
+    fields = {k for d in pipeline.documents_from_pages(ctx, pages) for k in d.fields}
+    assert not fields & {"name", "employer"}  # 职工 ${name} 同志：the placeholder is unfilled
+
+
+def test_a_blank_second_hand_house_contract_names_no_party(ctx: Context) -> None:
+    name = "purchase_contracts_cn/cn_secondhand_house_purchase_contract_template_10p_lo.pdf"
+    pages = reading.read_file(_realdoc(name), file_id="f", filename=name, ctx=ctx)
+    raw = RawDocument(file_id="f", doc_type=DocType.PURCHASE_CONTRACT, pages=tuple(pages))
+    got = {k: v.value for k, v in EXTRACTORS.get("purchase_contract")(raw, ctx).fields.items()}
+    assert got == {"pages_declared": 10, "pages_present": 10}  # 甲方（卖方）承诺：… is no seller
