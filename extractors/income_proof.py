@@ -37,7 +37,9 @@ _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
     r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任"))
 _FIGURE_AFTER_LABEL = re.compile(r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")  # 月收入为人民币12,500.00元
-_WORDS = re.compile(rf"大写[:：]?\s*(?:人民币)?([{CAPITALS}]{{2,30}})")
+_WORDS = re.compile(rf"大写[)）]?(?:金额)?[:：]?\s*(?:人民币)?[:：]?\s*([{CAPITALS}]{{2,30}})")  # 人民币（大写）壹万…
+_BARE_WORDS = re.compile(rf"人民币[:：]?\s*([{CAPITALS}]{{3,30}})")  # 月收入人民币壹万贰仟元整, no 大写 printed
+_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,，.]*\d)")
 _PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*(0?[0-9][0-9\-+\s.,]{5,16}[0-9])")
 _PHONE_OK = re.compile(r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}")
 _WORDS_ONLY = re.compile(rf"[{CAPITALS}]{{2,30}}")
@@ -56,6 +58,8 @@ def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
     hit = text.search_joined(_WORDS)
     if hit and _parses(hit.group(1)):
         return hit.field(standard_capitals(hit.group(1)))
+    if (bare := text.search_joined(_BARE_WORDS)) and _parses(bare.group(1)):
+        return bare.field(standard_capitals(bare.group(1)))
     loose = text.search_joined(_WORDS_AFTER)
     target = loose or hit
     if target is None:
@@ -115,14 +119,20 @@ def _employment_start(text: PageText) -> Field | None:
 
 
 def _monthly_income(text: PageText, words: Field | None) -> Field | None:
-    """The monthly income after one of its labels; of several, the one its 大写 confirms."""
-    found: list[Field] = []
-    for candidate in labels_of(LABELS).candidates(text, "monthly_income", reach=40):
-        m = _FIGURE_AFTER_LABEL.match(candidate.value) if candidate.how == "prose" else None
-        if m and (amount := parse_amount(m.group(1))) is not None:
-            found.append(candidate.field(amount, m.span(1)))
+    """The monthly income after one of its labels: the figure its 大写 confirms (which may come after the
+    words: 月收入人民币（大写）壹万贰仟元整（¥12,000.00）), else the figure right after the first label."""
     confirmed = _in_words(words)
-    return next((f for f in found if f.value == confirmed), found[0] if found else None)
+    near: list[Field] = []
+    for candidate in labels_of(LABELS).candidates(text, "monthly_income", reach=40):
+        if candidate.how != "prose":
+            continue
+        for figure in _FIGURE.finditer(candidate.value):
+            if confirmed is not None and parse_amount(figure.group(1)) == confirmed:
+                return candidate.field(confirmed, figure.span(1))
+        first = _FIGURE_AFTER_LABEL.match(candidate.value)
+        if first and (amount := parse_amount(first.group(1))) is not None:
+            near.append(candidate.field(amount, first.span(1)))
+    return near[0] if near else None
 
 
 def _in_words(words: Field | None) -> Decimal | None:

@@ -58,6 +58,12 @@ def test_the_monthly_income_its_words_confirm_is_taken() -> None:
         ["15,300.00元(大写:壹万伍仟叁佰元整)。特此证明。"],
     ])
     assert got["monthly_income"] == Decimal("15300.00")
+    words_first = run(DocType.INCOME_PROOF, None, [
+        ["兹证明吴敏系我公司员工,其月收入为人民币(大写)壹万贰仟元整(¥12,000.00),特此证明。"]])
+    assert words_first["amount_in_words"] == "壹万贰仟元整"
+    assert words_first["monthly_income"] == Decimal("12000.00")
+    unlabelled_words = run(DocType.INCOME_PROOF, None, [["兹证明吴敏系我公司员工,月薪8,500.00元,即人民币捌仟伍佰元整。"]])
+    assert unlabelled_words["amount_in_words"] == "捌仟伍佰元整"
 
 
 def test_a_statement_header_whose_branch_label_lost_its_colon() -> None:
