@@ -1,4 +1,5 @@
-"""Organisation names as seal legends print them: the legal form, the region and the distinctive part.
+"""Organisation and bank names: what a name must be (a banking institution, an employer ending in its legal
+form), and names as seal legends print them: the legal form, the region and the distinctive part.
 
 Two companies of one city share their region and legal form (天津……有限公司), so comparing whole
 names cannot tell another company's seal from an OCR slip on the right one; the distinctive part
