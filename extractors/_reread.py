@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from docproc import imaging
+from docproc.cn.amount_words import STANDARD_CAPITALS
 from docproc.models import BBox, Page, PageSource
 from docproc.reading import clear_seal_ink
 from docproc.storage import BlobStore
-from validators._amount_words import STANDARD_CAPITALS
 
 if TYPE_CHECKING:
     from docproc.context import Context

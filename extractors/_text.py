@@ -201,7 +201,7 @@ def label_values(text: PageText, labels: dict[str, tuple[str, ...]], *, columns:
             if start < end:
                 spans = [(offset + start, offset + end)]
                 if columns:
-                    spans = [_before_column_gap(text, spans[0])]
+                    spans = [before_column_gap(text, spans[0])]
                 if name in wrapped:
                     label = text.words_in(offset + match.start(), offset + match.end())
                     spans += _wrapped_lines(text, index, spans[0], min(w.bbox.x0 for w in label), pattern)
@@ -221,7 +221,7 @@ def _letter_height(words: list[Word]) -> float:
     return heights[len(heights) // 2] if heights else 0.0
 
 
-def _before_column_gap(text: PageText, span: tuple[int, int]) -> tuple[int, int]:
+def before_column_gap(text: PageText, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` cut where a gap wider than COLUMN_GAP letters opens between two of its words."""
     inside = [(a, b, w) for a, b, w in text.spans_of_line(text.line_at(span[0])) if a < span[1] and b > span[0]]
     height = _letter_height([w for _, _, w in inside])

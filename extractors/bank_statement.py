@@ -6,9 +6,12 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docproc.cn import vocab
+from docproc.cn.orgs import find_bank
 from docproc.models import BBox, DocType, Field, Page, PageSource, RawDocument
 from docproc.normalize import find_dates, parse_amount, parse_date
 from extractors import ExtractedFields, extractor
+from extractors._labels import Candidate, first_valid, labels_of
 from extractors._reread import DIGITS, reread
 from extractors._table import Row, rows_of
 from extractors._text import PageText, label_values, union_boxes
@@ -16,21 +19,9 @@ from extractors._text import PageText, label_values, union_boxes
 if TYPE_CHECKING:
     from docproc.context import Context
 
-LABELS: dict[str, tuple[str, ...]] = {
-    "account_holder": ("户名", "账户名称", "客户姓名", "客户名称", "账户户名", "accountname"),
-    "account_number": ("账号", "卡号", "账户号码", "客户账号", "账户账号", "账户:", "accountnumber"),
-    "period": ("起止日期", "起止日", "查询期间", "交易期间", "查询时间段", "对账期间", "查询日期", "交易日期范围",
-               "查询区间", "交易区间", "账单周期", "统计期间", "明细期间", "statementperiod"),
-    "period_start": ("起始日期", "开始日期", "查询开始日期", "startdate"),
-    "period_end": ("截止日期", "终止日期", "结束日期", "查询结束日期", "enddate"),
-    "issue_date": ("打印日期", "打印时间", "出具日期", "开具日期", "制表日期", "制单日期", "生成日期", "出单日期",
-                   "printdate", "dateofissue"),
-    "opening_balance": ("期初余额", "上期余额", "起始余额", "openingbalance"),
-    "closing_balance": ("期末余额", "本期余额", "closingbalance"),
-    "currency": ("币种",),
-}
-_BANK = re.compile(r"(中国[\u4e00-\u9fff]{2,6}银行|[\u4e00-\u9fff]{2,8}银行)")
+LABELS = vocab.labels("bank_statement")
 _ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
+_HOLDER = re.compile(r"[\u4e00-\u9fff·]{2,20}|[A-Za-z][A-Za-z .]{1,40}[A-Za-z]")
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
 _DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY})", re.IGNORECASE)
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*]{6,}$")  # a counterparty cell that also prints the account
@@ -69,12 +60,12 @@ def transaction(row: Row) -> dict[str, Any] | None:
 
 def _header_fields(text: PageText) -> dict[str, Field]:
     raw = label_values(text, LABELS)
+    labels = labels_of("bank_statement")
     fields: dict[str, Field] = {}
-    holder = re.match(r"[\u4e00-\u9fffA-Za-z·]+", str(raw["account_holder"].value)) if "account_holder" in raw else None
-    if holder:
-        fields["account_holder"] = raw["account_holder"].model_copy(update={"value": holder.group(0)})
-    if "account_number" in raw and (match := _ACCOUNT.search(str(raw["account_number"].value))):
-        fields["account_number"] = raw["account_number"].model_copy(update={"value": re.sub(r"\s", "", match.group(0))})
+    if holder := first_valid(labels.candidates(text, "account_holder"), _holder):
+        fields["account_holder"] = holder
+    if number := first_valid(labels.candidates(text, "account_number"), _account_number):
+        fields["account_number"] = number
     if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 2:
         fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
         fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
@@ -90,9 +81,40 @@ def _header_fields(text: PageText) -> dict[str, Field]:
     for name in ("opening_balance", "closing_balance"):
         if name in raw and (amount := _money(str(raw[name].value))) is not None:
             fields[name] = raw[name].model_copy(update={"value": amount})
-    if hit := text.search(_BANK):
-        fields["bank_name"] = hit.field(hit.group(1))
+    if bank := first_valid(labels.candidates(text, "bank_name"), _bank) or _bank_anywhere(text):
+        fields["bank_name"] = bank
     return fields
+
+
+def _holder(candidate: Candidate) -> Field | None:
+    """A holder's name begins the value: letters only, two at least (张伟, 欧阳娜娜, JOHN)."""
+    match = _HOLDER.match(candidate.value)
+    return candidate.field(match.group(0), match.span()) if match else None
+
+
+def _account_number(candidate: Candidate) -> Field | None:
+    """An account number begins the value: 13 to 26 digits, maybe spaced or masked."""
+    match = _ACCOUNT.match(candidate.value)
+    return candidate.field(re.sub(r"\s", "", match.group(0)), match.span()) if match else None
+
+
+def _bank(candidate: Candidate) -> Field | None:
+    """A banking institution begins the value (a branch alone, 望京支行, names no bank); the value is the
+    institution, without its legal form or branch, which stay in ``raw``."""
+    match = find_bank(candidate.value)
+    if match is None or match.start() != 0:
+        return None
+    field = candidate.field(match.group("bank"), (0, len(match.group(0))))
+    return field.model_copy(update={"value": match.group("bank")})
+
+
+def _bank_anywhere(text: PageText) -> Field | None:
+    """The first bank the page names, top down (a title such as 中国建设银行个人活期账户交易明细)."""
+    for index, line in enumerate(text.lines):
+        if (match := find_bank(line)) and (at := line.find(match.group("bank"))) >= 0:
+            start = text.offsets[index] + at
+            return text.field((start, start + len(match.group("bank"))), match.group("bank"))
+    return None
 
 
 def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docproc.cn import vocab
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import parse_amount, parse_date, parse_validity
 from extractors import ExtractedFields, extractor
@@ -13,18 +14,7 @@ from extractors._text import PageText, label_values
 if TYPE_CHECKING:
     from docproc.context import Context
 
-LABELS: dict[str, tuple[str, ...]] = {
-    "company_name": ("名称", "企业名称", "字号名称"),
-    "kind": ("类型", "组成形式"),
-    "legal_representative": ("法定代表人", "经营者", "负责人", "执行事务合伙人"),
-    "scope": ("经营范围",),
-    "registered_capital": ("注册资本", "出资额"),
-    "established_date": ("成立日期", "注册日期"),
-    "business_term": ("营业期限", "经营期限", "合伙期限"),
-    "address": ("住所", "经营场所", "主要经营场所"),
-    "registration_authority": ("登记机关",),
-    "uscc_label": ("统一社会信用代码", "注册号"),
-}
+LABELS = vocab.labels("business_license")
 _USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9,10})(?![0-9A-Z])")
 _CAPITAL_WORDS = re.compile(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿一二三四五六七八九十百千两]+)万?元")
 
@@ -43,7 +33,7 @@ def _capital(field: Field) -> Field:
     if number is not None:
         return field.model_copy(update={"value": number})
     try:
-        from validators._amount_words import from_words
+        from docproc.cn.amount_words import from_words
 
         words = raw.split("元")[0] + "元"
         return field.model_copy(update={"value": from_words(words)})

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docproc.cn import vocab
+from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
+from docproc.cn.orgs import find_bank, organisation_name, organisations_in
 from docproc.models import DocType, Field, RawDocument
-from docproc.normalize import parse_amount, parse_date, similarity
+from docproc.normalize import find_dates, parse_amount, similarity
 from extractors import ExtractedFields, extractor
+from extractors._labels import Candidate, labels_of
 from extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from extractors._text import PageText
-from validators._amount_words import CAPITALS, from_words, standard_capitals
 
 if TYPE_CHECKING:
     from docproc.context import Context
 
 CJK = r"\u4e00-\u9fff"
-_DATE = r"(\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?)"
 _NAME = re.compile(
-    rf"(?:兹证明|兹有|(?<!收入)(?<!特此)证明)[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
+    rf"(?:兹证明|兹有|(?<!收入)(?<![此本])证明)[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
     rf"([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?[,，(（]"
 )
 _NAME_FALLBACKS = (
@@ -27,40 +30,25 @@ _NAME_FALLBACKS = (
     # a letter that opens with the person: "杨龙志，身份证号码…，系我公司正式员工"
     re.compile(rf"(?<![{CJK}·])([{CJK}·]{{2,4}})[,，(（]\s*(?:身份证|公民身份|证件号)"),
 )
+_TITLES = frozenset({"同志", "先生", "女士", "员工", "职工"})  # words around a name, never one
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
-_START = re.compile(rf"(?:自|于){_DATE}(?:起|入职|进入|加入)"
-                    rf"|(?:入职|入司|到岗|参加工作)(?:时间|日期)(?:为|是)?[:：]?{_DATE}")
 # The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…).
 _POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
     r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任"))
-_MONTHLY = re.compile(r"(?:月收入|月薪|月工资|每月(?:税前|税后|平均)?收入|税前月收入|月均收入|月平均收入)"
-                      r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")
-_WORDS = re.compile(rf"大写[:：]?\s*(?:人民币)?([{CAPITALS}]{{2,30}})")
-_EMPLOYER = re.compile(rf"(?:单位名称|单位|公司名称|盖章单位|工作单位)(?:[(（]盖章[)）])?[:：]([{CJK}()（）A-Za-z0-9]{{4,40}})")
-_EMPLOYER_ANY = re.compile(rf"([{CJK}()（）]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团|研究院|研究所|医院|学校|大学|银行|事务所|中心))")
+_FIGURE_AFTER_LABEL = re.compile(r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")  # 月收入为人民币12,500.00元
+_WORDS = re.compile(rf"大写[)）]?(?:金额)?[:：]?\s*(?:人民币)?[:：]?\s*([{CAPITALS}]{{2,30}})")  # 人民币（大写）壹万…
+_BARE_WORDS = re.compile(rf"人民币[:：]?\s*([{CAPITALS}]{{3,30}})")  # 月收入人民币壹万贰仟元整, no 大写 printed
+_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,，.]*\d)")
 _PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*(0?[0-9][0-9\-+\s.,]{5,16}[0-9])")
 _PHONE_OK = re.compile(r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}")
 _WORDS_ONLY = re.compile(rf"[{CAPITALS}]{{2,30}}")
-_ISSUE = re.compile(rf"{_DATE}")
-
-
-def _first_date_after(text: PageText, marker: str) -> Field | None:
-    hits = [h for h in text.finditer(_ISSUE)]
-    anchor = text.search(re.escape(marker))
-    candidates = [h for h in hits if anchor is None or h.line >= anchor.line]
-    if not candidates:
-        return None
-    hit = candidates[-1]
-    value = parse_date(hit.group(1))
-    return hit.field(value) if value else None
-
-
 def _name(text: PageText) -> Field | None:
     """The person's name: across wrapped lines first, then line by line (a letter that opens a line with
     the name, 马轩刚，身份证号码…, follows its title line with no break in the joined text)."""
     for pattern in (_NAME, *_NAME_FALLBACKS):
-        if hit := text.search_joined(pattern) or text.search(pattern):
+        hit = text.search_joined(pattern) or text.search(pattern)
+        if hit and hit.group(1) not in _TITLES:  # an unfilled template: 职工 ${name} 同志，
             return hit.field(hit.group(1))
     return None
 
@@ -70,6 +58,8 @@ def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
     hit = text.search_joined(_WORDS)
     if hit and _parses(hit.group(1)):
         return hit.field(standard_capitals(hit.group(1)))
+    if (bare := text.search_joined(_BARE_WORDS)) and _parses(bare.group(1)):
+        return bare.field(standard_capitals(bare.group(1)))
     loose = text.search_joined(_WORDS_AFTER)
     target = loose or hit
     if target is None:
@@ -92,38 +82,139 @@ def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Fiel
         fields["name"] = name
     if hit := text.search_joined(_ID_NUMBER):
         fields["id_number"] = hit.field(hit.group(1).upper())
-    if hit := text.search_joined(_START):
-        group = 1 if hit.group(1) else 2  # 自…起 / 入职时间为…
-        if start := parse_date(hit.group(group)):
-            fields["employment_start"] = hit.field(start, group)
+    if start := _employment_start(text):
+        fields["employment_start"] = start
     if hit := next((h for p in _POSITIONS if (h := text.search_joined(p))), None):
         fields["position"] = hit.field(hit.group(1))
-    if (hit := text.search_joined(_MONTHLY)) and (amount := parse_amount(hit.group(1))) is not None:
-        fields["monthly_income"] = hit.field(amount)
-    if words := _amount_in_words(text, ctx):
+    words = _amount_in_words(text, ctx)
+    if words:
         fields["amount_in_words"] = words
+    if income := _monthly_income(text, words):
+        fields["monthly_income"] = income
     if employer := _employer(text):
         fields["employer"] = employer
     if phone := _phone(text, ctx):
         fields["employer_phone"] = phone
-    if issued := _first_date_after(text, "特此证明"):
+    if issued := _issue_date(text):
         fields["issue_date"] = issued
     return fields
 
 
-def _employer(text: PageText) -> Field | None:
-    """The employer: the signed name (单位名称：…), or the best-read spelling of it elsewhere on the page.
+LABELS = "income_proof"
+START_CUES = (("自", "于", "从"), ("起", "开始", "入职", "进入", "加入", "至今", "到岗", "参加工作", "在"))
+FILLER = 4  # characters a labelled value may sit after its label (为, 是, :)
 
-    The signature line sits under the seal and reads worst; the letterhead usually prints the same
-    name clean, so among the spellings that agree with the signed one the most confident wins.
-    """
-    labelled = text.search(_EMPLOYER)
-    named = [h.field(h.group(1)) for h in text.finditer(_EMPLOYER_ANY)]
-    if labelled is None:
-        return named[-1] if named else None
-    signed = labelled.field(labelled.group(1))
-    agreeing = [f for f in named if similarity(str(f.value), str(signed.value)) >= 0.6]
-    return max([signed, *agreeing], key=lambda f: f.confidence)
+
+def _employment_start(text: PageText) -> Field | None:
+    """The start date: after its label (入职时间为…), else in prose (自2019年3月1日起, 于…入职)."""
+    for candidate in labels_of(LABELS).candidates(text, "employment_start", reach=FILLER + 14):
+        found = find_dates(candidate.value)
+        if found and found[0][1] <= FILLER:
+            return candidate.field(found[0][0], (found[0][1], found[0][2]))
+    before, after = START_CUES
+    for day, a, b in find_dates(text.joined):
+        if text.joined[max(0, a - 1) : a] in before and text.joined[b:].startswith(after):
+            return text.field((a, b), day)
+    return None
+
+
+def _monthly_income(text: PageText, words: Field | None) -> Field | None:
+    """The monthly income after one of its labels: the figure its 大写 confirms (which may come after the
+    words: 月收入人民币（大写）壹万贰仟元整（¥12,000.00）), else the figure right after the first label."""
+    confirmed = _in_words(words)
+    near: list[Field] = []
+    for candidate in labels_of(LABELS).candidates(text, "monthly_income", reach=40):
+        if candidate.how != "prose":
+            continue
+        for figure in _FIGURE.finditer(candidate.value):
+            if confirmed is not None and parse_amount(figure.group(1)) == confirmed:
+                return candidate.field(confirmed, figure.span(1))
+        first = _FIGURE_AFTER_LABEL.match(candidate.value)
+        if first and (amount := parse_amount(first.group(1))) is not None:
+            near.append(candidate.field(amount, first.span(1)))
+    return near[0] if near else None
+
+
+def _in_words(words: Field | None) -> Decimal | None:
+    try:
+        return from_words(str(words.value)) if words is not None else None
+    except ValueError:
+        return None
+
+
+def _issue_date(text: PageText) -> Field | None:
+    """The date that signs the letter: after its label (开具日期：…), else the last date at or below the
+    closing words (特此证明), else the last date on a line of its own; numerals or 二〇二六年十一月五日."""
+    for candidate in labels_of(LABELS).candidates(text, "issue_date"):
+        found = find_dates(candidate.value)
+        if found and found[0][1] == 0:
+            return candidate.field(found[0][0], (found[0][1], found[0][2]))
+    closing = [h.line for w in vocab.words(LABELS, "closing") if (h := text.search(re.escape(w)))]
+    dated = [(index, day, text.offsets[index] + a, text.offsets[index] + b)
+             for index, line in enumerate(text.lines) for day, a, b in find_dates(line)]
+    if closing:
+        after = [d for d in dated if d[0] >= min(closing)]
+    else:
+        after = [d for d in dated if len(text.lines[d[0]]) - (d[3] - d[2]) <= FILLER + 2]
+    if not after:
+        return None
+    _, day, a, b = after[-1]
+    return text.field((a, b), day)
+
+
+def _employer(text: PageText) -> Field | None:
+    """The employer: the signed name after its label, else the name the prose gives (系XX有限公司员工), else
+    the name that opens a line (the signature under the seal, the letterhead), banks excepted (a letter is
+    often addressed to the lending bank). Among the spellings that agree with the one chosen, the most
+    confident wins: the signature sits under the seal and reads worst, the letterhead prints it clean."""
+    labelled = [f for c in labels_of(LABELS).candidates(text, "employer") if (f := _organisation_at_start(c))]
+    in_prose = _employer_in_prose(text)
+    lines = [f for f in _organisations_opening_lines(text) if find_bank(str(f.value)) is None]
+    signed = [f for f in lines if _below_closing(text, f)]
+    ranked = labelled or in_prose or signed or lines
+    if not ranked:
+        return None
+    chosen = ranked[0]
+    agreeing = [f for f in labelled + in_prose + lines if similarity(str(f.value), str(chosen.value)) >= 0.6]
+    return max([chosen, *agreeing], key=lambda f: f.confidence)
+
+
+def _organisation_at_start(candidate: Candidate) -> Field | None:
+    """The organisation's name that begins the candidate (the longest one)."""
+    names = [(name, a, b) for name, a, b in organisations_in(candidate.value) if a == 0]
+    if not names:
+        return None
+    name, a, b = max(names, key=lambda n: n[2])
+    return candidate.field(name, (a, b))
+
+
+def _employer_in_prose(text: PageText) -> list[Field]:
+    before = "|".join(map(re.escape, vocab.words(LABELS, "employer_prose_before")))
+    after = "|".join(map(re.escape, sorted(vocab.words(LABELS, "employer_prose_after"), key=len, reverse=True)))
+    out: list[Field] = []
+    for match in re.finditer(rf"(?:{before})([{CJK}()A-Za-z0-9·]{{4,40}}?)(?:{after})", text.joined):
+        name = organisation_name(match.group(1))
+        if name is not None and find_bank(name) is None:
+            out.append(text.field(match.span(1), name))
+    return out
+
+
+def _organisations_opening_lines(text: PageText) -> list[Field]:
+    out: list[Field] = []
+    for index, line in enumerate(text.lines):
+        start = labels_of(LABELS).value_start(line, 0, len(line))
+        names = [(name, a, b) for name, a, b in organisations_in(line[start:]) if a == 0]
+        if names:
+            name, _, end = max(names, key=lambda n: n[2])
+            out.append(text.field((text.offsets[index] + start, text.offsets[index] + start + end), name))
+    return out
+
+
+def _below_closing(text: PageText, field: Field) -> bool:
+    """Whether the field sits at or below the letter's closing words (in its signature block)."""
+    closing = [h.line for w in vocab.words(LABELS, "closing") if (h := text.search(re.escape(w)))]
+    position = text.joined.find(str(field.value))
+    return bool(closing) and position >= 0 and text.line_at(position) >= min(closing)
 
 
 def _phone(text: PageText, ctx: Context | None) -> Field | None:
@@ -148,11 +239,6 @@ def _parses(words: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _last(text: PageText, pattern: re.Pattern[str]):  # type: ignore[no-untyped-def]
-    hits = list(text.finditer(pattern))
-    return hits[-1] if hits else None
 
 
 @extractor(DocType.INCOME_PROOF)

@@ -5,23 +5,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docproc.cn import vocab
+from docproc.cn.addresses import flat_detail, is_flat_address, names_a_parcel
+from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
+from extractors._labels import Candidate, first_valid, labels_of
 from extractors._text import PageText, label_values
-from validators._amount_words import CAPITALS, standard_capitals
 
 if TYPE_CHECKING:
     from docproc.context import Context
 
 CJK = r"\u4e00-\u9fff"
-LABELS: dict[str, tuple[str, ...]] = {
-    "contract_number": ("合同编号", "合同号", "备案编号"),
-    "seller": ("出卖人:", "出卖方:", "卖方:"),  # with the colon: clause text (出卖人应当…) names no one
-    "buyer": ("买受人", "买受方", "买方"),
-    "property_address": ("房屋坐落", "坐落", "房屋地址"),
-    "signing": ("签订日期", "签订时间", "签约日期"),
-}
+LABELS_OF = "purchase_contract"
+LABELS = vocab.labels(LABELS_OF)
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _AREA = re.compile(r"建筑面积[^0-9]{0,12}([0-9]+(?:\.[0-9]+)?)\s*(?:平方米|㎡|m2)")
 _PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,.]*\d)\s*元")
@@ -29,7 +27,10 @@ _WORDS = re.compile(rf"大写[)）:：]*\s*(?:人民币)?([{CAPITALS}]{{2,30}})"
 # The price paid in two parts (首期房价款 … 余款 …): their sum is the total when the price line is unread.
 _FIRST_PAYMENT = re.compile(r"首期(?:房价)?款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
 _REST_PAYMENT = re.compile(r"余款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
-_LOCATED = re.compile(r"(?:商品房|房屋|该房屋)(?:位于|坐落于|座落于|坐落在)[:：]?([\u4e00-\u9fff0-9A-Za-z\-－#号栋幢单元室层]{6,60}?)(?:[，,。；;（(]|$)")
+_CLAUSE_END = re.compile(r"[,，。;；(（]|的|$")  # an address runs to the end of its clause
+ADDRESS_REACH = 60  # characters an address may run over after the words that introduce it
+PRICE_REACH = 60  # characters after a price label where its figure may stand (after the 大写 words)
+_PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
 # A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四); clause text never does
@@ -81,9 +82,10 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     for text in texts:
         raw = label_values(text, LABELS)
-        for name in ("contract_number", "seller", "property_address"):
-            if name in raw and name not in fields:
-                fields[name] = raw[name]
+        if "contract_number" in raw and "contract_number" not in fields:
+            fields["contract_number"] = raw["contract_number"]
+        if "seller" not in fields and (seller := first_valid(labels_of(LABELS_OF).candidates(text, "seller"), _party)):
+            fields["seller"] = seller
         if "signing" in raw and "signing_date" not in fields and (dates := find_dates(str(raw["signing"].value))):
             fields["signing_date"] = raw["signing"].model_copy(update={"value": dates[0][0]})
         for key, pattern in (("floor_area", _AREA), ("total_price", _PRICE)):
@@ -93,22 +95,68 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             fields["total_price_in_words"] = hit.field(standard_capitals(hit.group(1)))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
+    if (confirmed := _price_in_words_confirms(texts, fields.get("total_price_in_words"))) is not None:
+        fields["total_price"] = confirmed
     if "total_price" not in fields and "total_price_in_words" not in fields and (paid := _paid_in_parts(texts)):
         fields["total_price"] = paid
-    if "property_address" not in fields:
-        for text in texts:
-            if hit := text.search_joined(_LOCATED):
-                fields["property_address"] = hit.field(hit.group(1))
-                break
+    if address := _property_address(texts):
+        fields["property_address"] = address
     names, numbers, name_field, number_field = _buyers(texts)
     if name_field:
         fields["buyer_names"] = name_field.model_copy(update={"value": names})
     if number_field:
         fields["buyer_id_numbers"] = number_field.model_copy(update={"value": numbers})
-    if "seller" in fields:  # cut a seller value at the first clause-like suffix
-        seller = re.split(r"[,，;；(（]", str(fields["seller"].value))[0]
-        fields["seller"] = fields["seller"].model_copy(update={"value": seller})
     return fields
+
+
+def _party(candidate: Candidate) -> Field | None:
+    """A party's name: the value up to the first clause-like suffix, set apart from its label by a colon or
+    in the cell below (甲方（卖方）承诺：… is clause text and names no one)."""
+    if candidate.how == "right" and ":" not in candidate.gap and not candidate.text.joined[:candidate.start].endswith(":"):
+        return None
+    value = re.split(r"[,，;；(（]", candidate.value)[0]
+    return candidate.field(value, (0, len(value))) if value else None
+
+
+def _address(candidate: Candidate) -> Field | None:
+    """The candidate's clause as a flat's address, when it is one and the text after it does not make it
+    a land parcel's (坐落于XX路以东的地块)."""
+    end = _CLAUSE_END.search(candidate.value)
+    value = candidate.value[: end.start() if end else len(candidate.value)]
+    after = candidate.text.joined[candidate.start + len(value) : candidate.start + len(value) + 6]
+    if not is_flat_address(value) or names_a_parcel(after):
+        return None
+    return candidate.field(value, (0, len(value)))
+
+
+def _property_address(texts: list[PageText]) -> Field | None:
+    """The flat's address: after its label (房屋坐落：…), else where the prose places the flat (该商品房位于…室),
+    the most detailed; never the land parcel's location, which the same words introduce."""
+    labels = labels_of(LABELS_OF)
+    labelled = [f for t in texts for c in labels.candidates(t, "property_address") if (f := _address(c))]
+    if labelled:
+        return labelled[0]
+    cues = "|".join(re.escape(w) for w in sorted(vocab.words(LABELS_OF, "property_address_prose"), key=len, reverse=True))
+    placed = [f for t in texts for m in re.finditer(cues, t.joined)
+              if (f := _address(Candidate(t, m.end(), min(len(t.joined), m.end() + ADDRESS_REACH), "prose")))]
+    return max(placed, key=lambda f: flat_detail(str(f.value)), default=None)
+
+
+def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Field | None:
+    """The figure near a price label that the 大写 total confirms (a 存量房 contract prints the words first:
+    房款合计：人民币（大写）叁佰伍拾万元整（¥3,500,000.00元)); None without words or agreement."""
+    try:
+        expected = from_words(str(words.value)) if words is not None else None
+    except ValueError:
+        return None
+    if expected is None:
+        return None
+    for text in texts:
+        for candidate in labels_of(LABELS_OF).candidates(text, "total_price", reach=PRICE_REACH):
+            for m in _PRICE_FIGURE.finditer(candidate.value) if candidate.how == "prose" else ():
+                if parse_amount(m.group(1)) == expected:
+                    return candidate.field(expected, m.span(1))
+    return None
 
 
 @extractor(DocType.PURCHASE_CONTRACT)

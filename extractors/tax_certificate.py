@@ -6,24 +6,17 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docproc.cn import vocab
+from docproc.cn.amount_words import CAPITALS, from_words
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
 from extractors._text import Hit, PageText, label_values
-from validators._amount_words import CAPITALS, from_words
 
 if TYPE_CHECKING:
     from docproc.context import Context
 
-LABELS: dict[str, tuple[str, ...]] = {
-    "name": ("纳税人姓名", "纳税人名称", "姓名"),
-    "id_number": ("身份证件号码", "身份证号码", "证件号码", "纳税人识别号"),
-    "period": ("税款所属期", "所属期间", "查询期间", "收入所属期"),
-    "issue_date": ("开具日期", "填发日期", "打印日期", "开具时间"),
-    "verification_code": ("验证码", "校验码", "查验码"),
-    "total_income": ("收入合计", "收入总额", "合计收入", "总收入"),
-    "total_tax": ("已缴税额合计", "实缴税额合计", "税额合计", "实缴(退)金额合计", "合计税额"),
-}
+LABELS = vocab.labels("tax_certificate")
 _ID_NUMBER = re.compile(r"[1-9]\d{16}[\dXx]")
 _CODE = re.compile(r"[0-9A-Za-z]{8,32}")
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from validators._amount_words import amounts_agree, from_words, to_words
+from docproc.cn.amount_words import amounts_agree, from_words, to_words
 
 WRITTEN = [
     ("12345.67", "壹万贰仟叁佰肆拾伍元陆角柒分"),

@@ -7,10 +7,10 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from docproc.cn.amount_words import UNITS, from_words
 from docproc.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
 from docproc.policy import Policy
 from validators import Verdict, check
-from validators._amount_words import UNITS, from_words
 from validators._common import every_declared_page_present, evidence, value, where
 
 _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),

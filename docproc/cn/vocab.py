@@ -1,0 +1,28 @@
+"""The vocabularies the package ships as data: labels per document type and field, and name lists."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads(files("docproc.cn").joinpath(name).read_text(encoding="utf-8"))
+
+
+def labels(doc_type: str) -> dict[str, tuple[str, ...]]:
+    """Field name → the label spellings that introduce its value on a document of ``doc_type``."""
+    return {name: tuple(spellings) for name, spellings in _load("labels.toml")[doc_type]["labels"].items()}
+
+
+def words(doc_type: str, key: str) -> tuple[str, ...]:
+    """A further word list of ``doc_type`` (residue, not_after, prose cues)."""
+    return tuple(_load("labels.toml")[doc_type]["words"].get(key, ()))
+
+
+def names(section: str, key: str) -> tuple[str, ...]:
+    """A list of names.toml (banks, organisation endings, address words)."""
+    return tuple(_load("names.toml")[section][key])

@@ -1,0 +1,122 @@
+"""Candidate values of a field found by its labels (docproc/cn/labels.toml): right of the label on its line,
+in the cell below it, or in the prose that follows it; never with a piece of a label left on the value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from docproc.cn import vocab
+from docproc.models import Field
+from extractors._text import PageText, before_column_gap
+
+SEPARATORS = ":;,.。/|、 "  # between a label and its value (the text is half-width)
+MIN_RESIDUE = 2  # a label's tail shorter than this (one character) may well begin a value
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of a page's text that may hold a field's value: characters ``start:end`` of the joined text."""
+
+    text: PageText
+    start: int
+    end: int
+    how: str  # right | below | prose
+    gap: str = ""  # what stood between the label and the value (a colon, a label's tail)
+
+    @property
+    def value(self) -> str:
+        """The candidate's text."""
+        return self.text.joined[self.start : self.end]
+
+    def field(self, value: object, span: tuple[int, int] | None = None) -> Field:
+        """A Field for ``value`` with the evidence of the candidate, or of ``span`` within it."""
+        a, b = span if span is not None else (0, self.end - self.start)
+        return self.text.field((self.start + a, self.start + b), value)
+
+
+class Labels:
+    """The labels of one document type, and the finder of candidate values by them."""
+
+    def __init__(self, doc_type: str) -> None:
+        self.fields = vocab.labels(doc_type)
+        spellings = sorted({s for alts in self.fields.values() for s in alts}, key=len, reverse=True)
+        self._any = re.compile("|".join(re.escape(s) for s in spellings))
+        tails = {s[i:] for s in spellings for i in range(len(s) - MIN_RESIDUE + 1)} | set(vocab.words(doc_type, "residue"))
+        self._residue = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")")
+        self._not_after = tuple(vocab.words(doc_type, "not_after"))
+
+    def value_start(self, line: str, start: int, end: int) -> int:
+        """Where a value begins after ``start``: past separators and any label or label tail glued before it."""
+        while start < end:
+            if line[start] in SEPARATORS:
+                start += 1
+            elif (match := self._residue.match(line, start, end)) is not None:
+                start = match.end()
+            else:
+                break
+        return start
+
+    def candidates(self, text: PageText, name: str, *, reach: int = 0) -> list[Candidate]:
+        """Candidate values of field ``name``, top to bottom: right of each of its labels (up to the next
+        label or a column gap), else in the cell below; with ``reach``, also the next ``reach`` characters
+        of prose after the label, across line breaks."""
+        own = set(self.fields.get(name, ()))
+        out: list[Candidate] = []
+        for index, line in enumerate(text.lines):
+            found = list(self._any.finditer(line))
+            for position, match in enumerate(found):
+                if match.group(0) not in own or line[: match.start()].endswith(self._not_after):
+                    continue  # another field's label, or a column heading (对方户名)
+                stop = found[position + 1].start() if position + 1 < len(found) else len(line)
+                out += self._at_label(text, index, match, stop, reach)
+        return out
+
+    def _at_label(self, text: PageText, index: int, match: re.Match[str], stop: int, reach: int) -> list[Candidate]:
+        line, offset = text.lines[index], text.offsets[index]
+        start = self.value_start(line, match.end(), stop)
+        out: list[Candidate] = []
+        if start < stop:
+            a, b = before_column_gap(text, (offset + start, offset + stop))
+            if a < b:
+                out.append(Candidate(text, a, b, "right", line[match.end() : start]))
+        elif (below := self._below(text, index, match, stop)) is not None:
+            out.append(below)
+        if reach:
+            begin = offset + self.value_start(line, match.end(), len(line))
+            out.append(Candidate(text, begin, min(len(text.joined), begin + reach), "prose"))
+        return out
+
+    def _below(self, text: PageText, index: int, match: re.Match[str], stop: int) -> Candidate | None:
+        """The cell under the label: the next line's words that start within the label's column (from the
+        label to the next label on its line)."""
+        if index + 1 >= len(text.lines):
+            return None
+        offset = text.offsets[index]
+        label = text.words_in(offset + match.start(), offset + match.end())
+        if not label:
+            return None
+        height = min(w.bbox.y1 - w.bbox.y0 for w in label)
+        x0 = min(w.bbox.x0 for w in label) - height
+        following = text.words_in(offset + stop, offset + stop + 1) if stop < len(text.lines[index]) else []
+        x1 = min((w.bbox.x0 for w in following), default=float("inf"))
+        cell = [(a, b) for a, b, w in text.spans_of_line(index + 1) if x0 <= w.bbox.x0 < x1]
+        if not cell:
+            return None
+        nxt = text.offsets[index + 1]
+        start = nxt + self.value_start(text.lines[index + 1], cell[0][0] - nxt, cell[-1][1] - nxt)
+        return Candidate(text, start, cell[-1][1], "below") if start < cell[-1][1] else None
+
+
+@cache
+def labels_of(doc_type: str) -> Labels:
+    """The labels of ``doc_type`` (built once)."""
+    return Labels(doc_type)
+
+
+def first_valid(candidates: list[Candidate], parse: Callable[[Candidate], Field | None]) -> Field | None:
+    """The first candidate that ``parse`` turns into a Field (``parse`` returns None for a value the field
+    cannot be)."""
+    return next((f for c in candidates if (f := parse(c)) is not None), None)

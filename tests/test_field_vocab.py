@@ -1,0 +1,170 @@
+"""Fields found by the label vocabularies on layouts other than our generator's, and checked by what they must be."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from docproc import pipeline, reading
+from docproc.cn.addresses import is_flat_address
+from docproc.cn.orgs import find_bank, organisation_name
+from docproc.context import Context
+from docproc.models import DocType, RawDocument
+from extractors import EXTRACTORS
+from tests.conftest import REALDOCS
+from tests.test_extractors import run, statement_fields, table_page
+
+
+def test_a_letter_in_prose_names_its_employer_only_in_the_letterhead_and_signs_in_chinese_numerals() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["上海澄明医疗器械有限公司"], ["收入证明"],
+        ["兹证明周文静女士(身份证号310104199203154427)系我单位员工,"],
+        ["自2020年7月1日起在我单位工作,任财务主管,税前月收入为人民币"],
+        ["18,600.00元(大写:壹万捌仟陆佰元整)。"],
+        ["特此证明。本证明仅供中国建设银行办理个人住房贷款使用。"],
+        ["二〇二六年十一月五日"],
+    ])
+    assert got["employer"] == "上海澄明医疗器械有限公司"  # not the bank the letter is for
+    assert got["issue_date"] == date(2026, 11, 5)
+    assert got["employment_start"] == date(2020, 7, 1)
+    assert got["monthly_income"] == Decimal("18600.00")
+    signed_only = run(DocType.INCOME_PROOF, None, [  # addressed to the bank; the name only under the seal
+        ["中国建设银行上海市分行:"], ["兹证明周文静女士系我单位员工,月收入为人民币18,600.00元。"], ["特此证明。"],
+        ["上海澄明医疗器械有限公司(盖章)"], ["二〇二六年十一月五日"],
+    ])
+    assert signed_only["employer"] == "上海澄明医疗器械有限公司"
+    assert signed_only["issue_date"] == date(2026, 11, 5)
+
+
+def test_a_letter_that_names_the_employer_in_its_prose_and_signs_under_a_seal_line() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["在职收入证明"],
+        ["兹证明何志强,男,身份证号码440106198507120031,系广州恒信达物流股份有限公司"],
+        ["正式员工,于二〇一八年三月一日入职,现任运营经理,月均收入9,800.00元。"],
+        ["以上情况属实。"],
+        ["证明单位(公章):", "广州恒信达物流股份有限公司"],
+        ["日期:", "二〇二六年十月二十八日"],
+    ])
+    assert got["employer"] == "广州恒信达物流股份有限公司"
+    assert got["employment_start"] == date(2018, 3, 1)
+    assert got["issue_date"] == date(2026, 10, 28)
+
+
+def test_the_monthly_income_its_words_confirm_is_taken() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["兹证明吴敏系我公司员工,月工资为2,000.00元津贴另计,税前月收入为人民币"],
+        ["15,300.00元(大写:壹万伍仟叁佰元整)。特此证明。"],
+    ])
+    assert got["monthly_income"] == Decimal("15300.00")
+    words_first = run(DocType.INCOME_PROOF, None, [
+        ["兹证明吴敏系我公司员工,其月收入为人民币(大写)壹万贰仟元整(¥12,000.00),特此证明。"]])
+    assert words_first["amount_in_words"] == "壹万贰仟元整"
+    assert words_first["monthly_income"] == Decimal("12000.00")
+    unlabelled_words = run(DocType.INCOME_PROOF, None, [["兹证明吴敏系我公司员工,月薪8,500.00元,即人民币捌仟伍佰元整。"]])
+    assert unlabelled_words["amount_in_words"] == "捌仟伍佰元整"
+
+
+def test_a_statement_header_whose_branch_label_lost_its_colon() -> None:
+    p = table_page(
+        [["个人客户交易明细"], ["户名", "李娜", "开户网点", "中国工商银行北京海淀支行"],
+         ["卡号", "6212 2602 0015 2018 285", "币种", "人民币"]],
+        [["交易日期", "摘要", "交易金额", "余额"], ["2026-05-10", "工资", "12,500.00", "20,500.00"]],
+        [20, 140, 260, 380],
+    )
+    got = statement_fields(p)
+    assert got["bank_name"] == "中国工商银行"  # no 开户网点 glued to it
+    assert got["account_holder"] == "李娜" and got["account_number"] == "6212260200152018285"
+
+
+def test_a_statement_header_with_a_bank_label_and_its_value_glued() -> None:
+    p = table_page(
+        [["账户交易明细清单"], ["开户机构中国建设银行股份有限公司上海分行"], ["客户名称:王建国"]],
+        [["交易日期", "摘要", "交易金额", "余额"], ["2026-05-10", "工资", "12,500.00", "20,500.00"]],
+        [20, 140, 260, 380],
+    )
+    got = statement_fields(p)
+    assert got["bank_name"] == "中国建设银行"
+    assert got["account_holder"] == "王建国"
+
+
+def test_a_statement_header_in_cells_with_each_value_under_its_label() -> None:
+    p = table_page(
+        [["交通银行", "对账单"]],
+        [["账号", "户名", "银行名称", ""], ["6222 6001 2345 6789 012", "陈雪梅", "交通银行股份有限公司苏州分行", ""],
+         ["交易日期", "摘要", "交易金额", "余额"], ["2026-05-10", "工资", "12,500.00", "20,500.00"]],
+        [20, 300, 520, 760],
+    )
+    got = statement_fields(p)
+    assert got["account_holder"] == "陈雪梅" and got["account_number"] == "6222600123456789012"
+    assert got["bank_name"] == "交通银行"
+
+
+def test_a_contract_address_is_the_flat_not_the_land_parcel() -> None:
+    got = run(DocType.PURCHASE_CONTRACT, None, [
+        ["商品房买卖合同(预售)"], ["第一条 项目建设依据"],
+        ["出卖人以出让方式取得坐落于杭州市余杭区良渚街道文化村北侧地块的建设用地使用权。"],
+        ["该地块国有土地使用证号为杭余国用(2021)第012号。"],
+        ["第二条 商品房基本情况"], ["房屋坐落:", "杭州市余杭区良渚街道玉鸟路18号3幢2单元1102室"],
+    ])
+    assert got["property_address"] == "杭州市余杭区良渚街道玉鸟路18号3幢2单元1102室"
+    prose = run(DocType.PURCHASE_CONTRACT, None, [
+        ["出卖人通过招拍挂方式取得位于南京市江宁区秣陵街道宁南大道以东G12地块的土地使用权。"],
+        ["该商品房位于南京市江宁区秣陵街道胜太西路9号5幢1单元602室(以下简称该商品房)。"],
+    ])
+    assert prose["property_address"] == "南京市江宁区秣陵街道胜太西路9号5幢1单元602室"
+
+
+def test_a_second_hand_house_contract() -> None:
+    got = run(DocType.PURCHASE_CONTRACT, None, [
+        ["存量房屋买卖合同"], ["甲方(卖方)"], ["姓名:", "刘海"], ["身份证号码:", "310104196805120417"],
+        ["1.1.房屋基本信息"], ["房产证号:", "沪(2019)徐字不动产权第012345号"],
+        ["坐落:", "上海市徐汇区漕溪北路88弄5号1203室"], ["建筑面积:", "89.50", "平方米"],
+        ["该房屋全部转让价款(房款)合计:人民币(大写)叁佰伍拾万元整(¥3,500,000.00元)。"],
+        ["第1页/共10页"],
+    ])
+    assert got["property_address"] == "上海市徐汇区漕溪北路88弄5号1203室"
+    assert got["total_price"] == Decimal("3500000.00") and got["total_price_in_words"] == "叁佰伍拾万元整"
+    assert got["seller"] == "刘海" and got["pages_declared"] == 10
+
+
+def test_what_a_bank_an_organisation_and_a_flat_address_must_be() -> None:
+    assert find_bank("望京四元桥支行") is None and find_bank("银行名称") is None
+    match = find_bank("开户行:浙江长兴联合村镇银行股份有限公司雉城支行")
+    assert match is not None and match.group("bank") == "浙江长兴联合村镇银行" and match.group("branch") == "雉城支行"
+    assert organisation_name("广州市公安局番禺区分局辅警办") == "广州市公安局番禺区分局辅警办"
+    assert organisation_name("收入证明") is None and organisation_name("我单位") is None
+    assert is_flat_address("上海市徐汇区漕溪北路88弄5号1203室")
+    assert not is_flat_address("杭州市余杭区良渚街道文化村北侧地块")
+
+
+def _realdoc(name: str) -> bytes:
+    path = REALDOCS / name
+    if not path.exists():
+        pytest.skip(f"{path} is not on this machine")
+    return path.read_bytes()
+
+
+def test_a_third_party_letter_template_gives_its_issuer_and_no_word_for_a_name(ctx: Context) -> None:
+    name = "income_proof_cn/cn_income_proof_template_red_letterhead_mortgage_lo.pdf"
+    pages = reading.read_file(_realdoc(name), file_id="f", filename=name, ctx=ctx)
+    letter = {k: v.value for d in pipeline.documents_from_pages(ctx, pages) for k, v in d.fields.items()}
+    assert letter["employer"] == "广州市公安局番禺区分局辅警办"  # the letterhead and signature of the issuer
+    assert "name" not in letter  # 此证明仅限用于房贷，… names no one
+
+
+@pytest.mark.slow  # its blank second page goes to OCR
+def test_an_unfilled_letter_template_names_no_one(ctx: Context) -> None:
+    plain = "income_proof_cn/cn_income_proof_template_plain_unsealed_2p_lo.pdf"
+    pages = reading.read_file(_realdoc(plain), file_id="g", filename=plain, ctx=ctx)
+    fields = {k for d in pipeline.documents_from_pages(ctx, pages) for k in d.fields}
+    assert not fields & {"name", "employer"}  # 职工 ${name} 同志：the placeholder is unfilled
+
+
+def test_a_blank_second_hand_house_contract_names_no_party(ctx: Context) -> None:
+    name = "purchase_contracts_cn/cn_secondhand_house_purchase_contract_template_10p_lo.pdf"
+    pages = reading.read_file(_realdoc(name), file_id="f", filename=name, ctx=ctx)
+    raw = RawDocument(file_id="f", doc_type=DocType.PURCHASE_CONTRACT, pages=tuple(pages))
+    got = {k: v.value for k, v in EXTRACTORS.get("purchase_contract")(raw, ctx).fields.items()}
+    assert got == {"pages_declared": 10, "pages_present": 10}  # 甲方（卖方）承诺：… is no seller
