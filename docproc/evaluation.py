@@ -205,7 +205,7 @@ LEGEND_MATCH = 0.5  # the similarity at which a ring legend counts as naming the
 
 def legend_matches(read: str | None, legend: str) -> bool:
     """A legend read names the organisation: the whole legend, or the name it begins with."""
-    from validators._org_names import distinctive_similarity  # the product's own notion of "the same name"
+    from docproc.cn.orgs import distinctive_similarity  # the product's own notion of "the same name"
 
     if not read:
         return False

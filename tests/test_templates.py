@@ -15,6 +15,7 @@ import pdfplumber
 import pytest
 from click.testing import CliRunner
 
+from docproc.cn.amount_words import to_words
 from docproc.evaluation import (
     GotDocument,
     Report,
@@ -42,7 +43,6 @@ from samples.generator.printing import Printer
 from samples.generator.record import applicant_truth
 from samples.generator.templates import FAMILIES, FAMILY, candidates, families
 from samples.generator.truth import DOC_TYPES
-from validators._amount_words import to_words
 
 # Every held-out family and the renderer registry that must draw it.
 IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from docproc.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
-from docproc.normalize import normalize_text, similarity
-from docproc.policy import Policy
-from validators import Verdict, check
-from validators._common import ask, en, value, where, zh
-from validators._org_names import (
+from docproc.cn.orgs import (
     distinctive,
     distinctive_similarity,
     looks_like_an_organisation,
     names_a_bank,
     strip_seal_kind,
 )
+from docproc.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
+from docproc.normalize import normalize_text, similarity
+from docproc.policy import Policy
+from validators import Verdict, check
+from validators._common import ask, en, value, where, zh
 
 
 def _legend_score(legend: str, organisation: str) -> float:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from validators._amount_words import to_words
+from docproc.cn.amount_words import to_words
 
 from .companies import Company, estate_name
 from .pdfkit import Typeface, page_format, random_typeface

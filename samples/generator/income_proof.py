@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from PIL import Image, ImageDraw
 
-from validators._amount_words import to_words
+from docproc.cn.amount_words import to_words
 
 from . import fonts
 from .idcard import IdCardFacts

@@ -12,7 +12,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 
-from validators._amount_words import to_words
+from docproc.cn.amount_words import to_words
 from validators._uscc import CHARSET
 
 from .card_art import emblem

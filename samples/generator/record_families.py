@@ -8,7 +8,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from validators._amount_words import to_words
+from docproc.cn.amount_words import to_words
 
 from .family_kit import date_text, press
 from .finance import add_months, money

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from validators._amount_words import to_words
+from docproc.cn.amount_words import to_words
 
 from .finance import add_months, cents, cn_date, money
 from .pdfkit import A4_PT, Pen, Typeface, new_canvas, png_seal, random_typeface
