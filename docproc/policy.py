@@ -108,7 +108,7 @@ class ImageRules(_PolicyModel):
     patch_sharpness_fail: float = 0.75  # print under a seal this much softer than beside it: a pasted patch
     smooth_min_share: float = 0.003  # painted-over regions smaller than this share of the page are glyph gaps
     smooth_grain_review: float = 0.25  # region grain / grain around it: painted over or in-painted?
-    smooth_grain_fail: float = 0.1  # the grain is gone altogether
+    smooth_grain_fail: float = -1.0  # off: grain alone never fails (genuine flat artwork measures 0)
     ghost_ratio_review: float = 0.3  # a region with another JPEG history than the page around it
 
 
