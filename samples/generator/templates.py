@@ -43,6 +43,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("letter_two_column", "income_proof",
            "office-authored 工作收入证明: two-column facts block, amount as ¥ with 万元 note, slashed date, "
            "seal partly over the printed name", True),
+    Family("letter_bank_boxes", "income_proof",
+           "a bank's printed 收入证明 form with boxes: fully ruled grid (姓名/性别/证件号码, 工作单位, 职务/入职时间, "
+           "月收入 ￥·大写), tick-box 证明用途, 单位盖章 box and 经办人/联系电话 box side by side at the foot", True, 2),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
