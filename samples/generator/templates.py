@@ -59,6 +59,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("statement_stacked_block", "bank_statement",
            "header as one stacked label column (开户行/账户名称/卡号/币种), columns 摘要 before date, "
            "收入/支出 split, balance last, round brown seal", True),
+    Family("statement_mobile_export", "bank_statement",
+           "mobile-banking 交易明细 PDF export: 户名/账号/起止日期 lines under the title, columns 记账日期 (with time)/"
+           "交易金额 (signed)/账户余额/交易摘要/对手信息, 第i页/共n页, round 电子回单专用章 at the foot of the last page",
+           True, 2),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
