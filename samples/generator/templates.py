@@ -76,6 +76,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("contract_resale_agency", "purchase_contract",
            "存量房屋买卖合同 drawn up by a brokerage: 甲方/乙方/居间方, 房屋坐落 and 不动产权证书号, the seller's seal "
            "over its name and the brokerage's own seal beside it", True),
+    Family("contract_city_netsign", "purchase_contract",
+           "城市网签 商品房买卖合同 (北京/上海 style): title with the city, 第X条 headings, parties in a two-column "
+           "出卖人/买受人 table, price and instalments in a 付款方式 table, signature table with the seal over "
+           "出卖人（签章）", True, 2),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
