@@ -106,7 +106,7 @@ def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1 and a second batch nobody has measured."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
     assert {f.batch for f in FAMILIES} == {0, 1, 2}
-    for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
+    for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
 
 

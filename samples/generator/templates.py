@@ -89,6 +89,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("tax_app_landscape", "tax_certificate",
            "个人所得税纳税记录 from the tax app: landscape, one facts line, 所得期间起/止 columns, amounts without commas, "
            "ISO dates, electronic seal", True),
+    Family("tax_app_list", "tax_certificate",
+           "个人所得税纳税记录 from the tax app as a portrait list: ruled facts box (姓名/证件号码/开具日期/查验码/税务机关), "
+           "one two-line entry per month with 收入额 and 已申报税额 on the right, totals, seal over the facts box", True, 2),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
