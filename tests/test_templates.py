@@ -40,7 +40,7 @@ from samples.generator import (
 from samples.generator.applicant import ITEM_TYPE, ApplicantPlan
 from samples.generator.family_kit import date_text
 from samples.generator.printing import Printer
-from samples.generator.record import applicant_truth
+from samples.generator.record import applicant_truth, seals
 from samples.generator.templates import FAMILIES, FAMILY, candidates, families
 from samples.generator.truth import DOC_TYPES
 
@@ -85,27 +85,61 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for f in truth["files"].values() for d in f["documents"]]
 
 
-@pytest.mark.parametrize("mode", ["seen", "unseen"])
+@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
-            assert doc["held_out"] is (mode == "unseen" and doc["type"] != "id_card"), (spec.applicant, doc["template"])
+            assert doc["held_out"] is (mode != "seen" and doc["type"] != "id_card"), (spec.applicant, doc["template"])
 
 
 def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
     """Families rotate through a corpus (each type on its own turn), so twelve applicants show them all."""
     found = {d["template"] for spec in corpus_specs(applicants=12, seed=4711, templates="unseen")
              for d in _documents(applicant_truth(plan(spec)))}
-    assert {f.id for f in FAMILIES if f.held_out} <= found
+    assert {f.id for f in FAMILIES if f.held_out and f.batch == 1} <= found
+    assert not {f.id for f in FAMILIES if f.batch == 2} & found, "unseen keeps to the first batch"
+
+
+def test_batches() -> None:
+    """Seen families are batch 0; the held-out ones come in batch 1 and a second batch nobody has measured."""
+    assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
+    assert {f.batch for f in FAMILIES} == {0, 1, 2}
+    for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
+        assert any(f.batch == 2 for f in families(doc_type)), doc_type
+
+
+@pytest.mark.parametrize("doc_type", DOC_TYPES)
+def test_unseen2_draws_the_second_batch_where_a_type_has_one(doc_type: str) -> None:
+    pool = candidates(doc_type, "unseen2")
+    second = [f for f in families(doc_type) if f.batch == 2]
+    if second:
+        assert pool == second
+    elif doc_type != "id_card":
+        assert pool == candidates(doc_type, "unseen") and all(f.batch == 1 for f in pool)
+    else:
+        assert pool == candidates(doc_type, "seen")
+
+
+def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
+    docs = [d for spec in corpus_specs(applicants=12, seed=4712, templates="unseen2")
+            for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
+    second = {f.id for f in FAMILIES if f.batch == 2}
+    assert second <= {d["template"] for d in docs}
+    with_second = {FAMILY[f].doc_type for f in second}
+    for d in docs:
+        family = FAMILY[d["template"]]
+        assert d["held_out"] and family.batch == (2 if d["type"] in with_second else 1), d["template"]
 
 
 def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
-        seen, unseen = plan(spec), plan(replace(spec, templates="unseen"))
-        assert replace(unseen, spec=spec, templates=seen.templates) == seen
+        seen = plan(spec)
+        for mode in ("unseen", "unseen2"):
+            other = plan(replace(spec, templates=mode))
+            assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
 
 
@@ -124,6 +158,18 @@ def test_cli_unseen_corpus_holds_only_held_out_families(tmp_path: Path) -> None:
     docs = [d for d in _documents(truth) if d["type"] != "id_card"]
     assert docs and all(d["held_out"] and FAMILY[d["template"]].held_out for d in docs)
     assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
+
+
+@pytest.mark.slow
+def test_cli_unseen2_corpus_holds_the_second_batch(tmp_path: Path) -> None:
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "1", "--seed", "4",
+                                              "--templates", "unseen2", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    (folder,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    docs = [d for d in _documents(truth) if d["type"] != "id_card"]
+    assert any(FAMILY[d["template"]].batch == 2 for d in docs)
+    assert all(d["held_out"] and FAMILY[d["template"]].batch in (1, 2) for d in docs)
 
 
 def _with_family(family: str, seed: int = 3) -> ApplicantPlan:
@@ -196,6 +242,24 @@ def test_contract_seals_are_where_the_truth_says() -> None:
         riding = _with_family("contract_riding_seal", seed)
         marks = contract_families.seal_marks(riding.contract, "contract_riding_seal")  # type: ignore[arg-type]
         assert {m[0] for m in marks if m[2] == "riding"} == set(range(1, riding.contract.pages_declared + 1))  # type: ignore[union-attr]
+        netsign = _with_family("contract_city_netsign", seed)
+        last = _text(Printer(netsign).pdf("purchase_contract"))[-1]
+        assert "出卖人（签章）" in last and netsign.contract.seller.name in last  # type: ignore[union-attr]
+        marks = [s for d in _documents(applicant_truth(netsign)) if d["type"] == "purchase_contract"
+                 for s in d.get("seals", [])]
+        assert all(s["shape"] == "round" for s in marks)
+
+
+def test_mobile_export_carries_a_round_e_seal_on_its_last_page() -> None:
+    """The truth reads the seal's shape from the family, whatever the plan's print style says."""
+    for seed in range(4):
+        p = _with_family("statement_mobile_export", seed)
+        statement = p.statement
+        assert statement is not None
+        pages = _text(Printer(p).pdf("bank_statement"))
+        assert f"第{len(pages)}页/共{len(pages)}页" in pages[-1]
+        expected = [(statement.pages_declared, statement.branch, "round")] if statement.sealed else []
+        assert seals(p, "bank_statement") == expected
 
 
 # --- eval: seen / unseen --------------------------------------------------------------------------------------

@@ -24,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--applicants", type=int, default=10)
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--workers", type=int, default=None, help="processes (default: one per CPU)")
-    gen.add_argument("--templates", choices=("seen", "unseen", "all"), default="seen",
-                     help="layout families: seen, unseen (held out only) or all")
+    gen.add_argument("--templates", choices=("seen", "unseen", "unseen2", "all"), default="seen",
+                     help="layout families: seen, unseen (first held-out batch), unseen2 (second batch) or all")
     args = parser.parse_args(argv)
     start = time.monotonic()
     if args.command == "tiny":

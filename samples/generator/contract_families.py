@@ -4,6 +4,8 @@
 location (该商品房坐落于…) and has its signature page, with the seller's seal, before the appendices.
 `contract_riding_seal` sets the parties and the flat as tables and carries a 骑缝章: one seal pressed across
 the fanned right edges, so every page shows its own slice; the main seal sits over the printed seller name.
+`contract_city_netsign` follows a big city's online-signing print (第X条 headings, the parties side by side in a
+two-column table, the price split in a 付款方式 table, a two-column signature table sealed over 出卖人（签章）).
 `seal_marks` says where the seals are; the renderer and the truth (record.py) both ask it.
 """
 
@@ -23,7 +25,7 @@ from .finance import money
 from .pdfkit import A4_PT, Pen, new_canvas
 from .seal import other_make
 
-FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency")
+FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign")
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
 
@@ -224,8 +226,77 @@ def _resale(t: Typesetter, book: _Book) -> SealSpot:
     return spot
 
 
+def _city_netsign(t: Typesetter, book: _Book) -> SealSpot:
+    f, pen, rng = t.f, t.pen, t.rng
+    n = f.pages_declared
+    kind = rng.choice(("预售", "出售")) if f.style.presale else rng.choice(("现售", "出售"))
+    pen.text(pen.w_mm / 2, t.top + 12, f"{f.seller.region.city}商品房{kind}合同", 19, bold=True, align="center",
+             spacing=1.0)
+    t.y = t.top + 18
+    t.para(rng.choice(("（网上签约版）", "（示范文本）")), indent=False)
+    t.para("出卖人与买受人根据《中华人民共和国民法典》《中华人民共和国城市房地产管理法》及其他有关法律、法规的规定，"
+           "在平等、自愿、公平、协商一致的基础上，就买卖商品房达成如下协议：")
+    names = "、".join(name for name, _ in f.buyers)
+    rows: list[tuple[str, ...]] = [("当事人", "出卖人", "买受人"), ("名称 / 姓名", f.seller.name, names),
+                                   ("证件类型", "营业执照", "居民身份证")]
+    for k, (name, number) in enumerate(f.buyers):
+        rows.append(("证件号码", f.seller.uscc if k == 0 else "", number if len(f.buyers) == 1 else f"{name} {number}"))
+    rows += [("法定代表人", f.seller.legal_rep, "—"), ("通讯地址", f.seller.address, f.buyer_address),
+             ("联系电话", f.seller.phone, f.buyer_phone)]
+    if rng.random() < 0.5:  # some systems name the buyer first
+        rows = [(r[0], r[2], r[1]) for r in rows]
+    ruled_table(t, tuple(rows), (0.2, 0.4, 0.4))
+    book.finish()
+    unit = money(f.unit_price, commas=rng.random() < 0.5)
+    articles = (("第一条　项目建设依据", f"出卖人以出让方式取得{f.project}项目所在地块的国有建设用地使用权，"
+                 "该项目已取得建设工程规划许可证及施工许可证。"),
+                ("第二条　商品房基本状况", f"买受人购买的商品房坐落于{f.property_address}，规划用途为住宅，"
+                 f"预测（实测）建筑面积共{f.floor_area}平方米，其中套内建筑面积{f.inner_area}平方米。"),
+                ("第三条　计价方式与价款", f"该商品房按建筑面积计价，单价为每平方米人民币{unit}元，总价款为人民币"
+                 f"{money(f.total_price, commas=False)}元（大写：{f.price_words}）。"),
+                ("第四条　付款方式及期限", "买受人按下表约定的方式和期限付款："))
+    for heading, body in articles:
+        t.para(heading, indent=False, bold=True)
+        t.para(body)
+    when = date_text(f.signing_date, rng.choice(("iso", "cn")))
+    pay = [("款项", "金额（元）", "付款时间"), ("首付款", money(f.down_payment), f"{when}前"),
+           (rng.choice(("商业贷款", "银行按揭贷款")), money(f.total_price - f.down_payment), "以贷款银行放款为准"),
+           ("总价款（小写）", money(f.total_price), ""), ("总价款（大写）", f.price_words, "")]
+    ruled_table(t, tuple(pay), (0.26, 0.4, 0.34))
+    book.finish()
+    clause_pages(t, n - 3, book.finish)
+    while book.page < n:
+        book.finish()
+    t.para("（以下无正文，为签章页）", indent=False)
+    y, size, half = t.y + 10, t.s.size + 1, (t.right - t.left) / 2
+    pen.rect(t.left, y, half, 70, stroke=(0, 0, 0), width=0.5)
+    pen.rect(t.left + half, y, half, 70, stroke=(0, 0, 0), width=0.5)
+    pen.text(t.left + 3, y + 9, "出卖人（签章）：", size)
+    pen.text(t.left + 3, y + 18, f.seller.name, size, max_width=half - 6)
+    pen.text(t.left + 3, y + 36, "法定代表人（签字）：", size)
+    pen.text(t.left + 3, y + 46, "委托代理人（签字）：", size)
+    pen.text(t.left + half + 3, y + 9, "买受人（签章）：", size)
+    x = t.left + half + 6
+    for name, _ in f.buyers:
+        sig = signature(name, rng)
+        width = min(sig.width / sig.height * 12.0, half / len(f.buyers) - 6)
+        pen.image(sig, x, y + 14, width, 12.0)
+        x += width + 4
+    signed = date_text(f.signing_date, rng.choice(("cn", "cn_padded", "numerals")))
+    for col in (t.left, t.left + half):
+        pen.text(col + half - 4, y + 64, signed, size - 0.5, align="right")
+    name_w = min(pen.width(f.seller.name, size), half - 6)
+    spot = SealSpot(n, (t.left + 3 + name_w * rng.uniform(0.3, 0.7)) / pen.w_mm,
+                    (y + 18 + rng.uniform(-4, 8)) / pen.h_mm, rng.uniform(38, 42))
+    t.y = y + 72
+    _seal_here(t, spot)
+    book.finish()
+    return spot
+
+
 _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
+    "contract_city_netsign": _city_netsign,
 }
 
 

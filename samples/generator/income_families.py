@@ -1,4 +1,5 @@
-"""Held-out income-proof families (templates.py): a bank's fill-in form, a ruled table form, a two-column letter.
+"""Held-out income-proof families (templates.py): a bank's fill-in form, a ruled table form, a two-column letter,
+and (second batch) a bank's printed form with boxes.
 
 Each is typeset as an A4 PDF with the same facts as the prose letter; the delivery scans or photographs it.
 """
@@ -175,8 +176,78 @@ def render_two_column(facts: IncomeProofFacts, rng: random.Random) -> bytes:
     return _finish(buffer, pen)
 
 
+def render_bank_boxes(facts: IncomeProofFacts, rng: random.Random) -> bytes:
+    """A bank's printed 收入证明 form with boxes: a fully ruled grid, tick-box purpose, 单位盖章 and 经办人 boxes."""
+    bank = rng.choice(BANKS)
+    title = rng.choice(("个人收入证明", "收入证明书", "借款申请人收入证明"))
+    buffer, pen = _canvas(facts, rng, title)
+    left, right = rng.uniform(16, 22), pen.w_mm - rng.uniform(16, 22)
+    width = right - left
+    y = rng.uniform(18, 26)
+    pen.text(left, y, bank, 11, bold=True)
+    pen.text(right, y, f"编号：{rng.randint(10, 99)}{rng.randint(100000, 999999)}", 8.5, align="right", color=GREY)
+    y += 12
+    pen.text(pen.w_mm / 2, y, title, rng.uniform(16, 18), bold=True, align="center", spacing=rng.choice((0.0, 3.0)))
+    y += 6
+    pen.text(right, y + 4, rng.choice(("（由借款人所在单位填写）", "（本表由单位人事或财务部门填写）")), 8.5, align="right",
+             color=GREY)
+    y += 8
+    size, row_h = rng.uniform(10, 11), rng.uniform(10, 12)
+    start = date_text(facts.employment_start, rng.choice(("cn_padded", "dot")))
+    money_style = rng.choice(("commas", "plain"))
+    # each row: (label, value, share of the width) cells, ruled all round
+    rows: list[list[tuple[str, str, float]]] = [
+        [("姓名", facts.name, 0.14), ("性别", facts.sex, 0.1), ("证件号码", facts.id_number, 0.3)],
+        [("工作单位（全称）", facts.employer, 0.4)],
+        [("职务/岗位", facts.position, 0.2), ("入职时间", start, 0.2)],
+        [("月均收入（小写）", f"￥{amount_text(facts.monthly_income, money_style)}元", 0.25),
+         ("单位电话", facts.employer_phone, 0.2)],
+        [("月均收入（大写）", f"人民币{facts.amount_in_words}", 0.6)],
+    ]
+    if rng.random() < 0.5:  # some banks ask for the phone first, by the employer
+        rows[1], rows[3] = ([rows[1][0], rows[3][1]], [rows[3][0], ("收入期间", "近十二个月", 0.2)])
+    for row in rows:
+        label_share = (1 - sum(v for _, _, v in row)) / len(row)
+        x = left
+        for label, value, share in row:
+            lw, vw = width * label_share, width * share
+            pen.rect(x, y, lw, row_h, stroke=(0, 0, 0), width=0.5, fill=(0.96, 0.96, 0.92))
+            pen.text(x + lw / 2, y + row_h * 0.64, label, size - 0.5, align="center", max_width=lw - 2)
+            pen.rect(x + lw, y, vw, row_h, stroke=(0, 0, 0), width=0.5)
+            pen.text(x + lw + 2, y + row_h * 0.64, value, size, max_width=vw - 4)
+            x += lw + vw
+        y += row_h
+    purpose = "证明用途：√个人住房贷款　□个人消费贷款　□信用卡　□其他"
+    pen.rect(left, y, width, row_h, stroke=(0, 0, 0), width=0.5)
+    pen.text(left + 3, y + row_h * 0.64, purpose, size - 0.5, max_width=width - 6)
+    y += row_h
+    decl_h = row_h * 2.4
+    pen.rect(left, y, width, decl_h, stroke=(0, 0, 0), width=0.5)
+    _flow(pen, "\u3000\u3000兹证明上述人员为我单位正式员工，以上所填情况真实无误。如因本证明与事实不符而给贵行造成损失，"
+               "我单位愿承担相应责任。", x=left + 3, y=y + 6, width=width - 6, size=size - 0.5, leading=(size - 0.5) * 0.6)
+    y += decl_h
+    box_h = rng.uniform(46, 56)
+    split = width * rng.uniform(0.5, 0.58)
+    pen.rect(left, y, split, box_h, stroke=(0, 0, 0), width=0.5)
+    pen.rect(left + split, y, width - split, box_h, stroke=(0, 0, 0), width=0.5)
+    pen.text(left + 3, y + 7, rng.choice(("单位盖章：", "单位（公章）：")), size)
+    date_style = rng.choice(("cn_padded", "cn", "numerals"))
+    pen.text(left + split - 4, y + box_h - 5, date_text(facts.issue_date, date_style), size, align="right")
+    ox = left + split + 3
+    pen.text(ox, y + 7, "经办人（签字）：", size)
+    pen.text(ox, y + 7 + box_h / 3, "经办人职务：人事专员", size)
+    pen.text(ox, y + 7 + box_h * 2 / 3, f"联系电话：{facts.employer_phone}", size, max_width=width - split - 6)
+    pen.text(left, y + box_h + 7, "注：本证明须加盖单位公章或人事章方为有效，涂改无效。", 8.5, color=GREY)
+    if facts.sealed:
+        style = other_make(rng, facts.seal_legend or facts.employer, bottom=rng.choice(("", "", "人事专用章")))
+        press(pen, rng, style, center=(left + split * rng.uniform(0.35, 0.65), y + box_h * rng.uniform(0.4, 0.6)),
+              width_mm=rng.uniform(38, 42))
+    return _finish(buffer, pen)
+
+
 RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_bank_form": render_bank_form,
     "letter_table_form": render_table_form,
     "letter_two_column": render_two_column,
+    "letter_bank_boxes": render_bank_boxes,
 }

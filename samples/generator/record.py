@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import contract_families, truth
+from . import contract_families, statement_families, truth
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
 from .templates import FAMILY
 
@@ -51,7 +51,7 @@ def seals(p: ApplicantPlan, item: str) -> list[tuple[int, str, str]]:
         return [(1, p.proof.seal_legend or p.proof.employer, "round")]
     if item == "bank_statement" and p.statement is not None and p.statement.sealed:
         s = p.statement
-        return [(s.pages_declared, s.branch, s.style.seal_shape)]
+        return [(s.pages_declared, s.branch, statement_families.seal_shape(p.family(item), s.style))]
     if item == "purchase_contract" and p.contract is not None:
         family = p.family(item)
         return contract_families.seal_marks(p.contract, family) + contract_families.agency_marks(p.contract, family)

@@ -1,5 +1,6 @@
-"""Held-out families of the two official records (templates.py): the counter-printed 税收完税证明 form and the
-2015 三证合一 营业执照. Same facts as tax.py and license.py; other layouts, wording, date styles and seal makes."""
+"""Held-out families of the two official records (templates.py): the counter-printed 税收完税证明 form, the tax app's
+landscape table and (second batch) its portrait list of entries, and the 2015 三证合一 营业执照. Same facts as tax.py
+and license.py; other layouts, wording, date styles and seal makes."""
 
 from __future__ import annotations
 
@@ -217,6 +218,59 @@ def render_electronic_print(facts: LicenseFacts, rng: random.Random, *, when: da
     return buffer.getvalue()
 
 
-TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, "tax_app_landscape": render_tax_app}
+def render_tax_app_list(facts: TaxFacts, rng: random.Random, *, when: datetime, producer: str) -> bytes:
+    """个人所得税纳税记录 as the app's portrait list: a ruled facts box, one two-line entry per month
+    (所得期间 and 所得项目 / 扣缴义务人, 收入额 and 已申报税额 on the right), totals, the seal over the facts box."""
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title="个人所得税纳税记录")
+    pen = Pen(canvas, facts.face, A4_PT)
+    left, right = rng.uniform(16, 22), pen.w_mm - rng.uniform(16, 22)
+    span = right - left
+    y = rng.uniform(18, 24)
+    pen.text(pen.w_mm / 2, y, "个人所得税纳税记录", 17, bold=True, align="center", spacing=rng.choice((0.0, 1.5)))
+    day_style = rng.choice(("dot", "cn_padded", "slash"))
+    pen.text(pen.w_mm / 2, y + 7, f"（{date_text(facts.period_start, day_style)} - {date_text(facts.period_end, day_style)}）",
+             9.5, align="center")
+    y += 12
+    y = _cells(pen, left, y, [span * 0.2, span * 0.3, span * 0.2, span * 0.3],
+               ("纳税人姓名", facts.name, "身份证件号码", facts.id_number), 8.0, 9.0)
+    y = _cells(pen, left, y, [span * 0.2, span * 0.3, span * 0.2, span * 0.3],
+               ("开具日期", date_text(facts.issue_date, day_style), "查验码", facts.verification_code), 8.0, 9.0)
+    box_bottom = y
+    y = _cells(pen, left, y, [span * 0.2, span * 0.8], ("开具税务机关", facts.authority), 8.0, 9.0)
+    commas = rng.random() < 0.6
+    sign = rng.choice(("", "¥"))
+    y += 6
+    pen.text(left, y, "所得期间 / 所得项目 / 扣缴义务人", 8.5, color=GREY)
+    pen.text(right, y, "收入额 / 已申报税额（元）", 8.5, align="right", color=GREY)
+    y += 2
+    pen.line(left, y, right, y, width=0.6)
+    step = min(11.0, 190.0 / (len(facts.rows) + 2))
+    size = min(9.0, step * 0.82)
+    for r in sorted(facts.rows, key=lambda row: row.period, reverse=rng.random() < 0.5):
+        pen.text(left + 1, y + step * 0.42, f"{r.period.year}年{r.period.month:02d}月　{r.item}", size)
+        pen.text(left + 1, y + step * 0.85, f"扣缴义务人：{r.agent}", size - 1, color=GREY, max_width=span * 0.62)
+        pen.text(right - 1, y + step * 0.42, f"收入额 {sign}{money(r.income, commas=commas)}", size, align="right")
+        pen.text(right - 1, y + step * 0.85, f"已申报税额 {sign}{money(r.tax, commas=commas)}", size - 1, align="right")
+        y += step
+        pen.line(left, y, right, y, width=0.2, color=(0.65, 0.65, 0.65))
+    y += 7
+    pen.text(left, y, f"收入额合计：{sign}{money(facts.total_income, commas=commas)}元", 10, bold=True)
+    pen.text(right, y, f"已申报税额合计：{sign}{money(facts.total_tax, commas=commas)}元", 10, bold=True, align="right")
+    pen.text(left, y + 7, f"已申报税额合计（大写）：{to_words(facts.total_tax)}", 9)
+    for k, note in enumerate(("说明：1. 本记录仅反映纳税人在上述期间已申报的个人所得税，不作为完税凭证。",
+                              "2. 可通过个人所得税APP或自然人电子税务局输入查验码查验。")):
+        pen.text(left + (0 if k == 0 else 9), y + 16 + k * 5.5, note, 8, color=GREY)
+    if facts.sealed:
+        style = other_make(rng, facts.authority, bottom=rng.choice(("", "征税专用章")))
+        press(pen, rng, style, center=(right - rng.uniform(25, 45), box_bottom + rng.uniform(-6, 6)),
+              width_mm=rng.uniform(34, 40))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, "tax_app_landscape": render_tax_app,
+                                        "tax_app_list": render_tax_app_list}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print}

@@ -1,8 +1,9 @@
 """Held-out bank-statement families (templates.py): other banks' ways of laying out the same statement.
 
 The facts, the pagination and the seal's page and shape are the plan's (statement.py); what differs is the
-header (a ruled label table, prose, a stacked label column), the column set and order, the wording and the
-date and amount styles, and the seal's make.
+header (a ruled label table, prose, a stacked label column, a mobile-banking export), the column set and
+order, the wording and the date and amount styles, and the seal's make. A mobile-banking export always carries
+the round 电子回单专用章 (`seal_shape` tells the truth so).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from .family_kit import date_text, press
 from .finance import money
 from .pdfkit import MM, Pen, Typeface, new_canvas
 from .seal import other_make
-from .statement import StatementFacts
+from .statement import StatementFacts, StatementStyle
 from .statement_pdf import GREY, Column, StatementPage
 
 LINE = (0.25, 0.25, 0.25)
@@ -124,9 +126,65 @@ class _StackedBlock(StatementPage):
         return s.top + s.header
 
 
+class _MobileExport(StatementPage):
+    """A mobile-banking 交易明细 export: facts as lines under the title, date with time, 对手信息, e-seal at the foot."""
+
+    def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
+        super().__init__(facts, rng, pen, holder_face)
+        self.labels.update(holder=rng.choice(("户名", "客户姓名")), account=rng.choice(("账号", "卡号", "账户")))
+        self.cols = [Column("记账日期", 1.9, "left", "datetime"),
+                     Column(rng.choice(("交易金额", "发生额")), 1.4, "right", "amount"),
+                     Column(rng.choice(("账户余额", "联机余额")), 1.4, "right", "balance"),
+                     Column(rng.choice(("交易摘要", "摘要")), 1.3, "left", "description"),
+                     Column(rng.choice(("对手信息", "对方户名/账号")), 4.2, "left", "party")]
+        if rng.random() < 0.4:  # some apps put the summary right after the date
+            self.cols.insert(1, self.cols.pop(3))
+        self.stamp = f"{rng.randint(8, 21):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+
+    def header(self) -> float:
+        pen, s, f = self.pen, self.s, self.f
+        y = s.top + 6
+        pen.text(self.left, y, f.bank.name, 10, color=f.bank.color)
+        pen.text(self.w / 2, y + 7, s.title, 15, bold=True, align="center")
+        size = s.size + 1.0
+        period = f"{f.period_start.strftime(s.date_style)} - {f.period_end.strftime(s.date_style)}"
+        lw = pen.text(self.left, y + 12, f"{self.labels['holder']}：", size)
+        pen.text(self.left + lw, y + 12, f.account_holder, size, face=self.holder_face)
+        lines = ["", f"{self.labels['account']}：{self.account_text()}",
+                 f"币种：人民币　　钞汇标志：钞　　开户网点：{f.branch}", f"起止日期：{period}",
+                 f"期初余额：{money(f.opening_balance, commas=s.commas)}",
+                 f"生成时间：{f.issue_date.strftime(s.date_style)} {self.stamp}"]
+        step = (s.header - 22) / len(lines)
+        for k, line in enumerate(lines):
+            pen.text(self.left, y + 12 + k * step, line, size, max_width=self.right - self.left)
+        return s.top + s.header
+
+    def footer(self, page: int, pages: int) -> None:
+        s, pen = self.s, self.pen
+        pen.text(self.w / 2, self.h - s.foot / 2, f"第{page}页/共{pages}页", s.size + 0.5, align="center")
+
+    def summary(self, y: float) -> tuple[float, float]:
+        s, pen, f = self.s, self.pen, self.f
+        credits = sum((t.amount for t in f.transactions if t.amount > 0), Decimal(0))
+        debits = sum((t.amount for t in f.transactions if t.amount < 0), Decimal(0))
+        y += 6
+        size = s.size + 0.8
+        pen.text(self.left, y, f"收入总金额：{money(credits, commas=s.commas)}　　支出总金额：{money(-debits, commas=s.commas)}"
+                 f"　　期末余额：{money(f.closing_balance, commas=s.commas)}", size, max_width=self.right - self.left)
+        code = "".join(self.rng.choice("0123456789ABCDEF") for _ in range(16))
+        pen.text(self.left, y + size * 0.7, f"验证码：{code}　本明细由手机银行生成，电子印章仅对本文件有效。", s.size,
+                 color=GREY)
+        return self.right - self.rng.uniform(22, 32), min(y + self.rng.uniform(8, 16), self.h - s.foot - 18)
+
+
+def seal_shape(family: str, style: StatementStyle) -> str:
+    """The shape of the bank's seal on a statement of this family (a mobile export carries the round e-seal)."""
+    return "round" if family == "statement_mobile_export" else style.seal_shape
+
+
 _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None], StatementPage]] = {
     "statement_labelled_table": _LabelledTable, "statement_prose_header": _ProseHeader,
-    "statement_stacked_block": _StackedBlock,
+    "statement_stacked_block": _StackedBlock, "statement_mobile_export": _MobileExport,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -136,6 +194,9 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
     """The statement in a held-out family's layout: every printed page, the seal on the last (if sealed)."""
     style = replace(facts.style, date_style=rng.choice(_DATE_FORMATS), plus=family == "statement_prose_header"
                     and rng.random() < 0.5)
+    if family == "statement_mobile_export":
+        style = replace(style, title=rng.choice(("交易明细", "账户交易明细", "个人账户交易明细")), plus=rng.random() < 0.5,
+                        commas=rng.random() < 0.6, seal_shape="round", seal_bottom="电子回单专用章")
     facts = replace(facts, style=style)
     buffer = io.BytesIO()
     w, h = style.page_mm

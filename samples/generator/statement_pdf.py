@@ -54,6 +54,7 @@ def cell(t: Transaction, key: str, index: int, style: StatementStyle) -> str:
     amount = money(t.amount, commas=style.commas, sign="+" if style.plus else "")
     values = {
         "index": str(index), "date": t.day.strftime(style.date_style), "description": t.description,
+        "datetime": f"{t.day.strftime(style.date_style)} {t.time}",
         "amount": amount, "balance": money(t.balance, commas=style.commas),
         "credit": money(t.amount, commas=style.commas) if t.amount > 0 else "",
         "debit": money(-t.amount, commas=style.commas) if t.amount < 0 else "",

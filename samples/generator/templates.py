@@ -2,7 +2,9 @@
 
 A family is one layout/wording tradition seen in real documents (who prints it, how the header, the table
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
-with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. The families that
+with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
+in batches: a later batch (`--templates unseen2`) was added after the first had been measured, so the product can
+be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-MODES = ("seen", "unseen", "all")
+MODES = ("seen", "unseen", "unseen2", "all")
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,14 @@ class Family:
     doc_type: str
     description: str
     held_out: bool
+    batch: int = 1  # which batch of held-out families it came in (seen families: 0)
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("id_card_2004", "id_card", "居民身份证 second-generation card (portrait side and emblem side)", False),
+    Family("id_card_2004", "id_card", "居民身份证 second-generation card (portrait side and emblem side)", False, 0),
     # income_proof
     Family("letter_prose_a4", "income_proof",
-           "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False),
+           "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
     Family("letter_bank_form", "income_proof",
            "a bank's pre-printed 收入证明 form: 兹证明 with underlined filled-in blanks, 二〇 date, notes below", True),
     Family("letter_table_form", "income_proof",
@@ -40,10 +43,13 @@ FAMILIES: tuple[Family, ...] = (
     Family("letter_two_column", "income_proof",
            "office-authored 工作收入证明: two-column facts block, amount as ¥ with 万元 note, slashed date, "
            "seal partly over the printed name", True),
+    Family("letter_bank_boxes", "income_proof",
+           "a bank's printed 收入证明 form with boxes: fully ruled grid (姓名/性别/证件号码, 工作单位, 职务/入职时间, "
+           "月收入 ￥·大写), tick-box 证明用途, 单位盖章 box and 经办人/联系电话 box side by side at the foot", True, 2),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
-           False),
+           False, 0),
     Family("statement_labelled_table", "bank_statement",
            "header as a ruled label/value table (账户名称/客户账号/开户机构/查询起止日期), 借方/贷方 split columns, "
            "date first", True),
@@ -53,10 +59,14 @@ FAMILIES: tuple[Family, ...] = (
     Family("statement_stacked_block", "bank_statement",
            "header as one stacked label column (开户行/账户名称/卡号/币种), columns 摘要 before date, "
            "收入/支出 split, balance last, round brown seal", True),
+    Family("statement_mobile_export", "bank_statement",
+           "mobile-banking 交易明细 PDF export: 户名/账号/起止日期 lines under the title, columns 记账日期 (with time)/"
+           "交易金额 (signed)/账户余额/交易摘要/对手信息, 第i页/共n页, round 电子回单专用章 at the foot of the last page",
+           True, 2),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
-           "signature page last", False),
+           "signature page last", False, 0),
     Family("contract_land_parcel", "purchase_contract",
            "filing-system print without cover: land-parcel clause (…位于…地块) before the flat's location (房屋坐落), "
            "signature page with the seal before the appendices", True),
@@ -66,19 +76,26 @@ FAMILIES: tuple[Family, ...] = (
     Family("contract_resale_agency", "purchase_contract",
            "存量房屋买卖合同 drawn up by a brokerage: 甲方/乙方/居间方, 房屋坐落 and 不动产权证书号, the seller's seal "
            "over its name and the brokerage's own seal beside it", True),
+    Family("contract_city_netsign", "purchase_contract",
+           "城市网签 商品房买卖合同 (北京/上海 style): title with the city, 第X条 headings, parties in a two-column "
+           "出卖人/买受人 table, price and instalments in a 付款方式 table, signature table with the seal over "
+           "出卖人（签章）", True, 2),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
-           "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False),
+           "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
     Family("tax_completion_form", "tax_certificate",
            "税收完税证明 as a counter-printed form: 纳税人识别号 line, table 税种/品目/所属时期/入库日期/收入额/实缴, "
            "二〇 date, brown round seal", True),
     Family("tax_app_landscape", "tax_certificate",
            "个人所得税纳税记录 from the tax app: landscape, one facts line, 所得期间起/止 columns, amounts without commas, "
            "ISO dates, electronic seal", True),
+    Family("tax_app_list", "tax_certificate",
+           "个人所得税纳税记录 from the tax app as a portrait list: ruled facts box (姓名/证件号码/开具日期/查验码/税务机关), "
+           "one two-line entry per month with 收入额 and 已申报税额 on the right, totals, seal over the facts box", True, 2),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
-           False),
+           False, 0),
     Family("license_three_in_one", "business_license",
            "the 2015 三证合一 营业执照: one column of labels (名称/类型/住所/法定代表人/注册资本/成立日期/营业期限), "
            "统一社会信用代码 under the title, no QR code", True),
@@ -96,14 +113,22 @@ def families(doc_type: str) -> list[Family]:
 
 
 def candidates(doc_type: str, mode: str) -> list[Family]:
-    """The families a corpus of this mode draws from (a type without held-out families keeps its seen ones)."""
+    """The families a corpus of this mode draws from.
+
+    `unseen` draws the first batch of held-out families, `unseen2` the second batch (a type without one uses
+    the first); a type without held-out families keeps its seen ones.
+    """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
     pool = families(doc_type)
+    seen = [f for f in pool if not f.held_out]
+    first = [f for f in pool if f.held_out and f.batch == 1]
     if mode == "seen":
-        return [f for f in pool if not f.held_out]
+        return seen
     if mode == "unseen":
-        return [f for f in pool if f.held_out] or [f for f in pool if not f.held_out]
+        return first or seen
+    if mode == "unseen2":
+        return [f for f in pool if f.held_out and f.batch == 2] or first or seen
     return pool
 
 
