@@ -8,7 +8,6 @@ the round 电子回单专用章 (`seal_shape` tells the truth so).
 
 from __future__ import annotations
 
-import io
 import random
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,10 +16,10 @@ from decimal import Decimal
 
 from .family_kit import date_text, press
 from .finance import money
-from .pdfkit import MM, Pen, Typeface, new_canvas
+from .pdfkit import Pen, Typeface
 from .seal import other_make
 from .statement import StatementFacts, StatementStyle
-from .statement_pdf import GREY, Column, StatementPage
+from .statement_pdf import GREY, Column, StatementPage, typeset_statement
 
 LINE = (0.25, 0.25, 0.25)
 
@@ -198,28 +197,14 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
         style = replace(style, title=rng.choice(("交易明细", "账户交易明细", "个人账户交易明细")), plus=rng.random() < 0.5,
                         commas=rng.random() < 0.6, seal_shape="round", seal_bottom="电子回单专用章")
     facts = replace(facts, style=style)
-    buffer = io.BytesIO()
-    w, h = style.page_mm
-    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=producer, title=style.title)
-    pen = Pen(canvas, style.face, (w * MM, h * MM))
-    page = _PAGES[family](facts, rng, pen, holder_face)
-    n = facts.pages_declared
-    index = 1
-    for p in range(1, n + 1):
-        y = page.header() if p == 1 else page.repeat_header()
-        rows = facts.rows_on(p)
-        y = page.table(y, rows, index)
-        index += len(rows)
-        if p == n:
-            spot = page.summary(y)
-            if facts.sealed:
-                seal = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
-                press(pen, rng, seal, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"
-                      else rng.uniform(36, 42))
-        page.footer(p, n)
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+
+    def seal(pen: Pen, spot: tuple[float, float]) -> None:
+        mark = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
+        press(pen, rng, mark, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"
+              else rng.uniform(36, 42))
+
+    return typeset_statement(facts, rng, when=when, producer=producer, holder_face=holder_face,
+                             page_of=_PAGES[family], seal=seal)
 
 
 FAMILIES = tuple(_PAGES)

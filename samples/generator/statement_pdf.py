@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from .finance import money
 from .pdfkit import MM, Pen, Typeface, new_canvas, png_seal
@@ -201,11 +203,19 @@ def _seal(facts: StatementFacts, rng: random.Random, pen: Pen, at: tuple[float, 
 def render_statement(facts: StatementFacts, rng: random.Random, *, when: datetime, producer: str,
                      holder_face: Typeface | None = None) -> bytes:
     """The whole statement as PDF bytes (every printed page; the delivery drops a missing one)."""
+    return typeset_statement(facts, rng, when=when, producer=producer, holder_face=holder_face,
+                             page_of=StatementPage, seal=lambda pen, spot: _seal(facts, rng, pen, spot))
+
+
+def typeset_statement(facts: StatementFacts, rng: random.Random, *, when: datetime, producer: str,
+                      holder_face: Typeface | None, page_of: Callable[..., Any],
+                      seal: Callable[[Pen, tuple[float, float]], None]) -> bytes:
+    """Every printed page of a statement laid out by ``page_of``'s page; ``seal`` presses the seal on the last."""
     buffer = io.BytesIO()
     w, h = facts.style.page_mm
     canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=producer, title=facts.style.title)
     pen = Pen(canvas, facts.style.face, (w * MM, h * MM))
-    page = StatementPage(facts, rng, pen, holder_face)
+    page = page_of(facts, rng, pen, holder_face)
     n = facts.pages_declared
     index = 1
     for p in range(1, n + 1):
@@ -216,7 +226,7 @@ def render_statement(facts: StatementFacts, rng: random.Random, *, when: datetim
         if p == n:
             spot = page.summary(y)
             if facts.sealed:
-                _seal(facts, rng, pen, spot)
+                seal(pen, spot)
         page.footer(p, n)
         canvas.showPage()
     canvas.save()
