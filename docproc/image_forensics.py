@@ -92,13 +92,15 @@ def _region(inside: np.ndarray, grain: np.ndarray, judged: np.ndarray, tone: np.
     }
 
 
-def smooth_regions(image: np.ndarray, *, limit: int = 3) -> list[dict[str, Any]]:
+def smooth_regions(image: np.ndarray, *, limit: int = 3,
+                   grain_map: tuple[np.ndarray, np.ndarray] | None = None) -> list[dict[str, Any]]:
     """Compact regions whose grain is far below the grain around them (painted over, in-painted).
 
     Each: ``{"bbox": [x0, y0, x1, y1] (px), "grain_ratio": inside / around, "page_ratio": inside / the
     page's typical grain, "share": of the page}``; the lowest ratios first, at most ``limit``.
+    ``grain_map`` is :func:`block_grain` of the image when the caller has it already.
     """
-    grain, judged = block_grain(image)
+    grain, judged = grain_map if grain_map is not None else block_grain(image)
     if not judged.any():
         return []
     page = float(np.median(grain[judged]))
@@ -132,7 +134,8 @@ def _ghost_map(gray: np.ndarray, quality: int, texture: np.ndarray) -> np.ndarra
     return change / (texture + 1.0)
 
 
-def jpeg_ghosts(image: np.ndarray, *, limit: int = 2) -> list[dict[str, Any]]:
+def jpeg_ghosts(image: np.ndarray, *, limit: int = 2,
+                grain_map: tuple[np.ndarray, np.ndarray] | None = None) -> list[dict[str, Any]]:
     """Textured regions that an extra JPEG save at one quality barely changes, unlike the rest of the page.
 
     A region pasted from a picture saved at a lower quality keeps that quantisation: saved again at that
@@ -140,7 +143,7 @@ def jpeg_ghosts(image: np.ndarray, *, limit: int = 2) -> list[dict[str, Any]]:
     ``{"bbox", "ghost_ratio": region change / change around it, "quality", "share"}``.
     """
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
-    grain, judged = block_grain(image)
+    grain, judged = grain_map if grain_map is not None else block_grain(image)
     textured = judged & (grain >= 0.5 * max(float(np.median(grain[judged])) if judged.any() else 0.0, MIN_GRAIN))
     if textured.sum() < 50:
         return []
@@ -165,3 +168,10 @@ def jpeg_ghosts(image: np.ndarray, *, limit: int = 2) -> list[dict[str, Any]]:
                                    int(xs.max() + 1) * BLOCK, int(ys.max() + 1) * BLOCK],
                           "ghost_ratio": round(ratio, 3), "quality": quality, "share": round(float(inside.mean()), 4)})
     return sorted(found, key=lambda r: r["ghost_ratio"])[:limit]
+
+
+def edit_regions(image: np.ndarray) -> dict[str, list[dict[str, Any]]]:
+    """Both region measurements of a page (painted over, pasted from another JPEG), its grain measured once."""
+    grain_map = block_grain(image)
+    return {"smooth_regions": smooth_regions(image, grain_map=grain_map),
+            "jpeg_ghosts": jpeg_ghosts(image, grain_map=grain_map)}

@@ -301,7 +301,7 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: Context, met
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     stamps = _stamps_with_legends(image, number, ctx, scanned=True)
     meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps),
-            "smooth_regions": image_forensics.smooth_regions(image), "jpeg_ghosts": image_forensics.jpeg_ghosts(image)}
+            **image_forensics.edit_regions(image)}
     clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     words = ctx.ocr.read(clean)
     return Page(
