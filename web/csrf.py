@@ -1,15 +1,19 @@
 """CSRF protection for the officers' page: a per-session token checked on every unsafe request.
 
 Forms carry it in a hidden ``csrf_token`` field, ``fetch`` calls in an ``X-CSRF-Token`` header.
-Requests to /api/v1 are exempt unless they ride on an officer's session cookie.
+Requests to /api/v1 are exempt only when they authenticate with a valid API key: one that rides on
+an officer's session cookie needs the token, whatever else it carries in its headers.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
+from urllib.parse import urlsplit
 
 from flask import Flask, abort, request, session
+
+from web.principal import current_principal
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 FIELD = "csrf_token"
@@ -35,8 +39,9 @@ def _needs_check() -> bool:
     if request.method in SAFE_METHODS:
         return False
     if request.path.startswith("/api/"):
-        # Systems use API keys; only a browser carrying an officer's session needs the token.
-        return "user" in session and "Authorization" not in request.headers and "X-API-Key" not in request.headers
+        # A browser adds the cookie by itself, never a valid key: the session is what must be guarded.
+        principal = current_principal()
+        return principal is not None and principal.kind == "session"
     return True
 
 
@@ -51,8 +56,15 @@ def protect() -> None:
 
 
 def safe_path(target: str | None, default: str = "/") -> str:
-    """``target`` when it is a local path, else ``default`` (no open redirects)."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")) or "\\" in target:
+    """``target`` when it is a path on this site, else ``default`` (no open redirects).
+
+    Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so ``/<tab>/evil``
+    would become ``//evil``: any control character or backslash disqualifies the target.
+    """
+    if not target or "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return default
     return target
 
