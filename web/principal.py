@@ -12,7 +12,6 @@ from typing import Literal
 
 from flask import Flask, Request, current_app, g, request
 
-from docproc.errors import ForbiddenError
 from docproc.models import Application
 
 Role = Literal["officer", "supervisor", "admin", "system"]
@@ -46,9 +45,3 @@ def current_principal() -> Principal | None:
             (p for auth in authenticators(current_app) if (p := auth(request)) is not None), None
         )
     return g.principal  # type: ignore[no-any-return]
-
-
-def require_visible(principal: Principal, application: Application) -> None:
-    """Raise ForbiddenError when the caller may not see ``application``."""
-    if not principal.can_see(application):
-        raise ForbiddenError("this application belongs to another branch")

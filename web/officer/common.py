@@ -10,10 +10,10 @@ from flask import current_app, url_for
 from docproc import pipeline
 from docproc.accounts import Review
 from docproc.context import Context
+from docproc.errors import NotFoundError
 from docproc.models import Application, Checklist, DocType, FileState, Side, StoredFile
 from validators.anomaly import mask
 from web.auth import casework, signed_in
-from web.principal import require_visible
 
 LIST_STATUSES = ("ready", "needs_supplement", "flagged", "processing")
 
@@ -24,16 +24,20 @@ def ctx() -> Context:
 
 
 def visible_application(application_id: str) -> Application:
-    """The application, when the signed-in officer may see it (else 404/403)."""
+    """The application, when the signed-in officer may see it; another branch's answers 404 like a missing one."""
     application = ctx().db.get_application(application_id)
-    require_visible(signed_in(), application)
+    if not signed_in().can_see(application):
+        raise NotFoundError(f"no application {application_id!r}")
     return application
 
 
 def visible_file(file_id: str) -> tuple[StoredFile, Application]:
-    """A stored file and its application, when the signed-in officer may see them."""
+    """A stored file and its application, when the signed-in officer may see them (else 404 as for a missing file)."""
     stored = ctx().db.get_file(file_id)
-    return stored, visible_application(stored.application_id)
+    application = ctx().db.get_application(stored.application_id)
+    if not signed_in().can_see(application):
+        raise NotFoundError(f"no file {file_id!r}")
+    return stored, application
 
 
 def dispatch(application_id: str, files: list[StoredFile]) -> None:
