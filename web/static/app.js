@@ -11,6 +11,15 @@
   window.addEventListener("dragover", function (e) { e.preventDefault(); });
   window.addEventListener("drop", function (e) { e.preventDefault(); });
 
+  // Controls of the server-rendered pages get their behaviour here: the CSP allows no inline handler.
+  document.addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest("[data-print]")) { window.print(); }
+  });
+  document.addEventListener("change", function (e) {
+    var box = document.getElementById("checklist");
+    if (e.target.id === "show-na" && box) { box.classList.toggle("with-na", e.target.checked); }
+  });
+
   highlightOnHover();
   var ws = document.getElementById("workspace");
   if (!ws) { return; }
