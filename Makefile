@@ -19,7 +19,7 @@ setup: $(STAMP)
 demo: setup  ## check the sample bundles, print their checklists, then serve the page/API
 	$(VENV)/bin/docproc check samples/tiny/a01_salaried_clean --profile salaried --application-date 2026-11-20
 	$(VENV)/bin/docproc check samples/tiny/a02_expired_id --profile salaried --application-date 2026-11-20
-	$(VENV)/bin/docproc serve --port $${PORT:-8000}
+	DOCPROC_ENV=development $(VENV)/bin/docproc serve --port $${PORT:-8000}
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -16,6 +16,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from docproc.database import Database, metadata, utcnow
 from docproc.errors import InputError, NotFoundError
+from docproc.sessions import Sessions
 
 UserRole = Literal["officer", "supervisor", "admin"]
 ROLES: tuple[str, ...] = get_args(UserRole)
@@ -149,7 +150,7 @@ class Accounts:
 
     def update(self, username: str, *, role: str | None = None, branch: str | None = None,
                active: bool | None = None, password: str | None = None) -> User:
-        """Change what is given; the password is re-hashed."""
+        """Change what is given; the password is re-hashed; a new password or disabling ends all sessions."""
         user = self.get(username)
         _validate(username, password, role or user.role, branch if branch is not None else user.branch)
         values: dict[str, object] = {}
@@ -164,6 +165,8 @@ class Accounts:
         if values:
             with self.engine.begin() as conn:
                 conn.execute(users.update().where(users.c.username == username).values(**values))
+        if password is not None or active is False:
+            Sessions(self.engine).end_all(username)  # a copied cookie must not outlive the old password
         return self.get(username)
 
     def count(self) -> int:

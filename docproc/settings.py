@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,7 +36,25 @@ class Settings(BaseSettings):
     job_retries: int = 3
     job_retry_intervals: list[int] = [5, 30, 120]
     queue_name: str = "docproc"
-    secret_key: str = "dev-only-change-me"
+    # "development" allows a generated local secret key and cookies without the Secure flag.
+    env: Literal["production", "development"] = "production"
+    secret_key: str | None = None
+    secret_key_file: Path | None = None
+    secure_cookie: bool | None = None  # None: Secure outside development
+    session_hours: float = 12.0
+    login_limit_account: str = "20 per 15 minutes"  # failed sign-ins per username, from anywhere
+    login_limit_address: str = "30 per 15 minutes"  # failed sign-ins per client address, any username
+    login_limit_pair: str = "5 per 5 minutes"  # failed sign-ins per username from one address
+
+    @property
+    def development(self) -> bool:
+        """Whether this is a developer's machine (DOCPROC_ENV=development)."""
+        return self.env == "development"
+
+    @property
+    def cookie_secure(self) -> bool:
+        """Whether session cookies carry the Secure flag."""
+        return self.secure_cookie if self.secure_cookie is not None else not self.development
 
     @property
     def blob_dir(self) -> Path:

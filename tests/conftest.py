@@ -4,6 +4,7 @@ a real Redis (REDIS_URL or an embedded redis-server) and a throw-away PostgreSQL
 from __future__ import annotations
 
 import os
+import secrets
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,8 @@ from docproc.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "samples" / "tiny"
 REALDOCS = ROOT.parent / "shared" / "realdocs"
+# Every app and `docproc serve` started by the tests signs sessions with a real, per-run key.
+os.environ.setdefault("DOCPROC_SECRET_KEY", secrets.token_urlsafe(48))
 POSTGRES_URL = os.environ.get("DOCPROC_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -203,9 +203,10 @@ def test_admin_sessions_manage_keys_officers_and_systems_may_not(client, ctx: Co
 
 
 def _sign_in(client, username: str) -> None:  # type: ignore[no-untyped-def]
+    token = client.application.extensions["docproc.sessions"].open(username, lifetime=timedelta(hours=1))
     with client.session_transaction() as session:
         session.clear()
-        session["user"] = username
+        session["sid"] = token
         session["csrf_token"] = "t"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -68,7 +69,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     accounts.create("sam", PASSWORD, role="officer", branch="south")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    env.update(DOCPROC_DATA_DIR=str(data), PYTHONPATH=str(ROOT), DOCPROC_SECRET_KEY="browser-test-secret")
+    env.update(DOCPROC_DATA_DIR=str(data), PYTHONPATH=str(ROOT), DOCPROC_SECRET_KEY=secrets.token_urlsafe(48),
+               DOCPROC_SECURE_COOKIE="false")  # plain http on 127.0.0.1
     server = subprocess.Popen([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", "2"],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

@@ -14,10 +14,12 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
                config: dict[str, Any] | None = None) -> Flask:
     """Build the app; settings are read from the environment when not given."""
     from web import api, auth, errors, integrations, pages
+    from web.secret_key import session_secret
 
     settings = settings or (ctx.settings if ctx else Settings())
     app = Flask(__name__)
-    app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_upload_bytes + 1024 * 1024)
+    app.config.update(SECRET_KEY=session_secret(settings), MAX_CONTENT_LENGTH=settings.max_upload_bytes + 1024 * 1024,
+                      SESSION_COOKIE_SECURE=settings.cookie_secure)
     app.config.update(config or {})
     app.extensions["docproc"] = ctx or build_context(settings)
     app.extensions["docproc.queue"] = _queue(settings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import time
+import math
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -25,12 +25,13 @@ from flask.typing import ResponseReturnValue
 
 from docproc.accounts import Accounts, Casework, User
 from docproc.errors import ForbiddenError
+from docproc.sessions import Sessions
 from web import csrf, html_errors, i18n
+from web.login_throttle import Attempt, LoginThrottle
 from web.principal import Principal, authenticators, current_principal
 
 F = TypeVar("F", bound=Callable[..., Any])
-MAX_FAILURES = 5
-LOCKOUT_SECONDS = 300
+SESSION_KEY = "sid"  # the cookie holds only this random token; the server knows whose it is
 
 bp = Blueprint("auth", __name__)
 
@@ -51,14 +52,20 @@ def principal_of(user: User) -> Principal:
     return Principal(kind="session", name=user.username, role=user.role, branches=branches)
 
 
+def sessions() -> Sessions:
+    """The server-side sessions of this app."""
+    return current_app.extensions["docproc.sessions"]  # type: ignore[no-any-return]
+
+
 def session_authenticator(_request: Request) -> Principal | None:
-    """The officer whose session cookie came with the request (re-read, so disabling takes effect)."""
-    username = session.get("user")
-    if not isinstance(username, str):
+    """The officer whose live server-side session the cookie names (re-read, so disabling takes effect)."""
+    token = session.get(SESSION_KEY)
+    if not isinstance(token, str):
         return None
-    user = accounts().find(username)
+    username = sessions().user_of(token)
+    user = accounts().find(username) if username else None
     if user is None or not user.active:
-        session.pop("user", None)
+        session.pop(SESSION_KEY, None)
         return None
     return principal_of(user)
 
@@ -104,15 +111,9 @@ def require_role(*roles: str) -> Callable[[F], F]:
 login_required = require_role()
 
 
-def _throttled(username: str) -> bool:
-    failures: dict[str, list[float]] = current_app.extensions.setdefault("docproc.login_failures", {})
-    recent = [t for t in failures.get(username, []) if time.monotonic() - t < LOCKOUT_SECONDS]
-    failures[username] = recent
-    return len(recent) >= MAX_FAILURES
-
-
-def _failed(username: str) -> None:
-    current_app.extensions["docproc.login_failures"].setdefault(username, []).append(time.monotonic())
+def throttle() -> LoginThrottle:
+    """The sign-in limits of this app."""
+    return current_app.extensions["docproc.login_throttle"]  # type: ignore[no-any-return]
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -124,14 +125,21 @@ def login() -> ResponseReturnValue:
             return redirect(target)
         return render_template("login.html", next=target, error=None)
     username = request.form.get("username", "").strip()
-    user = None if _throttled(username) else accounts().authenticate(username, request.form.get("password", ""))
+    attempt = Attempt(username=username, address=request.remote_addr or "unknown")
+    wait = throttle().retry_after(attempt)
+    if wait is not None:
+        # Refused before the password is looked at, so the answer tells nothing about it.
+        message = i18n.translate("too_many_logins").format(minutes=math.ceil(wait / 60))
+        page = render_template("login.html", next=target, error=message, username=username)
+        return page, 429, {"Retry-After": str(wait)}
+    user = accounts().authenticate(username, request.form.get("password", ""))
     if user is None:
-        _failed(username)
+        throttle().failed(attempt)
         return render_template("login.html", next=target, error=i18n.translate("bad_login"), username=username), 401
     lang = session.get("lang")
     session.clear()
     session.permanent = True
-    session["user"] = user.username
+    session[SESSION_KEY] = sessions().open(user.username, lifetime=current_app.permanent_session_lifetime)
     if lang:
         session["lang"] = lang
     csrf.rotate()
@@ -140,7 +148,10 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    """End the session (POST with the CSRF token, so no page can sign an officer out)."""
+    """End the session here and on the server (POST with the CSRF token, so no page can sign an officer out)."""
+    token = session.get(SESSION_KEY)
+    if isinstance(token, str):
+        sessions().end(token)
     lang = session.get("lang")
     session.clear()
     if lang:
@@ -153,8 +164,10 @@ def init_app(app: Flask) -> None:
     ctx = app.extensions["docproc"]
     app.extensions["docproc.accounts"] = Accounts(ctx.db)
     app.extensions["docproc.casework"] = Casework(ctx.db)
+    app.extensions["docproc.sessions"] = Sessions(ctx.db.engine)
+    app.extensions["docproc.login_throttle"] = LoginThrottle(ctx.settings)
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-                      PERMANENT_SESSION_LIFETIME=timedelta(hours=12))
+                      PERMANENT_SESSION_LIFETIME=timedelta(hours=ctx.settings.session_hours))
     authenticators(app).append(session_authenticator)
     csrf.init_app(app)
     i18n.init_app(app)

@@ -23,6 +23,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "username": ("用户名", "Username"),
     "password": ("密码", "Password"),
     "bad_login": ("用户名或密码错误，或账户已停用。", "Wrong username or password, or the account is disabled."),
+    "too_many_logins": ("登录失败次数过多，请 {minutes} 分钟后再试。",
+                        "Too many failed sign-ins: try again in {minutes} minute(s)."),
     "signed_out": ("您已退出。", "You have signed out."),
     "switch_lang": ("English", "中文"),
     "branch": ("网点", "Branch"),

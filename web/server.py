@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 
 from docproc.settings import Settings
 from web import create_app
+from web.secret_key import session_secret
 
 log = logging.getLogger("docproc.serve")
 
@@ -41,6 +42,7 @@ def run_server(settings: Settings, *, host: str, port: int, n_workers: int) -> N
     """Serve until SIGINT/SIGTERM, then stop workers and the embedded Redis."""
     import worker
 
+    session_secret(settings)  # refuse before starting anything (ConfigError: exit 3)
     embedded = None
     workers: list[subprocess.Popen[bytes]] = []
     try:
