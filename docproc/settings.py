@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     secret_key: str | None = None
     secret_key_file: Path | None = None
     secure_cookie: bool | None = None  # None: Secure outside development
+    trust_proxy: int = 0  # how many proxies in front set X-Forwarded-For/-Proto/-Host
     session_hours: float = 12.0
     login_limit_account: str = "20 per 15 minutes"  # failed sign-ins per username, from anywhere
     login_limit_address: str = "30 per 15 minutes"  # failed sign-ins per client address, any username

@@ -13,7 +13,7 @@ from docproc.settings import Settings
 def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
                config: dict[str, Any] | None = None) -> Flask:
     """Build the app; settings are read from the environment when not given."""
-    from web import api, auth, errors, integrations, pages
+    from web import api, auth, errors, headers, integrations, pages
     from web.secret_key import session_secret
 
     settings = settings or (ctx.settings if ctx else Settings())
@@ -24,6 +24,7 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
     app.extensions["docproc"] = ctx or build_context(settings)
     app.extensions["docproc.queue"] = _queue(settings)
     errors.register(app)
+    headers.init_app(app, settings)
     auth.init_app(app)
     integrations.init_app(app)
     app.register_blueprint(pages.bp)

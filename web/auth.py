@@ -12,7 +12,6 @@ from flask import (
     Blueprint,
     Flask,
     Request,
-    Response,
     abort,
     current_app,
     redirect,
@@ -177,10 +176,3 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def who() -> dict[str, object]:
         return {"me": officer() if request else None}
-
-    @app.after_request
-    def no_framing(response: Response) -> Response:
-        # The page's forms change verdicts: never let another site frame them (clickjacking).
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
