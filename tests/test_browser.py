@@ -124,6 +124,8 @@ def _drop(page, selector: str, path: Path, mime: str) -> None:  # type: ignore[n
 def test_officer_pre_reviews_a_bundle_in_the_browser(live: str, browser) -> None:  # type: ignore[no-untyped-def]
     SHOTS.mkdir(parents=True, exist_ok=True)
     context, page = _sign_in(browser, live, "olivia")
+    blocked: list[str] = []  # what the Content-Security-Policy refused, if anything
+    page.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
     assert page.locator(".empty").is_visible()  # a clear empty state before the first application
 
     # New application: profile, date, amount; files chosen through the input and one real drop.
@@ -141,7 +143,8 @@ def test_officer_pre_reviews_a_bundle_in_the_browser(live: str, browser) -> None
     app_id = app_url.rsplit("/", 1)[1]
 
     # Live progress: every file moves through the states without a reload, then the checklist appears.
-    page.wait_for_function("document.querySelectorAll('#files li.file[data-id^=file_]').length === 3")
+    # Predicates as functions: the page's CSP forbids the eval that a bare expression would need.
+    page.wait_for_function("() => document.querySelectorAll('#files li.file[data-id^=file_]').length === 3")
     seen: set[str] = set()
     shot = False
     deadline = time.monotonic() + 150
@@ -166,12 +169,16 @@ def test_officer_pre_reviews_a_bundle_in_the_browser(live: str, browser) -> None
     missing = page.locator("article[id='completeness.bank_statement']")
     assert "缺失" in missing.locator(".item-head .badge").inner_text()
     assert page.inner_text("#applicant-name") == "孙英嘉"  # read from the ID card, shown without a reload
-    page.wait_for_function("Array.from(document.querySelectorAll('#checklist .evidence img'))"
+    page.wait_for_function("() => Array.from(document.querySelectorAll('#checklist .evidence img'))"
                            ".every(img => img.complete && img.naturalWidth > 0)")
     page.screenshot(path=str(SHOTS / "checklist.png"), full_page=True)
     page.set_viewport_size({"width": 820, "height": 1180})  # tablet, portrait
     page.screenshot(path=str(SHOTS / "checklist-tablet.png"))
     page.set_viewport_size({"width": 1366, "height": 900})
+    page.check("#show-na")  # items that do not apply, shown on demand (a handler in app.js)
+    assert "with-na" in (page.get_attribute("#checklist", "class") or "")
+    page.uncheck("#show-na")
+    assert blocked == []
 
     # Evidence: a crop with the box drawn; clicking it opens the full page with fields and seals over it.
     item = page.locator("article[id='freshness.income_proof']")
@@ -183,7 +190,7 @@ def test_officer_pre_reviews_a_bundle_in_the_browser(live: str, browser) -> None
     assert "2026-10-30" in item.inner_text()  # the extracted value beside the image
     crop.click()
     page.wait_for_url(re.compile(r"/files/file_[0-9a-f]+/pages/1"))
-    page.wait_for_function("document.querySelector('.sheet img').naturalWidth > 0")
+    page.wait_for_function("() => document.querySelector('.sheet img').naturalWidth > 0")
     assert page.locator("svg.overlay .ov-field rect").count() >= 5
     assert page.locator("svg.overlay .ov-seal rect").count() == 1
     assert page.locator("#highlight").count() == 1
@@ -231,14 +238,14 @@ def test_officer_pre_reviews_a_bundle_in_the_browser(live: str, browser) -> None
     refused = context.request.post(f"{live}/applications/{app_id}/reviewed", max_redirects=0)
     assert refused.status == 400
 
-    # Another branch's officer: 403 on the application, its evidence image and its original file.
+    # Another branch's officer: 404 (as for a missing id) on the application, its evidence image and its original file.
     other, intruder = _sign_in(browser, live, "sam")
-    assert intruder.goto(app_url).status == 403
-    assert intruder.goto(f"{live}{crop_src}").status == 403
+    assert intruder.goto(app_url).status == 404
+    assert intruder.goto(f"{live}{crop_src}").status == 404
     file_id = context.request.get(f"{app_url}/status.json").json()["files"][0]["id"]
     assert page.request.get(f"{live}/files/{file_id}/pages/1.jpg").status == 200
-    assert intruder.request.get(f"{live}/files/{file_id}/pages/1.jpg").status == 403
-    assert intruder.request.get(f"{live}/files/{file_id}/original").status == 403
+    assert intruder.request.get(f"{live}/files/{file_id}/pages/1.jpg").status == 404
+    assert intruder.request.get(f"{live}/files/{file_id}/original").status == 404
     intruder.goto(f"{live}/applications?q=7727")
     assert intruder.locator("#applications").count() == 0  # not even listed
     other.close()
