@@ -157,6 +157,16 @@ def test_password_change_ends_every_session(app, ctx: Context) -> None:  # type:
     assert sign_in(laptop, "ann", "a-brand-new-pass").status_code == 302
 
 
+def test_signing_in_again_replaces_the_earlier_session(app, client, ctx: Context) -> None:  # type: ignore[no-untyped-def]
+    Accounts(ctx.db).create("ann", PASSWORD, role="officer", branch="north")
+    sign_in(client, "ann")
+    first = client.get_cookie("session").value
+    assert client.post("/login", data={"username": "ann", "password": PASSWORD, "csrf_token": _token(
+        client.get("/applications").get_data(as_text=True))}).status_code == 302
+    assert _stolen(app, first).get("/applications").status_code == 302
+    assert client.get("/applications").status_code == 200
+
+
 def test_sessions_are_stored_as_hashes_only(client, ctx: Context) -> None:  # type: ignore[no-untyped-def]
     from docproc.sessions import officer_sessions
 

@@ -135,7 +135,9 @@ def login() -> ResponseReturnValue:
     if user is None:
         throttle().failed(attempt)
         return render_template("login.html", next=target, error=i18n.translate("bad_login"), username=username), 401
-    lang = session.get("lang")
+    lang, earlier = session.get("lang"), session.get(SESSION_KEY)
+    if isinstance(earlier, str):
+        sessions().end(earlier)  # signing in again replaces the session, it does not add one
     session.clear()
     session.permanent = True
     session[SESSION_KEY] = sessions().open(user.username, lifetime=current_app.permanent_session_lifetime)
