@@ -70,6 +70,18 @@ class UnsafeArchive(InputError):
     code = "unsafe_archive"
 
 
+class ImageTooSmall(InputError):
+    """An image or page too small (or too thin) to hold a readable document."""
+
+    code = "image_too_small"
+
+
+class PageTooLarge(InputError):
+    """A PDF page so large that no legible render fits the pixel limit."""
+
+    code = "page_too_large"
+
+
 class TooLarge(InputError):
     """An upload over the size limit."""
 

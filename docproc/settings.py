@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 100 * 1024 * 1024
     max_pages: int = 300
     max_image_pixels: int = 60_000_000
+    max_render_pixels: int = 16_000_000  # a PDF page renders at a lower dpi rather than past this
+    min_render_dpi: int = 50  # below this a page is refused as too large to read
+    min_image_side: int = 32  # px: smaller images and page renders are refused
+    max_aspect_ratio: int = 25  # long side / short side of an image or page
     zip_max_members: int = 500
     zip_max_total_bytes: int = 500 * 1024 * 1024
     zip_max_ratio: int = 200
