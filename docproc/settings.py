@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     zip_max_members: int = 500
     zip_max_total_bytes: int = 500 * 1024 * 1024
     zip_max_ratio: int = 200
+    upload_quota_bytes: int = 200 * 1024 * 1024  # one upload as stored: the files, a zip and its members
+    application_quota_bytes: int = 1024 * 1024 * 1024  # everything stored for one application
     job_timeout: int = 900
     job_retries: int = 3
     job_retry_intervals: list[int] = [5, 30, 120]
