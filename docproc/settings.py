@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -41,7 +42,15 @@ class Settings(BaseSettings):
     job_retries: int = 3
     job_retry_intervals: list[int] = [5, 30, 120]
     queue_name: str = "docproc"
+    # "development" allows plain-http webhooks (and, elsewhere, a generated local secret key).
+    env: Literal["production", "development"] = "production"
+    webhook_allow: str = ""  # comma-separated addresses/networks webhooks may reach though not public
     secret_key: str = "dev-only-change-me"
+
+    @property
+    def development(self) -> bool:
+        """Whether this is a developer's machine (DOCPROC_ENV=development)."""
+        return self.env == "development"
 
     @property
     def blob_dir(self) -> Path:
