@@ -82,6 +82,18 @@ class PageTooLarge(InputError):
     code = "page_too_large"
 
 
+class BlockedTarget(InputError):
+    """A webhook URL that is not https, or points at an address docproc must not send to."""
+
+    code = "webhook_target_blocked"
+
+
+class UnresolvedTarget(BlockedTarget):
+    """A webhook host name that does not resolve (now)."""
+
+    code = "webhook_target_unresolved"
+
+
 class TooLarge(InputError):
     """An upload over the size limit."""
 

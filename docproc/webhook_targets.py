@@ -17,7 +17,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
-from docproc.errors import ConfigError, InputError
+from docproc.errors import BlockedTarget, ConfigError, InputError, UnresolvedTarget
 from docproc.settings import Settings
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -27,12 +27,6 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 METADATA = {ipaddress.ip_address("169.254.169.254"): "cloud metadata",
             ipaddress.ip_address("fd00:ec2::254"): "cloud metadata"}
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
-
-
-class BlockedTarget(InputError):
-    """A webhook URL that points at an address docproc must not send to."""
-
-    code = "webhook_target_blocked"
 
 
 class TargetPolicy(BaseModel):
@@ -102,10 +96,10 @@ def addresses_of(host: str, port: int) -> list[IpAddress]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise BlockedTarget(f"the host {host[:100]!r} cannot be resolved: check the URL") from exc
+        raise UnresolvedTarget(f"the host {host[:100]!r} cannot be resolved: check the URL") from exc
     found = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     if not found:
-        raise BlockedTarget(f"the host {host[:100]!r} has no address: check the URL")
+        raise UnresolvedTarget(f"the host {host[:100]!r} has no address: check the URL")
     return found
 
 

@@ -22,9 +22,10 @@ from docproc.catalog import previous_checklist
 from docproc.changes import content_key
 from docproc.context import Context
 from docproc.database import utcnow
+from docproc.errors import BlockedTarget, UnresolvedTarget
 from docproc.integrations import DeliveryAttempt, IntegrationStore
 from docproc.models import Application, Checklist
-from docproc.webhook_targets import BlockedTarget, Target, TargetPolicy, check
+from docproc.webhook_targets import Target, TargetPolicy, check
 
 SIGNATURE_HEADER = "Docproc-Signature"
 TIMESTAMP_HEADER = "Docproc-Timestamp"
@@ -97,6 +98,8 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
 def error_class(exc: BaseException) -> str:
     """Our own word for a failed attempt: what a log may show (never the target's answer or address)."""
+    if isinstance(exc, UnresolvedTarget):
+        return "dns"
     if isinstance(exc, BlockedTarget):
         return "blocked target"
     if isinstance(exc, TimeoutError | socket.timeout):

@@ -30,12 +30,12 @@ from PIL import Image
 
 from docproc import pipeline, reading, webhook_targets, webhooks
 from docproc.context import Context, build_context
-from docproc.errors import ImageTooSmall, PageTooLarge, TooLarge
+from docproc.errors import BlockedTarget, ImageTooSmall, PageTooLarge, TooLarge
 from docproc.integrations import IntegrationStore
 from docproc.models import FileState
 from docproc.read_limits import ReadLimits, check_image_size, page_dpi
 from docproc.settings import Settings
-from docproc.webhook_targets import BlockedTarget, TargetPolicy
+from docproc.webhook_targets import TargetPolicy
 from tests.pdfs import encrypted_pdf, text_pdf
 from tests.test_imaging import huge_png_header
 
@@ -456,6 +456,14 @@ def test_the_delivery_log_shows_our_error_class_never_the_targets_answer(endpoin
     assert _post(slow.url, timeout=0.5).error == "timeout"
     assert _post(endpoint(200).url.replace("http://", "https://")).error == "tls"
     assert _post(endpoint(204).url).ok
+
+
+def test_a_name_that_does_not_resolve_is_logged_as_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dns(*_: Any, **__: Any) -> Any:  # the resolver answers "no such name" (no query leaves the host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(webhook_targets.socket, "getaddrinfo", no_dns)
+    assert _post("https://hooks.example/docproc").error == "dns"
 
 
 def test_redirects_are_not_followed(endpoint: Callable[..., Target]) -> None:
