@@ -21,6 +21,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -358,6 +359,28 @@ def test_an_application_past_its_quota_refuses_more_with_413(quota_api: Any) -> 
         pipeline.ingest(ctx, app_id, filename="part3.zip", data=zip_of({"p3.bmp": bytes(2 * 1024 * 1024)}))
     [still] = [f for f in ctx.db.files_of(app_id) if f.id == good["id"]]
     assert still.state == FileState.DONE
+
+
+def test_the_officers_upload_form_answers_413_over_quota_and_stores_nothing(quota_settings: Settings) -> None:
+    from docproc.accounts import Accounts
+    from tests.test_auth import PASSWORD, _token, sign_in
+    from web import create_app
+
+    ctx = build_context(quota_settings)
+    Accounts(ctx.db).create("ann", PASSWORD, role="officer", branch="main")
+    app = create_app(ctx=ctx)
+    app.config.update(TESTING=True)
+    web = app.test_client()
+    assert sign_in(web, "ann").status_code == 302
+    token = _token(web.get("/applications").get_data(as_text=True))
+    application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
+                                              created_by="ann")
+    amplified = zip_of({f"page{i}.bmp": bytes(1024 * 1024) for i in range(4)})
+    answer = web.post(f"/applications/{application.id}/files", headers={"Accept": "application/json"},
+                      data={"file": (io.BytesIO(amplified), "bundle.zip"), "csrf_token": token})
+    assert answer.status_code == 413
+    assert answer.get_json()["rejected"][0]["code"] == "too_large"
+    assert ctx.db.files_of(application.id) == [] and _blob_count(ctx) == 0
 
 
 # --- webhook targets ------------------------------------------------------------------------------
