@@ -17,7 +17,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
-from docproc.errors import BlockedTarget, ConfigError, InputError, UnresolvedTarget
+from docproc.errors import BlockedTarget, ConfigError, UnresolvedTarget
 from docproc.settings import Settings
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -80,11 +80,11 @@ def _split(url: str) -> SplitResult:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (raises on a bad port)
     except ValueError as exc:
-        raise InputError(f"{_shown(url)} is not a URL ({exc})") from exc
+        raise BlockedTarget(f"{_shown(url)} is not a URL ({exc})") from exc
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise InputError(f"{_shown(url)} is not an http(s) URL with a host")
+        raise BlockedTarget(f"{_shown(url)} is not an http(s) URL with a host")
     if parts.username is not None or parts.password is not None:
-        raise InputError(f"{_shown(url)}: a webhook URL carries no user name or password (it is signed instead)")
+        raise BlockedTarget(f"{_shown(url)}: a webhook URL carries no user name or password (it is signed instead)")
     return parts
 
 

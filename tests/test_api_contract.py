@@ -92,12 +92,14 @@ def api_schema(served: dict[str, Any]) -> Any:
 
     @schema.hook
     def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:  # noqa: ARG001
-        # Three refusals of schema-valid input are the documented protocol, not bugs: a made-up cursor
+        # Four refusals of schema-valid input are the documented protocol, not bugs: a made-up cursor
         # (only cursors the server handed out mean anything); an Idempotency-Key reused for a different
         # request (422, as draft-ietf-httpapi-idempotency-key-header says; generated keys repeat across
         # examples); and uploaded bytes that are no PDF, image or zip (415/422 with the file kept and
-        # listed in "rejected": no schema can say "a readable scan").
-        protocol = (b"/invalid_cursor", b"/idempotency_key_reused")
+        # listed in "rejected": no schema can say "a readable scan"); and a webhook URL whose host is no
+        # public https receiver (no schema can say "resolves to a public address").
+        protocol = (b"/invalid_cursor", b"/idempotency_key_reused", b"/webhook_target_blocked",
+                    b"/webhook_target_unresolved")
         refused = response.status_code == 422 and any(code in response.content for code in protocol)
         unreadable = response.status_code in (413, 415, 422) and b'"rejected"' in response.content
         if type(failure).__name__ == "RejectedPositiveData" and (refused or unreadable):

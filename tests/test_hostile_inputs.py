@@ -396,6 +396,7 @@ BLOCKED_URLS = [
     "https://169.254.169.254/latest/meta-data", "https://[fd00:ec2::254]/hook", "https://10.1.2.3/hook",
     "https://172.16.0.1/hook", "https://192.168.1.1/hook", "https://100.64.0.1/hook", "https://0.0.0.0/hook",
     "https://224.0.0.1/hook", "https://240.0.0.1/hook", "https://[ff02::1]/hook", "https://[fe80::1]/hook",
+    "https://[0e0.7002]:7/hook",  # not an address at all
 ]
 
 
