@@ -27,6 +27,7 @@ from docproc.errors import ConfigError, TransientError
 from docproc.integrations import IntegrationStore
 from docproc.models import Checklist, FileState
 from docproc.settings import Settings
+from docproc.webhook_targets import TargetPolicy
 
 log = logging.getLogger("docproc.worker")
 _CONTEXT: dict[str, Context] = {}
@@ -176,7 +177,8 @@ def notify_checklist(ctx: Context, queue: Queue | None, checklist: Checklist) ->
     delivery_ids = webhooks.deliveries_for(ctx, checklist)
     for delivery_id in delivery_ids:
         if queue is None:
-            webhooks.attempt_delivery(IntegrationStore(ctx.db.engine), delivery_id, final=True)
+            webhooks.attempt_delivery(IntegrationStore(ctx.db.engine), delivery_id, final=True,
+                                      targets=TargetPolicy.of(ctx.settings))
         else:
             enqueue_delivery(queue, ctx, delivery_id)
     return delivery_ids
@@ -195,7 +197,9 @@ def deliver_webhook_job(delivery_id: str) -> int | None:
     """POST one signed delivery; a failed attempt raises so that rq retries it (the log keeps each try)."""
     job = get_current_job()
     final = job is None or not job.retries_left
-    attempt = webhooks.attempt_delivery(IntegrationStore(_context().db.engine), delivery_id, final=final)
+    ctx = _context()
+    attempt = webhooks.attempt_delivery(IntegrationStore(ctx.db.engine), delivery_id, final=final,
+                                        targets=TargetPolicy.of(ctx.settings))
     if attempt is not None and not attempt.ok:
         raise TransientError(f"webhook delivery {delivery_id} failed: {attempt.error or attempt.status_code}")
     return None if attempt is None else attempt.status_code

@@ -16,6 +16,7 @@ from docproc.cli_common import parse_date_option as _date
 from docproc.cli_common import parse_decimal_option as _decimal
 from docproc.context import Context, build_context
 from docproc.errors import InputError
+from docproc.models import FileState
 from docproc.settings import Settings
 
 SUPPORTED_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".gif"}
@@ -72,6 +73,7 @@ def check(paths: tuple[Path, ...], profile: str, application_date: date | None,
         ctx, profile=profile, application_date=application_date or date.today(), loan_amount=loan_amount,
         created_by=CHECK_CREATOR,
     )
+    readable = 0
     for path in files:
         try:
             stored = pipeline.ingest(ctx, application.id, filename=path.name, data=path.read_bytes())
@@ -80,6 +82,10 @@ def check(paths: tuple[Path, ...], profile: str, application_date: date | None,
             continue
         for item in stored:
             pipeline.process_file(ctx, item.id)
+            read = ctx.db.get_file(item.id)
+            if read.state == FileState.ERROR:
+                click.echo(f"docproc: {read.filename}: {read.error}", err=True)
+            readable += read.state == FileState.DONE
     checklist = pipeline.check_application(ctx, application.id)
     # Its pages were compared with the applications handed in; a trial run is not one of them, so that
     # checking the same bundle again (or handing it in afterwards) does not find it "seen before".
@@ -88,6 +94,9 @@ def check(paths: tuple[Path, ...], profile: str, application_date: date | None,
         click.echo(json.dumps(render.checklist_json(checklist), ensure_ascii=False, indent=2))
     else:
         click.echo(render.checklist_table(checklist, show_na=all_items))
+    if not readable:
+        raise InputError(f"none of the {len(files)} file(s) could be read (reasons above): "
+                         "upload scans, photos or PDFs")
 
 
 @main.command()

@@ -12,6 +12,7 @@ from docproc.context import build_context
 from docproc.errors import InputError
 from docproc.integrations import EVENTS, ApiKey, IntegrationStore
 from docproc.settings import Settings
+from docproc.webhook_targets import TargetPolicy
 
 
 def _store() -> IntegrationStore:
@@ -89,14 +90,15 @@ def webhooks() -> None:
 @edge
 def add_webhook(url: str, key_id: str | None, branches: tuple[str, ...], events: tuple[str, ...], as_json: bool) -> None:
     """Register URL; prints the signing secret this once."""
-    store = _store()
+    store, targets = _store(), TargetPolicy.of(Settings())
     if key_id:
         key = store.get_key(key_id)
         if not key.active:
             raise InputError(f"the key {key.id} is revoked")
-        hook = store.add_webhook(url=url, branches=key.branches, api_key_id=key.id, events=events or EVENTS)
+        hook = store.add_webhook(url=url, branches=key.branches, api_key_id=key.id, events=events or EVENTS,
+                                 targets=targets)
     else:
-        hook = store.add_webhook(url=url, branches=branches, events=events or EVENTS)
+        hook = store.add_webhook(url=url, branches=branches, events=events or EVENTS, targets=targets)
     if as_json:
         _echo_json(hook.model_dump(mode="json"))
         return

@@ -70,6 +70,30 @@ class UnsafeArchive(InputError):
     code = "unsafe_archive"
 
 
+class ImageTooSmall(InputError):
+    """An image or page too small (or too thin) to hold a readable document."""
+
+    code = "image_too_small"
+
+
+class PageTooLarge(InputError):
+    """A PDF page so large that no legible render fits the pixel limit."""
+
+    code = "page_too_large"
+
+
+class BlockedTarget(InputError):
+    """A webhook URL that is not https, or points at an address docproc must not send to."""
+
+    code = "webhook_target_blocked"
+
+
+class UnresolvedTarget(BlockedTarget):
+    """A webhook host name that does not resolve (now)."""
+
+    code = "webhook_target_unresolved"
+
+
 class TooLarge(InputError):
     """An upload over the size limit."""
 

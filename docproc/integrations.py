@@ -20,15 +20,17 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 from sqlalchemy.engine import Connection, Engine
 
+from docproc import webhook_targets
 from docproc.database import metadata, new_id, utcnow
 from docproc.errors import InputError, NotFoundError
+from docproc.webhook_targets import TargetPolicy
 
 KEY_PREFIX = "dpk_"
 SHOWN_PREFIX_LENGTH = 12  # "dpk_" and 8 characters: enough to tell keys apart in a list
 IDEMPOTENCY_TTL = timedelta(hours=24)
 DeliveryStatus = Literal["pending", "retrying", "delivered", "failed"]
 EVENTS = ("checklist.created", "checklist.changed")
-URL_PATTERN = r"^https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?(/[!-~]*)?$"
+URL_PATTERN = r"^https?://([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:[0-9]{1,5})?(/[!-~]*)?$"
 
 api_keys = sa.Table(
     "api_keys",
@@ -232,11 +234,12 @@ class IntegrationStore:
         return self.get_key(key.id)
 
     # webhooks -------------------------------------------------------------------------------
-    def add_webhook(self, *, url: str, branches: Iterable[str], api_key_id: str | None = None,
+    def add_webhook(self, *, url: str, branches: Iterable[str], targets: TargetPolicy, api_key_id: str | None = None,
                     events: Iterable[str] = EVENTS) -> Webhook:
-        """Register a URL; the signing secret is generated here and returned once."""
+        """Register a URL whose target ``targets`` allows; the signing secret is generated here and returned once."""
         if not re.fullmatch(URL_PATTERN, url) or len(url) > 2000:
             raise InputError(f"{url[:200]!r} is not an http(s) URL with a host name")
+        webhook_targets.check(url, targets)
         unknown = set(events) - set(EVENTS)
         if unknown:
             raise InputError(f"unknown event(s) {sorted(unknown)}: use {', '.join(EVENTS)}")

@@ -9,10 +9,11 @@ import logging
 import mimetypes
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from docproc import classify, forensics, imaging, reading
+from docproc import classify, forensics, imaging, quotas, reading
 from docproc.checklist import summarize
 from docproc.context import Context
 from docproc.database import MIN_CASE_DIGITS, TEXT_FINGERPRINT, new_id, page_figures, utcnow
@@ -94,12 +95,17 @@ def ingest(ctx: Context, application_id: str, *, filename: str, data: bytes) -> 
     Bad input is recorded as a visible error on its stored file (the original is kept) and the
     InputError is raised after that, so callers can answer 4xx without losing anything.
     """
+    quotas.check_upload(ctx, application_id, [data])
+    # What a zip's members really expand to is counted as they come out: a member that declares
+    # less than it holds cannot take the application past its quota.
+    budget = quotas.remaining(ctx, application_id) - len(data)
     stored = store_upload(ctx, application_id, filename=filename, data=data)
     try:
         kind = reading.sniff(data, filename)
         if kind != "zip":
             return [stored]
-        members = expand_zip(data, ctx.zip_limits)
+        limits = ctx.zip_limits
+        members = expand_zip(data, replace(limits, max_total_bytes=min(limits.max_total_bytes, budget)))
     except InputError as exc:
         ctx.db.set_file_state(stored.id, FileState.ERROR, error=exc.message, code=exc.code)
         raise

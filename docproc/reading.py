@@ -17,6 +17,7 @@ from docproc import forensics, image_forensics, imaging, pdf_structure
 from docproc.cards import Card, find_cards
 from docproc.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
 from docproc.models import BBox, Page, PageSource, Stamp, Unit, Word
+from docproc.read_limits import ReadLimits, check_image_size, page_dpi
 from docproc.seals import detect_seals, read_seal_legend, remove_seal_ink, seal_legend_reads
 from docproc.storage import is_zip
 
@@ -56,6 +57,7 @@ def read_file(data: bytes, *, file_id: str, filename: str, ctx: Context) -> list
         return _read_pdf(data, file_id=file_id, ctx=ctx)
     if kind == "image":
         image = imaging.load_image(data, max_pixels=ctx.settings.max_image_pixels)
+        check_image_size(image.shape[1], image.shape[0], ReadLimits.of(ctx.settings))
         meta: dict[str, Any] = {"kind": "image", "ela": forensics.error_level(data),
                                 "clones": forensics.cloned_regions(image)}
         return [_ocr_page(image, file_id=file_id, number=1, ctx=ctx, meta=meta)]
@@ -103,24 +105,41 @@ def pdf_file_facts(data: bytes, info: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _quick_page_count(data: bytes) -> int | None:
-    """Page count from PDFium (fast even for 10,000 pages); None when PDFium cannot tell."""
+def _pdfium_page_sizes(data: bytes, *, max_pages: int) -> list[tuple[float, float]] | None:
+    """Each page's size in points as PDFium renders it, counted first (fast even for 10,000 pages).
+
+    None when PDFium cannot open the file (encrypted or damaged: pdfplumber gives the precise error).
+    """
     import pypdfium2
 
     try:
         document = pypdfium2.PdfDocument(data)
-    except Exception:  # encrypted or damaged: pdfplumber below gives the precise error
+    except Exception:
         return None
     try:
-        return len(document)
+        count = len(document)
+        if count > max_pages:
+            raise TooManyPages(f"the PDF has {count} pages, over the limit of {max_pages}: split it")
+        sizes = []
+        for index in range(count):
+            page = document[index]
+            try:
+                sizes.append(page.get_size())
+            finally:
+                page.close()
+        return sizes
+    except pypdfium2.PdfiumError:
+        return None
     finally:
         document.close()
 
 
 def _read_pdf(data: bytes, *, file_id: str, ctx: Context) -> list[Page]:
-    count = _quick_page_count(data)
-    if count is not None and count > ctx.settings.max_pages:
-        raise TooManyPages(f"the PDF has {count} pages, over the limit of {ctx.settings.max_pages}: split it")
+    limits = ReadLimits.of(ctx.settings)
+    sizes = _pdfium_page_sizes(data, max_pages=ctx.settings.max_pages)
+    # Every page's render size is settled before the first page is rendered: a huge page is refused
+    # (or rendered at a lower dpi) without spending memory on the pages before it.
+    dpis = [page_dpi(w, h, limits, number=i + 1) for i, (w, h) in enumerate(sizes or [])]
     pdf = _open_pdf(data)
     with pdf:
         try:
@@ -133,22 +152,26 @@ def _read_pdf(data: bytes, *, file_id: str, ctx: Context) -> list[Page]:
             raise TooManyPages(
                 f"the PDF has {count} pages, over the limit of {ctx.settings.max_pages}: split it"
             )
+        if len(dpis) != count:  # PDFium could not size the pages: pdfplumber's sizes then
+            dpis = [page_dpi(float(p.width), float(p.height), limits, number=i + 1) for i, p in enumerate(pdf.pages)]
         facts = pdf_file_facts(data, pdf.metadata or {})
         return [
-            _read_pdf_page(page, file_id=file_id, number=i + 1, ctx=ctx, facts=facts)
+            _read_pdf_page(page, file_id=file_id, number=i + 1, ctx=ctx, facts=facts, dpi=dpis[i])
             for i, page in enumerate(pdf.pages)
         ]
 
 
-def _read_pdf_page(page: Any, *, file_id: str, number: int, ctx: Context, facts: dict[str, Any]) -> Page:
-    dpi = ctx.settings.render_dpi
+def _read_pdf_page(page: Any, *, file_id: str, number: int, ctx: Context, facts: dict[str, Any],
+                   dpi: float) -> Page:
     try:
         words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
         rendered = page.to_image(resolution=dpi).original.convert("RGB")
     except Exception as exc:
         raise CorruptFile(f"page {number} of the PDF cannot be read ({type(exc).__name__})") from exc
     image = np.asarray(rendered)[:, :, ::-1].copy()
-    meta = {"kind": "pdf", "pdf": facts, "images": len(page.images)}
+    meta: dict[str, Any] = {"kind": "pdf", "pdf": facts, "images": len(page.images)}
+    if dpi < ctx.settings.render_dpi:
+        meta["render_dpi"] = round(dpi, 1)
     if sum(len(w["text"].strip()) for w in words) < MIN_TEXT_LAYER_CHARS:
         return _ocr_page(image, file_id=file_id, number=number, ctx=ctx, meta=meta)
     render_sha = ctx.blobs.put(imaging.encode_jpeg(image))

@@ -29,15 +29,22 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 100 * 1024 * 1024
     max_pages: int = 300
     max_image_pixels: int = 60_000_000
+    max_render_pixels: int = 16_000_000  # a PDF page renders at a lower dpi rather than past this
+    min_render_dpi: int = 50  # below this a page is refused as too large to read
+    min_image_side: int = 32  # px: smaller images and page renders are refused
+    max_aspect_ratio: int = 25  # long side / short side of an image or page
     zip_max_members: int = 500
     zip_max_total_bytes: int = 500 * 1024 * 1024
     zip_max_ratio: int = 200
+    upload_quota_bytes: int = 200 * 1024 * 1024  # one upload as stored: the files, a zip and its members
+    application_quota_bytes: int = 1024 * 1024 * 1024  # everything stored for one application
     job_timeout: int = 900
     job_retries: int = 3
     job_retry_intervals: list[int] = [5, 30, 120]
     queue_name: str = "docproc"
-    # "development" allows a generated local secret key and cookies without the Secure flag.
+    # "development" allows a generated local secret key, cookies without the Secure flag and plain-http webhooks.
     env: Literal["production", "development"] = "production"
+    webhook_allow: str = ""  # comma-separated addresses/networks webhooks may reach though not public
     secret_key: str | None = None
     secret_key_file: Path | None = None
     secure_cookie: bool | None = None  # None: Secure outside development

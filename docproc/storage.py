@@ -102,6 +102,16 @@ def _skip_member(name: str) -> bool:
     return any(p.startswith(".") or p == "__MACOSX" for p in parts) or name.endswith("/")
 
 
+def declared_member_bytes(data: bytes) -> int:
+    """What a zip's members that would be kept say they expand to (0 when it cannot be opened)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
+    return sum(i.file_size for i in archive.infolist()
+               if not i.is_dir() and not _skip_member(i.filename.replace("\\", "/")))
+
+
 def expand_zip(data: bytes, limits: ZipLimits) -> list[ArchiveMember]:
     """Members of a zip after checking names, counts, sizes and ratios; never writes to disk."""
     try:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
+import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 from typing import Any
 
 from docproc import render
@@ -21,8 +22,10 @@ from docproc.catalog import previous_checklist
 from docproc.changes import content_key
 from docproc.context import Context
 from docproc.database import utcnow
+from docproc.errors import BlockedTarget, UnresolvedTarget
 from docproc.integrations import DeliveryAttempt, IntegrationStore
 from docproc.models import Application, Checklist
+from docproc.webhook_targets import Target, TargetPolicy, check
 
 SIGNATURE_HEADER = "Docproc-Signature"
 TIMESTAMP_HEADER = "Docproc-Timestamp"
@@ -68,25 +71,81 @@ def payload(event: str, application: Application, checklist: Checklist) -> dict[
     }
 
 
-def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float = TIMEOUT_S) -> DeliveryAttempt:
-    """POST once; a 2xx is success, anything else (or no answer) is recorded with the reason."""
+class _PinnedHTTP(http.client.HTTPConnection):
+    """Plain http to the checked address (Host stays the URL's host)."""
+
+    def __init__(self, target: Target, timeout: float) -> None:
+        super().__init__(target.host, target.port, timeout=timeout)
+        self.address = target.address
+
+    def connect(self) -> None:
+        """Connect to the checked address, never to a fresh lookup of the host."""
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    """https to the checked address; the certificate is verified for the URL's host name."""
+
+    def __init__(self, target: Target, timeout: float) -> None:
+        super().__init__(target.host, target.port, timeout=timeout, context=ssl.create_default_context())
+        self.address = target.address
+
+    def connect(self) -> None:
+        """Connect to the checked address and verify the certificate for the URL's host."""
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+def error_class(exc: BaseException) -> str:
+    """Our own word for a failed attempt: what a log may show (never the target's answer or address)."""
+    if isinstance(exc, UnresolvedTarget):
+        return "dns"
+    if isinstance(exc, BlockedTarget):
+        return "blocked target"
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return "timeout"
+    if isinstance(exc, ConnectionRefusedError):
+        return "refused"
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return "tls"
+    if isinstance(exc, ConnectionResetError | http.client.RemoteDisconnected | BrokenPipeError):
+        return "connection closed"
+    if isinstance(exc, http.client.HTTPException):
+        return "bad http answer"
+    return "unreachable"
+
+
+def _status_error(status: int) -> str | None:
+    if 200 <= status < 300:
+        return None
+    if 300 <= status < 400:
+        return f"http {status // 100}xx (redirects are not followed)"
+    return f"http {status // 100}xx"
+
+
+def post(url: str, body: bytes, headers: dict[str, str], *, targets: TargetPolicy,
+         timeout: float = TIMEOUT_S) -> DeliveryAttempt:
+    """POST once to the address checked now; a 2xx is success, anything else is logged by its class."""
     started, at = time.monotonic(), utcnow()
-    request = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": "application/json", **headers})
     status: int | None = None
     error: str | None = None
+    connection: http.client.HTTPConnection | None = None
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https checked on add)
-            status = response.status
-    except urllib.error.HTTPError as exc:
-        status, error = exc.code, f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        error = f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"
+        target = check(url, targets)  # again at every delivery: the name may point elsewhere now
+        connection = (_PinnedHTTPS if target.scheme == "https" else _PinnedHTTP)(target, timeout)
+        connection.request("POST", target.path, body=body, headers={"Content-Type": "application/json", **headers})
+        response = connection.getresponse()
+        status, error = response.status, _status_error(response.status)
+    except (BlockedTarget, OSError, http.client.HTTPException) as exc:
+        error = error_class(exc)
+    finally:
+        if connection is not None:
+            connection.close()
     return DeliveryAttempt(at=at, status_code=status, error=error,
                            duration_ms=int((time.monotonic() - started) * 1000))
 
 
-def attempt_delivery(store: IntegrationStore, delivery_id: str, *, final: bool = False,
+def attempt_delivery(store: IntegrationStore, delivery_id: str, *, targets: TargetPolicy, final: bool = False,
                      timeout: float = TIMEOUT_S) -> DeliveryAttempt | None:
     """Sign and POST a stored delivery once and log the attempt (``final``: no retry follows).
 
@@ -101,7 +160,7 @@ def attempt_delivery(store: IntegrationStore, delivery_id: str, *, final: bool =
     if hook.deleted_at is not None:
         store.record_attempt(delivery_id, DeliveryAttempt(at=utcnow(), error="the webhook was deleted"), final=True)
         return None
-    attempt = post(hook.url, body, headers, timeout=timeout)
+    attempt = post(hook.url, body, headers, targets=targets, timeout=timeout)
     store.record_attempt(delivery_id, attempt, final=final)
     return attempt
 

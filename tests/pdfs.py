@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 
-def text_pdf(pages: list[list[str]], *, producer: str = "docproc tests", incremental_update: bool = False) -> bytes:
-    """A born-digital PDF: one Helvetica text line per string, top to bottom, on A4 pages."""
+def text_pdf(pages: list[list[str]], *, producer: str = "docproc tests", incremental_update: bool = False,
+             size: tuple[int, int] = (595, 842)) -> bytes:
+    """A born-digital PDF: one Helvetica text line per string, top to bottom, on A4 pages (or ``size`` in pt)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -15,13 +16,13 @@ def text_pdf(pages: list[list[str]], *, producer: str = "docproc tests", increme
     page_ids: list[int] = []
     pages_id = len(objects) + 1 + 2 * len(pages)  # filled below, after content and page objects
     for lines in pages:
-        ops = b"BT /F1 11 Tf 56 790 Td 14 TL " + b" ".join(
+        ops = b"BT /F1 11 Tf 56 %d Td 14 TL " % (size[1] - 52) + b" ".join(
             b"(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1") + b") Tj T*"
             for line in lines
         ) + b" ET"
         content = add(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"\nendstream")
-        page_ids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)))
+        page_ids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, *size, content, font)))
     kids = b" ".join(b"%d 0 R" % i for i in page_ids)
     assert add(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(page_ids)) == pages_id
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
@@ -39,3 +40,15 @@ def text_pdf(pages: list[list[str]], *, producer: str = "docproc tests", increme
     if incremental_update:
         out += b"%% an appended revision\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+def encrypted_pdf(password: str = "secret") -> bytes:
+    """A one-page PDF that opens only with ``password`` (AES-256)."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(text_pdf([["a locked statement"]])))
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(owner=password, user=password, R=6))
+    return out.getvalue()

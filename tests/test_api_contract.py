@@ -8,6 +8,7 @@ application and document, so the happy paths run too, not only the 404s.
 from __future__ import annotations
 
 import io
+import ipaddress
 import subprocess
 import threading
 import time
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from werkzeug.serving import make_server
 
+from docproc import webhook_targets
 from docproc.context import build_context
 from docproc.integrations import IntegrationStore
 from docproc.settings import Settings
@@ -35,6 +37,10 @@ def served(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Iterator
     """The app on a loopback port with a queue and one worker; a key, and one application read by the worker."""
     from web import create_app
 
+    # Generated webhook URLs must reach nobody: every host "resolves" to a documentation address,
+    # so no name is looked up in DNS and every registration is refused as a non-public target.
+    stub = pytest.MonkeyPatch()
+    stub.setattr(webhook_targets, "addresses_of", lambda _host, _port: [ipaddress.ip_address("192.0.2.1")])
     data_dir: Path = tmp_path_factory.mktemp("contract") / "var"
     settings = Settings(data_dir=data_dir, redis_url=redis_url, database_url=None,
                         queue_name=f"docproc-contract-{time.time_ns()}", job_retry_intervals=[1, 1, 1])
@@ -68,6 +74,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Iterator
         except subprocess.TimeoutExpired:  # busy with a long job: a warm shutdown would wait for it
             _kill_group(worker)
         server.shutdown()
+        stub.undo()
 
 
 @pytest.fixture(scope="module")
@@ -85,12 +92,14 @@ def api_schema(served: dict[str, Any]) -> Any:
 
     @schema.hook
     def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:  # noqa: ARG001
-        # Three refusals of schema-valid input are the documented protocol, not bugs: a made-up cursor
+        # Four refusals of schema-valid input are the documented protocol, not bugs: a made-up cursor
         # (only cursors the server handed out mean anything); an Idempotency-Key reused for a different
         # request (422, as draft-ietf-httpapi-idempotency-key-header says; generated keys repeat across
         # examples); and uploaded bytes that are no PDF, image or zip (415/422 with the file kept and
-        # listed in "rejected": no schema can say "a readable scan").
-        protocol = (b"/invalid_cursor", b"/idempotency_key_reused")
+        # listed in "rejected": no schema can say "a readable scan"); and a webhook URL whose host is no
+        # public https receiver (no schema can say "resolves to a public address").
+        protocol = (b"/invalid_cursor", b"/idempotency_key_reused", b"/webhook_target_blocked",
+                    b"/webhook_target_unresolved")
         refused = response.status_code == 422 and any(code in response.content for code in protocol)
         unreadable = response.status_code in (413, 415, 422) and b'"rejected"' in response.content
         if type(failure).__name__ == "RejectedPositiveData" and (refused or unreadable):

@@ -11,6 +11,7 @@ import pytest
 from docproc.cli import main
 from docproc.normalize import normalize_value
 from tests.conftest import TINY
+from tests.pdfs import encrypted_pdf
 
 
 def _truth(folder: Path) -> dict:  # type: ignore[type-arg]
@@ -66,7 +67,14 @@ def test_check_table_output_and_bad_input(runner, tmp_path: Path) -> None:  # ty
     assert "STATUS: NEEDS_SUPPLEMENT" in table.output and "补件清单" in table.output
     (tmp_path / "empty.pdf").write_bytes(b"")
     empty = runner.invoke(main, ["check", str(tmp_path / "empty.pdf")])
-    assert empty.exit_code == 0 and "empty (0 bytes)" in empty.stderr  # ran; the file shows as an error
+    assert empty.exit_code == 2 and "empty (0 bytes)" in empty.stderr  # every file was bad input
+    assert empty.stderr.splitlines()[-1].startswith("docproc: error: none of the 1 file(s) could be read")
+    (tmp_path / "locked.pdf").write_bytes(encrypted_pdf())  # refused when read, not when stored
+    locked = runner.invoke(main, ["check", str(tmp_path / "locked.pdf"), str(tmp_path / "empty.pdf"), "--json"])
+    assert locked.exit_code == 2 and "password-protected" in locked.stderr
+    assert json.loads(locked.stdout)["errors"]  # the checklist is still printed, with the files' errors
+    mixed = runner.invoke(main, ["check", str(tmp_path / "empty.pdf"), str(TINY / "a01_salaried_clean" / "id_back.jpg")])
+    assert mixed.exit_code == 0 and "empty (0 bytes)" in mixed.stderr  # ran on the good file
     missing = runner.invoke(main, ["check", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and missing.stderr.startswith("docproc: error:")
     profile = runner.invoke(main, ["check", str(TINY / "a01_salaried_clean"), "--profile", "astronaut"])

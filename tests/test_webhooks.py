@@ -48,6 +48,15 @@ class Receiver:
         self.server.server_close()
 
 
+LOCAL_RECEIVERS = {"DOCPROC_ENV": "development", "DOCPROC_WEBHOOK_ALLOW": "127.0.0.1/32"}
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """Development settings that allow the loopback receivers these tests deliver to."""
+    return settings.model_copy(update={"env": "development", "webhook_allow": "127.0.0.1/32"})
+
+
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
     server = Receiver([])
@@ -147,7 +156,7 @@ def _check_through_queue(qclient, qctx: Context, url: str) -> tuple[dict[str, An
 
 def test_delivery_through_the_queue_is_signed(qclient, qctx: Context, receiver: Receiver) -> None:  # type: ignore[no-untyped-def]
     hook, app_id = _check_through_queue(qclient, qctx, receiver.url)
-    proc = _start_worker(qctx.settings)
+    proc = _start_worker(qctx.settings, **LOCAL_RECEIVERS)
     try:
         _wait(lambda: len(receiver.calls) >= 1, 60, "the webhook delivery")
     finally:
@@ -164,7 +173,7 @@ def test_failed_deliveries_are_retried_with_backoff_and_logged(qclient, qctx: Co
     flaky = Receiver([500, 503, 200])
     try:
         hook, _ = _check_through_queue(qclient, qctx, flaky.url)
-        proc = _start_worker(qctx.settings)
+        proc = _start_worker(qctx.settings, **LOCAL_RECEIVERS)
         store = IntegrationStore(qctx.db.engine)
         try:
             _wait(lambda: [d.status for d in store.deliveries_of(hook["id"])] == ["delivered"], 90,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from docproc import pipeline, render
+from docproc import pipeline, quotas, render
 from docproc.errors import InputError, NotFoundError
 from docproc.models import Document, StoredFile
 from web import access
@@ -19,7 +19,9 @@ bp = Blueprint("documents", __name__)
 DOCS = "documents"
 ORIGINAL_TYPES = ("application/pdf", "image/*", "application/zip", "application/octet-stream")
 UPLOAD_HELP = ("Images (JPEG, PNG, TIFF, BMP, WebP, GIF), PDFs, or a zip of them; repeat the field for many files. "
-               "Every file is stored before the answer; a file that cannot be read is kept and shown with its error.")
+               "Every file is stored before the answer; a file that cannot be read is kept and shown with its error. "
+               "An upload whose files, zips expanded, pass the per-upload or per-application byte quota is "
+               "refused with 413 and nothing of it is stored.")
 
 
 @bp.errorhandler(RequestEntityTooLarge)
@@ -45,12 +47,13 @@ def post_documents(application_id: str) -> tuple[Response, int] | Response:
     uploads = request.files.getlist("file") or list(request.files.values())
     if not uploads:
         return problem(422, "no_file", "send the document as multipart/form-data field 'file'")
+    files = [(upload.filename or "upload", upload.read()) for upload in uploads]
+    quotas.check_upload(ctx, application_id, [data for _, data in files])  # 413 before anything is stored
     accepted: list[StoredFile] = []
     rejected: list[Rejected] = []
-    for upload in uploads:
-        name = upload.filename or "upload"
+    for name, data in files:
         try:
-            accepted += pipeline.ingest(ctx, application_id, filename=name, data=upload.read())
+            accepted += pipeline.ingest(ctx, application_id, filename=name, data=data)
         except InputError as exc:
             rejected.append(Rejected(filename=name, code=exc.code, detail=exc.message))
     dispatch(ctx, application_id, accepted)

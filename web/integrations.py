@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, Request, Response
 
 from docproc.errors import ForbiddenError, NotFoundError
 from docproc.integrations import ApiKey, IntegrationStore, Webhook
+from docproc.webhook_targets import TargetPolicy
 from web import access
 from web.access import body, caller, presented_key, reply
 from web.api_models import (
@@ -113,14 +114,17 @@ def webhook_out(hook: Webhook) -> WebhookOut:
            description="Each delivery is a POST of JSON {delivery_id, event, created_at, application, checklist} "
                        "with headers Docproc-Timestamp (unix seconds) and Docproc-Signature: sha256=<hex of "
                        "HMAC-SHA256(secret, timestamp + '.' + body)>. Answer 2xx; anything else is retried "
-                       "with backoff through the queue, and every attempt is logged (see deliveries).")
+                       "with backoff through the queue, and every attempt is logged (see deliveries). "
+                       "The URL must be https and reach a public address (checked again at every "
+                       "delivery); redirects are not followed.")
 @idempotent
 def create_webhook() -> tuple[Response, int]:
     """Register a webhook for the calling key's branches; the signing secret is in this answer only."""
     principal = _client()
     data = body(WebhookIn)
     key = store().get_key(principal.name)
-    hook = store().add_webhook(url=data.url, branches=key.branches, api_key_id=key.id, events=data.events)
+    hook = store().add_webhook(url=data.url, branches=key.branches, api_key_id=key.id, events=data.events,
+                               targets=TargetPolicy.of(access.ctx().settings))
     return reply(WebhookCreated(**hook.model_dump()), 201)
 
 

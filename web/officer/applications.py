@@ -10,7 +10,7 @@ from flask import Blueprint, flash, jsonify, redirect, render_template, request,
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
-from docproc import pipeline
+from docproc import pipeline, quotas
 from docproc.errors import InputError
 from docproc.models import StoredFile
 from web.auth import accounts, casework, login_required, signed_in
@@ -142,10 +142,14 @@ def status(application_id: str) -> ResponseReturnValue:
 def _ingest(application_id: str) -> tuple[list[StoredFile], list[dict[str, str]]]:
     accepted: list[StoredFile] = []
     rejected: list[dict[str, str]] = []
-    for upload in request.files.getlist("file") or list(request.files.values()):
-        name = upload.filename or "upload"
+    files = [(u.filename or "upload", u.read()) for u in request.files.getlist("file") or request.files.values()]
+    try:
+        quotas.check_upload(ctx(), application_id, [data for _, data in files])
+    except InputError as exc:  # nothing is stored: every file comes back with the reason
+        return [], [{"filename": name, "code": exc.code, "detail": exc.message} for name, _ in files]
+    for name, data in files:
         try:
-            accepted += pipeline.ingest(ctx(), application_id, filename=name, data=upload.read())
+            accepted += pipeline.ingest(ctx(), application_id, filename=name, data=data)
         except InputError as exc:
             rejected.append({"filename": name, "code": exc.code, "detail": exc.message})
     dispatch(application_id, accepted)
@@ -170,7 +174,8 @@ def upload(application_id: str) -> ResponseReturnValue:
     names = {u.filename or "upload" for u in request.files.getlist("file") or request.files.values()}
     # Every file this request stored, bad ones included (they carry their error), not a neighbour's.
     rows = [r for r in file_rows(progress) if r["id"] not in before and (r["filename"] in names or r["parent"] in names)]
-    return jsonify({"files": rows, "rejected": rejected}), 202 if accepted else 422
+    refused = 413 if rejected and all(r["code"] == "too_large" for r in rejected) else 422
+    return jsonify({"files": rows, "rejected": rejected}), 202 if accepted else refused
 
 
 @bp.post("/applications/<application_id>/reprocess")
