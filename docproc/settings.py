@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     job_retries: int = 3
     job_retry_intervals: list[int] = [5, 30, 120]
     queue_name: str = "docproc"
+    # Supervision: the reconciler's period, how often it re-queues a file whose job vanished before the
+    # file shows an error, and how long a worker's heartbeat counts as live (/readyz).
+    reconcile_interval: float = 15.0
+    reconcile_max_requeues: int = 3
+    worker_heartbeat_ttl: int = 30
+    # Uploads are refused (507) when the data directory's volume has less free space than this.
+    min_free_bytes: int = 100 * 1024 * 1024
     secret_key: str = "dev-only-change-me"
 
     @property
