@@ -62,8 +62,9 @@ def _free_port() -> int:
 class EmbeddedRedis:
     """A private redis-server under the data directory, started and stopped by docproc itself."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, persist: bool = True) -> None:
         self.data_dir = Path(data_dir) / "redis"
+        self.persist = persist  # append-only file: the queue survives a restart
         self.process: subprocess.Popen[bytes] | None = None
         self.url = ""
         self.port = 0
@@ -78,7 +79,8 @@ class EmbeddedRedis:
         port = self.port = self.port or _free_port()
         self.process = subprocess.Popen(
             [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
-             "--appendonly", "yes", "--save", "", "--daemonize", "no", "--logfile", "redis.log"],
+             "--appendonly", "yes" if self.persist else "no", "--save", "", "--daemonize", "no",
+             "--logfile", "redis.log"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
         self.url = f"redis://127.0.0.1:{port}/0"
