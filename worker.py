@@ -255,11 +255,13 @@ def _check_when_idle_on(queue: Queue, ctx: Context, application_id: str) -> None
 
 # --- the worker process ------------------------------------------------------------------------
 
-def reap_dead_local_workers(queue: Queue) -> int:
+def reap_dead_local_workers(queue: Queue, *, cleanup: bool = True) -> int:
     """Hand jobs of workers that died on this host (SIGKILL, OOM) back to rq's retry path now.
 
     rq notices an abandoned job only when its heartbeat expires (over a minute); a worker on the
-    same host can tell at once that the process is gone.
+    same host can tell at once that the process is gone. Without ``cleanup`` the jobs are only marked
+    expired, for a worker's next maintenance to retry (rq runs failure callbacks under SIGALRM, which
+    only a main thread may set).
     """
     conn = queue.connection
     registry = StartedJobRegistry(queue=queue)
@@ -274,7 +276,7 @@ def reap_dead_local_workers(queue: Queue) -> int:
         if not alive:
             conn.zadd(registry.key, {composite: 0}, xx=True)
             reaped += 1
-    if reaped:
+    if reaped and cleanup:
         registry.cleanup()
     return reaped
 

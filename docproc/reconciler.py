@@ -48,7 +48,7 @@ class Reconciler:
 
     def run_once(self, *, confirm: bool = True) -> Pass:
         """One pass (see the module docstring)."""
-        reaped = worker.reap_dead_local_workers(self.queue)
+        reaped = worker.reap_dead_local_workers(self.queue, cleanup=False)  # may run in a thread
         ledger = RequeueLedger(self.ctx.db)
         in_flight = ledger.files_in_flight()
         owed = ledger.applications_owed_checks()
@@ -82,7 +82,7 @@ class Reconciler:
         ids = set(queue.get_job_ids())
         ids |= {i.decode() for i in conn.lrange(queue.intermediate_queue_key, 0, -1)}  # being dequeued
         for registry in (StartedJobRegistry, ScheduledJobRegistry, DeferredJobRegistry):
-            ids |= set(registry(queue=queue).get_job_ids())
+            ids |= set(registry(queue=queue).get_job_ids(cleanup=False))  # reaped jobs still count: a worker retries them
         files: set[str] = set()
         checks: set[str] = set()
         for job in Job.fetch_many(sorted(ids), connection=conn):

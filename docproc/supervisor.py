@@ -52,7 +52,8 @@ class WorkerProcesses:
             if slot.process is None or slot.process.poll() is None:
                 continue
             if not slot.not_before:
-                quick = now - slot.started < QUICK_DEATH_S
+                # one that keeps failing on its own at start backs off; one killed by a signal comes back at once
+                quick = now - slot.started < QUICK_DEATH_S and slot.process.returncode > 0
                 slot.quick_deaths = slot.quick_deaths + 1 if quick else 0
                 slot.not_before = now + (min(2.0 ** slot.quick_deaths, LONGEST_BACKOFF_S) if quick else 0.0)
                 log.warning("worker pid %s exited with %s: starting another", slot.process.pid,
