@@ -266,7 +266,11 @@ def reap_dead_local_workers(queue: Queue, *, cleanup: bool = True) -> int:
     conn = queue.connection
     registry = StartedJobRegistry(queue=queue)
     host, reaped = socket.gethostname(), 0
-    for composite in conn.zrange(registry.key, 0, -1):
+    marked = 0  # reaped earlier without cleanup: waiting for a worker's maintenance
+    for composite, score in conn.zrange(registry.key, 0, -1, withscores=True):
+        if score <= 0:
+            marked += 1
+            continue
         job_id = composite.decode().split(":")[0]
         job = Job.fetch(job_id, connection=conn) if conn.exists(Job.key_for(job_id)) else None
         if job is None or not job.worker_name:
@@ -276,7 +280,7 @@ def reap_dead_local_workers(queue: Queue, *, cleanup: bool = True) -> int:
         if not alive:
             conn.zadd(registry.key, {composite: 0}, xx=True)
             reaped += 1
-    if reaped and cleanup:
+    if (reaped or marked) and cleanup:
         registry.cleanup()
     return reaped
 

@@ -293,3 +293,27 @@ def test_worker_comes_back_after_redis_restarts_under_a_running_job(
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+def test_a_dead_workers_job_is_reaped_once_and_retried_by_the_next_cleanup(settings: Settings, redis_url: str) -> None:
+    from rq.registry import ScheduledJobRegistry, StartedJobRegistry
+
+    ctx = _qctx(settings, redis_url)
+    queue = _queue(ctx)
+    _, file_id = _stored(ctx, CLEAN / "income_proof.png", FileState.RECEIVED)
+    job = worker.enqueue_file(queue, ctx, file_id)
+    queue.remove(job.id)  # as if a worker had taken it ...
+    conn, registry = queue.connection, StartedJobRegistry(queue=queue)
+    conn.zadd(registry.key, {f"{job.id}:exec1": time.time() + 600})
+    conn.hset(job.key, mapping={"worker_name": "gone", "status": "started"})
+    conn.hset("rq:worker:gone", mapping={"hostname": os.uname().nodename, "pid": _dead_pid()})  # ... and died
+
+    assert worker.reap_dead_local_workers(queue, cleanup=False) == 1
+    assert worker.reap_dead_local_workers(queue, cleanup=False) == 0  # marked once, not counted again
+    assert [j.id for j in _jobs(queue)] == []
+    worker.reap_dead_local_workers(queue)  # a worker's cleanup hands it to rq's retry
+    assert conn.zcard(registry.key) == 0
+    assert job.id in ScheduledJobRegistry(queue=queue).get_job_ids() + queue.get_job_ids()
+    ScheduledJobRegistry(queue=queue).remove(job.id)
+    conn.delete("rq:worker:gone")
+    queue.empty()
