@@ -45,6 +45,7 @@ class Reconciler:
     ctx: Context
     _suspects: set[str] = field(default_factory=set)
     _check_suspects: set[str] = field(default_factory=set)
+    _check_requeues: dict[str, int] = field(default_factory=dict)  # a check that keeps failing is not looped
 
     def run_once(self, *, confirm: bool = True) -> Pass:
         """One pass (see the module docstring)."""
@@ -67,8 +68,11 @@ class Reconciler:
                 worker.enqueue_file(self.queue, self.ctx, file_id)
                 requeued.append(file_id)
         given_up = {self.ctx.db.get_file(f).application_id for f in failed}
-        checks = [a for a in sorted(ready_checks | given_up) if not pipeline.pending_files(self.ctx, a)]
+        limit = self.ctx.settings.reconcile_max_requeues
+        checks = [a for a in sorted(ready_checks) if self._check_requeues.get(a, 0) < limit]
+        checks = [a for a in sorted(set(checks) | given_up) if not pipeline.pending_files(self.ctx, a)]
         for application_id in checks:
+            self._check_requeues[application_id] = self._check_requeues.get(application_id, 0) + 1
             worker.enqueue_check(self.queue, application_id)
         result = Pass(reaped=reaped, requeued=tuple(requeued), failed=tuple(failed), checks=tuple(checks))
         if requeued or failed or checks or reaped:

@@ -151,8 +151,13 @@ def test_reconciler_queues_the_checks_an_application_is_owed(settings: Settings,
     queue = _queue(ctx)
     app_id, _ = _stored(ctx, CLEAN / "income_proof.png", FileState.DONE)  # read, but its check job was lost
 
-    assert Reconciler(queue, ctx).run_once(confirm=False).checks == (app_id,)
+    reconciler = Reconciler(queue, ctx)
+    assert reconciler.run_once(confirm=False).checks == (app_id,)
     assert [j.args[0] for j in _jobs(queue)] == [app_id]
+    for _ in range(2 * ctx.settings.reconcile_max_requeues):  # a check that keeps failing is not looped
+        queue.empty()
+        reconciler.run_once()
+    assert sum(1 for _ in _jobs(queue)) == 0
     queue.empty()
 
 
