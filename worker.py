@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -17,15 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from redis import Redis
-from rq import Callback, Queue, Retry, Worker, get_current_job
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from rq import Callback, Queue, Retry, Worker, get_current_job, worker_registration
 from rq.job import Job
 from rq.registry import StartedJobRegistry
 
 from docproc import pipeline, webhooks
 from docproc.context import Context, build_context
-from docproc.errors import ConfigError, TransientError
+from docproc.errors import ConfigError, QueueUnavailable, TransientError
 from docproc.integrations import IntegrationStore
-from docproc.models import Checklist, FileState
+from docproc.models import Checklist, FileState, StoredFile
 from docproc.settings import Settings
 from docproc.webhook_targets import TargetPolicy
 
@@ -59,21 +63,25 @@ def _free_port() -> int:
 class EmbeddedRedis:
     """A private redis-server under the data directory, started and stopped by docproc itself."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, persist: bool = True) -> None:
         self.data_dir = Path(data_dir) / "redis"
+        self.persist = persist  # append-only file: the queue survives a restart
         self.process: subprocess.Popen[bytes] | None = None
         self.url = ""
+        self.port = 0
 
     def start(self) -> str:
-        """Start redis-server on a free loopback port; returns its URL once it answers."""
+        """Start redis-server on a free loopback port (the same one again on a restart, so clients
+        reconnect; its append-only file brings the queue back); returns its URL once it answers."""
         binary = shutil.which("redis-server")
         if binary is None:
             raise ConfigError("no REDIS_URL and no redis-server on PATH: run scripts/bootstrap.sh or set REDIS_URL")
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        port = _free_port()
+        port = self.port = self.port or _free_port()
         self.process = subprocess.Popen(
             [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
-             "--appendonly", "yes", "--save", "", "--daemonize", "no", "--logfile", "redis.log"],
+             "--appendonly", "yes" if self.persist else "no", "--save", "", "--daemonize", "no",
+             "--logfile", "redis.log"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
         self.url = f"redis://127.0.0.1:{port}/0"
@@ -89,6 +97,10 @@ class EmbeddedRedis:
         self.stop()
         raise ConfigError("embedded redis-server did not answer within 15 s")
 
+    def alive(self) -> bool:
+        """The server process is running."""
+        return self.process is not None and self.process.poll() is None
+
     def stop(self) -> None:
         """Stop the server and wait for it."""
         if self.process and self.process.poll() is None:
@@ -103,36 +115,51 @@ class EmbeddedRedis:
 # --- enqueueing -----------------------------------------------------------------------------
 
 def enqueue_file(queue: Queue, ctx: Context, file_id: str) -> Job:
-    """Queue a stored file for reading; the file shows ``queued``."""
+    """Queue a stored file for reading; the file shows ``queued``.
+
+    When Redis does not answer the file goes back to ``received`` (the reconciler queues it once
+    Redis is back) and QueueUnavailable is raised.
+    """
     ctx.db.set_file_state(file_id, FileState.QUEUED)
-    return queue.enqueue(
-        process_file_job, file_id,
-        retry=Retry(max=ctx.settings.job_retries, interval=ctx.settings.job_retry_intervals),
-        job_timeout=ctx.settings.job_timeout,
-        on_failure=Callback(on_file_job_failure),
-        description=f"process {file_id}",
-    )
+    try:
+        return queue.enqueue(
+            process_file_job, file_id,
+            retry=Retry(max=ctx.settings.job_retries, interval=ctx.settings.job_retry_intervals),
+            job_timeout=ctx.settings.job_timeout,
+            on_failure=Callback(on_file_job_failure),
+            description=f"process {file_id}",
+        )
+    except RedisError as exc:
+        ctx.db.set_file_state(file_id, FileState.RECEIVED)
+        raise QueueUnavailable(f"the job queue does not answer ({type(exc).__name__})") from exc
 
 
 def enqueue_check(queue: Queue, application_id: str) -> Job:
-    """Queue the checks of an application."""
-    return queue.enqueue(
-        check_application_job, application_id, retry=Retry(max=3, interval=[1, 5, 30]),
-        description=f"check {application_id}",
-    )
+    """Queue the checks of an application (QueueUnavailable when Redis does not answer)."""
+    try:
+        return queue.enqueue(
+            check_application_job, application_id, retry=Retry(max=3, interval=[1, 5, 30]),
+            description=f"check {application_id}",
+        )
+    except RedisError as exc:
+        raise QueueUnavailable(f"the job queue does not answer ({type(exc).__name__})") from exc
 
 
-def resume_unfinished(queue: Queue, ctx: Context) -> int:
-    """Re-queue files left received/queued by a previous run whose jobs are gone; returns the count."""
-    live = set(queue.get_job_ids()) | set(StartedJobRegistry(queue=queue).get_job_ids())
-    live_files = {j.args[0] for j in Job.fetch_many(list(live), connection=queue.connection) if j and j.args}
-    count = 0
-    for application in ctx.db.list_applications():
-        for stored in pipeline.pending_files(ctx, application.id):
-            if stored.id not in live_files:
-                enqueue_file(queue, ctx, stored.id)
-                count += 1
-    return count
+def enqueue_work(queue: Queue, ctx: Context, application_id: str, files: list[StoredFile]) -> bool:
+    """Queue ``files`` for reading, or the checks when there are none; False when the queue is down.
+
+    A stored file that could not be queued stays ``received``: the reconciler queues it (and the
+    checks after it) once Redis answers again, so an upload is never lost nor stuck.
+    """
+    try:
+        if not files:
+            enqueue_check(queue, application_id)
+        for stored in files:
+            enqueue_file(queue, ctx, stored.id)
+    except QueueUnavailable as exc:
+        log.warning("application %s: %s; its files wait for the reconciler", application_id, exc.message)
+        return False
+    return True
 
 
 # --- jobs (run inside the worker process) -----------------------------------------------------
@@ -232,16 +259,22 @@ def _check_when_idle_on(queue: Queue, ctx: Context, application_id: str) -> None
 
 # --- the worker process ------------------------------------------------------------------------
 
-def reap_dead_local_workers(queue: Queue) -> int:
+def reap_dead_local_workers(queue: Queue, *, cleanup: bool = True) -> int:
     """Hand jobs of workers that died on this host (SIGKILL, OOM) back to rq's retry path now.
 
     rq notices an abandoned job only when its heartbeat expires (over a minute); a worker on the
-    same host can tell at once that the process is gone.
+    same host can tell at once that the process is gone. Without ``cleanup`` the jobs are only marked
+    expired, for a worker's next maintenance to retry (rq runs failure callbacks under SIGALRM, which
+    only a main thread may set).
     """
     conn = queue.connection
     registry = StartedJobRegistry(queue=queue)
     host, reaped = socket.gethostname(), 0
-    for composite in conn.zrange(registry.key, 0, -1):
+    marked = 0  # reaped earlier without cleanup: waiting for a worker's maintenance
+    for composite, score in conn.zrange(registry.key, 0, -1, withscores=True):
+        if score <= 0:
+            marked += 1
+            continue
         job_id = composite.decode().split(":")[0]
         job = Job.fetch(job_id, connection=conn) if conn.exists(Job.key_for(job_id)) else None
         if job is None or not job.worker_name:
@@ -251,7 +284,7 @@ def reap_dead_local_workers(queue: Queue) -> int:
         if not alive:
             conn.zadd(registry.key, {composite: 0}, xx=True)
             reaped += 1
-    if reaped:
+    if (reaped or marked) and cleanup:
         registry.cleanup()
     return reaped
 
@@ -271,15 +304,91 @@ def _pid_alive(pid: int) -> bool:
         return True
 
 
+def heartbeat_key(queue_name: str) -> str:
+    """The sorted set of docproc workers' last heartbeats on a queue (member ``host:pid:name``)."""
+    return f"docproc:heartbeats:{queue_name}"
+
+
+class DocprocWorker(Worker):
+    """An rq worker that also records a heartbeat /readyz can read, and registers itself again after
+    a Redis restart lost its registration (so that it is counted as listening)."""
+
+    def heartbeat(self, timeout: int | None = None, pipeline: Any = None) -> None:
+        """rq's heartbeat, plus docproc's."""
+        super().heartbeat(timeout, pipeline=pipeline)
+        if self.is_horse:
+            return
+        member = f"{socket.gethostname()}:{os.getpid()}:{self.name}"
+        with self.connection.pipeline() as beat:
+            for queue in self.queues:
+                beat.zadd(heartbeat_key(queue.name), {member: time.time()})
+            worker_registration.register(self, pipeline=beat)
+            beat.execute()
+
+    def register_death(self) -> None:
+        """rq's deregistration, and the heartbeat withdrawn at once."""
+        super().register_death()
+        member = f"{socket.gethostname()}:{os.getpid()}:{self.name}"
+        for queue in self.queues:
+            self.connection.zrem(heartbeat_key(queue.name), member)
+
+
+def live_workers(queue: Queue, ttl: float) -> int:
+    """Workers on ``queue`` with a heartbeat younger than ``ttl`` seconds (a dead local pid does not count)."""
+    key, now, host = heartbeat_key(queue.name), time.time(), socket.gethostname()
+    queue.connection.zremrangebyscore(key, "-inf", now - 10 * ttl)
+    count = 0
+    for member in queue.connection.zrangebyscore(key, now - ttl, "+inf"):
+        member_host, pid, _name = member.decode().split(":", 2)
+        if member_host != host or _pid_alive(int(pid)):
+            count += 1
+    return count
+
+
 def run_worker(settings: Settings, *, burst: bool = False) -> None:
-    """Run one rq worker (with the retry scheduler) until stopped."""
+    """Run rq workers (with the retry scheduler) until stopped; when Redis goes away, wait for it with
+    backoff and start again instead of exiting. A wrong REDIS_URL at start is still a ConfigError."""
     if not settings.redis_url:
         raise ConfigError("docproc worker needs REDIS_URL (docproc serve starts its own workers)")
     conn = connect(settings.redis_url)
-    queue = make_queue(conn, settings)
     _CONTEXT["ctx"] = build_context(settings)
+    while True:
+        try:
+            stopped = _work_until_stopped(conn, settings, burst=burst)
+        except (RedisConnectionError, RedisTimeoutError) as exc:
+            log.warning("lost Redis (%s)", exc)
+            stopped = False
+        if stopped:
+            return
+        _wait_for_redis(conn)
+
+
+def _work_until_stopped(conn: Redis, settings: Settings, *, burst: bool) -> bool:
+    """One rq worker's life; True when it ended on purpose (signal or burst), False on a failure."""
+    queue = make_queue(conn, settings)
     reaped = reap_dead_local_workers(queue)
     if reaped:
         log.warning("re-queued %s job(s) abandoned by dead workers", reaped)
-    worker = Worker([queue], connection=conn, job_monitoring_interval=5, maintenance_interval=30)
-    worker.work(burst=burst, with_scheduler=True, logging_level="WARNING")
+    worker = DocprocWorker([queue], connection=conn, job_monitoring_interval=5, maintenance_interval=30,
+                           worker_ttl=settings.worker_heartbeat_ttl)
+    try:
+        worker.work(burst=burst, with_scheduler=True, logging_level="WARNING")
+    finally:
+        # rq's handlers would turn a stop during the reconnect wait into a silent no-op
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    return burst or worker._shutdown_requested_date is not None  # set by rq's SIGTERM/SIGINT handler
+
+
+def _wait_for_redis(conn: Redis, *, first: float = 0.5, longest: float = 30.0) -> None:
+    """Block until Redis answers a PING, retrying with exponential backoff."""
+    delay = first
+    while True:
+        try:
+            conn.ping()
+            log.warning("Redis answers again: restarting the worker")
+            return
+        except (RedisConnectionError, RedisTimeoutError) as exc:
+            log.warning("Redis does not answer (%s): retrying in %.1f s", exc, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, longest)

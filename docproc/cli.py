@@ -131,10 +131,14 @@ def worker(burst: bool) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", "n_workers", default=2, show_default=True, type=int, help="Workers to start when Redis is embedded.")
+@click.option("--workers", "n_workers", default=None, type=int,
+              help="Worker processes to start and keep running [default: 2 with the embedded Redis, 0 with REDIS_URL].")
 @edge
-def serve(host: str, port: int, n_workers: int) -> None:
-    """Serve the web page and API; without REDIS_URL, start an embedded Redis and workers too."""
+def serve(host: str, port: int, n_workers: int | None) -> None:
+    """Serve the web page and API; without REDIS_URL, start an embedded Redis and workers too.
+
+    Workers that die are restarted, and files whose job was lost are queued again.
+    """
     from web.server import run_server
 
     run_server(Settings(), host=host, port=port, n_workers=n_workers)

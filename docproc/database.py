@@ -183,7 +183,8 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the schema in place."""
     # Modules that keep their own tables on the shared metadata (imported for registration).
     import docproc.accounts
-    import docproc.integrations  # noqa: F401
+    import docproc.integrations
+    import docproc.requeues  # noqa: F401
 
     engine = sa.create_engine(url, pool_pre_ping=True, future=True)
     if engine.dialect.name == "sqlite":

@@ -130,7 +130,21 @@ class ForbiddenError(DocprocError):
     code = "forbidden"
 
 
+class StorageFull(DocprocError):
+    """The data volume is (nearly) full: nothing more is stored until space is freed."""
+
+    http_status = 507
+    code = "storage_full"
+
+
 class TransientError(DocprocError):
     """A failure worth retrying (OCR timeout, lost connection)."""
 
     code = "transient"
+
+
+class QueueUnavailable(TransientError):
+    """The job queue (Redis) does not answer; stored files wait for it and are queued when it is back."""
+
+    http_status = 503
+    code = "queue_unavailable"

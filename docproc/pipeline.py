@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from docproc import classify, forensics, imaging, quotas, reading
+from docproc.capacity import disk_full_as_storage_full, ensure_room
 from docproc.checklist import summarize
 from docproc.context import Context
 from docproc.database import MIN_CASE_DIGITS, TEXT_FINGERPRINT, new_id, page_figures, utcnow
@@ -74,7 +75,9 @@ def store_upload(ctx: Context, application_id: str, *, filename: str, data: byte
     ctx.db.get_application(application_id)
     if len(data) > ctx.settings.max_upload_bytes:
         raise TooLarge(f"{filename} is {len(data)} bytes, over the limit of {ctx.settings.max_upload_bytes}")
-    sha = ctx.blobs.put(data)
+    ensure_room(ctx.settings.data_dir, incoming=len(data), floor=ctx.settings.min_free_bytes)
+    with disk_full_as_storage_full():
+        sha = ctx.blobs.put(data)
     stored = StoredFile(
         id=new_id("file"),
         application_id=application_id,
@@ -86,7 +89,8 @@ def store_upload(ctx: Context, application_id: str, *, filename: str, data: byte
         created_at=utcnow(),
         parent_id=parent_id,
     )
-    return ctx.db.add_file(stored)
+    with disk_full_as_storage_full():
+        return ctx.db.add_file(stored)
 
 
 def ingest(ctx: Context, application_id: str, *, filename: str, data: bytes) -> list[StoredFile]:

@@ -42,6 +42,13 @@ class Settings(BaseSettings):
     job_retries: int = 3
     job_retry_intervals: list[int] = [5, 30, 120]
     queue_name: str = "docproc"
+    # Supervision: the reconciler's period, how often it re-queues a file whose job vanished before the
+    # file shows an error, and how long a worker's heartbeat counts as live (/readyz).
+    reconcile_interval: float = 15.0
+    reconcile_max_requeues: int = 3
+    worker_heartbeat_ttl: int = 30
+    # Uploads are refused (507) when the data directory's volume has less free space than this.
+    min_free_bytes: int = 100 * 1024 * 1024
     # "development" allows a generated local secret key, cookies without the Secure flag and plain-http webhooks.
     env: Literal["production", "development"] = "production"
     webhook_allow: str = ""  # comma-separated addresses/networks webhooks may reach though not public

@@ -31,3 +31,16 @@ class HangingEngine(CrashingEngine):
     def read(self, image: Any, **_: Any) -> list[Word]:
         time.sleep(3600)
         return []
+
+
+class SlowEngine(CrashingEngine):
+    """An OCR engine that takes its time (8 s a page) and finds nothing: a long job to disturb."""
+
+    name = "slow"
+
+    def read(self, image: Any, **_: Any) -> list[Word]:
+        time.sleep(8)
+        return []
+
+    def read_line(self, image: Any, **_: Any) -> tuple[str, float]:
+        return "", 0.0

@@ -14,6 +14,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, TINY
 
 
@@ -98,3 +100,42 @@ def test_serve_embedded_queue_end_to_end_and_clean_stop(tmp_path: Path) -> None:
     while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert [pid for pid in children if _alive(pid)] == []
+
+
+def _worker_children(pid: int) -> list[int]:
+    return [c for c in _children(pid) if b"worker" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+@pytest.mark.slow
+def test_serve_restarts_a_sigkilled_worker_and_readyz_follows(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    env.update(DOCPROC_DATA_DIR=str(tmp_path / "var"), PYTHONPATH=str(ROOT))
+    server = subprocess.Popen([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", "1"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        try:
+            return _request(f"{base}/readyz")[0] == 200
+        except (urllib.error.URLError, ConnectionError):
+            return False
+
+    try:
+        _until(ready, 60, "readiness")
+        [first] = _worker_children(server.pid)
+        os.kill(first, signal.SIGKILL)
+        _until(lambda: _request(f"{base}/readyz")[0] == 503, 10, "not ready once the worker is gone")
+        assert _request(f"{base}/healthz")[0] == 200
+        _until(lambda: [p for p in _worker_children(server.pid) if p != first and _alive(p)], 30, "a new worker")
+        _until(ready, 60, "readiness again")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def _until(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, f"timed out after {timeout}s waiting for {what}"
+        time.sleep(0.2)

@@ -127,10 +127,7 @@ def dispatch(ctx: Context, application_id: str, files: list[StoredFile], *, forc
         return False
     if force:
         forget_extractions(ctx, files)  # the queued jobs then read the bytes again
-    if not files:
-        worker.enqueue_check(queue, application_id)
-    for stored in files:
-        worker.enqueue_file(queue, ctx, stored.id)
+    worker.enqueue_work(queue, ctx, application_id, files)  # queue down: files wait for the reconciler
     return True
 
 

@@ -16,7 +16,7 @@ _KNOWN = (400, 401, 403, 404, 413, 500)
 
 
 def _for_api() -> bool:
-    return (request.path.startswith("/api/") or request.path == "/healthz"
+    return (request.path.startswith("/api/") or request.path in ("/healthz", "/readyz")
             or request.accept_mimetypes.best == "application/json")
 
 

@@ -52,10 +52,7 @@ def dispatch(application_id: str, files: list[StoredFile]) -> None:
         return
     import worker
 
-    if not files:
-        worker.enqueue_check(queue, application_id)
-    for stored in files:
-        worker.enqueue_file(queue, context, stored.id)
+    worker.enqueue_work(queue, context, application_id, files)  # queue down: files wait for the reconciler
 
 
 def readable_files(files: list[StoredFile]) -> list[StoredFile]:
