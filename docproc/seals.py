@@ -123,12 +123,58 @@ def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = Fals
     k = max(3, round(min(h, w) * 0.008))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     stamps: list[Stamp] = []
+    seeds: list[Box] = []  # seal-sized groups of red ink that made no seal: perhaps a seal pressed unevenly
     for ink in SEAL_INKS:
         mask = cv2.morphologyEx(_ink_mask(hsv, ink.hues, s_min=ink.s_min, v_min=ink.v_min), cv2.MORPH_CLOSE, kernel)
         for stamp in _seals_in_mask(mask, colour=ink.colour, page=page, gap=k):
             if stamp.confidence >= ink.min_score and not _solid(hsv, stamp) and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
                 stamps.append(stamp)
+        if ink.colour == "red" and ink.min_score == 0.0:  # clear red ink (the pale mask takes in skin and wood too)
+            seeds += [g for g in _ink_groups(mask, gap=k) if _seal_sized(mask.shape, g) and _fits_a_seal(g, mask.shape)]
+    for stamp in _faded_seals(img, hsv, seeds, stamps, kernel=kernel, page=page, gap=k):
+        if not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
+            stamps.append(stamp)
     return sorted(stamps, key=lambda s: (s.bbox.y0, s.bbox.x0))
+
+
+# A seal pressed unevenly, or lit unevenly in a photo, is clear red on one side and faint on the other: the
+# clear part is a seal-sized group of ink that makes no ring, and the faint part can be less saturated than a
+# tinted paper (red ink pressed thin on a light-blue licence). Around the clear part, ink is looked for again
+# as whatever is redder than that paper (CIELAB a*), and a ring found there is taken when it scores as a
+# clear seal does.
+FADED_REDNESS = 7  # a* units above the paper's (the median of the region) that faint seal ink reaches
+FADED_REACH = 0.5  # the region searched again around the clear part, in shares of its width and height
+FADED_MIN_SCORE = 0.9
+# Pale red-to-orange ink on white paper: a little saturation is enough where the paper has none.
+FADED_HUES, FADED_SATURATION, FADED_VALUE = ((0, 22), (150, 180)), 25, 80
+PAPER_SHARE = 0.3  # pale "ink" over more of the region than this is a warm paper or light
+
+
+def _faded_seals(img: np.ndarray, hsv: np.ndarray, seeds: Sequence[Box], found: Sequence[Stamp], *,
+                 kernel: np.ndarray, page: int, gap: int) -> list[Stamp]:
+    """Round and oval seals whose ring is partly faint, found around the clear part of their ink (``seeds``)."""
+    height, width = hsv.shape[:2]
+    faint = np.zeros((height, width), np.uint8)
+    redness: np.ndarray | None = None
+    for x, y, w, h in seeds:
+        centre = Stamp(bbox=BBox(x0=x, y0=y, x1=x + w, y1=y + h, unit=Unit.PX), color="red", shape="round",
+                       confidence=1.0, page=page)
+        if any(_same_seal(centre, other) or _same_seal(other, centre) for other in found):
+            continue  # the seal this ink belongs to is found already
+        if redness is None:
+            redness = cv2.cvtColor(img[:, :, :3], cv2.COLOR_BGR2LAB)[:, :, 1]
+        dx, dy = round(FADED_REACH * w), round(FADED_REACH * h)
+        region = (slice(max(0, y - dy), y + h + dy), slice(max(0, x - dx), x + w + dx))
+        paper = float(np.median(redness[region]))
+        faint[region] |= ((redness[region] >= paper + FADED_REDNESS) * 255).astype(np.uint8)
+        pale = _ink_mask(hsv[region], FADED_HUES, s_min=FADED_SATURATION, v_min=FADED_VALUE)
+        if float((pale > 0).mean()) < PAPER_SHARE:  # pale red ink, unless the paper itself is warm
+            faint[region] |= pale
+    if redness is None:
+        return []
+    mask = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, kernel)
+    return [stamp for stamp in _seals_in_mask(mask, colour="red", page=page, gap=gap)
+            if stamp.shape != "square" and stamp.confidence >= FADED_MIN_SCORE and not _solid(hsv, stamp)]
 
 
 def _seals_in_mask(mask: np.ndarray, *, colour: SealColour, page: int, gap: int) -> list[Stamp]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from docproc.cn import vocab
 from docproc.cn.addresses import flat_detail, is_flat_address, names_a_parcel
 from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
+from docproc.cn.orgs import organisation_name
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount
 from extractors import ExtractedFields, extractor
@@ -21,8 +22,16 @@ CJK = r"\u4e00-\u9fff"
 LABELS_OF = "purchase_contract"
 LABELS = vocab.labels(LABELS_OF)
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
-_AREA = re.compile(r"建筑面积[^0-9]{0,12}([0-9]+(?:\.[0-9]+)?)\s*(?:平方米|㎡|m2)")
-_PRICE = re.compile(r"(?:总价款|总价|总金额|房屋总价)[^0-9¥]{0,16}[¥]?([0-9][0-9,.]*\d)\s*元")
+# The floor area with its unit after the figure (建筑面积98.56平方米) or in a table's heading cell
+# (建筑面积（㎡） | 98.56); not the inner or shared area (套内建筑面积, 分摊建筑面积).
+_AREA_UNIT = r"(?:平方米|㎡|m2|m²|M2)"
+_AREA = re.compile(rf"(?<!套内)(?<!分摊)(?<!共有)(?<!公摊)建筑面积(?:[^0-9]{{0,12}}?([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}"
+                   rf"|\({_AREA_UNIT}[²2]?\)[:]?\s*([0-9]+(?:\.[0-9]+)?))")
+# The price after any of its labels (总价款, 总金额, 成交价格, 转让价款…; not 首期/剩余 parts): its figure with 元
+# after it, or the ¥ sign before it (总价款（小写） | ¥4,800,921.00).
+_PRICE_WORDS = "|".join(re.escape(w) for w in sorted(LABELS["total_price"], key=len, reverse=True))
+_PRICE = re.compile("".join(f"(?<!{re.escape(w)})" for w in vocab.words(LABELS_OF, "not_after"))
+                    + rf"(?:{_PRICE_WORDS})[^0-9¥￥]{{0,16}}(?:[¥￥]\s*([0-9][0-9,.]*\d)|([0-9][0-9,.]*\d)\s*元)")
 _WORDS = re.compile(rf"大写[)）:：]*\s*(?:人民币)?([{CAPITALS}]{{2,30}})")
 # The price paid in two parts (首期房价款 … 余款 …): their sum is the total when the price line is unread.
 _FIRST_PAYMENT = re.compile(r"首期(?:房价)?款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
@@ -33,9 +42,13 @@ PRICE_REACH = 60  # characters after a price label where its figure may stand (a
 _PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
-# A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四); clause text never does
-# (买受人应当…, 买受人出示…), so the colon is required.
-_BUYER = re.compile(r"买受人\s*(?:[(（][一二三四1-4][)）])?\s*[:：]\s*([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?=$|[^\u4e00-\u9fff·]|证件|身份|国籍|性别|出生|住所|地址|电话|联系|通讯|邮编|代理)")
+# A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四, 买受人（乙方）：王五), or sets
+# the name in the cell right of the label (a party table: 买受人 | 张三（证件号码）); clause text does
+# neither (买受人应当…, 买受人出示…), so a colon or a cell's gap is required.
+_BUYER = re.compile(r"买受人\s*(?:[(（](?:[一二三四1-4]|[甲乙丙]方|买方|签字|签名|签章)[)）])?\s*([:：]?)\s*"
+                    r"([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)"
+                    r"(?=$|[^\u4e00-\u9fff·]|证件|身份|国籍|性别|出生|住所|地址|电话|联系|通讯|邮编|代理)")
+CELL_GAP = 1.5  # a label and its value this many letter heights apart stand in cells of a table
 _NOT_NAMES = frozenset({"签章", "签字", "盖章", "签名", "姓名", "名称"})
 
 
@@ -45,11 +58,13 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
     first_name, first_number = None, None
     for text in pages:
         for hit in text.finditer(_BUYER):
-            if hit.group(1) in _NOT_NAMES:
+            name = hit.group(2)
+            if name in _NOT_NAMES or not (hit.group(1) or _apart(text, hit.offset + hit.match.end(1),
+                                                                  hit.offset + hit.match.start(2))):
                 continue
-            if hit.group(1) not in names:
-                names.append(hit.group(1))
-                first_name = first_name or hit.field(hit.group(1))
+            if name not in names:
+                names.append(name)
+                first_name = first_name or hit.field(name, 2)
             # A cover line (买受人：甲、乙) names the buyers; the party block repeats each with its number.
             near = text.search(_ID_NUMBER, start_line=hit.line)
             if near and near.line - hit.line <= 3 and near.group(1).upper() not in numbers:
@@ -89,8 +104,10 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
         if "signing" in raw and "signing_date" not in fields and (dates := find_dates(str(raw["signing"].value))):
             fields["signing_date"] = raw["signing"].model_copy(update={"value": dates[0][0]})
         for key, pattern in (("floor_area", _AREA), ("total_price", _PRICE)):
-            if key not in fields and (hit := text.search_joined(pattern)) and (value := parse_amount(hit.group(1))):
-                fields[key] = hit.field(value)
+            if key not in fields and (hit := text.search_joined(pattern)):
+                group = 1 if hit.group(1) else 2
+                if (value := parse_amount(hit.group(group))) is not None:
+                    fields[key] = hit.field(value, group)
         if "total_price_in_words" not in fields and (hit := text.search_joined(_WORDS)):
             fields["total_price_in_words"] = hit.field(standard_capitals(hit.group(1)))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
@@ -109,12 +126,25 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     return fields
 
 
+def _apart(text: PageText, end: int, start: int) -> bool:
+    """Whether a label ending at character ``end`` and a value starting at ``start`` stand in cells of their
+    own: in words set more than CELL_GAP letter heights apart (prose runs on without such a gap)."""
+    left, right = text.words_in(end - 1, end), text.words_in(start, start + 1)
+    if not left or not right or left[-1] is right[0]:
+        return False
+    a, b = left[-1].bbox, right[0].bbox
+    return b.x0 - a.x1 > CELL_GAP * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
 def _party(candidate: Candidate) -> Field | None:
-    """A party's name: the value up to the first clause-like suffix, set apart from its label by a colon or
-    in the cell below (甲方（卖方）承诺：… is clause text and names no one)."""
-    if candidate.how == "right" and ":" not in candidate.gap and not candidate.text.joined[:candidate.start].endswith(":"):
-        return None
+    """A party's name: the value up to the first clause-like suffix, set apart from its label by a colon, in
+    the cell below, or in the cell beside it when it is a name (甲方（卖方）承诺：… is clause text and names
+    no one)."""
     value = re.split(r"[,，;；(（]", candidate.value)[0]
+    if candidate.how == "right" and ":" not in candidate.gap and not candidate.text.joined[:candidate.start].endswith(":"):
+        cell = _apart(candidate.text, candidate.start - len(candidate.gap), candidate.start)
+        if not cell or not (organisation_name(value) or _NAME.fullmatch(value)):
+            return None
     return candidate.field(value, (0, len(value))) if value else None
 
 
@@ -123,10 +153,25 @@ def _address(candidate: Candidate) -> Field | None:
     a land parcel's (坐落于XX路以东的地块)."""
     end = _CLAUSE_END.search(candidate.value)
     value = candidate.value[: end.start() if end else len(candidate.value)]
-    after = candidate.text.joined[candidate.start + len(value) : candidate.start + len(value) + 6]
+    text = candidate.text
+    if candidate.how == "right" and value == candidate.value and _ends_its_line(text, candidate.end):
+        # a paragraph wrapped inside the address (…2单元2401 / 室（以下简称该房屋）): the next line's words up
+        # to the clause's end belong to it when they complete a building or room part; a table's next row
+        # (建筑面积（㎡） 96.91) does not
+        rest = text.joined[candidate.end : candidate.end + ADDRESS_REACH]
+        rest = rest[: _CLAUSE_END.search(rest).start()]  # type: ignore[union-attr]  # $ always matches
+        if flat_detail(value + rest) > flat_detail(value):
+            value += rest
+    after = text.joined[candidate.start + len(value) : candidate.start + len(value) + 6]
     if not is_flat_address(value) or names_a_parcel(after):
         return None
     return candidate.field(value, (0, len(value)))
+
+
+def _ends_its_line(text: PageText, position: int) -> bool:
+    """Whether character ``position`` of the joined text is where a line ends (and another follows)."""
+    line = text.line_at(position - 1)
+    return line + 1 < len(text.lines) and position == text.offsets[line] + len(text.lines[line])
 
 
 def _property_address(texts: list[PageText]) -> Field | None:

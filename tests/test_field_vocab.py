@@ -11,7 +11,7 @@ from docproc import pipeline, reading
 from docproc.cn.addresses import is_flat_address
 from docproc.cn.orgs import find_bank, organisation_name
 from docproc.context import Context
-from docproc.models import DocType, RawDocument
+from docproc.models import DocType, Page, RawDocument
 from extractors import EXTRACTORS
 from tests.conftest import REALDOCS
 from tests.test_extractors import run, statement_fields, table_page
@@ -127,6 +127,64 @@ def test_a_second_hand_house_contract() -> None:
     assert got["property_address"] == "上海市徐汇区漕溪北路88弄5号1203室"
     assert got["total_price"] == Decimal("3500000.00") and got["total_price_in_words"] == "叁佰伍拾万元整"
     assert got["seller"] == "刘海" and got["pages_declared"] == 10
+
+
+def _contract(p: Page) -> dict[str, object]:
+    raw = RawDocument(file_id="f", doc_type=DocType.PURCHASE_CONTRACT, pages=(p,))
+    return {k: v.value for k, v in EXTRACTORS.get("purchase_contract")(raw, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_a_contract_whose_parties_and_flat_stand_in_table_cells() -> None:
+    parties = _contract(table_page([["商品房买卖合同(现售)"]], [
+        ["当事人", "名称/姓名(证件号码)"], ["出卖人", "武汉江岸置业有限公司"], ["统一社会信用代码", "91420102MA4KXY1234"],
+        ["买受人", "李娜(420102199005061228)"], ["通讯地址", "武汉市江岸区解放大道1088号"],
+    ], [20, 320]))
+    assert parties["seller"] == "武汉江岸置业有限公司"
+    assert parties["buyer_names"] == ["李娜"] and parties["buyer_id_numbers"] == ["420102199005061228"]
+    flat = _contract(table_page([["商品房基本情况"]], [
+        ["房屋坐落", "武汉市江岸区解放大道1088号5栋2单元1701室"], ["建筑面积(㎡)", "102.36"], ["套内建筑面积(㎡)", "81.20"],
+        ["总价款(小写)", "¥2,150,000.00"], ["总价款(大写)", "人民币贰佰壹拾伍万元整"],
+    ], [20, 320]))
+    assert flat["property_address"] == "武汉市江岸区解放大道1088号5栋2单元1701室"
+    assert flat["floor_area"] == Decimal("102.36") and flat["total_price"] == Decimal("2150000.00")
+    assert flat["total_price_in_words"] == "贰佰壹拾伍万元整"
+
+
+def test_party_lines_tagged_with_their_role_and_a_signature_block() -> None:
+    got = run(DocType.PURCHASE_CONTRACT, None, [
+        ["存量房屋买卖合同"], ["买受人(乙方):", "王磊", "身份证号码:", "110105198703154419"],
+        ["居间方(丙方):", "北京安居房地产经纪有限公司"], ["该房屋建筑面积88.20平方米,套内建筑面积70.15平方米。"],
+    ])
+    assert got["buyer_names"] == ["王磊"] and got["buyer_id_numbers"] == ["110105198703154419"]
+    assert got["floor_area"] == Decimal("88.20")
+    signed = run(DocType.PURCHASE_CONTRACT, None, [["出卖人(盖章):", "北京京西置业有限公司"], ["买受人(签字):"]])
+    assert signed["seller"] == "北京京西置业有限公司" and "buyer_names" not in signed
+
+
+def test_a_price_under_another_label_without_its_words() -> None:
+    got = run(DocType.PURCHASE_CONTRACT, None, [
+        ["第二条 成交价格与付款"], ["甲乙双方协商一致,该房屋成交价格为人民币1,980,000.00元,乙方于本合同签订之日"],
+        ["支付首付款600,000.00元,剩余房价款1,380,000.00元以银行按揭贷款方式支付。"],
+    ])
+    assert got["total_price"] == Decimal("1980000.00")
+    parts = run(DocType.PURCHASE_CONTRACT, None, [["首期房屋价款600,000.00元于签约当日支付。"]])
+    assert "total_price" not in parts
+
+
+def test_a_flat_address_wrapped_inside_its_room_number() -> None:
+    got = run(DocType.PURCHASE_CONTRACT, None, [
+        ["第一条 房屋基本情况"], ["甲方所有的房屋坐落:广州市天河区天河北路233号中信广场2栋1单元1803"],
+        ["室(以下简称该房屋),不动产权证书号:粤(2020)广州市不动产权第0123456号。"],
+    ])
+    assert got["property_address"] == "广州市天河区天河北路233号中信广场2栋1单元1803室"
+
+
+def test_clause_text_after_a_party_word_names_no_party() -> None:
+    got = run(DocType.PURCHASE_CONTRACT, None, [
+        ["出卖人", "应当在交付日期届满前30日通知买受人"], ["买受人应当在收到通知之日起10日内办理交付手续。"],
+        ["由出卖人", "北京京西置业有限公司承担连带责任。"],
+    ])
+    assert "seller" not in got and "buyer_names" not in got
 
 
 def test_what_a_bank_an_organisation_and_a_flat_address_must_be() -> None:

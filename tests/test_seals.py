@@ -51,9 +51,10 @@ def _text_page(size: tuple[int, int] = (800, 1100)) -> np.ndarray:
 
 
 def _draw_seal(page: np.ndarray, centre: tuple[int, int], radius: int, *, bgr: tuple[int, int, int],
-               ring: int) -> np.ndarray:
+               ring: int, fade: tuple[float, float] = (0.9, 0.9)) -> np.ndarray:
     """Press a round seal (ring, star, a legend of short strokes along the top) in ``bgr`` ink, multiplied
-    onto the page so print under it stays dark."""
+    onto the page so print under it stays dark; ``fade`` gives the ink's strength at the seal's left and right
+    edges (a seal pressed harder on one side)."""
     ink = np.zeros(page.shape[:2], np.uint8)
     cv2.circle(ink, centre, radius, 255, ring, cv2.LINE_AA)
     cx, cy = centre
@@ -67,7 +68,8 @@ def _draw_seal(page: np.ndarray, centre: tuple[int, int], radius: int, *, bgr: t
                        int(cy + 0.65 * radius * math.sin(math.radians(start + 4)))),
                  (int(cx + 0.85 * radius * math.cos(math.radians(start + 4))),
                   int(cy + 0.85 * radius * math.sin(math.radians(start + 4)))), 255, 2)
-    alpha = ink.astype(np.float32)[..., None] / 255 * 0.9
+    strength = np.interp(np.arange(page.shape[1]), (cx - radius, cx + radius), fade).astype(np.float32)
+    alpha = ink.astype(np.float32)[..., None] / 255 * strength[None, :, None]
     tint = np.array(bgr, np.float32) / 255
     out = page.astype(np.float32)
     out = out * (1 - alpha) + out * tint * alpha
@@ -104,6 +106,30 @@ def test_seal_cut_in_half_by_the_page_edge_is_found_and_flagged_partial() -> Non
 def test_a_whole_seal_is_not_flagged_partial() -> None:
     page = _draw_seal(_text_page(), (500, 400), 120, bgr=(40, 35, 215), ring=8)
     assert [s.partial for s in detect_seals(page)] == [False]
+
+
+def test_a_seal_pressed_harder_on_one_side_is_found() -> None:
+    page = _draw_seal(_text_page(), (500, 400), 120, bgr=(60, 50, 215), ring=4, fade=(0.9, 0.12))
+    assert [(s.shape, s.color) for s in detect_seals(page)] == [("round", "red")]
+
+
+def test_a_seal_fading_out_on_tinted_paper_is_found() -> None:
+    """Thin red ink on a light-blue form (a licence's panel) is less saturated than the paper where it fades."""
+    paper = np.full((800, 1100, 3), (245, 232, 222), np.uint8)  # BGR: light blue
+    page = _draw_seal(np.minimum(paper, _text_page()), (650, 420), 130, bgr=(30, 25, 215), ring=3, fade=(0.95, 0.15))
+    seals = detect_seals(page, greyscale_rings=True)
+    assert [(s.shape, s.color) for s in seals] == [("round", "red")]
+    x0, y0, x1, y1 = seals[0].bbox.as_list()
+    assert abs((x0 + x1) / 2 - 650) < 15 and abs((y0 + y1) / 2 - 420) < 15
+
+
+def test_red_print_on_warm_paper_is_no_seal() -> None:
+    """Red headings and a red rule on cream paper: the pale second look around red ink finds no ring in them."""
+    page = np.minimum(np.full((800, 1100, 3), (200, 225, 245), np.uint8), _text_page())
+    cv2.putText(page, "NOTICE  2026", (120, 60), cv2.FONT_HERSHEY_SIMPLEX, 2.2, (40, 40, 200), 6, cv2.LINE_AA)
+    cv2.line(page, (40, 90), (1060, 90), (40, 40, 200), 4)
+    cv2.circle(page, (850, 600), 90, (110, 140, 230), 3, cv2.LINE_AA)  # a faint pen circle, nothing inside
+    assert detect_seals(page, greyscale_rings=True) == []
 
 
 # ---------------------------------------------------------------- third-party seals and pages
