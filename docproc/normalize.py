@@ -28,9 +28,10 @@ _NUMERIC_DATES = (
     # 20240305
     re.compile(_YEAR + r"(?P<m>\d{2})(?P<d>\d{2})(?!\d)"),
 )
-_CN_DIGIT = "〇零○Oo一二三四五六七八九"  # OCR reads 〇 as a Latin O too
+_CN_DIGIT = "〇零○Oo0一二三四五六七八九"  # OCR reads 〇 as a Latin O, a zero or a pair of brackets too
+_CN_YEAR_DIGIT = rf"(?:[{_CN_DIGIT}]|\(\))"
 _CN_DATE = re.compile(
-    rf"(?P<y>(?:[{_CN_DIGIT}]\s*){{3}}[{_CN_DIGIT}])\s*年\s*"
+    rf"(?P<y>(?:{_CN_YEAR_DIGIT}\s*){{3}}{_CN_YEAR_DIGIT})\s*年\s*"
     r"(?P<m>[〇零]?[一二三四五六七八九]|十[一二]?)\s*月\s*"
     r"(?P<d>[〇零]?[一二三四五六七八九]|[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?)"
     r"\s*[日号]"
@@ -40,6 +41,7 @@ _CN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "○": 0,
     "O": 0,
     "o": 0,
+    "0": 0,
 }
 
 _AMOUNT = re.compile(
@@ -134,7 +136,7 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
             if not _digit_before(half, m.start()):
                 _add(hits, _make_date(m["y"], m["m"], m["d"]), m)
     for m in _CN_DATE.finditer(half):
-        year = "".join(str(_CN_VALUES[c]) for c in m["y"] if not c.isspace())
+        year = "".join(str(_CN_VALUES[c]) for c in m["y"].replace("()", "〇") if not c.isspace())
         _add(hits, _make_date(year, str(_cn_number(m["m"])), str(_cn_number(m["d"]))), m)
     return _without_overlaps(hits)
 

@@ -12,6 +12,7 @@ from docproc.cn.orgs import find_bank, organisation_name, organisations_in
 from docproc.models import DocType, Field, RawDocument
 from docproc.normalize import find_dates, parse_amount, similarity
 from extractors import ExtractedFields, extractor
+from extractors._date_reread import reread_date
 from extractors._labels import Candidate, labels_of
 from extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from extractors._text import PageText
@@ -36,30 +37,72 @@ _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 # The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…).
 _POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
     r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任"))
-_FIGURE_AFTER_LABEL = re.compile(r"[^0-9¥￥]{0,12}[¥￥]?([0-9][0-9,，.]*\d)")  # 月收入为人民币12,500.00元
+_FIGURE_AFTER_LABEL = re.compile(r"[^0-9¥￥]{0,12}[¥￥]?([0-9](?:[0-9,，.]*\d万?|万))")  # 月收入为人民币12,500.00元, ¥3.32万元
 _WORDS = re.compile(rf"大写[)）]?(?:金额)?[:：]?\s*(?:人民币)?[:：]?\s*([{CAPITALS}]{{2,30}})")  # 人民币（大写）壹万…
 _BARE_WORDS = re.compile(rf"人民币[:：]?\s*([{CAPITALS}]{{3,30}})")  # 月收入人民币壹万贰仟元整, no 大写 printed
-_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,，.]*\d)")
+_UNCUED_WORDS = re.compile(rf"[{CAPITALS}]*[壹贰叁肆伍陆柒捌玖参叄貳陸两][{CAPITALS}]*[元圆][{CAPITALS}]*")
+_FIGURE = re.compile(r"[¥￥]?([0-9](?:[0-9,，.]*\d万?|万))")
 _PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*(0?[0-9][0-9\-+\s.,]{5,16}[0-9])")
 _PHONE_OK = re.compile(r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}")
 _WORDS_ONLY = re.compile(rf"[{CAPITALS}]{{2,30}}")
+_PERSON = re.compile(rf"[{CJK}]{{2,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,3}}")  # 张伟, 买买提·艾力
+_POSITION = re.compile(rf"[{CJK}A-Za-z][{CJK}A-Za-z()/·]{{1,14}}")  # 产品经理, 高级工程师(副总监)
+_TRAILING = " 同志先生女士一职"  # words a form's value may end with that are not part of it
+_PROSE_MARKS = ",;。、"  # a label followed by these is a word of the prose, not a form's entry
 def _name(text: PageText) -> Field | None:
-    """The person's name: across wrapped lines first, then line by line (a letter that opens a line with
-    the name, 马轩刚，身份证号码…, follows its title line with no break in the joined text)."""
-    for pattern in (_NAME, *_NAME_FALLBACKS):
+    """The person's name: the prose that certifies it (兹证明…), else a form's entry (姓名：…), else looser
+    prose, across wrapped lines first, then line by line (a letter that opens a line with the name,
+    马轩刚，身份证号码…, follows its title line with no break in the joined text)."""
+    for pattern in (_NAME, None, *_NAME_FALLBACKS):
+        if pattern is None:
+            if entry := _entry(text, "name", _PERSON):
+                return entry
+            continue
         hit = text.search_joined(pattern) or text.search(pattern)
         if hit and hit.group(1) not in _TITLES:  # an unfilled template: 职工 ${name} 同志，
             return hit.field(hit.group(1))
     return None
 
 
+def _entry(text: PageText, name: str, shape: re.Pattern[str]) -> Field | None:
+    """A form's entry of field ``name`` whose whole value has the field's ``shape``."""
+    for candidate in labels_of(LABELS).candidates(text, name):
+        value = candidate.value.rstrip(_TRAILING)
+        if _in_form(candidate) and shape.fullmatch(value) and value not in _TITLES:
+            return candidate.field(value, (0, len(value)))
+    return None
+
+
+def _in_form(candidate: Candidate) -> bool:
+    """Whether a labelled value is a form's entry (姓名：张伟; a cell of its own beside or under its label)
+    rather than prose that happens to go on after a label's word (…现任经理职务，其月收入为…)."""
+    if candidate.how == "below":
+        return True
+    if any(mark in candidate.gap for mark in _PROSE_MARKS):
+        return False
+    return ":" in candidate.gap or _set_apart(candidate.text, candidate.start)
+
+
+def _set_apart(text: PageText, position: int) -> bool:
+    """Whether a blank wider than half a letter separates character ``position`` from the one before it."""
+    before, after = text.words_in(position - 1, position), text.words_in(position, position + 1)
+    if not before or not after or before[-1] is after[0]:
+        return False
+    left, right = before[-1].bbox, after[0].bbox
+    return right.x0 - left.x1 > 0.5 * min(left.y1 - left.y0, right.y1 - right.y0)
+
+
 def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
-    """大写 amount: the page read if it parses, else a re-read of its box with the numeral alphabet."""
+    """大写 amount: the page read if it parses (after 大写 or 人民币, else any run of capital numerals that
+    names yuan), else a re-read of its box with the numeral alphabet."""
     hit = text.search_joined(_WORDS)
     if hit and _parses(hit.group(1)):
         return hit.field(standard_capitals(hit.group(1)))
     if (bare := text.search_joined(_BARE_WORDS)) and _parses(bare.group(1)):
         return bare.field(standard_capitals(bare.group(1)))
+    for uncued in re.finditer(_UNCUED_WORDS, text.joined):  # （叁万叁仟贰佰元整）, 即捌仟伍佰元整: no cue printed
+        if _parses(uncued.group(0)):
+            return text.field(uncued.span(), standard_capitals(uncued.group(0)))
     loose = text.search_joined(_WORDS_AFTER)
     target = loose or hit
     if target is None:
@@ -84,8 +127,8 @@ def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Fiel
         fields["id_number"] = hit.field(hit.group(1).upper())
     if start := _employment_start(text):
         fields["employment_start"] = start
-    if hit := next((h for p in _POSITIONS if (h := text.search_joined(p))), None):
-        fields["position"] = hit.field(hit.group(1))
+    if position := _position(text):
+        fields["position"] = position
     words = _amount_in_words(text, ctx)
     if words:
         fields["amount_in_words"] = words
@@ -95,13 +138,14 @@ def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Fiel
         fields["employer"] = employer
     if phone := _phone(text, ctx):
         fields["employer_phone"] = phone
-    if issued := _issue_date(text):
+    if issued := _issue_date(text, ctx):
         fields["issue_date"] = issued
     return fields
 
 
 LABELS = "income_proof"
 START_CUES = (("自", "于", "从"), ("起", "开始", "入职", "进入", "加入", "至今", "到岗", "参加工作", "在"))
+SIGNING_LINES = 3  # lines at the foot of a letter with no closing words that may hold its date
 FILLER = 4  # characters a labelled value may sit after its label (为, 是, :)
 
 
@@ -116,6 +160,15 @@ def _employment_start(text: PageText) -> Field | None:
         if text.joined[max(0, a - 1) : a] in before and text.joined[b:].startswith(after):
             return text.field((a, b), day)
     return None
+
+
+def _position(text: PageText) -> Field | None:
+    """The position: a form's entry (职务：产品经理), else the prose that states it (现任销售经理一职)."""
+    entry = _entry(text, "position", _POSITION)
+    if entry is not None and organisation_name(str(entry.value)) is None:
+        return entry
+    hit = next((h for p in _POSITIONS if (h := text.search_joined(p))), None)
+    return hit.field(hit.group(1)) if hit else None
 
 
 def _monthly_income(text: PageText, words: Field | None) -> Field | None:
@@ -142,13 +195,16 @@ def _in_words(words: Field | None) -> Decimal | None:
         return None
 
 
-def _issue_date(text: PageText) -> Field | None:
+def _issue_date(text: PageText, ctx: Context | None) -> Field | None:
     """The date that signs the letter: after its label (开具日期：…), else the last date at or below the
     closing words (特此证明), else the last date on a line of its own; numerals or 二〇二六年十一月五日."""
-    for candidate in labels_of(LABELS).candidates(text, "issue_date"):
+    labelled = labels_of(LABELS).candidates(text, "issue_date")
+    for candidate in labelled:
         found = find_dates(candidate.value)
         if found and found[0][1] == 0:
             return candidate.field(found[0][0], (found[0][1], found[0][2]))
+        if again := reread_date(text, (candidate.start, candidate.end), ctx):
+            return again
     closing = [h.line for w in vocab.words(LABELS, "closing") if (h := text.search(re.escape(w)))]
     dated = [(index, day, text.offsets[index] + a, text.offsets[index] + b)
              for index, line in enumerate(text.lines) for day, a, b in find_dates(line)]
@@ -156,10 +212,13 @@ def _issue_date(text: PageText) -> Field | None:
         after = [d for d in dated if d[0] >= min(closing)]
     else:
         after = [d for d in dated if len(text.lines[d[0]]) - (d[3] - d[2]) <= FILLER + 2]
-    if not after:
-        return None
-    _, day, a, b = after[-1]
-    return text.field((a, b), day)
+    if after:
+        _, day, a, b = after[-1]
+        return text.field((a, b), day)
+    # No date parses: the one that signs is under the seal's ink; its line (below the closing words) read again.
+    signing = range(len(text.lines) - 1, min(closing) if closing else len(text.lines) - SIGNING_LINES - 1, -1)
+    lines = [(text.offsets[i], text.offsets[i] + len(text.lines[i])) for i in signing if i >= 0]
+    return next((f for a, b in lines if (f := reread_date(text, (a, b), ctx))), None)
 
 
 def _employer(text: PageText) -> Field | None:

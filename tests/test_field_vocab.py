@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import cv2
 import pytest
 
 from docproc import pipeline, reading
 from docproc.cn.addresses import is_flat_address
 from docproc.cn.orgs import find_bank, organisation_name
 from docproc.context import Context
-from docproc.models import DocType, Page, RawDocument
+from docproc.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from extractors import EXTRACTORS
+from extractors._text import PageText
+from extractors.income_proof import extract_fields
 from tests.conftest import REALDOCS
 from tests.test_extractors import run, statement_fields, table_page
+from tests.test_ocr import render
 
 
 def test_a_letter_in_prose_names_its_employer_only_in_the_letterhead_and_signs_in_chinese_numerals() -> None:
@@ -226,3 +230,72 @@ def test_a_blank_second_hand_house_contract_names_no_party(ctx: Context) -> None
     raw = RawDocument(file_id="f", doc_type=DocType.PURCHASE_CONTRACT, pages=tuple(pages))
     got = {k: v.value for k, v in EXTRACTORS.get("purchase_contract")(raw, ctx).fields.items()}
     assert got == {"pages_declared": 10, "pages_present": 10}  # 甲方（卖方）承诺：… is no seller
+
+
+def test_a_letter_with_its_facts_in_two_columns_of_labelled_entries() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["杭州云帆信息技术有限公司"], ["在职收入证明"],
+        ["职工姓名：王丽娟", "性别：女"],
+        ["身份证号码：330106198804120026", "现任职务：人力资源主管"],
+        ["入职时间：2017/04/10", "用途：购房贷款"],
+        ["经核实，该员工近六个月平均月收入为¥18,500.00元（人民币壹万捌仟伍佰元整）。"],
+        ["特此证明。"],
+        ["单位全称：杭州云帆信息技术有限公司"], ["日期：2026/10/28"],
+    ])
+    assert got["name"] == "王丽娟"
+    assert got["position"] == "人力资源主管"
+    assert got["employment_start"] == date(2017, 4, 10)
+    assert got["monthly_income"] == Decimal("18500.00")
+    assert got["issue_date"] == date(2026, 10, 28)
+
+
+def test_a_letter_as_a_ruled_table_gives_each_value_beside_its_label() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["员工收入证明"],
+        ["姓", "名", "陈志强"], ["身份证号码", "320502198011053017"], ["单位名称", "苏州华邦精密机械有限公司"],
+        ["岗", "位", "质量主管"], ["入职日期", "2015年3月16日"], ["月收入（小写）", "¥12,800.00"],
+        ["月收入（大写）", "壹万贰仟捌佰元整"], ["以上情况属实。"], ["苏州华邦精密机械有限公司（盖章）"], ["2026年9月30日"],
+    ])
+    assert got["name"] == "陈志强"
+    assert got["position"] == "质量主管"
+    assert got["employer"] == "苏州华邦精密机械有限公司"
+    assert got["monthly_income"] == Decimal("12800.00")
+    # A label's word inside the prose is no entry: 岗位工资 is a kind of pay, not a position.
+    prose = run(DocType.INCOME_PROOF, None, [["兹证明刘洋，系我单位员工，月收入9,000.00元，其中岗位工资3,000.00元。"]])
+    assert prose["name"] == "刘洋" and "position" not in prose
+
+
+def test_a_bank_form_letter_signed_with_the_full_name_of_the_unit_and_a_chinese_date() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["中国农业银行个人贷款"], ["收入证明"],
+        ["兹证明孙晓梅，身份证号码370102198607153328，自2016年9月1日起在我单位工作，"],
+        ["现任会计职务，其月收入为人民币（小写）8,600.00元，（大写）捌仟陆佰元整。"],
+        ["特此证明。"], ["单位全称：济南泉润食品有限公司"], ["联系电话：0531-86012345"],
+        ["（单位公章）"], ["二（）二六年三月十二日"],
+    ])
+    assert got["employer"] == "济南泉润食品有限公司"  # not the bank whose form it is
+    assert got["position"] == "会计"
+    assert got["issue_date"] == date(2026, 3, 12)
+
+
+def test_a_monthly_income_in_ten_thousands_and_words_printed_with_no_cue() -> None:
+    got = run(DocType.INCOME_PROOF, None, [["兹证明赵磊，系我公司员工，月均收入¥3.32万元（大写：叁万叁仟贰佰元整）。"]])
+    assert got["monthly_income"] == Decimal("33200.00")
+    uncued = run(DocType.INCOME_PROOF, None, [["兹证明赵磊，系我公司员工，月收入：¥9,600.00元（玖仟陆佰元整）。"]])
+    assert uncued["amount_in_words"] == "玖仟陆佰元整"
+    assert uncued["monthly_income"] == Decimal("9600.00")
+
+
+def test_a_signing_date_the_first_read_garbled_is_read_again_from_its_box(ctx: Context) -> None:
+    lines = ["特此证明。", "单位名称：杭州云帆信息技术有限公司", "日期：2026/10/28"]
+    image = render(lines)
+    first_read = ["特此证明。", "单位名称：杭州云帆信息技术有限公司", "日期：2026/10728"]  # a slash lost under a seal
+    words = tuple(Word(text=t, bbox=BBox(x0=30, y0=20 + i * 72, x1=30 + 40 * len(t), y1=68 + i * 72),
+                       confidence=0.86, line=i) for i, t in enumerate(first_read))
+    ok, png = cv2.imencode(".png", image)
+    page = Page(file_id="f", number=1, width=image.shape[1], height=image.shape[0], unit=Unit.PX,
+                source=PageSource.OCR, words=words, render_sha256=ctx.blobs.put(png.tobytes()),
+                render_width=image.shape[1], render_height=image.shape[0])
+    got = extract_fields(PageText(page), ctx)["issue_date"]
+    assert got.value == date(2026, 10, 28) and got.confidence <= 0.8
+    assert "issue_date" not in extract_fields(PageText(page), None)  # nothing to read again: no date guessed

@@ -1,0 +1,59 @@
+"""Dates a seal's ink has damaged (日期：2026/09709, 0/892：) read again from their own box."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docproc.models import Field
+from docproc.normalize import find_dates
+from extractors._reread import DIGITS, reread
+from extractors._text import PageText
+
+if TYPE_CHECKING:
+    from docproc.context import Context
+
+_DAMAGED = re.compile(r"[0-9/.\-:年月日]{4,16}")  # what is left of a date: digits and its separators
+MIN_DIGITS = 3
+MAX_CONFIDENCE = 0.8  # a re-read value is never as sure as a clean first read
+RESTORED_CONFIDENCE = 0.6  # nor one whose separator had to be put back (month and day still checked)
+_SLASH_AS_DIGIT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:(?P<sep>[/.\-])(?P<m>[01]\d)[17]|[17](?P<m2>[01]\d)"
+                             r"(?P<sep2>[/.\-]))(?P<d>[0-3]\d)(?!\d)")
+
+
+def damaged_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The first part of characters ``span`` that looks like a date the first read could not parse, if any."""
+    match = _DAMAGED.search(text.joined, span[0], span[1])
+    if match is None or sum(c.isdigit() for c in match.group(0)) < MIN_DIGITS or find_dates(match.group(0)):
+        return None
+    return match.span()
+
+
+def reread_date(text: PageText, span: tuple[int, int], ctx: Context | None) -> Field | None:
+    """The date in characters ``span`` read again from their box with the seal's ink cleared; None unless
+    the new read holds exactly one date."""
+    damaged = damaged_date(text, span)
+    field = text.field(damaged, None) if damaged else None
+    if field is None or field.bbox is None:
+        return None
+    # The whole words are read again (a cut by estimated letter widths loses a figure at its edge); the
+    # alphabet drops a label the word runs on from (日期：…).
+    again = reread(ctx, text.page, field.bbox, whitelist=DIGITS + "/-.年月日")
+    if again is None:
+        return None
+    found, confidence = find_dates(again[0]), min(again[1], field.confidence, MAX_CONFIDENCE)
+    if not found:
+        found, confidence = find_dates(_slashes_restored(again[0])), min(confidence, RESTORED_CONFIDENCE)
+    if len(found) != 1:
+        return None
+    return field.model_copy(update={"value": found[0][0], "raw": again[0], "confidence": round(confidence, 3)})
+
+
+def _slashes_restored(read: str) -> str:
+    """A numeric date whose one separator was read as a 1 or a 7 (2026/12109, 2026/09709: the stroke of a
+    slash under a seal's ring) with that separator put back; anything else unchanged."""
+    def put_back(m: re.Match[str]) -> str:
+        sep, month = m["sep"] or m["sep2"], m["m"] or m["m2"]
+        return f"{m['y']}{sep}{month}{sep}{m['d']}"
+
+    return _SLASH_AS_DIGIT.sub(put_back, read)
