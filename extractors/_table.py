@@ -20,7 +20,7 @@ from extractors._text import union_boxes, visual_lines
 # headings never seen before. Order matters: "对方账号" is an account before it is a counterparty.
 COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("index", ("序号", "no.")),
-    ("balance", ("余额", "balance")),
+    ("balance", ("余额", "结余", "balance")),
     ("direction", ("借贷", "收支", "收/支", "借/贷", "dr/cr")),
     ("credit", ("收入", "贷方", "存入", "转入", "credit", "deposit")),
     ("debit", ("支出", "借方", "支取", "转出", "debit", "withdraw")),
@@ -28,7 +28,7 @@ COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("counter_account", ("对方账号", "对方账户", "对方卡号", "对手账号", "对手账户", "对方帐号")),
     ("counterparty", ("对方", "对手", "交易对象", "收/付款人", "收付款人", "counterpart", "payee")),
     ("amount", ("金额", "发生额", "amount")),
-    ("date", ("日期", "时间", "date")),
+    ("date", ("日期", "时间", "交易日", "记账日", "入账日", "date")),
     ("description", ("摘要", "交易类型", "业务类型", "用途", "附言", "备注", "说明", "description", "details",
                      "memo", "narrative")),
     ("currency", ("币种", "货币", "币别", "currency")),
@@ -80,8 +80,8 @@ def _header_name(text: str) -> str | None:
 
 # Words that begin a heading; one OCR box over several headings (发生额本次余额) is cut where each begins.
 _HEADING_START = re.compile(
-    r"序号|交易日期|交易时间|记账日期|入账日期|日期|交易摘要|摘要|交易类型|业务类型|发生额|交易金额|收入金额|支出金额|"
-    r"收入|支出|存入|支取|借方|贷方|账户余额|本次余额|联机余额|余额|对方户名|对方账号|对方账户|对方名称|对方信息|"
+    r"序号|交易日期|交易时间|记账日期|入账日期|交易日|记账日|日期|交易摘要|摘要|交易类型|业务类型|发生额|交易金额|收入金额|"
+    r"支出金额|收入|支出|存入|支取|借方|贷方|账户余额|本次余额|联机余额|余额|账户结余|结余|对方户名|对方账号|对方账户|对方名称|对方信息|"
     r"对手信息|交易渠道|渠道|币种|货币|备注|用途")
 
 
@@ -107,32 +107,69 @@ def _heading_words(words: list[Word]) -> list[Word]:
 
 
 def find_header(page: Page) -> tuple[int, list[Column]] | None:
-    """Index of the header line and its columns (a line naming a date column and ≥ 2 others).
+    """Index of the header's (last) line and its columns (naming a date column and ≥ 2 others).
 
-    On the header line found, a heading misread by one character (搞要 for 摘要) still names its column,
-    unless that column is already there.
+    A header may print its headings on two lines (交易 over 日期, 借方 over 发生额): a line and the one
+    close under it are also read as one, each heading stacked from the words above each other, and the
+    reading that names more columns wins. On the header found, a heading misread by one character
+    (搞要 for 摘要) still names its column, unless that column is already there.
     """
-    for index, words in enumerate(visual_lines(page)):
-        named = [(w, _header_name(w.text)) for w in _heading_words(words)]
+    lines = visual_lines(page)
+    for index, words in enumerate(lines):
+        readings = [(index, _heading_words(words))]
+        if index + 1 < len(lines) and _header_continues(words, lines[index + 1]):
+            readings.append((index + 1, _stacked(_heading_words(words), _heading_words(lines[index + 1]))))
+        named_by = [(last, [(w, _header_name(w.text)) for w in heads]) for last, heads in readings]
+        last, named = max(named_by, key=lambda ln: len({n for _, n in ln[1] if n}))
         columns = [Column(n, w.bbox.x0, w.bbox.x1) for w, n in named if n]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
             for word, known in named:
-                name = None if known else _misread_header_name(word.text)
-                if name and name not in names:
+                name = None if known else _misread_header_name(word.text, taken=names)
+                if name:
                     columns.append(Column(name, word.bbox.x0, word.bbox.x1))
                     names.add(name)
-            return index, sorted(columns, key=lambda c: c.centre)
+            return last, sorted(columns, key=lambda c: c.centre)
     return None
 
 
-def _misread_header_name(text: str) -> str | None:
-    """The column a heading names when one of its characters was misread (2-6 CJK characters)."""
+def _header_continues(upper: list[Word], lower: list[Word]) -> bool:
+    """Whether ``lower`` may be the second line of headings begun on ``upper``: close under it, and both
+    lines headings only (no figure: a table row or a label with its value is none)."""
+    height = min(w.bbox.y1 - w.bbox.y0 for w in upper)
+    gap = min(w.bbox.y0 for w in lower) - max(w.bbox.y1 for w in upper)
+    return gap < height and not any(re.search(r"\d", w.text) for w in upper + lower)
+
+
+def _stacked(upper: list[Word], lower: list[Word]) -> list[Word]:
+    """Headings printed on two lines as one word each: a lower word joins the one upper word it sits under
+    (their spans overlap by half the narrower one); a word with none above or below stays alone."""
+    out, joined = list(upper), set()
+    for word in lower:
+        above = [i for i, u in enumerate(upper) if _overlap(u.bbox, word.bbox) > 0.5 * min(
+            u.bbox.x1 - u.bbox.x0, word.bbox.x1 - word.bbox.x0)]
+        if len(above) != 1 or above[0] in joined:
+            out.append(word)
+            continue
+        joined.add(above[0])
+        top = upper[above[0]]
+        out[above[0]] = top.model_copy(update={"text": top.text.strip() + word.text.strip(),
+                                               "bbox": top.bbox.union(word.bbox)})
+    return sorted(out, key=lambda w: w.bbox.x0)
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
+    """The column, not yet ``taken``, a heading names when one of its characters was misread (2-6 CJK
+    characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there."""
     key = re.sub(r"\s+", "", to_halfwidth(text))
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
         return None
     for name, parts in COLUMN_RULES:
-        for part in parts:
+        for part in parts if name not in taken else ():
             windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
             if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
                 return name
@@ -274,7 +311,7 @@ def _richer(before: list[Column] | None, found: list[Column]) -> list[Column]:
 
 
 def rows_of(pages: list[Page]) -> list[Row]:
-    """Every dated row of a table that may run over several pages."""
+    """Every dated row of a table that may run over several pages, with the lines its cells wrap onto."""
     rows: list[Row] = []
     columns: list[Column] | None = None
     for page in pages:
@@ -287,15 +324,110 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if columns is None:
             continue
         split = page.source == PageSource.OCR
-        lines = [_join_signs([piece for w in words
-                              for piece in (_split_merged(_lookalike_digits(w)) if split else (w,))])
-                 for words in visual_lines(page)[start:] if _dated(words)]
-        text_columns = _text_columns_by_edges(lines, columns, page.width)
-        for words in lines:
-            cells = _assign(words, columns, text_columns)
-            rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells.items()},
-                            words=tuple(words), boxes={k: _box(v) for k, v in cells.items()}))
+        lines = [_join_signs(_join_dates([piece for w in words
+                                          for piece in (_split_merged(_lookalike_digits(w)) if split else (w,))]))
+                 for words in visual_lines(page)[start:]]
+        dated = [i for i, words in enumerate(lines) if _is_row(words)]
+        text_columns = _text_columns_by_edges([lines[i] for i in dated], columns, page.width)
+        cells = {i: _assign(lines[i], columns, text_columns) for i in dated}
+        for line, (row, above) in _wrapped_lines(lines, cells, columns).items():
+            for word in lines[line]:
+                name = _cell_under(word, cells[row], columns)
+                if name is not None:  # _wrapped_lines checked that every word has its cell
+                    before = cells[row].get(name, [])
+                    cells[row][name] = [word, *before] if above else [*before, word]
+        for i in dated:
+            words = [w for ws in cells[i].values() for w in ws]
+            rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells[i].items()},
+                            words=tuple(sorted(words, key=lambda w: (w.bbox.y0, w.bbox.x0))),
+                            boxes={k: _box(v) for k, v in cells[i].items()}))
     return rows
+
+
+_ROW_DATE = re.compile(r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+                       r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _is_row(words: list[Word]) -> bool:
+    """A table row holds a date cell: first (after a serial number) or anywhere (摘要 printed before it)."""
+    return _dated(words) or any(_ROW_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in words)
+
+
+MAX_DATE_PIECES = 6  # 2026 | 年 | 01 | 月 | 01 | 日
+
+
+def _join_dates(words: list[Word]) -> list[Word]:
+    """A date printed (or read) in pieces (2026 年 01 月 01 日: digits and characters of two fonts) as one word."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        end = i
+        if re.match(r"\d{4}", to_halfwidth(words[i].text).strip()):
+            text = ""
+            for j in range(i, min(len(words), i + MAX_DATE_PIECES)):
+                if j > i and words[j].bbox.x0 - words[j - 1].bbox.x1 > words[j].bbox.y1 - words[j].bbox.y0:
+                    break
+                text += to_halfwidth(words[j].text).strip()
+                if j > i and _ROW_DATE.fullmatch(text):
+                    end = j
+        if end > i:
+            piece = words[i : end + 1]
+            out.append(words[i].model_copy(update={"text": "".join(w.text.strip() for w in piece),
+                                                   "bbox": _box(piece)}))
+        else:
+            out.append(words[i])
+        i = end + 1
+    return out
+
+
+_WRAP_CELLS = _KINDS["text"] | {"counter_account"}
+WRAP_GAP = 0.8  # letter heights between a row's line and the line its cells wrap onto, at most
+
+
+def _wrapped_lines(lines: list[list[Word]], cells: dict[int, dict[str, list[Word]]],
+                   columns: list[Column]) -> dict[int, tuple[int, bool]]:
+    """Lines that carry on a row's text cells (a long name wrapped in its column): line → (row, above).
+
+    A line that is no row joins the row next to it when it holds no date or amount, lies close under
+    (or, for cells centred on their row, close above) that row, and each of its words sits within one
+    of that row's text cells (or under the heading of a text cell the row has not printed on its own
+    line); when it could join both neighbours, the closer one. A totals line, a
+    note across the page or a page number is none of these.
+    """
+    out: dict[int, tuple[int, bool]] = {}
+    owner = {i: i for i in cells}
+    for k, words in enumerate(lines):
+        if k in owner or not words or any(_kind(w.text) in ("date", "money") for w in words):
+            continue
+        options = []
+        if k - 1 in owner and (gap := _gap(lines[k - 1], words)) is not None:
+            options.append((gap, owner[k - 1], False))
+        if k + 1 in cells and (gap := _gap(words, lines[k + 1])) is not None:
+            options.append((gap, k + 1, True))
+        fitting = [o for o in options if all(_cell_under(w, cells[o[1]], columns) for w in words)]
+        if fitting:
+            _, row, above = min(fitting)
+            out[k], owner[k] = (row, above), row
+    return out
+
+
+def _gap(upper: list[Word], lower: list[Word]) -> float | None:
+    """The space between two lines, when it is narrower than WRAP_GAP letter heights (else None)."""
+    height = sorted(w.bbox.y1 - w.bbox.y0 for w in upper + lower)[len(upper + lower) // 2]
+    gap = min(w.bbox.y0 for w in lower) - max(w.bbox.y1 for w in upper)
+    return gap if gap < WRAP_GAP * height else None
+
+
+def _cell_under(word: Word, cells: dict[str, list[Word]], columns: list[Column]) -> str | None:
+    """The text cell of a row whose span holds the word (give or take a letter), else the text column
+    the word sits under when the row has printed nothing of it on its own line."""
+    slack = word.bbox.y1 - word.bbox.y0
+    for name, words in cells.items():
+        box = _box(words)
+        if name in _WRAP_CELLS and word.bbox.x0 >= box.x0 - slack and word.bbox.x1 <= box.x1 + slack:
+            return name
+    column = _column_of(word, columns).name
+    return column if column in _WRAP_CELLS and column not in cells else None
 
 
 _LOOKALIKES = str.maketrans("BOoDIlSZ", "80001152")

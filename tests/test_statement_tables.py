@@ -1,0 +1,109 @@
+"""Statement tables of other layouts: column orders, dates in pieces, cells that wrap, headings on two lines."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docproc.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from extractors import EXTRACTORS
+
+LINE = 20.0  # letter height
+
+
+def _page(lines: list[tuple[float, list[tuple[float, str]]]], *, source: PageSource = PageSource.TEXT_LAYER) -> Page:
+    """A page from (top, [(x, text), ...]) lines; each word 10 units wide per character."""
+    words = [Word(text=text, bbox=BBox(x0=x, y0=top, x1=x + 10 * len(text), y1=top + LINE), confidence=0.95, line=i)
+             for i, (top, cells) in enumerate(lines) for x, text in cells]
+    return Page(file_id="f", number=1, width=1200, height=1600, unit=Unit.PX, source=source, words=tuple(words))
+
+
+def _rows(p: Page) -> list[dict[str, object]]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    return fields["transactions"].value if "transactions" in fields else []  # type: ignore[return-value]
+
+
+def _table(top: float, rows: list[list[tuple[float, str]]], pitch: float = 32.0) -> list[tuple[float, list[tuple[float, str]]]]:
+    return [(top + pitch * i, cells) for i, cells in enumerate(rows)]
+
+
+def test_rows_whose_date_is_not_the_first_cell_with_deposit_and_withdrawal_columns_and_balance_last() -> None:
+    x = [20, 160, 280, 400, 520, 820]
+    heading = ["交易摘要", "交易日", "存入金额", "支取金额", "对方账户名称", "账户结余"]
+    p = _page([(0, [(20, "账户名称"), (120, "王秀兰")]), (32, [(20, "上期结余"), (120, "5,000.00")]),
+               *_table(64, [list(zip(x, heading, strict=True)),
+                            [(20, "工资"), (160, "2026-03-05"), (280, "9,800.00"), (520, "成都天府软件园有限公司"),
+                             (820, "14,800.00")],
+                            [(20, "网上支付"), (160, "2026-03-06"), (400, "120.50"), (520, "某某商贸有限公司"),
+                             (820, "14,679.50")]])])
+    rows = _rows(p)
+    assert [(r["date"], r["description"], r["amount"], r["balance"], r["counterparty"]) for r in rows] == [
+        (date(2026, 3, 5), "工资", Decimal("9800.00"), Decimal("14800.00"), "成都天府软件园有限公司"),
+        (date(2026, 3, 6), "网上支付", Decimal("-120.50"), Decimal("14679.50"), "某某商贸有限公司")]
+
+
+def test_dates_printed_in_pieces_and_signed_amounts() -> None:
+    # a text layer with digits and CJK in two fonts gives 2026 | 年 | 01 | 月 | 08 | 日 as six words
+    def day(x: float, y: str, m: str, d: str) -> list[tuple[float, str]]:
+        return [(x, y), (x + 42, "年"), (x + 54, m), (x + 76, "月"), (x + 88, d), (x + 110, "日")]
+
+    p = _page(_table(0, [[(20, "记账日期"), (200, "交易金额"), (340, "余额"), (460, "摘要"), (600, "对方户名")],
+                         [*day(20, "2026", "01", "08"), (200, "-292.87"), (340, "38,317.25"), (460, "缴费"),
+                          (600, "国网湖南省电力公司")],
+                         [*day(20, "2026", "01", "10"), (200, "15,000.00"), (340, "53,317.25"), (460, "代发工资"),
+                          (600, "湖南某某科技有限公司")]]))
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["description"]) for r in rows] == [
+        (date(2026, 1, 8), Decimal("-292.87"), "缴费"), (date(2026, 1, 10), Decimal("15000.00"), "代发工资")]
+
+
+def test_a_name_wrapped_onto_a_second_line_stays_with_its_row_and_totals_and_notes_are_no_rows() -> None:
+    p = _page([
+        (0, [(20, "交易日期"), (160, "摘要"), (280, "交易金额"), (400, "余额"), (520, "对方户名")]),
+        (32, [(20, "2026-04-01"), (160, "缴费"), (280, "-88.00"), (400, "1,912.00"), (520, "中国移动通信集团")]),
+        (54, [(520, "新疆有限公司")]),  # the same cell, one line lower (top-aligned)
+        (86, [(20, "2026-04-02"), (160, "转账"), (280, "-12.00"), (400, "1,900.00"), (520, "李娜")]),
+        (118, [(20, "2026-04-03"), (160, "网上支付"), (280, "-100.00"), (400, "1,800.00"), (520, "拉扎斯网络科技")]),
+        (140, [(520, "(上海)有限公司")]),
+        (172, [(20, "收入合计:"), (120, "0.00"), (280, "支出合计:"), (400, "200.00")]),
+        (194, [(20, "本对账单仅供参考,如有疑问请以银行系统记录为准。")]),
+    ])
+    rows = _rows(p)
+    assert [r["counterparty"] for r in rows] == ["中国移动通信集团新疆有限公司", "李娜", "拉扎斯网络科技(上海)有限公司"]
+    assert [r["description"] for r in rows] == ["缴费", "转账", "网上支付"]
+
+
+def test_a_name_wrapped_around_a_row_centred_on_it_joins_that_row() -> None:
+    # the other cells of the row are centred between the two lines of the wrapped one
+    p = _page([
+        (0, [(20, "交易日期"), (160, "摘要"), (280, "交易金额"), (400, "余额"), (520, "对方户名")]),
+        (40, [(20, "2026-04-01"), (160, "转账"), (280, "-12.00"), (400, "1,988.00"), (520, "张伟")]),
+        (70, [(520, "中国移动通信集团")]),
+        (82, [(20, "2026-04-02"), (160, "缴费"), (280, "-88.00"), (400, "1,900.00")]),
+        (94, [(520, "新疆有限公司")]),
+        (124, [(20, "2026-04-03"), (160, "转账"), (280, "-100.00"), (400, "1,800.00"), (520, "李娜")]),
+    ])
+    assert [r["counterparty"] for r in _rows(p)] == ["张伟", "中国移动通信集团新疆有限公司", "李娜"]
+
+
+def test_headings_printed_on_two_lines() -> None:
+    p = _page([
+        (0, [(20, "交易"), (140, "交易"), (280, "借方"), (400, "贷方"), (520, "账户"), (640, "对方")]),
+        (22, [(20, "日期"), (140, "摘要"), (280, "发生额"), (400, "发生额"), (520, "余额"), (640, "户名")]),
+        (54, [(20, "2026-05-10"), (140, "代发工资"), (400, "12,500.00"), (520, "20,500.00"), (640, "北京星河科技有限公司")]),
+        (86, [(20, "2026-05-12"), (140, "消费"), (280, "300.00"), (520, "20,200.00"), (640, "某超市")]),
+    ])
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
+        (Decimal("12500.00"), Decimal("20500.00"), "代发工资", "北京星河科技有限公司"),
+        (Decimal("-300.00"), Decimal("20200.00"), "消费", "某超市")]
+
+
+def test_a_misread_heading_names_the_column_that_is_still_missing() -> None:
+    from extractors._table import find_header
+
+    p = _page([(0, [(20, "交易日期"), (160, "交易搞要"), (280, "借方金额"), (400, "贷方金额"), (520, "余额")])],
+              source=PageSource.OCR)
+    header = find_header(p)
+    assert header is not None and [c.name for c in header[1]] == ["date", "description", "debit", "credit", "balance"]
