@@ -101,7 +101,7 @@ def test_headings_printed_on_two_lines() -> None:
 
 
 def test_a_misread_heading_names_the_column_that_is_still_missing() -> None:
-    from extractors._table import find_header
+    from extractors._table_header import find_header
 
     p = _page([(0, [(20, "交易日期"), (160, "交易搞要"), (280, "借方金额"), (400, "贷方金额"), (520, "余额")])],
               source=PageSource.OCR)
