@@ -17,7 +17,7 @@ from docproc.normalize import to_halfwidth
 from extractors._table_header import Column, find_header, richer_columns
 from extractors._text import union_boxes, visual_lines
 
-_DATE_START = re.compile(r"^\s*(\d{4}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")
+_DATE_START = re.compile(r"^\s*((?:19|20)\d{2}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")  # a year of this era: 334775.66 is none
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class Row:
         return min(w.confidence for w in self.words)
 
 
-# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97)
-_MONEY = re.compile(r"^[-+]?[¥￥]?(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?$")
+# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元
+_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
 _KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
     "money": frozenset({"amount", "credit", "debit", "balance"}),
     "date": frozenset({"date"}),
@@ -196,7 +196,7 @@ def rows_of(pages: list[Page]) -> list[Row]:
     return rows
 
 
-_ROW_DATE = re.compile(r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+_ROW_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
@@ -326,7 +326,8 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
     Text cells are left-aligned: every row starts a column's text at the same x. When the table's
     text cells start at exactly as many x positions as there are text headings, the k-th position is
     the k-th heading's column, whatever the headings' own alignment (centred headings over wide
-    columns mislead a nearest-heading rule). Otherwise, an empty list (headings alone decide).
+    columns mislead a nearest-heading rule); positions where few rows start a cell are left out, unless
+    that leaves too few. Otherwise, an empty list (headings alone decide).
     """
     text_headings = [c for c in columns if c.name in _KINDS["text"] and c.name != "counter_account"]
     edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words) if _kind(w.text) == "text")
@@ -339,7 +340,9 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    clusters = [c for c in clusters if len(c) >= max(2, len(lines) // 10)]  # stray wraps and OCR slips
-    if len(clusters) != len(text_headings):
-        return []
-    return [(min(c), heading) for c, heading in zip(clusters, text_headings, strict=True)]
+    # stray wraps and OCR slips start a cell at few rows; on a page of a few rows, so may every column
+    for least in (max(2, len(lines) // 10), 1):
+        kept = [c for c in clusters if len(c) >= least]
+        if len(kept) == len(text_headings):
+            return [(min(c), heading) for c, heading in zip(kept, text_headings, strict=True)]
+    return []

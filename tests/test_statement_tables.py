@@ -107,3 +107,59 @@ def test_a_misread_heading_names_the_column_that_is_still_missing() -> None:
               source=PageSource.OCR)
     header = find_header(p)
     assert header is not None and [c.name for c in header[1]] == ["date", "description", "debit", "credit", "balance"]
+
+
+def _fields(p: Page) -> dict[str, object]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_a_header_in_prose_whose_print_date_wraps_onto_the_next_line() -> None:
+    p = _page([
+        (0, [(20, "客户姓名:何静"), (200, "卡号:6222 0240 0011 2233 445"), (520, "开户行:交通银行股份有限公司杭州西湖支行")]),
+        (32, [(20, "尊敬的客户:您在2026年1月1日至2026年6月30日期间的账户交易明细如下(币种:人民币;上期结余:1,200.00元;打印日期:2026年7")]),
+        (54, [(20, "月2日)。")]),
+        (86, [(20, "交易日期"), (160, "交易金额"), (280, "余额"), (400, "摘要")]),
+        (118, [(20, "2026-01-05"), (160, "300.00"), (280, "1,500.00"), (400, "转账存入")]),
+    ])
+    got = _fields(p)
+    assert (got["account_holder"], got["account_number"], got["bank_name"]) == ("何静", "6222024000112233445", "交通银行")
+    assert (got["period_start"], got["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
+    assert got["issue_date"] == date(2026, 7, 2)
+    assert got["opening_balance"] == Decimal("1200.00")
+
+
+def test_cells_a_statement_prints_in_other_ways() -> None:
+    p = _page([
+        (0, [(20, "交易时间"), (240, "交易类型"), (400, "交易金额"), (560, "账户余额"), (720, "对方信息")]),
+        (32, [(20, "2026-03-1710:22:33"), (240, "转账"), (400, "-1,234.00元"), (560, "8,766.00元"),
+              (720, "孙梅*887*9.**6623")]),  # a masked account OCR read with a point among the stars
+    ])
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["balance"], r["counterparty"]) for r in rows] == [
+        (date(2026, 3, 17), Decimal("-1234.00"), Decimal("8766.00"), "孙梅")]
+
+
+def test_a_label_and_a_large_balance_are_no_row_though_the_figure_begins_like_a_date() -> None:
+    from extractors._table import _is_row
+
+    def w(text: str, x: float) -> Word:
+        return Word(text=text, bbox=BBox(x0=x, y0=0, x1=x + 10 * len(text), y1=LINE), confidence=0.9)
+
+    assert not _is_row([w("期末余额:", 20), w("334775.66", 80)])  # not 3347-75-66
+    assert _is_row([w("96", 20), w("2025/12/07", 60), w("-81.71", 200)])
+
+
+def test_on_a_page_of_few_rows_text_cells_still_go_by_where_the_rows_start_them() -> None:
+    # headings centred over wide columns; a short name lies nearer the description's heading than its own;
+    # descriptions printed close after the balance start no cell of their own
+    heads = [(170, "记账日期"), (370, "交易金额"), (590, "账户余额"), (810, "交易说明"), (1130, "交易对手"), (1430, "渠道")]
+    p = _page([
+        (0, heads),
+        (32, [(130, "2026-08-07"), (430, "+16,780.24"), (650, "330,995.87"), (752, "服务费"), (980, "长沙某某会计师事务所"),
+              (1386, "电子渠道")]),
+        (64, [(130, "2026-08-11"), (440, "+7,620.30"), (650, "338,616.17"), (752, "银联入账"), (978, "银联商务股份有限公司"),
+              (1386, "POS")]),
+        (96, [(130, "2026-08-11"), (440, "-3,840.51"), (650, "334,775.66"), (771, "转账"), (975, "马诗瑶"), (1386, "ATM")]),
+    ])
+    assert [r["counterparty"] for r in _rows(p)] == ["长沙某某会计师事务所", "银联商务股份有限公司", "马诗瑶"]
