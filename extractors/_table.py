@@ -88,19 +88,30 @@ def _column_of(word: Word, columns: list[Column]) -> Column:
 def _assign(words: list[Word], columns: list[Column],
             text_columns: list[tuple[float, Column]] | None = None) -> dict[str, list[Word]]:
     cells: dict[str, list[Word]] = {}
-    for word in words:
-        column = _text_column(word, text_columns) if text_columns and _kind(word.text) == "text" else None
+    for index, word in enumerate(words):
+        column = None
+        if text_columns and _kind(word.text) == "text":
+            before = words[index - 1] if index else None
+            starts = before is None or _kind(before.text) != "text" or _set_apart(before, word)
+            column = _text_column(word, text_columns, starts=starts)
         cells.setdefault((column or _column_of(word, columns)).name, []).append(word)
     return cells
 
 
-def _text_column(word: Word, text_columns: list[tuple[float, Column]]) -> Column | None:
-    """The text column whose left edge is the last one at or before the word's start (give or take half a
-    character: a scan moves a cell's start by a few pixels, and a cell printed right after the one before
-    it does not count as an edge)."""
+def _text_column(word: Word, text_columns: list[tuple[float, Column]], *, starts: bool) -> Column | None:
+    """The text column of a word: for a word that begins a cell, the column whose left edge is nearest
+    its start (a scan's box may begin a little left of the edge, even over the cell before); for a
+    word that carries on a cell, the last edge at or before its start, give or take half a character."""
+    if starts:
+        return min(text_columns, key=lambda ec: abs(ec[0] - word.bbox.x0))[1]
     slack = 0.5 * (word.bbox.y1 - word.bbox.y0)
     before = [column for edge, column in text_columns if edge <= word.bbox.x0 + slack]
     return before[-1] if before else None
+
+
+def _set_apart(before: Word, word: Word) -> bool:
+    """Whether a gap wider than half a letter opens between two words of a line (two cells, not one)."""
+    return word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0)
 
 
 _TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
@@ -313,11 +324,7 @@ def _dated(words: list[Word]) -> bool:
 
 def _cell_starts(words: list[Word]) -> list[Word]:
     """Words that begin a cell: the first of a row, or one set apart from the word before it (POS|消费 is one cell)."""
-    starts = words[:1]
-    for before, word in zip(words, words[1:], strict=False):
-        if word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0):
-            starts.append(word)
-    return starts
+    return words[:1] + [word for before, word in zip(words, words[1:], strict=False) if _set_apart(before, word)]
 
 
 def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:

@@ -163,3 +163,14 @@ def test_on_a_page_of_few_rows_text_cells_still_go_by_where_the_rows_start_them(
         (96, [(130, "2026-08-11"), (440, "-3,840.51"), (650, "334,775.66"), (771, "转账"), (975, "马诗瑶"), (1386, "ATM")]),
     ])
     assert [r["counterparty"] for r in _rows(p)] == ["长沙某某会计师事务所", "银联商务股份有限公司", "马诗瑶"]
+
+
+def test_a_scanned_name_whose_box_begins_left_of_its_column_over_the_cell_before() -> None:
+    heads = [(170, "记账日期"), (330, "交易说明"), (480, "交易金额"), (640, "账户余额"), (900, "交易对手"), (1130, "渠道")]
+    rows = [[(130, f"2026-08-0{d}"), (300, "网上支付"), (440, "-1,000.00"), (650, "9,000.00"), (770, "上海某某信息技术有限公司"),
+             (1100, "电子渠道")] for d in range(1, 6)]
+    rows[2][4] = (742, "上海某某信息技术有限公司")  # OCR's box begins over the balance (which ends at 750)
+    p = _page([(0, heads), *_table(32, rows)], source=PageSource.OCR)
+    got = _rows(p)
+    assert [r["counterparty"] for r in got] == ["上海某某信息技术有限公司"] * 5
+    assert [r["description"] for r in got] == ["网上支付"] * 5
