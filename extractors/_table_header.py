@@ -50,8 +50,13 @@ class Column:
 
 
 
+_BILINGUAL = re.compile(r"([^a-z]{2,12})[a-z][a-z ./&()-]*")  # 记账日期 Date, 交易金额 Transaction Amount
+
+
 def _header_name(text: str) -> str | None:
     key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
+    if len(key) > 12 and (bilingual := _BILINGUAL.fullmatch(key)):
+        key = bilingual.group(1)  # a heading printed in Chinese and English names its column by the Chinese
     if not 2 <= len(key) <= 12 or re.search(r"[\d:]", key):  # a short phrase; "币种:人民币" is a label with its value
         return None
     return next((name for name, parts in COLUMN_RULES if any(part in key for part in parts)), None)

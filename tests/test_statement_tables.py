@@ -174,3 +174,15 @@ def test_a_scanned_name_whose_box_begins_left_of_its_column_over_the_cell_before
     got = _rows(p)
     assert [r["counterparty"] for r in got] == ["上海某某信息技术有限公司"] * 5
     assert [r["description"] for r in got] == ["网上支付"] * 5
+
+
+def test_bilingual_headings_read_as_one_box_each() -> None:
+    # OCR boxes the Chinese heading and its English together: 交易金额 Transaction Amount
+    p = _page([
+        (0, [(20, "记账日期 Date"), (180, "交易金额 Transaction Amount"), (480, "联机余额 Balance"),
+             (660, "交易摘要 Transaction Type"), (940, "对手信息 Counter Party")]),
+        (32, [(20, "2026-02-03"), (180, "-66.50"), (480, "4,933.50"), (660, "快捷支付"), (940, "某某餐饮管理有限公司")]),
+    ], source=PageSource.OCR)
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
+        (Decimal("-66.50"), Decimal("4933.50"), "快捷支付", "某某餐饮管理有限公司")]
