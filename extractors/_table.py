@@ -1,9 +1,10 @@
 """Rebuild ruled or unruled tables from positioned words (text layer or OCR alike).
 
-A header line names the columns; each column gets the horizontal span of its header word(s).
-Rows are the lines below the header that start with a date; each word of a row goes to the column
-whose span its centre falls in (or the nearest one). Pages of a multi-page table reuse the last
-header seen when a page repeats none.
+A header (extractors._table_header) names the columns; each column gets the horizontal span of its
+heading. Rows are the lines below the header that hold a date cell; each word of a row goes to the
+column it sits under, by what kind of cell it can be (a date, an amount, a name); a line that only
+carries on a row's text cells (a wrapped name) joins that row. Pages of a multi-page table reuse the
+last header seen when a page repeats none.
 """
 
 from __future__ import annotations
@@ -13,42 +14,10 @@ from dataclasses import dataclass, field
 
 from docproc.models import BBox, Page, PageSource, Word
 from docproc.normalize import to_halfwidth
+from extractors._table_header import Column, find_header, richer_columns
 from extractors._text import union_boxes, visual_lines
 
-# A heading is named by what it contains, first rule that matches wins: banks word their headings in
-# many ways (联机余额, 交易后余额, 对手信息, 对方卡号/账号, 借贷标志…), and a rule by meaning reads
-# headings never seen before. Order matters: "对方账号" is an account before it is a counterparty.
-COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("index", ("序号", "no.")),
-    ("balance", ("余额", "balance")),
-    ("direction", ("借贷", "收支", "收/支", "借/贷", "dr/cr")),
-    ("credit", ("收入", "贷方", "存入", "转入", "credit", "deposit")),
-    ("debit", ("支出", "借方", "支取", "转出", "debit", "withdraw")),
-    ("counterparty", ("对方户名", "对方名称", "对方账户名", "对方姓名", "对手名称", "对手户名", "对手信息", "对方信息")),
-    ("counter_account", ("对方账号", "对方账户", "对方卡号", "对手账号", "对手账户", "对方帐号")),
-    ("counterparty", ("对方", "对手", "交易对象", "收/付款人", "收付款人", "counterpart", "payee")),
-    ("amount", ("金额", "发生额", "amount")),
-    ("date", ("日期", "时间", "date")),
-    ("description", ("摘要", "交易类型", "业务类型", "用途", "附言", "备注", "说明", "description", "details",
-                     "memo", "narrative")),
-    ("currency", ("币种", "货币", "币别", "currency")),
-    ("channel", ("渠道", "地点", "网点", "channel")),
-)
-_DATE_START = re.compile(r"^\s*(\d{4}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: its canonical name and horizontal span."""
-
-    name: str
-    x0: float
-    x1: float
-
-    @property
-    def centre(self) -> float:
-        """Horizontal centre."""
-        return (self.x0 + self.x1) / 2
+_DATE_START = re.compile(r"^\s*((?:19|20)\d{2}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")  # a year of this era: 334775.66 is none
 
 
 @dataclass(frozen=True)
@@ -71,76 +40,8 @@ class Row:
         return min(w.confidence for w in self.words)
 
 
-def _header_name(text: str) -> str | None:
-    key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
-    if not 2 <= len(key) <= 12 or re.search(r"[\d:]", key):  # a short phrase; "币种:人民币" is a label with its value
-        return None
-    return next((name for name, parts in COLUMN_RULES if any(part in key for part in parts)), None)
-
-
-# Words that begin a heading; one OCR box over several headings (发生额本次余额) is cut where each begins.
-_HEADING_START = re.compile(
-    r"序号|交易日期|交易时间|记账日期|入账日期|日期|交易摘要|摘要|交易类型|业务类型|发生额|交易金额|收入金额|支出金额|"
-    r"收入|支出|存入|支取|借方|贷方|账户余额|本次余额|联机余额|余额|对方户名|对方账号|对方账户|对方名称|对方信息|"
-    r"对手信息|交易渠道|渠道|币种|货币|备注|用途")
-
-
-_MODIFIERS = ("借方", "贷方", "收入", "支出", "存入", "支取", "交易", "账户", "本次", "联机", "记账", "入账", "发生", "可用")
-
-
-def _heading_words(words: list[Word]) -> list[Word]:
-    out: list[Word] = []
-    for word in words:
-        text = re.sub(r"\s+", "", to_halfwidth(word.text))
-        starts = [m.start() for m in _HEADING_START.finditer(text)]
-        starts = [i for i in starts if not text[:i].endswith(_MODIFIERS)]  # 借方发生额, 存入金额 are one heading
-        if len(starts) < 2 or len(text) > 40:
-            out.append(word)
-            continue
-        starts[0] = 0
-        step = (word.bbox.x1 - word.bbox.x0) / len(text)
-        for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
-            box = BBox(x0=word.bbox.x0 + a * step, y0=word.bbox.y0, x1=word.bbox.x0 + b * step, y1=word.bbox.y1,
-                       unit=word.bbox.unit)
-            out.append(word.model_copy(update={"text": text[a:b], "bbox": box}))
-    return out
-
-
-def find_header(page: Page) -> tuple[int, list[Column]] | None:
-    """Index of the header line and its columns (a line naming a date column and ≥ 2 others).
-
-    On the header line found, a heading misread by one character (搞要 for 摘要) still names its column,
-    unless that column is already there.
-    """
-    for index, words in enumerate(visual_lines(page)):
-        named = [(w, _header_name(w.text)) for w in _heading_words(words)]
-        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w, n in named if n]
-        names = {c.name for c in columns}
-        if "date" in names and len(names) >= 3:
-            for word, known in named:
-                name = None if known else _misread_header_name(word.text)
-                if name and name not in names:
-                    columns.append(Column(name, word.bbox.x0, word.bbox.x1))
-                    names.add(name)
-            return index, sorted(columns, key=lambda c: c.centre)
-    return None
-
-
-def _misread_header_name(text: str) -> str | None:
-    """The column a heading names when one of its characters was misread (2-6 CJK characters)."""
-    key = re.sub(r"\s+", "", to_halfwidth(text))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
-        return None
-    for name, parts in COLUMN_RULES:
-        for part in parts:
-            windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
-            if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
-                return name
-    return None
-
-
-# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97)
-_MONEY = re.compile(r"^[-+]?[¥￥]?(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?$")
+# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元
+_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
 _KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
     "money": frozenset({"amount", "credit", "debit", "balance"}),
     "date": frozenset({"date"}),
@@ -187,19 +88,30 @@ def _column_of(word: Word, columns: list[Column]) -> Column:
 def _assign(words: list[Word], columns: list[Column],
             text_columns: list[tuple[float, Column]] | None = None) -> dict[str, list[Word]]:
     cells: dict[str, list[Word]] = {}
-    for word in words:
-        column = _text_column(word, text_columns) if text_columns and _kind(word.text) == "text" else None
+    for index, word in enumerate(words):
+        column = None
+        if text_columns and _kind(word.text) == "text":
+            before = words[index - 1] if index else None
+            starts = before is None or _kind(before.text) != "text" or _set_apart(before, word)
+            column = _text_column(word, text_columns, starts=starts)
         cells.setdefault((column or _column_of(word, columns)).name, []).append(word)
     return cells
 
 
-def _text_column(word: Word, text_columns: list[tuple[float, Column]]) -> Column | None:
-    """The text column whose left edge is the last one at or before the word's start (give or take half a
-    character: a scan moves a cell's start by a few pixels, and a cell printed right after the one before
-    it does not count as an edge)."""
+def _text_column(word: Word, text_columns: list[tuple[float, Column]], *, starts: bool) -> Column | None:
+    """The text column of a word: for a word that begins a cell, the column whose left edge is nearest
+    its start (a scan's box may begin a little left of the edge, even over the cell before); for a
+    word that carries on a cell, the last edge at or before its start, give or take half a character."""
+    if starts:
+        return min(text_columns, key=lambda ec: abs(ec[0] - word.bbox.x0))[1]
     slack = 0.5 * (word.bbox.y1 - word.bbox.y0)
     before = [column for edge, column in text_columns if edge <= word.bbox.x0 + slack]
     return before[-1] if before else None
+
+
+def _set_apart(before: Word, word: Word) -> bool:
+    """Whether a gap wider than half a letter opens between two words of a line (two cells, not one)."""
+    return word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0)
 
 
 _TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
@@ -261,20 +173,8 @@ def _cell_text(words: list[Word]) -> str:
     return text
 
 
-def _richer(before: list[Column] | None, found: list[Column]) -> list[Column]:
-    """A repeated header read worse than the first (交易金钢 for 交易金额): the earlier columns, moved by
-    how far the headings both pages name have moved (another scan of the same table)."""
-    if before is None or len({c.name for c in found}) >= len({c.name for c in before}):
-        return found
-    shifts = [f.x0 - b.x0 for f in found for b in before if f.name == b.name]
-    if not shifts:
-        return found
-    dx = sorted(shifts)[len(shifts) // 2]
-    return [Column(c.name, c.x0 + dx, c.x1 + dx) for c in before]
-
-
 def rows_of(pages: list[Page]) -> list[Row]:
-    """Every dated row of a table that may run over several pages."""
+    """Every dated row of a table that may run over several pages, with the lines its cells wrap onto."""
     rows: list[Row] = []
     columns: list[Column] | None = None
     for page in pages:
@@ -283,19 +183,114 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if header is not None:
             # a worse-read repeat of the header keeps the first's columns (scans only: a text layer reads exactly)
             found = header[1]
-            start, columns = header[0] + 1, _richer(columns, found) if page.source == PageSource.OCR else found
+            start, columns = header[0] + 1, richer_columns(columns, found) if page.source == PageSource.OCR else found
         if columns is None:
             continue
         split = page.source == PageSource.OCR
-        lines = [_join_signs([piece for w in words
-                              for piece in (_split_merged(_lookalike_digits(w)) if split else (w,))])
-                 for words in visual_lines(page)[start:] if _dated(words)]
-        text_columns = _text_columns_by_edges(lines, columns, page.width)
-        for words in lines:
-            cells = _assign(words, columns, text_columns)
-            rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells.items()},
-                            words=tuple(words), boxes={k: _box(v) for k, v in cells.items()}))
+        lines = [_join_signs(_join_dates([piece for w in words
+                                          for piece in (_split_merged(_lookalike_digits(w)) if split else (w,))]))
+                 for words in visual_lines(page)[start:]]
+        dated = [i for i, words in enumerate(lines) if _is_row(words)]
+        text_columns = _text_columns_by_edges([lines[i] for i in dated], columns, page.width)
+        cells = {i: _assign(lines[i], columns, text_columns) for i in dated}
+        for line, (row, above) in _wrapped_lines(lines, cells, columns).items():
+            for word in lines[line]:
+                name = _cell_under(word, cells[row], columns)
+                if name is not None:  # _wrapped_lines checked that every word has its cell
+                    before = cells[row].get(name, [])
+                    cells[row][name] = [word, *before] if above else [*before, word]
+        for i in dated:
+            words = [w for ws in cells[i].values() for w in ws]
+            rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells[i].items()},
+                            words=tuple(sorted(words, key=lambda w: (w.bbox.y0, w.bbox.x0))),
+                            boxes={k: _box(v) for k, v in cells[i].items()}))
     return rows
+
+
+_ROW_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+                       r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _is_row(words: list[Word]) -> bool:
+    """A table row holds a date cell: first (after a serial number) or anywhere (摘要 printed before it)."""
+    return _dated(words) or any(_ROW_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in words)
+
+
+MAX_DATE_PIECES = 6  # 2026 | 年 | 01 | 月 | 01 | 日
+
+
+def _join_dates(words: list[Word]) -> list[Word]:
+    """A date printed (or read) in pieces (2026 年 01 月 01 日: digits and characters of two fonts) as one word."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        end = i
+        if re.match(r"\d{4}", to_halfwidth(words[i].text).strip()):
+            text = ""
+            for j in range(i, min(len(words), i + MAX_DATE_PIECES)):
+                if j > i and words[j].bbox.x0 - words[j - 1].bbox.x1 > words[j].bbox.y1 - words[j].bbox.y0:
+                    break
+                text += to_halfwidth(words[j].text).strip()
+                if j > i and _ROW_DATE.fullmatch(text):
+                    end = j
+        if end > i:
+            piece = words[i : end + 1]
+            out.append(words[i].model_copy(update={"text": "".join(w.text.strip() for w in piece),
+                                                   "bbox": _box(piece)}))
+        else:
+            out.append(words[i])
+        i = end + 1
+    return out
+
+
+_WRAP_CELLS = _KINDS["text"] | {"counter_account"}
+WRAP_GAP = 0.8  # letter heights between a row's line and the line its cells wrap onto, at most
+
+
+def _wrapped_lines(lines: list[list[Word]], cells: dict[int, dict[str, list[Word]]],
+                   columns: list[Column]) -> dict[int, tuple[int, bool]]:
+    """Lines that carry on a row's text cells (a long name wrapped in its column): line → (row, above).
+
+    A line that is no row joins the row next to it when it holds no date or amount, lies close under
+    (or, for cells centred on their row, close above) that row, and each of its words sits within one
+    of that row's text cells (or under the heading of a text cell the row has not printed on its own
+    line); when it could join both neighbours, the closer one. A totals line, a
+    note across the page or a page number is none of these.
+    """
+    out: dict[int, tuple[int, bool]] = {}
+    owner = {i: i for i in cells}
+    for k, words in enumerate(lines):
+        if k in owner or not words or any(_kind(w.text) in ("date", "money") for w in words):
+            continue
+        options = []
+        if k - 1 in owner and (gap := _gap(lines[k - 1], words)) is not None:
+            options.append((gap, owner[k - 1], False))
+        if k + 1 in cells and (gap := _gap(words, lines[k + 1])) is not None:
+            options.append((gap, k + 1, True))
+        fitting = [o for o in options if all(_cell_under(w, cells[o[1]], columns) for w in words)]
+        if fitting:
+            _, row, above = min(fitting)
+            out[k], owner[k] = (row, above), row
+    return out
+
+
+def _gap(upper: list[Word], lower: list[Word]) -> float | None:
+    """The space between two lines, when it is narrower than WRAP_GAP letter heights (else None)."""
+    height = sorted(w.bbox.y1 - w.bbox.y0 for w in upper + lower)[len(upper + lower) // 2]
+    gap = min(w.bbox.y0 for w in lower) - max(w.bbox.y1 for w in upper)
+    return gap if gap < WRAP_GAP * height else None
+
+
+def _cell_under(word: Word, cells: dict[str, list[Word]], columns: list[Column]) -> str | None:
+    """The text cell of a row whose span holds the word (give or take a letter), else the text column
+    the word sits under when the row has printed nothing of it on its own line."""
+    slack = word.bbox.y1 - word.bbox.y0
+    for name, words in cells.items():
+        box = _box(words)
+        if name in _WRAP_CELLS and word.bbox.x0 >= box.x0 - slack and word.bbox.x1 <= box.x1 + slack:
+            return name
+    column = _column_of(word, columns).name
+    return column if column in _WRAP_CELLS and column not in cells else None
 
 
 _LOOKALIKES = str.maketrans("BOoDIlSZ", "80001152")
@@ -329,11 +324,7 @@ def _dated(words: list[Word]) -> bool:
 
 def _cell_starts(words: list[Word]) -> list[Word]:
     """Words that begin a cell: the first of a row, or one set apart from the word before it (POS|消费 is one cell)."""
-    starts = words[:1]
-    for before, word in zip(words, words[1:], strict=False):
-        if word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0):
-            starts.append(word)
-    return starts
+    return words[:1] + [word for before, word in zip(words, words[1:], strict=False) if _set_apart(before, word)]
 
 
 def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:
@@ -342,7 +333,8 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
     Text cells are left-aligned: every row starts a column's text at the same x. When the table's
     text cells start at exactly as many x positions as there are text headings, the k-th position is
     the k-th heading's column, whatever the headings' own alignment (centred headings over wide
-    columns mislead a nearest-heading rule). Otherwise, an empty list (headings alone decide).
+    columns mislead a nearest-heading rule); positions where few rows start a cell are left out, unless
+    that leaves too few. Otherwise, an empty list (headings alone decide).
     """
     text_headings = [c for c in columns if c.name in _KINDS["text"] and c.name != "counter_account"]
     edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words) if _kind(w.text) == "text")
@@ -355,7 +347,9 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    clusters = [c for c in clusters if len(c) >= max(2, len(lines) // 10)]  # stray wraps and OCR slips
-    if len(clusters) != len(text_headings):
-        return []
-    return [(min(c), heading) for c, heading in zip(clusters, text_headings, strict=True)]
+    # stray wraps and OCR slips start a cell at few rows; on a page of a few rows, so may every column
+    for least in (max(2, len(lines) // 10), 1):
+        kept = [c for c in clusters if len(c) >= least]
+        if len(kept) == len(text_headings):
+            return [(min(c), heading) for c, heading in zip(kept, text_headings, strict=True)]
+    return []

@@ -24,7 +24,8 @@ _ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
 _HOLDER = re.compile(r"[\u4e00-\u9fff·]{2,20}|[A-Za-z][A-Za-z .]{1,40}[A-Za-z]")
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
 _DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY})", re.IGNORECASE)
-_TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*]{6,}$")  # a counterparty cell that also prints the account
+# a counterparty cell that also prints the account, maybe masked, maybe with a point OCR saw in the stars
+_TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
 _OUTGOING = re.compile(r"借|支|出|^-|^(?:d|dr|debit)$", re.IGNORECASE)
 
 
@@ -35,8 +36,9 @@ def _money(text: str | None) -> Decimal | None:
 def transaction(row: Row) -> dict[str, Any] | None:
     """A canonical transaction from a table row (signed amount: credit > 0)."""
     cells = row.cells
-    when = parse_date(re.split(r"\s|T", cells.get("date", "").strip())[0]) or next(
-        (d for d, _, _ in find_dates(cells.get("date", ""))), None)
+    day = cells.get("date", "").strip()
+    when = parse_date(re.split(r"\s|T", day)[0]) or next((d for d, _, _ in find_dates(day)), None) or (
+        parse_date(start.group(0)) if (start := re.match(_DAY, day)) else None)  # 2026-03-1710:22:33
     if when is None:
         return None
     amount = _money(cells.get("amount"))
@@ -76,8 +78,8 @@ def _header_fields(text: PageText) -> dict[str, Field]:
     for name in ("period_start", "period_end"):
         if name not in fields and name in raw and (dates := find_dates(str(raw[name].value))):
             fields[name] = raw[name].model_copy(update={"value": dates[0][0]})
-    if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
-        fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
+    if issued := first_valid(labels.candidates(text, "issue_date", reach=DATE_REACH), _date_first):
+        fields["issue_date"] = issued
     for name in ("opening_balance", "closing_balance"):
         if name in raw and (amount := _money(str(raw[name].value))) is not None:
             fields[name] = raw[name].model_copy(update={"value": amount})
@@ -90,6 +92,18 @@ def _holder(candidate: Candidate) -> Field | None:
     """A holder's name begins the value: letters only, two at least (张伟, 欧阳娜娜, JOHN)."""
     match = _HOLDER.match(candidate.value)
     return candidate.field(match.group(0), match.span()) if match else None
+
+
+DATE_REACH = 16  # characters of prose a date may run over after its label (2026年8 | 月18日 across a line break)
+
+
+def _date_first(candidate: Candidate) -> Field | None:
+    """A date begins the value (in prose, wrapped onto the next line or not)."""
+    found = find_dates(candidate.value)
+    if not found or found[0][1] != 0:
+        return None
+    when, start, end = found[0]
+    return candidate.field(when, (start, end))
 
 
 def _account_number(candidate: Candidate) -> Field | None:

@@ -285,7 +285,7 @@ def test_scanned_statement_rows_split_merged_boxes_and_read_points_as_commas() -
 
 
 def test_one_ocr_box_over_several_headings_is_cut_where_each_begins() -> None:
-    from extractors._table import _heading_words
+    from extractors._table_header import _heading_words
 
     def cut(text: str) -> list[str]:
         word = Word(text=text, bbox=BBox(x0=0, y0=0, x1=10 * len(text), y1=10), confidence=0.9)

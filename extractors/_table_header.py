@@ -1,0 +1,172 @@
+"""The header of a statement table: which column each heading names, and where it lies.
+
+Headings are named by meaning (COLUMN_RULES), cut where one OCR box ran over several, stacked when
+printed on two lines, and read with one misread character; a worse-read repeat on a later page keeps
+the columns of the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docproc.models import BBox, Page, Word
+from docproc.normalize import to_halfwidth
+from extractors._text import visual_lines
+
+# A heading is named by what it contains, first rule that matches wins: banks word their headings in
+# many ways (联机余额, 交易后余额, 对手信息, 对方卡号/账号, 借贷标志…), and a rule by meaning reads
+# headings never seen before. Order matters: "对方账号" is an account before it is a counterparty.
+COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("index", ("序号", "no.")),
+    ("balance", ("余额", "结余", "balance")),
+    ("direction", ("借贷", "收支", "收/支", "借/贷", "dr/cr")),
+    ("credit", ("收入", "贷方", "存入", "转入", "credit", "deposit")),
+    ("debit", ("支出", "借方", "支取", "转出", "debit", "withdraw")),
+    ("counterparty", ("对方户名", "对方名称", "对方账户名", "对方姓名", "对手名称", "对手户名", "对手信息", "对方信息")),
+    ("counter_account", ("对方账号", "对方账户", "对方卡号", "对手账号", "对手账户", "对方帐号")),
+    ("counterparty", ("对方", "对手", "交易对象", "收/付款人", "收付款人", "counterpart", "payee")),
+    ("amount", ("金额", "发生额", "amount")),
+    ("date", ("日期", "时间", "交易日", "记账日", "入账日", "date")),
+    ("description", ("摘要", "交易类型", "业务类型", "用途", "附言", "备注", "说明", "description", "details",
+                     "memo", "narrative")),
+    ("currency", ("币种", "货币", "币别", "currency")),
+    ("channel", ("渠道", "地点", "网点", "channel")),
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its canonical name and horizontal span."""
+
+    name: str
+    x0: float
+    x1: float
+
+    @property
+    def centre(self) -> float:
+        """Horizontal centre."""
+        return (self.x0 + self.x1) / 2
+
+
+
+_BILINGUAL = re.compile(r"([^a-z]{2,12})[a-z][a-z ./&()-]*")  # 记账日期 Date, 交易金额 Transaction Amount
+
+
+def _header_name(text: str) -> str | None:
+    key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
+    if len(key) > 12 and (bilingual := _BILINGUAL.fullmatch(key)):
+        key = bilingual.group(1)  # a heading printed in Chinese and English names its column by the Chinese
+    if not 2 <= len(key) <= 12 or re.search(r"[\d:]", key):  # a short phrase; "币种:人民币" is a label with its value
+        return None
+    return next((name for name, parts in COLUMN_RULES if any(part in key for part in parts)), None)
+
+
+# Words that begin a heading; one OCR box over several headings (发生额本次余额) is cut where each begins.
+_HEADING_START = re.compile(
+    r"序号|交易日期|交易时间|记账日期|入账日期|交易日|记账日|日期|交易摘要|摘要|交易类型|业务类型|发生额|交易金额|收入金额|"
+    r"支出金额|收入|支出|存入|支取|借方|贷方|账户余额|本次余额|联机余额|余额|账户结余|结余|对方户名|对方账号|对方账户|对方名称|对方信息|"
+    r"对手信息|交易渠道|渠道|币种|货币|备注|用途")
+
+
+_MODIFIERS = ("借方", "贷方", "收入", "支出", "存入", "支取", "交易", "账户", "本次", "联机", "记账", "入账", "发生", "可用")
+
+
+def _heading_words(words: list[Word]) -> list[Word]:
+    out: list[Word] = []
+    for word in words:
+        text = re.sub(r"\s+", "", to_halfwidth(word.text))
+        starts = [m.start() for m in _HEADING_START.finditer(text)]
+        starts = [i for i in starts if not text[:i].endswith(_MODIFIERS)]  # 借方发生额, 存入金额 are one heading
+        if len(starts) < 2 or len(text) > 40:
+            out.append(word)
+            continue
+        starts[0] = 0
+        step = (word.bbox.x1 - word.bbox.x0) / len(text)
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+            box = BBox(x0=word.bbox.x0 + a * step, y0=word.bbox.y0, x1=word.bbox.x0 + b * step, y1=word.bbox.y1,
+                       unit=word.bbox.unit)
+            out.append(word.model_copy(update={"text": text[a:b], "bbox": box}))
+    return out
+
+
+def find_header(page: Page) -> tuple[int, list[Column]] | None:
+    """Index of the header's (last) line and its columns (naming a date column and ≥ 2 others).
+
+    A header may print its headings on two lines (交易 over 日期, 借方 over 发生额): a line and the one
+    close under it are also read as one, each heading stacked from the words above each other, and the
+    reading that names more columns wins. On the header found, a heading misread by one character
+    (搞要 for 摘要) still names its column, unless that column is already there.
+    """
+    lines = visual_lines(page)
+    for index, words in enumerate(lines):
+        readings = [(index, _heading_words(words))]
+        if index + 1 < len(lines) and _header_continues(words, lines[index + 1]):
+            readings.append((index + 1, _stacked(_heading_words(words), _heading_words(lines[index + 1]))))
+        named_by = [(last, [(w, _header_name(w.text)) for w in heads]) for last, heads in readings]
+        last, named = max(named_by, key=lambda ln: len({n for _, n in ln[1] if n}))
+        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w, n in named if n]
+        names = {c.name for c in columns}
+        if "date" in names and len(names) >= 3:
+            for word, known in named:
+                name = None if known else _misread_header_name(word.text, taken=names)
+                if name:
+                    columns.append(Column(name, word.bbox.x0, word.bbox.x1))
+                    names.add(name)
+            return last, sorted(columns, key=lambda c: c.centre)
+    return None
+
+
+def _header_continues(upper: list[Word], lower: list[Word]) -> bool:
+    """Whether ``lower`` may be the second line of headings begun on ``upper``: close under it, and both
+    lines headings only (no figure: a table row or a label with its value is none)."""
+    height = min(w.bbox.y1 - w.bbox.y0 for w in upper)
+    gap = min(w.bbox.y0 for w in lower) - max(w.bbox.y1 for w in upper)
+    return gap < height and not any(re.search(r"\d", w.text) for w in upper + lower)
+
+
+def _stacked(upper: list[Word], lower: list[Word]) -> list[Word]:
+    """Headings printed on two lines as one word each: a lower word joins the one upper word it sits under
+    (their spans overlap by half the narrower one); a word with none above or below stays alone."""
+    out, joined = list(upper), set()
+    for word in lower:
+        above = [i for i, u in enumerate(upper) if _overlap(u.bbox, word.bbox) > 0.5 * min(
+            u.bbox.x1 - u.bbox.x0, word.bbox.x1 - word.bbox.x0)]
+        if len(above) != 1 or above[0] in joined:
+            out.append(word)
+            continue
+        joined.add(above[0])
+        top = upper[above[0]]
+        out[above[0]] = top.model_copy(update={"text": top.text.strip() + word.text.strip(),
+                                               "bbox": top.bbox.union(word.bbox)})
+    return sorted(out, key=lambda w: w.bbox.x0)
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
+    """The column, not yet ``taken``, a heading names when one of its characters was misread (2-6 CJK
+    characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there."""
+    key = re.sub(r"\s+", "", to_halfwidth(text))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
+        return None
+    for name, parts in COLUMN_RULES:
+        for part in parts if name not in taken else ():
+            windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
+            if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
+                return name
+    return None
+
+
+def richer_columns(before: list[Column] | None, found: list[Column]) -> list[Column]:
+    """A repeated header read worse than the first (交易金钢 for 交易金额): the earlier columns, moved by
+    how far the headings both pages name have moved (another scan of the same table)."""
+    if before is None or len({c.name for c in found}) >= len({c.name for c in before}):
+        return found
+    shifts = [f.x0 - b.x0 for f in found for b in before if f.name == b.name]
+    if not shifts:
+        return found
+    dx = sorted(shifts)[len(shifts) // 2]
+    return [Column(c.name, c.x0 + dx, c.x1 + dx) for c in before]

@@ -1,0 +1,188 @@
+"""Statement tables of other layouts: column orders, dates in pieces, cells that wrap, headings on two lines."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docproc.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from extractors import EXTRACTORS
+
+LINE = 20.0  # letter height
+
+
+def _page(lines: list[tuple[float, list[tuple[float, str]]]], *, source: PageSource = PageSource.TEXT_LAYER) -> Page:
+    """A page from (top, [(x, text), ...]) lines; each word 10 units wide per character."""
+    words = [Word(text=text, bbox=BBox(x0=x, y0=top, x1=x + 10 * len(text), y1=top + LINE), confidence=0.95, line=i)
+             for i, (top, cells) in enumerate(lines) for x, text in cells]
+    return Page(file_id="f", number=1, width=1200, height=1600, unit=Unit.PX, source=source, words=tuple(words))
+
+
+def _rows(p: Page) -> list[dict[str, object]]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    return fields["transactions"].value if "transactions" in fields else []  # type: ignore[return-value]
+
+
+def _table(top: float, rows: list[list[tuple[float, str]]], pitch: float = 32.0) -> list[tuple[float, list[tuple[float, str]]]]:
+    return [(top + pitch * i, cells) for i, cells in enumerate(rows)]
+
+
+def test_rows_whose_date_is_not_the_first_cell_with_deposit_and_withdrawal_columns_and_balance_last() -> None:
+    x = [20, 160, 280, 400, 520, 820]
+    heading = ["交易摘要", "交易日", "存入金额", "支取金额", "对方账户名称", "账户结余"]
+    p = _page([(0, [(20, "账户名称"), (120, "王秀兰")]), (32, [(20, "上期结余"), (120, "5,000.00")]),
+               *_table(64, [list(zip(x, heading, strict=True)),
+                            [(20, "工资"), (160, "2026-03-05"), (280, "9,800.00"), (520, "成都天府软件园有限公司"),
+                             (820, "14,800.00")],
+                            [(20, "网上支付"), (160, "2026-03-06"), (400, "120.50"), (520, "某某商贸有限公司"),
+                             (820, "14,679.50")]])])
+    rows = _rows(p)
+    assert [(r["date"], r["description"], r["amount"], r["balance"], r["counterparty"]) for r in rows] == [
+        (date(2026, 3, 5), "工资", Decimal("9800.00"), Decimal("14800.00"), "成都天府软件园有限公司"),
+        (date(2026, 3, 6), "网上支付", Decimal("-120.50"), Decimal("14679.50"), "某某商贸有限公司")]
+
+
+def test_dates_printed_in_pieces_and_signed_amounts() -> None:
+    # a text layer with digits and CJK in two fonts gives 2026 | 年 | 01 | 月 | 08 | 日 as six words
+    def day(x: float, y: str, m: str, d: str) -> list[tuple[float, str]]:
+        return [(x, y), (x + 42, "年"), (x + 54, m), (x + 76, "月"), (x + 88, d), (x + 110, "日")]
+
+    p = _page(_table(0, [[(20, "记账日期"), (200, "交易金额"), (340, "余额"), (460, "摘要"), (600, "对方户名")],
+                         [*day(20, "2026", "01", "08"), (200, "-292.87"), (340, "38,317.25"), (460, "缴费"),
+                          (600, "国网湖南省电力公司")],
+                         [*day(20, "2026", "01", "10"), (200, "15,000.00"), (340, "53,317.25"), (460, "代发工资"),
+                          (600, "湖南某某科技有限公司")]]))
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["description"]) for r in rows] == [
+        (date(2026, 1, 8), Decimal("-292.87"), "缴费"), (date(2026, 1, 10), Decimal("15000.00"), "代发工资")]
+
+
+def test_a_name_wrapped_onto_a_second_line_stays_with_its_row_and_totals_and_notes_are_no_rows() -> None:
+    p = _page([
+        (0, [(20, "交易日期"), (160, "摘要"), (280, "交易金额"), (400, "余额"), (520, "对方户名")]),
+        (32, [(20, "2026-04-01"), (160, "缴费"), (280, "-88.00"), (400, "1,912.00"), (520, "中国移动通信集团")]),
+        (54, [(520, "新疆有限公司")]),  # the same cell, one line lower (top-aligned)
+        (86, [(20, "2026-04-02"), (160, "转账"), (280, "-12.00"), (400, "1,900.00"), (520, "李娜")]),
+        (118, [(20, "2026-04-03"), (160, "网上支付"), (280, "-100.00"), (400, "1,800.00"), (520, "拉扎斯网络科技")]),
+        (140, [(520, "(上海)有限公司")]),
+        (172, [(20, "收入合计:"), (120, "0.00"), (280, "支出合计:"), (400, "200.00")]),
+        (194, [(20, "本对账单仅供参考,如有疑问请以银行系统记录为准。")]),
+    ])
+    rows = _rows(p)
+    assert [r["counterparty"] for r in rows] == ["中国移动通信集团新疆有限公司", "李娜", "拉扎斯网络科技(上海)有限公司"]
+    assert [r["description"] for r in rows] == ["缴费", "转账", "网上支付"]
+
+
+def test_a_name_wrapped_around_a_row_centred_on_it_joins_that_row() -> None:
+    # the other cells of the row are centred between the two lines of the wrapped one
+    p = _page([
+        (0, [(20, "交易日期"), (160, "摘要"), (280, "交易金额"), (400, "余额"), (520, "对方户名")]),
+        (40, [(20, "2026-04-01"), (160, "转账"), (280, "-12.00"), (400, "1,988.00"), (520, "张伟")]),
+        (70, [(520, "中国移动通信集团")]),
+        (82, [(20, "2026-04-02"), (160, "缴费"), (280, "-88.00"), (400, "1,900.00")]),
+        (94, [(520, "新疆有限公司")]),
+        (124, [(20, "2026-04-03"), (160, "转账"), (280, "-100.00"), (400, "1,800.00"), (520, "李娜")]),
+    ])
+    assert [r["counterparty"] for r in _rows(p)] == ["张伟", "中国移动通信集团新疆有限公司", "李娜"]
+
+
+def test_headings_printed_on_two_lines() -> None:
+    p = _page([
+        (0, [(20, "交易"), (140, "交易"), (280, "借方"), (400, "贷方"), (520, "账户"), (640, "对方")]),
+        (22, [(20, "日期"), (140, "摘要"), (280, "发生额"), (400, "发生额"), (520, "余额"), (640, "户名")]),
+        (54, [(20, "2026-05-10"), (140, "代发工资"), (400, "12,500.00"), (520, "20,500.00"), (640, "北京星河科技有限公司")]),
+        (86, [(20, "2026-05-12"), (140, "消费"), (280, "300.00"), (520, "20,200.00"), (640, "某超市")]),
+    ])
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
+        (Decimal("12500.00"), Decimal("20500.00"), "代发工资", "北京星河科技有限公司"),
+        (Decimal("-300.00"), Decimal("20200.00"), "消费", "某超市")]
+
+
+def test_a_misread_heading_names_the_column_that_is_still_missing() -> None:
+    from extractors._table_header import find_header
+
+    p = _page([(0, [(20, "交易日期"), (160, "交易搞要"), (280, "借方金额"), (400, "贷方金额"), (520, "余额")])],
+              source=PageSource.OCR)
+    header = find_header(p)
+    assert header is not None and [c.name for c in header[1]] == ["date", "description", "debit", "credit", "balance"]
+
+
+def _fields(p: Page) -> dict[str, object]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_a_header_in_prose_whose_print_date_wraps_onto_the_next_line() -> None:
+    p = _page([
+        (0, [(20, "客户姓名:何静"), (200, "卡号:6222 0240 0011 2233 445"), (520, "开户行:交通银行股份有限公司杭州西湖支行")]),
+        (32, [(20, "尊敬的客户:您在2026年1月1日至2026年6月30日期间的账户交易明细如下(币种:人民币;上期结余:1,200.00元;打印日期:2026年7")]),
+        (54, [(20, "月2日)。")]),
+        (86, [(20, "交易日期"), (160, "交易金额"), (280, "余额"), (400, "摘要")]),
+        (118, [(20, "2026-01-05"), (160, "300.00"), (280, "1,500.00"), (400, "转账存入")]),
+    ])
+    got = _fields(p)
+    assert (got["account_holder"], got["account_number"], got["bank_name"]) == ("何静", "6222024000112233445", "交通银行")
+    assert (got["period_start"], got["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
+    assert got["issue_date"] == date(2026, 7, 2)
+    assert got["opening_balance"] == Decimal("1200.00")
+
+
+def test_cells_a_statement_prints_in_other_ways() -> None:
+    p = _page([
+        (0, [(20, "交易时间"), (240, "交易类型"), (400, "交易金额"), (560, "账户余额"), (720, "对方信息")]),
+        (32, [(20, "2026-03-1710:22:33"), (240, "转账"), (400, "-1,234.00元"), (560, "8,766.00元"),
+              (720, "孙梅*887*9.**6623")]),  # a masked account OCR read with a point among the stars
+    ])
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["balance"], r["counterparty"]) for r in rows] == [
+        (date(2026, 3, 17), Decimal("-1234.00"), Decimal("8766.00"), "孙梅")]
+
+
+def test_a_label_and_a_large_balance_are_no_row_though_the_figure_begins_like_a_date() -> None:
+    from extractors._table import _is_row
+
+    def w(text: str, x: float) -> Word:
+        return Word(text=text, bbox=BBox(x0=x, y0=0, x1=x + 10 * len(text), y1=LINE), confidence=0.9)
+
+    assert not _is_row([w("期末余额:", 20), w("334775.66", 80)])  # not 3347-75-66
+    assert _is_row([w("96", 20), w("2025/12/07", 60), w("-81.71", 200)])
+
+
+def test_on_a_page_of_few_rows_text_cells_still_go_by_where_the_rows_start_them() -> None:
+    # headings centred over wide columns; a short name lies nearer the description's heading than its own;
+    # descriptions printed close after the balance start no cell of their own
+    heads = [(170, "记账日期"), (370, "交易金额"), (590, "账户余额"), (810, "交易说明"), (1130, "交易对手"), (1430, "渠道")]
+    p = _page([
+        (0, heads),
+        (32, [(130, "2026-08-07"), (430, "+16,780.24"), (650, "330,995.87"), (752, "服务费"), (980, "长沙某某会计师事务所"),
+              (1386, "电子渠道")]),
+        (64, [(130, "2026-08-11"), (440, "+7,620.30"), (650, "338,616.17"), (752, "银联入账"), (978, "银联商务股份有限公司"),
+              (1386, "POS")]),
+        (96, [(130, "2026-08-11"), (440, "-3,840.51"), (650, "334,775.66"), (771, "转账"), (975, "马诗瑶"), (1386, "ATM")]),
+    ])
+    assert [r["counterparty"] for r in _rows(p)] == ["长沙某某会计师事务所", "银联商务股份有限公司", "马诗瑶"]
+
+
+def test_a_scanned_name_whose_box_begins_left_of_its_column_over_the_cell_before() -> None:
+    heads = [(170, "记账日期"), (330, "交易说明"), (480, "交易金额"), (640, "账户余额"), (900, "交易对手"), (1130, "渠道")]
+    rows = [[(130, f"2026-08-0{d}"), (300, "网上支付"), (440, "-1,000.00"), (650, "9,000.00"), (770, "上海某某信息技术有限公司"),
+             (1100, "电子渠道")] for d in range(1, 6)]
+    rows[2][4] = (742, "上海某某信息技术有限公司")  # OCR's box begins over the balance (which ends at 750)
+    p = _page([(0, heads), *_table(32, rows)], source=PageSource.OCR)
+    got = _rows(p)
+    assert [r["counterparty"] for r in got] == ["上海某某信息技术有限公司"] * 5
+    assert [r["description"] for r in got] == ["网上支付"] * 5
+
+
+def test_bilingual_headings_read_as_one_box_each() -> None:
+    # OCR boxes the Chinese heading and its English together: 交易金额 Transaction Amount
+    p = _page([
+        (0, [(20, "记账日期 Date"), (180, "交易金额 Transaction Amount"), (480, "联机余额 Balance"),
+             (660, "交易摘要 Transaction Type"), (940, "对手信息 Counter Party")]),
+        (32, [(20, "2026-02-03"), (180, "-66.50"), (480, "4,933.50"), (660, "快捷支付"), (940, "某某餐饮管理有限公司")]),
+    ], source=PageSource.OCR)
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
+        (Decimal("-66.50"), Decimal("4933.50"), "快捷支付", "某某餐饮管理有限公司")]
