@@ -16,6 +16,7 @@ from docproc.cli_common import parse_date_option as _date
 from docproc.cli_common import parse_decimal_option as _decimal
 from docproc.context import Context, build_context
 from docproc.errors import InputError
+from docproc.log_masking import install_log_masking
 from docproc.settings import Settings
 
 SUPPORTED_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".gif"}
@@ -45,6 +46,7 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
 @click.version_option(package_name="docproc")
 def main(verbose: bool) -> None:
     """docproc: pre-review of home-loan document bundles."""
+    install_log_masking()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 

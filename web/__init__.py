@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 from docproc.context import Context, build_context
+from docproc.log_masking import install_log_masking
 from docproc.settings import Settings
 
 
@@ -15,6 +16,7 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
     """Build the app; settings are read from the environment when not given."""
     from web import api, auth, errors, integrations, pages
 
+    install_log_masking()  # every log line of the process, the access log included
     settings = settings or (ctx.settings if ctx else Settings())
     app = Flask(__name__)
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_upload_bytes + 1024 * 1024)
