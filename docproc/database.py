@@ -257,6 +257,7 @@ def make_engine(url: str, keyring: Keyring | None = None) -> Engine:
     """An engine for ``url`` with the schema in place; sealed columns seal and open with ``keyring``."""
     # Modules that keep their own tables on the shared metadata (imported for registration).
     import docproc.accounts
+    import docproc.audit
     import docproc.integrations  # noqa: F401
 
     engine = sa.create_engine(url, pool_pre_ping=True, future=True)

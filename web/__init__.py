@@ -14,7 +14,7 @@ from docproc.settings import Settings
 def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
                config: dict[str, Any] | None = None) -> Flask:
     """Build the app; settings are read from the environment when not given."""
-    from web import api, auth, errors, integrations, pages
+    from web import api, audit, auth, errors, integrations, pages
 
     install_log_masking()  # every log line of the process, the access log included
     settings = settings or (ctx.settings if ctx else Settings())
@@ -26,6 +26,7 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
     errors.register(app)
     auth.init_app(app)
     integrations.init_app(app)
+    audit.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     return app
