@@ -163,10 +163,10 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
         json_out.write_text(json.dumps(report_json(report), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-from docproc import cli_admin, cli_batch  # noqa: E402  (command modules add to the group)
+from docproc import cli_admin, cli_batch, cli_data  # noqa: E402  (command modules add to the group)
 from samples.cli import samples  # noqa: E402
 
-for _command in [*cli_admin.COMMANDS, *cli_batch.COMMANDS, samples]:
+for _command in [*cli_admin.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, samples]:
     main.add_command(_command)
 
 
