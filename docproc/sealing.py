@@ -149,16 +149,25 @@ def dev_key_path(data_dir: Path) -> Path:
 
 def _dev_key_file(data_dir: Path) -> Path:
     path = dev_key_path(data_dir)
-    if not path.exists():
-        make_private_dir(path.parent)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return path  # another process made it first
-        with os.fdopen(fd, "w") as handle:
-            handle.write(generate_key() + "\n")
-        log.warning("no DOCPROC_DATA_KEY or DOCPROC_DATA_KEY_FILE: generated a development data key at %s "
-                    "(production: keep the key outside the data volume)", path)
+    if path.exists():
+        return path
+    make_private_dir(path.parent)
+    # Written whole under another name, then linked into place: the web server and its workers start
+    # together, and none of them may read a half-written key or replace another's.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(generate_key() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return path  # another process made it first: use theirs
+    finally:
+        tmp.unlink()
+    log.warning("no DOCPROC_DATA_KEY or DOCPROC_DATA_KEY_FILE: generated a development data key at %s "
+                "(production: keep the key outside the data volume)", path)
     return path
 
 

@@ -309,3 +309,19 @@ def test_retention_deletes_originals_and_renders_after_the_decision_and_keeps_th
     assert "retention is off" in result.output
     result = runner.invoke(main, ["admin", "purge"])
     assert result.exit_code == 0 and "retention is off" in result.output  # the default policy keeps files
+
+
+def _dev_keyring_of(data_dir: str) -> bytes:
+    from docproc.sealing import load_keyring
+
+    return load_keyring(key=None, key_file=None, data_dir=Path(data_dir)).keys[0]
+
+
+def test_processes_starting_together_share_one_development_key(tmp_path: Path) -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        keys = pool.map(_dev_keyring_of, [str(tmp_path / "var")] * 8)
+    assert len(set(keys)) == 1
+    assert [p.name for p in (tmp_path / "var").iterdir()] == ["data.key"]
+    assert stat.S_IMODE((tmp_path / "var" / "data.key").stat().st_mode) == 0o600
