@@ -21,7 +21,7 @@ from docproc.storage import BlobStore
 class PurgeReport:
     """What a purge removed (or, in a dry run, would remove)."""
 
-    applications: list[str] = field(default_factory=list)
+    applications: list[str] = field(default_factory=list)  # those that still had files to delete
     originals: int = 0
     renders: int = 0
     kept_shared: int = 0
@@ -40,32 +40,36 @@ def _blobs_of(db: Database, file_ids: list[str]) -> set[str]:
     return {p.render_sha256 for file_id in file_ids for p in db.pages_of(file_id) if p.render_sha256}
 
 
-def _files(db: Database, where: sa.ColumnElement[bool]) -> list[tuple[str, str]]:
+def _files(db: Database, where: sa.ColumnElement[bool]) -> list[tuple[str, str, str]]:
     with db.engine.connect() as conn:
-        return [(r.id, r.sha256) for r in conn.execute(sa.select(files.c.id, files.c.sha256).where(where)).all()]
+        rows = conn.execute(sa.select(files.c.id, files.c.sha256, files.c.application_id).where(where)).all()
+    return [(r.id, r.sha256, r.application_id) for r in rows]
 
 
-def purge_expired(db: Database, blobs: BlobStore, *, days: int, now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
+def purge_expired(db: Database, blobs: BlobStore, *, days: int, now: datetime | None = None,
+                  dry_run: bool = False) -> PurgeReport:
     """Delete the originals and renders of applications decided more than ``days`` days ago."""
     expired = decided_before(db, (now or utcnow()) - timedelta(days=days))
-    report = PurgeReport(applications=expired)
+    report = PurgeReport()
     if not expired:
         return report
     mine = _files(db, files.c.application_id.in_(expired))
-    others = {sha for _, sha in _files(db, files.c.application_id.not_in(expired))}
-    originals = {sha for _, sha in mine}
+    others = {sha for _, sha, _ in _files(db, files.c.application_id.not_in(expired))}
+    originals = {sha for _, sha, _ in mine}
     shared = originals & others  # the same bytes handed in with an application still kept
     report.kept_shared = len(shared)
-    doomed_originals = sorted(originals - shared)
-    renders = _blobs_of(db, [file_id for file_id, sha in mine if sha not in shared])
-    doomed_renders = sorted(renders - _blobs_of(db, [file_id for file_id, sha in mine if sha in shared]))
+    doomed_originals = sorted(d for d in originals - shared if blobs.exists(d))
+    # only files whose original is still here: renders go first, so a purge cut short is finished by the next
+    renders = _blobs_of(db, [file_id for file_id, sha, _ in mine if sha in doomed_originals])
+    doomed_renders = sorted(d for d in renders - _blobs_of(db, [f for f, sha, _ in mine if sha in shared])
+                            if blobs.exists(d))
+    report.applications = sorted({app for _, sha, app in mine if sha in doomed_originals})
     if dry_run:
-        report.originals = sum(blobs.exists(d) for d in doomed_originals)
-        report.renders = sum(blobs.exists(d) for d in doomed_renders)
+        report.originals, report.renders = len(doomed_originals), len(doomed_renders)
         return report
     with db.engine.begin() as conn:  # the cached reading names the renders: it goes with them
         conn.execute(extractions.delete().where(extractions.c.sha256.in_(doomed_originals)))
-    report.originals = sum(blobs.delete(d) for d in doomed_originals)
     report.renders = sum(blobs.delete(d) for d in doomed_renders)
+    report.originals = sum(blobs.delete(d) for d in doomed_originals)
     return report
 

@@ -244,22 +244,32 @@ def _officer(client, accounts: Accounts, role: str = "officer") -> None:  # type
 def test_views_downloads_and_overrides_are_audited_and_admins_read_them(app, ctx: Context) -> None:  # type: ignore[no-untyped-def]
     application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
                                               applicant_name=NAME)
-    [stored] = pipeline.ingest(ctx, application.id, filename="n.pdf", data=text_pdf([["hello 1234567"]]))
+    [stored] = pipeline.ingest(ctx, application.id, filename="n.pdf",
+                                 data=text_pdf([[f"ID {ID_NUMBER}", f"Account {ACCOUNT}"]]))
+    item = pipeline.check_application(ctx, application.id).items[0].id  # the file unread: items all the same
     accounts = Accounts(ctx.db)
     officer = app.test_client()
     _officer(officer, accounts)
-    assert officer.get(f"/applications/{application.id}").status_code == 200
+    page = officer.get(f"/applications/{application.id}")
+    assert page.status_code == 200
     assert officer.get(f"/files/{stored.id}/original").status_code == 200
-    assert officer.get(f"/files/{stored.id}/original".replace(stored.id, "file_nope")).status_code == 404
+    assert officer.get("/files/file_nope/original").status_code == 404
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page.get_data(as_text=True))
+    assert token
+    override = f"/applications/{application.id}/items/{item}/override"
+    assert officer.post(override, data={"status": "pass", "comment": "", "csrf_token": token.group(1)}).status_code == 302
+    assert officer.post(override, data={"status": "pass", "comment": "seen the original",
+                                        "csrf_token": token.group(1)}).status_code == 302
     assert officer.get("/admin/audit").status_code == 403
     events = AuditLog(ctx.db).events()
     assert [(e.actor, e.action, e.target_kind, e.target_id, e.application_id) for e in events] == [
         ("officer1", "view", "application", application.id, application.id),
-        ("officer1", "download", "file", stored.id, application.id)]
+        ("officer1", "download", "file", stored.id, application.id),
+        ("officer1", "override", "checklist_item", item, application.id)]
     admin = app.test_client()
     _officer(admin, accounts, role="admin")
     listed = admin.get("/admin/audit?format=json").get_json()
-    assert [e["action"] for e in listed["events"]] == ["view", "download"]
+    assert [e["action"] for e in listed["events"]] == ["view", "download", "override"]
     page = admin.get("/admin/audit")
     assert page.status_code == 200 and stored.id in page.get_data(as_text=True)
 
@@ -303,6 +313,8 @@ def test_retention_deletes_originals_and_renders_after_the_decision_and_keeps_th
     renders = [p.render_sha256 for p in ctx.db.pages_of(own.id) if p.render_sha256]
     assert renders and report.renders == len(set(renders)) and not any(ctx.blobs.exists(r) for r in renders)
     assert all(ctx.blobs.exists(p.render_sha256) for p in ctx.db.pages_of(both.id) if p.render_sha256)
+    again = purge_expired(ctx.db, ctx.blobs, days=30, now=utcnow() + timedelta(days=32))
+    assert (again.applications, again.originals, again.renders) == ([], 0, 0)  # nothing left: nothing reported
     kept = ctx.db.latest_checklist(decided.id)
     assert kept is not None and kept.model_dump(mode="json") == checklist.model_dump(mode="json")
     result = runner.invoke(main, ["admin", "purge", "--days", "0"])
