@@ -337,3 +337,22 @@ def test_processes_starting_together_share_one_development_key(tmp_path: Path) -
     assert len(set(keys)) == 1
     assert [p.name for p in (tmp_path / "var").iterdir()] == ["data.key"]
     assert stat.S_IMODE((tmp_path / "var" / "data.key").stat().st_mode) == 0o600
+
+
+@pytest.mark.postgres
+def test_a_first_schema_postgresql_database_is_upgraded_for_sealed_secrets(postgres_url: str) -> None:
+    from docproc.database import Database, schema_info
+
+    keyring = Keyring.from_text(generate_key())
+    url = Settings(database_url=postgres_url).db_url
+    db = Database(url, keyring=keyring)
+    with db.engine.begin() as conn:  # as the first schema made it
+        conn.execute(sa.text("ALTER TABLE webhooks ALTER COLUMN secret TYPE VARCHAR(100)"))
+        conn.execute(schema_info.delete())
+        conn.execute(schema_info.insert().values(version=1))
+    upgraded = Database(url, keyring=keyring)
+    with upgraded.engine.begin() as conn:
+        conn.execute(webhooks.insert().values(id="wh_1", url="https://receiver.invalid/hook", secret=SECRET,
+                                              branches=[], events=["checklist.created"], created_at=utcnow()))
+        assert conn.execute(sa.select(webhooks.c.secret)).scalar() == SECRET
+        assert conn.execute(sa.select(sa.func.max(schema_info.c.version))).scalar() == 2
