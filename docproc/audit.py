@@ -14,7 +14,8 @@ from typing import Any, Literal, get_args
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from docproc.database import Database, SealedJSON, metadata, utcnow
+from docproc.database import Database, metadata, utcnow
+from docproc.sealed_types import SealedJSON
 
 Action = Literal["view", "download", "override", "export", "purge", "rotate_key"]
 ACTIONS: tuple[str, ...] = get_args(Action)

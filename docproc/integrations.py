@@ -20,8 +20,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 from sqlalchemy.engine import Connection, Engine
 
-from docproc.database import SealedJSON, SealedText, metadata, new_id, utcnow
+from docproc.database import metadata, new_id, utcnow
 from docproc.errors import InputError, NotFoundError
+from docproc.sealed_types import SealedJSON, SealedText
 
 KEY_PREFIX = "dpk_"
 SHOWN_PREFIX_LENGTH = 12  # "dpk_" and 8 characters: enough to tell keys apart in a list

@@ -12,18 +12,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from docproc.database import (
-    TEXT_FINGERPRINT,
-    Database,
-    SealedJSON,
-    SealedText,
-    is_sealed_payload,
-    metadata,
-    page_hashes,
-    pages,
-)
+from docproc.database import TEXT_FINGERPRINT, Database, metadata, page_hashes, pages
 from docproc.errors import ConfigError
 from docproc.models import Page
+from docproc.sealed_types import SealedJSON, SealedText, is_sealed_payload
 from docproc.storage import BlobStore
 
 BATCH = 200
