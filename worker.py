@@ -30,6 +30,7 @@ from docproc.context import Context, build_context
 from docproc.errors import ConfigError, QueueUnavailable, TransientError
 from docproc.integrations import IntegrationStore
 from docproc.models import Checklist, FileState, StoredFile
+from docproc.sealing import require_configured_key
 from docproc.settings import Settings
 from docproc.webhook_targets import TargetPolicy
 
@@ -350,6 +351,7 @@ def run_worker(settings: Settings, *, burst: bool = False) -> None:
     backoff and start again instead of exiting. A wrong REDIS_URL at start is still a ConfigError."""
     if not settings.redis_url:
         raise ConfigError("docproc worker needs REDIS_URL (docproc serve starts its own workers)")
+    require_configured_key(key=settings.data_key, key_file=settings.data_key_file, development=settings.development)
     conn = connect(settings.redis_url)
     _CONTEXT["ctx"] = build_context(settings)
     while True:

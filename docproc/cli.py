@@ -16,6 +16,7 @@ from docproc.cli_common import parse_date_option as _date
 from docproc.cli_common import parse_decimal_option as _decimal
 from docproc.context import Context, build_context
 from docproc.errors import InputError
+from docproc.log_masking import install_log_masking
 from docproc.models import FileState
 from docproc.settings import Settings
 
@@ -46,6 +47,7 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
 @click.version_option(package_name="docproc")
 def main(verbose: bool) -> None:
     """docproc: pre-review of home-loan document bundles."""
+    install_log_masking()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
@@ -174,10 +176,10 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
         json_out.write_text(json.dumps(report_json(report), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-from docproc import cli_admin, cli_batch  # noqa: E402  (command modules add to the group)
+from docproc import cli_admin, cli_batch, cli_data  # noqa: E402  (command modules add to the group)
 from samples.cli import samples  # noqa: E402
 
-for _command in [*cli_admin.COMMANDS, *cli_batch.COMMANDS, samples]:
+for _command in [*cli_admin.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, samples]:
     main.add_command(_command)
 
 

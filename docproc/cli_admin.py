@@ -6,14 +6,18 @@ import click
 
 from docproc.accounts import ROLES, Accounts
 from docproc.cli_common import edge
+from docproc.context import keyring_of
 from docproc.database import Database
 from docproc.settings import Settings
 
 
-def _accounts() -> Accounts:
+def _database() -> Database:
     settings = Settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return Accounts(Database(settings.db_url))
+    return Database(settings.db_url, keyring=keyring_of(settings))
+
+
+def _accounts() -> Accounts:
+    return Accounts(_database())
 
 
 _password = click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,

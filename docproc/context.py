@@ -8,6 +8,7 @@ from docproc.database import Database
 from docproc.ocr import OcrEngine, make_engine
 from docproc.ocr_memo import MemoizedOcr
 from docproc.policy import Policy, load_policy
+from docproc.sealing import Keyring, load_keyring, make_private_dir
 from docproc.settings import Settings
 from docproc.storage import BlobStore, ZipLimits
 
@@ -32,13 +33,20 @@ class Context:
         )
 
 
+def keyring_of(settings: Settings) -> Keyring:
+    """The data keys the settings name (creating the data dir owner-only first)."""
+    make_private_dir(settings.data_dir)
+    key = settings.data_key.get_secret_value() if settings.data_key else None
+    return load_keyring(key=key, key_file=settings.data_key_file, data_dir=settings.data_dir)
+
+
 def build_context(settings: Settings) -> Context:
     """Build the context at an entry point (CLI, web app, worker)."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    keyring = keyring_of(settings)
     return Context(
         settings=settings,
-        db=Database(settings.db_url),
-        blobs=BlobStore(settings.blob_dir),
+        db=Database(settings.db_url, keyring=keyring),
+        blobs=BlobStore(settings.blob_dir, keyring=keyring),
         policy=load_policy(settings.policy_file),
         ocr=_engine(settings, settings.ocr_engine),
         digits_ocr=_engine(settings, "tesseract"),

@@ -7,6 +7,7 @@ created on first use. Model payloads are stored as JSON so the schema stays smal
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -28,16 +29,19 @@ from docproc.models import (
     PageSource,
     StoredFile,
 )
+from docproc.sealed_types import SealedJSON
+from docproc.sealing import Keyring
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: sealed columns (webhook secrets widened to text on PostgreSQL)
 metadata = sa.MetaData()
+
 
 applications = sa.Table(
     "applications",
     metadata,
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", SealedJSON("applications.data"), nullable=False),
 )
 files = sa.Table(
     "files",
@@ -47,14 +51,14 @@ files = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False, index=True),
     sa.Column("state", sa.String(20), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", SealedJSON("files.data"), nullable=False),
 )
 pages = sa.Table(
     "pages",
     metadata,
     sa.Column("file_id", sa.String(40), sa.ForeignKey("files.id"), primary_key=True),
     sa.Column("number", sa.Integer, primary_key=True),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", SealedJSON("pages.data"), nullable=False),
 )
 documents = sa.Table(
     "documents",
@@ -63,7 +67,7 @@ documents = sa.Table(
     sa.Column("file_id", sa.String(40), sa.ForeignKey("files.id"), index=True),
     sa.Column("application_id", sa.String(40), index=True),
     sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", SealedJSON("documents.data"), nullable=False),
 )
 checklists = sa.Table(
     "checklists",
@@ -73,14 +77,14 @@ checklists = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("policy_version", sa.String(64), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", SealedJSON("checklists.data"), nullable=False),
 )
 overrides = sa.Table(
     "overrides",
     metadata,
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("application_id", sa.String(40), index=True, nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", SealedJSON("overrides.data"), nullable=False),
 )
 page_hashes = sa.Table(
     "page_hashes",
@@ -109,7 +113,7 @@ extractions = sa.Table(
     sa.Column("sha256", sa.String(64), primary_key=True),
     sa.Column("version", sa.String(80), primary_key=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", SealedJSON("extractions.data"), nullable=False),
 )
 schema_info = sa.Table(
     "schema_info",
@@ -179,29 +183,64 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the schema in place."""
+def make_engine(url: str, keyring: Keyring | None = None) -> Engine:
+    """An engine for ``url`` with the schema in place; sealed columns seal and open with ``keyring``."""
     # Modules that keep their own tables on the shared metadata (imported for registration).
     import docproc.accounts
+    import docproc.audit
     import docproc.integrations
     import docproc.requeues  # noqa: F401
 
     engine = sa.create_engine(url, pool_pre_ping=True, future=True)
+    engine.dialect.docproc_keyring = keyring  # type: ignore[attr-defined]
     if engine.dialect.name == "sqlite":
+        _private_sqlite_file(engine)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     metadata.create_all(engine)
     with engine.begin() as conn:
-        if conn.execute(sa.select(schema_info.c.version)).first() is None:
+        version = conn.execute(sa.select(sa.func.max(schema_info.c.version))).scalar()
+        if version is None:
             conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
+        elif version < SCHEMA_VERSION:
+            _upgrade(conn, version)
     return engine
+
+
+def _private_sqlite_file(engine: Engine) -> None:
+    """Create the SQLite file (and its WAL companions, which SQLite gives the same mode) owner-only."""
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return
+    path = os.path.abspath(database)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for companion in (path, path + "-wal", path + "-shm"):
+        if os.path.exists(companion):
+            os.chmod(companion, 0o600)
+
+
+def _upgrade(conn: Connection, version: int) -> None:
+    if version < 2 and conn.dialect.name == "postgresql":
+        # a sealed webhook secret is longer than the 100 characters the first schema allowed
+        conn.execute(sa.text("ALTER TABLE webhooks ALTER COLUMN secret TYPE TEXT"))
+    conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
 
 
 class Database:
     """All metadata reads and writes; every write commits before it returns."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, keyring: Keyring | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.keyring = keyring
+        self.engine = make_engine(url, keyring)
+
+    def page_key(self, page: Page) -> str | None:
+        """The fingerprint stored for a page (text pages keyed with the data key)."""
+        # A text page's fingerprint is a digest of its words: keyed, so that a guessed page (a name and
+        # an id number on a known template) cannot be confirmed from the table without the data key.
+        fingerprint = page_fingerprint(page)
+        if fingerprint is None or not fingerprint.startswith(TEXT_FINGERPRINT) or self.keyring is None:
+            return fingerprint
+        return TEXT_FINGERPRINT + self.keyring.blind_index(fingerprint, purpose="page-text")[0][:63]
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -316,7 +355,7 @@ class Database:
                         file_id=file_id, number=page.number, data=page.model_dump(mode="json")
                     )
                 )
-                if fingerprint := page_fingerprint(page):
+                if fingerprint := self.page_key(page):
                     conn.execute(page_hashes.insert().values(
                         file_id=file_id, number=page.number, application_id=application_id, hash=fingerprint))
                 for band, band_value in card_hash_bands(page):

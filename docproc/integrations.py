@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from docproc import webhook_targets
 from docproc.database import metadata, new_id, utcnow
 from docproc.errors import InputError, NotFoundError
+from docproc.sealed_types import SealedJSON, SealedText
 from docproc.webhook_targets import TargetPolicy
 
 KEY_PREFIX = "dpk_"
@@ -51,7 +52,7 @@ webhooks = sa.Table(
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("api_key_id", sa.String(40), sa.ForeignKey("api_keys.id"), nullable=True, index=True),
     sa.Column("url", sa.String(2000), nullable=False),
-    sa.Column("secret", sa.String(100), nullable=False),  # needed in clear to sign; shown once
+    sa.Column("secret", SealedText("webhooks.secret"), nullable=False),  # needed to sign: sealed, not hashed
     sa.Column("branches", sa.JSON, nullable=False),
     sa.Column("events", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -69,7 +70,7 @@ webhook_deliveries = sa.Table(
     sa.Column("max_attempts", sa.Integer, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("payload", SealedJSON("webhook_deliveries.payload"), nullable=False),
     sa.Column("log", sa.JSON, nullable=False),
 )
 idempotency_keys = sa.Table(
@@ -79,7 +80,7 @@ idempotency_keys = sa.Table(
     sa.Column("key", sa.String(255), primary_key=True),
     sa.Column("fingerprint", sa.String(64), nullable=False),
     sa.Column("status_code", sa.Integer, nullable=True),  # None while the first request runs
-    sa.Column("body", sa.JSON, nullable=True),
+    sa.Column("body", SealedJSON("idempotency_keys.body"), nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
 )
 

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field as PydanticField
 
 from docproc.errors import ConfigError, UnknownProfile
 from docproc.models import DocType, Side, Title
@@ -112,6 +113,12 @@ class ImageRules(_PolicyModel):
     ghost_ratio_review: float = 0.3  # a region with another JPEG history than the page around it
 
 
+class Retention(_PolicyModel):
+    """How long uploaded originals and page renders are kept once an application is decided."""
+
+    originals_days: int = PydanticField(default=0, ge=0)  # 0: kept; N: deleted N days after the decision
+
+
 class Policy(_PolicyModel):
     """The whole policy; ``version`` is the declared version plus a content hash."""
 
@@ -125,6 +132,7 @@ class Policy(_PolicyModel):
     loan: Loan = Loan()
     pdf: PdfRules = PdfRules()
     images: ImageRules = ImageRules()
+    retention: Retention = Retention()
     profiles: dict[str, Profile]
 
     def profile(self, name: str) -> Profile:

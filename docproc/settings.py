@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -70,11 +70,20 @@ class Settings(BaseSettings):
     def cookie_secure(self) -> bool:
         """Whether session cookies carry the Secure flag."""
         return self.secure_cookie if self.secure_cookie is not None else not self.development
+    # Data keys (url-safe base64, 32 bytes; newest first, comma-separated) for sealing stored files and
+    # personal fields; or a file holding them one per line. Neither: a development key under data_dir.
+    data_key: SecretStr | None = None
+    data_key_file: Path | None = None
 
     @property
     def blob_dir(self) -> Path:
         """Where content-addressed blobs live."""
         return self.data_dir / "blobs"
+
+    @property
+    def sqlite_path(self) -> Path:
+        """The SQLite file used when no DATABASE_URL is set."""
+        return (self.data_dir / "docproc.sqlite3").resolve()
 
     @property
     def ocr_memo_dir(self) -> Path:
@@ -91,4 +100,4 @@ class Settings(BaseSettings):
             if url.startswith("postgresql://"):
                 url = "postgresql+psycopg2://" + url[len("postgresql://") :]
             return url
-        return f"sqlite:///{(self.data_dir / 'docproc.sqlite3').resolve()}"
+        return f"sqlite:///{self.sqlite_path}"

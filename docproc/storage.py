@@ -11,7 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from docproc.errors import DecompressionBomb, NotFoundError, UnsafeArchive
+from docproc.errors import ConfigError, DecompressionBomb, NotFoundError, UnsafeArchive
+from docproc.sealing import Keyring, is_sealed
 
 
 def sha256_hex(data: bytes) -> str:
@@ -20,10 +21,16 @@ def sha256_hex(data: bytes) -> str:
 
 
 class BlobStore:
-    """Immutable blobs under ``root/ab/cd/<sha256>``; writes are atomic and durable."""
+    """Immutable blobs under ``root/ab/cd/<sha256>``; writes are atomic and durable.
 
-    def __init__(self, root: Path) -> None:
+    With a keyring, each blob is sealed (AES-GCM, bound to its digest) and only the digest of the
+    clear bytes names it; directories are owner-only and files 0600. Without one, blobs cannot be
+    written (reading blobs stored in clear before sealing still works).
+    """
+
+    def __init__(self, root: Path, *, keyring: Keyring | None = None) -> None:
         self.root = Path(root)
+        self.keyring = keyring
 
     def path(self, sha256: str) -> Path:
         """Where the blob with this digest lives."""
@@ -37,8 +44,19 @@ class BlobStore:
         target = self.path(digest)
         if target.exists():
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        if self.keyring is None:
+            raise ConfigError("files cannot be stored: the blob store was opened without a data key")
+        sealed = self.keyring.seal(data, context=_context(digest))
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for directory in (target.parent.parent, target.parent):
+            directory.mkdir(mode=0o700, exist_ok=True)
+        self.write_atomically(target, sealed)
+        return digest
+
+    @staticmethod
+    def write_atomically(target: Path, data: bytes) -> None:
+        """Replace ``target`` with ``data`` (0600, fsync'd, renamed into place)."""
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")  # mkstemp makes it 0600
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -48,18 +66,50 @@ class BlobStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        return digest
 
     def get(self, sha256: str) -> bytes:
-        """The blob's bytes; NotFoundError when absent."""
+        """The blob's clear bytes; NotFoundError when absent."""
         try:
-            return self.path(sha256).read_bytes()
+            stored = self.path(sha256).read_bytes()
         except FileNotFoundError:
             raise NotFoundError(f"blob {sha256} is not in the store") from None
+        if self.keyring is None:
+            if is_sealed(stored):
+                raise ConfigError("stored files cannot be read: the blob store was opened without a data key")
+            return stored
+        return self.keyring.open(stored, context=_context(sha256))
+
+    def delete(self, sha256: str) -> bool:
+        """Remove a blob (the retention policy); whether it was there."""
+        try:
+            self.path(sha256).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
+    def digests(self) -> list[str]:
+        """Every stored blob's digest."""
+        return sorted(p.name for p in self.root.glob("??/??/*") if len(p.name) == 64 and p.is_file())
+
+    def reseal(self, sha256: str) -> bool:
+        """Seal a blob again with the current key (key rotation); whether it was rewritten."""
+        if self.keyring is None:
+            raise ConfigError("no data key: nothing to reseal with")
+        target = self.path(sha256)
+        stored = target.read_bytes()
+        if self.keyring.is_current(stored):
+            return False
+        clear = self.keyring.open(stored, context=_context(sha256))
+        self.write_atomically(target, self.keyring.seal(clear, context=_context(sha256)))
+        return True
 
     def exists(self, sha256: str) -> bool:
         """Whether the blob is stored."""
         return self.path(sha256).exists()
+
+
+def _context(sha256: str) -> str:
+    return f"blob:{sha256}"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ a reason and none is lost or stuck, and no request answered 5xx other than 503/5
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import random
@@ -221,7 +222,8 @@ def run(args: argparse.Namespace) -> int:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
         env.update(REDIS_URL=redis_url, DOCPROC_DATA_DIR=str(volume.path), PYTHONPATH=str(ROOT),
                    DOCPROC_MIN_FREE_BYTES=str(floor), DOCPROC_RECONCILE_INTERVAL="5",
-                   DOCPROC_JOB_RETRY_INTERVALS="[2,5,10]", DOCPROC_SECRET_KEY=secrets.token_urlsafe(48))
+                   DOCPROC_JOB_RETRY_INTERVALS="[2,5,10]", DOCPROC_SECRET_KEY=secrets.token_urlsafe(48),
+                   DOCPROC_DATA_KEY=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
         key = subprocess.run([sys.executable, "-m", "docproc.cli", "keys", "create", "fault-suite", "--branch", "main"],
                              env=env, capture_output=True, text=True, check=True).stdout.strip()
         port = _free_port()

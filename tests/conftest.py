@@ -3,6 +3,7 @@ a real Redis (REDIS_URL or an embedded redis-server) and a throw-away PostgreSQL
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 import uuid
@@ -19,6 +20,7 @@ TINY = ROOT / "samples" / "tiny"
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 # Every app and `docproc serve` started by the tests signs sessions with a real, per-run key.
 os.environ.setdefault("DOCPROC_SECRET_KEY", secrets.token_urlsafe(48))
+os.environ.setdefault("DOCPROC_DATA_KEY", base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
 POSTGRES_URL = os.environ.get("DOCPROC_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 

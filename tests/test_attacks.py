@@ -89,6 +89,21 @@ def test_serve_refuses_without_a_secret_key_exit_3(tmp_path: Path, redis_url: st
     assert "refusing to serve without a secret key" in result.stderr and "DOCPROC_SECRET_KEY" in result.stderr
 
 
+def test_serve_and_worker_refuse_without_a_data_key_exit_3(tmp_path: Path, redis_url: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DOCPROC_DATA_KEY", "DOCPROC_DATA_KEY_FILE",
+                                                           "DOCPROC_ENV", "DATABASE_URL")}
+    env.update(DOCPROC_DATA_DIR=str(tmp_path / "var"), PYTHONPATH=str(ROOT), REDIS_URL=redis_url)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    for command in (["serve", "--port", str(port), "--workers", "0"], ["worker"]):
+        result = subprocess.run([sys.executable, "-m", "docproc.cli", *command],
+                                env=env, capture_output=True, text=True, timeout=30)
+        assert result.returncode == 3, (command, result.stderr)
+        assert "refusing to serve without a data key" in result.stderr and "DOCPROC_DATA_KEY" in result.stderr
+    assert not (tmp_path / "var" / "data.key").exists()  # no key generated beside the data
+
+
 def test_forged_admin_cookie_is_refused(client, ctx: Context) -> None:  # type: ignore[no-untyped-def]
     Accounts(ctx.db).create("admin", PASSWORD, role="admin", branch="hq")
     for payload, key in (({"user": "admin"}, OLD_DEFAULT_KEY), ({"sid": "guessed", "user": "admin"}, OLD_DEFAULT_KEY),

@@ -28,11 +28,14 @@ from docproc.models import (
     Unit,
     Word,
 )
+from docproc.sealing import Keyring, generate_key
 from docproc.storage import BlobStore, ZipLimits, expand_zip, sha256_hex
+
+KEYRING = Keyring.from_text(generate_key())
 
 
 def test_blob_roundtrip_is_content_addressed(tmp_path: Path) -> None:
-    store = BlobStore(tmp_path)
+    store = BlobStore(tmp_path, keyring=KEYRING)
     digest = store.put(b"hello")
     assert digest == sha256_hex(b"hello")
     assert store.put(b"hello") == digest
@@ -42,7 +45,7 @@ def test_blob_roundtrip_is_content_addressed(tmp_path: Path) -> None:
 
 
 def test_blob_missing_and_bad_ids(tmp_path: Path) -> None:
-    store = BlobStore(tmp_path)
+    store = BlobStore(tmp_path, keyring=KEYRING)
     with pytest.raises(NotFoundError):
         store.get("0" * 64)
     with pytest.raises(NotFoundError):
@@ -135,14 +138,14 @@ def _card_photos_sharing_a_band(db: Database, page: Page) -> None:
 
 
 def test_database_on_sqlite(tmp_path: Path) -> None:
-    _exercise(Database(f"sqlite:///{tmp_path / 'db.sqlite3'}"))
+    _exercise(Database(f"sqlite:///{tmp_path / 'db.sqlite3'}", keyring=KEYRING))
 
 
 @pytest.mark.postgres
 def test_database_on_postgres(postgres_url: str) -> None:
     from docproc.settings import Settings
 
-    _exercise(Database(Settings(database_url=postgres_url).db_url))
+    _exercise(Database(Settings(database_url=postgres_url).db_url, keyring=KEYRING))
 
 
 def test_a_text_page_is_fingerprinted_only_when_it_carries_figures_of_its_own() -> None:

@@ -7,15 +7,17 @@ from typing import Any
 from flask import Flask
 
 from docproc.context import Context, build_context
+from docproc.log_masking import install_log_masking
 from docproc.settings import Settings
 
 
 def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
                config: dict[str, Any] | None = None) -> Flask:
     """Build the app; settings are read from the environment when not given."""
-    from web import api, auth, errors, headers, integrations, pages
+    from web import api, audit, auth, errors, headers, integrations, pages
     from web.secret_key import session_secret
 
+    install_log_masking()  # every log line of the process, the access log included
     settings = settings or (ctx.settings if ctx else Settings())
     app = Flask(__name__)
     app.config.update(SECRET_KEY=session_secret(settings), MAX_CONTENT_LENGTH=settings.max_upload_bytes + 1024 * 1024,
@@ -27,6 +29,7 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
     headers.init_app(app, settings)
     auth.init_app(app)
     integrations.init_app(app)
+    audit.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     return app

@@ -149,6 +149,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "created": ("创建", "Created"),
     "last_used": ("最近使用", "Last used"),
     "revoked": ("已吊销", "Revoked"),
+    "audit_log": ("审计日志", "Audit log"),
+    "audit_note": ("谁在何时查看、下载、改判或导出了什么（最早的在前；`docproc admin audit-export` 导出全部）。",
+                   "Who viewed, downloaded, overrode or exported what, and when (oldest first; "
+                   "`docproc admin audit-export` exports it all)."),
+    "audit_when": ("时间", "When"),
+    "audit_actor": ("操作人", "Who"),
+    "audit_action": ("操作", "Action"),
+    "audit_target": ("对象", "What"),
+    "audit_application": ("申请", "Application"),
+    "audit_more": ("更多", "More"),
+    "audit_empty": ("尚无审计记录。", "No audit events yet."),
     "required_documents": ("必备材料", "Required documents"),
     "freshness_windows": ("时效要求（天）", "Freshness windows (days)"),
     # errors

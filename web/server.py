@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from werkzeug.serving import make_server
 
+from docproc.sealing import require_configured_key
 from docproc.settings import Settings
 from docproc.supervisor import Keeper, WorkerProcesses
 from web import create_app
@@ -44,6 +45,7 @@ def run_server(settings: Settings, *, host: str, port: int, n_workers: int | Non
     from docproc.reconciler import Reconciler
 
     session_secret(settings)  # refuse before starting anything (ConfigError: exit 3)
+    require_configured_key(key=settings.data_key, key_file=settings.data_key_file, development=settings.development)
     embedded = None
     workers = None
     keeper = None
