@@ -126,9 +126,12 @@ def test_postgresql_rows_hold_no_personal_data_in_clear(tmp_path: Path, postgres
     assert clear_hits(bytes(dump)) == []
 
 
-def test_key_rotation_reseals_everything_and_old_keys_can_then_go(settings: Settings, runner) -> None:  # type: ignore[no-untyped-def]
+def test_key_rotation_reseals_everything_and_old_keys_can_then_go(settings: Settings, runner,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from docproc.cli import main
 
+    monkeypatch.delenv("DOCPROC_DATA_KEY", raising=False)  # the key file under the data dir is rotated
+    settings = settings.model_copy(update={"data_key": None})
     ctx = build_context(settings)
     application_id = process_bundle(ctx, statement=False)
     old_key = (settings.data_dir / "data.key").read_text().split()
@@ -153,6 +156,7 @@ def test_key_rotation_reseals_everything_and_old_keys_can_then_go(settings: Sett
 def test_rotation_keeps_duplicate_detection_of_text_pages(settings: Settings) -> None:
     from docproc.key_rotation import rotate
 
+    settings = settings.model_copy(update={"data_key": None})  # start from the development key file
     ctx = build_context(settings)
     page = text_pdf([[f"ID {ID_NUMBER}", f"Account {ACCOUNT}", "2026-11-01 amount 16600.00"]])
     first = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20))
