@@ -49,7 +49,24 @@ _BUYER = re.compile(r"买受人\s*(?:[(（](?:[一二三四1-4]|[甲乙丙]方|�
                     r"([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)"
                     r"(?=$|[^\u4e00-\u9fff·]|证件|身份|国籍|性别|出生|住所|地址|电话|联系|通讯|邮编|代理)")
 CELL_GAP = 1.5  # a label and its value this many letter heights apart stand in cells of a table
-_NOT_NAMES = frozenset({"签章", "签字", "盖章", "签名", "姓名", "名称"})
+# Words that label a cell, never a person: signature cues, column headings and the parties' roles
+# (a party table headed 出卖人 | 买受人 puts one role word right of the other).
+_ROLES = ("出卖人", "买受人", "出卖方", "买受方", "卖方", "买方", "甲方", "乙方", "当事人", "代理人")
+_NOT_NAMES = frozenset({"签章", "签字", "盖章", "签名", "姓名", "名称", *_ROLES})
+# A party table set in columns, one per party (当事人 | 买受人 | 出卖人, then rows 名称/姓名 | 张三 | XX公司,
+# 证件号码 | 1101… | 9111…): the heading line holds the two role words and nothing else.
+_ROLE = r"(出卖人|出卖方|卖方|买受人|买受方|买方)"
+_PARTY_HEADING = re.compile(rf"^(?:当事人|当事方|项目)?\s*{_ROLE}\s*{_ROLE}$")
+_NAME_ROW = re.compile(r"^(?:名称\s*/?\s*姓名|姓名\s*/?\s*名称|姓名|名称)")
+_ID_ROW = re.compile(r"^(?:证件号码|证件号|身份证件号码|身份证号码|身份证号)")
+PARTY_ROWS = 10  # lines under a party table's heading that may hold its rows
+_SELLER_ROLES, _BUYER_ROLES = ("出卖人", "出卖方", "卖方"), ("买受人", "买受方", "买方")
+_NAME_SEPARATORS = re.compile(r"[、,，;；/]")
+_X_SIGN = str.maketrans({"×": "X", "✕": "X", "x": "X"})
+# A signature block: the parties' (签章)/(签字) cues, then the date each signed on a line of its own
+# (2026年9月2日 2026年9月2日, 二〇二六年九月二日), often with no 签订日期 label at all.
+_SIGNATURE_CUE = re.compile(r"[(（]\s*(?:签\s*章|签\s*字|盖\s*章|签\s*名)\s*[)）:：]")
+_SIGNATURE_HEADING = re.compile(rf"^{_ROLE}\s*{_SIGNATURE_CUE.pattern}?\s*[:：]?\s*{_ROLE}\s*{_SIGNATURE_CUE.pattern}?\s*[:：]?$")
 
 
 def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, Field | None]:
@@ -71,6 +88,106 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
                 numbers.append(near.group(1).upper())
                 first_number = first_number or near.field(near.group(1).upper())
     return names, numbers, first_name, first_number
+
+
+def _column_of(word_x: float, centres: list[float]) -> int:
+    """Index of the heading nearest across the page to a word's centre."""
+    return min(range(len(centres)), key=lambda i: abs(word_x - centres[i]))
+
+
+def _heading_centres(text: PageText, index: int, heading: re.Match[str], groups: tuple[int, int]) -> list[float]:
+    """The x centre of each matched heading group on line ``index``."""
+    start, centres = text.offsets[index], []
+    for group in groups:
+        boxes = [w.bbox for w in text.words_in(start + heading.start(group), start + heading.end(group))]
+        centres.append(sum((b.x0 + b.x1) / 2 for b in boxes) / len(boxes) if boxes else 0.0)
+    return centres
+
+
+def _signed_names(texts: list[PageText]) -> tuple[list[str], Field | None]:
+    """Buyers' names under the 买受人（签章） cue of a signature block set in two columns (出卖人（签章）：
+    XX公司 | 买受人（签章）：张三), up to the representative's or agent's line."""
+    for text in reversed(texts):
+        for index, line in enumerate(text.lines):
+            heading = _SIGNATURE_HEADING.match(line)
+            if heading is None or (heading.group(1) in _BUYER_ROLES) == (heading.group(2) in _BUYER_ROLES):
+                continue
+            centres = _heading_centres(text, index, heading, (1, 2))
+            buyer = 0 if heading.group(1) in _BUYER_ROLES else 1
+            names, spans = [], []
+            for row in range(index + 1, min(len(text.lines), index + 4)):
+                if _SIGNATURE_CUE.search(text.lines[row]) or find_dates(text.lines[row]):
+                    break
+                for a, b, word in text.spans_of_line(row):
+                    name = text.joined[a:b]
+                    if (_column_of((word.bbox.x0 + word.bbox.x1) / 2, centres) == buyer and _NAME.fullmatch(name)
+                            and name not in _NOT_NAMES and not organisation_name(name)):
+                        names.append(name)
+                        spans.append((a, b))
+            if names:
+                return names, text.field((spans[0][0], spans[-1][1]), names)
+    return [], None
+
+
+def _party_columns(text: PageText) -> dict[str, tuple[list[str], list[str], Field | None, Field | None]]:
+    """Per role ("seller", "buyer") of a party table set in columns: names, id numbers and their fields.
+    Each value belongs to the column whose heading stands nearest across the page (by x)."""
+    for index, line in enumerate(text.lines):
+        heading = _PARTY_HEADING.match(line)
+        if heading is None or (heading.group(1) in _BUYER_ROLES) == (heading.group(2) in _BUYER_ROLES):
+            continue
+        centres = _heading_centres(text, index, heading, (1, 2))
+        roles = ["buyer" if heading.group(g) in _BUYER_ROLES else "seller" for g in (1, 2)]
+        out: dict[str, tuple[list[str], list[str], Field | None, Field | None]] = {r: ([], [], None, None) for r in roles}
+        for row in range(index + 1, min(len(text.lines), index + 1 + PARTY_ROWS)):
+            label = _NAME_ROW.match(text.lines[row]) or _ID_ROW.match(text.lines[row])
+            if label is None:
+                continue
+            row_start = text.offsets[row]
+            cells: dict[str, list[tuple[int, int]]] = {r: [] for r in roles}
+            for a, b, word in text.spans_of_line(row):
+                a = max(a, row_start + label.end())
+                if a >= b:
+                    continue
+                cells[roles[_column_of((word.bbox.x0 + word.bbox.x1) / 2, centres)]].append((a, b))
+            for role, spans in cells.items():
+                if not spans:
+                    continue
+                span = (spans[0][0], spans[-1][1])
+                value = text.joined[span[0]:span[1]].strip()
+                names, numbers, name_field, number_field = out[role]
+                if _NAME_ROW.match(text.lines[row]) and not names:
+                    names = [n for n in (p.strip() for p in _NAME_SEPARATORS.split(value)) if n]
+                    if role == "buyer":  # people, each a name and never a role word
+                        names = [n for n in names if _NAME.fullmatch(n) and n not in _NOT_NAMES]
+                    name_field = text.field(span, names) if names else None
+                elif _ID_ROW.match(text.lines[row]):
+                    for hit in _ID_NUMBER.finditer(value.translate(_X_SIGN)):
+                        if (number := hit.group(1).upper()) not in numbers:
+                            numbers.append(number)
+                            number_field = number_field or text.field(span, number)
+                out[role] = (names, numbers, name_field, number_field)
+        return out
+    return {}
+
+
+def _signed_on(texts: list[PageText]) -> Field | None:
+    """The date of a signature block: the first line after a (签章)/(签字) cue that holds dates and
+    nothing else (a clause's dates stand in prose)."""
+    for text in reversed(texts):
+        cue = text.search(_SIGNATURE_CUE)
+        if cue is None:
+            continue
+        for index in range(cue.line + 1, len(text.lines)):
+            line = text.lines[index]
+            dates = find_dates(line)
+            rest = line
+            for _, a, b in sorted(dates, key=lambda d: -d[1]):
+                rest = rest[:a] + rest[b:]
+            if dates and not re.sub(r"[\s:：]", "", rest):
+                start = text.offsets[index]
+                return text.field((start + dates[0][1], start + dates[0][2]), dates[0][0])
+    return None
 
 
 def _paid_in_parts(texts: list[PageText]) -> Field | None:
@@ -118,7 +235,21 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
         fields["total_price"] = paid
     if address := _property_address(texts):
         fields["property_address"] = address
+    if "signing_date" not in fields and (signed := _signed_on(texts)):
+        fields["signing_date"] = signed
     names, numbers, name_field, number_field = _buyers(texts)
+    for columns in (_party_columns(t) for t in texts):
+        if "buyer" in columns and (columns["buyer"][2] or columns["buyer"][3]):
+            table_names, numbers, table_name_field, number_field = columns["buyer"]
+            if table_name_field is not None:
+                names, name_field = table_names, table_name_field
+            elif (under_signature := _signed_names(texts))[1] is not None:  # the name cell was not read
+                names, name_field = under_signature
+        seller_names, _, seller_field, _ = columns.get("seller", ([], [], None, None))
+        if seller_field is not None and len(seller_names) == 1 and organisation_name(seller_names[0]):
+            fields["seller"] = seller_field.model_copy(update={"value": seller_names[0]})
+        if columns:
+            break
     if name_field:
         fields["buyer_names"] = name_field.model_copy(update={"value": names})
     if number_field:

@@ -328,3 +328,48 @@ def test_a_licence_in_two_columns_keeps_each_value_in_its_column_and_a_wrapped_a
     assert got["legal_representative"] == "蒋倩雪"
     assert got["address"] == "湖南省长沙市岳麓区潇湘中路386号13号楼2单元2703号"
     assert out.fields["address"].bbox is not None and out.fields["address"].bbox.y1 == 452
+
+
+def _table_page(rows: list[list[tuple[str, float]]]) -> RawDocument:
+    """A contract page whose words stand at given x positions (cells of a table), one row a line."""
+    words = [Word(text=t, bbox=BBox(x0=x, y0=30 * i, x1=x + 18 * len(t), y1=30 * i + 18), confidence=0.9, line=i)
+             for i, row in enumerate(rows) for t, x in row]
+    return RawDocument(file_id="f", doc_type=DocType.PURCHASE_CONTRACT, pages=(
+        Page(file_id="f", number=1, width=1200, height=700, unit=Unit.PX, source=PageSource.OCR, words=tuple(words)),))
+
+
+def test_a_contract_whose_parties_stand_in_columns() -> None:
+    # 网签 layout: a heading row of the two roles, then one column per party (values left-aligned in
+    # wide cells, headings centred); the signature page dates each party's signature on a line of its
+    # own, with no 签订日期 label
+    left, right = 150.0, 650.0
+    sheet = _table_page([
+        [("当事人", 10), ("出卖人", 330), ("买受人", 830)],
+        [("名称/姓名", 10), ("南京恒瑞置业有限公司", left), ("周雨桐、陆明", right)],
+        [("证件类型", 10), ("营业执照", left), ("居民身份证", right)],
+        [("证件号码", 10), ("91320106MA1X8K2L5Q", left), ("周雨桐32010619900312442×", right)],
+        [("证件号码", 10), ("陆明320106198807150031", right)],
+        [("联系电话", 10), ("025-84561230", left), ("13912345678", right)],
+        [("出卖人(签章):", left), ("买受人(签章):", right)], [("南京恒瑞置业有限公司", left), ("周雨桐", right)],
+        [("法定代表人(签字):", left)], [("二〇二六年三月十六日", left), ("二〇二六年三月十六日", right)],
+    ])
+    got = {k: v.value for k, v in EXTRACTORS.get("purchase_contract")(sheet, None).fields.items()}  # type: ignore[arg-type]
+    assert got["buyer_names"] == ["周雨桐", "陆明"]  # never the role word 买受人 or 出卖人
+    assert got["buyer_id_numbers"] == ["32010619900312442X", "320106198807150031"]
+    assert got["seller"] == "南京恒瑞置业有限公司"  # not glued to the buyer's cell
+    assert got["signing_date"] == date(2026, 3, 16)
+    # the buyer's name cell lost in reading: the name signed under 买受人（签章） stands for it
+    unread = _table_page([
+        [("当事人", 10), ("买受人", 330), ("出卖人", 830)], [("名称/姓名", 10), ("南京恒瑞置业有限公司", right)],
+        [("证件号码", 10), ("320106198807150031", left), ("91320106MA1X8K2L5Q", right)],
+        [("买受人(签章):", left), ("出卖人(签章):", right)], [("陆明", left), ("南京恒瑞置业有限公司", right)],
+        [("2026年3月16日", left), ("2026年3月16日", right)],
+    ])
+    fields = EXTRACTORS.get("purchase_contract")(unread, None).fields  # type: ignore[arg-type]
+    assert (fields["buyer_names"].value, fields["buyer_id_numbers"].value) == (["陆明"], ["320106198807150031"])
+
+
+def test_a_party_role_word_is_never_a_buyers_name() -> None:
+    # a party table's heading cells, far apart, read like a label and its value (买受人 | 出卖人)
+    heading_only = _table_page([[("买受人", 150), ("出卖人", 650)], [("通讯地址", 10), ("见附件", 150)]])
+    assert "buyer_names" not in EXTRACTORS.get("purchase_contract")(heading_only, None).fields  # type: ignore[arg-type]
