@@ -48,6 +48,18 @@ def test_id_back_fields() -> None:
     assert long_term["valid_until"] == "长期"
 
 
+def test_income_letter_on_a_boxed_bank_form_takes_the_employer_from_its_cell() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["中国工商银行"], ["个人收入证明"], ["（由申请人所在单位填写）"],
+        ["姓名", "李明", "身份证号码", "510104198703154312"],
+        ["工作单位（全称）", "成都蓝海物流有限公司"],
+        ["月收入（小写）", "¥9,800.00元"],
+        ["特此证明。"], ["单位盖章："], ["2026年10月08日"],
+    ])
+    assert got["employer"] == "成都蓝海物流有限公司"
+    assert got["monthly_income"] == Decimal("9800.00")
+
+
 def test_income_letter_fields_across_wrapped_lines() -> None:
     got = run(DocType.INCOME_PROOF, None, [
         ["收入证明"],
