@@ -340,3 +340,13 @@ def test_a_licence_in_two_columns_keeps_each_value_in_its_column_and_a_wrapped_a
     assert got["legal_representative"] == "蒋倩雪"
     assert got["address"] == "湖南省长沙市岳麓区潇湘中路386号13号楼2单元2703号"
     assert out.fields["address"].bbox is not None and out.fields["address"].bbox.y1 == 452
+
+
+def test_tax_record_period_printed_under_its_title_without_a_label() -> None:
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["个人所得税纳税记录"], ["(2025.04.01-2026.03.31)"],
+        ["纳税人姓名", "赵磊", "身份证件号码", "440106198809123456"],
+        ["开具日期", "2026.04.10", "查验码", "K7Q2M9X4P1"],
+    ])
+    assert (got["period_start"], got["period_end"]) == (date(2025, 4, 1), date(2026, 3, 31))
+    assert got["issue_date"] == date(2026, 4, 10)
