@@ -29,7 +29,7 @@ class ExtractedFields(BaseModel):
 Extractor = Callable[[RawDocument, "Context"], ExtractedFields]
 EXTRACTORS: Registry[Extractor] = Registry("extractor")
 # Bump when extractors or the classifier change what they make of the same pages (cached pages are re-extracted).
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "34"
 
 
 def extractor(doc_type: DocType) -> Callable[[Extractor], Extractor]:

@@ -14,6 +14,9 @@ from extractors._text import PageText, before_column_gap
 
 SEPARATORS = ":;,.。/|、 "  # between a label and its value (the text is half-width)
 MIN_RESIDUE = 2  # a label's tail shorter than this (one character) may well begin a value
+# A label's qualifier in brackets: 工作单位(全称), 月均收入(小写), 买受人(以下简称乙方). No digits: a value may
+# open with a bracketed year or number ((2026)京0105民初123号).
+_QUALIFIER = re.compile(r"\([^()0-9]{1,10}\)")
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,12 @@ class Labels:
         self._not_after = tuple(vocab.words(doc_type, "not_after"))
 
     def value_start(self, line: str, start: int, end: int) -> int:
-        """Where a value begins after ``start``: past separators and any label or label tail glued before it."""
+        """Where a value begins after ``start``: past separators, any label or label tail glued before it and
+        the label's bracketed qualifier."""
         while start < end:
             if line[start] in SEPARATORS:
                 start += 1
-            elif (match := self._residue.match(line, start, end)) is not None:
+            elif (match := self._residue.match(line, start, end) or _QUALIFIER.match(line, start, end)) is not None:
                 start = match.end()
             else:
                 break

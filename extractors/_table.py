@@ -51,7 +51,8 @@ _KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
 }
 
 
-_DATE_CELL = re.compile(r"^\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4}$)")
+_DATE_CELL = re.compile(r"^\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4}(?:$|\s+\d{1,2}:\d{2}))")  # 20250911 10:23:45
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _kind(text: str) -> str:
@@ -114,7 +115,7 @@ def _set_apart(before: Word, word: Word) -> bool:
     return word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0)
 
 
-_TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
+_TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
 
 
 def _split_merged(word: Word) -> list[Word]:
@@ -187,7 +188,7 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if columns is None:
             continue
         split = page.source == PageSource.OCR
-        lines = [_join_signs(_join_dates([piece for w in words
+        lines = [_join_signs(_join_dates([piece for w in map(_time_apart, words)
                                           for piece in (_split_merged(_lookalike_digits(w)) if split else (w,))]))
                  for words in visual_lines(page)[start:]]
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
@@ -230,17 +231,34 @@ def _join_dates(words: list[Word]) -> list[Word]:
             for j in range(i, min(len(words), i + MAX_DATE_PIECES)):
                 if j > i and words[j].bbox.x0 - words[j - 1].bbox.x1 > words[j].bbox.y1 - words[j].bbox.y0:
                     break
-                text += to_halfwidth(words[j].text).strip()
+                text += _date_piece(words[j], first=j == i)
                 if j > i and _ROW_DATE.fullmatch(text):
                     end = j
         if end > i:
             piece = words[i : end + 1]
-            out.append(words[i].model_copy(update={"text": "".join(w.text.strip() for w in piece),
+            out.append(words[i].model_copy(update={"text": "".join(_date_piece(w, first=w is piece[0]) for w in piece),
                                                    "bbox": _box(piece)}))
         else:
             out.append(words[i])
         i = end + 1
     return out
+
+
+_FUSED_DATE_TIME = re.compile(r"((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(\d{1,2}:\d{2}(?::\d{2})?)")
+
+
+def _time_apart(word: Word) -> Word:
+    """A date of eight digits read as one word with its time of day (2026052019:10:27, the space lost)
+    with the space again: fused, neither is a date."""
+    match = _FUSED_DATE_TIME.fullmatch(to_halfwidth(word.text).strip())
+    return word.model_copy(update={"text": f"{match.group(1)} {match.group(2)}"}) if match else word
+
+
+def _date_piece(word: Word, *, first: bool) -> str:
+    """A piece of a date as it joins the others: the time of day set apart by a space (20260521 05:13:21
+    fused would read as no date), the rest glued (2026 年 01 月 01 日)."""
+    text = to_halfwidth(word.text).strip()
+    return " " + text if not first and _TIME_OF_DAY.fullmatch(text) else text
 
 
 _WRAP_CELLS = _KINDS["text"] | {"counter_account"}

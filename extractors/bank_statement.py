@@ -97,11 +97,17 @@ def _holder(candidate: Candidate) -> Field | None:
 DATE_REACH = 16  # characters of prose a date may run over after its label (2026年8 | 月18日 across a line break)
 
 
+_DATE_BEFORE_TIME = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|\d{4})(?=\d{1,2}:\d{2})")  # 2026110210:59:44
+
+
 def _date_first(candidate: Candidate) -> Field | None:
-    """A date begins the value (in prose, wrapped onto the next line or not)."""
+    """A date begins the value (in prose, wrapped onto the next line or not), also one read fused with
+    the time of day after it."""
     found = find_dates(candidate.value)
     if not found or found[0][1] != 0:
-        return None
+        fused = _DATE_BEFORE_TIME.match(candidate.value)
+        day = parse_date(fused.group(0)) if fused else None
+        return candidate.field(day, (0, fused.end())) if fused and day else None
     when, start, end = found[0]
     return candidate.field(when, (start, end))
 

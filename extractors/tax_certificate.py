@@ -63,6 +63,24 @@ def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
     return (income, tax, hit.field(hit.group(0), 0)) if income is not None and tax is not None else None
 
 
+TITLE_LINES = 3  # lines at the top of a record where its title and the period it covers are printed
+_RANGE_JOINERS = re.compile(r"[\s()\-~—至到]*")
+
+
+def _period_under_title(text: PageText) -> tuple[Field, Field] | None:
+    """A period printed without a label under the title, on a line of its own: (2025.07.01-2026.06.30)."""
+    for index, line in enumerate(text.lines[:TITLE_LINES]):
+        dates = find_dates(line)
+        rest = line
+        for _, a, b in reversed(dates):
+            rest = rest[:a] + rest[b:]
+        if len(dates) == 2 and _RANGE_JOINERS.fullmatch(rest) and dates[0][0] < dates[1][0]:
+            offset = text.offsets[index]
+            return (text.field((offset + dates[0][1], offset + dates[0][2]), dates[0][0]),
+                    text.field((offset + dates[1][1], offset + dates[1][2]), dates[1][0]))
+    return None
+
+
 def extract_fields(text: PageText) -> dict[str, Field]:
     """Fields of one page of a tax record."""
     raw = label_values(text, LABELS)
@@ -74,6 +92,8 @@ def extract_fields(text: PageText) -> dict[str, Field]:
     if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 1:
         fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
         fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
+    elif period := _period_under_title(text):
+        fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
     if "verification_code" in raw and (m := _CODE.search(str(raw["verification_code"].value))):

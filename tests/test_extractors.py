@@ -48,6 +48,18 @@ def test_id_back_fields() -> None:
     assert long_term["valid_until"] == "长期"
 
 
+def test_income_letter_on_a_boxed_bank_form_takes_the_employer_from_its_cell() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["中国工商银行"], ["个人收入证明"], ["（由申请人所在单位填写）"],
+        ["姓名", "李明", "身份证号码", "510104198703154312"],
+        ["工作单位（全称）", "成都蓝海物流有限公司"],
+        ["月收入（小写）", "¥9,800.00元"],
+        ["特此证明。"], ["单位盖章："], ["2026年10月08日"],
+    ])
+    assert got["employer"] == "成都蓝海物流有限公司"
+    assert got["monthly_income"] == Decimal("9800.00")
+
+
 def test_income_letter_fields_across_wrapped_lines() -> None:
     got = run(DocType.INCOME_PROOF, None, [
         ["收入证明"],
@@ -373,3 +385,13 @@ def test_a_party_role_word_is_never_a_buyers_name() -> None:
     # a party table's heading cells, far apart, read like a label and its value (买受人 | 出卖人)
     heading_only = _table_page([[("买受人", 150), ("出卖人", 650)], [("通讯地址", 10), ("见附件", 150)]])
     assert "buyer_names" not in EXTRACTORS.get("purchase_contract")(heading_only, None).fields  # type: ignore[arg-type]
+
+
+def test_tax_record_period_printed_under_its_title_without_a_label() -> None:
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["个人所得税纳税记录"], ["(2025.04.01-2026.03.31)"],
+        ["纳税人姓名", "赵磊", "身份证件号码", "440106198809123456"],
+        ["开具日期", "2026.04.10", "查验码", "K7Q2M9X4P1"],
+    ])
+    assert (got["period_start"], got["period_end"]) == (date(2025, 4, 1), date(2026, 3, 31))
+    assert got["issue_date"] == date(2026, 4, 10)

@@ -197,6 +197,9 @@ def test_what_a_bank_an_organisation_and_a_flat_address_must_be() -> None:
     assert match is not None and match.group("bank") == "浙江长兴联合村镇银行" and match.group("branch") == "雉城支行"
     assert organisation_name("广州市公安局番禺区分局辅警办") == "广州市公安局番禺区分局辅警办"
     assert organisation_name("收入证明") is None and organisation_name("我单位") is None
+    assert organisation_name("北京星河(集团)有限公司") == "北京星河(集团)有限公司"
+    # a form's filling note, or a piece of one cut at a word that ends names (所, 局), names no one
+    assert organisation_name("(由申请人所") is None and organisation_name("(全称)成都蓝海物流有限公司") is None
     assert is_flat_address("上海市徐汇区漕溪北路88弄5号1203室")
     assert not is_flat_address("杭州市余杭区良渚街道文化村北侧地块")
 

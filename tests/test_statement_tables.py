@@ -186,3 +186,23 @@ def test_bilingual_headings_read_as_one_box_each() -> None:
     rows = _rows(p)
     assert [(r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
         (Decimal("-66.50"), Decimal("4933.50"), "快捷支付", "某某餐饮管理有限公司")]
+
+
+def test_a_mobile_banking_export_with_compact_dates_a_time_of_day_and_its_generation_time() -> None:
+    # 记账日期 prints 20260314 and the time as two words; a scan reads them as one, space kept or lost
+    header = [(0, [(20, "户名:周建国")]), (32, [(20, "生成时间:"), (70, "20260702"), (160, "08:41:09")]),
+              (64, [(60, "记账日期"), (260, "发生额"), (380, "账户余额"), (500, "交易摘要"), (640, "对方户名")])]
+    text_layer = _page([*header, *_table(96, [
+        [(20, "20260314"), (110, "09:12:45"), (260, "-86.40"), (380, "3,913.60"), (500, "快捷支付"), (640, "美团")],
+        [(20, "20260315"), (110, "18:03:27"), (260, "+6,200.00"), (380, "10,113.60"), (500, "代发工资"),
+         (640, "南京某某电子有限公司")]])])
+    assert _fields(text_layer)["issue_date"] == date(2026, 7, 2)
+    expected = [(date(2026, 3, 14), Decimal("-86.40"), "快捷支付"), (date(2026, 3, 15), Decimal("6200.00"), "代发工资")]
+    assert [(r["date"], r["amount"], r["description"]) for r in _rows(text_layer)] == expected
+    scan = _page([*header, *_table(96, [
+        [(20, "20260314 09:12:45"), (260, "-86.40"), (380, "3,913.60"), (500, "快捷支付"), (640, "美团")],
+        [(20, "2026031518:03:27"), (260, "+6,200.00"), (380, "10,113.60"), (500, "代发工资"),
+         (640, "南京某某电子有限公司")]])], source=PageSource.OCR)
+    assert [(r["date"], r["amount"], r["description"]) for r in _rows(scan)] == expected
+    fused = _page([(0, [(20, "生成时间:2026-07-0208:41:09")]), *header[2:]], source=PageSource.OCR)
+    assert _fields(fused)["issue_date"] == date(2026, 7, 2)

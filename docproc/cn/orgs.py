@@ -118,11 +118,24 @@ def _organisation_pattern() -> re.Pattern[str]:
 
 def organisation_name(text: str) -> str | None:
     """``text`` as an organisation's name when it is one: it ends in a legal form or the kind of body it is
-    (…有限公司, …医院, …局), is at least four characters long and holds none of a letter's prose words."""
+    (…有限公司, …医院, …局), is at least four characters long, holds none of a letter's prose words and
+    does not open with a bracket nor leave one unclosed (a form's filling note, (由借款人所在单位填写), or a
+    piece of one is no name; 北京星河(集团)有限公司 is)."""
     value = _plain(text)
     if len(value) < 4 or any(word in value for word in names("organisations", "not_in_name")):
         return None
+    if value.startswith("(") or not _brackets_balanced(value):
+        return None
     return value if _organisation_pattern().fullmatch(value) else None
+
+
+def _brackets_balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def organisations_in(text: str) -> list[tuple[str, int, int]]:
