@@ -210,6 +210,7 @@ def run(args: argparse.Namespace) -> int:
     """The whole suite; returns the exit status."""
     import worker
     from docproc.database import Database
+    from docproc.sealing import Keyring
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="docproc-faults-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -233,7 +234,8 @@ def run(args: argparse.Namespace) -> int:
         faults = Faults(serve, redis, volume, floor)
         faults.worker_pids()
         print(f"served on {base}; Redis {redis_url}; data volume: {volume.kind}, floor {floor} bytes", flush=True)
-        return _batch(args, base, auth, faults, Database(f"sqlite:///{volume.path / 'docproc.sqlite3'}"))
+        keyring = Keyring.from_text(env["DOCPROC_DATA_KEY"])  # the served instance's key opens its rows
+        return _batch(args, base, auth, faults, Database(f"sqlite:///{volume.path / 'docproc.sqlite3'}", keyring=keyring))
     finally:
         if serve is not None and serve.poll() is None:
             serve.send_signal(signal.SIGTERM)
