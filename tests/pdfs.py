@@ -27,6 +27,14 @@ def text_pdf(pages: list[list[str]], *, producer: str = "docproc tests", increme
     assert add(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(page_ids)) == pages_id
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
     info = add(b"<< /Producer (" + producer.encode("latin-1") + b") /CreationDate (D:20261101120000Z) >>")
+    out, xref = serialise(objects, root=catalog, info=info)
+    if incremental_update:
+        out += b"%% an appended revision\nstartxref\n%d\n%%%%EOF\n" % xref
+    return out
+
+
+def serialise(objects: list[bytes], *, root: int, info: int | None = None) -> tuple[bytes, int]:
+    """A whole PDF file of numbered ``objects`` (1, 2, …) with its xref table, and the xref's offset."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -35,11 +43,10 @@ def text_pdf(pages: list[list[str]], *, producer: str = "docproc tests", increme
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, catalog, info, xref)
-    if incremental_update:
-        out += b"%% an appended revision\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    info_ref = b"" if info is None else b" /Info %d 0 R" % info
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, root, info_ref, xref)
+    return bytes(out), xref
 
 
 def encrypted_pdf(password: str = "secret") -> bytes:

@@ -37,7 +37,7 @@ from docproc.models import FileState
 from docproc.read_limits import ReadLimits, check_image_size, page_dpi
 from docproc.settings import Settings
 from docproc.webhook_targets import TargetPolicy
-from tests.pdfs import encrypted_pdf, text_pdf
+from tests.pdfs import encrypted_pdf, serialise, text_pdf
 from tests.test_imaging import huge_png_header
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,16 +61,7 @@ def blank_pages_pdf(count: int) -> bytes:
     kids = b" ".join(b"%d 0 R" % (i + 3) for i in range(count))
     objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[" + kids + b"]/Count %d>>" % count]
     objects += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"] * count
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj" % number + body + b"endobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return serialise(objects, root=1)[0]
 
 
 def zip_of(members: dict[str, bytes]) -> bytes:
