@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from docproc.models import BBox, Page, PageSource, Word
 from docproc.normalize import to_halfwidth
 from extractors._table_header import Column, find_header, richer_columns
-from extractors._text import union_boxes, visual_lines
+from extractors._text import TIME_OF_DAY, union_boxes, visual_lines
 
 _DATE_START = re.compile(r"^\s*((?:19|20)\d{2}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")  # a year of this era: 334775.66 is none
 
@@ -52,12 +52,11 @@ _KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
 
 
 _DATE_CELL = re.compile(r"^\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4}(?:$|\s+\d{1,2}:\d{2}))")  # 20250911 10:23:45
-_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _kind(text: str) -> str:
     value = to_halfwidth(text).strip()
-    if _DATE_CELL.match(value) or re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", value):
+    if _DATE_CELL.match(value) or TIME_OF_DAY.fullmatch(value):
         return "date"  # 2025-09-11 10:23:45 prints as two words; the time belongs to the date cell
     if re.fullmatch(r"\d{1,4}", value):
         return "index"  # a row number (序号), not an amount
@@ -258,7 +257,7 @@ def _date_piece(word: Word, *, first: bool) -> str:
     """A piece of a date as it joins the others: the time of day set apart by a space (20260521 05:13:21
     fused would read as no date), the rest glued (2026 年 01 月 01 日)."""
     text = to_halfwidth(word.text).strip()
-    return " " + text if not first and _TIME_OF_DAY.fullmatch(text) else text
+    return " " + text if not first and TIME_OF_DAY.fullmatch(text) else text
 
 
 _WRAP_CELLS = _KINDS["text"] | {"counter_account"}

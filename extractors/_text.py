@@ -22,7 +22,7 @@ def union_boxes(boxes: list[BBox]) -> BBox | None:
 
 
 _NUMBER = re.compile(r"[-+]?[\d,]*\.\d+")
-_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")  # 13:54 or 13:54:12
 SIDEWAYS_SLACK = 0.25  # boxes of one row may overlap sideways by this share of the narrower one (loose OCR boxes)
 
 
@@ -63,7 +63,7 @@ def _one_row(a: list[Word], b: list[Word]) -> bool:
 def _separate(left: str, right: str) -> bool:
     """Whether a space must stay between two adjacent words (decimal numbers in table cells; a date and the
     time of day printed after it, 20261121 13:54:12, which fused would read as no date)."""
-    if left[-1:].isdigit() and _TIME_OF_DAY.match(right):
+    if left[-1:].isdigit() and TIME_OF_DAY.match(right):
         return True
     tail = re.search(r"[-+\d,.]+$", left)
     head = re.match(r"[-+\d,.]+", right)
