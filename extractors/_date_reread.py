@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from docproc.models import Field
-from docproc.normalize import find_dates
+from docproc.cn.normalize import find_dates
+from docproc.core.models import Field
 from extractors._reread import DIGITS, reread
 from extractors._text import PageText
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 _DAMAGED = re.compile(r"[0-9/.\-:年月日]{4,16}")  # what is left of a date: digits and its separators
 MIN_DIGITS = 3
@@ -29,7 +29,7 @@ def damaged_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | Non
     return match.span()
 
 
-def reread_date(text: PageText, span: tuple[int, int], ctx: Context | None) -> Field | None:
+def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | None) -> Field | None:
     """The date in characters ``span`` read again from their box with the seal's ink cleared; None unless
     the new read holds exactly one date."""
     damaged = damaged_date(text, span)

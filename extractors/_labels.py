@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from docproc.cn import vocab
-from docproc.models import Field
+from docproc.core.models import Field
 from extractors._text import PageText, before_column_gap
 
 SEPARATORS = ":;,.。/|、 "  # between a label and its value (the text is half-width)

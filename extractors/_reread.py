@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from docproc import imaging
 from docproc.cn.amount_words import STANDARD_CAPITALS
-from docproc.models import BBox, Page, PageSource
-from docproc.reading import clear_seal_ink
-from docproc.storage import BlobStore
+from docproc.core.models import BBox, Page, PageSource
+from docproc.reading import imaging
+from docproc.reading.read import clear_seal_ink
+from docproc.store.blobs import BlobStore
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 UPPER_NUMERALS = STANDARD_CAPITALS  # the alphabet of a 大写 re-read
 DIGITS = "0123456789"
@@ -30,7 +30,7 @@ def _render(blobs: BlobStore, sha256: str, max_pixels: int) -> np.ndarray:
     return imaging.load_image(blobs.get(sha256), max_pixels=max_pixels)
 
 
-def reread(ctx: Context | None, page: Page, box: BBox, *, whitelist: str, lang: str = "chi_sim",
+def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str, lang: str = "chi_sim",
            pad: float = 0.25, digits: bool = False) -> tuple[str, float] | None:
     """Text and confidence of ``box`` on ``page`` read as one line; None when it cannot be re-read."""
     if ctx is None or page.source != PageSource.OCR or not page.render_sha256:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docproc.models import BBox, Page, PageSource, Word
-from docproc.normalize import to_halfwidth
+from docproc.cn.normalize import to_halfwidth
+from docproc.core.models import BBox, Page, PageSource, Word
 from extractors._table_header import Column, find_header, richer_columns
 from extractors._text import TIME_OF_DAY, union_boxes, visual_lines
 

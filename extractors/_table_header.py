@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docproc.models import BBox, Page, Word
-from docproc.normalize import to_halfwidth
+from docproc.cn.normalize import to_halfwidth
+from docproc.core.models import BBox, Page, Word
 from extractors._text import visual_lines
 
 # A heading is named by what it contains, first rule that matches wins: banks word their headings in

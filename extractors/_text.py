@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from docproc.models import BBox, Field, Page, Word
-from docproc.normalize import to_halfwidth
+from docproc.cn.normalize import to_halfwidth
+from docproc.core.models import BBox, Field, Page, Word
 
 
 def union_boxes(boxes: list[BBox]) -> BBox | None:

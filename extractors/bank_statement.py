@@ -7,17 +7,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docproc.cn import vocab
+from docproc.cn.normalize import find_dates, parse_amount, parse_date
 from docproc.cn.orgs import find_bank
-from docproc.models import BBox, DocType, Field, Page, PageSource, RawDocument
-from docproc.normalize import find_dates, parse_amount, parse_date
-from extractors import ExtractedFields, extractor
+from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
 from extractors._labels import Candidate, first_valid, labels_of
 from extractors._reread import DIGITS, reread
 from extractors._table import Row, rows_of
 from extractors._text import PageText, label_values, union_boxes
+from extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 LABELS = vocab.labels("bank_statement")
 _ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
@@ -159,7 +159,7 @@ def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict
 
 
 @extractor(DocType.BANK_STATEMENT)
-def extract_bank_statement(doc: RawDocument, ctx: Context) -> ExtractedFields:
+def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Header fields (first page that has each) and all transaction rows across pages."""
     fields: dict[str, Field] = {}
     for page in doc.pages:
@@ -180,7 +180,7 @@ def extract_bank_statement(doc: RawDocument, ctx: Context) -> ExtractedFields:
         {"page": r.page, "bbox": r.bbox.as_list()} for r in rows], "reread_rows": repaired})
 
 
-def _reread_money(ctx: Context | None, page: Page, box: BBox | None, like: Decimal) -> Decimal | None:
+def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like: Decimal) -> Decimal | None:
     """A cell's amount read again with digits only; the sign of the first read is kept."""
     if box is None or (again := reread(ctx, page, box, whitelist=DIGITS + ".,-+", digits=True)) is None:
         return None
@@ -191,7 +191,7 @@ def _reread_money(ctx: Context | None, page: Page, box: BBox | None, like: Decim
 
 
 def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: dict[int, Page],
-                  ctx: Context | None) -> list[int]:
+                  ctx: ReadingContext | None) -> list[int]:
     """Re-read the amount and balance cells of scanned rows where the running balance breaks.
 
     A break on an OCR'd page is most often a lost minus sign or one misread digit; the sign is turned

@@ -6,13 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
-from docproc.models import DocType, Field, RawDocument
-from docproc.normalize import parse_amount, parse_date, parse_validity
-from extractors import ExtractedFields, extractor
+from docproc.cn.normalize import parse_amount, parse_date, parse_validity
+from docproc.core.models import DocType, Field, RawDocument
 from extractors._text import PageText, label_values
+from extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 LABELS = vocab.labels("business_license")
 _USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9,10})(?![0-9A-Z])")
@@ -67,7 +67,7 @@ def prints_business_term(text: PageText) -> bool:
 
 
 @extractor(DocType.BUSINESS_LICENSE)
-def extract_business_license(doc: RawDocument, ctx: Context) -> ExtractedFields:
+def extract_business_license(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields from the licence's first page that has them."""
     fields: dict[str, Field] = {}
     texts = [PageText(page) for page in doc.pages]

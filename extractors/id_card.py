@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from docproc.models import DocType, Field, RawDocument, Side
-from docproc.normalize import parse_date, parse_validity
-from docproc.places import from_first_region
-from extractors import ExtractedFields, extractor
+from docproc.cn.id_number import parse_id_number
+from docproc.cn.normalize import parse_date, parse_validity
+from docproc.cn.places import from_first_region
+from docproc.core.models import DocType, Field, RawDocument, Side
 from extractors._text import Hit, PageText
-from validators._id_number import parse_id_number
+from extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(rf"姓?名([{CJK}·]{{2,8}})")
@@ -186,7 +186,7 @@ def extract_back(text: PageText) -> dict[str, Field]:
 
 
 @extractor(DocType.ID_CARD)
-def extract_id_card(doc: RawDocument, ctx: Context) -> ExtractedFields:
+def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Front or back fields from the document's first page."""
     text = PageText(doc.pages[0])
     if doc.side == Side.BACK:

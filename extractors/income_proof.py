@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
 from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
+from docproc.cn.normalize import find_dates, parse_amount, similarity
 from docproc.cn.orgs import find_bank, organisation_name, organisations_in
-from docproc.models import DocType, Field, RawDocument
-from docproc.normalize import find_dates, parse_amount, similarity
-from extractors import ExtractedFields, extractor
+from docproc.core.models import DocType, Field, RawDocument
 from extractors._date_reread import reread_date
 from extractors._labels import Candidate, labels_of
 from extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from extractors._text import PageText
+from extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(
@@ -92,7 +92,7 @@ def _set_apart(text: PageText, position: int) -> bool:
     return right.x0 - left.x1 > 0.5 * min(left.y1 - left.y0, right.y1 - right.y0)
 
 
-def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
+def _amount_in_words(text: PageText, ctx: ReadingContext | None) -> Field | None:
     """大写 amount: the page read if it parses (after 大写 or 人民币, else any run of capital numerals that
     names yuan), else a re-read of its box with the numeral alphabet."""
     hit = text.search_joined(_WORDS)
@@ -118,7 +118,7 @@ def _amount_in_words(text: PageText, ctx: Context | None) -> Field | None:
     return None
 
 
-def extract_fields(text: PageText, ctx: Context | None = None) -> dict[str, Field]:
+def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[str, Field]:
     """Fields of an income letter page (paragraphs may wrap across lines)."""
     fields: dict[str, Field] = {}
     if name := _name(text):
@@ -195,7 +195,7 @@ def _in_words(words: Field | None) -> Decimal | None:
         return None
 
 
-def _issue_date(text: PageText, ctx: Context | None) -> Field | None:
+def _issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:
     """The date that signs the letter: after its label (开具日期：…), else the last date at or below the
     closing words (特此证明), else the last date on a line of its own; numerals or 二〇二六年十一月五日."""
     labelled = labels_of(LABELS).candidates(text, "issue_date")
@@ -276,7 +276,7 @@ def _below_closing(text: PageText, field: Field) -> bool:
     return bool(closing) and position >= 0 and text.line_at(position) >= min(closing)
 
 
-def _phone(text: PageText, ctx: Context | None) -> Field | None:
+def _phone(text: PageText, ctx: ReadingContext | None) -> Field | None:
     """Employer phone; digits damaged by a seal are re-read from the field's box."""
     hit = text.search(_PHONE)
     if hit is None:
@@ -301,7 +301,7 @@ def _parses(words: str) -> bool:
 
 
 @extractor(DocType.INCOME_PROOF)
-def extract_income_proof(doc: RawDocument, ctx: Context) -> ExtractedFields:
+def extract_income_proof(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields from the letter's pages (first page wins for each field)."""
     fields: dict[str, Field] = {}
     for page in doc.pages:

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 from docproc.cn import vocab
 from docproc.cn.addresses import flat_detail, is_flat_address, names_a_parcel
 from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
+from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
-from docproc.models import DocType, Field, RawDocument
-from docproc.normalize import find_dates, parse_amount
-from extractors import ExtractedFields, extractor
+from docproc.core.models import DocType, Field, RawDocument
 from extractors._labels import Candidate, first_valid, labels_of
 from extractors._text import PageText, label_values
+from extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 CJK = r"\u4e00-\u9fff"
 LABELS_OF = "purchase_contract"
@@ -336,7 +336,7 @@ def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Fiel
 
 
 @extractor(DocType.PURCHASE_CONTRACT)
-def extract_purchase_contract(doc: RawDocument, ctx: Context) -> ExtractedFields:
+def extract_purchase_contract(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields over all pages plus the number of pages present."""
     fields = extract_fields([PageText(p) for p in doc.pages])
     fields["pages_present"] = Field(value=len(doc.pages), confidence=1.0, page=doc.pages[0].number)

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
 from docproc.cn.amount_words import CAPITALS, from_words
-from docproc.models import DocType, Field, RawDocument
-from docproc.normalize import find_dates, parse_amount
-from extractors import ExtractedFields, extractor
+from docproc.cn.normalize import find_dates, parse_amount
+from docproc.core.models import DocType, Field, RawDocument
 from extractors._text import Hit, PageText, label_values
+from extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
-    from docproc.context import Context
+    from docproc.reading.context import ReadingContext
 
 LABELS = vocab.labels("tax_certificate")
 _ID_NUMBER = re.compile(r"[1-9]\d{16}[\dXx]")
@@ -109,7 +109,7 @@ def extract_fields(text: PageText) -> dict[str, Field]:
 
 
 @extractor(DocType.TAX_CERTIFICATE)
-def extract_tax_certificate(doc: RawDocument, ctx: Context) -> ExtractedFields:
+def extract_tax_certificate(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields from the record's pages (first page that has each; totals from the last)."""
     fields: dict[str, Field] = {}
     for page in doc.pages:

@@ -51,7 +51,7 @@ def build_corpus(target: Path, count: int) -> int:
 def run(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
     """Run a docproc command; returns wall seconds and its JSON output."""
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "docproc.cli", *args, "--json"], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "docproc.cli.main", *args, "--json"], env=env, cwd=ROOT,
                           capture_output=True, text=True, check=False)
     wall = time.monotonic() - started
     try:

@@ -189,7 +189,7 @@ class Faults:
 
 def _start_serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     log = open(Path(env["DOCPROC_DATA_DIR"]).parent / "serve.log", "wb")  # noqa: SIM115 (lives with the process)
-    return subprocess.Popen([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", str(workers)],
+    return subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "serve", "--port", str(port), "--workers", str(workers)],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -208,9 +208,9 @@ def _wait_ready(base: str, serve: subprocess.Popen[bytes], timeout: float = 120)
 
 def run(args: argparse.Namespace) -> int:
     """The whole suite; returns the exit status."""
-    import worker
-    from docproc.database import Database
-    from docproc.sealing import Keyring
+    from docproc.service import jobs as worker
+    from docproc.store.database import Database
+    from docproc.store.sealing import Keyring
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="docproc-faults-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -225,7 +225,7 @@ def run(args: argparse.Namespace) -> int:
                    DOCPROC_MIN_FREE_BYTES=str(floor), DOCPROC_RECONCILE_INTERVAL="5",
                    DOCPROC_JOB_RETRY_INTERVALS="[2,5,10]", DOCPROC_SECRET_KEY=secrets.token_urlsafe(48),
                    DOCPROC_DATA_KEY=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
-        key = subprocess.run([sys.executable, "-m", "docproc.cli", "keys", "create", "fault-suite", "--branch", "main"],
+        key = subprocess.run([sys.executable, "-m", "docproc.cli.main", "keys", "create", "fault-suite", "--branch", "main"],
                              env=env, capture_output=True, text=True, check=True).stdout.strip()
         port = _free_port()
         base, auth = f"http://127.0.0.1:{port}", {"Authorization": f"Bearer {key}"}

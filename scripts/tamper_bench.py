@@ -23,11 +23,12 @@ sys.path.insert(0, str(ROOT))
 
 from datetime import UTC, date, datetime  # noqa: E402
 
-from docproc import forensics, image_forensics, reading  # noqa: E402
-from docproc.context import build_context  # noqa: E402
-from docproc.models import Application, Bundle, DocType, Document, Status  # noqa: E402
-from docproc.policy import load_policy  # noqa: E402
-from docproc.settings import Settings  # noqa: E402
+from docproc.core.models import Application, Bundle, DocType, Document, Status  # noqa: E402
+from docproc.core.policy import load_policy  # noqa: E402
+from docproc.core.settings import Settings  # noqa: E402
+from docproc.reading import forensics, image_forensics  # noqa: E402
+from docproc.reading import read as reading  # noqa: E402
+from docproc.service.context import build_context  # noqa: E402
 from tests import forgeries  # noqa: E402
 from validators.forgery import image_edited  # noqa: E402
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from docproc.context import Context, build_context
-from docproc.settings import Settings
+from docproc.core.settings import Settings
+from docproc.service.context import Context, build_context
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "samples" / "tiny"
@@ -31,7 +31,7 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if url:
         yield url
         return
-    import worker
+    from docproc.service import jobs as worker
 
     server = worker.EmbeddedRedis(tmp_path_factory.mktemp("redis"))
     yield server.start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from docproc.models import Word
+from docproc.core.models import Word
 
 
 class CrashingEngine:

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from docproc.integrations import IntegrationStore
+from docproc.store.integrations import IntegrationStore
 from tests.conftest import TINY
 
 CLEAN = TINY / "a01_salaried_clean"

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from docproc import pipeline
-from docproc.context import Context
-from docproc.database import applications
-from docproc.integrations import IntegrationStore, api_keys, hash_key
-from docproc.models import Override
+from docproc.core.models import Override
+from docproc.service import pipeline
+from docproc.service.context import Context
+from docproc.store.integrations import IntegrationStore, api_keys, hash_key
+from docproc.store.tables import applications
 from tests.conftest import TINY
 
 CLEAN = TINY / "a01_salaried_clean"
@@ -182,7 +182,7 @@ def test_documents_fields_originals_overrides_and_reprocess(client, ctx: Context
 
 
 def test_admin_sessions_manage_keys_officers_and_systems_may_not(client, ctx: Context) -> None:  # type: ignore[no-untyped-def]
-    from docproc.accounts import Accounts
+    from docproc.store.accounts import Accounts
 
     accounts = Accounts(ctx.db)
     accounts.create("root", "correct horse battery", role="admin", branch="hq")
@@ -203,7 +203,7 @@ def test_admin_sessions_manage_keys_officers_and_systems_may_not(client, ctx: Co
 
 
 def _sign_in(client, username: str) -> None:  # type: ignore[no-untyped-def]
-    token = client.application.extensions["docproc.sessions"].open(username, lifetime=timedelta(hours=1))
+    token = client.application.extensions["docproc.store.sessions"].open(username, lifetime=timedelta(hours=1))
     with client.session_transaction() as session:
         session.clear()
         session["sid"] = token

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from werkzeug.serving import make_server
 
-from docproc import webhook_targets
-from docproc.context import build_context
-from docproc.integrations import IntegrationStore
-from docproc.settings import Settings
+from docproc.core import webhook_targets
+from docproc.core.settings import Settings
+from docproc.service.context import build_context
+from docproc.store.integrations import IntegrationStore
 from tests.conftest import TINY
 from tests.test_worker import _kill_group, _start_worker
 

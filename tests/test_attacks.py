@@ -22,15 +22,15 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
 
-from docproc import pipeline
-from docproc.accounts import Accounts
-from docproc.context import Context
-from docproc.database import utcnow
-from docproc.errors import ConfigError
-from docproc.integrations import IntegrationStore
-from docproc.models import Application, Bundle, DocType, Document, DuplicatePage
-from docproc.policy import load_policy
-from docproc.settings import Settings
+from docproc.core.clock import utcnow
+from docproc.core.errors import ConfigError
+from docproc.core.models import Application, Bundle, DocType, Document, DuplicatePage
+from docproc.core.policy import load_policy
+from docproc.core.settings import Settings
+from docproc.service import pipeline
+from docproc.service.context import Context
+from docproc.store.accounts import Accounts
+from docproc.store.integrations import IntegrationStore
 from tests.conftest import ROOT, TINY
 from tests.test_auth import PASSWORD, _token, sign_in
 from validators import run_checks
@@ -83,7 +83,7 @@ def test_serve_refuses_without_a_secret_key_exit_3(tmp_path: Path, redis_url: st
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = subprocess.run([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", "0"],
+    result = subprocess.run([sys.executable, "-m", "docproc.cli.main", "serve", "--port", str(port), "--workers", "0"],
                             env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 3
     assert "refusing to serve without a secret key" in result.stderr and "DOCPROC_SECRET_KEY" in result.stderr
@@ -97,7 +97,7 @@ def test_serve_and_worker_refuse_without_a_data_key_exit_3(tmp_path: Path, redis
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     for command in (["serve", "--port", str(port), "--workers", "0"], ["worker"]):
-        result = subprocess.run([sys.executable, "-m", "docproc.cli", *command],
+        result = subprocess.run([sys.executable, "-m", "docproc.cli.main", *command],
                                 env=env, capture_output=True, text=True, timeout=30)
         assert result.returncode == 3, (command, result.stderr)
         assert "refusing to serve without a data key" in result.stderr and "DOCPROC_DATA_KEY" in result.stderr
@@ -183,7 +183,7 @@ def test_signing_in_again_replaces_the_earlier_session(app, client, ctx: Context
 
 
 def test_sessions_are_stored_as_hashes_only(client, ctx: Context) -> None:  # type: ignore[no-untyped-def]
-    from docproc.sessions import officer_sessions
+    from docproc.store.sessions import officer_sessions
 
     Accounts(ctx.db).create("ann", PASSWORD, role="officer", branch="north")
     sign_in(client, "ann")

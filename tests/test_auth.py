@@ -7,11 +7,11 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from docproc.accounts import Accounts, users
-from docproc.cli import main
-from docproc.context import Context
-from docproc.errors import InputError, NotFoundError
-from docproc.integrations import IntegrationStore
+from docproc.cli.main import main
+from docproc.core.errors import InputError, NotFoundError
+from docproc.service.context import Context
+from docproc.store.accounts import Accounts, users
+from docproc.store.integrations import IntegrationStore
 
 PASSWORD = "s3cret-pass"
 

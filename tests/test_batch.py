@@ -15,16 +15,16 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner, Result
 
-from docproc import batch
-from docproc.catalog import AppState
-from docproc.changes import ChecklistChange
-from docproc.cli import main
-from docproc.cli_runner import Item, run_inline
-from docproc.context import Context, build_context
-from docproc.database import checklists
-from docproc.errors import InputError
-from docproc.policy import default_policy_text
-from docproc.settings import Settings
+from docproc.cli.main import main
+from docproc.cli.runner import Item, run_inline
+from docproc.core.errors import InputError
+from docproc.core.policy import default_policy_text
+from docproc.core.settings import Settings
+from docproc.service import batch
+from docproc.service.changes import ChecklistChange
+from docproc.service.context import Context, build_context
+from docproc.store.catalog import AppState
+from docproc.store.tables import checklists
 from tests.conftest import TINY
 from tests.test_worker import _start_worker
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from docproc.accounts import Accounts
-from docproc.database import Database
+from docproc.store.accounts import Accounts
+from docproc.store.database import Database
 from tests.conftest import ROOT, TINY
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -71,7 +71,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     env.update(DOCPROC_DATA_DIR=str(data), PYTHONPATH=str(ROOT), DOCPROC_SECRET_KEY=secrets.token_urlsafe(48),
                DOCPROC_SECURE_COOKIE="false")  # plain http on 127.0.0.1
-    server = subprocess.Popen([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", "2"],
+    server = subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "serve", "--port", str(port), "--workers", "2"],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:

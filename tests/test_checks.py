@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from docproc.checklist import summarize
-from docproc.database import utcnow
-from docproc.models import (
+from docproc.cn.id_number import make_id_number
+from docproc.core.clock import utcnow
+from docproc.core.models import (
     Application,
     BBox,
     Bundle,
@@ -21,9 +21,9 @@ from docproc.models import (
     Stamp,
     Status,
 )
-from docproc.policy import Policy, default_policy_text, load_policy, parse_policy
+from docproc.core.policy import Policy, default_policy_text, load_policy, parse_policy
+from docproc.service.checklist import summarize
 from validators import CHECKS, run_checks
-from validators._id_number import make_id_number
 
 APPLIED = date(2026, 11, 20)
 BORN = date(1988, 4, 2)

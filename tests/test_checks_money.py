@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from docproc.database import utcnow
-from docproc.models import Application, BBox, Bundle, DocType, Document, DuplicatePage, Field, Stamp, Status
-from docproc.policy import Policy, load_policy
+from docproc.core.clock import utcnow
+from docproc.core.models import Application, BBox, Bundle, DocType, Document, DuplicatePage, Field, Stamp, Status
+from docproc.core.policy import Policy, load_policy
 from validators import run_checks
 
 APPLIED = date(2026, 11, 20)

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from docproc.benchmark import EVAL_CREATOR, _run_files
-from docproc.context import Context, build_context
-from docproc.evaluation import ACCEPT_EITHER
-from docproc.models import Checklist
-from docproc.settings import Settings
+from docproc.core.models import Checklist
+from docproc.core.settings import Settings
+from docproc.eval.benchmark import EVAL_CREATOR, _run_files
+from docproc.eval.evaluation import ACCEPT_EITHER
+from docproc.service.context import Context, build_context
 from samples.generator.applicant import ApplicantSpec, plan
 from samples.generator.defects import DEFECTS
 from samples.generator.delivery import Delivery
@@ -239,7 +239,7 @@ def test_a_copy_with_its_required_fields_covered_is_not_legible(shared: tuple[Co
     in as an image instead of the clean document: the checklist asks for a legible copy."""
     import cv2
 
-    from docproc import imaging
+    from docproc.reading import imaging
     from validators.completeness import REQUIRED_FIELDS
 
     ctx, out = shared

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from docproc.classify import cue_found, label_page, page_of, split
-from docproc.models import BBox, DocType, Page, PageSource, Side, Unit, Word
+from docproc.core.models import BBox, DocType, Page, PageSource, Side, Unit, Word
+from docproc.reading.classify import cue_found, label_page, page_of, split
 
 
 def page(lines: list[str], number: int = 1, file_id: str = "f") -> Page:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from docproc.cli import main
-from docproc.normalize import normalize_value
+from docproc.cli.main import main
+from docproc.cn.normalize import normalize_value
 from tests.conftest import TINY
 from tests.pdfs import encrypted_pdf
 
@@ -114,8 +114,8 @@ def test_third_party_expired_id_back_fails_freshness(runner) -> None:  # type: i
 
 
 def test_a_trial_check_is_not_an_application_handed_in(runner, settings) -> None:  # type: ignore[no-untyped-def]
-    from docproc import pipeline
-    from docproc.context import build_context
+    from docproc.service import pipeline
+    from docproc.service.context import build_context
 
     back = TINY / "a01_salaried_clean" / "id_back.jpg"
 

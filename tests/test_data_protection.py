@@ -18,17 +18,18 @@ import pytest
 import sqlalchemy as sa
 from pydantic import SecretStr
 
-from docproc import pipeline
-from docproc.accounts import Accounts, Casework
-from docproc.audit import AuditLog
-from docproc.context import Context, build_context
-from docproc.database import metadata, utcnow
-from docproc.integrations import webhooks
-from docproc.log_masking import install_log_masking, mask_personal_data
-from docproc.models import FileState
-from docproc.sealing import Keyring, SealError, generate_key
-from docproc.settings import Settings
-from docproc.storage import BlobStore
+from docproc.core.clock import utcnow
+from docproc.core.log_masking import install_log_masking, mask_personal_data
+from docproc.core.models import FileState
+from docproc.core.settings import Settings
+from docproc.service import pipeline
+from docproc.service.context import Context, build_context
+from docproc.store.accounts import Accounts, Casework
+from docproc.store.audit import AuditLog
+from docproc.store.blobs import BlobStore
+from docproc.store.integrations import webhooks
+from docproc.store.sealing import Keyring, SealError, generate_key
+from docproc.store.tables import metadata
 from tests.conftest import ROOT
 from tests.pdfs import text_pdf
 
@@ -128,7 +129,7 @@ def test_postgresql_rows_hold_no_personal_data_in_clear(tmp_path: Path, postgres
 
 def test_key_rotation_reseals_everything_and_old_keys_can_then_go(settings: Settings, runner,  # type: ignore[no-untyped-def]
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from docproc.cli import main
+    from docproc.cli.main import main
 
     monkeypatch.delenv("DOCPROC_DATA_KEY", raising=False)  # the key file under the data dir is rotated
     settings = settings.model_copy(update={"data_key": None})
@@ -154,7 +155,7 @@ def test_key_rotation_reseals_everything_and_old_keys_can_then_go(settings: Sett
 
 
 def test_rotation_keeps_duplicate_detection_of_text_pages(settings: Settings) -> None:
-    from docproc.key_rotation import rotate
+    from docproc.store.key_rotation import rotate
 
     settings = settings.model_copy(update={"data_key": None})  # start from the development key file
     ctx = build_context(settings)
@@ -279,7 +280,7 @@ def test_views_downloads_and_overrides_are_audited_and_admins_read_them(app, ctx
 
 
 def test_audit_export_writes_json_lines_and_is_itself_audited(ctx: Context, runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from docproc.cli import main
+    from docproc.cli.main import main
 
     AuditLog(ctx.db).record(actor="officer1", action="view", target_kind="application", target_id="app_x",
                             application_id="app_x")
@@ -294,8 +295,8 @@ def test_audit_export_writes_json_lines_and_is_itself_audited(ctx: Context, runn
 
 def test_retention_deletes_originals_and_renders_after_the_decision_and_keeps_the_checklist(
         ctx: Context, runner, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from docproc.cli import main
-    from docproc.retention import purge_expired
+    from docproc.cli.main import main
+    from docproc.store.retention import purge_expired
 
     shared = text_pdf([[f"Account {ACCOUNT}", "2026-11-01 amount 16600.00"]])
     decided = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20))
@@ -328,7 +329,7 @@ def test_retention_deletes_originals_and_renders_after_the_decision_and_keeps_th
 
 
 def _dev_keyring_of(data_dir: str) -> bytes:
-    from docproc.sealing import load_keyring
+    from docproc.store.sealing import load_keyring
 
     return load_keyring(key=None, key_file=None, data_dir=Path(data_dir)).keys[0]
 
@@ -345,7 +346,8 @@ def test_processes_starting_together_share_one_development_key(tmp_path: Path) -
 
 @pytest.mark.postgres
 def test_a_first_schema_postgresql_database_is_upgraded_for_sealed_secrets(postgres_url: str) -> None:
-    from docproc.database import Database, schema_info
+    from docproc.store.database import Database
+    from docproc.store.tables import schema_info
 
     keyring = Keyring.from_text(generate_key())
     url = Settings(database_url=postgres_url).db_url

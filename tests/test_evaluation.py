@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from docproc.evaluation import (
-    GotDocument,
-    Report,
-    format_report,
-    precision_recall,
-    score_checks,
-    score_file,
-    score_status,
-)
+from docproc.eval.evaluation import GotDocument, Report, score_checks, score_file, score_status
+from docproc.eval.report import format_report, precision_recall
 
 
 def test_known_errors_are_counted_exactly() -> None:
@@ -67,7 +60,8 @@ def test_check_confusion_precision_recall_and_status() -> None:
 
 
 def test_seal_scores_count_pages_missed_false_and_legends() -> None:
-    from docproc.evaluation import GotDocument, Report, format_report, score_seals
+    from docproc.eval.evaluation import GotDocument, Report, score_seals
+    from docproc.eval.report import format_report
 
     expected = [{"type": "bank_statement", "pages": [1, 2, 3],
                  "seals": [{"page": 3, "legend": "中国民生银行股份有限公司长春朝阳支行", "shape": "oval"}]},
@@ -87,7 +81,8 @@ def test_seal_scores_count_pages_missed_false_and_legends() -> None:
 
 
 def test_defects_are_found_by_their_checks_and_clean_applicants_count_false_alarms() -> None:
-    from docproc.evaluation import Report, format_report, score_defects
+    from docproc.eval.evaluation import Report, score_defects
+    from docproc.eval.report import format_report
 
     effects = {"broken_balance_chain": {"anomaly.balance_chain": "fail"}, "expiring_id": {"freshness.id_card": "review"}}
     report = Report()

@@ -8,11 +8,12 @@ from decimal import Decimal
 import cv2
 import pytest
 
-from docproc import pipeline, reading
 from docproc.cn.addresses import is_flat_address
 from docproc.cn.orgs import find_bank, organisation_name
-from docproc.context import Context
-from docproc.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.reading import read as reading
+from docproc.service import pipeline
+from docproc.service.context import Context
 from extractors import EXTRACTORS
 from extractors._text import PageText
 from extractors.income_proof import extract_fields

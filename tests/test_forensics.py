@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from docproc.forensics import mixed_font_numbers
-from docproc.models import BBox, Word
+from docproc.core.models import BBox, Word
+from docproc.reading.forensics import mixed_font_numbers
 
 
 def w(text: str, x0: float, x1: float, font: str) -> Word:
@@ -81,8 +81,8 @@ def _letter_with_seal(*, paste: str) -> np.ndarray:
 
 
 def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
-    from docproc.forensics import seal_patches
-    from docproc.seals import detect_seals
+    from docproc.reading.forensics import seal_patches
+    from docproc.reading.seals import detect_seals
 
     image = _letter_with_seal(paste="stamped")
     stamps = detect_seals(image)
@@ -93,9 +93,9 @@ def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
 
 @pytest.mark.parametrize("paste", ["filtered patch", "resampled patch"])
 def test_a_seal_on_a_pasted_patch_brings_softer_print(paste: str) -> None:
-    from docproc.forensics import seal_patches
-    from docproc.policy import load_policy
-    from docproc.seals import detect_seals
+    from docproc.core.policy import load_policy
+    from docproc.reading.forensics import seal_patches
+    from docproc.reading.seals import detect_seals
 
     image = _letter_with_seal(paste=paste)
     stamps = detect_seals(image)
@@ -113,7 +113,7 @@ def test_picture_similarity_tells_a_re_saved_photo_from_another_card() -> None:
     import numpy as np
     from PIL import Image
 
-    from docproc.forensics import picture_similarity
+    from docproc.reading.forensics import picture_similarity
     from tests.conftest import TINY
 
     def load(data: bytes) -> np.ndarray:

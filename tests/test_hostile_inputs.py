@@ -29,14 +29,16 @@ from typing import Any, NamedTuple
 import pytest
 from PIL import Image
 
-from docproc import pipeline, reading, webhook_targets, webhooks
-from docproc.context import Context, build_context
-from docproc.errors import BlockedTarget, ImageTooSmall, PageTooLarge, TooLarge
-from docproc.integrations import IntegrationStore
-from docproc.models import FileState
-from docproc.read_limits import ReadLimits, check_image_size, page_dpi
-from docproc.settings import Settings
-from docproc.webhook_targets import TargetPolicy
+from docproc.core import webhook_targets
+from docproc.core.errors import BlockedTarget, ImageTooSmall, PageTooLarge, TooLarge
+from docproc.core.models import FileState
+from docproc.core.settings import Settings
+from docproc.core.webhook_targets import TargetPolicy
+from docproc.reading import read as reading
+from docproc.reading.limits import ReadLimits, check_image_size, page_dpi
+from docproc.service import pipeline, webhooks
+from docproc.service.context import Context, build_context
+from docproc.store.integrations import IntegrationStore
 from tests.pdfs import encrypted_pdf, serialise, text_pdf
 from tests.test_imaging import huge_png_header
 
@@ -105,7 +107,7 @@ def forked_docproc(data_dir: Path, *args: str) -> Run:
             os.close(read_end)
             from click.testing import CliRunner
 
-            from docproc.cli import main
+            from docproc.cli.main import main
 
             at_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             started = time.monotonic()
@@ -135,7 +137,7 @@ def docproc(data_dir: Path, *args: str) -> Run:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DOCPROC_DATA_DIR": str(data_dir), "OMP_THREAD_LIMIT": "1"}
     env.pop("DATABASE_URL", None)
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", _MEASURE, sys.executable, "-m", "docproc.cli", *args],
+    done = subprocess.run([sys.executable, "-c", _MEASURE, sys.executable, "-m", "docproc.cli.main", *args],
                           env=env, capture_output=True, text=True, timeout=120, check=False)
     seconds = time.monotonic() - started
     *lines, rss_kb = done.stderr.rstrip("\n").split("\n")
@@ -355,7 +357,7 @@ def test_an_application_past_its_quota_refuses_more_with_413(quota_api: Any) -> 
 
 
 def test_the_officers_upload_form_answers_413_over_quota_and_stores_nothing(quota_settings: Settings) -> None:
-    from docproc.accounts import Accounts
+    from docproc.store.accounts import Accounts
     from tests.test_auth import PASSWORD, _token, sign_in
     from web import create_app
 

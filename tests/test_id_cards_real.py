@@ -9,10 +9,12 @@ import cv2
 import numpy as np
 import pytest
 
-from docproc import classify, imaging, pipeline, reading
-from docproc.cards import find_cards
-from docproc.context import Context
-from docproc.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
+from docproc.reading import classify, imaging
+from docproc.reading import read as reading
+from docproc.reading.cards import find_cards
+from docproc.service import pipeline
+from docproc.service.context import Context
 from extractors import EXTRACTORS
 from tests.conftest import REALDOCS
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from validators._id_number import (
+from docproc.cn.id_number import (
     IdNumberInfo,
     candidates_with_one_confusion,
     check_digit,

@@ -9,9 +9,9 @@ import cv2
 import numpy as np
 import pytest
 
-from docproc.image_forensics import jpeg_ghosts, smooth_regions
-from docproc.models import Application, Bundle, DocType, Document, Side, Status
-from docproc.policy import load_policy
+from docproc.core.models import Application, Bundle, DocType, Document, Side, Status
+from docproc.core.policy import load_policy
+from docproc.reading.image_forensics import jpeg_ghosts, smooth_regions
 from tests import forgeries
 from tests.conftest import REALDOCS, ROOT
 from validators.forgery import image_edited
@@ -93,7 +93,8 @@ def test_a_clean_digital_image_has_no_grain_to_compare() -> None:
 @pytest.mark.slow
 @needs_realdocs
 def test_the_inpainted_id_card_read_end_to_end_is_flagged(ctx) -> None:  # type: ignore[no-untyped-def]
-    from docproc import pipeline, reading
+    from docproc.reading import read as reading
+    from docproc.service import pipeline
 
     data = (TAMPERING / "sidtd_alb00_FAKE_name_inpaint.jpg").read_bytes()
     pages = reading.read_file(data, file_id="f1", filename="card.jpg", ctx=ctx)

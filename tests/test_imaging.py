@@ -14,11 +14,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from docproc import imaging
-from docproc.cards import find_card
-from docproc.errors import CorruptFile, DecompressionBomb, EmptyFile
-from docproc.ocr import TesseractEngine
-from docproc.seals import detect_seals, read_seal_legend, remove_seal_ink, seal_crop, unwrap_seal_ring
+from docproc.core.errors import CorruptFile, DecompressionBomb, EmptyFile
+from docproc.reading import imaging
+from docproc.reading.cards import find_card
+from docproc.reading.ocr import TesseractEngine
+from docproc.reading.seal_legends import read_seal_legend, seal_crop, unwrap_seal_ring
+from docproc.reading.seals import detect_seals, remove_seal_ink
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

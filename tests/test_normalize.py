@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from docproc.normalize import (
+from docproc.cn.normalize import (
     find_dates,
     normalize_name,
     normalize_text,

@@ -12,18 +12,17 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from docproc.errors import ConfigError, TransientError
-from docproc.models import BBox, Word
-from docproc.ocr import (
+from docproc.core.errors import ConfigError, TransientError
+from docproc.core.models import BBox, Word
+from docproc.reading.ocr import (
     ENGINES,
     OcrEngine,
-    ReplayOcrEngine,
     TesseractEngine,
     join_cjk,
     make_engine,
     merge_cjk,
-    record,
 )
+from tests.replay_ocr import ReplayOcrEngine, record
 
 ID_NUMBER = "11010519491231002X"
 FONT_CANDIDATES = (
@@ -199,7 +198,7 @@ class NoArgEngine(ReplayOcrEngine):
 
 
 def test_make_engine_from_an_import_path() -> None:
-    engine = make_engine("docproc.ocr:TesseractEngine", timeout=7)
+    engine = make_engine("docproc.reading.ocr:TesseractEngine", timeout=7)
     assert isinstance(engine, TesseractEngine) and engine.timeout == 7
     assert isinstance(make_engine(f"{__name__}:NoArgEngine"), NoArgEngine)
     with pytest.raises(ConfigError, match="cannot load OCR engine"):
@@ -207,7 +206,7 @@ def test_make_engine_from_an_import_path() -> None:
     with pytest.raises(ConfigError, match="not an OCR engine"):
         make_engine("collections:OrderedDict")
     with pytest.raises(ConfigError, match="cannot build OCR engine"):
-        make_engine("docproc.models:BBox")
+        make_engine("docproc.core.models:BBox")
 
 
 def test_make_engine_without_rapidocr_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from docproc.models import BBox, Unit, Word
-from docproc.ocr_memo import MemoizedOcr
+from docproc.core.models import BBox, Unit, Word
+from docproc.reading.ocr_memo import MemoizedOcr
 
 
 class CountingEngine:

@@ -15,11 +15,12 @@ from typing import Any
 import pikepdf
 import pytest
 
-from docproc import pipeline, reading
-from docproc.context import Context
-from docproc.database import utcnow
-from docproc.models import Application, Bundle, DocType, PageSource, RawDocument, Status, Word
-from docproc.policy import load_policy
+from docproc.core.clock import utcnow
+from docproc.core.models import Application, Bundle, DocType, PageSource, RawDocument, Status, Word
+from docproc.core.policy import load_policy
+from docproc.reading import read as reading
+from docproc.service import pipeline
+from docproc.service.context import Context
 from tests.conftest import REALDOCS
 from tests.pdfs import text_pdf
 from validators.forgery import pdf_edited

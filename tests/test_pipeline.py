@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from docproc import pipeline
-from docproc.context import Context
-from docproc.database import utcnow
-from docproc.models import FileState, Override, Status
+from docproc.core.clock import utcnow
+from docproc.core.models import FileState, Override, Status
+from docproc.service import pipeline
+from docproc.service.context import Context
 from tests.conftest import TINY
 from tests.fakes import CrashingEngine
 
@@ -126,7 +126,7 @@ def test_a_card_photo_saved_again_is_still_the_same_photo(ctx: Context) -> None:
 def test_two_different_pictures_that_share_an_image_hash_are_not_copies(ctx: Context) -> None:
     import sqlalchemy as sa
 
-    from docproc.database import page_hashes
+    from docproc.store.tables import page_hashes
 
     first, second = _app(ctx), _app(ctx)
     [a] = pipeline.ingest(ctx, first, filename="back.jpg", data=BACK.read_bytes())

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PARENT = textwrap.dedent("""
     import os, sys, time
-    from docproc.pools import process_pool
+    from docproc.core.pools import process_pool
 
     def job(path):
         with open(path, "w") as fh:

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from docproc import reading
-from docproc.context import Context
-from docproc.errors import (
+from docproc.core.errors import (
     CorruptFile,
     DecompressionBomb,
     EmptyFile,
@@ -18,7 +16,9 @@ from docproc.errors import (
     TooManyPages,
     UnsupportedFileType,
 )
-from docproc.models import PageSource, Unit
+from docproc.core.models import PageSource, Unit
+from docproc.reading import read as reading
+from docproc.service.context import Context
 from tests.conftest import REALDOCS, TINY
 from tests.fakes import CrashingEngine
 from tests.pdfs import text_pdf
@@ -108,7 +108,7 @@ def test_word_produced_statement_keeps_its_producer(ctx: Context) -> None:
 
 
 def test_digits_in_a_latin_face_stay_in_their_line_of_cjk_text() -> None:
-    from docproc.reading import _text_layer_words
+    from docproc.reading.read import _text_layer_words
 
     def w(text: str, x0: float, top: float) -> dict[str, object]:
         return {"text": text, "x0": x0, "x1": x0 + 10, "top": top, "bottom": top + 10, "size": 10.5, "fontname": "F"}

@@ -21,7 +21,9 @@ from click.testing import CliRunner
 from PIL import Image
 
 from docproc.cn.amount_words import amounts_agree
-from docproc.normalize import edit_distance
+from docproc.cn.id_number import check_digit, parse_id_number
+from docproc.cn.normalize import edit_distance
+from docproc.cn.uscc import is_valid_uscc
 from samples.cli import samples as samples_cli
 from samples.generator import (
     CHECK_IDS,
@@ -45,8 +47,6 @@ from samples.generator.printing import EDITORS
 from samples.generator.record import applicant_truth
 from samples.generator.tiny import TINY_DIR, build_tiny_set
 from samples.generator.truth import load_truth
-from validators._id_number import check_digit, parse_id_number
-from validators._uscc import is_valid_uscc
 
 APPLIED = date(2026, 11, 20)
 SPEC_FIELDS = {

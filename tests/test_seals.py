@@ -10,12 +10,12 @@ import cv2
 import numpy as np
 import pytest
 
-from docproc import imaging
-from docproc.context import Context
-from docproc.database import utcnow
-from docproc.models import Application, BBox, Bundle, DocType, Document, Field, Status
-from docproc.reading import _stamps_with_legends
-from docproc.seals import detect_seals
+from docproc.core.clock import utcnow
+from docproc.core.models import Application, BBox, Bundle, DocType, Document, Field, Status
+from docproc.reading import imaging
+from docproc.reading.read import _stamps_with_legends
+from docproc.reading.seals import detect_seals
+from docproc.service.context import Context
 from tests.conftest import REALDOCS
 from validators.stamp import income_proof_seal, legend_match
 

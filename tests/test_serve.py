@@ -59,10 +59,10 @@ def test_serve_embedded_queue_end_to_end_and_clean_stop(tmp_path: Path) -> None:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     env.update(DOCPROC_DATA_DIR=str(tmp_path / "var"), PYTHONPATH=str(ROOT))
-    key = subprocess.run([sys.executable, "-m", "docproc.cli", "keys", "create", "serve-test", "--branch", "main"],
+    key = subprocess.run([sys.executable, "-m", "docproc.cli.main", "keys", "create", "serve-test", "--branch", "main"],
                          env=env, capture_output=True, text=True, check=True).stdout.strip()
     auth = {"Authorization": f"Bearer {key}"}
-    server = subprocess.Popen([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", "1"],
+    server = subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "serve", "--port", str(port), "--workers", "1"],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -111,7 +111,7 @@ def test_serve_restarts_a_sigkilled_worker_and_readyz_follows(tmp_path: Path) ->
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     env.update(DOCPROC_DATA_DIR=str(tmp_path / "var"), PYTHONPATH=str(ROOT))
-    server = subprocess.Popen([sys.executable, "-m", "docproc.cli", "serve", "--port", str(port), "--workers", "1"],
+    server = subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "serve", "--port", str(port), "--workers", "1"],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
 

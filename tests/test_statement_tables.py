@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from extractors import EXTRACTORS
 
 LINE = 20.0  # letter height

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from docproc.database import Database, new_id, utcnow
-from docproc.errors import DecompressionBomb, NotFoundError, UnsafeArchive
-from docproc.models import (
+from docproc.core.clock import new_id, utcnow
+from docproc.core.errors import DecompressionBomb, NotFoundError, UnsafeArchive
+from docproc.core.models import (
     Application,
     BBox,
     Checklist,
@@ -28,8 +28,9 @@ from docproc.models import (
     Unit,
     Word,
 )
-from docproc.sealing import Keyring, generate_key
-from docproc.storage import BlobStore, ZipLimits, expand_zip, sha256_hex
+from docproc.store.blobs import BlobStore, ZipLimits, expand_zip, sha256_hex
+from docproc.store.database import Database
+from docproc.store.sealing import Keyring, generate_key
 
 KEYRING = Keyring.from_text(generate_key())
 
@@ -143,14 +144,14 @@ def test_database_on_sqlite(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_database_on_postgres(postgres_url: str) -> None:
-    from docproc.settings import Settings
+    from docproc.core.settings import Settings
 
     _exercise(Database(Settings(database_url=postgres_url).db_url, keyring=KEYRING))
 
 
 def test_a_text_page_is_fingerprinted_only_when_it_carries_figures_of_its_own() -> None:
-    from docproc.database import page_fingerprint
-    from docproc.models import BBox, Page, PageSource, Unit, Word
+    from docproc.core.models import BBox, Page, PageSource, Unit, Word
+    from docproc.store.fingerprints import page_fingerprint
 
     def text_page(*lines: str) -> Page:
         words = tuple(Word(text=t, bbox=BBox(x0=10, y0=20 * i, x1=300, y1=20 * i + 12, unit=Unit.PT), confidence=1.0,

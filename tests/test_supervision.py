@@ -15,15 +15,16 @@ from pathlib import Path
 import pytest
 from rq.job import Job
 
-import worker
-from docproc import capacity, pipeline
-from docproc.context import Context, build_context
-from docproc.errors import StorageFull
-from docproc.integrations import IntegrationStore
-from docproc.models import FileState
-from docproc.reconciler import JOB_LOST, Reconciler
-from docproc.settings import Settings
-from docproc.supervisor import Keeper, WorkerProcesses
+from docproc.core.errors import StorageFull
+from docproc.core.models import FileState
+from docproc.core.settings import Settings
+from docproc.service import jobs as worker
+from docproc.service import pipeline
+from docproc.service.context import Context, build_context
+from docproc.service.reconciler import JOB_LOST, Reconciler
+from docproc.service.supervisor import Keeper, WorkerProcesses
+from docproc.store import capacity
+from docproc.store.integrations import IntegrationStore
 from tests.conftest import TINY
 
 CLEAN = TINY / "a01_salaried_clean"
@@ -262,7 +263,7 @@ def _worker_process(ctx: Context, **extra: str):  # type: ignore[no-untyped-def]
            "REDIS_URL": ctx.settings.redis_url or "", "DOCPROC_DATA_DIR": str(ctx.settings.data_dir),
            "DOCPROC_QUEUE_NAME": ctx.settings.queue_name, "DOCPROC_WORKER_HEARTBEAT_TTL": "16", **extra}
     env.pop("DATABASE_URL", None)
-    return subprocess.Popen([sys.executable, "-m", "docproc.cli", "worker"], env=env, start_new_session=True,
+    return subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "worker"], env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -16,17 +16,16 @@ import pytest
 from click.testing import CliRunner
 
 from docproc.cn.amount_words import to_words
-from docproc.evaluation import (
+from docproc.eval.evaluation import (
     GotDocument,
     Report,
     applicant_group,
-    format_report,
-    report_json,
     score_checks,
     score_defects,
     score_file,
     score_status,
 )
+from docproc.eval.report import format_report, report_json
 from samples.cli import samples as samples_cli
 from samples.generator import (
     ApplicantSpec,

@@ -6,14 +6,7 @@ import random
 
 import pytest
 
-from validators._uscc import (
-    CHARSET,
-    is_valid_uscc,
-    make_uscc,
-    normalize_uscc,
-    org_code_check_char,
-    uscc_check_char,
-)
+from docproc.cn.uscc import CHARSET, is_valid_uscc, make_uscc, normalize_uscc, org_code_check_char, uscc_check_char
 
 # Real codes printed on business licences.
 REAL_CODES = ["91350100M000100Y43", "91110000802100433B"]

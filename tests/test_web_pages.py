@@ -17,11 +17,11 @@ import cv2
 import numpy as np
 import pytest
 
-from docproc import pipeline
-from docproc.accounts import Accounts, Casework
-from docproc.context import Context, build_context
-from docproc.models import FileState
-from docproc.settings import Settings
+from docproc.core.models import FileState
+from docproc.core.settings import Settings
+from docproc.service import pipeline
+from docproc.service.context import Context, build_context
+from docproc.store.accounts import Accounts, Casework
 from tests.conftest import TINY
 from tests.test_auth import PASSWORD, _token, sign_in
 from web import create_app

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from docproc import webhooks
-from docproc.context import Context, build_context
-from docproc.integrations import IntegrationStore
-from docproc.models import Override
-from docproc.settings import Settings
+from docproc.core.models import Override
+from docproc.core.settings import Settings
+from docproc.service import webhooks
+from docproc.service.context import Context, build_context
+from docproc.store.integrations import IntegrationStore
 from tests.test_worker import _start_worker, _wait
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import worker
-from docproc import pipeline
-from docproc.context import Context, build_context
-from docproc.models import FileState
-from docproc.settings import Settings
+from docproc.core.models import FileState
+from docproc.core.settings import Settings
+from docproc.service import jobs as worker
+from docproc.service import pipeline
+from docproc.service.context import Context, build_context
 from tests.conftest import TINY
 
 CLEAN = TINY / "a01_salaried_clean"
@@ -40,7 +40,7 @@ def _env(s: Settings, **extra: str) -> dict[str, str]:
 
 
 def _start_worker(s: Settings, *, burst: bool = False, **extra: str) -> subprocess.Popen[bytes]:
-    args = [sys.executable, "-m", "docproc.cli", "worker"] + (["--burst"] if burst else [])
+    args = [sys.executable, "-m", "docproc.cli.main", "worker"] + (["--burst"] if burst else [])
     return subprocess.Popen(args, env=_env(s, **extra), start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

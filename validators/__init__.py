@@ -1,4 +1,4 @@
-"""The checks, one module per family, each registered under its check id.
+"""The checks, one module per family, each registered under its check id (see `validators.registry`).
 
 A check is a plain function ``(Bundle, Policy) -> Verdict``; the runner turns verdicts into
 CheckResults. A check that raises is a bug: it is logged and recorded as ``review``.
@@ -6,83 +6,27 @@ CheckResults. A check that raises is a bug: it is logged and recorded as ``revie
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from validators import anomaly, completeness, forgery, freshness, money, stamp  # noqa: F401  (registers the checks)
+from validators.registry import (
+    CATEGORY_ORDER,
+    CHECKS,
+    Check,
+    CheckFn,
+    Verdict,
+    check,
+    register_check,
+    run_check,
+    run_checks,
+)
 
-from docproc.models import Bundle, Category, CheckResult, Evidence, Status, Title
-from docproc.policy import Policy
-from docproc.registry import Registry
-
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What a check decided, with its reasons, evidence and what to ask the customer for."""
-
-    status: Status
-    reasons: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    supplement: Title | None = None
-
-
-CheckFn = Callable[[Bundle, Policy], Verdict]
-
-
-@dataclass(frozen=True)
-class Check:
-    """A registered check."""
-
-    id: str
-    category: Category
-    title: Title
-    run: CheckFn
-
-
-CHECKS: Registry[Check] = Registry("check")
-
-
-def check(check_id: str, category: Category, *, title: tuple[str, str]) -> Callable[[CheckFn], CheckFn]:
-    """Register the decorated function as check ``check_id``."""
-
-    def wrap(fn: CheckFn) -> CheckFn:
-        register_check(check_id, category, title=title, fn=fn)
-        return fn
-
-    return wrap
-
-
-def register_check(check_id: str, category: Category, *, title: tuple[str, str], fn: CheckFn) -> None:
-    """Register ``fn`` (used directly for checks parametrised by document type)."""
-    CHECKS.register(check_id, Check(check_id, category, Title(zh=title[0], en=title[1]), fn))
-
-
-def run_check(item: Check, bundle: Bundle, policy: Policy) -> CheckResult:
-    """Run one check; an exception becomes a ``review`` item instead of sinking the checklist."""
-    try:
-        verdict = item.run(bundle, policy)
-    except Exception:
-        log.exception("check %s raised", item.id)
-        verdict = Verdict(Status.REVIEW, ["the check could not run; a person must look at this item"])
-    return CheckResult(
-        id=item.id,
-        category=item.category,
-        title=item.title,
-        status=verdict.status,
-        reasons=verdict.reasons,
-        evidence=verdict.evidence,
-        supplement=verdict.supplement,
-    )
-
-
-CATEGORY_ORDER = [Category.COMPLETENESS, Category.STAMP, Category.FRESHNESS, Category.ANOMALY]
-
-
-def run_checks(bundle: Bundle, policy: Policy) -> list[CheckResult]:
-    """Every registered check, grouped by category, in registration order within each."""
-    items = sorted((item for _, item in CHECKS), key=lambda c: CATEGORY_ORDER.index(c.category))
-    return [run_check(item, bundle, policy) for item in items]
-
-
-from validators import anomaly, completeness, forgery, freshness, money, stamp  # noqa: E402,F401  (registers the checks)
+__all__ = [
+    "CATEGORY_ORDER",
+    "CHECKS",
+    "Check",
+    "CheckFn",
+    "Verdict",
+    "check",
+    "register_check",
+    "run_check",
+    "run_checks",
+]

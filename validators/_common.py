@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docproc.models import DocType, Document, Evidence, Title
+from docproc.core.models import DocType, Document, Evidence, Title
 
 DOC_NAMES: dict[DocType, tuple[str, str]] = {
     DocType.ID_CARD: ("身份证", "ID card"),

@@ -2,15 +2,15 @@
 
 The authoring program is not evidence: letters and contracts are written in office suites, and
 linearised or signed files have several revisions by design. What counts is what a later revision
-changed, whether signatures still hold, and what is drawn on the pages (docproc.pdf_structure).
+changed, whether signatures still hold, and what is drawn on the pages (docproc.reading.pdf_structure).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from docproc.models import BBox, Document, Evidence, Unit
-from docproc.policy import Policy
+from docproc.core.models import BBox, Document, Evidence, Unit
+from docproc.core.policy import Policy
 from validators._common import en, where
 
 Finding = tuple[str, Evidence]

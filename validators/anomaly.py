@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from docproc.models import Bundle, Category, DocType, Document, Evidence, Side, Status
-from docproc.normalize import edit_distance, normalize_name
-from docproc.policy import Policy
-from validators import Verdict, check
+from docproc.cn.id_number import mask, parse_id_number
+from docproc.cn.normalize import edit_distance, normalize_name
+from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Side, Status
+from docproc.core.policy import Policy
 from validators._common import evidence, value, where
-from validators._id_number import parse_id_number
+from validators.registry import Verdict, check
 
 
 @check("anomaly.id_number", Category.ANOMALY, title=("身份证号码校验", "ID number check digit, birth date and sex"))
@@ -39,11 +39,6 @@ def id_number_consistent(bundle: Bundle, policy: Policy) -> Verdict:
     if problems:
         return Verdict(Status.FAIL, problems, ev)
     return Verdict(Status.PASS, [f"{mask(number)}: check digit, birth date and sex agree"], ev)
-
-
-def mask(id_number: str) -> str:
-    """An id number with its middle hidden, for reasons and lists."""
-    return id_number[:3] + "*" * max(0, len(id_number) - 7) + id_number[-4:] if len(id_number) > 7 else "***"
 
 
 _PERSON_FIELDS = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from docproc.models import Bundle, Category, DocType, Side, Status
-from docproc.policy import Policy
-from validators import Verdict, check
+from docproc.core.models import Bundle, Category, DocType, Side, Status
+from docproc.core.policy import Policy
 from validators._common import ask, en, evidence, value, where, zh
+from validators.registry import Verdict, check
 
 
 def _issued_within(bundle: Bundle, *, doc_type: DocType, field: str, limit: int, verb: str) -> Verdict:

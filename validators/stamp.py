@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from docproc.cn.normalize import normalize_text, similarity
 from docproc.cn.orgs import (
     distinctive,
     distinctive_similarity,
@@ -11,11 +12,10 @@ from docproc.cn.orgs import (
     names_a_bank,
     strip_seal_kind,
 )
-from docproc.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
-from docproc.normalize import normalize_text, similarity
-from docproc.policy import Policy
-from validators import Verdict, check
+from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
+from docproc.core.policy import Policy
 from validators._common import ask, en, value, where, zh
+from validators.registry import Verdict, check
 
 
 def _legend_score(legend: str, organisation: str) -> float:

@@ -6,15 +6,15 @@ from typing import Any
 
 from flask import Flask
 
-from docproc.context import Context, build_context
-from docproc.log_masking import install_log_masking
-from docproc.settings import Settings
+from docproc.core.log_masking import install_log_masking
+from docproc.core.settings import Settings
+from docproc.service.context import Context, build_context
 
 
 def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
                config: dict[str, Any] | None = None) -> Flask:
     """Build the app; settings are read from the environment when not given."""
-    from web import api, audit, auth, errors, headers, integrations, pages
+    from web import api_integrations, api_tree, audit, auth, errors, headers, pages
     from web.secret_key import session_secret
 
     install_log_masking()  # every log line of the process, the access log included
@@ -28,16 +28,16 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
     errors.register(app)
     headers.init_app(app, settings)
     auth.init_app(app)
-    integrations.init_app(app)
+    api_integrations.init_app(app)
     audit.init_app(app)
     app.register_blueprint(pages.bp)
-    app.register_blueprint(api.bp, url_prefix="/api/v1")
+    app.register_blueprint(api_tree.bp, url_prefix="/api/v1")
     return app
 
 
 def _queue(settings: Settings) -> Any:
     if not settings.redis_url:
         return None
-    import worker
+    from docproc.service import jobs as worker
 
     return worker.make_queue(worker.connect(settings.redis_url), settings)

@@ -14,9 +14,9 @@ from typing import Any, TypeVar
 from flask import Request, Response, current_app, jsonify, request
 from pydantic import BaseModel, ValidationError
 
-from docproc.context import Context
-from docproc.errors import ForbiddenError, InputError, NotFoundError
-from docproc.models import Application
+from docproc.core.errors import ForbiddenError, InputError, NotFoundError
+from docproc.core.models import Application
+from docproc.service.context import Context
 from web.errors import problem
 from web.principal import Principal, current_principal
 

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from flask import Blueprint, Response, current_app
 
-from docproc import catalog, pipeline, render
-from docproc.batch import forget_extractions, readable_files
-from docproc.catalog import ApplicationFilter
-from docproc.context import Context
-from docproc.errors import NotFoundError
-from docproc.models import Application, Checklist, StoredFile
+from docproc.core.errors import NotFoundError
+from docproc.core.models import Application, Checklist, StoredFile
+from docproc.service import pipeline, wire
+from docproc.service.batch import forget_extractions, readable_files
+from docproc.service.context import Context
+from docproc.store import catalog
+from docproc.store.catalog import ApplicationFilter
 from web import access
 from web.access import body, caller, creation_branch, invalid_fields, query, reply, visible_application
 from web.api_models import (
@@ -93,7 +94,7 @@ def get_application(application_id: str) -> tuple[Response, int]:
 def checklist_out(ctx: Context, checklist: Checklist) -> ChecklistOut:
     """The checklist JSON with the overrides made on the application."""
     return ChecklistOut.model_validate(
-        {**render.checklist_json(checklist), "overrides": ctx.db.overrides_of(checklist.application)})
+        {**wire.checklist_json(checklist), "overrides": ctx.db.overrides_of(checklist.application)})
 
 
 @bp.get("/applications/<application_id>/checklist")
@@ -117,7 +118,7 @@ def _queue() -> Queue | None:
 
 def dispatch(ctx: Context, application_id: str, files: list[StoredFile], *, force: bool = False) -> bool:
     """Read ``files`` and re-check: through the queue when there is one (True), else in the request."""
-    import worker
+    from docproc.service import jobs as worker
 
     queue = _queue()
     if queue is None:  # no Redis configured: process in the request (development and tests)
@@ -161,10 +162,3 @@ def reprocess_document(application_id: str, document_id: str) -> tuple[Response,
     queued = dispatch(ctx, application_id, files, force=True)
     return reply(ReprocessOut(application=application_id, re_extract=True, queued=queued,
                               files=[ctx.db.get_file(f.id) for f in files]), 202)
-
-
-from web import api_documents, integrations, openapi  # noqa: E402  (nested blueprints need bp first)
-
-bp.register_blueprint(api_documents.bp)
-bp.register_blueprint(integrations.bp)
-bp.register_blueprint(openapi.docs_bp)

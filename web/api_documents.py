@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from docproc import pipeline, quotas, render
-from docproc.errors import InputError, NotFoundError
-from docproc.models import Document, StoredFile
+from docproc.core.errors import InputError, NotFoundError
+from docproc.core.models import Document, StoredFile
+from docproc.service import pipeline, quotas, wire
 from web import access
 from web.access import reply, visible_application
 from web.api_models import DocumentList, DocumentOut, DocumentSummary, Rejected, UploadForm, UploadResult
@@ -97,7 +97,7 @@ def list_documents(application_id: str) -> tuple[Response, int]:
            responses={200: DocumentOut})
 def get_document(application_id: str, document_id: str) -> tuple[Response, int]:
     """A document with its fields and stamps."""
-    return reply(DocumentOut.model_validate(render.field_json(_document(application_id, document_id))))
+    return reply(DocumentOut.model_validate(wire.field_json(_document(application_id, document_id))))
 
 
 def _original(stored: StoredFile) -> Response:

@@ -9,9 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from docproc.catalog import AppState
-from docproc.integrations import URL_PATTERN
-from docproc.models import (
+from docproc.core.models import (
     Application,
     ChecklistItem,
     ChecklistStatus,
@@ -22,6 +20,8 @@ from docproc.models import (
     StoredFile,
     SupplementItem,
 )
+from docproc.store.catalog import AppState
+from docproc.store.integrations import URL_PATTERN
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 

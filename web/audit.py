@@ -13,8 +13,8 @@ from datetime import datetime
 from flask import Blueprint, Flask, Request, Response, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
-from docproc.audit import Action, AuditLog
-from docproc.errors import DocprocError, InputError
+from docproc.core.errors import DocprocError, InputError
+from docproc.store.audit import Action, AuditLog
 from web.auth import require_role
 from web.principal import Principal, current_principal
 

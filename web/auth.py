@@ -22,9 +22,9 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from docproc.accounts import Accounts, Casework, User
-from docproc.errors import ForbiddenError
-from docproc.sessions import Sessions
+from docproc.core.errors import ForbiddenError
+from docproc.store.accounts import Accounts, Casework, User
+from docproc.store.sessions import Sessions
 from web import csrf, html_errors, i18n
 from web.login_throttle import Attempt, LoginThrottle
 from web.principal import Principal, authenticators, current_principal
@@ -37,7 +37,7 @@ bp = Blueprint("auth", __name__)
 
 def accounts() -> Accounts:
     """The users store of this app."""
-    return current_app.extensions["docproc.accounts"]  # type: ignore[no-any-return]
+    return current_app.extensions["docproc.store.accounts"]  # type: ignore[no-any-return]
 
 
 def casework() -> Casework:
@@ -53,7 +53,7 @@ def principal_of(user: User) -> Principal:
 
 def sessions() -> Sessions:
     """The server-side sessions of this app."""
-    return current_app.extensions["docproc.sessions"]  # type: ignore[no-any-return]
+    return current_app.extensions["docproc.store.sessions"]  # type: ignore[no-any-return]
 
 
 def session_authenticator(_request: Request) -> Principal | None:
@@ -163,9 +163,9 @@ def logout() -> ResponseReturnValue:
 def init_app(app: Flask) -> None:
     """Register the session authenticator and the sign-in pages."""
     ctx = app.extensions["docproc"]
-    app.extensions["docproc.accounts"] = Accounts(ctx.db)
+    app.extensions["docproc.store.accounts"] = Accounts(ctx.db)
     app.extensions["docproc.casework"] = Casework(ctx.db)
-    app.extensions["docproc.sessions"] = Sessions(ctx.db.engine)
+    app.extensions["docproc.store.sessions"] = Sessions(ctx.db.engine)
     app.extensions["docproc.login_throttle"] = LoginThrottle(ctx.settings)
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       PERMANENT_SESSION_LIFETIME=timedelta(hours=ctx.settings.session_hours))

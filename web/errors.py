@@ -7,7 +7,7 @@ import logging
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from docproc.errors import DocprocError
+from docproc.core.errors import DocprocError
 
 log = logging.getLogger(__name__)
 

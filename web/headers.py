@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from docproc.settings import Settings
+from docproc.core.settings import Settings
 
 # Scripts and styles come from our own static files only: no inline script, handler or style.
 CONTENT_SECURITY_POLICY = "; ".join([

@@ -8,7 +8,7 @@ from flask import Flask, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
-from docproc.errors import DocprocError, ForbiddenError, NotFoundError
+from docproc.core.errors import DocprocError, ForbiddenError, NotFoundError
 from web.errors import problem
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from flask import Response, jsonify, make_response, request
 
-from docproc.integrations import IntegrationStore
+from docproc.store.integrations import IntegrationStore
 from web.access import caller, ctx, scope_key
 from web.errors import problem
 

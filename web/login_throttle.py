@@ -23,7 +23,7 @@ from limits import RateLimitItem, parse
 from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from docproc.settings import Settings
+from docproc.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ def healthz():  # type: ignore[no-untyped-def]
 def readyz():  # type: ignore[no-untyped-def]
     """Readiness: 200 when the database answers and, with a queue, Redis answers and at least one
     worker has a live heartbeat; else 503 with the reason."""
-    import worker
+    from docproc.service import jobs as worker
 
     ctx = current_app.extensions["docproc"]
     queue = current_app.extensions["docproc.queue"]

@@ -1,7 +1,7 @@
 """Who is calling: an officer with a session or a system with an API key, and what they may see.
 
 Authenticators are tried in order; each returns a Principal or None. ``web.auth`` registers the
-session authenticator, ``web.integrations`` the API-key one.
+session authenticator, ``web.api_integrations`` the API-key one.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Literal
 
 from flask import Flask, Request, current_app, g, request
 
-from docproc.models import Application
+from docproc.core.models import Application
 
 Role = Literal["officer", "supervisor", "admin", "system"]
 Authenticator = Callable[[Request], "Principal | None"]

@@ -12,8 +12,8 @@ import os
 import secrets
 from pathlib import Path
 
-from docproc.errors import ConfigError
-from docproc.settings import Settings
+from docproc.core.errors import ConfigError
+from docproc.core.settings import Settings
 
 MIN_LENGTH = 32
 KEY_FILE = "secret_key"

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 from werkzeug.serving import make_server
 
-from docproc.sealing import require_configured_key
-from docproc.settings import Settings
-from docproc.supervisor import Keeper, WorkerProcesses
+from docproc.core.settings import Settings
+from docproc.service.supervisor import Keeper, WorkerProcesses
+from docproc.store.sealing import require_configured_key
 from web import create_app
 from web.secret_key import session_secret
 
 if TYPE_CHECKING:
-    from worker import EmbeddedRedis
+    from docproc.service.jobs import EmbeddedRedis
 
 log = logging.getLogger("docproc.serve")
 EMBEDDED_WORKERS = 2
@@ -41,8 +41,8 @@ def run_server(settings: Settings, *, host: str, port: int, n_workers: int | Non
     ``n_workers`` workers are started and kept running (default: 2 with the embedded Redis, none
     with REDIS_URL, where workers usually run elsewhere).
     """
-    import worker
-    from docproc.reconciler import Reconciler
+    from docproc.service import jobs as worker
+    from docproc.service.reconciler import Reconciler
 
     session_secret(settings)  # refuse before starting anything (ConfigError: exit 3)
     require_configured_key(key=settings.data_key, key_file=settings.data_key_file, development=settings.development)

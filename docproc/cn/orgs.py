@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from docproc.cn.normalize import normalize_text, similarity, to_halfwidth
+from docproc.cn.places import REGIONS
 from docproc.cn.vocab import names
-from docproc.normalize import normalize_text, similarity, to_halfwidth
-from docproc.places import REGIONS
 
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "总公司", "公司", "集团", "合伙企业",
                "个体工商户", "营业部", "分行", "支行", "储蓄所", "税务局", "税务所", "分局", "银行")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from validators._uscc import make_uscc
+from docproc.cn.uscc import make_uscc
 
 from .people import _BRANDS, _TRADES, make_address, make_name, make_phone
 from .regions import Region

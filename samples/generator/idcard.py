@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from PIL import Image, ImageDraw
 
-from validators._id_number import check_digit, make_id_number
+from docproc.cn.id_number import check_digit, make_id_number
 
 from . import fonts
 from .card_art import emblem, guilloche, portrait, rounded_mask

@@ -13,7 +13,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 
 from docproc.cn.amount_words import to_words
-from validators._uscc import CHARSET
+from docproc.cn.uscc import CHARSET
 
 from .card_art import emblem
 from .companies import Company

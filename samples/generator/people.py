@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from docproc.normalize import edit_distance
+from docproc.cn.normalize import edit_distance
 
 from .regions import REGIONS, Region
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
-from validators._id_number import make_id_number
+from docproc.cn.id_number import make_id_number
 
 from .applicant import ApplicantSpec, name_target, stream
 from .companies import Company, counterparties, make_company, make_developer, make_shop

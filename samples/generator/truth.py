@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .defects import EFFECTS, REQUIRED, check_defects, missing_type
+from .defects import DEFECTS, EFFECTS, REQUIRED, check_defects, missing_type
 from .templates import Family
 
 DOC_TYPES = ("id_card", "income_proof", "bank_statement", "purchase_contract", "tax_certificate", "business_license")
@@ -156,10 +156,16 @@ def truth(*, applicant: str, profile: str, application_date: str, defects: list[
     """The whole truth.json for one applicant folder."""
     checks = expected_checks(profile, defects, bundle=bundle)
     data: dict[str, Any] = {"applicant": applicant, "profile": profile, "application_date": application_date,
-                            "defects": list(defects), **(extra or {}), "files": files}
+                            "defects": list(defects), "defect_effects": defect_effects(defects), **(extra or {}),
+                            "files": files}
     data["expected"] = {"checks": checks, "status": overall_status(checks),
                         "supplement_request": supplement_request(checks)}
     return data
+
+
+def defect_effects(defects: list[str]) -> dict[str, dict[str, str]]:
+    """The checks each planted defect turns, written beside it so an evaluation needs no generator."""
+    return {name: dict(DEFECTS[name].effects) for name in defects}
 
 
 def write_truth(folder: Path, data: dict[str, Any]) -> Path:

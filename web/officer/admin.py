@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from docproc.accounts import ROLES
-from docproc.errors import InputError
-from docproc.integrations import IntegrationStore
+from docproc.core.errors import InputError
+from docproc.store.accounts import ROLES
+from docproc.store.integrations import IntegrationStore
 from web.auth import accounts, require_role, signed_in
 from web.i18n import translate
 from web.officer.common import ctx

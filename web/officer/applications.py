@@ -10,9 +10,9 @@ from flask import Blueprint, flash, jsonify, redirect, render_template, request,
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
-from docproc import pipeline, quotas
-from docproc.errors import InputError
-from docproc.models import StoredFile
+from docproc.core.errors import InputError
+from docproc.core.models import StoredFile
+from docproc.service import pipeline, quotas
 from web.auth import accounts, casework, login_required, signed_in
 from web.i18n import translate
 from web.officer.casework import render_checklist

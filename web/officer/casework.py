@@ -8,10 +8,10 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from docproc import pipeline
-from docproc.database import utcnow
-from docproc.errors import ForbiddenError, InputError
-from docproc.models import Category, Checklist, ChecklistItem, Document, Evidence, Override, Status
+from docproc.core.clock import utcnow
+from docproc.core.errors import ForbiddenError, InputError
+from docproc.core.models import Category, Checklist, ChecklistItem, Document, Evidence, Override, Status
+from docproc.service import pipeline
 from web.auth import accounts, casework, login_required, require_role, signed_in
 from web.i18n import translate
 from web.officer.common import applicant_of, ctx, progress_of, visible_application

@@ -7,12 +7,12 @@ from typing import Any
 
 from flask import current_app, url_for
 
-from docproc import pipeline
-from docproc.accounts import Review
-from docproc.context import Context
-from docproc.errors import NotFoundError
-from docproc.models import Application, Checklist, DocType, FileState, Side, StoredFile
-from validators.anomaly import mask
+from docproc.cn.id_number import mask
+from docproc.core.errors import NotFoundError
+from docproc.core.models import Application, Checklist, DocType, FileState, Side, StoredFile
+from docproc.service import pipeline
+from docproc.service.context import Context
+from docproc.store.accounts import Review
 from web.auth import casework, signed_in
 
 LIST_STATUSES = ("ready", "needs_supplement", "flagged", "processing")
@@ -50,7 +50,7 @@ def dispatch(application_id: str, files: list[StoredFile]) -> None:
             pipeline.process_file(context, stored.id)
         pipeline.check_application(context, application_id)
         return
-    import worker
+    from docproc.service import jobs as worker
 
     worker.enqueue_work(queue, context, application_id, files)  # queue down: files wait for the reconciler
 

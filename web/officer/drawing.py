@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from docproc.models import BBox, Page, Unit
+from docproc.core.models import BBox, Page, Unit
 
 HIGHLIGHT = (0, 90, 255)  # BGR orange-red: visible on white paper, on red seals and on blue ID cards
 Box = tuple[int, int, int, int]

@@ -9,8 +9,8 @@ from typing import Any
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 from flask.typing import ResponseReturnValue
 
-from docproc.imaging import encode_jpeg, load_image
-from docproc.models import BBox, Document, Page, Unit
+from docproc.core.models import BBox, Document, Page, Unit
+from docproc.reading.imaging import encode_jpeg, load_image
 from web.auth import login_required
 from web.officer.common import ctx, visible_application, visible_file
 from web.officer.drawing import Box, crop_around, to_render, whole_page

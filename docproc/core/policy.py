@@ -1,0 +1,171 @@
+"""The pre-review policy: profiles, required documents, windows and thresholds, loaded from data."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field as PydanticField
+
+from docproc.core.errors import ConfigError, UnknownProfile
+from docproc.core.models import DocType, Side, Title
+
+
+class _PolicyModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Requirement(_PolicyModel):
+    """One required document of a profile."""
+
+    type: DocType
+    sides: tuple[Side, ...] = ()
+    min_months: int | None = None
+    applicant_is_legal_representative: bool = False
+
+
+class Profile(_PolicyModel):
+    """An applicant profile and what it must hand in."""
+
+    title: Title
+    required: tuple[Requirement, ...]
+
+    def requirement(self, doc_type: DocType) -> Requirement | None:
+        """The requirement for ``doc_type``, or None when the profile does not ask for it."""
+        return next((r for r in self.required if r.type == doc_type), None)
+
+
+class Freshness(_PolicyModel):
+    """Freshness windows in days."""
+
+    income_proof_days: int = 30
+    bank_statement_days: int = 30
+    tax_certificate_days: int = 30
+    id_card_expiry_warning_days: int = 90
+
+
+class Legibility(_PolicyModel):
+    """Confidence below which a required field asks for a re-scan."""
+
+    min_confidence: float = 0.55
+
+
+class Identity(_PolicyModel):
+    """Tolerances when matching the applicant across documents."""
+
+    max_name_edits: int = 1
+    max_id_number_edits: int = 1
+
+
+class Stamps(_PolicyModel):
+    """Seal legend matching."""
+
+    legend_min_similarity: float = 0.5
+    legend_mismatch_below: float = 0.25
+    legend_verified_min: float = 0.75
+
+
+class Income(_PolicyModel):
+    """Declared income against salary credits."""
+
+    tolerance: float = 0.2
+    salary_words: tuple[str, ...] = ("工资", "代发", "薪", "奖金", "salary", "payroll")
+
+
+class Deposits(_PolicyModel):
+    """Large or round deposits shortly before the application."""
+
+    window_days: int = 30
+    large_amount: float = 50000
+    round_unit: float = 10000
+
+
+class Loan(_PolicyModel):
+    """Loan limits."""
+
+    max_ltv: float = 0.7
+
+
+class ProducerReview(_PolicyModel):
+    """Where an office suite or PDF editor as producer asks for a look: only on types whose issuer prints them."""
+
+    doc_types: tuple[DocType, ...] = ()
+    producers: tuple[str, ...] = ()  # lower-case substrings of /Producer or /Creator
+
+
+class PdfRules(_PolicyModel):
+    """How anomaly.pdf_edit weighs a PDF: its structure is evidence, its producer only a hint."""
+
+    producer_review: ProducerReview = ProducerReview()
+
+
+class ImageRules(_PolicyModel):
+    """Thresholds on the figures measured in photos and scans (docproc.reading.forensics)."""
+
+    clone_matches_review: int = 40  # keypoints repeating one region elsewhere: copy-move?
+    patch_sharpness_fail: float = 0.75  # print under a seal this much softer than beside it: a pasted patch
+    smooth_min_share: float = 0.003  # painted-over regions smaller than this share of the page are glyph gaps
+    smooth_grain_review: float = 0.25  # region grain / grain around it: painted over or in-painted?
+    smooth_grain_fail: float = -1.0  # off: grain alone never fails (genuine flat artwork measures 0)
+    ghost_ratio_review: float = 0.3  # a region with another JPEG history than the page around it
+
+
+class Retention(_PolicyModel):
+    """How long uploaded originals and page renders are kept once an application is decided."""
+
+    originals_days: int = PydanticField(default=0, ge=0)  # 0: kept; N: deleted N days after the decision
+
+
+class Policy(_PolicyModel):
+    """The whole policy; ``version`` is the declared version plus a content hash."""
+
+    version: str
+    freshness: Freshness = Freshness()
+    legibility: Legibility = Legibility()
+    identity: Identity = Identity()
+    stamps: Stamps = Stamps()
+    income: Income = Income()
+    deposits: Deposits = Deposits()
+    loan: Loan = Loan()
+    pdf: PdfRules = PdfRules()
+    images: ImageRules = ImageRules()
+    retention: Retention = Retention()
+    profiles: dict[str, Profile]
+
+    def profile(self, name: str) -> Profile:
+        """A profile by id; an unknown id is a configuration error."""
+        try:
+            return self.profiles[name]
+        except KeyError:
+            known = ", ".join(sorted(self.profiles))
+            raise UnknownProfile(f"unknown profile {name!r}: choose one of {known}") from None
+
+
+def default_policy_text() -> str:
+    """The shipped default policy file's text."""
+    return resources.files("docproc.core").joinpath("policy.toml").read_text(encoding="utf-8")
+
+
+def parse_policy(text: str, *, source: str = "policy") -> Policy:
+    """Parse policy TOML; the version gets the content hash so edits are always visible."""
+    try:
+        data = tomllib.loads(text)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        data["version"] = f"{data.get('version', 'custom')}+{digest}"
+        return Policy.model_validate(data)
+    except (tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise ConfigError(f"{source} is not a valid policy: {exc}") from exc
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """Load ``path`` or the shipped default."""
+    if path is None:
+        return parse_policy(default_policy_text(), source="default policy")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read policy file {path}: {exc.strerror}") from exc
+    return parse_policy(text, source=str(path))

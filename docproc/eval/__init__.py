@@ -1,0 +1,1 @@
+"""The accuracy benchmark: compares what docproc read with a corpus's truth files."""

@@ -1,0 +1,200 @@
+"""Page → (doc_type, side, confidence), then consecutive pages → raw documents.
+
+Each type has cue phrases with weights; a cue counts when it appears in the page text with
+spaces removed, or — to survive OCR noise — when all but one of its characters appear in order
+within a short window. Page-number cues (第X页 共Y页, i/n) start and end multi-page documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docproc.cn.normalize import to_halfwidth
+from docproc.cn.page_numbers import page_of
+from docproc.core.models import BBox, DocType, Page, PageLabel, RawDocument, Side
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase that speaks for a document type (and side)."""
+
+    text: str
+    weight: float
+
+
+CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
+    (DocType.ID_CARD, Side.FRONT): (
+        Cue("公民身份号码", 3), Cue("姓名", 1), Cue("性别", 1), Cue("民族", 1.5), Cue("出生", 1), Cue("住址", 1.5),
+    ),
+    (DocType.ID_CARD, Side.BACK): (
+        Cue("居民身份证", 2.5), Cue("签发机关", 3), Cue("有效期限", 3), Cue("中华人民共和国", 1),
+        Cue("公安局", 2),  # the issuing authority itself (××市公安局××分局), read when its label is not
+    ),
+    (DocType.INCOME_PROOF, None): (
+        Cue("收入证明", 4), Cue("兹证明", 2), Cue("月收入", 2.5), Cue("特此证明", 2), Cue("在我单位", 1.5),
+        Cue("职务", 0.5), Cue("年收入", 1.5),
+    ),
+    (DocType.BANK_STATEMENT, None): (
+        Cue("交易明细", 3), Cue("账户明细", 3), Cue("流水", 2), Cue("余额", 1.5), Cue("交易日期", 2),
+        Cue("对方户名", 2), Cue("账号", 1), Cue("借方", 1), Cue("贷方", 1), Cue("摘要", 1),
+        # statements in English (foreign banks, branches abroad)
+        Cue("statementofaccount", 3), Cue("accountstatement", 3), Cue("bankstatement", 3), Cue("statement", 1.5),
+        Cue("openingbalance", 2), Cue("closingbalance", 2), Cue("balance", 1), Cue("deposits", 1),
+        Cue("withdrawals", 1), Cue("accountnumber", 1.5),
+    ),
+    (DocType.PURCHASE_CONTRACT, None): (
+        Cue("商品房买卖合同", 5), Cue("出卖人", 3), Cue("买受人", 3), Cue("建筑面积", 1.5), Cue("合同编号", 1.5),
+        Cue("房屋坐落", 1.5), Cue("总价款", 1.5), Cue("违约责任", 1), Cue("本合同", 1),
+        # resale (存量房/二手房) contracts name the parties 甲方（卖方）/乙方（买方） and call the price 房款/转让价款
+        Cue("房屋买卖合同", 3), Cue("存量房", 1.5), Cue("卖方", 1), Cue("买方", 1), Cue("房款", 1),
+    ),
+    (DocType.TAX_CERTIFICATE, None): (
+        Cue("纳税记录", 3), Cue("完税证明", 3), Cue("个人所得税", 3), Cue("税款所属期", 2), Cue("实缴", 1.5),
+        Cue("纳税人", 1),
+    ),
+    (DocType.BUSINESS_LICENSE, None): (
+        Cue("营业执照", 4), Cue("统一社会信用代码", 3), Cue("法定代表人", 2), Cue("注册资本", 1.5),
+        Cue("经营范围", 1.5), Cue("成立日期", 1), Cue("营业期限", 1),
+    ),
+}
+MIN_SCORE = 3.0
+# A statement's later pages may print no title and a misread heading: rows that start with a full date
+# and carry an amount in cents are its own evidence (tax records date their rows by month only).
+_DATED_AMOUNT_ROW = re.compile(r"^\s*\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4})(?!\d).*\d\.\d{2}(?!\d)")
+MIN_DATED_ROWS = 5
+DATED_ROWS_WEIGHT = MIN_SCORE
+CARD_SHAPE_WEIGHT = 1.0  # with the card's outline, a blurred card's half-read title (居展身份证) still names it
+# A card that carries a citizen id number whose check digit holds is a front, whatever its grey labels read as.
+CARD_ID_NUMBER_WEIGHT = 2.0
+_ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", to_halfwidth(text)).lower()
+
+
+def cue_found(cue: str, text: str) -> float:
+    """1.0 for an exact hit, 0.6 when one character is missing or misread, else 0."""
+    if cue in text:
+        return 1.0
+    if len(cue) < 3:
+        return 0.0
+    for skip in range(len(cue)):
+        partial = cue[:skip] + cue[skip + 1 :]
+        pattern = ".?".join(re.escape(c) for c in partial)
+        if re.search(pattern, text):
+            return 0.6
+    return 0.0
+
+
+def _valid_id_number(text: str) -> bool:
+    from docproc.cn.id_number import parse_id_number  # GB 11643 lives with the checks; imported late, no cycle
+
+    return any(parse_id_number(m.group(0)).valid_check_digit for m in _ID_NUMBER.finditer(text))
+
+
+def label_page(page: Page) -> PageLabel:
+    """Type, side and confidence of one page from its text."""
+    text = _compact(page.text)
+    scores = {
+        key: sum(c.weight * cue_found(c.text, text) for c in cues) for key, cues in CUES.items()
+    }
+    if sum(1 for line in page.text.splitlines() if _DATED_AMOUNT_ROW.search(to_halfwidth(line))) >= MIN_DATED_ROWS:
+        scores[(DocType.BANK_STATEMENT, None)] += DATED_ROWS_WEIGHT  # a page of transaction rows, whatever its headings
+    if page.meta.get("card_warped"):  # a card-shaped object was found and flattened: either side of an ID card
+        for card_side in (Side.FRONT, Side.BACK):
+            scores[(DocType.ID_CARD, card_side)] += CARD_SHAPE_WEIGHT
+        if _valid_id_number(text):
+            scores[(DocType.ID_CARD, Side.FRONT)] += CARD_ID_NUMBER_WEIGHT
+    (doc_type, side), best = max(scores.items(), key=lambda kv: kv[1])
+    ranked = sorted(scores.values(), reverse=True)
+    if best < MIN_SCORE:
+        return PageLabel(doc_type=DocType.UNKNOWN, confidence=0.5, page_of=page_of(page.text))
+    front, back = scores[(DocType.ID_CARD, Side.FRONT)], scores[(DocType.ID_CARD, Side.BACK)]
+    if doc_type == DocType.ID_CARD and min(front, back) >= MIN_SCORE:
+        return PageLabel(doc_type=doc_type, side=Side.FRONT, confidence=round(min(1.0, min(front, back) / (MIN_SCORE * 2)), 3),
+                         both_sides=True)
+    if doc_type == DocType.ID_CARD:  # the other side's cues on the same card type are not a rival
+        ranked = sorted((v for k, v in scores.items() if k[0] != DocType.ID_CARD), reverse=True)
+        ranked.insert(0, best)
+    margin = (best - ranked[1]) / best if best else 0.0
+    confidence = round(min(1.0, 0.5 + 0.5 * margin) * min(1.0, best / (MIN_SCORE * 2)), 3)
+    return PageLabel(doc_type=doc_type, side=side, confidence=max(confidence, 0.3), page_of=page_of(page.text))
+
+
+def card_parts(page: Page) -> list[Page]:
+    """One part per card of a page holding several (front and back copied on one sheet); else the page.
+
+    A part keeps the page's number and render; only the words and stamps within its card's box
+    (``meta["cards"]``, px of the render) are on it, so each card is labelled and read on its own.
+    """
+    cards = page.meta.get("cards") or []
+    if len(cards) < 2:
+        return [page]
+    return [_card_part(page, index, card["box"]) for index, card in enumerate(cards)]
+
+
+def _card_part(page: Page, index: int, box: list[float]) -> Page:
+    x0, y0, x1, y1 = box
+
+    def inside(b: BBox) -> bool:
+        return x0 <= (b.x0 + b.x1) / 2 <= x1 and y0 <= (b.y0 + b.y1) / 2 <= y1
+
+    return page.model_copy(update={
+        "words": tuple(w for w in page.words if inside(w.bbox)),
+        "stamps": tuple(s for s in page.stamps if inside(s.bbox)),
+        "meta": {**page.meta, "card": index},
+    })
+
+
+def label_pages(pages: list[Page]) -> list[PageLabel]:
+    """Labels for every page, in order."""
+    return [label_page(p) for p in pages]
+
+
+def _continues(prev: PageLabel, label: PageLabel) -> bool:
+    """Whether ``label``'s page belongs to the document that ``prev``'s page is in."""
+    if label.doc_type == DocType.ID_CARD or prev.doc_type == DocType.ID_CARD:
+        return False  # each card side is its own document
+    if label.page_of and label.page_of[0] == 1:
+        return False
+    if prev.page_of and label.page_of:
+        # 第X页 共Y页 running on is stronger than any page's wording (a contract's parties page
+        # quotes licence fields; a statement's last page may be all totals)
+        same_total, step = label.page_of[1] == prev.page_of[1], label.page_of[0] - prev.page_of[0]
+        if same_total and step == 1:
+            return True
+        # a page left out in between (3 of 9, then 5 of 9): still one document, whose completeness check
+        # then names the missing page
+        return same_total and step > 1 and label.doc_type in (prev.doc_type, DocType.UNKNOWN)
+    return label.doc_type == prev.doc_type
+
+
+def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
+    """Group consecutive pages into documents by type and page-number cues."""
+    groups: list[list[int]] = []
+    for index, label in enumerate(labels):
+        if groups and _continues(labels[groups[-1][-1]], label):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    docs = []
+    for group in groups:
+        first = labels[group[0]]
+        if first.both_sides:  # one page, two documents: each side's extractor reads its own fields
+            docs += [
+                RawDocument(file_id=pages[group[0]].file_id, doc_type=DocType.ID_CARD, side=side,
+                            pages=(pages[group[0]],), confidence=first.confidence)
+                for side in (Side.FRONT, Side.BACK)
+            ]
+            continue
+        docs.append(
+            RawDocument(
+                file_id=pages[group[0]].file_id,
+                doc_type=first.doc_type,
+                side=first.side,
+                pages=tuple(pages[i] for i in group),
+                confidence=min(labels[i].confidence for i in group),
+                printed_page_numbers=tuple(labels[i].page_of for i in group),
+            )
+        )
+    return docs

@@ -1,0 +1,170 @@
+"""Measurements taken once while reading, for the anomaly checks: page hashes, JPEG error levels,
+cloned regions, print sharpness under seals and fonts mixed inside one number of a PDF text layer.
+
+Checks never look at pixels; they read these figures from the page metadata.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from docproc.core.models import Stamp, Word
+
+_SEAL_PALE_CHANNEL = {"red": 2, "blue": 0}  # BGR: red ink is pale in R, blue ink in B
+PRINT_LEVEL = 150  # print is darker than this in every channel...
+PRINT_CHROMA = 40  # ...and nearly grey (seal ink, however dark, is coloured)
+MIN_STROKE_PIXELS = 400  # print pixels needed under and beside a seal to compare them
+HASH_SIZE = 16  # 256 bits: fine enough that two letters from one template differ
+_NUMERIC = re.compile(r"^[-+¥￥]?[\d,]+(\.\d+)?$|^\d{4}[-./年]\d{1,2}")
+
+
+def page_hash(image: np.ndarray) -> str:
+    """256-bit difference hash of a page image (stable under re-encoding and small scale changes)."""
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    small = cv2.resize(gray, (HASH_SIZE + 1, HASH_SIZE), interpolation=cv2.INTER_AREA)
+    bits = (small[:, 1:] > small[:, :-1]).flatten()
+    return f"{int(''.join('1' if b else '0' for b in bits), 2):064x}"
+
+
+def picture_similarity(a: np.ndarray, b: np.ndarray, *, size: tuple[int, int] = (256, 160)) -> float:
+    """How alike the fine detail of two pictures is (1.0: the same picture, maybe re-saved; near 0:
+    two different cards, however alike their layout). Both are brought to one size, their blurred
+    shading removed, and what is left correlated."""
+    def detail(image: np.ndarray) -> np.ndarray:
+        gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+        small = cv2.resize(gray, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+        high = small - cv2.GaussianBlur(small, (0, 0), 3)
+        high -= high.mean()
+        return high / (float(np.linalg.norm(high)) or 1.0)
+
+    return float((detail(a) * detail(b)).sum())
+
+
+def hamming(a: str, b: str) -> int:
+    """Bits that differ between two hex hashes."""
+    return bin(int(a, 16) ^ int(b, 16)).count("1")
+
+
+def error_level(data: bytes, *, quality: int = 90, block: int = 16) -> dict[str, float] | None:
+    """Error-level analysis of a JPEG: how unevenly blocks react to one more compression.
+
+    A pasted or retouched region was compressed a different number of times from its
+    surroundings, so its error level stands out. Returns None for non-JPEG input.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    original = Image.open(io.BytesIO(data)).convert("RGB")
+    buffer = io.BytesIO()
+    original.save(buffer, "JPEG", quality=quality)
+    again = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    diff = np.abs(np.asarray(original, dtype=np.int16) - np.asarray(again, dtype=np.int16)).max(axis=2)
+    h, w = (diff.shape[0] // block) * block, (diff.shape[1] // block) * block
+    if h == 0 or w == 0:
+        return None
+    blocks = diff[:h, :w].reshape(h // block, block, w // block, block).mean(axis=(1, 3))
+    textured = blocks[blocks > 0.5]
+    if textured.size < 16:
+        return {"ela_ratio": 0.0, "ela_p99": 0.0}
+    median = float(np.median(textured))
+    p99 = float(np.percentile(textured, 99))
+    return {"ela_ratio": round(p99 / median if median else 0.0, 3), "ela_p99": round(p99, 3)}
+
+
+def cloned_regions(image: np.ndarray, *, min_matches: int = 12, min_shift: float = 40.0) -> int:
+    """Count of keypoint pairs that repeat one patch elsewhere on the same image with one shift.
+
+    Copy-move forgery leaves many keypoints matching their twins at the same offset; printed
+    documents repeat glyphs too, so only a large cluster at one offset counts.
+    """
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    scale = min(1.0, 1200 / max(gray.shape))
+    if scale < 1.0:
+        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    orb = cv2.ORB.create(nfeatures=1500)
+    keypoints, descriptors = orb.detectAndCompute(gray, None)
+    if descriptors is None or len(keypoints) < 2 * min_matches:
+        return 0
+    matches = cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(descriptors, descriptors, k=2)
+    shifts: list[tuple[int, int]] = []
+    for pair in matches:
+        if len(pair) < 2:
+            continue
+        twin = pair[1]  # pair[0] is the keypoint itself
+        if twin.distance > 20:
+            continue
+        (x0, y0), (x1, y1) = keypoints[twin.queryIdx].pt, keypoints[twin.trainIdx].pt
+        if np.hypot(x1 - x0, y1 - y0) >= min_shift * scale:
+            shifts.append((round((x1 - x0) / 8), round((y1 - y0) / 8)))
+    if not shifts:
+        return 0
+    values, counts = np.unique(np.array(shifts), axis=0, return_counts=True)
+    best = int(counts.max())
+    return best if best >= min_matches else 0
+
+
+def seal_patches(image: np.ndarray, stamps: Sequence[Stamp]) -> list[dict[str, Any]]:
+    """How sharp the print under each seal is against the same lines beside it.
+
+    A seal stamped on paper leaves the print under it as sharp as its neighbours; a seal pasted
+    in as a patch cut from another copy brings that copy's softer (resampled, filtered) print with
+    it. Measured in the colour channel where the seal's own ink is palest, on stroke edges only.
+    Returns one entry per seal with enough print both under and beside it:
+    ``{"bbox": [x0, y0, x1, y1], "sharpness": under / beside}``.
+    """
+    if image.ndim != 3:
+        return []
+    found = []
+    for stamp in stamps:
+        channel = _SEAL_PALE_CHANNEL.get(stamp.color)
+        if channel is None:
+            continue
+        b = stamp.bbox
+        x0, y0, x1, y1 = max(0, int(b.x0)), max(0, int(b.y0)), int(b.x1), int(b.y1)
+        band = image[y0:y1, :, channel].astype(np.float32)
+        if band.size == 0:
+            continue
+        edges = np.abs(cv2.Laplacian(band, cv2.CV_32F, ksize=1))
+        rows = image[y0:y1].astype(np.int16)
+        top, low = rows.max(axis=2), rows.min(axis=2)
+        dark = (top < PRINT_LEVEL) & (top - low < PRINT_CHROMA)  # black or grey print, not seal ink
+        strokes = cv2.dilate(dark.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        width, cols = x1 - x0, np.arange(band.shape[1])
+        under_cols = (cols >= x0) & (cols < x1)
+        beside_cols = ((cols >= x0 - 2 * width) & (cols < x0)) | ((cols >= x1) & (cols < x1 + 2 * width))
+        if (dark & under_cols).sum() < MIN_STROKE_PIXELS or (dark & beside_cols).sum() < MIN_STROKE_PIXELS:
+            continue
+        ratio = float(edges[strokes & under_cols].mean()) / max(float(edges[strokes & beside_cols].mean()), 1e-6)
+        found.append({"bbox": [x0, y0, x1, y1], "sharpness": round(ratio, 3)})
+    return found
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def mixed_font_numbers(words: list[Word]) -> list[dict[str, Any]]:
+    """Numbers or dates whose characters come from more than one font (text-layer pages).
+
+    pdfplumber splits a word where the font changes, so a figure edited with another font shows
+    up as touching words on one line with different fonts that together form one number.
+    """
+    found = []
+    ordered = sorted(words, key=lambda w: (w.line, w.bbox.x0))
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if left.line != right.line or not left.font or not right.font or left.font == right.font:
+            continue
+        touching = right.bbox.x0 - left.bbox.x1 < 0.3 * (left.bbox.y1 - left.bbox.y0)
+        joined = left.text + right.text
+        # Both halves must carry digits: "2025" + "年" or "10/02" + "至" is a Latin face beside a CJK one,
+        # as every generator of Chinese PDFs prints them, not an edit inside a figure.
+        if touching and _NUMERIC.match(joined) and _has_digit(left.text) and _has_digit(right.text):
+            found.append({"text": joined, "fonts": [left.font, right.font],
+                          "bbox": left.bbox.union(right.bbox).as_list()})
+    return found

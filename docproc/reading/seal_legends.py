@@ -1,0 +1,104 @@
+"""A seal's legend: the seal cropped, its ring unwrapped into a strip, and the strip read."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+
+from docproc.core.models import Stamp
+from docproc.reading.imaging import to_gray
+from docproc.reading.seal_ink import (
+    BLUE,
+    HUES,
+    colour_mask,
+    ink_mask,
+    to_hsv,
+)
+
+if TYPE_CHECKING:
+    from docproc.reading.ocr import OcrEngine
+
+
+def seal_crop(img: np.ndarray, stamp: Stamp, *, margin: float = 0.05) -> np.ndarray:
+    """The seal's box plus a small margin, clipped to the image."""
+    b = stamp.bbox
+    mx, my = margin * (b.x1 - b.x0), margin * (b.y1 - b.y0)
+    h, w = img.shape[:2]
+    x0, y0 = max(0, int(b.x0 - mx)), max(0, int(b.y0 - my))
+    x1, y1 = min(w, math.ceil(b.x1 + mx)), min(h, math.ceil(b.y1 + my))
+    return img[y0:y1, x0:x1].copy()
+
+
+def unwrap_seal_ring(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
+    """The legend band of a round or oval seal as a straight strip, reading left to right (from 6 o'clock,
+    or from 12 o'clock with ``start_at_top`` so a legend that runs past 6 o'clock on a turned seal is whole)."""
+    crop = seal_crop(img, stamp, margin=0.0)
+    side = max(crop.shape[:2])
+    square = cv2.resize(crop, (side, side), interpolation=cv2.INTER_CUBIC)  # ovals become round
+    radius = side / 2
+    n_angles = max(64, round(2 * math.pi * 0.75 * radius))
+    polar = cv2.warpPolar(square, (round(radius), n_angles), (radius, radius), radius, cv2.WARP_POLAR_LINEAR)
+    # rows run clockwise from 3 o'clock; start at 6 o'clock so a legend over the top is whole
+    polar = np.roll(polar, -n_angles // 4 - (n_angles // 2 if start_at_top else 0), axis=0)
+    r0, r1 = _legend_band(polar, stamp.color)
+    return cv2.rotate(polar[:, r0:r1], cv2.ROTATE_90_COUNTERCLOCKWISE)  # outer edge on top
+
+
+def _legend_band(polar: np.ndarray, colour: str) -> tuple[int, int]:
+    """Radial range of the legend: the ink run just inside the outer ring."""
+    n_r = polar.shape[1]
+    ring_in, inner = round(0.92 * n_r), round(0.55 * n_r)
+    if polar.ndim == 3 and colour in HUES:
+        profile = (colour_mask(polar, colour) > 0).mean(axis=0)
+        ring = np.nonzero(profile[n_r // 2 :] > 0.5)[0]
+        if len(ring):  # the ring is the run that nearly every angle has ink in
+            ring_in = n_r // 2 + int(ring[0])
+        ring_in -= max(1, round(0.03 * n_r))  # the ring's soft inner edge
+        r = ring_in - 1
+        while r > 0 and profile[r] < 0.03:  # the gap between ring and legend
+            r -= 1
+        while r > 0 and profile[r] >= 0.03:  # the legend itself
+            r -= 1
+        inner = max(r, ring_in - round(0.45 * n_r))
+    return max(0, inner - 2), max(1, ring_in)
+
+
+def read_seal_legend(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str | None, float]:
+    """Best-effort OCR of a round seal's ring legend: (text or None, confidence)."""
+    strip = _legend_strip(img, stamp)
+    w = strip.shape[1]
+    text, conf = _read_strip(strip[:, w // 8 : w - w // 8], engine)  # 7:30 over the top to 4:30; skips the bottom code
+    return (text or None), (conf if text else 0.0)
+
+
+def seal_legend_reads(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str, ...]:
+    """Raw reads of the whole ring, from 6 and from 12 o'clock: material for comparing the legend with a
+    name it is expected to carry (the legend is a circle; where the read starts is not known)."""
+    reads = (_read_strip(_legend_strip(img, stamp, start_at_top=top), engine)[0] for top in (False, True))
+    return tuple(dict.fromkeys(r for r in reads if r))
+
+
+_LEGEND_HUES = {"red": ((0, 22), (150, 180)), "blue": BLUE}  # red through orange-brown, as the seal inks
+
+
+def _legend_strip(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
+    strip = unwrap_seal_ring(img, stamp, start_at_top=start_at_top)
+    if strip.ndim == 3 and stamp.color in _LEGEND_HUES:
+        ink = ink_mask(to_hsv(strip), _LEGEND_HUES[stamp.color], s_min=40, v_min=40)
+        return 255 - ink  # the legend as black on white, without what lies under the seal
+    return to_gray(strip)
+
+
+LEGEND_MAX_WIDTH = 1800
+
+
+def _read_strip(strip: np.ndarray, engine: OcrEngine) -> tuple[str, float]:
+    # 64 px high, unless the whole ring would then be longer than a line recogniser takes
+    scale = min(64 / max(strip.shape[0], 1), LEGEND_MAX_WIDTH / max(strip.shape[1], 1))
+    strip = cv2.resize(strip, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    strip = cv2.copyMakeBorder(strip, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
+    text, conf = engine.read_line(strip, lang="chi_sim")
+    return text.strip(), conf

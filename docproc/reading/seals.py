@@ -1,0 +1,366 @@
+"""Seals on a page: found by their ink's colour and shape (red, blue, in other inks, overlapping, cut by
+the page's edge), or by their ring on a greyscale scan or copy; cropped, their ring unwrapped into a strip
+and their legend read; and their ink taken off the page so the text under a seal can be read. Stamps are
+:class:`docproc.core.models.Stamp` in pixels of the given image.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import cv2
+import numpy as np
+
+from docproc.core.models import BBox, Stamp, Unit
+from docproc.reading.imaging import to_gray
+from docproc.reading.seal_ink import (
+    BLUE,
+    HUES,
+    INK_SATURATION,
+    INK_VALUE,
+    RED,
+    WARM_HUES,
+    Box,
+    SealColour,
+    colour_mask,
+    ink_mask,
+    seal_sized,
+    to_hsv,
+)
+from docproc.reading.seal_shapes import cut_seal, shape_score
+
+MAX_SEAL_SHARE = 0.7  # a square seal spanning more of the page's width or height is the page's frame
+class SealInk(NamedTuple):
+    """One ink a seal may be pressed in: hue ranges, least saturation and brightness, least shape score."""
+
+    colour: SealColour
+    hues: tuple[tuple[int, int], ...]
+    s_min: int
+    v_min: int
+    min_score: float
+
+
+EMBLEM_FILL = 0.6  # a seal's ink is a ring, a legend and a star; an emblem or badge is a filled disc
+
+
+def _solid(hsv: np.ndarray, stamp: Stamp) -> bool:
+    """A filled disc of warm colour (the national emblem on an ID card's back, a badge), not a seal's ring."""
+    b = stamp.bbox
+    x0, y0, x1, y1 = int(b.x0), int(b.y0), math.ceil(b.x1), math.ceil(b.y1)
+    if stamp.color != "red" or x1 - x0 < 4 or y1 - y0 < 4:
+        return False
+    warm = ink_mask(hsv[y0:y1, x0:x1], WARM_HUES, s_min=INK_SATURATION, v_min=INK_VALUE) > 0  # not a warm-lit photo's paper
+    h, w = warm.shape
+    yy, xx = np.ogrid[:h, :w]
+    disc = ((xx - (w - 1) / 2) / (0.45 * w)) ** 2 + ((yy - (h - 1) / 2) / (0.45 * h)) ** 2 <= 1
+    return float(warm[disc].mean()) > EMBLEM_FILL
+
+
+def remove_seal_ink(img: np.ndarray, *, stamps: Sequence[Stamp] | None = None) -> np.ndarray:
+    """Gray image with the ink of seals whitened; dark text under a seal stays dark.
+
+    Only inside the seals' boxes (``stamps``, else :func:`detect_seals`): blue field labels on an
+    ID card and red letterheads elsewhere on the page stay readable.
+    """
+    gray = to_gray(img)
+    if img.ndim == 2:
+        return gray
+    for stamp in detect_seals(img) if stamps is None else stamps:
+        if stamp.color not in HUES:
+            continue
+        b = stamp.bbox
+        x0, y0, x1, y1 = max(0, int(b.x0)), max(0, int(b.y0)), math.ceil(b.x1), math.ceil(b.y1)
+        # looser than detection so pale fringes go too; dark (overprinted) pixels stay
+        ink = colour_mask(img[y0:y1, x0:x1], stamp.color, s_min=40, v_min=90)
+        gray[y0:y1, x0:x1][ink > 0] = 255
+    return gray
+
+
+# Ink looked at for seals, each its own mask: stamp-pad ink differs by make and by how it was pressed. A
+# bright mask parts a seal from darker red print it touches (an invoice's red-brown rules and labels); a
+# pale one finds faded or orange-brown ink, and, since skin and wood tones fall in it too, takes only a
+# clear ring (the least score, last).
+SEAL_INKS: tuple[SealInk, ...] = (
+    SealInk("red", RED, INK_SATURATION, INK_VALUE, 0.0),
+    SealInk("red", RED, INK_SATURATION, 200, 0.0),
+    SealInk("red", ((0, 22), (150, 180)), 35, 110, 0.9),
+    SealInk("blue", BLUE, INK_SATURATION, INK_VALUE, 0.0),
+)
+
+
+def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = False) -> list[Stamp]:
+    """Red and blue seals (round, oval, square) found by colour and shape. With ``greyscale_rings`` (a
+    scanned or photographed page), on a page with no colour at all (a greyscale scan or copy) round
+    seals are found by their ring and recorded as black."""
+    hsv = None if img.ndim == 2 else to_hsv(img)  # one conversion for the colourless test and every ink
+    if hsv is None or _colourless(hsv):
+        return grey_seals(img, page=page) if greyscale_rings else []
+    h, w = img.shape[:2]
+    k = max(3, round(min(h, w) * 0.008))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    stamps: list[Stamp] = []
+    seeds: list[Box] = []  # seal-sized groups of red ink that made no seal: perhaps a seal pressed unevenly
+    for ink in SEAL_INKS:
+        mask = cv2.morphologyEx(ink_mask(hsv, ink.hues, s_min=ink.s_min, v_min=ink.v_min), cv2.MORPH_CLOSE, kernel)
+        for stamp in _seals_in_mask(mask, colour=ink.colour, page=page, gap=k):
+            if stamp.confidence >= ink.min_score and not _solid(hsv, stamp) and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
+                stamps.append(stamp)
+        if ink.colour == "red" and ink.min_score == 0.0:  # clear red ink (the pale mask takes in skin and wood too)
+            seeds += [g for g in _ink_groups(mask, gap=k) if seal_sized(mask.shape, g) and _fits_a_seal(g, mask.shape)]
+    for stamp in _faded_seals(img, hsv, seeds, stamps, kernel=kernel, page=page, gap=k):
+        if not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
+            stamps.append(stamp)
+    return sorted(stamps, key=lambda s: (s.bbox.y0, s.bbox.x0))
+
+
+# A seal pressed unevenly, or lit unevenly in a photo, is clear red on one side and faint on the other: the
+# clear part is a seal-sized group of ink that makes no ring, and the faint part can be less saturated than a
+# tinted paper (red ink pressed thin on a light-blue licence). Around the clear part, ink is looked for again
+# as whatever is redder than that paper (CIELAB a*), and a ring found there is taken when it scores as a
+# clear seal does.
+FADED_REDNESS = 7  # a* units above the paper's (the median of the region) that faint seal ink reaches
+FADED_REACH = 0.5  # the region searched again around the clear part, in shares of its width and height
+FADED_MIN_SCORE = 0.9
+# Pale red-to-orange ink on white paper: a little saturation is enough where the paper has none.
+FADED_HUES, FADED_SATURATION, FADED_VALUE = ((0, 22), (150, 180)), 25, 80
+PAPER_SHARE = 0.3  # pale "ink" over more of the region than this is a warm paper or light
+
+
+def _faded_seals(img: np.ndarray, hsv: np.ndarray, seeds: Sequence[Box], found: Sequence[Stamp], *,
+                 kernel: np.ndarray, page: int, gap: int) -> list[Stamp]:
+    """Round and oval seals whose ring is partly faint, found around the clear part of their ink (``seeds``)."""
+    height, width = hsv.shape[:2]
+    faint = np.zeros((height, width), np.uint8)
+    redness: np.ndarray | None = None
+    for x, y, w, h in seeds:
+        centre = Stamp(bbox=BBox(x0=x, y0=y, x1=x + w, y1=y + h, unit=Unit.PX), color="red", shape="round",
+                       confidence=1.0, page=page)
+        if any(_same_seal(centre, other) or _same_seal(other, centre) for other in found):
+            continue  # the seal this ink belongs to is found already
+        if redness is None:
+            redness = cv2.cvtColor(img[:, :, :3], cv2.COLOR_BGR2LAB)[:, :, 1]
+        dx, dy = round(FADED_REACH * w), round(FADED_REACH * h)
+        region = (slice(max(0, y - dy), y + h + dy), slice(max(0, x - dx), x + w + dx))
+        paper = float(np.median(redness[region]))
+        faint[region] |= ((redness[region] >= paper + FADED_REDNESS) * 255).astype(np.uint8)
+        pale = ink_mask(hsv[region], FADED_HUES, s_min=FADED_SATURATION, v_min=FADED_VALUE)
+        if float((pale > 0).mean()) < PAPER_SHARE:  # pale red ink, unless the paper itself is warm
+            faint[region] |= pale
+    if redness is None:
+        return []
+    mask = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, kernel)
+    return [stamp for stamp in _seals_in_mask(mask, colour="red", page=page, gap=gap)
+            if stamp.shape != "square" and stamp.confidence >= FADED_MIN_SCORE and not _solid(hsv, stamp)]
+
+
+def _seals_in_mask(mask: np.ndarray, *, colour: SealColour, page: int, gap: int) -> list[Stamp]:
+    """Seals among the groups of one ink mask: whole ones, rings inside bigger groups, and ones cut by the edge."""
+    groups = _ink_groups(mask, gap=gap)
+    letters = [g for g in groups if _fits_a_seal(g, mask.shape)]  # what a letterhead row may be made of
+    every: Sequence[np.ndarray] | None = None
+    stamps: list[Stamp] = []
+    for box in groups:
+        if not seal_sized(mask.shape, box):
+            continue
+        stamp = _seal_in(mask, box, colour=colour, page=page)
+        if stamp is not None and stamp.shape != "square" and stamp.confidence >= RING_ALONE:
+            pass  # a clear ring with a legend is a seal even in a row of seals (公章, 财务章, 法人章 side by side)
+        elif _in_text_row(box, letters):
+            continue
+        if stamp is None:  # the seal may touch other ink (a frame's corner): its own ring may stand
+            if every is None:
+                every, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+            stamp = _ring_within(mask, box, every, colour=colour, page=page) or cut_seal(mask, box, colour=colour,
+                                                                                          page=page)
+        found = [stamp] if stamp else _rings_in_group(mask, box, colour=colour, page=page) \
+            if _fits_a_seal(box, mask.shape) else []
+        for seal in found:
+            if (seal.shape != "square" or _fits_a_seal(box, mask.shape)) \
+                    and not any(_same_seal(seal, other) for other in stamps):  # not the page's frame, not twice
+                stamps.append(seal)
+    return stamps
+
+
+RING_ALONE = 0.95  # a round/oval score this high is a seal whatever lies beside it
+
+
+def _same_seal(a: Stamp, b: Stamp) -> bool:
+    """One seal found twice (as a group of ink and as a ring inside another group): its centre lies in the other."""
+    cx, cy = (a.bbox.x0 + a.bbox.x1) / 2, (a.bbox.y0 + a.bbox.y1) / 2
+    return b.bbox.x0 <= cx <= b.bbox.x1 and b.bbox.y0 <= cy <= b.bbox.y1
+
+
+def _box(rect: Sequence[int]) -> Box:
+    x, y, w, h = rect
+    return x, y, w, h
+
+
+def _ring_within(mask: np.ndarray, box: Box, contours: Sequence[np.ndarray], *, colour: SealColour,
+                 page: int) -> Stamp | None:
+    """A seal inside a group of ink that is more than the seal: the box of one of its own closed
+    outlines (the ring) that scores as a round or oval seal on its own, the largest first. (A square
+    is not looked for: the hole a star leaves in a solid emblem scores as one.)"""
+    boxes = sorted((_box(cv2.boundingRect(c)) for c in contours if not _straight(c)), key=lambda b: -b[2] * b[3])
+    for inner in boxes:
+        if inner != box and _within(inner, box) and seal_sized(mask.shape, inner) \
+                and (stamp := _seal_in(mask, inner, colour=colour, page=page)) and stamp.shape != "square":
+            return stamp
+    return None
+
+
+COLOURLESS_SHARE = 0.0005  # a page with less coloured ink than this share is a greyscale scan or copy
+GREY_INK = 150  # darker than this is ink on a greyscale page
+GREY_RING_COVERAGE = 0.75  # share of a circle that must lie on ink to be a seal's ring
+GREY_CIRCLES = 30  # the strongest circle candidates looked at on one page
+
+
+def _colourless(hsv: np.ndarray) -> bool:
+    coloured = (hsv[:, :, 1] >= INK_SATURATION) & (hsv[:, :, 2] >= INK_VALUE)
+    return float(coloured.mean()) < COLOURLESS_SHARE
+
+
+def grey_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
+    """Round seals on a page without colour: circles (Hough) whose outline is ink nearly all round,
+    with ink inside (legend, star) but not filled (a dark disc or a logo is no seal)."""
+    gray = to_gray(img)
+    scale = 1000 / max(gray.shape)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    sh, sw = small.shape
+    rmin, rmax = int(0.03 * max(sh, sw)), int(0.14 * max(sh, sw))  # a 4 cm seal on A4 is about 0.07
+    circles = cv2.HoughCircles(cv2.medianBlur(small, 5), cv2.HOUGH_GRADIENT, dp=1.5, minDist=2 * rmin,
+                               param1=120, param2=40, minRadius=rmin, maxRadius=rmax)
+    found = _inked_rings(small < GREY_INK, [] if circles is None else circles[0][:GREY_CIRCLES], interior=(0.02, 0.5))
+    return [Stamp(bbox=BBox(x0=max(0.0, (cx - r) / scale), y0=max(0.0, (cy - r) / scale), x1=(cx + r) / scale,
+                            y1=(cy + r) / scale, unit=Unit.PX),
+                  color="black", shape="round", confidence=round(coverage, 3), page=page)
+            for cx, cy, r, coverage in found]
+
+
+def _inked_rings(ink: np.ndarray, circles: Sequence[Sequence[float]], *, interior: tuple[float, float],
+                 coverage_min: float = GREY_RING_COVERAGE) -> list[tuple[float, float, float, float]]:
+    """The circles (cx, cy, r, coverage) whose outline lies on ink nearly all round and whose inside holds
+    some ink (a legend, a star) without being filled."""
+    sh, sw = ink.shape
+    t = np.linspace(0, 2 * math.pi, 360, endpoint=False)
+    yy, xx = np.ogrid[:sh, :sw]
+    rings = []
+    for cx, cy, r in circles:
+        coverage = 0.0
+        for f in np.arange(0.85, 1.08, 0.02):
+            xs = np.clip(np.round(cx + f * r * np.cos(t)), 0, sw - 2).astype(int)
+            ys = np.clip(np.round(cy + f * r * np.sin(t)), 0, sh - 2).astype(int)
+            coverage = max(coverage, float((ink[ys, xs] | ink[ys + 1, xs] | ink[ys, xs + 1]).mean()))
+        if coverage < coverage_min:
+            continue
+        if interior[0] <= float(ink[(xx - cx) ** 2 + (yy - cy) ** 2 <= (0.75 * r) ** 2].mean()) <= interior[1]:
+            rings.append((float(cx), float(cy), float(r), coverage))
+    return rings
+
+
+COLOUR_RING_COVERAGE = 0.85  # coloured ink is the seal's own: its ring is there nearly all round
+RING_SEARCH_SIDE = 400  # a group is searched for rings at this size: enough for a ring, cheap for Hough
+
+
+def _rings_in_group(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> list[Stamp]:
+    """Round seals inside a group of ink that scores as no one shape: two seals overlapping, or a seal
+    grown into the text or rules it was pressed over. Circles are searched on the ink itself."""
+    x, y, w, h = box
+    scale = min(1.0, RING_SEARCH_SIDE / max(w, h))
+    crop = cv2.resize(mask[y : y + h, x : x + w], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    side = min(crop.shape[:2])
+    rmin = max(12, int(0.25 * side))
+    circles = cv2.HoughCircles(cv2.GaussianBlur(crop, (5, 5), 0), cv2.HOUGH_GRADIENT, dp=1.5, minDist=rmin,
+                               param1=120, param2=30, minRadius=rmin, maxRadius=int(0.55 * max(crop.shape[:2])))
+    found = _inked_rings(crop > 127, [] if circles is None else circles[0][:GREY_CIRCLES], interior=(0.02, 0.6),
+                         coverage_min=COLOUR_RING_COVERAGE)
+    stamps: list[Stamp] = []
+    for cx, cy, r, coverage in sorted(found, key=lambda c: -c[3]):
+        bbox = BBox(x0=max(0.0, x + (cx - r) / scale), y0=max(0.0, y + (cy - r) / scale),
+                    x1=min(float(mask.shape[1]), x + (cx + r) / scale), y1=min(float(mask.shape[0]), y + (cy + r) / scale),
+                    unit=Unit.PX)
+        stamp = Stamp(bbox=bbox, color=colour, shape="round", confidence=round(coverage, 3), page=page)
+        if seal_sized(mask.shape, _box((int(bbox.x0), int(bbox.y0), int(bbox.x1 - bbox.x0), int(bbox.y1 - bbox.y0)))) \
+                and not any(_same_seal(stamp, other) for other in stamps):
+            stamps.append(stamp)
+    return stamps
+
+
+def _ink_groups(mask: np.ndarray, *, gap: int) -> list[Box]:
+    """Boxes of ink blobs whose boxes touch: the arcs of a worn ring become one seal again.
+
+    A group too big for a seal is a coloured page frame or rule that swallowed or enclosed what lies near
+    it: its straight bars are set aside and the rest is grouped again, so a seal printed over the frame
+    stands alone.
+    """
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    groups = []
+    every: Sequence[np.ndarray] | None = None  # inner contours too: a closed frame hides what it encloses
+    for box in _touching(contours, mask.shape, gap):
+        groups.append(box)  # a seal filling a small image is still a seal
+        if not _fits_a_seal(box, mask.shape):
+            if every is None:
+                every, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+            inside = [c for c in every if _within(cv2.boundingRect(c), box) and not _straight(c)
+                      and _fits_a_seal(cv2.boundingRect(c), mask.shape)]
+            groups += [b for b in _touching(inside, mask.shape, gap) if b != box]
+    return groups
+
+
+def _touching(contours: Sequence[np.ndarray], shape: tuple[int, ...], gap: int) -> list[Box]:
+    canvas = np.zeros((shape[0] + 2 * gap, shape[1] + 2 * gap), np.uint8)  # room to grow at the edges
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)  # grown by gap, then shifted by gap into the canvas
+        cv2.rectangle(canvas, (x, y), (x + w - 1 + 2 * gap, y + h - 1 + 2 * gap), 255, cv2.FILLED)
+    groups, _ = cv2.findContours(canvas, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return [(x, y, w - 2 * gap, h - 2 * gap) for x, y, w, h in map(cv2.boundingRect, groups)]
+
+
+def _fits_a_seal(box: Sequence[int], shape: tuple[int, ...]) -> bool:
+    return box[2] <= MAX_SEAL_SHARE * shape[1] and box[3] <= MAX_SEAL_SHARE * shape[0]
+
+
+def _within(inner: Sequence[int], outer: Box) -> bool:
+    return (outer[0] <= inner[0] and outer[1] <= inner[1]
+            and inner[0] + inner[2] <= outer[0] + outer[2] and inner[1] + inner[3] <= outer[1] + outer[3])
+
+
+def _straight(contour: np.ndarray) -> bool:
+    """A straight bar of ink (a piece of a frame or rule), not a curved piece of a worn ring."""
+    (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
+    long, short = max(rw, rh), max(min(rw, rh), 1.0)
+    return long >= 3 * short and cv2.contourArea(contour) >= 0.4 * long * short
+
+
+LETTER_GAP = 1.0  # letterheads are often letter-spaced (江 苏 省): a gap up to one character's height
+
+
+def _in_text_row(box: Box, neighbours: list[Box]) -> bool:
+    """Part of a long row of similar blobs close together: letterhead characters."""
+    x, y, w, h = box
+    row = sorted({box} | {
+        b for b in neighbours if 0.6 <= b[3] / h <= 1.6 and min(y + h, b[1] + b[3]) - max(y, b[1]) >= 0.5 * min(h, b[3])
+    })
+    i = row.index(box)
+    left = i
+    while left > 0 and row[left][0] - sum(row[left - 1][::2]) <= LETTER_GAP * h:
+        left -= 1
+    right = i
+    while right + 1 < len(row) and row[right + 1][0] - sum(row[right][::2]) <= LETTER_GAP * h:
+        right += 1
+    return sum(row[right][::2]) - row[left][0] >= 2.5 * h  # a seal pair spans less
+
+
+def _seal_in(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> Stamp | None:
+    x, y, w, h = box
+    points = cv2.findNonZero(mask[y : y + h, x : x + w])
+    if points is None:
+        return None
+    hull = cv2.convexHull(points + np.array([x, y], dtype=points.dtype))
+    scored = shape_score(mask, hull)
+    if scored is None:
+        return None
+    x, y, w, h = cv2.boundingRect(hull)
+    bbox = BBox(x0=x, y0=y, x1=x + w, y1=y + h, unit=Unit.PX)
+    return Stamp(bbox=bbox, color=colour, shape=scored[0], confidence=scored[1], page=page)

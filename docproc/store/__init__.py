@@ -1,0 +1,1 @@
+"""What docproc keeps: tables and the database, sealed blobs, accounts, sessions, integrations, audit."""

@@ -1,0 +1,204 @@
+"""Officer accounts: users, password hashes, roles and branches (tables on the shared metadata).
+
+Also the officers' case-work records that the core pipeline does not keep: who marked an
+application reviewed, who it is assigned to, and when its checks were last requested.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal, get_args
+
+import sqlalchemy as sa
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from docproc.core.clock import utcnow
+from docproc.core.errors import InputError, NotFoundError
+from docproc.store.database import Database
+from docproc.store.sessions import Sessions
+from docproc.store.tables import application_assignments, application_reviews, check_requests, users
+
+UserRole = Literal["officer", "supervisor", "admin"]
+ROLES: tuple[str, ...] = get_args(UserRole)
+MIN_PASSWORD = 8
+_USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
+# A hash to compare against when the user does not exist, so timing does not reveal usernames.
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+
+@dataclass(frozen=True)
+class User:
+    """An officer account (never carries the password hash out of this module)."""
+
+    username: str
+    role: UserRole
+    branch: str
+    active: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who marked an application reviewed, and when."""
+
+    application_id: str
+    reviewed_by: str
+    reviewed_at: datetime
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives naive datetimes back: they were stored as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _user(row: sa.Row) -> User:  # type: ignore[type-arg]
+    return User(username=row.username, role=row.role, branch=row.branch, active=bool(row.active),
+                created_at=_aware(row.created_at))
+
+
+def _validate(username: str, password: str | None, role: str, branch: str) -> None:
+    if not _USERNAME.match(username):
+        raise InputError("a username is 2–64 letters, digits or . _ @ -")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise InputError(f"a password needs at least {MIN_PASSWORD} characters")
+    if role not in ROLES:
+        raise InputError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+    if not branch.strip():
+        raise InputError("a user needs a branch")
+
+
+class Accounts:
+    """Users: create, authenticate, list, change role/branch/password, deactivate."""
+
+    def __init__(self, db: Database) -> None:
+        self.engine = db.engine
+
+    def create(self, username: str, password: str, *, role: str, branch: str) -> User:
+        """Add a user with a salted password hash; InputError when the name is taken or invalid."""
+        _validate(username, password, role, branch)
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(users.c.username).where(users.c.username == username)).first():
+                raise InputError(f"the username {username!r} is already taken")
+            conn.execute(users.insert().values(
+                username=username, password_hash=generate_password_hash(password), role=role,
+                branch=branch.strip(), active=True, created_at=utcnow()))
+        return self.get(username)
+
+    def get(self, username: str) -> User:
+        """One user; NotFoundError when absent."""
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(users).where(users.c.username == username)).first()
+        if row is None:
+            raise NotFoundError(f"no user {username!r}")
+        return _user(row)
+
+    def find(self, username: str) -> User | None:
+        """One user, or None."""
+        try:
+            return self.get(username)
+        except NotFoundError:
+            return None
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        """The active user whose password matches, else None (same work either way)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(users).where(users.c.username == username)).first()
+        stored = row.password_hash if row is not None else _DUMMY_HASH
+        if not check_password_hash(stored, password) or row is None or not row.active:
+            return None
+        return _user(row)
+
+    def list(self, *, branch: str | None = None) -> list[User]:
+        """All users (of one branch), by branch then name."""
+        query = sa.select(users).order_by(users.c.branch, users.c.username)
+        if branch is not None:
+            query = query.where(users.c.branch == branch)
+        with self.engine.begin() as conn:
+            return [_user(r) for r in conn.execute(query).all()]
+
+    def update(self, username: str, *, role: str | None = None, branch: str | None = None,
+               active: bool | None = None, password: str | None = None) -> User:
+        """Change what is given; the password is re-hashed; a new password or disabling ends all sessions."""
+        user = self.get(username)
+        _validate(username, password, role or user.role, branch if branch is not None else user.branch)
+        values: dict[str, object] = {}
+        if role is not None:
+            values["role"] = role
+        if branch is not None:
+            values["branch"] = branch.strip()
+        if active is not None:
+            values["active"] = active
+        if password is not None:
+            values["password_hash"] = generate_password_hash(password)
+        if values:
+            with self.engine.begin() as conn:
+                conn.execute(users.update().where(users.c.username == username).values(**values))
+        if password is not None or active is False:
+            Sessions(self.engine).end_all(username)  # a copied cookie must not outlive the old password
+        return self.get(username)
+
+    def count(self) -> int:
+        """How many users exist."""
+        with self.engine.begin() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(users)).scalar_one())
+
+
+class Casework:
+    """Officer-side records per application: reviewed mark, assignee, last check request."""
+
+    def __init__(self, db: Database) -> None:
+        self.engine = db.engine
+
+    def mark_reviewed(self, application_id: str, *, by: str) -> Review:
+        """Record that ``by`` reviewed the application now (replacing an earlier mark)."""
+        review = Review(application_id=application_id, reviewed_by=by, reviewed_at=utcnow())
+        with self.engine.begin() as conn:
+            conn.execute(application_reviews.delete().where(application_reviews.c.application_id == application_id))
+            conn.execute(application_reviews.insert().values(
+                application_id=application_id, reviewed_by=by, reviewed_at=review.reviewed_at))
+        return review
+
+    def reviews(self) -> dict[str, Review]:
+        """Every reviewed mark, by application id."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(sa.select(application_reviews)).all()
+        return {r.application_id: Review(r.application_id, r.reviewed_by, _aware(r.reviewed_at)) for r in rows}
+
+    def review_of(self, application_id: str) -> Review | None:
+        """The reviewed mark of one application, if any."""
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(application_reviews).where(
+                application_reviews.c.application_id == application_id)).first()
+        return None if row is None else Review(row.application_id, row.reviewed_by, _aware(row.reviewed_at))
+
+    def assign(self, application_id: str, *, to: str, by: str) -> None:
+        """Make ``to`` the officer in charge of the application."""
+        with self.engine.begin() as conn:
+            conn.execute(application_assignments.delete().where(
+                application_assignments.c.application_id == application_id))
+            conn.execute(application_assignments.insert().values(
+                application_id=application_id, assignee=to, assigned_by=by, assigned_at=utcnow()))
+
+    def assignees(self) -> dict[str, str]:
+        """Assignee by application id (applications never reassigned are absent)."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(sa.select(application_assignments)).all()
+        return {r.application_id: r.assignee for r in rows}
+
+    def request_check(self, application_id: str) -> datetime:
+        """Note that new checks were asked for now (a checklist older than this is stale)."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            conn.execute(check_requests.delete().where(check_requests.c.application_id == application_id))
+            conn.execute(check_requests.insert().values(application_id=application_id, requested_at=now))
+        return now
+
+    def check_requested_at(self, application_id: str) -> datetime | None:
+        """When checks were last asked for through the officers' page, if ever."""
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(check_requests.c.requested_at).where(
+                check_requests.c.application_id == application_id)).first()
+        return None if row is None else _aware(row.requested_at)
