@@ -84,7 +84,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for f in truth["files"].values() for d in f["documents"]]
 
 
-@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2"])
+@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -102,11 +102,14 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1 and a second batch nobody has measured."""
+    """Seen families are batch 0; the held-out ones come in batch 1, a second and a third batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
+    for doc_type in DOC_TYPES:
+        third = [f for f in families(doc_type) if f.batch == 3]
+        assert len(third) == (0 if doc_type == "id_card" else 1), doc_type
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
@@ -132,11 +135,36 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
         assert d["held_out"] and family.batch == (2 if d["type"] in with_second else 1), d["template"]
 
 
+@pytest.mark.parametrize("doc_type", DOC_TYPES)
+def test_unseen3_draws_only_the_third_batch(doc_type: str) -> None:
+    pool = candidates(doc_type, "unseen3")
+    if doc_type == "id_card":
+        assert pool == candidates(doc_type, "seen")
+    else:
+        assert len(pool) == 1 and pool[0].held_out and pool[0].batch == 3, doc_type
+
+
+def test_a_small_unseen3_corpus_holds_only_the_third_batch() -> None:
+    docs = [d for spec in corpus_specs(applicants=8, seed=4713, templates="unseen3")
+            for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
+    assert {f.id for f in FAMILIES if f.batch == 3} == {d["template"] for d in docs}
+    assert all(d["held_out"] and FAMILY[d["template"]].batch == 3 for d in docs)
+    assert {d["type"] for d in docs} == set(DOC_TYPES) - {"id_card"}
+
+
+def test_unseen3_keeps_the_earlier_modes_draws() -> None:
+    """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
+    for doc_type in DOC_TYPES:
+        for mode, batch in (("unseen", 1), ("unseen2", 2)):
+            assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
+        assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
+
+
 def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
-        for mode in ("unseen", "unseen2"):
+        for mode in ("unseen", "unseen2", "unseen3"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -169,6 +197,57 @@ def test_cli_unseen2_corpus_holds_the_second_batch(tmp_path: Path) -> None:
     docs = [d for d in _documents(truth) if d["type"] != "id_card"]
     assert any(FAMILY[d["template"]].batch == 2 for d in docs)
     assert all(d["held_out"] and FAMILY[d["template"]].batch in (1, 2) for d in docs)
+
+
+@pytest.mark.slow
+def test_cli_unseen3_corpus_renders_every_third_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen3 corpus: every batch-3 family renders and its documents carry their truth fields."""
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "99",
+                                              "--templates", "unseen3", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    docs = []
+    for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
+        docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 3}
+    required = {"income_proof": ("name", "id_number", "employer", "monthly_income", "issue_date"),
+                "bank_statement": ("bank_name", "account_holder", "account_number", "closing_balance"),
+                "purchase_contract": ("contract_number", "buyer_names", "seller", "property_address", "total_price"),
+                "tax_certificate": ("name", "id_number", "total_income", "total_tax", "verification_code"),
+                "business_license": ("company_name", "uscc", "legal_representative", "address")}
+    for d in docs:
+        assert d["held_out"] and all(d["fields"].get(k) not in (None, "", []) for k in required[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_third_batch_seals_are_where_the_truth_says(seed: int) -> None:
+    """The 对账单 carries the oval 业务专用章; the presale contract is sealed on its last page."""
+    p = _with_family("statement_counter_ledger", seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    assert all("本页借方合计" in page and "打印日期" in page for page in pages)
+    expected = [(statement.pages_declared, statement.branch, "oval")] if statement.sealed else []
+    assert seals(p, "bank_statement") == expected
+    c = _with_family("contract_presale_prose", seed)
+    assert c.contract is not None
+    last = _text(Printer(c).pdf("purchase_contract"))[-1]
+    assert "甲方（出卖人）（盖章）" in last and c.contract.seller.name in last
+    marks = contract_families.seal_marks(c.contract, "contract_presale_prose")
+    assert marks == ([(c.contract.pages_declared, c.contract.seller.name, "round")] if c.contract.sealed else [])
+
+
+def test_ruled_licence_prints_an_individual_business_as_such() -> None:
+    """个体工商户: 经营者/组成形式/经营场所/注册日期, no capital or term in the truth."""
+    p = plan(ApplicantSpec("f_ruled_individual", seed=3, profile="self_employed", templates="unseen3"))
+    assert p.license is not None and p.license.individual and p.family("business_license") == "license_ruled_copy"
+    (page,) = _text(Printer(p).pdf("business_license"))
+    for label in ("经营者", "组成形式", "经营场所", "注册日期"):
+        assert label in page
+    fields = p.license.fields()
+    assert "registered_capital" not in fields and fields["legal_representative"] in page
+    assert fields["uscc"] in page and "".join(fields["address"].split()) in page
 
 
 def _with_family(family: str, seed: int = 3) -> ApplicantPlan:
@@ -244,9 +323,9 @@ def test_contract_seals_are_where_the_truth_says() -> None:
         netsign = _with_family("contract_city_netsign", seed)
         last = _text(Printer(netsign).pdf("purchase_contract"))[-1]
         assert "出卖人（签章）" in last and netsign.contract.seller.name in last  # type: ignore[union-attr]
-        marks = [s for d in _documents(applicant_truth(netsign)) if d["type"] == "purchase_contract"
-                 for s in d.get("seals", [])]
-        assert all(s["shape"] == "round" for s in marks)
+        truth_marks = [s for d in _documents(applicant_truth(netsign)) if d["type"] == "purchase_contract"
+                       for s in d.get("seals", [])]
+        assert all(s["shape"] == "round" for s in truth_marks)
 
 
 def test_mobile_export_carries_a_round_e_seal_on_its_last_page() -> None:

@@ -6,6 +6,8 @@ location (该商品房坐落于…) and has its signature page, with the seller'
 the fanned right edges, so every page shows its own slice; the main seal sits over the printed seller name.
 `contract_city_netsign` follows a big city's online-signing print (第X条 headings, the parties side by side in a
 two-column table, the price split in a 付款方式 table, a two-column signature table sealed over 出卖人（签章）).
+`contract_presale_prose` is a provincial 商品房预售合同 in prose (甲方（出卖人）/乙方（买受人）, 一、二、 clauses, the
+price with 大写 first), signed at the end with the seller's seal pressed partly off the right page edge.
 `seal_marks` says where the seals are; the renderer and the truth (record.py) both ask it.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -25,7 +28,8 @@ from .finance import money
 from .pdfkit import A4_PT, Pen, new_canvas
 from .seal import other_make
 
-FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign")
+FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
+            "contract_presale_prose")
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
 
@@ -294,9 +298,84 @@ def _city_netsign(t: Typesetter, book: _Book) -> SealSpot:
     return spot
 
 
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _flat_parts(address: str) -> str:
+    """The flat's building, unit and number as a presale contract names them (…栋…单元…号), from the address."""
+    match = re.search(r"(\d+)号楼(\d+)单元(\d+)室$", address)
+    return f"{match[1]}栋{match[2]}单元{match[3]}号" if match else "该套"
+
+
+def _presale_prose(t: Typesetter, book: _Book) -> SealSpot:
+    f, pen, rng = t.f, t.pen, t.rng
+    n = f.pages_declared
+    city = f.seller.region.city
+    pen.text(pen.w_mm / 2, t.top + 12, "商品房预售合同", 20, bold=True, align="center", spacing=rng.choice((0.0, 2.0)))
+    t.y = t.top + 16
+    t.para(f"（{city}住房和城乡建设局监制）" if rng.random() < 0.5 else "（期房）", indent=False)
+    t.y += t.line_h * 0.5
+    t.para(f"甲方（出卖人）：{f.seller.name}", indent=False, bold=True)
+    t.para(f"住所：{f.seller.address}", indent=False)
+    t.para(f"统一社会信用代码：{f.seller.uscc}", indent=False)
+    t.para(f"法定代表人：{f.seller.legal_rep}　　电话：{f.seller.phone}", indent=False)
+    t.y += t.line_h * 0.5
+    for k, (name, number) in enumerate(f.buyers):
+        t.para(f"乙方（买受人）：{name}" if k == 0 else f"共同买受人：{name}", indent=False, bold=True)
+        t.para(f"身份证号码：{number}", indent=False)
+    t.para(f"住址：{f.buyer_address}　　电话：{f.buyer_phone}", indent=False)
+    t.y += t.line_h * 0.5
+    t.para("甲、乙双方根据《中华人民共和国民法典》《中华人民共和国城市房地产管理法》《城市商品房预售管理办法》及其他"
+           "有关法律、法规的规定，在平等、自愿、协商一致的基础上，就乙方购买甲方预售的商品房达成如下协议：")
+    book.finish()
+    unit_words = money(f.unit_price, commas=False)
+    clauses = (
+        f"乙方购买的商品房为甲方开发建设的{f.project}项目{_flat_parts(f.property_address)}（以下简称该房屋），"
+        f"房屋坐落：{f.property_address}。该房屋用途为住宅，结构为钢筋混凝土结构，尚未竣工（期房）。",
+        f"该房屋预测建筑面积共{f.floor_area:.2f}平方米，其中套内建筑面积{f.inner_area:.2f}平方米，公共部位与公用房屋分摊建筑面积"
+        f"{f.floor_area - f.inner_area:.2f}平方米。面积以房产测绘机构实测为准，按本合同约定结算。",
+        f"该房屋按建筑面积计价，单价为每平方米{unit_words}元，总价款为人民币（大写）{f.price_words}"
+        f"（小写：¥{money(f.total_price, commas=rng.random() < 0.5)}元）。",
+        f"乙方采取银行按揭方式付款：于本合同签订之日向甲方支付首付款人民币{money(f.down_payment)}元，"
+        f"余款由乙方向贷款银行申请个人住房贷款支付。乙方未按期付款的，按日向甲方支付逾期应付款万分之三的违约金。",
+        f"甲方应当在{date_text(f.delivery_date, 'cn')}前，将经验收合格的该房屋交付乙方使用。",
+    )
+    for k, text in enumerate(clauses):
+        t.para(f"{_CN_NUMBERS[k]}、{text}", indent=False)
+    book.finish()
+    clause_pages(t, n - 3, book.finish)
+    while book.page < n:
+        book.finish()
+    t.para("（以下无正文）", indent=False)
+    size = t.s.size + 1
+    y = t.y + 18
+    right = t.right
+    sign_x = right - rng.uniform(80, 92)
+    pen.text(sign_x, y, "甲方（出卖人）（盖章）：", size)
+    pen.text(right, y + 10, f.seller.name, size, align="right", max_width=right - sign_x)
+    pen.text(sign_x, y + 22, "法定代表人或委托代理人（签字）：", size)
+    y2 = y + 44
+    pen.text(sign_x, y2, "乙方（买受人）（签字）：", size)
+    x = sign_x
+    for name, _ in f.buyers:
+        sig = signature(name, rng)
+        width = min(sig.width / sig.height * 12.0, (right - sign_x) / len(f.buyers) - 4)
+        pen.image(sig, x, y2 + 3, width, 12.0)
+        x += width + 4
+    pen.text(sign_x, y2 + 26, f"签订日期：{date_text(f.signing_date, rng.choice(('cn', 'numerals')))}", size)
+    pen.text(sign_x, y2 + 36, f"签订地点：{f.seller.region.short_city}", size)
+    # pressed near the edge, part of the seal is lost beyond the paper; a seal cut from another copy is pasted within
+    cx = right - rng.uniform(16, 26) if f.pasted_seal else pen.w_mm - rng.uniform(8, 14)
+    spot = SealSpot(n, cx / pen.w_mm, (y + 8 + rng.uniform(-4, 6)) / pen.h_mm, rng.uniform(40, 44))
+    t.y = y2 + 40
+    _seal_here(t, spot)
+    book.finish()
+    return spot
+
+
 _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
-    "contract_city_netsign": _city_netsign,
+    "contract_city_netsign": _city_netsign, "contract_presale_prose": _presale_prose,
 }
 
 

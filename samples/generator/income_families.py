@@ -1,5 +1,5 @@
 """Held-out income-proof families (templates.py): a bank's fill-in form, a ruled table form, a two-column letter,
-and (second batch) a bank's printed form with boxes.
+(second batch) a bank's printed form with boxes and (third batch) a state-owned unit's red-headed letter.
 
 Each is typeset as an A4 PDF with the same facts as the prose letter; the delivery scans or photographs it.
 """
@@ -245,9 +245,71 @@ def render_bank_boxes(facts: IncomeProofFacts, rng: random.Random) -> bytes:
     return _finish(buffer, pen)
 
 
+_UNIT_POSTS = ("人事处", "人力资源部", "组织人事科", "劳动工资科", "人事劳资科")
+
+
+def render_state_unit(facts: IncomeProofFacts, rng: random.Random) -> bytes:
+    """A state-owned unit's 收入证明: red head, 兹有我单位职工…同志, 参加工作时间, 年收入（税前） with 月均 in brackets,
+    二〇 date under the unit's name with the seal over both, and a 单位地址/联系人/联系电话 footer under a rule."""
+    title = rng.choice(("收入证明", "证　明", "职工收入证明"))
+    buffer, pen = _canvas(facts, rng, title.replace("　", ""))
+    left, right = rng.uniform(26, 31), pen.w_mm - rng.uniform(24, 29)
+    red = (rng.uniform(0.75, 0.85), rng.uniform(0.05, 0.12), rng.uniform(0.08, 0.14))
+    y = rng.uniform(26, 32)
+    pen.text(pen.w_mm / 2, y, facts.employer, rng.uniform(17, 20), bold=True, align="center", color=red,
+             max_width=right - left)
+    pen.line(left - 4, y + 5, right + 4, y + 5, width=1.6, color=red)
+    pen.line(left - 4, y + 6.3, right + 4, y + 6.3, width=0.4, color=red)
+    y += 26
+    pen.text(pen.w_mm / 2, y, title, rng.uniform(18, 21), bold=True, align="center",
+             spacing=rng.choice((0.0, 4.0)) if len(title) < 4 else 0.0)
+    y += 18
+    size = rng.uniform(12.5, 13.5)
+    lead = size * rng.uniform(0.68, 0.76)
+    pen.text(left, y, f"{rng.choice(BANKS)}{facts.city}{rng.choice(('分行', '支行'))}：", size)
+    y += lead * 1.3
+    yearly = facts.monthly_income * 12
+    year_text, month_text = amount_text(yearly, "commas"), amount_text(facts.monthly_income, "commas")
+    body = (f"\u3000\u3000兹有我单位职工{facts.name}同志，{facts.sex}，身份证号码：{facts.id_number}，"
+            f"参加工作时间：{date_text(facts.employment_start, 'cn')}，现任我单位{facts.position}。")
+    y = _flow(pen, body, x=left, y=y, width=right - left, size=size, leading=lead)
+    money_text = (f"　　该同志上一年度年收入（税前）为人民币{year_text}元"
+                  f"（其中月均收入{month_text}元，大写人民币{facts.amount_in_words}），"
+                  "含基本工资、岗位津贴、绩效工资等，已依法代扣代缴个人所得税。")
+    y = _flow(pen, money_text, x=left, y=y, width=right - left, size=size, leading=lead)
+    y = _flow(pen, "　　该同志工作表现良好，本单位对以上证明内容的真实性负责。",
+              x=left, y=y, width=right - left, size=size, leading=lead)
+    y = _flow(pen, "　　特此证明。", x=left, y=y + 2, width=right - left, size=size, leading=lead)
+    y += lead * rng.uniform(2.5, 3.5)
+    unit_x = right - rng.uniform(4, 12)
+    post = rng.choice(_UNIT_POSTS)
+    pen.text(unit_x, y, facts.employer, size, align="right", max_width=right - left - 40)
+    if rng.random() < 0.4:
+        pen.text(unit_x, y + lead, f"（{post}）", size - 1, align="right")
+    day = date_text(facts.issue_date, "numerals")
+    date_y = y + lead * 2.2
+    pen.text(unit_x, date_y, day, size, align="right")
+    foot = pen.h_mm - rng.uniform(36, 44)
+    pen.line(left, foot, right, foot, width=0.5, color=GREY)
+    contact = rng.choice(("张老师", "王科长", "李主任", "刘同志", "陈老师"))
+    rows = [f"单位地址：{facts.city}市{rng.choice(('人民路', '解放路', '建设大道', '中山路'))}{rng.randint(1, 299)}号",
+            f"联 系 人：{contact}　　联系电话：{facts.employer_phone}"]
+    for k, line in enumerate(rows):
+        pen.text(left, foot + 7 + k * 6.5, line, 10, color=GREY)
+    if facts.sealed:
+        style = other_make(rng, facts.seal_legend or facts.employer,
+                           bottom=rng.choice(("", "", "人事专用章")) if post.startswith("人事") else "")
+        name_w = min(pen.width(facts.employer, size), right - left - 40)
+        # the seal covers the unit's name and the date (骑年盖月), as the 公文 rules ask
+        press(pen, rng, style, center=(unit_x - name_w * rng.uniform(0.3, 0.55), (y + date_y) / 2 + rng.uniform(-3, 3)),
+              width_mm=rng.uniform(40, 42))
+    return _finish(buffer, pen)
+
+
 RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_bank_form": render_bank_form,
     "letter_table_form": render_table_form,
     "letter_two_column": render_two_column,
     "letter_bank_boxes": render_bank_boxes,
+    "letter_state_unit": render_state_unit,
 }

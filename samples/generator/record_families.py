@@ -1,13 +1,16 @@
 """Held-out families of the two official records (templates.py): the counter-printed 税收完税证明 form, the tax app's
-landscape table and (second batch) its portrait list of entries, and the 2015 三证合一 营业执照. Same facts as tax.py
-and license.py; other layouts, wording, date styles and seal makes."""
+landscape table and (second batch) its portrait list of entries, (third batch) a 税务所's 完税证明 with the
+withholding grouped by agent; the 2015 三证合一 营业执照, the 电子营业执照 printout and (third batch) a county
+registry's ruled 副本. Same facts as tax.py and license.py; other layouts, wording, date styles and seal makes."""
 
 from __future__ import annotations
 
 import io
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from docproc.cn.amount_words import to_words
 
@@ -16,7 +19,7 @@ from .finance import add_months, money
 from .license import LicenseFacts, capital_text
 from .pdfkit import A4_PT, MM, Pen, new_canvas
 from .seal import other_make
-from .tax import TaxFacts
+from .tax import TaxFacts, TaxRow
 
 GREY = (0.3, 0.3, 0.3)
 
@@ -270,7 +273,135 @@ def render_tax_app_list(facts: TaxFacts, rng: random.Random, *, when: datetime, 
     return buffer.getvalue()
 
 
+def render_tax_office(facts: TaxFacts, rng: random.Random, *, when: datetime, producer: str) -> bytes:
+    """个人所得税完税证明 printed at a 税务所 counter: facts in one prose line, the withholding grouped by 扣缴义务人
+    (名称/所得项目/所得期间/收入/已缴税额, 小计 per agent), 合计 with 大写, 开具人/复核人, a double-ring seal."""
+    buffer = io.BytesIO()
+    title = rng.choice(("个人所得税完税证明", "个人所得税纳税清单"))
+    canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title=title)
+    pen = Pen(canvas, facts.face, A4_PT)
+    left, right = rng.uniform(18, 24), pen.w_mm - rng.uniform(18, 24)
+    span = right - left
+    y = rng.uniform(20, 26)
+    pen.text(pen.w_mm / 2, y, title, 18, bold=True, align="center", spacing=rng.choice((0.0, 1.0)))
+    pen.text(right, y + 7, facts.serial, 9, align="right")
+    y += 16
+    size = 10.5
+    style = rng.choice(("cn", "cn_padded"))
+    text = (f"\u3000\u3000兹证明纳税人{facts.name}（居民身份证：{facts.id_number}）自{date_text(facts.period_start, style)}"
+            f"至{date_text(facts.period_end, style)}期间，由下列扣缴义务人代扣代缴（或自行申报缴纳）个人所得税，"
+            "已入库税款明细如下：")
+    for line in pen.wrap(text, size, span):
+        pen.text(left, y, line, size)
+        y += size * 0.6
+    y += 2
+    commas = rng.random() < 0.5
+    widths = [span * k for k in (0.33, 0.17, 0.16, 0.17, 0.17)]
+    groups: dict[str, list[TaxRow]] = {}
+    for r in sorted(facts.rows, key=lambda row: (row.agent, row.period)):
+        groups.setdefault(r.agent, []).append(r)
+    n_lines = len(facts.rows) + len(groups) + 2
+    row_h = min(7.0, 165.0 / n_lines)
+    cell = min(9.0, row_h * 1.3)
+    y = _cells(pen, left, y, widths, ("扣缴义务人名称", "所得项目", "所得期间", "收入", "已缴税额"), row_h, cell,
+               shade=True)
+    for agent, rows in groups.items():
+        for k, r in enumerate(rows):
+            y = _cells(pen, left, y, widths, (agent if k == 0 else "", r.item, f"{r.period:%Y.%m}",
+                                              money(r.income, commas=commas), money(r.tax, commas=commas)),
+                       row_h, cell, right=(3, 4))
+        income = sum((r.income for r in rows), Decimal("0.00"))
+        tax = sum((r.tax for r in rows), Decimal("0.00"))
+        y = _cells(pen, left, y, widths, ("", "小计", "", money(income, commas=commas), money(tax, commas=commas)),
+                   row_h, cell, right=(3, 4))
+    y = _cells(pen, left, y, [sum(widths[:3]), widths[3], widths[4]],
+               ("合　　计", money(facts.total_income, commas=commas), money(facts.total_tax, commas=commas)), row_h,
+               cell, shade=True, right=(1, 2))
+    words = to_words(facts.total_tax) if facts.total_tax > 0 else "零元整"
+    y = _cells(pen, left, y, [span], (f"已缴税额合计（大写）：{words}",), row_h + 1, cell)
+    y += 8
+    pen.text(left, y, f"校验码：{facts.verification_code}", 10)
+    pen.text(left, y + 6, f"开具单位：{facts.authority}", 10, max_width=span * 0.6)
+    pen.text(left, y + 12, f"开具日期：{date_text(facts.issue_date, rng.choice(('cn', 'numerals', 'iso')))}", 10)
+    clerk = rng.choice(("王", "李", "赵", "周", "吴")) + rng.choice(("丽", "敏", "军", "静", "磊"))
+    pen.text(left, y + 18, f"开具人：{clerk}　　复核人：", 10)
+    pen.text(left, y + 28, "备注：本证明不作为纳税人记账、抵扣凭证；涂改、复印无效。", 8.5, color=GREY)
+    sx, sy = right - rng.uniform(30, 42), y + rng.uniform(4, 12)
+    pen.text(sx, y + 2, "（税务机关印章）", 9, align="center", color=GREY)
+    if facts.sealed:
+        style_ = replace(other_make(rng, facts.authority, bottom="征税专用章"), ring=rng.choice((0.05, 0.06)),
+                         inner=True, star=True)
+        press(pen, rng, style_, center=(sx, sy), width_mm=rng.uniform(40, 44))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _ruled_rows(facts: LicenseFacts) -> list[tuple[str, str]]:
+    c = facts.company
+    if facts.individual:
+        return [("名　　称", c.name), ("经 营 者", c.legal_rep), ("类　　型", "个体工商户"), ("组成形式", "个人经营"),
+                ("经营场所", c.address), ("注册日期", date_text(facts.established, "cn_padded")), ("经营范围", facts.scope)]
+    term = "长期" if facts.term_until is None else date_text(facts.term_until, "cn_padded")
+    return [("名　　称", c.name), ("法定代表人", c.legal_rep), ("类　　型", facts.kind), ("注册资本", capital_text(facts)),
+            ("成立日期", date_text(facts.established, "cn_padded")),
+            ("营业期限", f"自{date_text(facts.established, 'cn_padded')}至{term}"), ("住　　所", c.address),
+            ("经营范围", facts.scope)]
+
+
+def render_ruled_copy(facts: LicenseFacts, rng: random.Random, *, when: datetime) -> bytes:
+    """营业执照 副本 on a county registry's form: a ruled label/value grid, the code boxed top right, QR code bottom
+    left, 登记机关 and date bottom right under a faded orange-brown seal."""
+    from .license import qr_code
+
+    w, h = 210.0, 297.0
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=rng.choice(("EPSON Scan", "HP Scan",
+                                                                                          "Canon MF Scan Utility")))
+    pen = Pen(canvas, facts.face, (w * MM, h * MM))
+    pen.rect(0, 0, w, h, fill=(rng.uniform(0.95, 0.99), rng.uniform(0.96, 1.0), rng.uniform(0.92, 0.96)))
+    edge = (rng.uniform(0.25, 0.4), rng.uniform(0.4, 0.5), rng.uniform(0.3, 0.4))
+    pen.rect(14, 14, w - 28, h - 28, stroke=edge, width=1.0)
+    left, right = 24.0, w - 24.0
+    pen.text(left, 26, f"副本编号：{rng.randint(1, 3)}-{rng.randint(1, 2)}", 9)
+    box_w = 70.0
+    pen.rect(right - box_w, 21, box_w, 14, stroke=(0.2, 0.2, 0.2), width=0.5)
+    pen.text(right - box_w / 2, 26.5, "统一社会信用代码", 9, align="center")
+    pen.text(right - box_w / 2, 32.5, facts.uscc_printed, 11.5, align="center", max_width=box_w - 4)
+    y = rng.uniform(56, 62)
+    pen.text(w / 2, y, "营业执照", rng.uniform(30, 34), bold=True, align="center", spacing=rng.choice((2.0, 5.0)))
+    pen.text(w / 2, y + 10, "（副　本）", 13, align="center")
+    y += 20
+    size = rng.uniform(10.5, 11.5)
+    lead = size * 0.55
+    label_w = 32.0
+    for label, value in _ruled_rows(facts):
+        lines = pen.wrap(value, size, right - left - label_w - 6)[:4]
+        row_h = max(11.0, lead * len(lines) + 5)
+        pen.rect(left, y, label_w, row_h, stroke=(0.15, 0.15, 0.15), width=0.6)
+        pen.rect(left + label_w, y, right - left - label_w, row_h, stroke=(0.15, 0.15, 0.15), width=0.6)
+        pen.text(left + label_w / 2, y + row_h / 2 + size * 0.14, label, size, bold=True, align="center")
+        for k, text in enumerate(lines):
+            pen.text(left + label_w + 3, y + row_h / 2 - lead * (len(lines) - 1) / 2 + size * 0.14 + k * lead, text, size)
+        y += row_h
+    qr = 24.0
+    qr_code(pen, rng, left + 2, h - 24 - qr - 12, qr)
+    pen.text(left + 2 + qr / 2, h - 28, "扫码查询登记信息", 7, align="center")
+    sx, sy = right - rng.uniform(30, 40), h - rng.uniform(56, 62)
+    pen.text(sx, sy, "登记机关", 12, bold=True, align="center")
+    pen.text(sx, sy + 10, date_text(facts.registered, rng.choice(("cn", "cn_padded"))), 11.5, align="center")
+    base = other_make(rng, facts.authority)
+    brown = (rng.randint(176, 206), rng.randint(72, 100), rng.randint(36, 56))
+    press(pen, rng, replace(base, color=brown, fade=rng.uniform(0.45, 0.7)), center=(sx + rng.uniform(-4, 4), sy + 4),
+          width_mm=rng.uniform(40, 44))
+    pen.text(w / 2, h - 20, "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn", 8, align="center")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, "tax_app_landscape": render_tax_app,
-                                        "tax_app_list": render_tax_app_list}
+                                        "tax_app_list": render_tax_app_list, "tax_office_withholding": render_tax_office}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
-                                            "license_electronic_print": render_electronic_print}
+                                            "license_electronic_print": render_electronic_print,
+                                            "license_ruled_copy": render_ruled_copy}

@@ -32,6 +32,7 @@ class SealStyle:
     span: float | None = None
     ring: float | None = None  # ring width as a share of the diameter (None: the usual ~3 %)
     fade: float = 0.0  # 0 = even ink; towards 1 one side of the seal prints faint (a tilted press, a dry pad)
+    inner: bool = False  # a thin second ring inside the outer one (double-ring seals)
 
 
 def random_style(rng: random.Random, legend: str) -> SealStyle:
@@ -105,12 +106,17 @@ def seal_mask(style: SealStyle, diameter: int) -> Image.Image:
     c = size / 2
     ring = max(3 if style.ring is None else 2, int(diameter * (style.ring or 0.032)))
     draw.ellipse((c - diameter / 2, c - diameter / 2, c + diameter / 2, c + diameter / 2), outline=255, width=ring)
+    inset = 0.0
+    if style.inner:
+        inset = diameter * 0.035
+        r_in = diameter / 2 - ring - inset * 0.6
+        draw.ellipse((c - r_in, c - r_in, c + r_in, c + r_in), outline=255, width=max(2, ring // 3))
     if style.star:
         _star(draw, c, c, diameter * 0.17)
     n = len(style.legend)
     char_size = int(diameter * min(0.145, 1.6 / max(n, 1)))
     span = style.span if style.span is not None else min(250.0, 22.0 * n + 30)
-    _arc_text(mask, style.legend, style, radius=diameter / 2 - ring * 1.6 - char_size * 0.62, size=char_size,
+    _arc_text(mask, style.legend, style, radius=diameter / 2 - ring * 1.6 - char_size * 0.62 - inset, size=char_size,
               span=span, bottom=False)
     if style.bottom:
         fnt = fonts.font(style.face, int(diameter * 0.085))

@@ -1,9 +1,9 @@
 """Held-out bank-statement families (templates.py): other banks' ways of laying out the same statement.
 
 The facts, the pagination and the seal's page and shape are the plan's (statement.py); what differs is the
-header (a ruled label table, prose, a stacked label column, a mobile-banking export), the column set and
-order, the wording and the date and amount styles, and the seal's make. A mobile-banking export always carries
-the round 电子回单专用章 (`seal_shape` tells the truth so).
+header (a ruled label table, prose, a stacked label column, a mobile-banking export, a counter-printed 对账单),
+the column set and order, the wording and the date and amount styles, and the seal's make. A mobile-banking
+export always carries the round 电子回单专用章, a counter 对账单 the oval 业务专用章 (`seal_shape` tells the truth so).
 """
 
 from __future__ import annotations
@@ -176,14 +176,82 @@ class _MobileExport(StatementPage):
         return self.right - self.rng.uniform(22, 32), min(y + self.rng.uniform(8, 16), self.h - s.foot - 18)
 
 
+class _CounterLedger(StatementPage):
+    """A counter-printed 对账单 (city commercial bank / rural credit union): a framed three-column facts block,
+    交易日期/交易时间/凭证号/摘要/借方/贷方/余额/对方账号/对方户名/交易渠道, page totals and 打印日期 in every footer."""
+
+    def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
+        super().__init__(facts, rng, pen, holder_face)
+        self.labels.update(holder="客户名称", account=rng.choice(("账号", "账　号")))
+        self.cols = [Column("交易日期", 1.15, "left", "date"), Column("交易时间", 0.85, "left", "time"),
+                     Column("凭证号", 1.0, "left", "voucher"), Column("摘要", 1.2, "left", "description"),
+                     Column("借方发生额", 1.25, "right", "debit"), Column("贷方发生额", 1.25, "right", "credit"),
+                     Column("余额", 1.35, "right", "balance"), Column("对方账号", 1.6, "left", "account"),
+                     Column("对方户名", 2.1, "left", "counterparty"), Column("交易渠道", 0.85, "left", "channel")]
+        self.teller = f"{rng.randint(1, 9)}{rng.randint(0, 999):03d}"
+        self.printed = f"{facts.issue_date.strftime(facts.style.date_style)}"
+
+    def header(self) -> float:
+        pen, s, f = self.pen, self.s, self.f
+        y = s.top + 5
+        pen.text(self.left, y, f.bank.name, 10.5, bold=True)
+        pen.text(self.right, y, f"柜员号：{self.teller}", s.size, align="right", color=GREY)
+        pen.text(self.w / 2, y + 8, s.title, 15, bold=True, align="center", spacing=1.5)
+        top = y + 12
+        box_h = s.top + s.header - 2 - top
+        pen.rect(self.left, top, self.right - self.left, box_h, stroke=LINE, width=0.6)
+        third = (self.right - self.left) / 3
+        cells = [("客户名称", f.account_holder), (self.labels["account"], self.account_text()), ("币种", "人民币"),
+                 ("钞汇标志", "钞"), ("起始日期", f.period_start.strftime(s.date_style)),
+                 ("终止日期", f.period_end.strftime(s.date_style)),
+                 ("开户机构", f.branch), ("上期余额", money(f.opening_balance, commas=s.commas)), ("", "")]
+        size = s.size + 1.0
+        step = box_h / 3
+        for k, (label, value) in enumerate(cells):
+            if not label:
+                continue
+            x, yy = self.left + 2 + (k % 3) * third, top + step * (k // 3) + step * 0.65
+            lw = pen.text(x, yy, f"{label}：", size, color=GREY)
+            face = self.holder_face if label == "客户名称" else None
+            pen.text(x + lw, yy, value, size, face=face, max_width=third - lw - 4)
+        return s.top + s.header
+
+    def footer(self, page: int, pages: int) -> None:
+        s, pen = self.s, self.pen
+        rows = self.f.rows_on(page)
+        debit = sum((-t.amount for t in rows if t.amount < 0), Decimal(0))
+        credit = sum((t.amount for t in rows if t.amount > 0), Decimal(0))
+        y = self.h - s.foot + 3.5
+        pen.text(self.left, y, f"本页借方合计：{money(debit, commas=s.commas)}　　本页贷方合计：{money(credit, commas=s.commas)}"
+                 f"　　本页笔数：{len(rows)}", s.size + 0.3)
+        pen.text(self.left, y + 5, f"打印日期：{self.printed}", s.size, color=GREY)
+        pen.text(self.right, y + 5, f"第 {page} 页　共 {pages} 页", s.size + 0.3, align="right")
+
+    def summary(self, y: float) -> tuple[float, float]:
+        s, pen, f = self.s, self.pen, self.f
+        debit = sum((-t.amount for t in f.transactions if t.amount < 0), Decimal(0))
+        credit = sum((t.amount for t in f.transactions if t.amount > 0), Decimal(0))
+        y += 6
+        size = s.size + 0.8
+        pen.text(self.left, y, f"本期借方累计：{money(debit, commas=s.commas)}　　本期贷方累计：{money(credit, commas=s.commas)}"
+                 f"　　期末余额：{money(f.closing_balance, commas=s.commas)}", size, max_width=self.right - self.left)
+        pen.text(self.left, y + size * 0.65, "请核对上述账务，如有不符请于收到本对账单之日起十五日内与我行联系。", s.size,
+                 color=GREY)
+        return self.right - self.rng.uniform(30, 45), min(y + self.rng.uniform(6, 12), self.h - s.foot - 16)
+
+
 def seal_shape(family: str, style: StatementStyle) -> str:
-    """The shape of the bank's seal on a statement of this family (a mobile export carries the round e-seal)."""
+    """The shape of the bank's seal on a statement of this family (a mobile export carries the round e-seal,
+    a counter 对账单 the oval business seal)."""
+    if family == "statement_counter_ledger":
+        return "oval"
     return "round" if family == "statement_mobile_export" else style.seal_shape
 
 
 _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None], StatementPage]] = {
     "statement_labelled_table": _LabelledTable, "statement_prose_header": _ProseHeader,
     "statement_stacked_block": _StackedBlock, "statement_mobile_export": _MobileExport,
+    "statement_counter_ledger": _CounterLedger,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -196,6 +264,9 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
     if family == "statement_mobile_export":
         style = replace(style, title=rng.choice(("交易明细", "账户交易明细", "个人账户交易明细")), plus=rng.random() < 0.5,
                         commas=rng.random() < 0.6, seal_shape="round", seal_bottom="电子回单专用章")
+    if family == "statement_counter_ledger":
+        style = replace(style, title=rng.choice(("对账单", "客户对账单", "活期存款对账单", "个人账户对账单")),
+                        seal_shape="oval", seal_bottom="业务专用章", plus=False)
     facts = replace(facts, style=style)
 
     def seal(pen: Pen, spot: tuple[float, float]) -> None:

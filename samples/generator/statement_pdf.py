@@ -62,6 +62,7 @@ def cell(t: Transaction, key: str, index: int, style: StatementStyle) -> str:
         "debit": money(-t.amount, commas=style.commas) if t.amount < 0 else "",
         "counterparty": t.counterparty, "account": t.counter_account, "channel": t.channel, "currency": "人民币",
         "party": f"{t.counterparty} {t.counter_account}".strip(),
+        "time": t.time, "voucher": f"{(index * 7919 + t.day.toordinal() * 31) % 10**8:08d}",
     }
     return values[key]
 

@@ -3,8 +3,8 @@
 A family is one layout/wording tradition seen in real documents (who prints it, how the header, the table
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
-in batches: a later batch (`--templates unseen2`) was added after the first had been measured, so the product can
-be measured cold again. The families that
+in batches: a later batch (`--templates unseen2`, then `--templates unseen3`) was added after the earlier ones had
+been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-MODES = ("seen", "unseen", "unseen2", "all")
+MODES = ("seen", "unseen", "unseen2", "unseen3", "all")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("letter_bank_boxes", "income_proof",
            "a bank's printed 收入证明 form with boxes: fully ruled grid (姓名/性别/证件号码, 工作单位, 职务/入职时间, "
            "月收入 ￥·大写), tick-box 证明用途, 单位盖章 box and 经办人/联系电话 box side by side at the foot", True, 2),
+    Family("letter_state_unit", "income_proof",
+           "收入证明 of a state-owned enterprise / 事业单位 on red-headed letter paper: 兹有我单位职工…同志 prose, "
+           "参加工作时间, 年收入（税前） with the 月均 in brackets, 特此证明, 二〇 date under the unit's name with the "
+           "seal over it, 单位地址/联系人/联系电话 footer under a rule", True, 3),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -63,6 +67,10 @@ FAMILIES: tuple[Family, ...] = (
            "mobile-banking 交易明细 PDF export: 户名/账号/起止日期 lines under the title, columns 记账日期 (with time)/"
            "交易金额 (signed)/账户余额/交易摘要/对手信息, 第i页/共n页, round 电子回单专用章 at the foot of the last page",
            True, 2),
+    Family("statement_counter_ledger", "bank_statement",
+           "counter-printed 对账单 of a city commercial bank / rural credit union: ruled header block (客户名称/账号/币种/"
+           "钞汇标志/起始日期/终止日期), columns 交易日期/交易时间/凭证号/摘要/借方发生额/贷方发生额/余额/对方账号/"
+           "对方户名/交易渠道, 本页借方合计/贷方合计 and 打印日期 in every page footer, oval 业务专用章", True, 3),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -80,6 +88,10 @@ FAMILIES: tuple[Family, ...] = (
            "城市网签 商品房买卖合同 (北京/上海 style): title with the city, 第X条 headings, parties in a two-column "
            "出卖人/买受人 table, price and instalments in a 付款方式 table, signature table with the seal over "
            "出卖人（签章）", True, 2),
+    Family("contract_presale_prose", "purchase_contract",
+           "a provincial 商品房预售合同 (期房) in prose: 甲方（出卖人）/乙方（买受人） paragraphs, 乙方购买的商品房为…项目… "
+           "sentence, 总价款 with 大写 first and 小写 after, 一、二、 numbered clauses, signature lines at the end with "
+           "the seal pressed partly off the right page edge", True, 3),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -92,6 +104,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("tax_app_list", "tax_certificate",
            "个人所得税纳税记录 from the tax app as a portrait list: ruled facts box (姓名/证件号码/开具日期/查验码/税务机关), "
            "one two-line entry per month with 收入额 and 已申报税额 on the right, totals, seal over the facts box", True, 2),
+    Family("tax_office_withholding", "tax_certificate",
+           "个人所得税完税证明 printed at a 税务所 counter: 纳税人 facts in one prose line, a 扣缴明细 table grouped by "
+           "扣缴义务人 (扣缴义务人名称/所得项目/所得期间/收入/已缴税额) with a 小计 per agent, 合计 with 大写, "
+           "开具人/复核人 line, thick-ring double-circle seal", True, 3),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -102,6 +118,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("license_electronic_print", "business_license",
            "a printout of the 电子营业执照 card: tinted framed card on A4, fields in two columns, 登记机关 and date "
            "under the seal", True),
+    Family("license_ruled_copy", "business_license",
+           "营业执照 副本 printed on a county registry's form: every field in a ruled label/value grid (个体工商户: 名称/"
+           "经营者/组成形式/经营场所/注册日期/经营范围; companies: 名称/法定代表人/类型/注册资本/成立日期/营业期限 自…至…/"
+           "住所/经营范围), 统一社会信用代码 boxed top right, QR code bottom left, faded orange-brown seal", True, 3),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -115,8 +135,8 @@ def families(doc_type: str) -> list[Family]:
 def candidates(doc_type: str, mode: str) -> list[Family]:
     """The families a corpus of this mode draws from.
 
-    `unseen` draws the first batch of held-out families, `unseen2` the second batch (a type without one uses
-    the first); a type without held-out families keeps its seen ones.
+    `unseen` draws the first batch of held-out families, `unseen2` the second batch and `unseen3` the third (a type
+    without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
@@ -127,8 +147,9 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
         return seen
     if mode == "unseen":
         return first or seen
-    if mode == "unseen2":
-        return [f for f in pool if f.held_out and f.batch == 2] or first or seen
+    if mode in ("unseen2", "unseen3"):
+        batch = int(mode[-1])
+        return [f for f in pool if f.held_out and f.batch == batch] or first or seen
     return pool
 
 
