@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -24,6 +25,9 @@ from docproc.database import extractions
 from docproc.errors import InputError
 from docproc.models import Application, Checklist, Document, FileState, StoredFile
 from validators import run_checks
+
+if TYPE_CHECKING:
+    from rq import Queue
 
 SUPPORTED_SUFFIXES = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".gif"})
 
@@ -57,6 +61,27 @@ def forget_extractions(ctx: Context, files: list[StoredFile]) -> int:
         return 0
     with ctx.db.engine.begin() as conn:
         return int(conn.execute(sa.delete(extractions).where(extractions.c.sha256.in_(digests))).rowcount or 0)
+
+
+def dispatch(ctx: Context, queue: Queue | None, application_id: str, files: list[StoredFile], *,
+             force: bool = False) -> bool:
+    """Read ``files`` and re-check the application, the one way the API and the officers' page do it.
+
+    ``force`` reads the bytes again (OCR included) instead of reusing the cached extraction. With a
+    queue the files (or, when there are none, the checks) are queued and the check job notifies the
+    webhooks: True. Without one (no Redis configured) everything runs here, webhooks too: False.
+    """
+    import worker  # the rq glue: enqueue helpers and the webhook notification
+
+    if queue is None:
+        for stored in files:
+            pipeline.process_file(ctx, stored.id, force=force)
+        worker.notify_checklist(ctx, None, pipeline.check_application(ctx, application_id))
+        return False
+    if force:
+        forget_extractions(ctx, files)  # the queued jobs then read the bytes again
+    worker.enqueue_work(queue, ctx, application_id, files)  # queue down: files wait for the reconciler
+    return True
 
 
 def _read_in_memory(ctx: Context, files: list[StoredFile]) -> list[Document]:

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from flask import Blueprint, Response, current_app
 
 from docproc import catalog, pipeline, render
-from docproc.batch import forget_extractions, readable_files
+from docproc.batch import dispatch, readable_files
 from docproc.catalog import ApplicationFilter
 from docproc.context import Context
 from docproc.errors import NotFoundError
-from docproc.models import Application, Checklist, StoredFile
+from docproc.models import Application, Checklist
 from web import access
 from web.access import body, caller, creation_branch, invalid_fields, query, reply, visible_application
 from web.api_models import (
@@ -115,22 +115,6 @@ def _queue() -> Queue | None:
     return current_app.extensions["docproc.queue"]  # type: ignore[no-any-return]
 
 
-def dispatch(ctx: Context, application_id: str, files: list[StoredFile], *, force: bool = False) -> bool:
-    """Read ``files`` and re-check: through the queue when there is one (True), else in the request."""
-    import worker
-
-    queue = _queue()
-    if queue is None:  # no Redis configured: process in the request (development and tests)
-        for stored in files:
-            pipeline.process_file(ctx, stored.id, force=force)
-        worker.notify_checklist(ctx, None, pipeline.check_application(ctx, application_id))
-        return False
-    if force:
-        forget_extractions(ctx, files)  # the queued jobs then read the bytes again
-    worker.enqueue_work(queue, ctx, application_id, files)  # queue down: files wait for the reconciler
-    return True
-
-
 @bp.post("/applications/<application_id>/reprocess")
 @operation("Re-run the checks (reusing extractions), or re-read the files with re_extract", tag="reprocess",
            body=ReprocessIn, idempotent=True, responses={202: ReprocessOut})
@@ -141,7 +125,7 @@ def reprocess_application(application_id: str) -> tuple[Response, int]:
     data = body(ReprocessIn)
     ctx = access.ctx()
     files = readable_files(ctx.db.files_of(application_id)) if data.re_extract else []
-    queued = dispatch(ctx, application_id, files, force=data.re_extract)
+    queued = dispatch(ctx, _queue(), application_id, files, force=data.re_extract)
     return reply(ReprocessOut(application=application_id, re_extract=data.re_extract, queued=queued,
                               files=[ctx.db.get_file(f.id) for f in files]), 202)
 
@@ -158,7 +142,7 @@ def reprocess_document(application_id: str, document_id: str) -> tuple[Response,
     if doc is None:
         raise NotFoundError(f"no document {document_id!r} in application {application_id!r}")
     files = [ctx.db.get_file(doc.file_id)]
-    queued = dispatch(ctx, application_id, files, force=True)
+    queued = dispatch(ctx, _queue(), application_id, files, force=True)
     return reply(ReprocessOut(application=application_id, re_extract=True, queued=queued,
                               files=[ctx.db.get_file(f.id) for f in files]), 202)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from docproc import pipeline, quotas, render
+from docproc.batch import dispatch
 from docproc.errors import InputError, NotFoundError
 from docproc.models import Document, StoredFile
 from web import access
@@ -38,8 +39,6 @@ def too_large(_exc: RequestEntityTooLarge) -> Response:
 @idempotent
 def post_documents(application_id: str) -> tuple[Response, int] | Response:
     """Store every uploaded file, then queue it (or read it in the request when there is no queue)."""
-    from web.api import dispatch
-
     visible_application(application_id)
     if request.mimetype != "multipart/form-data":
         return problem(415, "unsupported_media_type", "send the files as multipart/form-data, field 'file'")
@@ -56,7 +55,7 @@ def post_documents(application_id: str) -> tuple[Response, int] | Response:
             accepted += pipeline.ingest(ctx, application_id, filename=name, data=data)
         except InputError as exc:
             rejected.append(Rejected(filename=name, code=exc.code, detail=exc.message))
-    dispatch(ctx, application_id, accepted)
+    dispatch(ctx, current_app.extensions.get("docproc.queue"), application_id, accepted)
     if rejected and not accepted:
         first = rejected[0]
         status = 415 if all(r.code == "unsupported_file_type" for r in rejected) else first_status(first.code)
