@@ -23,7 +23,7 @@ from docproc.checklist import summarize
 from docproc.context import Context
 from docproc.database import extractions
 from docproc.errors import InputError
-from docproc.models import Application, Checklist, Document, FileState, StoredFile
+from docproc.models import Application, Checklist, Document, FileState, Override, StoredFile
 from validators import run_checks
 
 if TYPE_CHECKING:
@@ -82,6 +82,15 @@ def dispatch(ctx: Context, queue: Queue | None, application_id: str, files: list
         forget_extractions(ctx, files)  # the queued jobs then read the bytes again
     worker.enqueue_work(queue, ctx, application_id, files)  # queue down: files wait for the reconciler
     return True
+
+
+def override_and_notify(ctx: Context, queue: Queue | None, application_id: str, override: Override) -> Checklist:
+    """An officer's verdict is a content change: record it, store the new checklist and notify the webhooks."""
+    import worker
+
+    checklist = pipeline.record_override(ctx, application_id, override)
+    worker.notify_checklist(ctx, queue, checklist)
+    return checklist
 
 
 def _read_in_memory(ctx: Context, files: list[StoredFile]) -> list[Document]:
