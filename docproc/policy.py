@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic import Field as PydanticField
 
 from docproc.errors import ConfigError, UnknownProfile
-from docproc.models import DocType, Side, Title
+from docproc.models import Category, DocType, Side, Title
 
 
 class _PolicyModel(BaseModel):
@@ -113,6 +113,18 @@ class ImageRules(_PolicyModel):
     ghost_ratio_review: float = 0.3  # a region with another JPEG history than the page around it
 
 
+class ReviewBlocksReady(_PolicyModel):
+    """Which ``review`` verdicts keep an application from ``ready`` (it is ``flagged`` until an officer
+    overrides them); any other review is shown on the checklist and leaves the status as it is."""
+
+    categories: tuple[Category, ...] = (Category.ANOMALY,)
+    checks: tuple[str, ...] = ()  # check ids, beside whole categories
+
+    def applies(self, check_id: str, category: Category) -> bool:
+        """Whether a review of this check holds the status."""
+        return category in self.categories or check_id in self.checks
+
+
 class Retention(_PolicyModel):
     """How long uploaded originals and page renders are kept once an application is decided."""
 
@@ -133,6 +145,7 @@ class Policy(_PolicyModel):
     pdf: PdfRules = PdfRules()
     images: ImageRules = ImageRules()
     retention: Retention = Retention()
+    review_blocks_ready: ReviewBlocksReady = ReviewBlocksReady()
     profiles: dict[str, Profile]
 
     def profile(self, name: str) -> Profile:

@@ -6,13 +6,16 @@ from datetime import date, timedelta
 
 import pytest
 
+from docproc import render
 from docproc.checklist import summarize
 from docproc.database import utcnow
 from docproc.models import (
     Application,
     BBox,
     Bundle,
+    Category,
     ChecklistStatus,
+    CheckResult,
     DocType,
     Document,
     Field,
@@ -20,6 +23,7 @@ from docproc.models import (
     Side,
     Stamp,
     Status,
+    Title,
 )
 from docproc.policy import Policy, default_policy_text, load_policy, parse_policy
 from validators import CHECKS, run_checks
@@ -209,3 +213,31 @@ def test_pages_whose_numbers_were_not_read_are_not_missing_pages(policy: Policy)
     assert results(bundle(unread), policy)["completeness.pages.purchase_contract"] == Status.PASS
     short = contract([1, 2, 3], [[1, 4], [2, 4], [4, 4]])  # 3 of 4 read: page 3 is missing
     assert results(bundle(short), policy)["completeness.pages.purchase_contract"] == Status.FAIL
+
+
+def _result(check_id: str, category: Category, status: Status) -> CheckResult:
+    return CheckResult(id=check_id, category=category, title=Title(zh=check_id, en=check_id), status=status)
+
+
+def test_a_review_the_policy_names_keeps_the_file_from_ready(policy: Policy) -> None:
+    """review_blocks_ready: an anomaly review (an edited digit explaining a balance break) flags the file by
+    default, the item says that it holds the status, and an officer's verdict releases it."""
+    b = bundle(front(), back(), income())
+    passed = _result("completeness.id_card", Category.COMPLETENESS, Status.PASS)
+    edited = _result("anomaly.balance_chain", Category.ANOMALY, Status.REVIEW)
+    expiring = _result("freshness.id_card", Category.FRESHNESS, Status.REVIEW)
+    checklist = summarize(b, [passed, edited, expiring], overrides=[], policy=policy)
+    assert checklist.status == ChecklistStatus.FLAGGED
+    assert [i.id for i in checklist.items if i.blocks_ready] == ["anomaly.balance_chain"]
+    assert render.checklist_json(checklist)["items"][1]["blocks_ready"] is True
+    assert summarize(b, [passed, expiring], overrides=[], policy=policy).status == ChecklistStatus.READY
+    seen = Override(check_id="anomaly.balance_chain", status=Status.PASS, comment="paper seen", officer="ann",
+                    at=utcnow())
+    released = summarize(b, [passed, edited, expiring], overrides=[seen], policy=policy)
+    assert released.status == ChecklistStatus.READY and not any(i.blocks_ready for i in released.items)
+    text = default_policy_text().replace('categories = ["anomaly"]', "categories = []").replace(
+        "checks = []", 'checks = ["freshness.id_card"]')
+    custom = parse_policy(text)
+    by_id = summarize(b, [passed, edited, expiring], overrides=[], policy=custom)
+    assert by_id.status == ChecklistStatus.FLAGGED
+    assert [i.id for i in by_id.items if i.blocks_ready] == ["freshness.id_card"]

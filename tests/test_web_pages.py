@@ -19,8 +19,9 @@ import pytest
 
 from docproc import pipeline
 from docproc.accounts import Accounts, Casework
+from docproc.checklist import summarize
 from docproc.context import Context, build_context
-from docproc.models import FileState
+from docproc.models import Category, CheckResult, FileState, Status, Title
 from docproc.settings import Settings
 from tests.conftest import TINY
 from tests.pdfs import text_pdf
@@ -311,6 +312,19 @@ def test_reprocess_in_the_request_reads_every_file_again(web, world, monkeypatch
     assert web.post(f"/files/{stored.id}/reprocess", data={"csrf_token": token}).status_code == 302
     assert read == [stored.id, stored.id]
     assert ctx.db.latest_checklist(application.id) is not None
+
+
+def test_a_review_that_holds_the_status_says_so(web, world) -> None:  # type: ignore[no-untyped-def]
+    ctx, _ = world
+    application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
+                                              branch="north", created_by="ann")
+    review = CheckResult(id="anomaly.balance_chain", category=Category.ANOMALY, status=Status.REVIEW,
+                         title=Title(zh="流水余额连续", en="Balance chain"), reasons=["one edited digit explains it"])
+    bundle = pipeline.bundle_of(ctx, application.id)
+    ctx.db.save_checklist(summarize(bundle, [review], overrides=[], policy=ctx.policy))
+    _as(web, "ann")
+    html = web.get(f"/applications/{application.id}/checklist.part").get_data(as_text=True)
+    assert html.count("data-holds-status") == 1 and "待人工确认后方可进入审批" in html
 
 
 def test_language_switch_and_error_pages(web) -> None:  # type: ignore[no-untyped-def]

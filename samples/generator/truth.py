@@ -118,13 +118,16 @@ def expected_checks(profile: str, defects: tuple[str, ...] | list[str], *,
 
 
 def overall_status(checks: dict[str, str]) -> str:
-    """Any anomaly fail → flagged; else any fail or missing → needs_supplement; else ready (SPEC §4: ready
+    """Any anomaly fail → flagged; else any fail or missing → needs_supplement; else an anomaly review →
+    flagged (review_blocks_ready); else ready (SPEC §4: ready
     means nothing failed or is missing; a re-scan asked for a hard-to-read page rides along in the
     supplement request)."""
     if any(cid.startswith("anomaly.") and status == "fail" for cid, status in checks.items()):
         return "flagged"
     if any(status in ("fail", "missing") for status in checks.values()):
         return "needs_supplement"
+    if any(cid.startswith("anomaly.") and status == "review" for cid, status in checks.items()):
+        return "flagged"  # the default policy's review_blocks_ready: an anomaly review holds the status
     return "ready"
 
 
