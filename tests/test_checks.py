@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +243,12 @@ def test_a_review_the_policy_names_keeps_the_file_from_ready(policy: Policy) -> 
     by_id = summarize(b, [passed, edited, expiring], overrides=[], policy=custom)
     assert by_id.status == ChecklistStatus.FLAGGED
     assert [i.id for i in by_id.items if i.blocks_ready] == ["freshness.id_card"]
+
+
+def test_the_readme_counts_and_names_registered_check_ids() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    counted = re.search(r"Checks \(`validators/`, (\d+) ids\)", readme)
+    assert counted, "the README's checks section lost its count"
+    assert int(counted.group(1)) == len(CHECKS.keys())
+    named = set(re.findall(r"`((?:completeness|stamp|freshness|anomaly)\.[a-z_.]+)`", readme))
+    assert named and named <= set(CHECKS.keys())
