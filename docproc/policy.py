@@ -6,6 +6,7 @@ import hashlib
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic import Field as PydanticField
@@ -58,6 +59,12 @@ class Identity(_PolicyModel):
 
     max_name_edits: int = 1
     max_id_number_edits: int = 1
+
+
+class Pages(_PolicyModel):
+    """completeness.pages on a document that prints no page numbering: nothing can be counted as missing."""
+
+    unnumbered: Literal["not_applicable", "review"] = "not_applicable"
 
 
 class Stamps(_PolicyModel):
@@ -138,6 +145,7 @@ class Policy(_PolicyModel):
     freshness: Freshness = Freshness()
     legibility: Legibility = Legibility()
     identity: Identity = Identity()
+    pages: Pages = Pages()
     stamps: Stamps = Stamps()
     income: Income = Income()
     deposits: Deposits = Deposits()

@@ -252,3 +252,14 @@ def test_the_readme_counts_and_names_registered_check_ids() -> None:
     assert int(counted.group(1)) == len(CHECKS.keys())
     named = set(re.findall(r"`((?:completeness|stamp|freshness|anomaly)\.[a-z_.]+)`", readme))
     assert named and named <= set(CHECKS.keys())
+
+
+def test_a_document_without_page_numbers_is_not_numbered_never_a_silent_pass(policy: Policy) -> None:
+    letter = income().model_copy(update={"meta": {"printed_page_numbers": [None]}})
+    [verdict] = [r for r in run_checks(bundle(front(), back(), letter), policy)
+                 if r.id == "completeness.pages.income_proof"]
+    assert verdict.status == Status.NOT_APPLICABLE and "not numbered" in verdict.reasons[0]
+    strict = parse_policy(default_policy_text().replace('unnumbered = "not_applicable"', 'unnumbered = "review"'))
+    assert results(bundle(front(), back(), letter), strict)["completeness.pages.income_proof"] == Status.REVIEW
+    numbered = income().model_copy(update={"meta": {"printed_page_numbers": [[1, 1]]}})
+    assert results(bundle(front(), back(), numbered), strict)["completeness.pages.income_proof"] == Status.PASS
