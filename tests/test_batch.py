@@ -23,6 +23,7 @@ from docproc.cli_runner import Item, run_inline
 from docproc.context import Context, build_context
 from docproc.database import checklists
 from docproc.errors import InputError
+from docproc.models import Page, StoredFile
 from docproc.policy import default_policy_text
 from docproc.settings import Settings
 from tests.conftest import TINY
@@ -242,8 +243,14 @@ def test_dispatch_reuses_the_cached_read_unless_forced(ctx: Context, monkeypatch
     """The one dispatch of the API and the officers' page: ``force`` reads the bytes again, else the cache serves."""
     application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20))
     files = pipeline.ingest(ctx, application.id, filename="contract.pdf", data=text_pdf([["Contract", "page 1 of 1"]]))
-    read, real = [], pipeline.read_pages
-    monkeypatch.setattr(pipeline, "read_pages", lambda c, f: read.append(f.id) or real(c, f))
+    read: list[str] = []
+    real = pipeline.read_pages
+
+    def counted(c: Context, f: StoredFile) -> list[Page]:
+        read.append(f.id)
+        return real(c, f)
+
+    monkeypatch.setattr(pipeline, "read_pages", counted)
     assert batch.dispatch(ctx, None, application.id, files) is False  # no queue: read and checked here
     assert batch.dispatch(ctx, None, application.id, files) is False
     assert len(read) == 1 and ctx.db.latest_checklist(application.id) is not None

@@ -21,7 +21,7 @@ from docproc import pipeline
 from docproc.accounts import Accounts, Casework
 from docproc.checklist import summarize
 from docproc.context import Context, build_context
-from docproc.models import Category, CheckResult, FileState, Status, Title
+from docproc.models import Category, CheckResult, FileState, Page, Status, StoredFile, Title
 from docproc.settings import Settings
 from tests.conftest import TINY
 from tests.pdfs import text_pdf
@@ -304,8 +304,14 @@ def test_reprocess_in_the_request_reads_every_file_again(web, world, monkeypatch
                                               branch="north", created_by="ann")
     [stored] = pipeline.ingest(ctx, application.id, filename="contract.pdf", data=text_pdf([["Contract", "page 1 of 1"]]))
     pipeline.process_file(ctx, stored.id)
-    read, real = [], pipeline.read_pages
-    monkeypatch.setattr(pipeline, "read_pages", lambda c, f: read.append(f.id) or real(c, f))
+    read: list[str] = []
+    real = pipeline.read_pages
+
+    def counted(c: Context, f: StoredFile) -> list[Page]:
+        read.append(f.id)
+        return real(c, f)
+
+    monkeypatch.setattr(pipeline, "read_pages", counted)
     token = _as(web, "ann")
     assert web.post(f"/applications/{application.id}/reprocess", data={"csrf_token": token}).status_code == 302
     assert read == [stored.id]
