@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from docproc import webhooks
+from docproc import pipeline, webhooks
 from docproc.accounts import Accounts
 from docproc.context import Context, build_context
 from docproc.integrations import IntegrationStore
@@ -213,3 +213,18 @@ def test_a_deleted_webhook_gets_nothing_more(client, ctx: Context, receiver: Rec
     _, stranger = _key(ctx, "main")
     assert client.get(f"/api/v1/webhooks/{hook['id']}/deliveries",
                       headers={"Authorization": f"Bearer {stranger}"}).status_code == 404
+
+
+def test_a_file_job_run_outside_the_queue_notifies_too(client, ctx: Context, receiver: Receiver,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import worker
+    from tests.pdfs import text_pdf
+
+    _, key = _key(ctx, "main")
+    _register(client, key, receiver.url)
+    app_id = client.post("/api/v1/applications", json={"profile": "salaried"},
+                         headers={"Authorization": f"Bearer {key}"}).get_json()["id"]
+    [stored] = pipeline.ingest(ctx, app_id, filename="contract.pdf", data=text_pdf([["Contract", "page 1 of 1"]]))
+    monkeypatch.setitem(worker._CONTEXT, "ctx", ctx)
+    worker.process_file_job(stored.id)  # no rq job around it: the checks run here
+    assert [json.loads(body)["event"] for _, body in receiver.calls] == ["checklist.created"]
