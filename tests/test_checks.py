@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +14,9 @@ from docproc.core.models import (
     Application,
     BBox,
     Bundle,
+    Category,
     ChecklistStatus,
+    CheckResult,
     DocType,
     Document,
     Field,
@@ -20,8 +24,10 @@ from docproc.core.models import (
     Side,
     Stamp,
     Status,
+    Title,
 )
 from docproc.core.policy import Policy, default_policy_text, load_policy, parse_policy
+from docproc.service import wire
 from docproc.service.checklist import summarize
 from validators import CHECKS, run_checks
 
@@ -209,3 +215,51 @@ def test_pages_whose_numbers_were_not_read_are_not_missing_pages(policy: Policy)
     assert results(bundle(unread), policy)["completeness.pages.purchase_contract"] == Status.PASS
     short = contract([1, 2, 3], [[1, 4], [2, 4], [4, 4]])  # 3 of 4 read: page 3 is missing
     assert results(bundle(short), policy)["completeness.pages.purchase_contract"] == Status.FAIL
+
+
+def _result(check_id: str, category: Category, status: Status) -> CheckResult:
+    return CheckResult(id=check_id, category=category, title=Title(zh=check_id, en=check_id), status=status)
+
+
+def test_a_review_the_policy_names_keeps_the_file_from_ready(policy: Policy) -> None:
+    """review_blocks_ready: an anomaly review (an edited digit explaining a balance break) flags the file by
+    default, the item says that it holds the status, and an officer's verdict releases it."""
+    b = bundle(front(), back(), income())
+    passed = _result("completeness.id_card", Category.COMPLETENESS, Status.PASS)
+    edited = _result("anomaly.balance_chain", Category.ANOMALY, Status.REVIEW)
+    expiring = _result("freshness.id_card", Category.FRESHNESS, Status.REVIEW)
+    checklist = summarize(b, [passed, edited, expiring], overrides=[], policy=policy)
+    assert checklist.status == ChecklistStatus.FLAGGED
+    assert [i.id for i in checklist.items if i.blocks_ready] == ["anomaly.balance_chain"]
+    assert wire.checklist_json(checklist)["items"][1]["blocks_ready"] is True
+    assert summarize(b, [passed, expiring], overrides=[], policy=policy).status == ChecklistStatus.READY
+    seen = Override(check_id="anomaly.balance_chain", status=Status.PASS, comment="paper seen", officer="ann",
+                    at=utcnow())
+    released = summarize(b, [passed, edited, expiring], overrides=[seen], policy=policy)
+    assert released.status == ChecklistStatus.READY and not any(i.blocks_ready for i in released.items)
+    text = default_policy_text().replace('categories = ["anomaly"]', "categories = []").replace(
+        "checks = []", 'checks = ["freshness.id_card"]')
+    custom = parse_policy(text)
+    by_id = summarize(b, [passed, edited, expiring], overrides=[], policy=custom)
+    assert by_id.status == ChecklistStatus.FLAGGED
+    assert [i.id for i in by_id.items if i.blocks_ready] == ["freshness.id_card"]
+
+
+def test_the_readme_counts_and_names_registered_check_ids() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    counted = re.search(r"Checks \(`validators/`, (\d+) ids\)", readme)
+    assert counted, "the README's checks section lost its count"
+    assert int(counted.group(1)) == len(CHECKS.keys())
+    named = set(re.findall(r"`((?:completeness|stamp|freshness|anomaly)\.[a-z_.]+)`", readme))
+    assert named and named <= set(CHECKS.keys())
+
+
+def test_a_document_without_page_numbers_is_not_numbered_never_a_silent_pass(policy: Policy) -> None:
+    letter = income().model_copy(update={"meta": {"printed_page_numbers": [None]}})
+    [verdict] = [r for r in run_checks(bundle(front(), back(), letter), policy)
+                 if r.id == "completeness.pages.income_proof"]
+    assert verdict.status == Status.NOT_APPLICABLE and "not numbered" in verdict.reasons[0]
+    strict = parse_policy(default_policy_text().replace('unnumbered = "not_applicable"', 'unnumbered = "review"'))
+    assert results(bundle(front(), back(), letter), strict)["completeness.pages.income_proof"] == Status.REVIEW
+    numbered = income().model_copy(update={"meta": {"printed_page_numbers": [[1, 1]]}})
+    assert results(bundle(front(), back(), numbered), strict)["completeness.pages.income_proof"] == Status.PASS

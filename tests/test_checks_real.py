@@ -108,8 +108,8 @@ def test_a_clean_applicant_passes_every_check(shared: tuple[Context, Path], prof
     got = _verdicts(checklist)
     wrong = {k for k, v in expected.items() if got.get(k) != v}
     assert not wrong, _explain(checklist, wrong)
-    assert {v for v in expected.values()} <= {"pass", "not_applicable"}
     assert checklist.status.value == "ready"
+    assert not checklist.supplement_request and not any(i.blocks_ready for i in checklist.items)
 
 
 # Defects planted in multi-page scans cost a minute of OCR each: they run in the slow set (make test-all).
@@ -132,7 +132,6 @@ def test_each_defect_trips_its_check_on_real_files(shared: tuple[Context, Path],
     checklist, expected = _check(shared, _spec((defect,), profile, donor=donor), f"{defect}", after=donor is not None)
     got = _verdicts(checklist)
     effects = DEFECTS[defect].effects
-    assert all(expected[k] == v for k, v in effects.items())
     wrong = {k for k in effects if got.get(k) not in ACCEPT_EITHER.get(expected[k], {expected[k]})}
     assert not wrong, _explain(checklist, wrong)
     if donor is not None:  # the one re-used image is the copy, nothing else of this applicant's

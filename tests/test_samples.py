@@ -282,6 +282,7 @@ def test_status_and_supplement_rules() -> None:
     assert overall_status(checks) == "ready" and supplement_request(checks) == []
     review = {**checks, "freshness.id_card": "review", "completeness.legibility.id_card": "review"}
     assert overall_status(review) == "ready" and supplement_request(review) == ["completeness.legibility.id_card"]
+    assert overall_status({**checks, "anomaly.balance_chain": "review"}) == "flagged"  # review_blocks_ready
     missing = {**checks, "completeness.bank_statement": "missing", "stamp.income_proof": "fail"}
     assert overall_status(missing) == "needs_supplement"
     assert supplement_request(missing) == ["completeness.bank_statement", "stamp.income_proof"]

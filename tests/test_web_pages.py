@@ -17,12 +17,14 @@ import cv2
 import numpy as np
 import pytest
 
-from docproc.core.models import FileState
+from docproc.core.models import Category, CheckResult, FileState, Page, Status, StoredFile, Title
 from docproc.core.settings import Settings
 from docproc.service import pipeline
+from docproc.service.checklist import summarize
 from docproc.service.context import Context, build_context
 from docproc.store.accounts import Accounts, Casework
 from tests.conftest import TINY
+from tests.pdfs import text_pdf
 from tests.test_auth import PASSWORD, _token, sign_in
 from web import create_app
 
@@ -279,16 +281,56 @@ def test_reprocess_goes_through_the_queue(world, redis_url: str, tmp_path: Path)
     queue = app.extensions["docproc.queue"]
     client = app.test_client()
     token = _as(client, "ann")
-    file_id = ctx.db.files_of(app_id)[0].id
+    files = ctx.db.files_of(app_id)
+    file_id = files[0].id
+    assert all(pipeline.cached_read(ctx, f.sha256) is not None for f in files)
     assert client.post(f"/files/{file_id}/reprocess", data={"csrf_token": token}).status_code == 302
     assert ctx.db.get_file(file_id).state == FileState.QUEUED and queue.count == 1
+    assert pipeline.cached_read(ctx, files[0].sha256) is None  # "read again": the queued job reads the bytes
     assert client.post(f"/applications/{app_id}/reprocess", data={"csrf_token": token}).status_code == 302
     assert queue.count == 4
+    assert all(pipeline.cached_read(ctx, f.sha256) is None for f in files)
     assert client.get(f"/applications/{app_id}/status.json").get_json()["status"] == "processing"
     queue.empty()
     for stored in ctx.db.files_of(app_id):  # leave the shared data as it was
         ctx.db.set_file_state(stored.id, FileState.DONE)
     pipeline.check_application(ctx, app_id)
+
+
+def test_reprocess_in_the_request_reads_every_file_again(web, world, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Without a queue the page's "read every file again" reads the bytes, not the cached extraction."""
+    ctx, _ = world
+    application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
+                                              branch="north", created_by="ann")
+    [stored] = pipeline.ingest(ctx, application.id, filename="contract.pdf", data=text_pdf([["Contract", "page 1 of 1"]]))
+    pipeline.process_file(ctx, stored.id)
+    read: list[str] = []
+    real = pipeline.read_pages
+
+    def counted(c: Context, f: StoredFile) -> list[Page]:
+        read.append(f.id)
+        return real(c, f)
+
+    monkeypatch.setattr(pipeline, "read_pages", counted)
+    token = _as(web, "ann")
+    assert web.post(f"/applications/{application.id}/reprocess", data={"csrf_token": token}).status_code == 302
+    assert read == [stored.id]
+    assert web.post(f"/files/{stored.id}/reprocess", data={"csrf_token": token}).status_code == 302
+    assert read == [stored.id, stored.id]
+    assert ctx.db.latest_checklist(application.id) is not None
+
+
+def test_a_review_that_holds_the_status_says_so(web, world) -> None:  # type: ignore[no-untyped-def]
+    ctx, _ = world
+    application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
+                                              branch="north", created_by="ann")
+    review = CheckResult(id="anomaly.balance_chain", category=Category.ANOMALY, status=Status.REVIEW,
+                         title=Title(zh="流水余额连续", en="Balance chain"), reasons=["one edited digit explains it"])
+    bundle = pipeline.bundle_of(ctx, application.id)
+    ctx.db.save_checklist(summarize(bundle, [review], overrides=[], policy=ctx.policy))
+    _as(web, "ann")
+    html = web.get(f"/applications/{application.id}/checklist.part").get_data(as_text=True)
+    assert html.count("data-holds-status") == 1 and "待人工确认后方可进入审批" in html
 
 
 def test_language_switch_and_error_pages(web) -> None:  # type: ignore[no-untyped-def]

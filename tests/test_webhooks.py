@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from docproc.core.models import Override
 from docproc.core.settings import Settings
-from docproc.service import webhooks
+from docproc.service import pipeline, webhooks
 from docproc.service.context import Context, build_context
+from docproc.store.accounts import Accounts
 from docproc.store.integrations import IntegrationStore
+from tests.test_auth import PASSWORD, _token, sign_in
 from tests.test_worker import _start_worker, _wait
 
 
@@ -99,6 +100,17 @@ def test_signature_is_hmac_sha256_over_timestamp_and_body() -> None:
                                now=1_700_009_000)  # too old: a replay
 
 
+def _officer_override(client, ctx: Context, app_id: str, check_id: str, status: str, comment: str) -> None:  # type: ignore[no-untyped-def]
+    """An officer of the application's branch overrides an item through the page's form, CSRF token and all."""
+    if Accounts(ctx.db).find("ann") is None:
+        Accounts(ctx.db).create("ann", PASSWORD, role="officer", branch="main")
+        assert sign_in(client, "ann").status_code == 302
+    token = _token(client.get(f"/applications/{app_id}").get_data(as_text=True))
+    answer = client.post(f"/applications/{app_id}/items/{check_id}/override",
+                         data={"csrf_token": token, "status": status, "comment": comment})
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+
+
 def test_events_on_creation_and_change_only_and_not_for_revoked_keys(client, ctx: Context, receiver: Receiver) -> None:  # type: ignore[no-untyped-def]
     key_id, key = _key(ctx, "main")
     hook = _register(client, key, receiver.url)
@@ -111,18 +123,16 @@ def test_events_on_creation_and_change_only_and_not_for_revoked_keys(client, ctx
     first = _assert_signed(receiver.calls[0], hook["secret"])
     assert first["event"] == "checklist.created" and first["application"]["id"] == app_id
     assert first["checklist"]["application"] == app_id and first["checklist"]["status"] == "needs_supplement"
-    checklist = ctx.db.latest_checklist(app_id)
-    assert checklist is not None
-    ctx.db.add_override(app_id, Override(check_id="completeness.id_card", status="pass", comment="seen",
-                                         officer="ann", at=checklist.created_at))
-    client.post(f"/api/v1/applications/{app_id}/reprocess", json={}, headers=auth)
+    # An officer's override on the page is a change of content: the webhook hears of it at once.
+    _officer_override(client, ctx, app_id, "completeness.id_card", "pass", "seen")
     assert [_assert_signed(c, hook["secret"])["event"] for c in receiver.calls] == [
         "checklist.created", "checklist.changed"]
+    item = next(i for i in json.loads(receiver.calls[1][1])["checklist"]["items"] if i["id"] == "completeness.id_card")
+    assert item["status"] == "pass" and item["override"]["officer"] == "ann"
     log = client.get(f"/api/v1/webhooks/{hook['id']}/deliveries", headers=auth).get_json()["items"]
     assert [d["status"] for d in log] == ["delivered", "delivered"] and log[0]["log"][0]["status_code"] == 200
     IntegrationStore(ctx.db.engine).revoke_key(key_id)
-    ctx.db.add_override(app_id, Override(check_id="completeness.id_card", status="fail", comment="no",
-                                         officer="ann", at=checklist.created_at))
+    _officer_override(client, ctx, app_id, "completeness.id_card", "fail", "no")
     _, other = _key(ctx, "main")
     client.post(f"/api/v1/applications/{app_id}/reprocess", json={}, headers={"Authorization": f"Bearer {other}"})
     assert len(receiver.calls) == 2  # the revoked key's webhook is silent
@@ -203,3 +213,18 @@ def test_a_deleted_webhook_gets_nothing_more(client, ctx: Context, receiver: Rec
     _, stranger = _key(ctx, "main")
     assert client.get(f"/api/v1/webhooks/{hook['id']}/deliveries",
                       headers={"Authorization": f"Bearer {stranger}"}).status_code == 404
+
+
+def test_a_file_job_run_outside_the_queue_notifies_too(client, ctx: Context, receiver: Receiver,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from docproc.service import jobs as worker
+    from tests.pdfs import text_pdf
+
+    _, key = _key(ctx, "main")
+    _register(client, key, receiver.url)
+    app_id = client.post("/api/v1/applications", json={"profile": "salaried"},
+                         headers={"Authorization": f"Bearer {key}"}).get_json()["id"]
+    [stored] = pipeline.ingest(ctx, app_id, filename="contract.pdf", data=text_pdf([["Contract", "page 1 of 1"]]))
+    monkeypatch.setitem(worker._CONTEXT, "ctx", ctx)
+    worker.process_file_job(stored.id)  # no rq job around it: the checks run here
+    assert [json.loads(body)["event"] for _, body in receiver.calls] == ["checklist.created"]

@@ -70,18 +70,21 @@ def id_card_both_sides(bundle: Bundle, policy: Policy) -> Verdict:
 
 
 def pages_complete(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
-    """Every page announced by 第X页 共Y页 / page i of n is present."""
+    """Every page announced by 第X页 共Y页 / page i of n is present. A document that prints no numbering
+    is "not numbered" (``[pages] unnumbered`` of the policy: not_applicable or review), never a pass."""
     docs = bundle.of_type(doc_type)
     if not docs:
         return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} to count pages of"])
-    reasons, failed = [], False
+    reasons, failed, unnumbered = [], False, False
     for doc in docs:
         if doc.type == DocType.BANK_STATEMENT and (breaks := page_boundary_breaks(doc)):
             failed = True
             reasons.append(f"{where(doc)}: the running balance jumps between pages at row(s) "
                            f"{', '.join(str(i + 1) for i in breaks)}: a page seems to be missing")
         if (numbering := page_numbering(doc)) is None:
-            reasons.append(f"{where(doc)}: no page numbering printed; {len(doc.pages)} page(s) read")
+            unnumbered = True
+            reasons.append(f"{where(doc)}: not numbered (no 第X页 共Y页 / page i of n read); {len(doc.pages)} page(s) "
+                           "read, none can be counted as missing")
             continue
         declared, seen = numbering
         absent = sorted(set(range(1, declared + 1)) - seen)
@@ -98,6 +101,8 @@ def pages_complete(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verd
             Status.FAIL, reasons, [evidence(d) for d in docs],
             supplement=ask(f"{zh(doc_type)}缺页，请提供完整的{zh(doc_type)}", f"Pages of the {en(doc_type)} are missing: provide the complete document"),
         )
+    if unnumbered:
+        return Verdict(Status(policy.pages.unnumbered), reasons, [evidence(d) for d in docs])
     return Verdict(Status.PASS, reasons, [evidence(d) for d in docs])
 
 

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from flask import Blueprint, Response, current_app
 
 from docproc.core.errors import NotFoundError
-from docproc.core.models import Application, Checklist, StoredFile
+from docproc.core.models import Application, Checklist
 from docproc.service import pipeline, wire
-from docproc.service.batch import forget_extractions, readable_files
+from docproc.service.batch import readable_files
 from docproc.service.context import Context
+from docproc.service.dispatch import dispatch
 from docproc.store import catalog
 from docproc.store.catalog import ApplicationFilter
 from web import access
@@ -116,22 +117,6 @@ def _queue() -> Queue | None:
     return current_app.extensions["docproc.queue"]  # type: ignore[no-any-return]
 
 
-def dispatch(ctx: Context, application_id: str, files: list[StoredFile], *, force: bool = False) -> bool:
-    """Read ``files`` and re-check: through the queue when there is one (True), else in the request."""
-    from docproc.service import jobs as worker
-
-    queue = _queue()
-    if queue is None:  # no Redis configured: process in the request (development and tests)
-        for stored in files:
-            pipeline.process_file(ctx, stored.id, force=force)
-        worker.notify_checklist(ctx, None, pipeline.check_application(ctx, application_id))
-        return False
-    if force:
-        forget_extractions(ctx, files)  # the queued jobs then read the bytes again
-    worker.enqueue_work(queue, ctx, application_id, files)  # queue down: files wait for the reconciler
-    return True
-
-
 @bp.post("/applications/<application_id>/reprocess")
 @operation("Re-run the checks (reusing extractions), or re-read the files with re_extract", tag="reprocess",
            body=ReprocessIn, idempotent=True, responses={202: ReprocessOut})
@@ -142,7 +127,7 @@ def reprocess_application(application_id: str) -> tuple[Response, int]:
     data = body(ReprocessIn)
     ctx = access.ctx()
     files = readable_files(ctx.db.files_of(application_id)) if data.re_extract else []
-    queued = dispatch(ctx, application_id, files, force=data.re_extract)
+    queued = dispatch(ctx, _queue(), application_id, files, force=data.re_extract)
     return reply(ReprocessOut(application=application_id, re_extract=data.re_extract, queued=queued,
                               files=[ctx.db.get_file(f.id) for f in files]), 202)
 
@@ -159,6 +144,6 @@ def reprocess_document(application_id: str, document_id: str) -> tuple[Response,
     if doc is None:
         raise NotFoundError(f"no document {document_id!r} in application {application_id!r}")
     files = [ctx.db.get_file(doc.file_id)]
-    queued = dispatch(ctx, application_id, files, force=True)
+    queued = dispatch(ctx, _queue(), application_id, files, force=True)
     return reply(ReprocessOut(application=application_id, re_extract=True, queued=queued,
                               files=[ctx.db.get_file(f.id) for f in files]), 202)

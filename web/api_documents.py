@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from docproc.core.errors import InputError, NotFoundError
 from docproc.core.models import Document, StoredFile
 from docproc.service import pipeline, quotas, wire
+from docproc.service.dispatch import dispatch
 from web import access
 from web.access import reply, visible_application
 from web.api_models import DocumentList, DocumentOut, DocumentSummary, Rejected, UploadForm, UploadResult
@@ -38,8 +39,6 @@ def too_large(_exc: RequestEntityTooLarge) -> Response:
 @idempotent
 def post_documents(application_id: str) -> tuple[Response, int] | Response:
     """Store every uploaded file, then queue it (or read it in the request when there is no queue)."""
-    from web.api import dispatch
-
     visible_application(application_id)
     if request.mimetype != "multipart/form-data":
         return problem(415, "unsupported_media_type", "send the files as multipart/form-data, field 'file'")
@@ -56,7 +55,7 @@ def post_documents(application_id: str) -> tuple[Response, int] | Response:
             accepted += pipeline.ingest(ctx, application_id, filename=name, data=data)
         except InputError as exc:
             rejected.append(Rejected(filename=name, code=exc.code, detail=exc.message))
-    dispatch(ctx, application_id, accepted)
+    dispatch(ctx, current_app.extensions.get("docproc.queue"), application_id, accepted)
     if rejected and not accepted:
         first = rejected[0]
         status = 415 if all(r.code == "unsupported_file_type" for r in rejected) else first_status(first.code)

@@ -104,6 +104,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_evidence": ("无页面证据（例如缺少该材料）。", "No page evidence (e.g. the document is missing)."),
     "open_page": ("查看整页", "Open full page"),
     "machine": ("系统判定", "Machine verdict"),
+    "holds_status": ("待人工确认后方可进入审批", "Holds the status: not ready until an officer looks"),
     "override": ("人工更正", "Override"),
     "override_by": ("人工更正", "Overridden by"),
     "comment": ("说明（必填）", "Comment (required)"),

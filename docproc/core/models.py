@@ -306,6 +306,7 @@ class ChecklistItem(Frozen):
     reasons: list[str]
     evidence: list[Evidence]
     override: Override | None = None
+    blocks_ready: bool = False  # a review the policy lets hold the status (review_blocks_ready): not ready
 
 
 class SupplementItem(Frozen):

@@ -6,12 +6,13 @@ import hashlib
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic import Field as PydanticField
 
 from docproc.core.errors import ConfigError, UnknownProfile
-from docproc.core.models import DocType, Side, Title
+from docproc.core.models import Category, DocType, Side, Title
 
 
 class _PolicyModel(BaseModel):
@@ -58,6 +59,12 @@ class Identity(_PolicyModel):
 
     max_name_edits: int = 1
     max_id_number_edits: int = 1
+
+
+class Pages(_PolicyModel):
+    """completeness.pages on a document that prints no page numbering: nothing can be counted as missing."""
+
+    unnumbered: Literal["not_applicable", "review"] = "not_applicable"
 
 
 class Stamps(_PolicyModel):
@@ -113,6 +120,18 @@ class ImageRules(_PolicyModel):
     ghost_ratio_review: float = 0.3  # a region with another JPEG history than the page around it
 
 
+class ReviewBlocksReady(_PolicyModel):
+    """Which ``review`` verdicts keep an application from ``ready`` (it is ``flagged`` until an officer
+    overrides them); any other review is shown on the checklist and leaves the status as it is."""
+
+    categories: tuple[Category, ...] = (Category.ANOMALY,)
+    checks: tuple[str, ...] = ()  # check ids, beside whole categories
+
+    def applies(self, check_id: str, category: Category) -> bool:
+        """Whether a review of this check holds the status."""
+        return category in self.categories or check_id in self.checks
+
+
 class Retention(_PolicyModel):
     """How long uploaded originals and page renders are kept once an application is decided."""
 
@@ -126,6 +145,7 @@ class Policy(_PolicyModel):
     freshness: Freshness = Freshness()
     legibility: Legibility = Legibility()
     identity: Identity = Identity()
+    pages: Pages = Pages()
     stamps: Stamps = Stamps()
     income: Income = Income()
     deposits: Deposits = Deposits()
@@ -133,6 +153,7 @@ class Policy(_PolicyModel):
     pdf: PdfRules = PdfRules()
     images: ImageRules = ImageRules()
     retention: Retention = Retention()
+    review_blocks_ready: ReviewBlocksReady = ReviewBlocksReady()
     profiles: dict[str, Profile]
 
     def profile(self, name: str) -> Profile:

@@ -20,27 +20,32 @@ from docproc.core.policy import Policy
 _BLOCKING = {Status.FAIL, Status.MISSING}
 
 
-def _item(result: CheckResult, override: Override | None) -> ChecklistItem:
+def _item(result: CheckResult, override: Override | None, policy: Policy) -> ChecklistItem:
+    status = override.status if override else result.status
     return ChecklistItem(
         id=result.id,
         category=result.category,
         title=result.title,
-        status=override.status if override else result.status,
+        status=status,
         machine_status=result.status,
         reasons=result.reasons,
         evidence=result.evidence,
         override=override,
+        blocks_ready=status == Status.REVIEW and policy.review_blocks_ready.applies(result.id, result.category),
     )
 
 
 def overall_status(items: list[ChecklistItem], *, processing: bool = False) -> ChecklistStatus:
-    """flagged > needs_supplement > ready (an anomaly that failed flags the file)."""
+    """flagged > needs_supplement > ready (an anomaly that failed flags the file). A review the policy lets
+    hold the status (``blocks_ready``) keeps the file from ready: flagged, for an officer to look at."""
     if any(i.category == Category.ANOMALY and i.status == Status.FAIL for i in items):
         return ChecklistStatus.FLAGGED
     if any(i.status in _BLOCKING for i in items):
         return ChecklistStatus.NEEDS_SUPPLEMENT
     if processing:
         return ChecklistStatus.PROCESSING
+    if any(i.blocks_ready for i in items):
+        return ChecklistStatus.FLAGGED
     return ChecklistStatus.READY
 
 
@@ -72,7 +77,7 @@ def summarize(
 ) -> Checklist:
     """The checklist: items with overrides beside them, overall status and supplement request."""
     latest = {o.check_id: o for o in overrides}
-    items = [_item(r, latest.get(r.id)) for r in results]
+    items = [_item(r, latest.get(r.id), policy) for r in results]
     errors = file_errors(bundle)
     requests = supplement_request(results, items)
     requests += [

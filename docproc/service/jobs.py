@@ -237,8 +237,8 @@ def _check_when_idle(ctx: Context, application_id: str) -> None:
     if pipeline.pending_files(ctx, application_id):
         return
     queue = _current_queue()
-    if queue is None:
-        pipeline.check_application(ctx, application_id)
+    if queue is None:  # run outside rq: check here, and tell the webhooks as the check job would
+        notify_checklist(ctx, None, pipeline.check_application(ctx, application_id))
     else:
         enqueue_check(queue, application_id)
 

@@ -316,7 +316,8 @@ def check_application(ctx: Context, application_id: str) -> Checklist:
 
 
 def record_override(ctx: Context, application_id: str, override: Override) -> Checklist:
-    """Keep an officer's verdict beside the machine's and store the updated checklist."""
+    """Keep an officer's verdict beside the machine's and store the updated checklist (webhooks are not
+    told here: the service's :func:`docproc.service.dispatch.override_and_notify` does both)."""
     ctx.db.get_application(application_id)
     ctx.db.add_override(application_id, override)
     return check_application(ctx, application_id)

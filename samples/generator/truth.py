@@ -5,8 +5,10 @@ the bundle holds, and the defects planted (`defects.EFFECTS`). Rules for a clean
 
 - completeness.<type>: pass when required and present, missing when required and absent, else not_applicable
 - completeness.id_card.both_sides: pass with both sides, missing otherwise
-- completeness.pages.<type>, completeness.legibility.<type>, stamp.<type>, freshness.<type>: pass when the
-  document is present, else not_applicable (freshness.id_card: review when only the front is present)
+- completeness.legibility.<type>, stamp.<type>, freshness.<type>: pass when the document is present, else
+  not_applicable (freshness.id_card: review when only the front is present)
+- completeness.pages.<type>: pass when the document is present and prints page numbers (statements and
+  contracts); a letter, record or licence without them is "not numbered": not_applicable (the default policy)
 - completeness.bank_statement.coverage, anomaly.balance_chain, anomaly.statement_deposits: with a statement
 - completeness.business_license.legal_representative: for enterprise owners with a licence
 - anomaly.income: with both an income proof and a statement; anomaly.amount_in_words: with a contract or an
@@ -44,6 +46,7 @@ CHECK_IDS: tuple[str, ...] = (
     *(f"stamp.{t}" for t in STAMPED), *(f"freshness.{t}" for t in FRESH), *(f"anomaly.{a}" for a in ANOMALIES),
 )
 _PERSONAL = ("income_proof", "bank_statement", "tax_certificate")
+NUMBERED = ("bank_statement", "purchase_contract")  # the generated types that print 第X页 共Y页 / page i of n
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def base_checks(b: Bundle) -> dict[str, str]:
     checks["completeness.id_card.both_sides"] = "pass" if b.id_sides >= {"front", "back"} else "missing"
     for t in DOC_TYPES:
         if t != "id_card":  # an ID card carries no page numbers
-            checks[f"completeness.pages.{t}"] = _na(has(t))
+            checks[f"completeness.pages.{t}"] = _na(has(t) and t in NUMBERED)
         checks[f"completeness.legibility.{t}"] = _na(has(t))
     checks["completeness.bank_statement.coverage"] = _na(has("bank_statement"))
     checks["completeness.business_license.legal_representative"] = _na(
@@ -118,13 +121,16 @@ def expected_checks(profile: str, defects: tuple[str, ...] | list[str], *,
 
 
 def overall_status(checks: dict[str, str]) -> str:
-    """Any anomaly fail → flagged; else any fail or missing → needs_supplement; else ready (SPEC §4: ready
+    """Any anomaly fail → flagged; else any fail or missing → needs_supplement; else an anomaly review →
+    flagged (review_blocks_ready); else ready (SPEC §4: ready
     means nothing failed or is missing; a re-scan asked for a hard-to-read page rides along in the
     supplement request)."""
     if any(cid.startswith("anomaly.") and status == "fail" for cid, status in checks.items()):
         return "flagged"
     if any(status in ("fail", "missing") for status in checks.values()):
         return "needs_supplement"
+    if any(cid.startswith("anomaly.") and status == "review" for cid, status in checks.items()):
+        return "flagged"  # the default policy's review_blocks_ready: an anomaly review holds the status
     return "ready"
 
 

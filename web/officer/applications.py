@@ -13,6 +13,7 @@ from markupsafe import Markup
 from docproc.core.errors import InputError
 from docproc.core.models import StoredFile
 from docproc.service import pipeline, quotas
+from docproc.service.batch import readable_files
 from web.auth import accounts, casework, login_required, signed_in
 from web.i18n import translate
 from web.officer.casework import render_checklist
@@ -20,10 +21,9 @@ from web.officer.common import (
     LIST_STATUSES,
     applicant_of,
     ctx,
-    dispatch,
     file_rows,
     progress_of,
-    readable_files,
+    request_checks,
     summarize_application,
     visible_application,
     visible_file,
@@ -152,7 +152,7 @@ def _ingest(application_id: str) -> tuple[list[StoredFile], list[dict[str, str]]
             accepted += pipeline.ingest(ctx(), application_id, filename=name, data=data)
         except InputError as exc:
             rejected.append({"filename": name, "code": exc.code, "detail": exc.message})
-    dispatch(application_id, accepted)
+    request_checks(application_id, accepted, force=False)
     return accepted, rejected
 
 
@@ -183,7 +183,7 @@ def upload(application_id: str) -> ResponseReturnValue:
 def reprocess(application_id: str) -> ResponseReturnValue:
     """Read every file again and re-check (through the queue)."""
     visible_application(application_id)
-    dispatch(application_id, readable_files(ctx().db.files_of(application_id)))
+    request_checks(application_id, readable_files(ctx().db.files_of(application_id)), force=True)
     flash(translate("reprocess_queued"))
     return redirect(url_for(".detail", application_id=application_id))
 
@@ -193,7 +193,8 @@ def reprocess(application_id: str) -> ResponseReturnValue:
 def reprocess_file(file_id: str) -> ResponseReturnValue:
     """Read one file again and re-check its application."""
     stored, application = visible_file(file_id)
-    dispatch(application.id, [f for f in readable_files(ctx().db.files_of(application.id)) if f.id == stored.id])
+    request_checks(application.id, [f for f in readable_files(ctx().db.files_of(application.id)) if f.id == stored.id],
+                   force=True)
     if request.accept_mimetypes.best == "application/json":
         return jsonify({"queued": stored.id}), 202
     flash(translate("reprocess_queued"))

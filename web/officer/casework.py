@@ -11,10 +11,10 @@ from flask.typing import ResponseReturnValue
 from docproc.core.clock import utcnow
 from docproc.core.errors import ForbiddenError, InputError
 from docproc.core.models import Category, Checklist, ChecklistItem, Document, Evidence, Override, Status
-from docproc.service import pipeline
+from docproc.service.dispatch import override_and_notify
 from web.auth import accounts, casework, login_required, require_role, signed_in
 from web.i18n import translate
-from web.officer.common import applicant_of, ctx, progress_of, visible_application
+from web.officer.common import applicant_of, ctx, progress_of, queue, visible_application
 
 bp = Blueprint("casework", __name__)
 CATEGORY_ORDER = (Category.COMPLETENESS, Category.STAMP, Category.FRESHNESS, Category.ANOMALY)
@@ -112,7 +112,7 @@ def override(application_id: str, check_id: str) -> ResponseReturnValue:
         flash(translate("comment_required"), "error")
         return redirect(url_for("pages.applications.detail", application_id=application_id, _anchor=check_id))
     entry = Override(check_id=check_id, status=status, comment=comment[:2000], officer=signed_in().name, at=utcnow())
-    pipeline.record_override(ctx(), application_id, entry)
+    override_and_notify(ctx(), queue(), application_id, entry)
     return redirect(url_for("pages.applications.detail", application_id=application_id, _anchor=check_id))
 
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app, url_for
 
 from docproc.cn.id_number import mask
 from docproc.core.errors import NotFoundError
 from docproc.core.models import Application, Checklist, DocType, FileState, Side, StoredFile
-from docproc.service import pipeline
+from docproc.service import batch
 from docproc.service.context import Context
+from docproc.service.dispatch import dispatch
 from docproc.store.accounts import Review
 from web.auth import casework, signed_in
+
+if TYPE_CHECKING:
+    from rq import Queue
 
 LIST_STATUSES = ("ready", "needs_supplement", "flagged", "processing")
 
@@ -40,25 +44,16 @@ def visible_file(file_id: str) -> tuple[StoredFile, Application]:
     return stored, application
 
 
-def dispatch(application_id: str, files: list[StoredFile]) -> None:
-    """Read ``files`` and re-check the application: on the queue when there is one, else right here."""
-    context = ctx()
+def queue() -> Queue | None:
+    """The app's job queue, or None when files are read in the request."""
+    return current_app.extensions.get("docproc.queue")
+
+
+def request_checks(application_id: str, files: list[StoredFile], *, force: bool) -> None:
+    """Note that checks were asked for (the page shows them as due), then read ``files`` (again, past the
+    extraction cache, when ``force``) and re-check, as :func:`docproc.service.dispatch.dispatch` does for the API."""
     casework().request_check(application_id)
-    queue = current_app.extensions.get("docproc.queue")
-    if queue is None:
-        for stored in files:
-            pipeline.process_file(context, stored.id)
-        pipeline.check_application(context, application_id)
-        return
-    from docproc.service import jobs as worker
-
-    worker.enqueue_work(queue, context, application_id, files)  # queue down: files wait for the reconciler
-
-
-def readable_files(files: list[StoredFile]) -> list[StoredFile]:
-    """Files that hold pages (not the zip archives they were unpacked from)."""
-    parents = {f.parent_id for f in files if f.parent_id}
-    return [f for f in files if f.id not in parents]
+    dispatch(ctx(), queue(), application_id, files, force=force)
 
 
 @dataclass(frozen=True)
@@ -171,5 +166,5 @@ def summarize_application(application: Application, *, reviews: dict[str, Review
     progress = progress_of(application.id)
     name, number = applicant_of(application, progress.checklist)
     return Summary(application=application, status=progress.status, name=name, id_number=number,
-                   files=len(readable_files(progress.files)),
+                   files=len(batch.readable_files(progress.files)),
                    assignee=assignees.get(application.id, application.created_by), review=reviews.get(application.id))
