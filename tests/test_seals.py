@@ -228,3 +228,46 @@ def test_legend_match_finds_the_name_in_any_rotation_and_not_a_namesake_of_regio
     assert legend_match(["有限公司2892重庆鼎盛房地产"], "重庆鼎盛房地产有限公司") == 1.0
     assert legend_match(["重庆天城息技术建限公司"], "重庆天域信息技术有限公司") >= 0.6  # two misreads
     assert legend_match(["重庆鼎盛房地产有限公司"], "重庆天域信息技术有限公司") < 0.25  # same city and form only
+
+
+def _worn(page: np.ndarray, centre: tuple[int, int], radius: int, degrees: tuple[int, int]) -> np.ndarray:
+    """Take the ink off a sector of the ring (worn or thinly inked there): the outline then runs inside the ring."""
+    out = page.copy()
+    cv2.ellipse(out, centre, (radius, radius), 0, degrees[0], degrees[1], (255, 255, 255), 12)
+    return out
+
+
+def test_a_thin_worn_seal_cut_by_the_edge_is_fitted_by_its_outside() -> None:
+    page = _text_page()
+    width = page.shape[1]
+    centre, radius = (width - 60, 420), 150
+    page = _worn(_draw_seal(page, centre, radius, bgr=(200, 60, 30), ring=3), centre, radius, (200, 215))
+    seals = detect_seals(page)
+    assert [(s.color, s.partial) for s in seals] == [("blue", True)]
+    x0, y0, x1, y1 = seals[0].bbox.as_list()
+    assert x0 == pytest.approx(width - 60 - radius, abs=12) and y1 - y0 == pytest.approx(2 * radius, abs=20)
+
+
+def test_a_seal_cut_by_the_paper_edge_inside_a_scan_margin_is_found() -> None:
+    page = _text_page()
+    width = page.shape[1]
+    paper_edge = width - 10  # the scanner saw a little beyond the sheet
+    page = _draw_seal(page, (paper_edge + 30, 420), 140, bgr=(40, 35, 215), ring=6)
+    page[:, paper_edge:] = 235  # the scanner's lid beyond the paper: no ink there
+    seals = detect_seals(page)
+    assert [(s.color, s.partial) for s in seals] == [("red", True)]
+
+
+def test_a_pale_blue_seal_cut_by_the_edge_is_found_and_pale_blue_print_is_not() -> None:
+    page = _text_page()
+    width = page.shape[1]
+    cv2.putText(page, "Signed", (200, 650), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 2.0, (160, 40, 20), 3)  # blue pen
+    pale_blue = (235, 208, 190)  # BGR: saturation about 50 on white paper, below the clear-ink floor
+    page = _draw_seal(page, (width - 20, 420), 140, bgr=pale_blue, ring=6)
+    seals = detect_seals(page)
+    assert [(s.color, s.partial) for s in seals] == [("blue", True)]
+    ruled = _text_page()
+    cv2.putText(ruled, "Signed", (200, 650), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 2.0, (160, 40, 20), 3)
+    for y in range(60, ruled.shape[0], 55):  # pale blue ruling, as on a bank's form
+        cv2.line(ruled, (30, y + 12), (ruled.shape[1] - 30, y + 12), pale_blue, 3)
+    assert detect_seals(ruled) == []

@@ -83,6 +83,7 @@ def _outline_coverage(mask: np.ndarray, rect: RotatedRect, shape: str) -> float:
 
 PARTIAL_ARC = 0.35  # least share of its circle a seal cut by the edge must show
 PARTIAL_COVERAGE = 0.8  # share of the visible arc that must lie on ink
+EDGE_REACH = 0.01  # a group this close to the image's edge (share of its longer side) may be cut by the paper's edge
 
 
 def cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> Stamp | None:
@@ -90,7 +91,8 @@ def cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> St
     outline away from the edge, inked along most of the arc that lies inside, with ink inside it."""
     x, y, w, h = box
     height, width = mask.shape[:2]
-    if x > 1 and y > 1 and x + w < width - 1 and y + h < height - 1:
+    reach = max(2, round(EDGE_REACH * max(height, width)))  # a scan shows a strip beyond the paper's edge
+    if x >= reach and y >= reach and x + w <= width - reach and y + h <= height - reach:
         return None
     contours, _ = cv2.findContours(mask[y : y + h, x : x + w], cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     if not contours:
@@ -98,7 +100,7 @@ def cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> St
     ring = max(contours, key=len)  # the ring's outside; legend characters that do not touch it are left out
     points = ring.reshape(-1, 2).astype(float) + (x, y)
     inside = (points[:, 0] > 1) & (points[:, 1] > 1) & (points[:, 0] < width - 2) & (points[:, 1] < height - 2)
-    circle = _fit_circle(points[inside])
+    circle = _outer_circle(points[inside])
     if circle is None:
         return None
     cx, cy, r = circle
@@ -119,6 +121,24 @@ def cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> St
                 y1=min(float(height), cy + r), unit=Unit.PX)
     return Stamp(bbox=bbox, color=colour, shape="round", confidence=round(coverage * float(on_page.mean()), 3),
                  page=page, partial=True)
+
+
+OUTER_REFITS = 2
+
+
+def _outer_circle(points: np.ndarray) -> tuple[float, float, float] | None:
+    """The circle of a ring's outside from outline points that may also run inside it: where the ring is broken
+    (worn ink, a thin ring cut by the edge) the outline enters and follows the legend, which pulls a plain fit
+    inwards. Each refit keeps the outer half of the points; on an unbroken ring it changes nothing."""
+    circle = _fit_circle(points)
+    for _ in range(OUTER_REFITS):
+        if circle is None:
+            return None
+        cx, cy, _r = circle
+        distance = np.hypot(points[:, 0] - cx, points[:, 1] - cy)
+        points = points[distance >= np.median(distance)]
+        circle = _fit_circle(points)
+    return circle
 
 
 def _fit_circle(points: np.ndarray) -> tuple[float, float, float] | None:

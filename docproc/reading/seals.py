@@ -87,7 +87,11 @@ SEAL_INKS: tuple[SealInk, ...] = (
     SealInk("red", RED, INK_SATURATION, 200, 0.0),
     SealInk("red", ((0, 22), (150, 180)), 35, 110, 0.9),
     SealInk("blue", BLUE, INK_SATURATION, INK_VALUE, 0.0),
+    SealInk("blue", BLUE, 35, 110, 0.9),  # pale blue ink (a faded or thinly inked seal, a light scan)
 )
+# A seal cut by the paper's edge scores its visible arc times the share of it on the page: from a pale ink it is
+# taken at this score (a whole ring must score the ink's own least score).
+PARTIAL_MIN_SCORE = 0.5
 
 
 def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = False) -> list[Stamp]:
@@ -105,7 +109,8 @@ def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = Fals
     for ink in SEAL_INKS:
         mask = cv2.morphologyEx(ink_mask(hsv, ink.hues, s_min=ink.s_min, v_min=ink.v_min), cv2.MORPH_CLOSE, kernel)
         for stamp in _seals_in_mask(mask, colour=ink.colour, page=page, gap=k):
-            if stamp.confidence >= ink.min_score and not _solid(hsv, stamp) and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
+            least = min(ink.min_score, PARTIAL_MIN_SCORE) if stamp.partial else ink.min_score
+            if stamp.confidence >= least and not _solid(hsv, stamp) and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
                 stamps.append(stamp)
         if ink.colour == "red" and ink.min_score == 0.0:  # clear red ink (the pale mask takes in skin and wood too)
             seeds += [g for g in _ink_groups(mask, gap=k) if seal_sized(mask.shape, g) and _fits_a_seal(g, mask.shape)]
