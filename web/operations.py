@@ -114,7 +114,7 @@ class _Families:
 def _may_read_metrics() -> bool:
     token = current_app.extensions["docproc"].settings.metrics_token
     given = request.headers.get("Authorization", "")
-    if token is not None and given.startswith("Bearer "):
+    if token is not None and token.get_secret_value() and given.startswith("Bearer "):
         return hmac.compare_digest(given[len("Bearer "):].encode(), token.get_secret_value().encode())
     try:
         return ipaddress.ip_address(request.remote_addr or "").is_loopback

@@ -201,8 +201,16 @@ from docproc.cli import data as cli_data  # noqa: E402
 
 def _plugin_commands() -> list[click.Command]:
     """Commands other installed packages add under the entry-point group ``docproc.commands`` (the sample
-    generator of a development install adds ``samples``); the product itself names none of them."""
-    return [entry.load() for entry in entry_points(group="docproc.commands")]
+    generator of a development checkout adds ``samples``; an installed wheel has no generator, so that one
+    is skipped there); the product itself names none of them."""
+    commands = []
+    for entry in entry_points(group="docproc.commands"):
+        try:
+            commands.append(entry.load())
+        except ModuleNotFoundError as exc:
+            if exc.name != entry.module.split(".")[0]:
+                raise  # the plugin is there but broken: say so
+    return commands
 
 
 for _command in [*cli_admin.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *_plugin_commands()]:
