@@ -7,6 +7,7 @@ connection or Redis socket is shared between processes. Any other WSGI host can 
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
-from docproc.core.log_format import formatter
+from docproc.core.log_format import configure_logging, formatter
 from docproc.core.log_masking import install_log_masking
 from docproc.core.settings import Settings
 
@@ -86,7 +87,9 @@ def options(settings: Settings, bind: str) -> dict[str, Any]:
 def main(argv: list[str]) -> None:
     """Run gunicorn on ``argv[0]`` (``HOST:PORT``) until it is stopped."""
     install_log_masking()
-    DocprocGunicorn(options(Settings(), argv[0])).run()
+    settings = Settings()
+    configure_logging(level=logging.WARNING, log_format=settings.log_format)  # the app's own log lines
+    DocprocGunicorn(options(settings, argv[0])).run()
 
 
 if __name__ == "__main__":
