@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import re
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -224,3 +225,32 @@ def test_an_upload_of_many_files_is_read_one_file_at_a_time(settings: Settings, 
     assert status.startswith("4") or status.startswith("2"), status
     # one file in hand (its bytes, the sealed copy, the digest pass) whatever the count; all six before
     assert peak < 4 * size, f"peak {peak / 2**20:.1f} MiB for {count} files of {size / 2**20:.0f} MiB"
+
+
+def _log_inside_a_job(message: str) -> str:
+    logging.getLogger("docproc.test_operations.job").warning(message)
+    return "logged"
+
+
+def test_a_json_log_line_written_inside_an_rq_job_carries_the_job_id(redis_url: str) -> None:
+    from redis import Redis
+    from rq import Queue, SimpleWorker
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("docproc.test_operations.job")
+    logger.addHandler(handler)
+    logger.propagate = False
+    conn = Redis.from_url(redis_url)
+    queue = Queue(f"ops-log-{uuid.uuid4().hex[:8]}", connection=conn)
+    try:
+        job = queue.enqueue(_log_inside_a_job, "inside")
+        SimpleWorker([queue], connection=conn).work(burst=True)
+        _log_inside_a_job("outside")
+    finally:
+        logger.removeHandler(handler)
+        queue.delete(delete_jobs=True)
+    inside, outside = (json.loads(line) for line in stream.getvalue().splitlines())
+    assert inside["message"] == "inside" and inside["job_id"] == job.id
+    assert "job_id" not in outside
