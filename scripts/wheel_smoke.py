@@ -110,6 +110,11 @@ def serve_and_upload(venv: Path, work: Path, started: float) -> None:
         freshness = next(i for i in checklist["items"] if i["id"] == "freshness.id_card")
         _step(f"checklist ready: status {checklist['status']}, freshness.id_card {freshness['status']}", started)
         assert freshness["status"] == "fail"
+        status, body = _request(f"{base}/metrics")
+        figures = [line for line in body.decode().splitlines()
+                   if line.startswith(("docproc_job_seconds_count", "docproc_ocr_page_seconds_count", "docproc_files{"))]
+        _step(f"GET /metrics: {status}; " + "; ".join(figures), started)
+        assert status == 200 and any('stage="read"' in line for line in figures), figures
     finally:
         server.send_signal(signal.SIGTERM)
         out, _ = server.communicate(timeout=90)
