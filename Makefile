@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml scripts/bootstrap.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'docproc-checkout.pth').write_text(str(pathlib.Path.cwd()) + '\n')"  # samples/ (not in the wheel) importable
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -10,6 +10,11 @@ packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-oc
 if [[ "${DOCPROC_BROWSER_TESTS:-1}" == "1" ]]; then
   packages+=(chromium)
 fi
+# docker-compose validates compose.yaml in the tests (no daemon needed); skipped when Docker's own
+# `docker compose` plugin is there.
+if ! command -v docker-compose >/dev/null 2>&1 && ! docker compose version >/dev/null 2>&1; then
+  packages+=(docker-compose)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

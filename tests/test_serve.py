@@ -139,3 +139,35 @@ def _until(predicate, timeout: float, what: str) -> None:  # type: ignore[no-unt
     while not predicate():
         assert time.monotonic() < deadline, f"timed out after {timeout}s waiting for {what}"
         time.sleep(0.2)
+
+
+def test_serve_runs_gunicorn_with_the_web_processes_asked_and_stops_them_all(tmp_path: Path, redis_url: str) -> None:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DOCPROC_DATA_DIR=str(tmp_path / "var"), PYTHONPATH=str(ROOT), REDIS_URL=redis_url)
+    server = subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "serve", "--port", str(port), "--workers", "0",
+                               "--web-workers", "3", "--threads", "2"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/livez", timeout=5) as response:
+                    server_header = response.headers["Server"]
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "server did not come up"
+            time.sleep(0.2)
+        assert server_header.startswith("gunicorn")
+        (master,) = _children(server.pid)  # --workers 0 and REDIS_URL: no rq worker, no embedded Redis
+        web_processes = _children(master)
+        assert len(web_processes) == 3
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    assert server.returncode == 0
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in [master, *web_processes]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [pid for pid in [master, *web_processes] if _alive(pid)] == []

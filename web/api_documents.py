@@ -46,13 +46,14 @@ def post_documents(application_id: str) -> tuple[Response, int] | Response:
     uploads = request.files.getlist("file") or list(request.files.values())
     if not uploads:
         return problem(422, "no_file", "send the document as multipart/form-data field 'file'")
-    files = [(upload.filename or "upload", upload.read()) for upload in uploads]
-    quotas.check_upload(ctx, application_id, [data for _, data in files])  # 413 before anything is stored
+    # 413 before anything is stored; measured on the spooled files, each read only when its turn comes
+    quotas.check_upload(ctx, application_id, [upload.stream for upload in uploads])
     accepted: list[StoredFile] = []
     rejected: list[Rejected] = []
-    for name, data in files:
+    for upload in uploads:
+        name = upload.filename or "upload"
         try:
-            accepted += pipeline.ingest(ctx, application_id, filename=name, data=data)
+            accepted += pipeline.ingest(ctx, application_id, filename=name, data=upload.read())
         except InputError as exc:
             rejected.append(Rejected(filename=name, code=exc.code, detail=exc.message))
     dispatch(ctx, current_app.extensions.get("docproc.queue"), application_id, accepted)

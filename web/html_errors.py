@@ -10,13 +10,14 @@ from werkzeug.exceptions import HTTPException
 
 from docproc.core.errors import DocprocError, ForbiddenError, NotFoundError
 from web.errors import problem
+from web.operations import PROBE_PATHS
 
 log = logging.getLogger(__name__)
 _KNOWN = (400, 401, 403, 404, 413, 500)
 
 
 def _for_api() -> bool:
-    return (request.path.startswith("/api/") or request.path in ("/healthz", "/readyz")
+    return (request.path.startswith("/api/") or request.path in PROBE_PATHS
             or request.accept_mimetypes.best == "application/json")
 
 

@@ -16,6 +16,7 @@ from docproc.cli.common import edge
 from docproc.cli.common import parse_date_option as _date
 from docproc.cli.common import parse_decimal_option as _decimal
 from docproc.core.errors import InputError
+from docproc.core.log_format import configure_logging
 from docproc.core.log_masking import install_log_masking
 from docproc.core.models import FileState
 from docproc.core.settings import Settings
@@ -50,7 +51,14 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
 def main(verbose: bool) -> None:
     """docproc: pre-review of home-loan document bundles."""
     install_log_masking()
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(level=logging.INFO if verbose else logging.WARNING, log_format=_log_format())
+
+
+def _log_format() -> str:
+    try:
+        return Settings().log_format
+    except ValueError:  # a bad setting is reported by the command that reads it (exit 3), not here
+        return "text"
 
 
 def _context() -> Context:
@@ -128,8 +136,11 @@ def extract(path: Path, as_json: bool) -> None:
 def worker(burst: bool) -> None:
     """Run an rq worker on REDIS_URL (any number, on any number of machines)."""
     from docproc.service import jobs as rq_glue
+    from docproc.service import metrics
 
-    rq_glue.run_worker(Settings(), burst=burst)
+    settings = Settings()
+    metrics.bind(settings.redis_url, settings.queue_name)
+    rq_glue.run_worker(settings, burst=burst)
 
 
 @main.command()
@@ -137,15 +148,20 @@ def worker(burst: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", "n_workers", default=None, type=int,
               help="Worker processes to start and keep running [default: 2 with the embedded Redis, 0 with REDIS_URL].")
+@click.option("--web-workers", default=None, type=int,
+              help="gunicorn web processes [default: DOCPROC_WEB_WORKERS, else the cores, at most 4].")
+@click.option("--threads", default=None, type=int, help="Threads per web process [default: DOCPROC_WEB_THREADS, 4].")
 @edge
-def serve(host: str, port: int, n_workers: int | None) -> None:
-    """Serve the web page and API; without REDIS_URL, start an embedded Redis and workers too.
+def serve(host: str, port: int, n_workers: int | None, web_workers: int | None, threads: int | None) -> None:
+    """Serve the web page and API under gunicorn; without REDIS_URL, start an embedded Redis and workers too.
 
     Workers that die are restarted, and files whose job was lost are queued again.
     """
     from web.server import run_server
 
-    run_server(Settings(), host=host, port=port, n_workers=n_workers)
+    settings = Settings()
+    updates = {k: v for k, v in (("web_workers", web_workers), ("web_threads", threads)) if v is not None}
+    run_server(settings.model_copy(update=updates), host=host, port=port, n_workers=n_workers)
 
 
 @main.command("eval")
@@ -185,8 +201,16 @@ from docproc.cli import data as cli_data  # noqa: E402
 
 def _plugin_commands() -> list[click.Command]:
     """Commands other installed packages add under the entry-point group ``docproc.commands`` (the sample
-    generator of a development install adds ``samples``); the product itself names none of them."""
-    return [entry.load() for entry in entry_points(group="docproc.commands")]
+    generator of a development checkout adds ``samples``; an installed wheel has no generator, so that one
+    is skipped there); the product itself names none of them."""
+    commands = []
+    for entry in entry_points(group="docproc.commands"):
+        try:
+            commands.append(entry.load())
+        except ModuleNotFoundError as exc:
+            if exc.name != entry.module.split(".")[0]:
+                raise  # the plugin is there but broken: say so
+    return commands
 
 
 for _command in [*cli_admin.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *_plugin_commands()]:

@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     login_limit_account: str = "20 per 15 minutes"  # failed sign-ins per username, from anywhere
     login_limit_address: str = "30 per 15 minutes"  # failed sign-ins per client address, any username
     login_limit_pair: str = "5 per 5 minutes"  # failed sign-ins per username from one address
+    # Operations (docproc serve under gunicorn, /metrics, log lines): web processes and threads per process
+    # (0: cores, at most 4); a token that opens /metrics from anywhere (without one, loopback only); text or JSON logs.
+    web_workers: int = 0
+    web_threads: int = 4
+    metrics_token: SecretStr | None = None
+    log_format: Literal["text", "json"] = "text"
 
     @property
     def development(self) -> bool:

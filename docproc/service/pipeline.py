@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,6 +17,7 @@ from decimal import Decimal
 from docproc.cn.normalize import similarity
 from docproc.core.clock import new_id, utcnow
 from docproc.core.errors import DocprocError, InputError, TooLarge
+from docproc.core.log_format import log_ids
 from docproc.core.models import (
     Application,
     Bundle,
@@ -31,7 +33,7 @@ from docproc.core.models import (
 )
 from docproc.reading import classify, forensics, imaging
 from docproc.reading import read as reading
-from docproc.service import quotas
+from docproc.service import metrics, quotas
 from docproc.service.checklist import summarize
 from docproc.service.context import Context
 from docproc.store.blobs import expand_zip
@@ -198,11 +200,23 @@ def cached_or_read(ctx: Context, sha256: str, read: Callable[[], list[Page]], *,
     hit = None if force else cached_read(ctx, sha256)
     if hit is not None and hit[1] is not None:
         return hit[0], hit[1], False
+    started = time.perf_counter()
     pages = read() if hit is None else hit[0]
+    if hit is None:
+        _observe_read(pages, time.perf_counter() - started)
+    started = time.perf_counter()
     docs = documents_from_pages(ctx, pages)
+    metrics.observe("job_seconds", time.perf_counter() - started, {"stage": "extract"})
     ctx.db.put_extraction(sha256, reading_version(ctx), read_pages=pages, docs=docs,
                           extractor_version=EXTRACTOR_VERSION)
     return pages, docs, hit is None
+
+
+def _observe_read(pages: list[Page], seconds: float) -> None:
+    metrics.observe("job_seconds", seconds, {"stage": "read"})
+    scanned = sum(1 for p in pages if p.source == PageSource.OCR)
+    if scanned:
+        metrics.observe("ocr_page_seconds", seconds / len(pages), times=scanned)
 
 
 def read_and_extract(ctx: Context, stored: StoredFile, *, force: bool = False) -> tuple[list[Page], list[Document]]:
@@ -220,7 +234,8 @@ def process_file(ctx: Context, file_id: str, *, force: bool = False) -> list[Doc
     stored = ctx.db.get_file(file_id)
     ctx.db.set_file_state(file_id, FileState.READING)
     try:
-        pages, docs = read_and_extract(ctx, stored, force=force)
+        with log_ids(application_id=stored.application_id):
+            pages, docs = read_and_extract(ctx, stored, force=force)
     except InputError as exc:
         ctx.db.set_file_state(file_id, FileState.ERROR, error=exc.message, code=exc.code)
         log.info("file %s rejected: %s", file_id, exc.code)
@@ -306,12 +321,16 @@ def bundle_of(ctx: Context, application_id: str) -> Bundle:
 
 def check_application(ctx: Context, application_id: str) -> Checklist:
     """Run every check on the application and store the new checklist."""
-    bundle = bundle_of(ctx, application_id)
-    results = run_checks(bundle, ctx.policy)
-    checklist = summarize(
-        bundle, results, overrides=ctx.db.overrides_of(application_id), policy=ctx.policy
-    )
-    ctx.db.save_checklist(checklist)
+    started = time.perf_counter()
+    with log_ids(application_id=application_id):
+        bundle = bundle_of(ctx, application_id)
+        results = run_checks(bundle, ctx.policy)
+        checklist = summarize(
+            bundle, results, overrides=ctx.db.overrides_of(application_id), policy=ctx.policy
+        )
+        ctx.db.save_checklist(checklist)
+    metrics.observe("job_seconds", time.perf_counter() - started, {"stage": "check"})
+    metrics.inc_many("checks_total", ({"verdict": str(r.status)} for r in results))
     return checklist
 
 

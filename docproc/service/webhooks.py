@@ -21,7 +21,7 @@ from docproc.core.clock import utcnow
 from docproc.core.errors import BlockedTarget, UnresolvedTarget
 from docproc.core.models import Application, Checklist
 from docproc.core.webhook_targets import Target, TargetPolicy, check
-from docproc.service import wire
+from docproc.service import metrics, wire
 from docproc.service.changes import content_key
 from docproc.service.context import Context
 from docproc.store.catalog import previous_checklist
@@ -162,6 +162,8 @@ def attempt_delivery(store: IntegrationStore, delivery_id: str, *, targets: Targ
         return None
     attempt = post(hook.url, body, headers, targets=targets, timeout=timeout)
     store.record_attempt(delivery_id, attempt, final=final)
+    if attempt.error is not None:
+        metrics.inc("webhook_failures_total")
     return attempt
 
 

@@ -142,14 +142,15 @@ def status(application_id: str) -> ResponseReturnValue:
 def _ingest(application_id: str) -> tuple[list[StoredFile], list[dict[str, str]]]:
     accepted: list[StoredFile] = []
     rejected: list[dict[str, str]] = []
-    files = [(u.filename or "upload", u.read()) for u in request.files.getlist("file") or request.files.values()]
-    try:
-        quotas.check_upload(ctx(), application_id, [data for _, data in files])
+    uploads = request.files.getlist("file") or list(request.files.values())
+    try:  # measured on the spooled files; each is read into memory only when its turn comes
+        quotas.check_upload(ctx(), application_id, [u.stream for u in uploads])
     except InputError as exc:  # nothing is stored: every file comes back with the reason
-        return [], [{"filename": name, "code": exc.code, "detail": exc.message} for name, _ in files]
-    for name, data in files:
+        return [], [{"filename": u.filename or "upload", "code": exc.code, "detail": exc.message} for u in uploads]
+    for upload in uploads:
+        name = upload.filename or "upload"
         try:
-            accepted += pipeline.ingest(ctx(), application_id, filename=name, data=data)
+            accepted += pipeline.ingest(ctx(), application_id, filename=name, data=upload.read())
         except InputError as exc:
             rejected.append({"filename": name, "code": exc.code, "detail": exc.message})
     request_checks(application_id, accepted, force=False)
