@@ -1,5 +1,5 @@
-"""Contract parties however a contract words them: pages written by hand in wordings of their own (role
-words, letters defined in prose, party blocks, sentences)."""
+"""Contract parties however a contract words them, and positions stated in a letter's sentence: pages written
+by hand in wordings of their own (role words, letters defined in prose, party blocks, sentences)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,17 @@ def test_an_address_whose_label_wraps_over_a_line_break() -> None:
     got = contract(["一、乙方购买的商品房为甲方开发建设的项目3栋1502号，房屋坐",
                     "落：上海市浦东新区张杨路500号2号楼3单元1502室。该房屋用途为住宅。"])
     assert got["property_address"] == "上海市浦东新区张杨路500号2号楼3单元1502室"
+
+
+def test_a_position_stated_in_a_sentence_loses_its_lead_in() -> None:
+    for sentence, position in (
+        ("兹证明王芳同志系本公司员工，现任本公司的人事主管，工作表现良好。", "人事主管"),
+        ("兹有我司员工刘强，现任我司市场部经理一职。", "市场部经理"),
+        ("兹证明陈静在我单位工作，担任本单位出纳，月收入8,000.00元。", "出纳"),
+        ("兹证明周敏现任上海远景科技有限公司技术总监，特此证明。", "技术总监"),
+        ("兹证明李伟现任高级工程师，月收入12,000.00元。", "高级工程师"),
+    ):
+        assert run(DocType.INCOME_PROOF, None, [[sentence]])["position"] == position, sentence
 
 
 def test_clause_text_about_showing_an_id_card_names_no_buyer() -> None:
