@@ -35,7 +35,7 @@ _TITLES = frozenset({"同志", "先生", "女士", "员工", "职工"})  # words
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 # The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…).
-_POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,12}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
+_POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,40}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
     r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任"))
 _FIGURE_AFTER_LABEL = re.compile(r"[^0-9¥￥]{0,12}[¥￥]?([0-9](?:[0-9,，.]*\d万?|万))")  # 月收入为人民币12,500.00元, ¥3.32万元
 _WORDS = re.compile(rf"大写[)）]?(?:金额)?[:：]?\s*(?:人民币)?[:：]?\s*([{CAPITALS}]{{2,30}})")  # 人民币（大写）壹万…
@@ -46,6 +46,8 @@ _PHONE = re.compile(r"(?:电话|联系方式|Tel)[:：]?\s*(0?[0-9][0-9\-+\s.,]{
 _PHONE_OK = re.compile(r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}")
 _WORDS_ONLY = re.compile(rf"[{CAPITALS}]{{2,30}}")
 _PERSON = re.compile(rf"[{CJK}]{{2,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,3}}")  # 张伟, 买买提·艾力
+POSITION_CHARS = 12  # the longest position a letter's sentence states (高级客户经理, 研发中心技术总监)
+_LEAD_INS = sorted(vocab.words("income_proof", "position_lead_ins"), key=len, reverse=True)
 _POSITION = re.compile(rf"[{CJK}A-Za-z][{CJK}A-Za-z()/·]{{1,14}}")  # 产品经理, 高级工程师(副总监)
 _TRAILING = " 同志先生女士一职"  # words a form's value may end with that are not part of it
 _PROSE_MARKS = ",;。、"  # a label followed by these is a word of the prose, not a form's entry
@@ -167,8 +169,27 @@ def _position(text: PageText) -> Field | None:
     entry = _entry(text, "position", _POSITION)
     if entry is not None and organisation_name(str(entry.value)) is None:
         return entry
-    hit = next((h for p in _POSITIONS if (h := text.search_joined(p))), None)
-    return hit.field(hit.group(1)) if hit else None
+    for pattern in _POSITIONS:
+        for match in re.finditer(pattern, text.joined):
+            start = match.start(1) + _lead_in(match.group(1))
+            if 2 <= match.end(1) - start <= POSITION_CHARS:
+                return text.field((start, match.end(1)), text.joined[start : match.end(1)])
+    return None
+
+
+def _lead_in(value: str) -> int:
+    """How many characters of a position taken from prose are its sentence's lead-in: the employer as us
+    (我单位, 本公司的) or by its own name (现任XX有限公司财务主管), never a word of the position."""
+    cut = 0
+    while True:
+        lead = next((w for w in _LEAD_INS if value.startswith(w, cut)), None)
+        named = next((end for _, start, end in organisations_in(value) if start == cut and len(value) - end >= 2), None)
+        if lead is not None and len(value) - cut - len(lead) >= 2:
+            cut += len(lead)
+        elif named is not None:
+            cut = named
+        else:
+            return cut
 
 
 def _monthly_income(text: PageText, words: Field | None) -> Field | None:

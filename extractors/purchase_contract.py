@@ -12,6 +12,7 @@ from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from extractors._labels import Candidate, first_valid, labels_of
+from extractors._parties import find_parties
 from extractors._text import PageText, label_values
 from extractors.registry import ExtractedFields, extractor
 
@@ -238,6 +239,13 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     if "signing_date" not in fields and (signed := _signed_on(texts)):
         fields["signing_date"] = signed
     names, numbers, name_field, number_field = _buyers(texts)
+    parties = find_parties(texts)
+    if (buyer := parties["buyer"]).name_field is not None:  # party lines, however the contract words them
+        names, name_field = buyer.names, buyer.name_field
+        if buyer.number_field is not None:
+            numbers, number_field = buyer.numbers, buyer.number_field
+    if "seller" not in fields and (selling := parties["seller"]).name_field is not None and len(selling.names) == 1:
+        fields["seller"] = selling.name_field
     for columns in (_party_columns(t) for t in texts):
         if "buyer" in columns and (columns["buyer"][2] or columns["buyer"][3]):
             table_names, numbers, table_name_field, number_field = columns["buyer"]
@@ -315,7 +323,12 @@ def _property_address(texts: list[PageText]) -> Field | None:
     cues = "|".join(re.escape(w) for w in sorted(vocab.words(LABELS_OF, "property_address_prose"), key=len, reverse=True))
     placed = [f for t in texts for m in re.finditer(cues, t.joined)
               if (f := _address(Candidate(t, m.end(), min(len(t.joined), m.end() + ADDRESS_REACH), "prose")))]
-    return max(placed, key=lambda f: flat_detail(str(f.value)), default=None)
+    if placed:
+        return max(placed, key=lambda f: flat_detail(str(f.value)))
+    wrapped = "|".join(re.escape(w) for w in sorted(vocab.words(LABELS_OF, "property_address_wrapped"), key=len, reverse=True))
+    labelled = [f for t in texts for m in re.finditer(wrapped, t.joined)  # a label broken over a line (房屋坐 / 落：)
+                if (f := _address(Candidate(t, m.end(), min(len(t.joined), m.end() + ADDRESS_REACH), "prose")))]
+    return labelled[0] if labelled else None
 
 
 def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Field | None:

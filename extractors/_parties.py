@@ -1,0 +1,161 @@
+"""A contract's parties on their party lines: a role word or the letter the contract calls a party by (出卖人：,
+买受人（一）：, 乙方（买受人）：, 转让方：, 乙方： with 乙方 defined as the buyer in prose), the name after it or on
+a 姓名/名称 entry of the party's block, and the id numbers of that block; also a party named in a sentence
+(买受人张三（身份证号码：…）). Names are validated: a person's 2–4 CJK characters that are no label or role
+word, or an organisation's name; id numbers by their GB 11643 check digit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docproc.cn import vocab
+from docproc.cn.id_number import parse_id_number
+from docproc.cn.orgs import organisation_name
+from docproc.core.models import Field
+from extractors._text import PageText
+
+DOC = "purchase_contract"
+BLOCK_LINES = 6  # lines under a party line that may hold its entries (姓名, 证件号码, 住址…)
+SENTENCE_REACH = 30  # characters after a sentence's id label where the number stands
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+SELLER_ROLES, BUYER_ROLES = vocab.words(DOC, "seller_roles"), vocab.words(DOC, "buyer_roles")
+LETTERS = vocab.words(DOC, "party_letters")
+_ROLE = _alt(SELLER_ROLES + BUYER_ROLES)
+_LETTER = _alt(LETTERS)
+_QUAL = r"[(（][^()（）:：]{1,8}[)）]"
+# A party line: the label (a role or a letter, with bracketed qualifiers), a colon, the value.
+_PARTY_LINE = re.compile(rf"(?P<label>(?:{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*)[:：]\s*(?P<value>.*)")
+_DEFINED = re.compile(rf"(?:{_alt(vocab.words(DOC, 'party_defined'))})\W{{0,2}}({_LETTER})")
+_ADJACENT = re.compile(rf"({_LETTER})\s*[(（]\s*(?:即)?({_ROLE})\s*[)）]|({_ROLE})\s*[(（]\s*(?:即)?({_LETTER})\s*[)）]")
+_ROLE_WORD = re.compile(_ROLE)
+_SIGNATURE = re.compile(_alt(vocab.words(DOC, "party_signature")))
+_NAME_END = re.compile(rf"[,，;；(（、/\s]|{_alt(vocab.words(DOC, 'party_name_end'))}")
+_NAME_ENTRY = re.compile(rf"^(?:{_alt(vocab.words(DOC, 'party_name_labels'))})\s*[:：]?\s*(.+)")
+_ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx×])(?![0-9])")
+# A party named in a sentence: the role word, the name, then its id number's label (买受人张三（身份证号：…）).
+_IN_SENTENCE = re.compile(rf"({_ROLE})\s*([\u4e00-\u9fff·]{{2,6}}?)\s*[(（,，]\s*(?:{_alt(vocab.words(DOC, 'party_id_labels'))})")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}")
+_NOT_NAMES = frozenset({*SELLER_ROLES, *BUYER_ROLES, *LETTERS, *vocab.words(DOC, "party_name_labels"),
+                        *vocab.words(DOC, "party_name_end"), "当事人", "代理人", "双方", "本人"})
+
+
+@dataclass
+class Party:
+    """One side's names and id numbers, with the evidence of the first of each."""
+
+    names: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    name_field: Field | None = None
+    number_field: Field | None = None
+
+    def add_name(self, name: str, evidence: Field) -> None:
+        if name not in self.names:
+            self.names.append(name)
+            self.name_field = self.name_field or evidence
+
+    def add_number(self, number: str, evidence: Field) -> None:
+        if number not in self.numbers:
+            self.numbers.append(number)
+            self.number_field = self.number_field or evidence
+
+
+def party_name(value: str) -> str | None:
+    """``value`` as a party's name: an organisation's, or a person's that is no role or label word."""
+    if organisation_name(value):
+        return value
+    return value if _PERSON.fullmatch(value) and value not in _NOT_NAMES else None
+
+
+def _side(word: str) -> str | None:
+    return "buyer" if word in BUYER_ROLES else "seller" if word in SELLER_ROLES else None
+
+
+def letter_sides(texts: list[PageText]) -> dict[str, str]:
+    """What each letter (甲方, 乙方) stands for, as the contract says: beside a role in brackets (乙方（买受人）,
+    出卖人（甲方）) or defined after a party's name (出卖人：XX公司（以下简称“甲方”）)."""
+    sides: dict[str, str] = {}
+    for text in texts:
+        for m in _ADJACENT.finditer(text.joined):
+            letter, role = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            sides.setdefault(letter, _side(role) or "")
+        for m in _DEFINED.finditer(text.joined):
+            roles = list(_ROLE_WORD.finditer(text.joined, max(0, m.start() - 60), m.start()))
+            if roles:
+                sides.setdefault(m.group(1), _side(roles[-1].group(0)) or "")
+    return {k: v for k, v in sides.items() if v}
+
+
+def _label_side(label: str, sides: dict[str, str]) -> str | None:
+    if (role := _ROLE_WORD.search(label)) is not None:
+        return _side(role.group(0))
+    letter = re.match(_LETTER, label)
+    return sides.get(letter.group(0)) if letter else None
+
+
+def find_parties(texts: list[PageText]) -> dict[str, Party]:
+    """Each side's ("seller", "buyer") names and id numbers from party lines and sentences that name parties."""
+    sides = letter_sides(texts)
+    out = {"seller": Party(), "buyer": Party()}
+    for text in texts:
+        heads = [(i, m) for i, line in enumerate(text.lines) for m in _PARTY_LINE.finditer(line)
+                 if not _SIGNATURE.search(m.group("label"))]
+        head_lines = sorted({i for i, _ in heads})
+        for index, m in heads:
+            side = _label_side(m.group("label"), sides)
+            if side is None:
+                continue
+            start = text.offsets[index] + m.start("value")
+            end = min((i for i in head_lines if i > index), default=len(text.lines))
+            block_end = min(end, index + 1 + BLOCK_LINES)
+            named = _name_after(text, start, out[side]) or any(
+                _name_entry(text, row, out[side]) for row in range(index + 1, block_end))
+            if named:
+                _numbers(text, start, text.offsets[block_end - 1] + len(text.lines[block_end - 1]), out[side])
+        for m in _IN_SENTENCE.finditer(text.joined):  # only with the number itself (出示身份证 is a clause's)
+            side, name, numbers = _side(m.group(1)), party_name(m.group(2)), Party()
+            _numbers(text, m.end(), min(len(text.joined), m.end() + SENTENCE_REACH), numbers)
+            if side and name and numbers.number_field is not None:
+                out[side].add_name(name, text.field(m.span(2), name))
+                for number in numbers.numbers:
+                    out[side].add_number(number, numbers.number_field)
+    return out
+
+
+def _name_after(text: PageText, start: int, party: Party) -> bool:
+    """Names after a party line's colon (several: 张三、李四), up to the first word that ends them."""
+    line_end = text.offsets[text.line_at(start)] + len(text.lines[text.line_at(start)])
+    value = text.joined[start:line_end]
+    found, position = False, 0
+    for piece in re.split(r"([、/])", value):
+        stop = _NAME_END.search(piece) if piece not in ("、", "/") else None
+        cut = piece[: stop.start()] if stop else piece
+        if (name := party_name(cut)) is not None:
+            party.add_name(name, text.field((start + position, start + position + len(cut)), name))
+            found = True
+        if stop:
+            break
+        position += len(piece)
+    return found
+
+
+def _name_entry(text: PageText, row: int, party: Party) -> bool:
+    """A 姓名/名称 entry of the party's block."""
+    entry = _NAME_ENTRY.match(text.lines[row])
+    return bool(entry) and _name_after(text, text.offsets[row] + entry.start(1), party)  # type: ignore[union-attr]
+
+
+def _numbers(text: PageText, start: int, end: int, party: Party) -> None:
+    """The id numbers between two characters of the page: those whose GB 11643 check digit holds; else the
+    well-formed ones with a real birth date (a misprinted or misread number is still the party's, and the
+    checks against the id card judge it; a credit code or phone number is neither)."""
+    found = [(m.group(1).replace("×", "X").upper(), m.span(1)) for m in _ID_NUMBER.finditer(text.joined, start, end)]
+    parsed = [(number, span, parse_id_number(number)) for number, span in found]
+    valid = [(n, s) for n, s, info in parsed if info.is_valid]
+    for number, span in valid or [(n, s) for n, s, info in parsed if info.birth_date is not None]:
+        party.add_number(number, text.field(span, number))

@@ -1,0 +1,83 @@
+"""Contract parties however a contract words them, and positions stated in a letter's sentence: pages written
+by hand in wordings of their own (role words, letters defined in prose, party blocks, sentences)."""
+
+from __future__ import annotations
+
+from docproc.core.models import DocType
+from tests.test_extractors import run
+
+# id numbers whose GB 11643 check digit holds
+ID_A, ID_B, ID_C = "330106198705223412", "330102199208141626", "110108197901032514"
+
+
+def contract(lines: list[str]) -> dict[str, object]:
+    return run(DocType.PURCHASE_CONTRACT, None, [[line] for line in lines])
+
+
+def test_buyers_named_by_the_buy_and_sell_words_with_co_owners_on_one_line() -> None:
+    got = contract([
+        "存量房屋买卖合同", "卖方：杭州明远置业有限公司", "统一社会信用代码：91330106MA2H3K4L5P",
+        "买方：陈思远、林晓", "证件类型：居民身份证", f"证件号码：{ID_A}", f"证件号码：{ID_B}",
+        "联系电话：13800001111", "买卖双方经协商一致，订立本合同。",
+    ])
+    assert got["buyer_names"] == ["陈思远", "林晓"]
+    assert got["buyer_id_numbers"] == [ID_A, ID_B]
+    assert got["seller"] == "杭州明远置业有限公司"
+
+
+def test_a_party_block_with_its_name_on_an_entry_under_the_heading() -> None:
+    got = contract([
+        "房屋转让合同", "转让方（甲方）：", "姓名：王建国", f"公民身份号码：{ID_C}", "住址：北京市海淀区中关村大街1号",
+        "受让方（乙方）：", "姓名：李娜", f"身份证号：{ID_A}", "通讯地址：杭州市西湖区文三路90号",
+    ])
+    assert got["buyer_names"] == ["李娜"]  # not the 转让方's 王建国 above
+    assert got["buyer_id_numbers"] == [ID_A]
+
+
+def test_letters_whose_roles_are_defined_in_prose() -> None:
+    got = contract([
+        "北京华远房地产开发有限公司为出卖人（以下简称甲方），孙浩为买受人（以下简称乙方）。",
+        "甲方：北京华远房地产开发有限公司", "法定代表人：周平",
+        f"乙方：孙浩，身份证号：{ID_B}，住址：北京市朝阳区建国路88号",
+        "乙方应当按期付款。",
+    ])
+    assert got["buyer_names"] == ["孙浩"]
+    assert got["buyer_id_numbers"] == [ID_B]
+    assert got["seller"] == "北京华远房地产开发有限公司"
+
+
+def test_a_buyer_named_in_a_sentence_with_the_label_of_the_id_number() -> None:
+    got = contract([f"本合同由出卖人广州天河置业有限公司与买受人吴磊（身份证号码：{ID_C}）于广州签订。"])
+    assert got["buyer_names"] == ["吴磊"]
+    assert got["buyer_id_numbers"] == [ID_C]
+
+
+def test_check_digit_chooses_the_id_number_and_role_words_are_no_names() -> None:
+    # the block holds a number with a wrong check digit and a valid one: the valid one is the buyer's
+    got = contract(["买受人（一）：赵敏", "证件号码：330106198705223413", f"备用证件号码：{ID_A}"])
+    assert got["buyer_names"] == ["赵敏"] and got["buyer_id_numbers"] == [ID_A]
+    # a party line whose value is a label or a role word names no one; clause text with a colon neither
+    for lines in (["买受人：姓名", "乙方（买受人）：出卖人"], ["买受人应当在收到通知之日起15日内办理交付手续：携带证件。"]):
+        assert "buyer_names" not in contract(lines)
+
+
+def test_an_address_whose_label_wraps_over_a_line_break() -> None:
+    got = contract(["一、乙方购买的商品房为甲方开发建设的项目3栋1502号，房屋坐",
+                    "落：上海市浦东新区张杨路500号2号楼3单元1502室。该房屋用途为住宅。"])
+    assert got["property_address"] == "上海市浦东新区张杨路500号2号楼3单元1502室"
+
+
+def test_a_position_stated_in_a_sentence_loses_its_lead_in() -> None:
+    for sentence, position in (
+        ("兹证明王芳同志系本公司员工，现任本公司的人事主管，工作表现良好。", "人事主管"),
+        ("兹有我司员工刘强，现任我司市场部经理一职。", "市场部经理"),
+        ("兹证明陈静在我单位工作，担任本单位出纳，月收入8,000.00元。", "出纳"),
+        ("兹证明周敏现任上海远景科技有限公司技术总监，特此证明。", "技术总监"),
+        ("兹证明李伟现任高级工程师，月收入12,000.00元。", "高级工程师"),
+    ):
+        assert run(DocType.INCOME_PROOF, None, [[sentence]])["position"] == position, sentence
+
+
+def test_clause_text_about_showing_an_id_card_names_no_buyer() -> None:
+    got = contract(["交付时买受人应当出示（身份证件原件），出卖人应向买受人出示，身份证明文件。"])
+    assert "buyer_names" not in got
