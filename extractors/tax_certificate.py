@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
 from docproc.cn.amount_words import CAPITALS, from_words
+from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.core.models import DocType, Field, RawDocument
 from extractors._text import Hit, PageText, label_values
@@ -31,8 +34,11 @@ def _amount(field: Field) -> Field | None:
 _FIGURE = r"[0-9][0-9,.]*\.\d{2}"  # OCR reads a thousands comma as a point too (220.634.72)
 _PAIR = re.compile(rf"({_FIGURE})[^0-9]+({_FIGURE})")
 _TOTAL = re.compile(r"合计(?![(（]?大写)")
-_TAX_IN_WORDS = re.compile(rf"合计[(（]?大写[)）]?[:：]?([{CAPITALS}]+)")
+# The amount in words printed with the totals: 已缴税额合计（大写）, 合计(大写), 金额(大写), 大写金额：…
+_TAX_IN_WORDS = re.compile(rf"(?:合计|金额|税额)?[(（]?大写[)）]?(?:金额)?[:：]?([{CAPITALS}]+)")
 TOTALS_REACH = 120  # characters after 合计 where a skewed photo may have put its figures
+_SUBTOTAL = re.compile(rf"^小计[^0-9]*({_FIGURE})[^0-9]+({_FIGURE})")
+CENT = Decimal("0.01")
 
 
 def _tax_in_words(text: PageText) -> Decimal | None:
@@ -43,24 +49,69 @@ def _tax_in_words(text: PageText) -> Decimal | None:
         return None
 
 
-def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
-    """A 合计 row: the first two amounts on it are income and tax.
+def _pair(hit: Hit) -> tuple[Decimal, Decimal] | None:
+    income, tax = parse_amount(hit.group(1)), parse_amount(hit.group(2))
+    return (income, tax) if income is not None and tax is not None else None
 
-    A photo's skew can fold the row into its neighbours' lines (合计 alone, or beside the last row's
-    figures); then of the amount pairs just after 合计 the one whose tax the 大写 total repeats is
-    taken, else the largest (a total is no smaller than any row).
+
+def _sums(text: PageText) -> list[tuple[Decimal, Decimal]]:
+    """What the table's figures add up to: its 小计 lines (one per withholding agent), and its month rows."""
+    subtotals = [p for h in text.finditer(_SUBTOTAL) if (p := _pair(h))]
+    rows = [p for _, p in _period_rows(text)]
+    sums = []
+    for pairs in (subtotals, rows):
+        if pairs:
+            sums.append((sum((p[0] for p in pairs), Decimal(0)), sum((p[1] for p in pairs), Decimal(0))))
+    return sums
+
+
+def _agrees(pair: tuple[Decimal, Decimal], in_words: Decimal | None, sums: list[tuple[Decimal, Decimal]]) -> bool:
+    """A total the page itself vouches for: its 大写 repeats one of the two, or the rows add up to it."""
+    if in_words is not None and in_words in pair:
+        return True
+    return any(abs(pair[0] - a) < CENT and abs(pair[1] - b) < CENT for a, b in sums)
+
+
+def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
+    """Total income and tax: the 合计 row, checked against the 大写 amount and the sum of the rows.
+
+    The first two amounts on the 合计 row are income and tax. A photo's skew can fold the row into its
+    neighbours' lines (合计 alone, or beside the last row's figures); then of the amount pairs just after
+    合计 the one the page vouches for is taken (its 大写 or the rows' sum repeat it), else the largest (a
+    total is no smaller than any row). When 合计 was not read at all, a pair of figures the page vouches
+    for stands in: the 小计s or rows added up, or the figures printed beside the 大写 tax.
     """
+    in_words = _tax_in_words(text)
+    sums = _sums(text)
     hit = text.search(rf"合计[^0-9]*({_FIGURE})[^0-9]+({_FIGURE})")
     total = _TOTAL.search(text.joined)
-    if hit is None and total is not None:
+    if total is not None and (hit is None or not _agrees(_pair(hit) or (Decimal(0), Decimal(0)), in_words, sums)):
         pairs = [Hit(text, 0, m) for m in _PAIR.finditer(text.joined, total.end(), total.end() + TOTALS_REACH)]
-        in_words = _tax_in_words(text)
-        confirmed = [h for h in pairs if in_words is not None and parse_amount(h.group(2)) == in_words]
-        hit = confirmed[0] if confirmed else max(pairs, key=lambda h: parse_amount(h.group(1)) or 0, default=None)
-    if hit is None:
+        confirmed = [h for h in pairs if (p := _pair(h)) and _agrees(p, in_words, sums)]
+        if confirmed or hit is None:
+            hit = confirmed[0] if confirmed else max(pairs, key=lambda h: parse_amount(h.group(1)) or 0, default=None)
+    if hit is not None and (pair := _pair(hit)):
+        return (*pair, hit.field(hit.group(0), 0))
+    if hit is None and total is None:
+        return _vouched_pair(text, in_words, sums)
+    return None
+
+
+def _vouched_pair(text: PageText, in_words: Decimal | None,
+                  sums: list[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal, Field] | None:
+    """Totals where no 合计 was read: the sums that the 大写 confirms, else a line's pair of figures whose tax
+    the 大写 repeats. A bare sum of rows is no total (a page of a longer record holds only some)."""
+    if in_words is None:
         return None
-    income, tax = parse_amount(hit.group(1)), parse_amount(hit.group(2))
-    return (income, tax, hit.field(hit.group(0), 0)) if income is not None and tax is not None else None
+    for income, tax in sums:
+        if tax == in_words:
+            evidence = text.search(_TAX_IN_WORDS)
+            assert evidence is not None
+            return income, tax, evidence.field(evidence.group(0), 0)
+    for hit in text.finditer(_PAIR):
+        if (pair := _pair(hit)) and pair[1] == in_words and pair[0] > pair[1]:
+            return (*pair, hit.field(hit.group(0), 0))
+    return None
 
 
 TITLE_LINES = 3  # lines at the top of a record where its title and the period it covers are printed
@@ -81,6 +132,102 @@ def _period_under_title(text: PageText) -> tuple[Field, Field] | None:
     return None
 
 
+# A month a row's income belongs to (2025.06, 2025-06, 2025年6月), not a full date (2025.06.01)
+_MONTH = r"(20\d{2})[.\-/年](\d{1,2})月?(?![.\-/]?\d)"
+_ROW_PERIOD = re.compile(rf"(?<!\d){_MONTH}(?:[至到\-~—]+(20\d{{2}})[.\-/年](\d{{1,2}})月?(?![.\-/]?\d))?")
+_ROW_FIGURES = re.compile(rf"({_FIGURE}) +({_FIGURE})")
+
+
+def _month(year: str, month: str, *, last: bool = False) -> date | None:
+    y, m = int(year), int(month)
+    if not 1 <= m <= 12:
+        return None
+    return date(y, m, calendar.monthrange(y, m)[1] if last else 1)
+
+
+def _period_rows(text: PageText) -> list[tuple[tuple[date, date, Hit], tuple[Decimal, Decimal]]]:
+    """Rows of the table under a period column (所得期间, 税款所属期): each row's months and its income and tax."""
+    heading = re.compile("|".join(map(re.escape, vocab.words("tax_certificate", "period_columns"))))
+    start = next((i for i, line in enumerate(text.lines) if heading.search(line) and not _label_line(line)), None)
+    if start is None:
+        return []
+    rows = []
+    for index in range(start + 1, len(text.lines)):
+        line = text.lines[index]
+        period = None if re.match(r"[小合]计|总计", line) else _ROW_PERIOD.search(line)
+        figures = _ROW_FIGURES.search(line, period.end()) if period else None
+        if period is None or figures is None:
+            continue
+        first = _month(period.group(1), period.group(2))
+        last = _month(period.group(3) or period.group(1), period.group(4) or period.group(2), last=True)
+        income, tax = parse_amount(figures.group(1)), parse_amount(figures.group(2))
+        if first and last and first <= last and income is not None and tax is not None:
+            rows.append(((first, last, Hit(text, text.offsets[index], period)), (income, tax)))
+    return rows
+
+
+def _label_line(line: str) -> bool:
+    """A 税款所属期：… entry (a label with its value), not the heading of a table's column."""
+    return bool(re.search(r"[:：]\s*\S", line)) and bool(find_dates(line))
+
+
+def _period_of_rows(text: PageText) -> tuple[Field, Field] | None:
+    """The period a record covers from its rows: the earliest month's first day to the latest month's last."""
+    rows = [r for r, _ in _period_rows(text)]
+    if not rows:
+        return None
+    first, last = min(rows, key=lambda r: r[0]), max(rows, key=lambda r: r[1])
+    return first[2].field(first[0], 0), last[2].field(last[1], 0)
+
+
+_PERIOD_OPENER = re.compile(r"自|从|在|于|期间[:：为]?|所属期[:：为]?|所属时期[:：为]?")
+_PERIOD_JOINER = re.compile(r"\s*起?(?:至|到|—|-|~)\s*")
+PROSE_PERIOD_REACH = 40  # characters after 自 where the two dates of a 自…至… sentence stand
+
+
+def _period_in_prose(text: PageText) -> tuple[Field, Field] | None:
+    """A period written in a sentence: 自2025年6月1日至2026年5月31日期间, 所属期为2025-01-01至2025-12-31."""
+    for match in _PERIOD_OPENER.finditer(text.joined):
+        window = text.joined[match.end() : match.end() + PROSE_PERIOD_REACH]
+        dates = find_dates(window)
+        if len(dates) < 2 or dates[0][1] != 0 or not _PERIOD_JOINER.fullmatch(window[dates[0][2] : dates[1][1]]):
+            continue
+        if dates[0][0] < dates[1][0]:
+            at = match.end()
+            return (text.field((at + dates[0][1], at + dates[0][2]), dates[0][0]),
+                    text.field((at + dates[1][1], at + dates[1][2]), dates[1][0]))
+    return None
+
+
+_ID_LABELS = "|".join(map(re.escape, sorted(LABELS["id_number"], key=len, reverse=True)))
+_NAME = r"([\u4e00-\u9fff·]{2,8}?)"
+
+
+def _taxpayer_in_prose(text: PageText) -> tuple[Field | None, Field | None]:
+    """Name and id number of a taxpayer written in a sentence: 兹证明纳税人张伟（身份证件号码：…）,
+    纳税人张伟，纳税人识别号…; the id number is taken only when its check digit holds."""
+    openers = "|".join(map(re.escape, vocab.words("tax_certificate", "taxpayer_prose")))
+    prose = re.compile(rf"(?:{openers})(?:姓名|名称)?[:：]?{_NAME}[(（,，、 ]*(?:{_ID_LABELS})[:：]?\s*([0-9]{{17}}[0-9Xx])?")
+    not_a_name = vocab.words("tax_certificate", "not_a_name")
+    for match in prose.finditer(text.joined):
+        name = match.group(1)
+        for word in ("兹证明", "纳税人"):
+            name = name.removeprefix(word)
+        if len(name) < 2 or any(w in name for w in not_a_name):
+            continue
+        a, b = match.span(1)
+        name_field = text.field((b - len(name), b), name)
+        id_field = None
+        if match.group(2) and parse_id_number(match.group(2)).valid_check_digit:
+            id_field = text.field(match.span(2), match.group(2).upper())
+        return name_field, id_field
+    return None, None
+
+
+def _valid_id(field: Field | None) -> bool:
+    return field is not None and parse_id_number(str(field.value)).valid_check_digit
+
+
 def extract_fields(text: PageText) -> dict[str, Field]:
     """Fields of one page of a tax record."""
     raw = label_values(text, LABELS)
@@ -89,10 +236,15 @@ def extract_fields(text: PageText) -> dict[str, Field]:
         fields["name"] = raw["name"].model_copy(update={"value": re.split(r"[\s(（]", str(raw["name"].value))[0]})
     if "id_number" in raw and (m := _ID_NUMBER.search(str(raw["id_number"].value))):
         fields["id_number"] = raw["id_number"].model_copy(update={"value": m.group(0).upper()})
+    prose_name, prose_id = _taxpayer_in_prose(text)
+    if prose_name is not None and "name" not in fields:
+        fields["name"] = prose_name
+    if prose_id is not None and not _valid_id(fields.get("id_number")):
+        fields["id_number"] = prose_id  # the sentence's number holds its check digit, the label's does not
     if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 1:
         fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
         fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
-    elif period := _period_under_title(text):
+    elif period := _period_in_prose(text) or _period_under_title(text) or _period_of_rows(text):
         fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})

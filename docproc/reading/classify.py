@@ -52,6 +52,10 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
     (DocType.TAX_CERTIFICATE, None): (
         Cue("纳税记录", 3), Cue("完税证明", 3), Cue("个人所得税", 3), Cue("税款所属期", 2), Cue("实缴", 1.5),
         Cue("纳税人", 1),
+        # other titles (纳税清单, 税收完税证明), and the table of a record grouped by withholding agent, which a
+        # page that lost its header still shows (扣缴义务人名称 | 所得项目 | 所得期间 | 收入 | 已缴税额)
+        Cue("纳税清单", 3), Cue("税收完税", 3), Cue("扣缴义务人", 2), Cue("所得项目", 1.5), Cue("所得期间", 1.5),
+        Cue("已缴税额", 1.5), Cue("入库税款", 1.5), Cue("代扣代缴", 1.5),
     ),
     (DocType.BUSINESS_LICENSE, None): (
         Cue("营业执照", 4), Cue("统一社会信用代码", 3), Cue("法定代表人", 2), Cue("注册资本", 1.5),

@@ -1,0 +1,109 @@
+"""Tax records (完税证明, 纳税清单, 纳税记录) in wordings and layouts beyond a label grid: the taxpayer in a
+sentence, the period from the rows or a 自…至… sentence, totals the page vouches for, and pages that show only
+the table. Word lists are written by hand, shaped like OCR output."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.reading.classify import label_page
+from extractors import EXTRACTORS
+
+VALID_ID = "32010219900315013X"  # check digit holds
+MISREAD_ID = "320102199003150130"  # the same number with its check digit misread
+
+
+def page(lines: list[list[str]]) -> Page:
+    words = []
+    for i, tokens in enumerate(lines):
+        x = 10.0
+        for t in tokens:
+            words.append(Word(text=t, bbox=BBox(x0=x, y0=30 * i, x1=x + 20 * len(t), y1=30 * i + 20),
+                              confidence=0.9, line=i))
+            x += 20 * len(t) + 15
+    return Page(file_id="f", number=1, width=1000, height=900, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+
+
+def fields(lines: list[list[str]]) -> dict[str, object]:
+    raw = RawDocument(file_id="f", doc_type=DocType.TAX_CERTIFICATE, side=None, pages=(page(lines),))
+    out = EXTRACTORS.get(DocType.TAX_CERTIFICATE.value)(raw, None)  # type: ignore[arg-type]
+    return {k: v.value for k, v in out.fields.items()}
+
+
+def test_taxpayer_and_period_written_in_a_sentence_wrapped_over_lines() -> None:
+    got = fields([
+        ["税收完税证明"],
+        ["经查询，纳税人王晓东，证件号码", VALID_ID, "，在2024-01-01至"],
+        ["2024-12-31期间缴纳个人所得税如下："],
+        ["征收项目", "税款所属期", "入库日期", "实缴金额"],
+        ["个人所得税", "2024-03", "2024-04-15", "12,000.00", "345.00"],
+        ["防伪码：", "9KQ2MX7A1C"],
+    ])
+    assert got["name"] == "王晓东" and got["id_number"] == VALID_ID
+    assert (got["period_start"], got["period_end"]) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert got["verification_code"] == "9KQ2MX7A1C"
+
+
+def test_an_id_number_whose_check_digit_holds_wins_over_a_misread_one() -> None:
+    got = fields([
+        ["个人所得税完税证明"],
+        ["身份证件号码", MISREAD_ID],
+        ["兹证明", "李娜（公民身份号码", VALID_ID, "）于下列期间缴纳税款："],
+    ])
+    assert got["name"] == "李娜" and got["id_number"] == VALID_ID
+
+
+def test_a_name_label_word_is_not_read_as_a_name_in_prose() -> None:
+    got = fields([["纳税记录"], ["纳税人识别号：", VALID_ID]])
+    assert "name" not in got and got["id_number"] == VALID_ID
+
+
+def test_period_spans_the_earliest_and_latest_months_of_the_rows() -> None:
+    got = fields([
+        ["纳税清单"],
+        ["扣缴单位", "所得类型", "所属时期", "收入额", "已缴税额"],
+        ["武汉长江物流有限公司", "工资薪金", "2024年3月", "9,000.00", "120.00"],
+        ["工资薪金", "2024年1月-2024年2月", "18,000.00", "240.00"],
+        ["武汉楚天设计院", "劳务报酬", "2024年11月", "5,000.00", "800.00"],
+        ["开具日期：2025-01-06"],
+    ])
+    assert (got["period_start"], got["period_end"]) == (date(2024, 1, 1), date(2024, 11, 30))
+    assert got["issue_date"] == date(2025, 1, 6)
+
+
+def test_totals_from_the_subtotals_when_the_grand_total_line_was_not_read() -> None:
+    got = fields([
+        ["纳税清单"],
+        ["扣缴义务人", "所得项目", "所得期间", "收入", "已缴税额"],
+        ["成都锦江会计事务所", "工资薪金所得", "2024.05", "20,000.00", "3,000.00"],
+        ["小计", "20,000.00", "3,000.00"],
+        ["成都天府软件有限公司", "稿酬所得", "2024.07", "15,000.00", "2,205.00"],
+        ["小计", "15,000.00", "2,205.00"],
+        ["大写金额：伍仟贰佰零伍元整"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("35000.00"), Decimal("5205.00"))
+
+
+def test_totals_beside_the_tax_in_words_when_rows_and_total_line_are_scrambled() -> None:
+    got = fields([
+        ["完税证明"], ["所得期间", "收入", "已缴税额"], ["2024.02"], ["8,000.00", "1,000.00"],
+        ["15,400.00", "1,850.40"], ["计"], ["合"], ["税额合计（大写）：壹仟捌佰伍拾元肆角"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("15400.00"), Decimal("1850.40"))
+
+
+def _words_page(lines: list[str]) -> Page:
+    return page([[line] for line in lines])
+
+
+def test_a_page_showing_only_a_records_table_is_a_tax_record() -> None:
+    table_only = _words_page([
+        "扣缴义务人名称 所得项目 所得期间 收入 已缴税额",
+        "杭州西湖茶业有限公司 经营所得 2024.04 12,800.00 256.00",
+        "经营所得 2024.05 11,300.00 226.00", "合计 24,100.00 482.00",
+    ])
+    assert label_page(table_only).doc_type == DocType.TAX_CERTIFICATE
+    other_title = _words_page(["税收完税证明", "纳税人名称 王晓东", "实缴(退)金额 345.00"])
+    assert label_page(other_title).doc_type == DocType.TAX_CERTIFICATE
