@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from docproc.core.errors import CorruptFile, DecompressionBomb, EmptyFile
 from docproc.reading import imaging
-from docproc.reading.cards import find_card
+from docproc.reading.cards import find_card, find_cards
 from docproc.reading.ocr import TesseractEngine
 from docproc.reading.seal_legends import read_seal_legend, seal_crop, unwrap_seal_ring
 from docproc.reading.seals import detect_seals, remove_seal_ink
@@ -386,3 +386,18 @@ def test_a_solid_emblem_with_a_star_is_no_seal_and_a_seal_on_a_frame_corner_is_o
     sealed = stamp(framed, seal_layer(120, "上海市浦东新区市场监督管理局"), (622, 612), RED)  # its ring a few px off the L
     seals = detect_seals(sealed)
     assert [(s.color, s.shape) for s in seals] == [("red", "round")]
+
+
+def test_a_thinly_ruled_table_of_card_shape_on_a_scanned_sheet_is_no_card() -> None:
+    """At full scan size the table's rules are one or two pixels of grey: shrunk and blurred they fade, yet they
+    still tell a table from a card."""
+    sheet = np.full((2339, 1655, 3), 236, np.uint8)  # a scan's grey paper
+    x0, y0, x1, y1 = 140, 470, 1540, 1353  # 1400 x 883: the ID-1 shape
+    cv2.rectangle(sheet, (x0, y0), (x1, y1), (60, 60, 60), 3)
+    for y in range(y0 + 70, y1, 62):
+        cv2.line(sheet, (x0, y), (x1, y), (150, 150, 150), 1)
+    for x in (x0 + 380, x0 + 640, x0 + 900, x0 + 1150):
+        cv2.line(sheet, (x, y0), (x, y1), (150, 150, 150), 1)
+    for y in range(y0 + 45, y1, 62):
+        cv2.putText(sheet, "2025.06   25,527.09   510.54", (x0 + 60, y), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (40, 40, 40), 2)
+    assert find_cards(sheet) == []

@@ -109,7 +109,8 @@ def _rect_of(contour: np.ndarray, *, min_area: float, max_area: float) -> np.nda
 
 
 def _card_quads(img: np.ndarray, *, aspect: float, tolerance: float) -> list[np.ndarray]:
-    gray = cv2.GaussianBlur(to_gray(img), (5, 5), 0)
+    plain = to_gray(img)
+    gray = cv2.GaussianBlur(plain, (5, 5), 0)
     otsu = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
     edges = cv2.dilate(cv2.Canny(gray, 50, 150), np.ones((3, 3), np.uint8))
     area = gray.shape[0] * gray.shape[1]
@@ -120,7 +121,8 @@ def _card_quads(img: np.ndarray, *, aspect: float, tolerance: float) -> list[np.
             quad = _quad_of(contour, min_area=0.15 * area, max_area=0.95 * area)
             if quad is None or abs(_side_ratio(quad) - aspect) > tolerance * aspect:
                 continue  # an A4 page (1.41) is not a card (1.59)
-            if not _ruled(gray, quad) and not any(_same_place(quad, q) for q in found):
+            # rules are looked for unblurred: thin ones on a shrunk page fade under the blur
+            if not _ruled(plain, quad) and not any(_same_place(quad, q) for q in found):
                 found.append(quad)
     return found
 
