@@ -42,7 +42,7 @@ class Row:
 
 
 # an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元
-_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
+_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:(?:[,.]|,\.|\.,)\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
 # what each kind of cell can belong to; a reference column (凭证号, 流水号, 柜员号) holds codes and whole
 # numbers, never an amount with its decimals
 _KINDS: dict[str, frozenset[str]] = {
