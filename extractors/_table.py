@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, PageSource, Word
 from extractors._table_header import Column, find_header, richer_columns
@@ -41,17 +42,22 @@ class Row:
 
 
 # an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元
-_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
-_KINDS: dict[str, frozenset[str]] = {  # what each kind of cell can belong to
+_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:(?:[,.]|,\.|\.,)\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
+# what each kind of cell can belong to; a reference column (凭证号, 流水号, 柜员号) holds codes and whole
+# numbers, never an amount with its decimals
+_KINDS: dict[str, frozenset[str]] = {
     "money": frozenset({"amount", "credit", "debit", "balance"}),
-    "date": frozenset({"date"}),
-    "index": frozenset({"index"}),
-    "digits": frozenset({"counter_account", "counterparty"}),
-    "text": frozenset({"description", "counterparty", "counter_account", "currency", "channel", "direction"}),
+    "number": frozenset({"amount", "credit", "debit", "balance", "reference"}),
+    "date": frozenset({"date", "reference"}),
+    "index": frozenset({"index", "reference"}),
+    "digits": frozenset({"counter_account", "counterparty", "reference"}),
+    "text": frozenset({"description", "counterparty", "counter_account", "currency", "channel", "direction",
+                       "reference"}),
 }
 
 
-_DATE_CELL = re.compile(r"^\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4}(?:$|\s+\d{1,2}:\d{2}))")  # 20250911 10:23:45
+_DATE_CELL = re.compile(r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}"
+                        r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:$|\s+\d{1,2}:\d{2}))")  # 20250911 10:23:45
 
 
 def _kind(text: str) -> str:
@@ -62,6 +68,8 @@ def _kind(text: str) -> str:
         return "index"  # a row number (序号), not an amount
     if re.fullmatch(r"[\d*\s/-]{10,}|\d{7,}", value) and not re.search(r"[.,]", value):
         return "digits"  # an account number, maybe masked (6222********1234) or partly read (200876879)
+    if re.fullmatch(r"\d{5,6}", value):
+        return "number"  # a whole number: an amount printed without decimals, or a voucher's number
     if _MONEY.match(value):
         return "money"
     return "text"
@@ -90,12 +98,17 @@ def _assign(words: list[Word], columns: list[Column],
     cells: dict[str, list[Word]] = {}
     for index, word in enumerate(words):
         column = None
-        if text_columns and _kind(word.text) == "text":
+        if text_columns and _kind(word.text) == "text" and not _under_reference(word, columns):
             before = words[index - 1] if index else None
             starts = before is None or _kind(before.text) != "text" or _set_apart(before, word)
             column = _text_column(word, text_columns, starts=starts)
         cells.setdefault((column or _column_of(word, columns)).name, []).append(word)
     return cells
+
+
+def _under_reference(word: Word, columns: list[Column]) -> bool:
+    """Whether a word lies under the heading of a code column (a teller's A0123 under 柜员)."""
+    return any(c.name == "reference" and min(word.bbox.x1, c.x1) > max(word.bbox.x0, c.x0) for c in columns)
 
 
 def _text_column(word: Word, text_columns: list[tuple[float, Column]], *, starts: bool) -> Column | None:
@@ -114,7 +127,10 @@ def _set_apart(before: Word, word: Word) -> bool:
     return word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0)
 
 
-_TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
+# an amount read fused with the account number after it (194457.662085787045084029225): a run of digits
+# longer than any amount is an account, so the amount ends at its two decimals
+_TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?|[-+]?[¥￥]?\d[\d,]*\.\d{2}(?=\d{7})"
+                    r"|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
 
 
 def _split_merged(word: Word) -> list[Word]:
@@ -147,7 +163,7 @@ def _join_signs(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for word in words:
         before = out[-1] if out else None
-        if before is not None and before.text.strip() in ("-", "+", "－", "＋") and _kind(word.text) == "money" \
+        if before is not None and before.text.strip() in ("-", "+", "－", "＋") and _kind(word.text) in ("money", "number") \
                 and word.bbox.x0 - before.bbox.x1 < 2 * (word.bbox.y1 - word.bbox.y0):
             out[-1] = word.model_copy(update={"text": to_halfwidth(before.text.strip()) + word.text,
                                               "bbox": before.bbox.union(word.bbox)})
@@ -177,13 +193,15 @@ def rows_of(pages: list[Page]) -> list[Row]:
     """Every dated row of a table that may run over several pages, with the lines its cells wrap onto."""
     rows: list[Row] = []
     columns: list[Column] | None = None
-    for page in pages:
-        header = find_header(page)
+    headers = [find_header(page) for page in pages]
+    # the best-read header of the table: a page whose header lost a heading (a scan dropped 摘要) takes
+    # its columns, wherever that page lies (scans only: a text layer reads exactly)
+    best = max((h[1] for h in headers if h is not None), key=lambda cs: len({c.name for c in cs}), default=None)
+    for page, header in zip(pages, headers, strict=True):
         start = 0
         if header is not None:
-            # a worse-read repeat of the header keeps the first's columns (scans only: a text layer reads exactly)
             found = header[1]
-            start, columns = header[0] + 1, richer_columns(columns, found) if page.source == PageSource.OCR else found
+            start, columns = header[0] + 1, richer_columns(best, found) if page.source == PageSource.OCR else found
         if columns is None:
             continue
         split = page.source == PageSource.OCR
@@ -211,9 +229,19 @@ _ROW_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:
                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
+_FOOTER = vocab.table_words("statement_table", "footer")
+
+
 def _is_row(words: list[Word]) -> bool:
-    """A table row holds a date cell: first (after a serial number) or anywhere (摘要 printed before it)."""
-    return _dated(words) or any(_ROW_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in words)
+    """A table row holds a date cell: first (after a serial number) or anywhere (摘要 printed before it);
+    a totals or footer line (本页借方合计: 1,000.00, 打印日期: 2026-06-20) is none."""
+    return not any(_footer_label(w.text) for w in words) and (
+        _dated(words) or any(_ROW_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in words))
+
+
+def _footer_label(text: str) -> bool:
+    """A word that labels a total or the footer: a footer word ending the word or before a colon."""
+    return any(re.search(re.escape(word) + r"(?:$|:)", re.sub(r"\s+", "", to_halfwidth(text))) for word in _FOOTER)
 
 
 MAX_DATE_PIECES = 6  # 2026 | 年 | 01 | 月 | 01 | 日
@@ -353,7 +381,7 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
     columns mislead a nearest-heading rule); positions where few rows start a cell are left out, unless
     that leaves too few. Otherwise, an empty list (headings alone decide).
     """
-    text_headings = [c for c in columns if c.name in _KINDS["text"] and c.name != "counter_account"]
+    text_headings = [c for c in columns if c.name in _KINDS["text"] and c.name not in ("counter_account", "reference")]
     edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words) if _kind(w.text) == "text")
     if not text_headings or not edges:
         return []

@@ -10,29 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, Word
 from extractors._text import visual_lines
 
-# A heading is named by what it contains, first rule that matches wins: banks word their headings in
-# many ways (联机余额, 交易后余额, 对手信息, 对方卡号/账号, 借贷标志…), and a rule by meaning reads
-# headings never seen before. Order matters: "对方账号" is an account before it is a counterparty.
-COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("index", ("序号", "no.")),
-    ("balance", ("余额", "结余", "balance")),
-    ("direction", ("借贷", "收支", "收/支", "借/贷", "dr/cr")),
-    ("credit", ("收入", "贷方", "存入", "转入", "credit", "deposit")),
-    ("debit", ("支出", "借方", "支取", "转出", "debit", "withdraw")),
-    ("counterparty", ("对方户名", "对方名称", "对方账户名", "对方姓名", "对手名称", "对手户名", "对手信息", "对方信息")),
-    ("counter_account", ("对方账号", "对方账户", "对方卡号", "对手账号", "对手账户", "对方帐号")),
-    ("counterparty", ("对方", "对手", "交易对象", "收/付款人", "收付款人", "counterpart", "payee")),
-    ("amount", ("金额", "发生额", "amount")),
-    ("date", ("日期", "时间", "交易日", "记账日", "入账日", "date")),
-    ("description", ("摘要", "交易类型", "业务类型", "用途", "附言", "备注", "说明", "description", "details",
-                     "memo", "narrative")),
-    ("currency", ("币种", "货币", "币别", "currency")),
-    ("channel", ("渠道", "地点", "网点", "channel")),
-)
+# A heading is named by what it contains, first rule that matches wins (the vocabulary, as data, in
+# docproc/cn/labels.toml): a rule by meaning reads headings never seen before.
+COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = vocab.columns("statement_table")
 
 
 @dataclass(frozen=True)
@@ -66,7 +51,7 @@ def _header_name(text: str) -> str | None:
 _HEADING_START = re.compile(
     r"序号|交易日期|交易时间|记账日期|入账日期|交易日|记账日|日期|交易摘要|摘要|交易类型|业务类型|发生额|交易金额|收入金额|"
     r"支出金额|收入|支出|存入|支取|借方|贷方|账户余额|本次余额|联机余额|余额|账户结余|结余|对方户名|对方账号|对方账户|对方名称|对方信息|"
-    r"对手信息|交易渠道|渠道|币种|货币|备注|用途")
+    r"对手信息|交易渠道|渠道|币种|货币|备注|用途|凭证号|流水号|柜员号|钞汇")
 
 
 _MODIFIERS = ("借方", "贷方", "收入", "支出", "存入", "支取", "交易", "账户", "本次", "联机", "记账", "入账", "发生", "可用")
@@ -113,8 +98,29 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
                 if name:
                     columns.append(Column(name, word.bbox.x0, word.bbox.x1))
                     names.add(name)
-            return last, sorted(columns, key=lambda c: c.centre)
+            return last, sorted(_paired(columns, named), key=lambda c: c.centre)
     return None
+
+
+_PAIR = {"debit": "credit", "credit": "debit"}
+
+
+def _paired(columns: list[Column], named: list[tuple[Word, str | None]]) -> list[Column]:
+    """A header naming one of 借方/贷方 and a plain amount (做方发生额: 借方 misread, 发生额 still read) names
+    the other of the pair with that amount heading, when it is one character from it."""
+    names = {c.name for c in columns}
+    sides = names & set(_PAIR)
+    if len(sides) != 1 or "amount" not in names:
+        return columns
+    missing = _PAIR[next(iter(sides))]
+    out: list[Column] = []
+    for column in columns:
+        word = next((w for w, n in named if n == "amount" and w.bbox.x0 == column.x0), None)
+        if column.name == "amount" and word is not None and missing not in {c.name for c in out} \
+                and _misread_header_name(word.text, taken={n for n, _ in COLUMN_RULES} - {missing}) == missing:
+            column = Column(missing, column.x0, column.x1)
+        out.append(column)
+    return out
 
 
 def _header_continues(upper: list[Word], lower: list[Word]) -> bool:
@@ -152,8 +158,8 @@ def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
     key = re.sub(r"\s+", "", to_halfwidth(text))
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
         return None
-    for name, parts in COLUMN_RULES:
-        for part in parts if name not in taken else ():
+    for name, parts in COLUMN_RULES:  # a code column (凭证号, 交易码) is never guessed from a misread heading
+        for part in parts if name not in taken and name != "reference" else ():
             windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
             if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
                 return name

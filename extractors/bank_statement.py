@@ -26,6 +26,7 @@ _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
 _DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY})", re.IGNORECASE)
 # a counterparty cell that also prints the account, maybe masked, maybe with a point OCR saw in the stars
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
+_LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account read into the name's box before it
 _OUTGOING = re.compile(r"借|支|出|^-|^(?:d|dr|debit)$", re.IGNORECASE)
 
 
@@ -50,7 +51,7 @@ def transaction(row: Row) -> dict[str, Any] | None:
     balance = _money(cells.get("balance"))
     if amount is None or balance is None:
         return None
-    counterparty = _TRAILING_ACCOUNT.sub("", cells.get("counterparty", "").strip()).strip()
+    counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", cells.get("counterparty", "").strip())).strip()
     return {
         "date": when,
         "description": cells.get("description", "").strip(),

@@ -217,6 +217,8 @@ def test_parse_validity_partial() -> None:
         ("1,479.841.00", "1479841.00"),
         ("242,867,90", "242867.90"),  # the decimal point read as a comma after a thousands comma
         ("1.234.567", "1234567"),
+        ("26,.459.75", "26459.75"),  # a thousands comma read with a speck beside it
+        ("3.,120.00", "3120.00"),
     ],
 )
 def test_parse_amount(text: str, expected: str) -> None:

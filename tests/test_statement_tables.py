@@ -206,3 +206,61 @@ def test_a_mobile_banking_export_with_compact_dates_a_time_of_day_and_its_genera
     assert [(r["date"], r["amount"], r["description"]) for r in _rows(scan)] == expected
     fused = _page([(0, [(20, "生成时间:2026-07-0208:41:09")]), *header[2:]], source=PageSource.OCR)
     assert _fields(fused)["issue_date"] == date(2026, 7, 2)
+
+
+def _ocr_doc(*pages: list[tuple[float, list[tuple[float, str]]]]) -> list[dict[str, object]]:
+    built = tuple(_page(lines, source=PageSource.OCR).model_copy(update={"number": n})
+                  for n, lines in enumerate(pages, start=1))
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=built)
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    return fields["transactions"].value if "transactions" in fields else []  # type: ignore[return-value]
+
+
+def test_voucher_and_teller_columns_hold_no_amount_and_a_totals_line_is_no_row() -> None:
+    # a counter-printed statement: a time column, a voucher number a scan read in two pieces, a teller
+    # column, a counterparty account column, and a footer that prints a total, a balance and a date
+    heads = [(20, "记账日"), (150, "时间"), (250, "传票号"), (380, "交易摘要"), (520, "支出"), (640, "存入"),
+             (760, "账户余额"), (900, "对手账号"), (1120, "对手户名"), (1280, "柜员")]
+    lines = [(0, heads), *_table(32, [
+        [(20, "2026-02-01"), (140, "09:30:15"), (240, "7730"), (284, "112233"), (380, "网银转出"), (520, "1,250.00"),
+         (760, "8,750.00"), (880, "6217000011112222333"), (1120, "刘洋"), (1280, "104417")],
+        [(20, "2026-02-03"), (140, "14:05:00"), (240, "77301124"), (380, "工资"), (640, "6,000.00"), (760, "14,750.00"),
+         (1120, "某某科技有限公司"), (1280, "A0123")],
+        [(20, "打印日期:2026-02-28"), (380, "本页合计"), (520, "1,250.00"), (640, "6,000.00"), (760, "14,750.00")]])]
+    rows = _ocr_doc(lines)
+    assert [(r["date"], r["description"], r["amount"], r["balance"], r["counterparty"]) for r in rows] == [
+        (date(2026, 2, 1), "网银转出", Decimal("-1250.00"), Decimal("8750.00"), "刘洋"),
+        (date(2026, 2, 3), "工资", Decimal("6000.00"), Decimal("14750.00"), "某某科技有限公司")]
+
+
+def test_a_page_whose_scan_lost_a_heading_takes_the_columns_of_a_page_that_kept_it() -> None:
+    heads = [(20, "交易日期"), (180, "摘要"), (330, "借方金额"), (470, "贷方金额"), (610, "余额"), (760, "对方账号"),
+             (980, "对方户名"), (1130, "渠道")]
+    first = [(0, [h for h in heads if h[1] != "摘要"]), *_table(32, [
+        [(20, "2026-06-01"), (180, "跨行转出"), (340, "300.00"), (610, "9,700.00"), (760, "6228480012345678901"),
+         (980, "陈晨"), (1130, "柜面")]])]
+    second = [(0, heads), *_table(32, [
+        [(20, "2026-06-02"), (180, "利息"), (480, "3.10"), (610, "9,703.10"), (980, "本行"), (1130, "批量")]])]
+    rows = _ocr_doc(first, second)
+    assert [(r["description"], r["amount"], r["counterparty"]) for r in rows] == [
+        ("跨行转出", Decimal("-300.00"), "陈晨"), ("利息", Decimal("3.10"), "本行")]
+
+
+def test_a_misread_debit_heading_beside_its_credit_heading_is_the_debit_column() -> None:
+    from extractors._table_header import find_header
+
+    p = _page([(0, [(20, "交易日期"), (160, "摘要"), (280, "佶方发生额"), (420, "贷方发生额"), (560, "余额")])],
+              source=PageSource.OCR)
+    header = find_header(p)
+    assert header is not None and [c.name for c in header[1]] == ["date", "description", "debit", "credit", "balance"]
+
+
+def test_an_amount_read_fused_with_the_account_after_it_and_an_account_before_a_name() -> None:
+    heads = [(20, "交易日期"), (160, "摘要"), (300, "交易金额"), (440, "余额"), (600, "对方账号"), (860, "对方户名")]
+    rows = _ocr_doc([(0, heads), *_table(32, [
+        [(20, "2026-07-01"), (160, "转账"), (300, "-500.00"), (440, "4,500.006222600011112222333王芳")],
+        [(20, "2026-07-02"), (160, "转账"), (300, "-100.00"), (440, "4,400.00"), (600, "6217**4455李强")],
+        [(20, "2026-07-03"), (160, "货款收入12,.000.00"), (440, "16,400.00")]])])  # a comma read with a speck
+    assert [(r["amount"], r["balance"], r["counterparty"]) for r in rows] == [
+        (Decimal("-500.00"), Decimal("4500.00"), "王芳"), (Decimal("-100.00"), Decimal("4400.00"), "李强"),
+        (Decimal("12000.00"), Decimal("16400.00"), None)]

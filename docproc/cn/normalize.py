@@ -225,7 +225,7 @@ def parse_amount(s: str) -> Decimal | None:
     if text.startswith("(") and text.endswith(")"):
         text, negative = text[1:-1].strip(), True
     text = re.sub(r"(?<=[^\d ]) +| +(?=[^\d ])", "", text)  # spaces next to non-digits
-    text = _lost_separators(text)
+    text = _lost_separators(re.sub(r"(?<=\d)(?:,\.|\.,)(?=\d{3}(?!\d))", ",", text))  # 26,.459.75: a comma and a speck
     m = _AMOUNT.fullmatch(text)
     if m is None or (m["s1"] and m["s2"]) or (negative and (m["s1"] or m["s2"])):
         return None

@@ -26,3 +26,13 @@ def words(doc_type: str, key: str) -> tuple[str, ...]:
 def names(section: str, key: str) -> tuple[str, ...]:
     """A list of names.toml (banks, organisation endings, address words)."""
     return tuple(_load("names.toml")[section][key])
+
+
+def columns(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The column headings of a kind of table, in order: (column name, the words that name it)."""
+    return tuple((c["name"], tuple(c["words"])) for c in _load("labels.toml")[table]["columns"])
+
+
+def table_words(table: str, key: str) -> tuple[str, ...]:
+    """A further word list of a kind of table (its footer words)."""
+    return tuple(_load("labels.toml")[table]["words"].get(key, ()))
