@@ -8,6 +8,7 @@ from docproc.core.policy import Policy, load_policy
 from docproc.core.settings import Settings
 from docproc.reading.ocr import OcrEngine, make_engine
 from docproc.reading.ocr_memo import MemoizedOcr
+from docproc.reading.threads import limit_threads, ocr_threads
 from docproc.store.blobs import Blobs, ZipLimits
 from docproc.store.database import Database
 from docproc.store.sealing import Keyring, load_keyring, make_private_dir
@@ -44,6 +45,7 @@ def keyring_of(settings: Settings) -> Keyring:
 def build_context(settings: Settings) -> Context:
     """Build the context at an entry point (CLI, web app, worker)."""
     keyring = keyring_of(settings)
+    limit_threads(ocr_threads(settings))
     return Context(
         settings=settings,
         db=Database(settings.db_url, keyring=keyring),
