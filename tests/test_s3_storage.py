@@ -93,8 +93,9 @@ def test_an_unreachable_or_missing_bucket_is_a_clear_transient_error(s3_url: str
 def test_a_bundle_read_on_one_host_is_served_and_matched_on_another(s3_url: str, tmp_path: Path) -> None:
     """Writer and reader share the database and the bucket, and nothing else: the reader's data dir is empty."""
     database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    # the local volume's free space does not matter: nothing is written there (a floor no disk has)
     writer = build_context(Settings(data_dir=tmp_path / "writer", storage_url=s3_url, database_url=database,
-                                    redis_url=None))
+                                    redis_url=None, min_free_bytes=2**62))
     bundle = TINY / "a02_expired_id"
     application = pipeline.create_application(writer, profile="salaried", application_date=date(2026, 11, 20),
                                               branch="north", created_by="ann")
