@@ -133,3 +133,17 @@ def test_a_bundle_read_on_one_host_is_served_and_matched_on_another(s3_url: str,
     duplicates = pipeline.duplicate_pages(reader, again.id)
     assert [d.other_application for d in duplicates] == [application.id]
     assert not (reader_dir / "blobs").exists()
+
+
+def test_a_forked_process_makes_its_own_s3_client() -> None:
+    """An rq work horse is a fork: it must not share the worker's HTTP connections to the object store."""
+    import os
+
+    store = S3BlobStore("docproc-any", keyring=None, client_factory=object)
+    parent = store.client
+    assert store.client is parent  # one per process ...
+    pid = os.fork()
+    if pid == 0:  # ... and a new one in the child
+        os._exit(0 if store.client is not parent else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
