@@ -15,7 +15,7 @@ from docproc.cn.amount_words import STANDARD_CAPITALS
 from docproc.core.models import BBox, Page, PageSource
 from docproc.reading import imaging
 from docproc.reading.read import clear_seal_ink
-from docproc.store.blobs import BlobStore
+from docproc.store.blobs import Blobs
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext
@@ -25,7 +25,7 @@ DIGITS = "0123456789"
 
 
 @lru_cache(maxsize=8)
-def _render(blobs: BlobStore, sha256: str, max_pixels: int) -> np.ndarray:
+def _render(blobs: Blobs, sha256: str, max_pixels: int) -> np.ndarray:
     # A page with several fields to re-read decodes its render once.
     return imaging.load_image(blobs.get(sha256), max_pixels=max_pixels)
 

@@ -28,58 +28,21 @@ import random
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
-import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-TINY = ROOT / "samples" / "tiny"
+from scripts.served import batch_files, free_port, multipart, request, wait_ready  # noqa: E402
+
 FLOOR = 16 * 1024 * 1024
 TMPFS_SIZE = 512 * 1024 * 1024
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-             method: str | None = None) -> tuple[int, Any]:
-    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as err:
-        body = err.read()
-        try:
-            return err.code, json.loads(body)
-        except ValueError:
-            return err.code, body.decode(errors="replace")
-
-
-def _multipart(name: str, payload: bytes) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
-            "Content-Type: application/octet-stream\r\n\r\n").encode() + payload + f"\r\n--{boundary}--\r\n".encode()
-    return body, f"multipart/form-data; boundary={boundary}"
-
-
-def batch_files(count: int) -> list[tuple[str, str, bytes]]:
-    """``(bundle, name, bytes)``: the sample files in turn, each made unique by a trailer decoders ignore."""
-    sources = sorted(p for p in TINY.glob("*/*") if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".pdf"})
-    return [(src.parent.name, f"{i:02d}_{src.name}", src.read_bytes() + f"\n%fault-suite {i} {uuid.uuid4()}\n".encode())
-            for i, src in ((i, sources[i % len(sources)]) for i in range(count))]
 
 
 class Volume:
@@ -193,19 +156,6 @@ def _start_serve(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
                             env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-def _wait_ready(base: str, serve: subprocess.Popen[bytes], timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert serve.poll() is None, "docproc serve exited"
-        try:
-            if _request(f"{base}/readyz")[0] == 200:
-                return
-        except (urllib.error.URLError, ConnectionError):
-            pass
-        time.sleep(0.3)
-    raise SystemExit("docproc serve did not become ready")
-
-
 def run(args: argparse.Namespace) -> int:
     """The whole suite; returns the exit status."""
     from docproc.service import jobs as worker
@@ -227,10 +177,10 @@ def run(args: argparse.Namespace) -> int:
                    DOCPROC_DATA_KEY=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
         key = subprocess.run([sys.executable, "-m", "docproc.cli.main", "keys", "create", "fault-suite", "--branch", "main"],
                              env=env, capture_output=True, text=True, check=True).stdout.strip()
-        port = _free_port()
+        port = free_port()
         base, auth = f"http://127.0.0.1:{port}", {"Authorization": f"Bearer {key}"}
         serve = _start_serve(env, port, args.workers)
-        _wait_ready(base, serve)
+        wait_ready(base, serve)
         faults = Faults(serve, redis, volume, floor)
         faults.worker_pids()
         print(f"served on {base}; Redis {redis_url}; data volume: {volume.kind}, floor {floor} bytes", flush=True)
@@ -255,7 +205,7 @@ def _batch(args: argparse.Namespace, base: str, auth: dict[str, str], faults: Fa
     bundles = sorted({b for b, _, _ in files})
     apps = {}
     for bundle in bundles:
-        status, body = _request(f"{base}/api/v1/applications", data=json.dumps(
+        status, body = request(f"{base}/api/v1/applications", data=json.dumps(
             {"profile": "salaried", "application_date": "2026-11-20"}).encode(),
             headers={"Content-Type": "application/json", **auth})
         assert status == 201, body
@@ -271,10 +221,10 @@ def _batch(args: argparse.Namespace, base: str, auth: dict[str, str], faults: Fa
             faults.fill_volume()
         if i == redis_at:
             threading.Thread(target=faults.restart_redis, daemon=True).start()
-        body, content_type = _multipart(name, payload)
+        body, content_type = multipart(name, payload)
         url = f"{base}/api/v1/applications/{apps[bundle]}/documents"
         while True:
-            status, answer = _request(url, data=body, headers={"Content-Type": content_type, **auth})
+            status, answer = request(url, data=body, headers={"Content-Type": content_type, **auth})
             statuses[status] += 1
             if status == 202:
                 for item in answer["files"]:
@@ -310,7 +260,7 @@ def _wait_for_checklists(base: str, auth: dict[str, str], app_ids: list[str], *,
     while waiting and time.monotonic() < deadline:
         faults.worker_pids()
         for app_id in sorted(waiting):
-            if _request(f"{base}/api/v1/applications/{app_id}/checklist", headers=auth)[0] == 200:
+            if request(f"{base}/api/v1/applications/{app_id}/checklist", headers=auth)[0] == 200:
                 waiting.discard(app_id)
         time.sleep(1)
     return not waiting

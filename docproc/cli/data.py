@@ -16,14 +16,15 @@ from docproc.core.settings import Settings
 from docproc.service.context import keyring_of
 from docproc.store import key_rotation, retention
 from docproc.store.audit import ACTIONS, AuditLog, as_json_line
-from docproc.store.blobs import BlobStore
+from docproc.store.blobs import Blobs
 from docproc.store.database import Database
 from docproc.store.sealing import add_key_to_file, dev_key_path, generate_key, write_key_file
+from docproc.store.storage import open_blobs
 
 
-def _stores(settings: Settings) -> tuple[Database, BlobStore]:
+def _stores(settings: Settings) -> tuple[Database, Blobs]:
     keyring = keyring_of(settings)
-    return Database(settings.db_url, keyring=keyring), BlobStore(settings.blob_dir, keyring=keyring)
+    return Database(settings.db_url, keyring=keyring), open_blobs(settings.storage_url, settings.blob_dir, keyring=keyring)
 
 
 def _actor() -> str:

@@ -148,3 +148,10 @@ class QueueUnavailable(TransientError):
 
     http_status = 503
     code = "queue_unavailable"
+
+
+class StorageUnavailable(TransientError):
+    """The object store does not answer (or refuses the credentials); worth retrying once it is back."""
+
+    http_status = 503
+    code = "storage_unavailable"

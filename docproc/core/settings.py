@@ -80,6 +80,13 @@ class Settings(BaseSettings):
     # personal fields; or a file holding them one per line. Neither: a development key under data_dir.
     data_key: SecretStr | None = None
     data_key_file: Path | None = None
+    # Where originals and page renders live: unset, the local directory data_dir/blobs; s3://bucket/prefix,
+    # any S3-compatible object store (endpoint, region and credentials from the standard AWS_* variables).
+    storage_url: str | None = None
+    # Threads one worker gives OCR (onnxruntime, OpenCV, tesseract); unset: the host's cores divided by
+    # the docproc worker processes on it (DOCPROC_WORKER_PROCESSES, else counted), at least 1.
+    ocr_threads: int | None = Field(default=None, ge=1)
+    worker_processes: int | None = Field(default=None, ge=1)
 
     @property
     def blob_dir(self) -> Path:

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from docproc.core.settings import Settings
 from docproc.reading.ocr import OcrEngine
-from docproc.store.blobs import BlobStore
+from docproc.store.blobs import Blobs
 
 
 class ReadingContext(Protocol):
@@ -20,7 +20,7 @@ class ReadingContext(Protocol):
     def settings(self) -> Settings: ...
 
     @property
-    def blobs(self) -> BlobStore: ...
+    def blobs(self) -> Blobs: ...
 
     @property
     def ocr(self) -> OcrEngine:

@@ -21,6 +21,7 @@ from docproc.core.errors import ConfigError, TransientError
 from docproc.core.models import BBox, Unit, Word
 from docproc.core.registry import Registry
 from docproc.reading.imaging import rotate
+from docproc.reading.threads import onnx_options
 
 DEFAULT_LANG = "chi_sim+eng"
 CJK_GAP = 0.6  # merge CJK neighbours whose gap is under this fraction of the char height
@@ -286,7 +287,7 @@ class RapidOcrEngine:
                 from rapidocr_onnxruntime import RapidOCR
             except ImportError as exc:
                 raise ConfigError(_RAPID_MISSING) from exc
-            self._ocr = RapidOCR()
+            self._ocr = RapidOCR(**onnx_options())  # the process's OCR thread limit (threads.py)
         return self._ocr
 
     def read(

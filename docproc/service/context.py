@@ -8,9 +8,11 @@ from docproc.core.policy import Policy, load_policy
 from docproc.core.settings import Settings
 from docproc.reading.ocr import OcrEngine, make_engine
 from docproc.reading.ocr_memo import MemoizedOcr
-from docproc.store.blobs import BlobStore, ZipLimits
+from docproc.reading.threads import limit_threads, ocr_threads
+from docproc.store.blobs import Blobs, ZipLimits
 from docproc.store.database import Database
 from docproc.store.sealing import Keyring, load_keyring, make_private_dir
+from docproc.store.storage import open_blobs
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Context:
 
     settings: Settings
     db: Database
-    blobs: BlobStore
+    blobs: Blobs  # the local directory or an S3 bucket (DOCPROC_STORAGE_URL)
     policy: Policy
     ocr: OcrEngine
     digits_ocr: OcrEngine  # tesseract: digit-only re-reads of a field's box (phone, numbers)
@@ -43,10 +45,11 @@ def keyring_of(settings: Settings) -> Keyring:
 def build_context(settings: Settings) -> Context:
     """Build the context at an entry point (CLI, web app, worker)."""
     keyring = keyring_of(settings)
+    limit_threads(ocr_threads(settings))
     return Context(
         settings=settings,
         db=Database(settings.db_url, keyring=keyring),
-        blobs=BlobStore(settings.blob_dir, keyring=keyring),
+        blobs=open_blobs(settings.storage_url, settings.blob_dir, keyring=keyring),
         policy=load_policy(settings.policy_file),
         ocr=_engine(settings, settings.ocr_engine),
         digits_ocr=_engine(settings, "tesseract"),

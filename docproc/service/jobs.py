@@ -1,4 +1,4 @@
-"""rq glue: connections, the embedded Redis, enqueue helpers and the job functions (which take ids).
+"""rq glue: connections, enqueue helpers, the job functions (which take ids) and the worker process.
 
 Jobs: ``process_file_job(file_id)`` reads a stored file into documents; when an application has
 no file left in flight, ``check_application_job(application_id)`` runs the checks and stores the
@@ -8,13 +8,8 @@ checklist. Failures are retried with backoff; when retries are spent the file sh
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import signal
-import socket
-import subprocess
 import time
-from pathlib import Path
 from typing import Any
 
 from redis import Redis
@@ -24,6 +19,8 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from rq import Callback, Queue, Retry, Worker, get_current_job, worker_registration
 from rq.job import Job
 from rq.registry import StartedJobRegistry
+from rq.utils import now as rq_now
+from rq.utils import utcparse
 
 from docproc.core.errors import ConfigError, QueueUnavailable, TransientError
 from docproc.core.models import Checklist, FileState, StoredFile
@@ -31,6 +28,7 @@ from docproc.core.settings import Settings
 from docproc.core.webhook_targets import TargetPolicy
 from docproc.service import pipeline, webhooks
 from docproc.service.context import Context, build_context
+from docproc.service.embedded_redis import EmbeddedRedis  # noqa: F401 (re-exported: jobs.EmbeddedRedis)
 from docproc.store.integrations import IntegrationStore
 from docproc.store.sealing import require_configured_key
 
@@ -53,64 +51,6 @@ def connect(url: str) -> Redis:
 def make_queue(conn: Redis, settings: Settings) -> Queue:
     """The docproc queue on ``conn``."""
     return Queue(settings.queue_name, connection=conn, default_timeout=settings.job_timeout)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class EmbeddedRedis:
-    """A private redis-server under the data directory, started and stopped by docproc itself."""
-
-    def __init__(self, data_dir: Path, *, persist: bool = True) -> None:
-        self.data_dir = Path(data_dir) / "redis"
-        self.persist = persist  # append-only file: the queue survives a restart
-        self.process: subprocess.Popen[bytes] | None = None
-        self.url = ""
-        self.port = 0
-
-    def start(self) -> str:
-        """Start redis-server on a free loopback port (the same one again on a restart, so clients
-        reconnect; its append-only file brings the queue back); returns its URL once it answers."""
-        binary = shutil.which("redis-server")
-        if binary is None:
-            raise ConfigError("no REDIS_URL and no redis-server on PATH: run scripts/bootstrap.sh or set REDIS_URL")
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        port = self.port = self.port or _free_port()
-        self.process = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
-             "--appendonly", "yes" if self.persist else "no", "--save", "", "--daemonize", "no",
-             "--logfile", "redis.log"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )
-        self.url = f"redis://127.0.0.1:{port}/0"
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            try:
-                Redis.from_url(self.url).ping()
-                return self.url
-            except Exception:
-                if self.process.poll() is not None:
-                    raise ConfigError(f"embedded redis-server exited (see {self.data_dir}/redis.log)") from None
-                time.sleep(0.05)
-        self.stop()
-        raise ConfigError("embedded redis-server did not answer within 15 s")
-
-    def alive(self) -> bool:
-        """The server process is running."""
-        return self.process is not None and self.process.poll() is None
-
-    def stop(self) -> None:
-        """Stop the server and wait for it."""
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 # --- enqueueing -----------------------------------------------------------------------------
@@ -260,17 +200,32 @@ def _check_when_idle_on(queue: Queue, ctx: Context, application_id: str) -> None
 
 # --- the worker process ------------------------------------------------------------------------
 
-def reap_dead_local_workers(queue: Queue, *, cleanup: bool = True) -> int:
-    """Hand jobs of workers that died on this host (SIGKILL, OOM) back to rq's retry path now.
+def worker_alive(conn: Redis, name: str, ttl: float) -> bool:
+    """Whether rq's registration of worker ``name`` is there with a heartbeat younger than ``ttl`` seconds.
 
-    rq notices an abandoned job only when its heartbeat expires (over a minute); a worker on the
-    same host can tell at once that the process is gone. Without ``cleanup`` the jobs are only marked
-    expired, for a worker's next maintenance to retry (rq runs failure callbacks under SIGALRM, which
-    only a main thread may set).
+    Only rq's own heartbeat counts: host names and process ids say nothing across containers and hosts.
+    """
+    raw = conn.hget(f"rq:worker:{name}", "last_heartbeat")
+    if raw is None:
+        return False
+    try:
+        beat = utcparse(raw.decode())
+    except ValueError:
+        return False
+    return (rq_now() - beat).total_seconds() < ttl
+
+
+def reap_dead_workers(queue: Queue, ttl: float, *, cleanup: bool = True) -> int:
+    """Hand jobs of workers that stopped beating (SIGKILL, OOM, a lost host) back to rq's retry path.
+
+    A job's own heartbeat outlives its worker by a minute or more; a worker whose rq heartbeat is
+    older than ``ttl`` is dead wherever it ran. Without ``cleanup`` the jobs are only marked expired,
+    for a worker's next maintenance to retry (rq runs failure callbacks under SIGALRM, which only a
+    main thread may set).
     """
     conn = queue.connection
     registry = StartedJobRegistry(queue=queue)
-    host, reaped = socket.gethostname(), 0
+    reaped = 0
     marked = 0  # reaped earlier without cleanup: waiting for a worker's maintenance
     for composite, score in conn.zrange(registry.key, 0, -1, withscores=True):
         if score <= 0:
@@ -280,9 +235,7 @@ def reap_dead_local_workers(queue: Queue, *, cleanup: bool = True) -> int:
         job = Job.fetch(job_id, connection=conn) if conn.exists(Job.key_for(job_id)) else None
         if job is None or not job.worker_name:
             continue
-        info = conn.hmget(f"rq:worker:{job.worker_name}", "hostname", "pid")
-        alive = info[0] is not None and not (info[0].decode() == host and not _pid_alive(int(info[1] or 0)))
-        if not alive:
+        if not worker_alive(conn, job.worker_name, ttl):
             conn.zadd(registry.key, {composite: 0}, xx=True)
             reaped += 1
     if (reaped or marked) and cleanup:
@@ -290,60 +243,34 @@ def reap_dead_local_workers(queue: Queue, *, cleanup: bool = True) -> int:
     return reaped
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie is dead for our purposes
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
-    except OSError:
-        return True
-
-
-def heartbeat_key(queue_name: str) -> str:
-    """The sorted set of docproc workers' last heartbeats on a queue (member ``host:pid:name``)."""
-    return f"docproc:heartbeats:{queue_name}"
+def after_fork() -> None:
+    """In a work horse: drop the database connections inherited from the worker (they belong to it)."""
+    ctx = _CONTEXT.get("ctx")
+    if ctx is not None:
+        ctx.db.engine.dispose(close=False)
 
 
 class DocprocWorker(Worker):
-    """An rq worker that also records a heartbeat /readyz can read, and registers itself again after
-    a Redis restart lost its registration (so that it is counted as listening)."""
+    """An rq worker whose work horses open their own database connections, and which registers itself
+    again after a Redis restart lost its registration (so that it is counted as listening)."""
 
     def heartbeat(self, timeout: int | None = None, pipeline: Any = None) -> None:
-        """rq's heartbeat, plus docproc's."""
+        """rq's heartbeat, plus the registration put back."""
         super().heartbeat(timeout, pipeline=pipeline)
-        if self.is_horse:
-            return
-        member = f"{socket.gethostname()}:{os.getpid()}:{self.name}"
-        with self.connection.pipeline() as beat:
-            for queue in self.queues:
-                beat.zadd(heartbeat_key(queue.name), {member: time.time()})
-            worker_registration.register(self, pipeline=beat)
-            beat.execute()
+        if not self.is_horse:
+            worker_registration.register(self)
 
-    def register_death(self) -> None:
-        """rq's deregistration, and the heartbeat withdrawn at once."""
-        super().register_death()
-        member = f"{socket.gethostname()}:{os.getpid()}:{self.name}"
-        for queue in self.queues:
-            self.connection.zrem(heartbeat_key(queue.name), member)
+    def main_work_horse(self, job: Job, queue: Queue) -> None:
+        """rq's work horse, after dropping the parent's database connections."""
+        after_fork()
+        super().main_work_horse(job, queue)
 
 
 def live_workers(queue: Queue, ttl: float) -> int:
-    """Workers on ``queue`` with a heartbeat younger than ``ttl`` seconds (a dead local pid does not count)."""
-    key, now, host = heartbeat_key(queue.name), time.time(), socket.gethostname()
-    queue.connection.zremrangebyscore(key, "-inf", now - 10 * ttl)
-    count = 0
-    for member in queue.connection.zrangebyscore(key, now - ttl, "+inf"):
-        member_host, pid, _name = member.decode().split(":", 2)
-        if member_host != host or _pid_alive(int(pid)):
-            count += 1
-    return count
+    """Workers registered on ``queue`` whose rq heartbeat is younger than ``ttl`` seconds."""
+    conn = queue.connection
+    names = [key.removeprefix("rq:worker:") for key in worker_registration.get_keys(queue)]
+    return sum(worker_alive(conn, name, ttl) for name in names)
 
 
 def run_worker(settings: Settings, *, burst: bool = False) -> None:
@@ -368,7 +295,7 @@ def run_worker(settings: Settings, *, burst: bool = False) -> None:
 def _work_until_stopped(conn: Redis, settings: Settings, *, burst: bool) -> bool:
     """One rq worker's life; True when it ended on purpose (signal or burst), False on a failure."""
     queue = make_queue(conn, settings)
-    reaped = reap_dead_local_workers(queue)
+    reaped = reap_dead_workers(queue, settings.worker_heartbeat_ttl)
     if reaped:
         log.warning("re-queued %s job(s) abandoned by dead workers", reaped)
     worker = DocprocWorker([queue], connection=conn, job_monitoring_interval=5, maintenance_interval=30,

@@ -49,7 +49,7 @@ class Reconciler:
 
     def run_once(self, *, confirm: bool = True) -> Pass:
         """One pass (see the module docstring)."""
-        reaped = worker.reap_dead_local_workers(self.queue, cleanup=False)  # may run in a thread
+        reaped = worker.reap_dead_workers(self.queue, self.ctx.settings.worker_heartbeat_ttl, cleanup=False)  # may run in a thread
         ledger = RequeueLedger(self.ctx.db)
         in_flight = ledger.files_in_flight()
         owed = ledger.applications_owed_checks()

@@ -77,7 +77,8 @@ class WorkerProcesses:
                 proc.wait()
 
     def _launch(self, slot: _Slot) -> None:
-        slot.process = subprocess.Popen(list(self.command), env=dict(self.env))
+        env = {"DOCPROC_WORKER_PROCESSES": str(max(1, self.count)), **self.env}  # their share of the cores
+        slot.process = subprocess.Popen(list(self.command), env=env)
         slot.started, slot.not_before = time.monotonic(), 0.0
 
 

@@ -20,13 +20,110 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class BlobStore:
-    """Immutable blobs under ``root/ab/cd/<sha256>``; writes are atomic and durable.
+class Blobs:
+    """Content-addressed, sealed blobs: one interface, a backend per place (a local directory, an S3 bucket).
 
     With a keyring, each blob is sealed (AES-GCM, bound to its digest) and only the digest of the
-    clear bytes names it; directories are owner-only and files 0600. Without one, blobs cannot be
-    written (reading blobs stored in clear before sealing still works).
+    clear bytes names it. Without one, blobs cannot be written (reading blobs stored in clear before
+    sealing still works). Backends only move sealed bytes: ``_read``, ``_write``, ``_remove``,
+    ``_has`` and ``_names``.
     """
+
+    keyring: Keyring | None
+    local = False  # whether the blobs live on this host's disk (its free space then matters)
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` durably and return its sha256."""
+        digest = sha256_hex(data)
+        check_digest(digest)
+        if self._has(digest):
+            return digest
+        if self.keyring is None:
+            raise ConfigError("files cannot be stored: the blob store was opened without a data key")
+        self._write(digest, self.keyring.seal(data, context=_context(digest)))
+        return digest
+
+    def get(self, sha256: str) -> bytes:
+        """The blob's clear bytes; NotFoundError when absent."""
+        check_digest(sha256)
+        stored = self._read(sha256)
+        if stored is None:
+            raise NotFoundError(f"blob {sha256} is not in the store")
+        if self.keyring is None:
+            if is_sealed(stored):
+                raise ConfigError("stored files cannot be read: the blob store was opened without a data key")
+            return stored
+        return self.keyring.open(stored, context=_context(sha256))
+
+    def exists(self, sha256: str) -> bool:
+        """Whether the blob is stored."""
+        check_digest(sha256)
+        return self._has(sha256)
+
+    def delete(self, sha256: str) -> bool:
+        """Remove a blob (the retention policy); whether it was there."""
+        check_digest(sha256)
+        return self._remove(sha256)
+
+    def digests(self) -> list[str]:
+        """Every stored blob's digest."""
+        return sorted(name for name in self._names() if _is_digest(name))
+
+    def reseal(self, sha256: str) -> bool:
+        """Seal a blob again with the current key (key rotation); whether it was rewritten."""
+        if self.keyring is None:
+            raise ConfigError("no data key: nothing to reseal with")
+        check_digest(sha256)
+        stored = self._read(sha256)
+        if stored is None:
+            raise NotFoundError(f"blob {sha256} is not in the store")
+        if self.keyring.is_current(stored):
+            return False
+        clear = self.keyring.open(stored, context=_context(sha256))
+        self._write(sha256, self.keyring.seal(clear, context=_context(sha256)))
+        return True
+
+    def check(self) -> None:
+        """Raise when the store cannot be reached (for readiness probes); cheap."""
+
+    # --- what a backend provides -----------------------------------------------------------------
+
+    def _read(self, sha256: str) -> bytes | None:
+        raise NotImplementedError
+
+    def _write(self, sha256: str, sealed: bytes) -> None:
+        raise NotImplementedError
+
+    def _remove(self, sha256: str) -> bool:
+        raise NotImplementedError
+
+    def _has(self, sha256: str) -> bool:
+        raise NotImplementedError
+
+    def _names(self) -> list[str]:
+        raise NotImplementedError
+
+
+def _is_digest(name: str) -> bool:
+    return len(name) == 64 and all(c in "0123456789abcdef" for c in name)
+
+
+def check_digest(sha256: str) -> None:
+    """NotFoundError unless ``sha256`` looks like a blob id (64 lower-case hex digits)."""
+    if not _is_digest(sha256):
+        raise NotFoundError(f"not a blob id: {sha256[:80]!r}")
+
+
+def blob_key(sha256: str) -> str:
+    """A blob's name under the store's root: ``ab/cd/<sha256>``."""
+    return f"{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+
+class BlobStore(Blobs):
+    """Blobs under a local directory ``root/ab/cd/<sha256>``; writes are atomic and durable,
+    directories owner-only and files 0600."""
+
+    local = True
 
     def __init__(self, root: Path, *, keyring: Keyring | None = None) -> None:
         self.root = Path(root)
@@ -34,24 +131,15 @@ class BlobStore:
 
     def path(self, sha256: str) -> Path:
         """Where the blob with this digest lives."""
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
-            raise NotFoundError(f"not a blob id: {sha256[:80]!r}")
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        check_digest(sha256)
+        return self.root / blob_key(sha256)
 
-    def put(self, data: bytes) -> str:
-        """Store ``data`` (fsync'd before returning) and return its sha256."""
-        digest = sha256_hex(data)
-        target = self.path(digest)
-        if target.exists():
-            return digest
-        if self.keyring is None:
-            raise ConfigError("files cannot be stored: the blob store was opened without a data key")
-        sealed = self.keyring.seal(data, context=_context(digest))
+    def _write(self, sha256: str, sealed: bytes) -> None:
+        target = self.path(sha256)
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         for directory in (target.parent.parent, target.parent):
             directory.mkdir(mode=0o700, exist_ok=True)
         self.write_atomically(target, sealed)
-        return digest
 
     @staticmethod
     def write_atomically(target: Path, data: bytes) -> None:
@@ -67,45 +155,24 @@ class BlobStore:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def get(self, sha256: str) -> bytes:
-        """The blob's clear bytes; NotFoundError when absent."""
+    def _read(self, sha256: str) -> bytes | None:
         try:
-            stored = self.path(sha256).read_bytes()
+            return self.path(sha256).read_bytes()
         except FileNotFoundError:
-            raise NotFoundError(f"blob {sha256} is not in the store") from None
-        if self.keyring is None:
-            if is_sealed(stored):
-                raise ConfigError("stored files cannot be read: the blob store was opened without a data key")
-            return stored
-        return self.keyring.open(stored, context=_context(sha256))
+            return None
 
-    def delete(self, sha256: str) -> bool:
-        """Remove a blob (the retention policy); whether it was there."""
+    def _remove(self, sha256: str) -> bool:
         try:
             self.path(sha256).unlink()
         except FileNotFoundError:
             return False
         return True
 
-    def digests(self) -> list[str]:
-        """Every stored blob's digest."""
-        return sorted(p.name for p in self.root.glob("??/??/*") if len(p.name) == 64 and p.is_file())
-
-    def reseal(self, sha256: str) -> bool:
-        """Seal a blob again with the current key (key rotation); whether it was rewritten."""
-        if self.keyring is None:
-            raise ConfigError("no data key: nothing to reseal with")
-        target = self.path(sha256)
-        stored = target.read_bytes()
-        if self.keyring.is_current(stored):
-            return False
-        clear = self.keyring.open(stored, context=_context(sha256))
-        self.write_atomically(target, self.keyring.seal(clear, context=_context(sha256)))
-        return True
-
-    def exists(self, sha256: str) -> bool:
-        """Whether the blob is stored."""
+    def _has(self, sha256: str) -> bool:
         return self.path(sha256).exists()
+
+    def _names(self) -> list[str]:
+        return [p.name for p in self.root.glob("??/??/*") if p.is_file()]
 
 
 def _context(sha256: str) -> str:

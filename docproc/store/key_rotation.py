@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from docproc.core.errors import ConfigError
 from docproc.core.models import Page
-from docproc.store.blobs import BlobStore
+from docproc.store.blobs import Blobs
 from docproc.store.database import Database
 from docproc.store.fingerprints import TEXT_FINGERPRINT
 from docproc.store.sealed_types import SealedJSON, SealedText, is_sealed_payload
@@ -89,7 +89,7 @@ def _refingerprint(db: Database) -> int:
     return changed
 
 
-def rotate(db: Database, blobs: BlobStore) -> RotationReport:
+def rotate(db: Database, blobs: Blobs) -> RotationReport:
     """Seal every stored value and blob with the first key; recompute keyed fingerprints."""
     if db.keyring is None:
         raise ConfigError("no data key configured: nothing to rotate to")

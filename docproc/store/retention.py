@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from docproc.core.clock import utcnow
 from docproc.store.accounts import application_reviews
-from docproc.store.blobs import BlobStore
+from docproc.store.blobs import Blobs
 from docproc.store.database import Database
 from docproc.store.tables import extractions, files
 
@@ -48,7 +48,7 @@ def _files(db: Database, where: sa.ColumnElement[bool]) -> list[tuple[str, str, 
     return [(r.id, r.sha256, r.application_id) for r in rows]
 
 
-def purge_expired(db: Database, blobs: BlobStore, *, days: int, now: datetime | None = None,
+def purge_expired(db: Database, blobs: Blobs, *, days: int, now: datetime | None = None,
                   dry_run: bool = False) -> PurgeReport:
     """Delete the originals and renders of applications decided more than ``days`` days ago."""
     expired = decided_before(db, (now or utcnow()) - timedelta(days=days))
