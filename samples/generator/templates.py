@@ -139,7 +139,7 @@ FAMILIES: tuple[Family, ...] = (
            "经营者/组成形式/经营场所/注册日期/经营范围; companies: 名称/法定代表人/类型/注册资本/成立日期/营业期限 自…至…/"
            "住所/经营范围), 统一社会信用代码 boxed top right, QR code bottom left, faded orange-brown seal", True, 3),
     Family("license_terminal_print", "business_license",
-           "营业执照 副本 printed by a 政务服务中心 self-service terminal on light-blue guilloche paper: one ruled "
+           "营业执照 副本 printed by a 政务服务中心 self-service terminal on light-blue lined security paper: one ruled "
            "two-column grid with the code inside it (企业名称/统一社会信用代码/企业类型/法定代表人/注册资本/成立日期/"
            "营业期限自/营业期限至/住所/经营范围; 个体工商户 字号名称/主体类型/经营者), ISO dates, QR top right, "
            "登记机关 and 核准日期 under a thin-ring seal, 打印流水号 note at the foot", True, 4),
