@@ -84,7 +84,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for f in truth["files"].values() for d in f["documents"]]
 
 
-@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3"])
+@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -102,14 +102,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, a second and a third batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, a second, a third and a fourth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        third = [f for f in families(doc_type) if f.batch == 3]
-        assert len(third) == (0 if doc_type == "id_card" else 1), doc_type
+        for batch in (3, 4):
+            later = [f for f in families(doc_type) if f.batch == batch]
+            assert len(later) == (0 if doc_type == "id_card" else 1), (doc_type, batch)
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
@@ -155,16 +156,33 @@ def test_a_small_unseen3_corpus_holds_only_the_third_batch() -> None:
 def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
-        for mode, batch in (("unseen", 1), ("unseen2", 2)):
+        for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
+
+
+@pytest.mark.parametrize("doc_type", DOC_TYPES)
+def test_unseen4_draws_only_the_fourth_batch(doc_type: str) -> None:
+    pool = candidates(doc_type, "unseen4")
+    if doc_type == "id_card":
+        assert pool == candidates(doc_type, "seen")
+    else:
+        assert len(pool) == 1 and pool[0].held_out and pool[0].batch == 4, doc_type
+
+
+def test_a_small_unseen4_corpus_holds_only_the_fourth_batch() -> None:
+    docs = [d for spec in corpus_specs(applicants=8, seed=4714, templates="unseen4")
+            for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
+    assert {f.id for f in FAMILIES if f.batch == 4} == {d["template"] for d in docs}
+    assert all(d["held_out"] and FAMILY[d["template"]].batch == 4 for d in docs)
+    assert {d["type"] for d in docs} == set(DOC_TYPES) - {"id_card"}
 
 def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
-        for mode in ("unseen", "unseen2", "unseen3"):
+        for mode in ("unseen", "unseen2", "unseen3", "unseen4"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -237,6 +255,47 @@ def test_third_batch_seals_are_where_the_truth_says(seed: int) -> None:
     marks = contract_families.seal_marks(c.contract, "contract_presale_prose")
     assert marks == ([(c.contract.pages_declared, c.contract.seller.name, "round")] if c.contract.sealed else [])
 
+
+
+@pytest.mark.slow
+def test_cli_unseen4_corpus_renders_every_fourth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen4 corpus: every batch-4 family renders and its documents carry their truth fields."""
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "77",
+                                              "--templates", "unseen4", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    docs = []
+    for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
+        docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 4}
+    assert all(d["held_out"] and FAMILY[d["template"]].batch == 4 for d in docs)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fourth_batch_layouts_and_seals(seed: int) -> None:
+    """The e-statement has its summary box and the round e-seal; the self-drafted contract says 卖方/买方 and is
+    sealed on its last page; the e-tax list and the terminal print use their own labels."""
+    p = _with_family("statement_ebank_summary", seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    credits = sum(1 for t in statement.transactions if t.amount > 0)
+    assert all(k in pages[0] for k in ("期初余额", "期末余额", "收入笔数", "支出笔数", "交易对方", f"收入笔数{credits}"))
+    expected = [(statement.pages_declared, statement.branch, "round")] if statement.sealed else []
+    assert seals(p, "bank_statement") == expected
+    c = _with_family("contract_private_resale", seed)
+    assert c.contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert "卖方（签字/盖章）" in text[-1] and "房屋基本情况" in text[1] and "甲方" not in "".join(text[:2])
+    marks = contract_families.seal_marks(c.contract, "contract_private_resale")
+    assert marks == ([(c.contract.pages_declared, c.contract.seller.name, "round")] if c.contract.sealed else [])
+    t = _with_family("tax_etax_list", seed)
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert all(k in page for k in ("纳税人识别号", "身份证件类型", "税款所属期", "入库日期", "实缴(退)金额", "征收机关"))
+    lic = _with_family("license_terminal_print", seed)
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    assert "营业执照" in page and "打印流水号" in page
 
 def test_ruled_licence_prints_an_individual_business_as_such() -> None:
     """个体工商户: 经营者/组成形式/经营场所/注册日期, no capital or term in the truth."""

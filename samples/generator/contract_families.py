@@ -8,6 +8,9 @@ the fanned right edges, so every page shows its own slice; the main seal sits ov
 two-column table, the price split in a 付款方式 table, a two-column signature table sealed over 出卖人（签章）).
 `contract_presale_prose` is a provincial 商品房预售合同 in prose (甲方（出卖人）/乙方（买受人）, 一、二、 clauses, the
 price with 大写 first), signed at the end with the seller's seal pressed partly off the right page edge.
+`contract_private_resale` is a 存量房买卖合同 the parties drafted themselves (卖方/买方, no brokerage): the flat in a
+ruled 房屋基本情况 table, 成交价格 and 付款 clauses, 卖方（签字/盖章） and 买方（签字） side by side, the seal over the
+seller's line.
 `seal_marks` says where the seals are; the renderer and the truth (record.py) both ask it.
 """
 
@@ -29,7 +32,7 @@ from .pdfkit import A4_PT, Pen, new_canvas
 from .seal import other_make
 
 FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
-            "contract_presale_prose")
+            "contract_presale_prose", "contract_private_resale")
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
 
@@ -373,9 +376,73 @@ def _presale_prose(t: Typesetter, book: _Book) -> SealSpot:
     return spot
 
 
+def _private_resale(t: Typesetter, book: _Book) -> SealSpot:
+    f, pen, rng = t.f, t.pen, t.rng
+    n = f.pages_declared
+    pen.text(pen.w_mm / 2, t.top + 12, rng.choice(("二手房买卖合同", "存量房买卖合同", "房屋买卖合同")), 19, bold=True,
+             align="center", spacing=rng.choice((0.0, 1.5)))
+    t.y = t.top + 24
+    t.para(f"卖方：{f.seller.name}", indent=False, bold=True)
+    t.para(f"统一社会信用代码：{f.seller.uscc}", indent=False)
+    t.para(f"法定代表人：{f.seller.legal_rep}　　联系电话：{f.seller.phone}", indent=False)
+    t.para(f"地址：{f.seller.address}", indent=False)
+    t.y += t.line_h * 0.5
+    for name, number in f.buyers:
+        t.para(f"买方：{name}", indent=False, bold=True)
+        t.para(f"身份证号：{number}", indent=False)
+    t.para(f"联系地址：{f.buyer_address}　　联系电话：{f.buyer_phone}", indent=False)
+    t.y += t.line_h * 0.5
+    t.para("卖方与买方经友好协商，本着平等、自愿、诚实信用的原则，就买方购买卖方合法拥有的存量房屋一事，"
+           "未经任何中介机构居间，自行订立本合同，以资共同遵守。")
+    book.finish()
+    t.para("第一条　房屋基本情况", indent=False, bold=True)
+    cert = (f"{f.seller.region.short_city[:1]}（{f.signing_date.year - rng.randint(1, 8)}）不动产权第"
+            f"{rng.randint(1000000, 9999999)}号")
+    rows: tuple[tuple[str, ...], ...] = (
+        ("项目", "内容"), ("坐落", f.property_address), ("建筑面积", f"{f.floor_area}平方米（套内{f.inner_area}平方米）"),
+        ("产权证号", cert), ("用途", "住宅"), ("权利人", f.seller.name))
+    ruled_table(t, rows, (0.24, 0.76))
+    t.para("第二条　成交价格", indent=False, bold=True)
+    t.para(f"经双方协商，该房屋成交价格为人民币{money(f.total_price, commas=rng.random() < 0.5)}元"
+           f"（大写：{f.price_words}），折合每平方米{money(f.unit_price, commas=False)}元。该价格包含房屋内现有固定装修及设施。")
+    t.para("第三条　付款方式", indent=False, bold=True)
+    t.para(f"买方于本合同签订之日向卖方支付首付款人民币{money(f.down_payment)}元；其余房款人民币"
+           f"{money(f.total_price - f.down_payment)}元由买方申请银行按揭贷款，由贷款银行直接划入卖方指定账户。")
+    t.para("第四条　房屋交付", indent=False, bold=True)
+    t.para(f"卖方应于{date_text(f.delivery_date, rng.choice(('cn', 'iso')))}前腾空房屋并交付买方，同时结清水、电、燃气、"
+           "物业等费用。")
+    book.finish()
+    clause_pages(t, n - 3, book.finish)
+    while book.page < n:
+        book.finish()
+    t.para("（本页以下无正文）", indent=False)
+    y, size, half = t.y + 16, t.s.size + 1, (t.right - t.left) / 2
+    pen.text(t.left, y, "卖方（签字/盖章）：", size)
+    pen.text(t.left, y + 10, f.seller.name, size, max_width=half - 6)
+    pen.text(t.left, y + 22, f"法定代表人：{f.seller.legal_rep}", size, max_width=half - 6)
+    pen.text(t.left + half, y, "买方（签字）：", size)
+    x = t.left + half + 2
+    for name, _ in f.buyers:
+        sig = signature(name, rng)
+        width = min(sig.width / sig.height * 12.0, half / len(f.buyers) - 6)
+        pen.image(sig, x, y + 3, width, 12.0)
+        x += width + 4
+    signed = date_text(f.signing_date, rng.choice(("cn", "numerals", "iso")))
+    for col in (t.left, t.left + half):
+        pen.text(col, y + 34, f"日期：{signed}", size - 0.5)
+    name_w = min(pen.width(f.seller.name, size), half - 6)
+    spot = SealSpot(n, (t.left + name_w * rng.uniform(0.35, 0.65)) / pen.w_mm, (y + 6 + rng.uniform(-3, 5)) / pen.h_mm,
+                    rng.uniform(38, 42))
+    t.y = y + 40
+    _seal_here(t, spot)
+    book.finish()
+    return spot
+
+
 _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
     "contract_city_netsign": _city_netsign, "contract_presale_prose": _presale_prose,
+    "contract_private_resale": _private_resale,
 }
 
 

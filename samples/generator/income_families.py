@@ -1,5 +1,6 @@
 """Held-out income-proof families (templates.py): a bank's fill-in form, a ruled table form, a two-column letter,
-(second batch) a bank's printed form with boxes and (third batch) a state-owned unit's red-headed letter.
+(second batch) a bank's printed form with boxes, (third batch) a state-owned unit's red-headed letter and (fourth
+batch) a private company's letterhead with a two-row HR grid.
 
 Each is typeset as an A4 PDF with the same facts as the prose letter; the delivery scans or photographs it.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import io
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from .family_kit import amount_text, date_text, press
@@ -306,10 +308,78 @@ def render_state_unit(facts: IncomeProofFacts, rng: random.Random) -> bytes:
     return _finish(buffer, pen)
 
 
+_DEPARTMENTS = ("综合管理部", "市场部", "技术研发部", "财务部", "运营中心", "销售部", "客户服务部")
+
+
+def render_hr_grid(facts: IncomeProofFacts, rng: random.Random) -> bytes:
+    """A private company's 收入证明 on letterhead: a two-row grid (labels over values) of 员工姓名/证件类型/证件号码/
+    所在部门/担任职务/入司日期/税前月薪/年度总收入, 本证明仅用于…, HR contact, ISO date, seal over the name at the foot."""
+    title = rng.choice(("收入证明", "员工收入证明", "薪资收入证明"))
+    buffer, pen = _canvas(facts, rng, title)
+    left, right = rng.uniform(16, 20), pen.w_mm - rng.uniform(16, 20)
+    brand = (rng.uniform(0.05, 0.2), rng.uniform(0.25, 0.45), rng.uniform(0.55, 0.75))
+    y = rng.uniform(18, 22)
+    pen.rect(left, y - 6, 9, 9, fill=brand)
+    pen.text(left + 12, y + 1.5, facts.employer, 13, bold=True, color=brand, max_width=right - left - 70)
+    road = rng.choice(("科技园路", "创业大道", "金融街", "高新南路", "软件园二期"))
+    pen.text(right, y - 1.5, f"地址：{facts.city}市{road}{rng.randint(1, 399)}号", 7.5, align="right", color=GREY)
+    pen.text(right, y + 2.5, f"电话：{facts.employer_phone}", 7.5, align="right", color=GREY)
+    pen.line(left, y + 6, right, y + 6, width=1.2, color=brand)
+    y += 26
+    pen.text(pen.w_mm / 2, y, title, rng.uniform(17, 19), bold=True, align="center")
+    y += 14
+    size = rng.uniform(10.5, 11.5)
+    y = _flow(pen, "\u3000\u3000兹证明以下员工为我公司正式在职员工，其基本信息及收入情况如下：", x=left, y=y,
+              width=right - left, size=size, leading=size * 0.62)
+    y += 3
+    commas = rng.random() < 0.6
+    start = date_text(facts.employment_start, rng.choice(("iso", "cn")))
+    yearly = facts.monthly_income * 12
+    rows = [[("员工姓名", facts.name), ("证件类型", "居民身份证"), ("证件号码", facts.id_number),
+             ("所在部门", rng.choice(_DEPARTMENTS))],
+            [("担任职务", facts.position), ("入司日期", start),
+             ("税前月薪（元）", amount_text(facts.monthly_income, "commas" if commas else "plain")),
+             ("年度总收入（元）", amount_text(yearly, "commas" if commas else "plain"))]]
+    widths = [0.2, 0.2, 0.36, 0.24]
+    cell_h = rng.uniform(8.5, 10)
+    for row in rows:
+        x = left
+        for (label, value), share in zip(row, widths, strict=True):
+            w = (right - left) * share
+            pen.rect(x, y, w, cell_h, stroke=(0.2, 0.2, 0.2), width=0.5, fill=(0.9, 0.93, 0.97))
+            pen.rect(x, y + cell_h, w, cell_h, stroke=(0.2, 0.2, 0.2), width=0.5)
+            pen.text(x + w / 2, y + cell_h * 0.66, label, size - 1, align="center", bold=True)
+            pen.text(x + w / 2, y + cell_h * 1.66, value, size - 0.5, align="center", max_width=w - 3)
+            x += w
+        y += cell_h * 2
+    y += 9
+    y = _flow(pen, f"\u3000\u3000该员工税前月薪大写：人民币{facts.amount_in_words}。上述年度总收入为近十二个月税前收入合计，"
+              "含基本工资、绩效奖金及各类津贴。", x=left, y=y, width=right - left, size=size, leading=size * 0.62)
+    use = rng.choice(("办理个人住房贷款", "申请银行按揭贷款", "办理购房贷款手续"))
+    y = _flow(pen, f"\u3000\u3000本证明仅用于该员工{use}，不作其他用途，亦不构成我公司对该员工任何形式的担保。",
+              x=left, y=y + 1, width=right - left, size=size, leading=size * 0.62)
+    y += 8
+    hr = rng.choice(("人力资源部", "人事行政部", "HR共享中心"))
+    contact = rng.choice(("李女士", "周先生", "王经理", "陈女士"))
+    pen.text(left, y, f"{hr}联系人：{contact}　　联系电话：{facts.employer_phone}", size - 0.5)
+    y += rng.uniform(26, 40)
+    name_x = right - rng.uniform(6, 14)
+    pen.text(name_x, y, f"{facts.employer}", size, align="right", max_width=right - left - 50)
+    pen.text(name_x, y + 9, date_text(facts.issue_date, "iso"), size, align="right")
+    if facts.sealed:
+        style = other_make(rng, facts.seal_legend or facts.employer)
+        style = replace(style, color=(rng.randint(170, 190), rng.randint(20, 40), rng.randint(80, 110)), ring=0.014)
+        name_w = min(pen.width(facts.employer, size), right - left - 50)
+        press(pen, rng, style, center=(name_x - name_w * rng.uniform(0.35, 0.6), y + rng.uniform(-2, 4)),
+              width_mm=rng.uniform(38, 42))
+    return _finish(buffer, pen)
+
+
 RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_bank_form": render_bank_form,
     "letter_table_form": render_table_form,
     "letter_two_column": render_two_column,
     "letter_bank_boxes": render_bank_boxes,
     "letter_state_unit": render_state_unit,
+    "letter_hr_grid": render_hr_grid,
 }

@@ -1,7 +1,7 @@
 """Held-out families of the two official records (templates.py): the counter-printed 税收完税证明 form, the tax app's
 landscape table and (second batch) its portrait list of entries, (third batch) a 税务所's 完税证明 with the
-withholding grouped by agent; the 2015 三证合一 营业执照, the 电子营业执照 printout and (third batch) a county
-registry's ruled 副本. Same facts as tax.py and license.py; other layouts, wording, date styles and seal makes."""
+withholding grouped by agent, (fourth batch) the e-tax bureau's 纳税清单 export; the 2015 三证合一 营业执照, the
+电子营业执照 printout, (third batch) a county registry's ruled 副本 and (fourth batch) a self-service terminal's print. Same facts as tax.py and license.py; other layouts, wording, date styles and seal makes."""
 
 from __future__ import annotations
 
@@ -400,8 +400,122 @@ def render_ruled_copy(facts: LicenseFacts, rng: random.Random, *, when: datetime
     return buffer.getvalue()
 
 
+def render_etax_list(facts: TaxFacts, rng: random.Random, *, when: datetime, producer: str) -> bytes:
+    """个人所得税纳税清单 exported from the e-tax bureau: a two-column taxpayer grid (纳税人名称/纳税人识别号/
+    身份证件类型/身份证件号码), a per-month table with 税款所属期/入库日期/实缴(退)金额/征收机关, 合计, a round seal."""
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title="个人所得税纳税清单")
+    pen = Pen(canvas, facts.face, A4_PT)
+    left, right = rng.uniform(14, 18), pen.w_mm - rng.uniform(14, 18)
+    span = right - left
+    y = rng.uniform(18, 22)
+    pen.text(left, y - 6, "国家税务总局自然人电子税务局", 8, color=GREY)
+    pen.text(pen.w_mm / 2, y + 4, "个人所得税纳税清单", 17, bold=True, align="center")
+    day_style = rng.choice(("iso", "cn_padded"))
+    y += 12
+    pen.text(left, y, f"清单编号：{facts.serial}", 8.5)
+    pen.text(right, y, "金额单位：人民币元（列至角分）", 8.5, align="right")
+    y += 3
+    quarter = [span * 0.18, span * 0.32, span * 0.18, span * 0.32]
+    y = _cells(pen, left, y, quarter, ("纳税人名称", facts.name, "纳税人识别号", facts.id_number), 8.0, 9.0)
+    y = _cells(pen, left, y, quarter, ("身份证件类型", "居民身份证", "身份证件号码", facts.id_number), 8.0, 9.0)
+    y = _cells(pen, left, y, [span * 0.18, span * 0.82], (
+        "税款所属期间", f"{date_text(facts.period_start, day_style)} 至 {date_text(facts.period_end, day_style)}"), 8.0, 9.0)
+    y += 5
+    commas = rng.random() < 0.5
+    widths = [span * k for k in (0.06, 0.13, 0.14, 0.16, 0.14, 0.14, 0.23)]
+    n = len(facts.rows) + 2
+    row_h = min(7.0, 180.0 / n)
+    size = min(8.8, row_h * 1.3)
+    y = _cells(pen, left, y, widths, ("序号", "税款所属期", "入库日期", "所得项目", "收入额", "实缴(退)金额", "征收机关"),
+               row_h, size, shade=True)
+    for k, r in enumerate(sorted(facts.rows, key=lambda row: row.period), start=1):
+        y = _cells(pen, left, y, widths, (str(k), f"{r.period:%Y-%m}", date_text(r.paid, "iso"), r.item,
+                                          money(r.income, commas=commas), money(r.tax, commas=commas), facts.authority),
+                   row_h, size - 0.6, right=(4, 5))
+    y = _cells(pen, left, y, [sum(widths[:4]), widths[4], widths[5], widths[6]],
+               ("合计", money(facts.total_income, commas=commas), money(facts.total_tax, commas=commas), ""), row_h,
+               size, shade=True, right=(1, 2))
+    y += 8
+    pen.text(left, y, f"开具日期：{date_text(facts.issue_date, day_style)}", 9.5)
+    pen.text(left, y + 6, f"验证码：{facts.verification_code}", 9.5)
+    for k, note in enumerate(("注：1. 本清单依据纳税人实际入库税款开具，可在自然人电子税务局输入验证码查验真伪；",
+                              "2. 实缴(退)金额为负数的，表示退税。")):
+        pen.text(left + (0 if k == 0 else 5), y + 16 + k * 5, note, 8, color=GREY)
+    sx = right - rng.uniform(28, 38)
+    pen.text(sx, y, "开具税务机关（章）", 9.5, align="center")
+    pen.text(sx, y + 6, facts.authority, 8.5, align="center", max_width=right - left - 90)
+    if facts.sealed:
+        style = replace(other_make(rng, facts.authority), star=True, ring=rng.choice((0.02, 0.03)),
+                        color=(rng.randint(200, 225), rng.randint(30, 60), rng.randint(30, 50)))
+        press(pen, rng, style, center=(sx + rng.uniform(-4, 4), y + rng.uniform(2, 8)), width_mm=rng.uniform(36, 40))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _terminal_rows(facts: LicenseFacts) -> list[tuple[str, str]]:
+    c = facts.company
+    if facts.individual:
+        return [("字号名称", c.name), ("统一社会信用代码", facts.uscc_printed), ("主体类型", "个体工商户"),
+                ("经营者", c.legal_rep), ("组成形式", "个人经营"), ("注册日期", date_text(facts.established, "iso")),
+                ("经营场所", c.address), ("经营范围", facts.scope)]
+    until = "长期" if facts.term_until is None else date_text(facts.term_until, "iso")
+    return [("企业名称", c.name), ("统一社会信用代码", facts.uscc_printed), ("企业类型", facts.kind),
+            ("法定代表人", c.legal_rep), ("注册资本", capital_text(facts)), ("成立日期", date_text(facts.established, "iso")),
+            ("营业期限自", date_text(facts.established, "iso")), ("营业期限至", until), ("住所", c.address),
+            ("经营范围", facts.scope)]
+
+
+def render_terminal_print(facts: LicenseFacts, rng: random.Random, *, when: datetime) -> bytes:
+    """营业执照 副本 printed by a 政务服务中心 self-service terminal on guilloche paper: a two-column ruled grid with
+    企业名称/企业类型/营业期限自/营业期限至 wording, 核准日期 and 登记机关 under a thin-ring seal, a 打印流水号 line."""
+    from .license import qr_code
+
+    w, h = 210.0, 297.0
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, page_pt=(w * MM, h * MM), when=when, producer=rng.choice(("Kyocera Scan", "EPSON Scan")))
+    pen = Pen(canvas, facts.face, (w * MM, h * MM))
+    tint = (rng.uniform(0.75, 0.85), rng.uniform(0.82, 0.9), rng.uniform(0.88, 0.95))
+    for k in range(0, 300, 5):  # the security background: fine waves of light blue lines
+        pen.line(0, k, w, k + rng.uniform(-3, 3), width=0.15, color=tint)
+    left, right = 20.0, w - 20.0
+    pen.text(w / 2, 40, "营业执照", rng.uniform(28, 32), bold=True, align="center", spacing=3.0)
+    pen.text(w / 2, 50, "（副本）", 12, align="center")
+    qr = 22.0
+    qr_code(pen, rng, right - qr, 24, qr)
+    y = 62.0
+    size = rng.uniform(10, 11)
+    lead = size * 0.5
+    label_w = 38.0
+    for label, value in _terminal_rows(facts):
+        lines = pen.wrap(value, size, right - left - label_w - 6)[:5]
+        row_h = max(10.0, lead * len(lines) + 5)
+        pen.rect(left, y, label_w, row_h, stroke=(0.3, 0.35, 0.45), width=0.4, fill=(0.9, 0.93, 0.97))
+        pen.rect(left + label_w, y, right - left - label_w, row_h, stroke=(0.3, 0.35, 0.45), width=0.4)
+        pen.text(left + 2.5, y + row_h / 2 + size * 0.14, label, size - 0.5)
+        for k, text in enumerate(lines):
+            pen.text(left + label_w + 3, y + row_h / 2 - lead * (len(lines) - 1) / 2 + size * 0.14 + k * lead, text, size)
+        y += row_h
+    sy = max(y + 30, h - 70)
+    sx = right - rng.uniform(32, 42)
+    pen.text(sx, sy, f"登记机关：{facts.authority}", 10, align="center", max_width=100)
+    pen.text(sx, sy + 8, f"核准日期：{date_text(facts.registered, 'iso')}", 10, align="center")
+    style = replace(other_make(rng, facts.authority), ring=0.014, fade=rng.choice((0.0, 0.3)))
+    press(pen, rng, style, center=(sx + rng.uniform(-6, 6), sy + rng.uniform(-2, 6)), width_mm=rng.uniform(38, 42))
+    serial = "".join(rng.choice("0123456789") for _ in range(16))
+    pen.text(left, h - 22, f"打印流水号：{serial}　　本执照由自助终端打印，与窗口领取的营业执照具有同等法律效力。", 7.5,
+             color=GREY)
+    pen.text(left, h - 17, "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn", 7.5, color=GREY)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, "tax_app_landscape": render_tax_app,
-                                        "tax_app_list": render_tax_app_list, "tax_office_withholding": render_tax_office}
+                                        "tax_app_list": render_tax_app_list, "tax_office_withholding": render_tax_office,
+                                        "tax_etax_list": render_etax_list}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print,
-                                            "license_ruled_copy": render_ruled_copy}
+                                            "license_ruled_copy": render_ruled_copy,
+                                            "license_terminal_print": render_terminal_print}

@@ -1,9 +1,11 @@
 """Held-out bank-statement families (templates.py): other banks' ways of laying out the same statement.
 
 The facts, the pagination and the seal's page and shape are the plan's (statement.py); what differs is the
-header (a ruled label table, prose, a stacked label column, a mobile-banking export, a counter-printed 对账单),
+header (a ruled label table, prose, a stacked label column, a mobile-banking export, a counter-printed 对账单, an
+internet bank's e-statement with a summary box),
 the column set and order, the wording and the date and amount styles, and the seal's make. A mobile-banking
-export always carries the round 电子回单专用章, a counter 对账单 the oval 业务专用章 (`seal_shape` tells the truth so).
+export always carries the round 电子回单专用章, a counter 对账单 the oval 业务专用章, an e-statement the round
+电子专用章 (`seal_shape` tells the truth so).
 """
 
 from __future__ import annotations
@@ -240,18 +242,74 @@ class _CounterLedger(StatementPage):
         return self.right - self.rng.uniform(30, 45), min(y + self.rng.uniform(6, 12), self.h - s.foot - 16)
 
 
+class _EbankSummary(StatementPage):
+    """An internet bank's 电子对账单: brand bar, account lines, a ruled summary box (期初/期末余额, 收入/支出 笔数 and
+    金额) before the detail, columns 交易时间 (date and time)/交易类型/收支/金额/余额/交易对方/备注, page n/N top right."""
+
+    def __init__(self, facts: StatementFacts, rng: random.Random, pen: Pen, holder_face: Typeface | None) -> None:
+        super().__init__(facts, rng, pen, holder_face)
+        self.labels.update(holder=rng.choice(("账户名称", "户名")), account=rng.choice(("账户号码", "电子账户")))
+        self.cols = [Column("交易时间", 2.0, "left", "datetime"), Column("交易类型", 1.3, "left", "description"),
+                     Column("收支", 0.6, "left", "direction"), Column("金额", 1.4, "right", "magnitude"),
+                     Column("余额", 1.4, "right", "balance"), Column("交易对方", 2.6, "left", "counterparty"),
+                     Column("备注", 1.0, "left", "channel")]
+
+    def header(self) -> float:
+        pen, s, f = self.pen, self.s, self.f
+        y = s.top
+        pen.rect(self.left, y, self.right - self.left, 7, fill=f.bank.color)
+        pen.text(self.left + 3, y + 5, f.bank.name, 10.5, bold=True, color=(1, 1, 1))
+        pen.text(self.right - 3, y + 5, "电子对账单", 9, align="right", color=(1, 1, 1))
+        pen.text(self.w / 2, y + 14, s.title, 13.5, bold=True, align="center")
+        size = s.size + 0.8
+        period = f"{f.period_start.strftime(s.date_style)} 至 {f.period_end.strftime(s.date_style)}"
+        half = (self.right - self.left) / 2
+        lw = pen.text(self.left, y + 20, f"{self.labels['holder']}：", size)
+        pen.text(self.left + lw, y + 20, f.account_holder, size, face=self.holder_face)
+        pen.text(self.left + half, y + 20, f"{self.labels['account']}：{self.account_text()}", size, max_width=half)
+        pen.text(self.left, y + 20 + size * 0.55, f"对账期间：{period}", size)
+        pen.text(self.left + half, y + 20 + size * 0.55, f"开户机构：{f.branch}", size, max_width=half)
+        credits = [t.amount for t in f.transactions if t.amount > 0]
+        debits = [-t.amount for t in f.transactions if t.amount < 0]
+        cells = [("期初余额", money(f.opening_balance, commas=s.commas)),
+                 ("收入笔数", str(len(credits))), ("收入金额", money(sum(credits, Decimal(0)), commas=s.commas)),
+                 ("期末余额", money(f.closing_balance, commas=s.commas)),
+                 ("支出笔数", str(len(debits))), ("支出金额", money(sum(debits, Decimal(0)), commas=s.commas))]
+        box_top = s.top + s.header - 14
+        box_h, cw = 5.5, (self.right - self.left) / 6
+        for k, (label, value) in enumerate(cells):
+            x, yy = self.left + (k % 3) * 2 * cw, box_top + (k // 3) * box_h
+            pen.rect(x, yy, cw, box_h, stroke=LINE, width=0.4, fill=(0.93, 0.95, 0.98))
+            pen.rect(x + cw, yy, cw, box_h, stroke=LINE, width=0.4)
+            pen.text(x + cw / 2, yy + box_h * 0.7, label, s.size, align="center", bold=True)
+            pen.text(x + 2 * cw - 2, yy + box_h * 0.7, value, s.size, align="right", max_width=cw - 3)
+        return s.top + s.header
+
+    def footer(self, page: int, pages: int) -> None:
+        s, pen = self.s, self.pen
+        pen.text(self.right, s.top - 3, f"{page}/{pages}", s.size, align="right", color=GREY)
+        pen.text(self.w / 2, self.h - s.foot / 2, "本对账单由网上银行系统生成，加盖电子印章后与纸质对账单具有同等效力。",
+                 s.size - 0.3, align="center", color=GREY)
+
+    def summary(self, y: float) -> tuple[float, float]:
+        s, pen = self.s, self.pen
+        y += 6
+        pen.text(self.left, y, f"生成日期：{self.f.issue_date.strftime(s.date_style)}　　—— 以下空白 ——", s.size + 0.5)
+        return self.right - self.rng.uniform(28, 40), min(y + self.rng.uniform(8, 14), self.h - s.foot - 18)
+
+
 def seal_shape(family: str, style: StatementStyle) -> str:
     """The shape of the bank's seal on a statement of this family (a mobile export carries the round e-seal,
     a counter 对账单 the oval business seal)."""
     if family == "statement_counter_ledger":
         return "oval"
-    return "round" if family == "statement_mobile_export" else style.seal_shape
+    return "round" if family in ("statement_mobile_export", "statement_ebank_summary") else style.seal_shape
 
 
 _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None], StatementPage]] = {
     "statement_labelled_table": _LabelledTable, "statement_prose_header": _ProseHeader,
     "statement_stacked_block": _StackedBlock, "statement_mobile_export": _MobileExport,
-    "statement_counter_ledger": _CounterLedger,
+    "statement_counter_ledger": _CounterLedger, "statement_ebank_summary": _EbankSummary,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -267,6 +325,9 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
     if family == "statement_counter_ledger":
         style = replace(style, title=rng.choice(("对账单", "客户对账单", "活期存款对账单", "个人账户对账单")),
                         seal_shape="oval", seal_bottom="业务专用章", plus=False)
+    if family == "statement_ebank_summary":
+        style = replace(style, title=rng.choice(("账户对账单", "个人账户对账单", "活期账户交易对账单")), plus=False,
+                        seal_shape="round", seal_bottom="电子专用章")
     facts = replace(facts, style=style)
 
     def seal(pen: Pen, spot: tuple[float, float]) -> None:

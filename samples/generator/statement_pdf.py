@@ -63,6 +63,7 @@ def cell(t: Transaction, key: str, index: int, style: StatementStyle) -> str:
         "counterparty": t.counterparty, "account": t.counter_account, "channel": t.channel, "currency": "人民币",
         "party": f"{t.counterparty} {t.counter_account}".strip(),
         "time": t.time, "voucher": f"{(index * 7919 + t.day.toordinal() * 31) % 10**8:08d}",
+        "direction": "收入" if t.amount > 0 else "支出", "magnitude": money(abs(t.amount), commas=style.commas),
     }
     return values[key]
 

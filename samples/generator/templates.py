@@ -3,7 +3,7 @@
 A family is one layout/wording tradition seen in real documents (who prints it, how the header, the table
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
-in batches: a later batch (`--templates unseen2`, then `--templates unseen3`) was added after the earlier ones had
+in batches: a later batch (`--templates unseen2`, then `unseen3`, then `unseen4`) was added after the earlier ones had
 been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-MODES = ("seen", "unseen", "unseen2", "unseen3", "all")
+MODES = ("seen", "unseen", "unseen2", "unseen3", "unseen4", "all")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,10 @@ FAMILIES: tuple[Family, ...] = (
            "收入证明 of a state-owned enterprise / 事业单位 on red-headed letter paper: 兹有我单位职工…同志 prose, "
            "参加工作时间, 年收入（税前） with the 月均 in brackets, 特此证明, 二〇 date under the unit's name with the "
            "seal over it, 单位地址/联系人/联系电话 footer under a rule", True, 3),
+    Family("letter_hr_grid", "income_proof",
+           "a private company's 收入证明 on letterhead (logo block, address/phone under a rule): a two-row grid of "
+           "员工姓名/证件类型/证件号码/所在部门/担任职务/入司日期/税前月薪/年度总收入 (labels over values), then 本证明仅用于…, "
+           "HR 联系人/联系电话, ISO date, seal over the company name at the foot, purple-red thin-ring ink", True, 4),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -71,6 +75,10 @@ FAMILIES: tuple[Family, ...] = (
            "counter-printed 对账单 of a city commercial bank / rural credit union: ruled header block (客户名称/账号/币种/"
            "钞汇标志/起始日期/终止日期), columns 交易日期/交易时间/凭证号/摘要/借方发生额/贷方发生额/余额/对方账号/"
            "对方户名/交易渠道, 本页借方合计/贷方合计 and 打印日期 in every page footer, oval 业务专用章", True, 3),
+    Family("statement_ebank_summary", "bank_statement",
+           "an internet bank's e-statement (电子对账单): brand bar, 账户信息 lines, a ruled summary box (期初余额/期末余额/"
+           "收入笔数/收入金额/支出笔数/支出金额) before the detail, columns 交易时间 (date and time in one cell)/交易类型/"
+           "收支/金额 (unsigned)/余额/交易对方/备注, page n/N at the top right, round 电子专用章", True, 4),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -92,6 +100,10 @@ FAMILIES: tuple[Family, ...] = (
            "a provincial 商品房预售合同 (期房) in prose: 甲方（出卖人）/乙方（买受人） paragraphs, 乙方购买的商品房为…项目… "
            "sentence, 总价款 with 大写 first and 小写 after, 一、二、 numbered clauses, signature lines at the end with "
            "the seal pressed partly off the right page edge", True, 3),
+    Family("contract_private_resale", "purchase_contract",
+           "a 存量房买卖合同 drafted by the parties themselves (no brokerage): 卖方/买方 blocks, a ruled 房屋基本情况 table "
+           "(坐落/建筑面积/产权证号/用途), 成交价格 and 付款 clauses with 第一条…, signature block 卖方（签字/盖章）/"
+           "买方（签字） side by side, the seller company's seal over its signature line", True, 4),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -108,6 +120,10 @@ FAMILIES: tuple[Family, ...] = (
            "个人所得税完税证明 printed at a 税务所 counter: 纳税人 facts in one prose line, a 扣缴明细 table grouped by "
            "扣缴义务人 (扣缴义务人名称/所得项目/所得期间/收入/已缴税额) with a 小计 per agent, 合计 with 大写, "
            "开具人/复核人 line, thick-ring double-circle seal", True, 3),
+    Family("tax_etax_list", "tax_certificate",
+           "个人所得税纳税清单 exported from the 自然人电子税务局: taxpayer block as a two-column grid (纳税人名称/"
+           "纳税人识别号/身份证件类型/身份证件号码/税款所属期间), per-month table 序号/税款所属期/入库日期/所得项目/收入额/"
+           "实缴(退)金额/征收机关, 合计 row, 金额单位 note, round star seal under 开具税务机关（章）", True, 4),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -122,6 +138,11 @@ FAMILIES: tuple[Family, ...] = (
            "营业执照 副本 printed on a county registry's form: every field in a ruled label/value grid (个体工商户: 名称/"
            "经营者/组成形式/经营场所/注册日期/经营范围; companies: 名称/法定代表人/类型/注册资本/成立日期/营业期限 自…至…/"
            "住所/经营范围), 统一社会信用代码 boxed top right, QR code bottom left, faded orange-brown seal", True, 3),
+    Family("license_terminal_print", "business_license",
+           "营业执照 副本 printed by a 政务服务中心 self-service terminal on light-blue lined security paper: one ruled "
+           "two-column grid with the code inside it (企业名称/统一社会信用代码/企业类型/法定代表人/注册资本/成立日期/"
+           "营业期限自/营业期限至/住所/经营范围; 个体工商户 字号名称/主体类型/经营者), ISO dates, QR top right, "
+           "登记机关 and 核准日期 under a thin-ring seal, 打印流水号 note at the foot", True, 4),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -135,8 +156,8 @@ def families(doc_type: str) -> list[Family]:
 def candidates(doc_type: str, mode: str) -> list[Family]:
     """The families a corpus of this mode draws from.
 
-    `unseen` draws the first batch of held-out families, `unseen2` the second batch and `unseen3` the third (a type
-    without one uses the first); a type without held-out families keeps its seen ones.
+    `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third and `unseen4`
+    the fourth (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
@@ -147,7 +168,7 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
         return seen
     if mode == "unseen":
         return first or seen
-    if mode in ("unseen2", "unseen3"):
+    if mode in ("unseen2", "unseen3", "unseen4"):
         batch = int(mode[-1])
         return [f for f in pool if f.held_out and f.batch == batch] or first or seen
     return pool
