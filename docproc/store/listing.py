@@ -11,6 +11,7 @@ import binascii
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -92,14 +93,13 @@ def _conditions(db: Database, q: ListQuery) -> list[sa.ColumnElement[bool]]:
     if q.assignee is not None:
         found.append(sa.func.coalesce(application_assignments.c.assignee, applications.c.created_by) == q.assignee)
     text = q.search.strip()
-    if text:
-        by_id = applications.c.id.startswith(text.lower(), autoescape=True)
+    if text:  # the few applications the blind index finds (or an application id), then the other filters
+        candidates: sa.CompoundSelect[Any] | sa.Select[Any] = sa.select(applications.c.id).where(
+            applications.c.id == text.lower())
         if db.keyring is not None:
-            tokens = sa.select(application_search.c.application_id).where(
-                application_search.c.token.in_(query_tokens(db.keyring, text)))
-            found.append(sa.or_(applications.c.id.in_(tokens), by_id))
-        else:
-            found.append(by_id)
+            candidates = sa.union(candidates, sa.select(application_search.c.application_id).where(
+                application_search.c.token.in_(query_tokens(db.keyring, text))))
+        found.append(applications.c.id.in_(candidates))
     return found
 
 

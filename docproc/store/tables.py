@@ -28,7 +28,7 @@ applications = sa.Table(
     sa.Column("application_date", sa.Date, nullable=True),
     sa.Column("status", sa.String(20), nullable=False, server_default="new", index=True),  # catalog.AppState
     sa.Column("applicant", SealedJSON("applications.applicant"), nullable=True),  # name and id number as listed
-    sa.Index("ix_applications_branch_created", "branch", "created_at", "id"),
+    sa.Index("ix_applications_branch_listing", "branch", "application_date", "created_at", "id"),
     sa.Index("ix_applications_listing", "application_date", "created_at", "id"),
 )
 # Keyed digests (blind index) of the applicant's name pieces and id-number digits: searched without the

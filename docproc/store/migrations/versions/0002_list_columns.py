@@ -46,7 +46,7 @@ def upgrade() -> None:
     op.create_index("ix_application_search_application_id", "application_search", ["application_id"])
     op.create_index("ix_applications_external_ref", "applications", ["external_ref"])
     op.create_index("ix_applications_status", "applications", ["status"])
-    op.create_index("ix_applications_branch_created", "applications", ["branch", "created_at", "id"])
+    op.create_index("ix_applications_branch_listing", "applications", ["branch", "application_date", "created_at", "id"])
     op.create_index("ix_applications_listing", "applications", ["application_date", "created_at", "id"])
 
 
@@ -77,7 +77,7 @@ def _fill() -> None:
 
 def downgrade() -> None:
     op.drop_table("application_search")
-    for name in ("ix_applications_external_ref", "ix_applications_status", "ix_applications_branch_created",
+    for name in ("ix_applications_external_ref", "ix_applications_status", "ix_applications_branch_listing",
                  "ix_applications_listing"):
         op.drop_index(name, table_name="applications")
     with op.batch_alter_table("applications") as batch:
