@@ -83,9 +83,17 @@ def query_tokens(keyring: Keyring, query: str) -> list[str]:
     return [d for p in pieces for d in _digest(keyring, p, every_key=True)]
 
 
-def indexed_values(application: Application) -> dict[str, Any]:
+def ref_digests(keyring: Keyring | None, external_ref: str) -> list[str]:
+    """The digests an external reference is looked up by (under every key); none without a keyring. A client may
+    put personal data there (an id number as its reference), so the column holds a keyed digest, not the value."""
+    return [] if keyring is None else _digest(keyring, f"ref:{external_ref}", every_key=True)
+
+
+def indexed_values(application: Application, keyring: Keyring | None) -> dict[str, Any]:
     """The list columns of an application row (its state and applicant are written separately)."""
-    return {"branch": application.branch, "profile": application.profile, "external_ref": application.external_ref,
+    ref = application.external_ref
+    return {"branch": application.branch, "profile": application.profile,
+            "external_ref_digest": ref_digests(keyring, ref)[0] if ref and keyring else None,
             "created_by": application.created_by, "application_date": application.application_date}
 
 

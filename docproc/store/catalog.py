@@ -19,7 +19,9 @@ from pydantic import BaseModel, ConfigDict
 
 from docproc.core.errors import InputError
 from docproc.core.models import Application, Checklist, FileState
+from docproc.store.app_index import ref_digests
 from docproc.store.database import Database
+from docproc.store.sealing import Keyring
 from docproc.store.stored import load
 from docproc.store.tables import applications, checklists, files
 
@@ -56,16 +58,17 @@ class ApplicationFilter(BaseModel):
     created_after: datetime | None = None
     created_before: datetime | None = None
 
-    def conditions(self) -> list[sa.ColumnElement[bool]]:
+    def conditions(self, keyring: Keyring | None) -> list[sa.ColumnElement[bool]]:
         """The filters as conditions on the indexed columns."""
         found: list[sa.ColumnElement[bool]] = []
         if self.visible is not None:
             found.append(applications.c.branch.in_(sorted(self.visible)))
         for column, value in ((applications.c.branch, self.branch), (applications.c.profile, self.profile),
-                              (applications.c.external_ref, self.external_ref),
                               (applications.c.status, self.status.value if self.status else None)):
             if value is not None:
                 found.append(column == value)
+        if self.external_ref is not None:
+            found.append(applications.c.external_ref_digest.in_(ref_digests(keyring, self.external_ref)))
         if self.created_after is not None:
             found.append(applications.c.created_at >= as_utc(self.created_after))
         if self.created_before is not None:
@@ -134,7 +137,7 @@ def previous_checklist(db: Database, application_id: str) -> Checklist | None:
 
 def _page(db: Database, flt: ApplicationFilter, *, after: tuple[datetime, str] | None,
           limit: int) -> list[tuple[Application, AppState]]:
-    query = sa.select(applications.c.data, applications.c.status).where(*flt.conditions())
+    query = sa.select(applications.c.data, applications.c.status).where(*flt.conditions(db.keyring))
     if after is not None:
         moment, app_id = after
         query = query.where(sa.or_(applications.c.created_at < moment,

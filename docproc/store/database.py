@@ -107,7 +107,7 @@ class Database:
                     id=application.id,
                     created_at=application.created_at,
                     data=application.model_dump(mode="json"),
-                    **app_index.indexed_values(application),
+                    **app_index.indexed_values(application, self.keyring),
                 )
             )
             app_index.write_applicant(conn, self.keyring, application.id, app_index.applicant_of(application, None))

@@ -48,7 +48,7 @@ def seed(db: Database, count: int, *, start: int = 0, chunk: int = 2000, seed_va
                 created_by=SEEDER, created_at=created)
             apps.append({"id": application.id, "created_at": created, "data": application.model_dump(mode="json"),
                          "status": state, "applicant": {"name": name, "id_number": number},
-                         **app_index.indexed_values(application)})
+                         **app_index.indexed_values(application, db.keyring)})
             tokens += app_index.tokens_rows(db.keyring, [(application.id, (name, number))])
             if state == "new":
                 continue

@@ -23,7 +23,7 @@ applications = sa.Table(
     # Copies of payload fields that lists filter and sort on, written with every change (docproc.store.app_index)
     sa.Column("branch", sa.String(64), nullable=False, server_default="main"),
     sa.Column("profile", sa.String(64), nullable=False, server_default=""),
-    sa.Column("external_ref", sa.String(255), nullable=True, index=True),
+    sa.Column("external_ref_digest", sa.String(32), nullable=True, index=True),  # blind index: it may be personal
     sa.Column("created_by", sa.String(120), nullable=True),
     sa.Column("application_date", sa.Date, nullable=True),
     sa.Column("status", sa.String(20), nullable=False, server_default="new", index=True),  # catalog.AppState

@@ -1,4 +1,4 @@
-"""Lists in SQL: applications get branch, profile, external_ref, created_by, application_date, status and the
+"""Lists in SQL: applications get branch, profile, external_ref_digest, created_by, application_date, status and the
 sealed applicant as indexed columns, and application_search the blind index of the applicant; every existing
 application is filled in from its payload, its files and its latest checklist.
 
@@ -33,7 +33,7 @@ def upgrade() -> None:
     with op.batch_alter_table("applications") as batch:
         batch.add_column(sa.Column("branch", sa.String(64), nullable=False, server_default="main"))
         batch.add_column(sa.Column("profile", sa.String(64), nullable=False, server_default=""))
-        batch.add_column(sa.Column("external_ref", sa.String(255), nullable=True))
+        batch.add_column(sa.Column("external_ref_digest", sa.String(32), nullable=True))
         batch.add_column(sa.Column("created_by", sa.String(120), nullable=True))
         batch.add_column(sa.Column("application_date", sa.Date, nullable=True))
         batch.add_column(sa.Column("status", sa.String(20), nullable=False, server_default="new"))
@@ -44,7 +44,7 @@ def upgrade() -> None:
                     sa.PrimaryKeyConstraint("token", "application_id"))
     _fill()
     op.create_index("ix_application_search_application_id", "application_search", ["application_id"])
-    op.create_index("ix_applications_external_ref", "applications", ["external_ref"])
+    op.create_index("ix_applications_external_ref_digest", "applications", ["external_ref_digest"])
     op.create_index("ix_applications_status", "applications", ["status"])
     op.create_index("ix_applications_branch_listing", "applications", ["branch", "application_date", "created_at", "id"])
     op.create_index("ix_applications_listing", "applications", ["application_date", "created_at", "id"])
@@ -68,7 +68,7 @@ def _fill() -> None:
         for r in rows:
             application = load(Application, r.data, where="applications.data")
             conn.execute(applications.update().where(applications.c.id == application.id)
-                         .values(**app_index.indexed_values(application)))
+                         .values(**app_index.indexed_values(application, keyring)))
             app_index.refresh_state(conn, application.id)
             checklist = load(Checklist, latest[r.id], where="checklists.data") if r.id in latest else None
             app_index.write_applicant(conn, keyring, application.id, app_index.applicant_of(application, checklist))
@@ -77,9 +77,9 @@ def _fill() -> None:
 
 def downgrade() -> None:
     op.drop_table("application_search")
-    for name in ("ix_applications_external_ref", "ix_applications_status", "ix_applications_branch_listing",
+    for name in ("ix_applications_external_ref_digest", "ix_applications_status", "ix_applications_branch_listing",
                  "ix_applications_listing"):
         op.drop_index(name, table_name="applications")
     with op.batch_alter_table("applications") as batch:
-        for column in ("branch", "profile", "external_ref", "created_by", "application_date", "status", "applicant"):
+        for column in ("branch", "profile", "external_ref_digest", "created_by", "application_date", "status", "applicant"):
             batch.drop_column(column)
