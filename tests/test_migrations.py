@@ -172,3 +172,20 @@ def test_the_state_column_follows_files_and_checklists(tmp_path: Path) -> None:
     assert states[first.id] == ChecklistStatus.FLAGGED.value
     flagged = page_applications(db, ApplicationFilter(status=AppState.FLAGGED), limit=10)[0]
     assert [a.id for a, _ in flagged] == [first.id]
+
+
+def test_after_a_key_rotation_the_old_key_can_go_and_search_still_finds(tmp_path: Path) -> None:
+    from docproc.store.blobs import BlobStore
+    from docproc.store.key_rotation import rotate
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    old, new = Keyring.from_text(generate_key()), Keyring.from_text(generate_key())
+    made = _new(Database(url, keyring=old), 7, moment=datetime(2026, 11, 1, tzinfo=UTC), ref="BANK-7")
+    both = Keyring(new.keys + old.keys)
+    report = rotate(Database(url, keyring=both), BlobStore(tmp_path / "blobs", keyring=both))
+    assert report.applications == 1
+    db = Database(url, keyring=new)  # the old key is gone
+    assert [ln.application.id for ln in list_page(db, ListQuery(visible=None, search="0007"), limit=5).lines] == [made.id]
+    assert [ln.application.id for ln in list_page(db, ListQuery(visible=None, search="申请人7"), limit=5).lines] == [
+        made.id]
+    assert [a.id for a, _ in page_applications(db, ApplicationFilter(external_ref="BANK-7"), limit=5)[0]] == [made.id]

@@ -139,3 +139,23 @@ def tokens_rows(keyring: Keyring, pairs: Sequence[tuple[str, tuple[str | None, s
     """``application_search`` rows for many applicants at once (bulk loads and migrations)."""
     return [{"token": t, "application_id": app_id} for app_id, (name, number) in pairs
             for t in sorted(search_tokens(keyring, name, number))]
+
+
+def reindex_all(engine: sa.Engine, keyring: Keyring, *, batch: int = 500) -> int:
+    """Digest every application's search pieces and external reference again under the current key (after
+    a key rotation, before the old key goes); a batch per transaction, so it can be run again. Returns how many."""
+    done, after = 0, ""
+    while True:
+        with engine.begin() as conn:
+            rows = conn.execute(sa.select(applications.c.id, applications.c.data, applications.c.applicant)
+                                .where(applications.c.id > after).order_by(applications.c.id).limit(batch)).all()
+            for row in rows:
+                application = load(Application, row.data, where="applications.data")
+                conn.execute(applications.update().where(applications.c.id == row.id)
+                             .values(external_ref_digest=indexed_values(application, keyring)["external_ref_digest"]))
+                applicant = row.applicant or {}
+                write_applicant(conn, keyring, row.id, (applicant.get("name"), applicant.get("id_number")))
+        if not rows:
+            return done
+        done += len(rows)
+        after = rows[-1].id
