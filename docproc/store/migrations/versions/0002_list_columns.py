@@ -15,7 +15,7 @@ from docproc.core.models import Application, Checklist
 from docproc.store import app_index
 from docproc.store.sealed_types import SealedJSON, keyring_of
 from docproc.store.stored import load
-from docproc.store.tables import applications  # its columns as of this revision are all this module writes
+from docproc.store.tables import application_search, applications  # as of this revision: all this module writes
 
 revision = "0002_list_columns"
 down_revision = "0001_baseline"
@@ -51,9 +51,15 @@ def upgrade() -> None:
 
 
 def _fill() -> None:
-    """Fill the new columns of every application, in key order, a batch per statement round."""
+    """Fill the new columns of every application: the state in one statement, the rest a batch at a time
+    (payloads are sealed, so they are opened here), with one statement per kind of write per batch."""
     conn = op.get_bind()
     keyring = keyring_of(conn.dialect)
+    conn.execute(sa.text(
+        "UPDATE applications SET status = CASE WHEN EXISTS (SELECT 1 FROM files WHERE files.application_id ="
+        " applications.id AND files.state IN ('received', 'queued', 'reading')) THEN 'processing' ELSE COALESCE("
+        "(SELECT c.status FROM checklists c WHERE c.application_id = applications.id ORDER BY c.seq DESC LIMIT 1),"
+        " 'new') END"))
     after = ""
     while True:
         rows = conn.execute(sa.select(_apps.c.id, _apps.c.data).where(_apps.c.id > after)
@@ -61,17 +67,21 @@ def _fill() -> None:
         if not rows:
             return
         ids = [r.id for r in rows]
-        latest: dict[str, Checklist] = {}
-        for r in conn.execute(sa.select(_checklists.c.application_id, _checklists.c.data)
-                              .where(_checklists.c.application_id.in_(ids)).order_by(_checklists.c.seq)):
-            latest[r.application_id] = r.data  # the last one wins
+        newest = (sa.select(sa.func.max(_checklists.c.seq)).where(_checklists.c.application_id.in_(ids))
+                  .group_by(_checklists.c.application_id))
+        latest = {r.application_id: load(Checklist, r.data, where="checklists.data") for r in conn.execute(
+            sa.select(_checklists.c.application_id, _checklists.c.data).where(_checklists.c.seq.in_(newest)))}
+        values, tokens = [], []
         for r in rows:
             application = load(Application, r.data, where="applications.data")
-            conn.execute(applications.update().where(applications.c.id == application.id)
-                         .values(**app_index.indexed_values(application, keyring)))
-            app_index.refresh_state(conn, application.id)
-            checklist = load(Checklist, latest[r.id], where="checklists.data") if r.id in latest else None
-            app_index.write_applicant(conn, keyring, application.id, app_index.applicant_of(application, checklist))
+            name, number = app_index.applicant_of(application, latest.get(r.id))
+            values.append({"b_id": r.id, **app_index.indexed_values(application, keyring),
+                           "applicant": {"name": name, "id_number": number} if name or number else None})
+            if keyring is not None:
+                tokens += app_index.tokens_rows(keyring, [(r.id, (name, number))])
+        conn.execute(applications.update().where(applications.c.id == sa.bindparam("b_id")), values)
+        if tokens:
+            conn.execute(sa.insert(application_search), tokens)
         after = ids[-1]
 
 
