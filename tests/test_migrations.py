@@ -189,3 +189,41 @@ def test_after_a_key_rotation_the_old_key_can_go_and_search_still_finds(tmp_path
     assert [ln.application.id for ln in list_page(db, ListQuery(visible=None, search="申请人7"), limit=5).lines] == [
         made.id]
     assert [a.id for a, _ in page_applications(db, ApplicationFilter(external_ref="BANK-7"), limit=5)[0]] == [made.id]
+
+
+def _statements(engine: sa.Engine, client: object, url: str, headers: dict[str, str] | None = None) -> int:
+    seen: list[str] = []
+    listener = lambda *args: seen.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
+    sa.event.listen(engine, "before_cursor_execute", listener)
+    try:
+        reply = client.get(url, headers=headers or {})  # type: ignore[attr-defined]
+        assert reply.status_code == 200, reply.get_data(as_text=True)[:300]
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", listener)
+    return len(seen)
+
+
+def test_a_list_page_costs_the_same_statements_with_ten_or_three_hundred_applications(tmp_path: Path) -> None:
+    from docproc.service.context import build_context
+    from docproc.store import seeding
+    from docproc.store.accounts import Accounts
+    from docproc.store.integrations import IntegrationStore
+    from tests.test_auth import PASSWORD, sign_in
+    from web import create_app
+
+    ctx = build_context(Settings(data_dir=tmp_path / "var", redis_url=None, database_url=None))
+    Accounts(ctx.db).create("root", PASSWORD, role="admin", branch="hq")
+    _, key = IntegrationStore(ctx.db.engine).create_key(name="t", branches=list(seeding.BRANCHES))
+    app = create_app(ctx=ctx)
+    app.config.update(TESTING=True)
+    officer, api = app.test_client(), app.test_client()
+    assert sign_in(officer, "root").status_code == 302
+    urls = ["/applications", "/applications?status=ready", "/applications?q=1234"]
+    api_list = "/api/v1/applications?limit=50&branch=north"
+    api.get(api_list, headers={"X-API-Key": key})  # the key's first use is recorded once
+    costs = []
+    for count in (10, 290):
+        seeding.seed(ctx.db, count - seeding.seeded(ctx.db), start=seeding.seeded(ctx.db))
+        costs.append([_statements(ctx.db.engine, officer, u) for u in urls]
+                     + [_statements(ctx.db.engine, api, api_list, {"X-API-Key": key})])
+    assert costs[0] == costs[1], costs
