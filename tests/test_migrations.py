@@ -227,3 +227,21 @@ def test_a_list_page_costs_the_same_statements_with_ten_or_three_hundred_applica
         costs.append([_statements(ctx.db.engine, officer, u) for u in urls]
                      + [_statements(ctx.db.engine, api, api_list, {"X-API-Key": key})])
     assert costs[0] == costs[1], costs
+
+
+def test_the_cli_refuses_an_outdated_database_until_docproc_db_upgrade(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from docproc.cli.main import main
+
+    shutil.copy(FIXTURE, tmp_path / "docproc.sqlite3")
+    env = {"DOCPROC_DATA_DIR": str(tmp_path), "DOCPROC_DATA_KEY": KEY, "DATABASE_URL": "", "DOCPROC_DATABASE_URL": ""}
+    runner = CliRunner()
+    refused = runner.invoke(main, ["users", "list"], env=env)
+    assert refused.exit_code == 3 and "run `docproc db upgrade`" in refused.output
+    assert "run docproc db upgrade" in runner.invoke(main, ["db", "current"], env=env).output
+    upgraded = runner.invoke(main, ["db", "upgrade"], env=env)
+    assert upgraded.exit_code == 0 and "to 0002_list_columns" in upgraded.output
+    assert "up to date" in runner.invoke(main, ["db", "current"], env=env).output
+    listed = runner.invoke(main, ["users", "list"], env=env)
+    assert listed.exit_code == 0 and "ann" in listed.output
