@@ -62,7 +62,8 @@ def rotate_key(add_key: bool, drop_old_keys: bool) -> None:
     AuditLog(db).record(actor=_actor(), action="rotate_key", target_kind="data", target_id="all",
                         detail={"rows": report.rows, "blobs": report.blobs})
     click.echo(f"re-sealed {report.rows} row(s) and {report.blobs} file(s); "
-               f"{report.fingerprints} page fingerprint(s) recomputed")
+               f"{report.fingerprints} page fingerprint(s) and the search digests of {report.applications} "
+               "application(s) recomputed")
     if drop_old_keys and key_file is not None:
         write_key_file(key_file, key_file.read_text().split()[:1])
         click.echo(f"left only the current key in {key_file}")

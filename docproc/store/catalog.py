@@ -1,8 +1,8 @@
 """Finding applications: filters, keyset pagination and each application's current state.
 
-Read-only queries over the tables of ``docproc.store.tables``. Fields that live inside an
-application's JSON payload (branch, profile, external reference) are filtered in Python over
-batches read in key order, so the queries stay portable between SQLite and PostgreSQL.
+Read-only queries over the tables of ``docproc.store.tables``. Every filter is a condition on an indexed
+column of ``applications`` (kept in step by docproc.store.app_index), and pages are read by keyset on
+(created_at, id): one statement per page, whatever the number of applications.
 """
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ from pydantic import BaseModel, ConfigDict
 
 from docproc.core.errors import InputError
 from docproc.core.models import Application, Checklist, FileState
+from docproc.store.app_index import ref_digests
 from docproc.store.database import Database
+from docproc.store.sealing import Keyring
+from docproc.store.stored import load
 from docproc.store.tables import applications, checklists, files
 
 BATCH = 200
@@ -55,14 +58,22 @@ class ApplicationFilter(BaseModel):
     created_after: datetime | None = None
     created_before: datetime | None = None
 
-    def admits(self, application: Application) -> bool:
-        """Whether the application passes the filters on its payload."""
-        return (
-            (self.visible is None or application.branch in self.visible)
-            and (self.branch is None or application.branch == self.branch)
-            and (self.profile is None or application.profile == self.profile)
-            and (self.external_ref is None or application.external_ref == self.external_ref)
-        )
+    def conditions(self, keyring: Keyring | None) -> list[sa.ColumnElement[bool]]:
+        """The filters as conditions on the indexed columns."""
+        found: list[sa.ColumnElement[bool]] = []
+        if self.visible is not None:
+            found.append(applications.c.branch.in_(sorted(self.visible)))
+        for column, value in ((applications.c.branch, self.branch), (applications.c.profile, self.profile),
+                              (applications.c.status, self.status.value if self.status else None)):
+            if value is not None:
+                found.append(column == value)
+        if self.external_ref is not None:
+            found.append(applications.c.external_ref_digest.in_(ref_digests(keyring, self.external_ref)))
+        if self.created_after is not None:
+            found.append(applications.c.created_at >= as_utc(self.created_after))
+        if self.created_before is not None:
+            found.append(applications.c.created_at < as_utc(self.created_before))
+        return found
 
 
 def encode_cursor(application: Application) -> str:
@@ -121,45 +132,37 @@ def previous_checklist(db: Database, application_id: str) -> Checklist | None:
             sa.select(checklists.c.data).where(checklists.c.application_id == application_id)
             .order_by(checklists.c.seq.desc()).offset(1).limit(1)
         ).first()
-    return None if row is None else Checklist.model_validate(row.data)
+    return None if row is None else load(Checklist, row.data, where="checklists.data")
+
+
+def _page(db: Database, flt: ApplicationFilter, *, after: tuple[datetime, str] | None,
+          limit: int) -> list[tuple[Application, AppState]]:
+    query = sa.select(applications.c.data, applications.c.status).where(*flt.conditions(db.keyring))
+    if after is not None:
+        moment, app_id = after
+        query = query.where(sa.or_(applications.c.created_at < moment,
+                                   sa.and_(applications.c.created_at == moment, applications.c.id < app_id)))
+    query = query.order_by(applications.c.created_at.desc(), applications.c.id.desc()).limit(limit)
+    with db.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [(load(Application, r.data, where="applications.data"), AppState(r.status)) for r in rows]
 
 
 def iter_applications(db: Database, flt: ApplicationFilter, *,
                       after: tuple[datetime, str] | None = None) -> Iterator[tuple[Application, AppState]]:
-    """Applications passing ``flt``, newest first, starting after a cursor position."""
+    """Applications passing ``flt``, newest first, starting after a cursor position (read in batches)."""
     position = after
-    while True:
-        query = sa.select(applications.c.created_at, applications.c.id, applications.c.data)
-        if flt.created_after is not None:
-            query = query.where(applications.c.created_at >= as_utc(flt.created_after))
-        if flt.created_before is not None:
-            query = query.where(applications.c.created_at < as_utc(flt.created_before))
-        if position is not None:
-            moment, app_id = position
-            query = query.where(sa.or_(applications.c.created_at < moment,
-                                       sa.and_(applications.c.created_at == moment, applications.c.id < app_id)))
-        query = query.order_by(applications.c.created_at.desc(), applications.c.id.desc()).limit(BATCH)
-        with db.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        if not rows:
-            return
-        batch = [Application.model_validate(r.data) for r in rows]
-        admitted = [a for a in batch if flt.admits(a)]
-        states = states_of(db, [a.id for a in admitted])
-        for application in admitted:
-            if flt.status is None or states[application.id] == flt.status:
-                yield application, states[application.id]
-        position = (as_utc(rows[-1].created_at), rows[-1].id)
+    while batch := _page(db, flt, after=position, limit=BATCH):
+        yield from batch
+        position = (as_utc(batch[-1][0].created_at), batch[-1][0].id)
 
 
 def page_applications(db: Database, flt: ApplicationFilter, *, limit: int,
                       cursor: str | None = None) -> tuple[list[tuple[Application, AppState]], str | None]:
-    """One page of applications and the cursor of the next page (None on the last page)."""
-    found: list[tuple[Application, AppState]] = []
-    for item in iter_applications(db, flt, after=decode_cursor(cursor) if cursor else None):
-        if len(found) == limit:
-            return found, encode_cursor(found[-1][0])
-        found.append(item)
+    """One page of applications and the cursor of the next page (None on the last page), in one statement."""
+    found = _page(db, flt, after=decode_cursor(cursor) if cursor else None, limit=limit + 1)
+    if len(found) > limit:
+        return found[:limit], encode_cursor(found[limit - 1][0])
     return found, None
 
 

@@ -1,7 +1,10 @@
 """Metadata store: applications, files, pages, documents, checklists and overrides (SQLAlchemy 2).
 
-SQLite under the data directory by default; PostgreSQL when DATABASE_URL says so. Tables are
-created on first use. Model payloads are stored as JSON so the schema stays small and stable.
+SQLite under the data directory by default; PostgreSQL when DATABASE_URL says so. The schema comes from the
+migrations (docproc.store.migrate): an empty database is set up on first use, any other must already be at this
+release's revision (``docproc db upgrade``). Model payloads are stored as JSON so the schema stays small and
+stable, and are read tolerantly (docproc.store.stored); the columns lists query are kept in step on every
+write (docproc.store.app_index).
 """
 
 from __future__ import annotations
@@ -17,21 +20,20 @@ from sqlalchemy.engine import Connection, Engine
 from docproc.core.clock import utcnow
 from docproc.core.errors import NotFoundError
 from docproc.core.models import Application, Checklist, Document, FileState, Override, Page, StoredFile
+from docproc.store import app_index, migrate
 from docproc.store.fingerprints import TEXT_FINGERPRINT, card_hash_bands, page_fingerprint
 from docproc.store.sealing import Keyring
+from docproc.store.stored import load
 from docproc.store.tables import (
-    SCHEMA_VERSION,
     applications,
     checklists,
     documents,
     extractions,
     files,
-    metadata,
     overrides,
     page_bands,
     page_hashes,
     pages,
-    schema_info,
 )
 
 
@@ -44,20 +46,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str, keyring: Keyring | None = None) -> Engine:
-    """An engine for ``url`` with the schema in place; sealed columns seal and open with ``keyring``."""
+def open_engine(url: str, keyring: Keyring | None = None) -> Engine:
+    """An engine for ``url`` whose sealed columns seal and open with ``keyring`` (the schema is not checked)."""
     engine = sa.create_engine(url, pool_pre_ping=True, future=True)
     engine.dialect.docproc_keyring = keyring  # type: ignore[attr-defined]
     if engine.dialect.name == "sqlite":
         _private_sqlite_file(engine)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    metadata.create_all(engine)
-    with engine.begin() as conn:
-        version = conn.execute(sa.select(sa.func.max(schema_info.c.version))).scalar()
-        if version is None:
-            conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
-        elif version < SCHEMA_VERSION:
-            _upgrade(conn, version)
+    return engine
+
+
+def make_engine(url: str, keyring: Keyring | None = None) -> Engine:
+    """An engine for ``url`` on a database at this release's schema (an empty one is set up; ConfigError
+    when the schema is outdated: run ``docproc db upgrade``)."""
+    engine = open_engine(url, keyring)
+    migrate.ensure_current(engine)
     return engine
 
 
@@ -71,13 +74,6 @@ def _private_sqlite_file(engine: Engine) -> None:
     for companion in (path, path + "-wal", path + "-shm"):
         if os.path.exists(companion):
             os.chmod(companion, 0o600)
-
-
-def _upgrade(conn: Connection, version: int) -> None:
-    if version < 2 and conn.dialect.name == "postgresql":
-        # a sealed webhook secret is longer than the 100 characters the first schema allowed
-        conn.execute(sa.text("ALTER TABLE webhooks ALTER COLUMN secret TYPE TEXT"))
-    conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
 
 
 class Database:
@@ -111,8 +107,10 @@ class Database:
                     id=application.id,
                     created_at=application.created_at,
                     data=application.model_dump(mode="json"),
+                    **app_index.indexed_values(application, self.keyring),
                 )
             )
+            app_index.write_applicant(conn, self.keyring, application.id, app_index.applicant_of(application, None))
         return application
 
     def get_application(self, application_id: str) -> Application:
@@ -123,7 +121,7 @@ class Database:
             ).first()
         if row is None:
             raise NotFoundError(f"no application {application_id!r}")
-        return Application.model_validate(row.data)
+        return load(Application, row.data, where="applications.data")
 
     def get_applications(self, ids: set[str] | Sequence[str]) -> list[Application]:
         """The applications with these ids (absent ones left out), in one query."""
@@ -131,7 +129,7 @@ class Database:
             return []
         with self._tx() as conn:
             rows = conn.execute(sa.select(applications.c.data).where(applications.c.id.in_(list(ids)))).all()
-        return [Application.model_validate(r.data) for r in rows]
+        return [load(Application, r.data, where="applications.data") for r in rows]
 
     def list_applications(self) -> list[Application]:
         """All applications, newest first."""
@@ -139,7 +137,7 @@ class Database:
             rows = conn.execute(
                 sa.select(applications.c.data).order_by(applications.c.created_at.desc())
             ).all()
-        return [Application.model_validate(r.data) for r in rows]
+        return [load(Application, r.data, where="applications.data") for r in rows]
 
     # files ---------------------------------------------------------------------------------
     def add_file(self, stored: StoredFile) -> StoredFile:
@@ -155,6 +153,7 @@ class Database:
                     data=stored.model_dump(mode="json"),
                 )
             )
+            app_index.refresh_state(conn, stored.application_id)
         return stored
 
     def get_file(self, file_id: str) -> StoredFile:
@@ -163,7 +162,7 @@ class Database:
             row = conn.execute(sa.select(files.c.data).where(files.c.id == file_id)).first()
         if row is None:
             raise NotFoundError(f"no file {file_id!r}")
-        return StoredFile.model_validate(row.data)
+        return load(StoredFile, row.data, where="files.data")
 
     def files_of(self, application_id: str) -> list[StoredFile]:
         """An application's files in upload order."""
@@ -173,7 +172,7 @@ class Database:
                 .where(files.c.application_id == application_id)
                 .order_by(files.c.created_at, files.c.id)
             ).all()
-        return [StoredFile.model_validate(r.data) for r in rows]
+        return [load(StoredFile, r.data, where="files.data") for r in rows]
 
     def set_file_state(
         self, file_id: str, state: FileState, *, error: str | None = None, code: str | None = None
@@ -185,7 +184,7 @@ class Database:
             ).first()
             if row is None:
                 raise NotFoundError(f"no file {file_id!r}")
-            updated = StoredFile.model_validate(row.data).model_copy(
+            updated = load(StoredFile, row.data, where="files.data").model_copy(
                 update={"state": state, "error": error, "error_code": code}
             )
             conn.execute(
@@ -193,6 +192,7 @@ class Database:
                 .where(files.c.id == file_id)
                 .values(state=state.value, data=updated.model_dump(mode="json"))
             )
+            app_index.refresh_state(conn, updated.application_id)
         return updated
 
     # pages and documents ---------------------------------------------------------------------
@@ -240,8 +240,8 @@ class Database:
         """Drop the page hashes of the applications one creator made (an earlier ``docproc eval`` run over
         the same data dir), so that their pages no longer count as seen before; returns how many."""
         with self._tx() as conn:
-            ids = [r.id for r in conn.execute(sa.select(applications.c.id, applications.c.data)).all()
-                   if (r.data or {}).get("created_by") == created_by]
+            ids = list(conn.execute(sa.select(applications.c.id).where(applications.c.created_by == created_by))
+                       .scalars())
         return self.forget_page_hashes(ids)
 
     def forget_page_hashes(self, application_ids: Sequence[str]) -> int:
@@ -291,7 +291,7 @@ class Database:
             rows = conn.execute(
                 sa.select(pages.c.data).where(pages.c.file_id == file_id).order_by(pages.c.number)
             ).all()
-        return [Page.model_validate(r.data) for r in rows]
+        return [load(Page, r.data, where="pages.data") for r in rows]
 
     def documents_of(self, application_id: str) -> list[Document]:
         """An application's documents in file then page order."""
@@ -302,7 +302,7 @@ class Database:
                 .where(documents.c.application_id == application_id)
                 .order_by(files.c.created_at, files.c.id, documents.c.position)
             ).all()
-        return [Document.model_validate(r.data) for r in rows]
+        return [load(Document, r.data, where="documents.data") for r in rows]
 
     def get_extraction(self, sha256: str, version: str) -> tuple[list[Page], list[Document], str | None] | None:
         """Pages read earlier from the same bytes by the same reader version, their documents and the
@@ -315,8 +315,8 @@ class Database:
             ).first()
         if row is None:
             return None
-        return ([Page.model_validate(p) for p in row.data["pages"]],
-                [Document.model_validate(d) for d in row.data["documents"]],
+        return ([load(Page, p, where="pages.data") for p in row.data["pages"]],
+                [load(Document, d, where="documents.data") for d in row.data["documents"]],
                 row.data.get("extractor_version"))
 
     def put_extraction(self, sha256: str, version: str, *, read_pages: Sequence[Page],
@@ -342,6 +342,7 @@ class Database:
                     data=checklist.model_dump(mode="json"),
                 )
             )
+            app_index.after_checklist(conn, self.keyring, checklist)
 
     def latest_checklist(self, application_id: str) -> Checklist | None:
         """The newest checklist of an application, if any."""
@@ -352,7 +353,7 @@ class Database:
                 .order_by(checklists.c.seq.desc())
                 .limit(1)
             ).first()
-        return None if row is None else Checklist.model_validate(row.data)
+        return None if row is None else load(Checklist, row.data, where="checklists.data")
 
     def add_override(self, application_id: str, override: Override) -> None:
         """Record an officer's override."""
@@ -371,4 +372,4 @@ class Database:
                 .where(overrides.c.application_id == application_id)
                 .order_by(overrides.c.seq)
             ).all()
-        return [Override.model_validate(r.data) for r in rows]
+        return [load(Override, r.data, where="overrides.data") for r in rows]

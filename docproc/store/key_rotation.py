@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from docproc.core.errors import ConfigError
 from docproc.core.models import Page
+from docproc.store.app_index import reindex_all
 from docproc.store.blobs import Blobs
 from docproc.store.database import Database
 from docproc.store.fingerprints import TEXT_FINGERPRINT
@@ -30,6 +31,7 @@ class RotationReport:
     rows: int = 0
     blobs: int = 0
     fingerprints: int = 0
+    applications: int = 0  # whose search digests were made again
 
 
 def _sealed_columns(table: sa.Table) -> list[sa.Column[Any]]:
@@ -99,4 +101,5 @@ def rotate(db: Database, blobs: Blobs) -> RotationReport:
             report.rows += _reseal_table(db, table)
     report.blobs = sum(blobs.reseal(digest) for digest in blobs.digests())
     report.fingerprints = _refingerprint(db)
+    report.applications = reindex_all(db.engine, db.keyring)  # search digests and external references
     return report

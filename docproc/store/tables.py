@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from docproc.store.sealed_types import SealedJSON, SealedText
 
-SCHEMA_VERSION = 2  # 2: sealed columns (webhook secrets widened to text on PostgreSQL)
+SCHEMA_VERSION = 2  # 2: sealed columns (webhook secrets widened to text on PostgreSQL); since then Alembic
 metadata = sa.MetaData()
 
 # Applications, their files, pages, documents and checklists
@@ -20,6 +20,24 @@ applications = sa.Table(
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column("data", SealedJSON("applications.data"), nullable=False),
+    # Copies of payload fields that lists filter and sort on, written with every change (docproc.store.app_index)
+    sa.Column("branch", sa.String(64), nullable=False, server_default="main"),
+    sa.Column("profile", sa.String(64), nullable=False, server_default=""),
+    sa.Column("external_ref_digest", sa.String(32), nullable=True, index=True),  # blind index: it may be personal
+    sa.Column("created_by", sa.String(120), nullable=True),
+    sa.Column("application_date", sa.Date, nullable=True),
+    sa.Column("status", sa.String(20), nullable=False, server_default="new", index=True),  # catalog.AppState
+    sa.Column("applicant", SealedJSON("applications.applicant"), nullable=True),  # name and id number as listed
+    sa.Index("ix_applications_branch_listing", "branch", "application_date", "created_at", "id"),
+    sa.Index("ix_applications_listing", "application_date", "created_at", "id"),
+)
+# Keyed digests (blind index) of the applicant's name pieces and id-number digits: searched without the
+# personal data in clear (docproc.store.app_index.search_tokens).
+application_search = sa.Table(
+    "application_search",
+    metadata,
+    sa.Column("token", sa.String(32), primary_key=True),
+    sa.Column("application_id", sa.String(40), primary_key=True, index=True),
 )
 files = sa.Table(
     "files",

@@ -14,6 +14,8 @@ from docproc.core.errors import InputError
 from docproc.core.models import StoredFile
 from docproc.service import pipeline, quotas
 from docproc.service.batch import readable_files
+from docproc.store.catalog import InvalidCursor
+from docproc.store.listing import ListQuery, any_visible, list_page
 from web.auth import accounts, casework, login_required, signed_in
 from web.i18n import translate
 from web.officer.casework import render_checklist
@@ -24,7 +26,7 @@ from web.officer.common import (
     file_rows,
     progress_of,
     request_checks,
-    summarize_application,
+    summarize_line,
     visible_application,
     visible_file,
 )
@@ -36,21 +38,26 @@ PAGE_SIZE = 50
 @bp.get("/applications")
 @login_required
 def index() -> ResponseReturnValue:
-    """Applications the officer may see: search, status filter, date sort, masked personal data."""
+    """Applications the officer may see: search, status filter, date sort, masked personal data; read in SQL a
+    page at a time (keyset cursors in ``after`` / ``before``)."""
     me = signed_in()
     query, status = request.args.get("q", ""), request.args.get("status", "")
     order, mine = request.args.get("sort", "desc"), request.args.get("mine") == "1"
-    reviews, assignees = casework().reviews(), casework().assignees()
-    visible = [a for a in ctx().db.list_applications() if me.can_see(a)]
-    lines = [summarize_application(a, reviews=reviews, assignees=assignees) for a in visible]
-    lines = [s for s in lines if s.matches(query) and (not status or s.status == status)
-             and (not mine or s.assignee == me.name)]
-    lines.sort(key=lambda s: (s.application.application_date, s.application.created_at), reverse=order != "asc")
+    visible = None if me.role == "admin" or not me.branches else frozenset(me.branches)
+    wanted = ListQuery(visible=visible, search=query, status=status if status in LIST_STATUSES else "",
+                       assignee=me.name if mine else None, newest_first=order != "asc")
+    try:
+        found = list_page(ctx().db, wanted, limit=PAGE_SIZE, after=request.args.get("after") or None,
+                          before=request.args.get("before") or None)
+    except InvalidCursor:
+        found = list_page(ctx().db, wanted, limit=PAGE_SIZE)
+    lines = [summarize_line(line) for line in found.lines]
     page = max(1, request.args.get("page", 1, type=int) or 1)
-    shown = lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    return render_template("applications.html", lines=shown, total=len(lines), any_at_all=bool(visible),
+    return render_template("applications.html", lines=lines, total=found.total,
+                           any_at_all=bool(lines) or any_visible(ctx().db, visible),
                            q=query, status=status, sort=order, mine=mine, page=page,
-                           pages=max(1, -(-len(lines) // PAGE_SIZE)), statuses=LIST_STATUSES,
+                           pages=max(1, -(-found.total // PAGE_SIZE)), next_cursor=found.next_cursor,
+                           previous_cursor=found.previous_cursor, statuses=LIST_STATUSES,
                            profiles=ctx().policy.profiles)
 
 

@@ -9,11 +9,13 @@ from flask import current_app, url_for
 
 from docproc.cn.id_number import mask
 from docproc.core.errors import NotFoundError
-from docproc.core.models import Application, Checklist, DocType, FileState, Side, StoredFile
+from docproc.core.models import Application, Checklist, FileState, StoredFile
 from docproc.service import batch
 from docproc.service.context import Context
 from docproc.service.dispatch import dispatch
 from docproc.store.accounts import Review
+from docproc.store.app_index import applicant_of as applicant_of  # re-exported for the views
+from docproc.store.listing import Line
 from web.auth import casework, signed_in
 
 if TYPE_CHECKING:
@@ -133,38 +135,14 @@ class Summary:
         """The id number as lists show it."""
         return mask(self.id_number) if self.id_number else None
 
-    def matches(self, query: str) -> bool:
-        """Whether a search for ``query`` (name, id digits, or the masked id) finds this line."""
-        q = query.strip().upper()
-        if not q:
-            return True
-        if self.name and q in self.name.upper():
-            return True
-        if self.id_number:
-            digits = q.replace("*", "")
-            if q == (self.masked_id or "").upper() or (len(digits) >= 4 and digits in self.id_number.upper()):
-                return True
-        return q.lower() in self.application.id.lower()
 
-
-def applicant_of(application: Application, checklist: Checklist | None) -> tuple[str | None, str | None]:
-    """Name and id number: as entered, else as read from the ID card (or another document)."""
-    name, number = application.applicant_name, application.applicant_id_number
-    if checklist is not None:
-        docs = sorted(checklist.documents, key=lambda d: (d.type != DocType.ID_CARD, d.side != Side.FRONT))
-        for doc in docs:
-            if not name and "name" in doc.fields and doc.fields["name"].value:
-                name = str(doc.fields["name"].value)
-            if not number and "id_number" in doc.fields and doc.fields["id_number"].value:
-                number = str(doc.fields["id_number"].value)
-    return name, number
-
-
-def summarize_application(application: Application, *, reviews: dict[str, Review],
-                          assignees: dict[str, str]) -> Summary:
-    """The list line of one application."""
-    progress = progress_of(application.id)
-    name, number = applicant_of(application, progress.checklist)
-    return Summary(application=application, status=progress.status, name=name, id_number=number,
-                   files=len(batch.readable_files(progress.files)),
-                   assignee=assignees.get(application.id, application.created_by), review=reviews.get(application.id))
+def summarize_line(line: Line) -> Summary:
+    """The list line of one application, from what the list query read (no statement of its own)."""
+    pending = any(f.state in (FileState.RECEIVED, FileState.QUEUED, FileState.READING) for f in line.files)
+    checked_at = line.latest[1] if line.latest else None
+    stale = checked_at is None or (line.requested_at is not None and checked_at < line.requested_at)
+    checking = not pending and bool(line.files) and stale
+    status = "processing" if pending or checking else line.latest[0] if line.latest else "empty"
+    review = Review(line.application.id, line.review[0], line.review[1]) if line.review else None
+    return Summary(application=line.application, status=status, name=line.name, id_number=line.id_number,
+                   files=len(batch.readable_files(line.files)), assignee=line.assignee, review=review)
