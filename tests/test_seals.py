@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -271,3 +272,10 @@ def test_a_pale_blue_seal_cut_by_the_edge_is_found_and_pale_blue_print_is_not() 
     for y in range(60, ruled.shape[0], 55):  # pale blue ruling, as on a bank's form
         cv2.line(ruled, (30, y + 12), (ruled.shape[1] - 30, y + 12), pale_blue, 3)
     assert detect_seals(ruled) == []
+
+
+def test_printed_blue_labels_on_a_flattened_card_are_no_square_seal() -> None:
+    """The left half of an ID card's front as docproc flattens it from a phone photo (a synthetic card): its blue
+    labels (姓名, 性别, 出生) close into square blobs of ink with no frame around them."""
+    card = cv2.imread(str(Path(__file__).parent / "fixtures" / "card_labels_flattened.png"))
+    assert detect_seals(card, greyscale_rings=True) == []

@@ -92,6 +92,9 @@ SEAL_INKS: tuple[SealInk, ...] = (
 # A seal cut by the paper's edge scores its visible arc times the share of it on the page: from a pale ink it is
 # taken at this score (a whole ring must score the ink's own least score).
 PARTIAL_MIN_SCORE = 0.5
+# A square seal is its frame: two printed characters side by side (a blue label on an ID card, 性别) make a
+# square blob too, but with no frame around them they score well below a pressed square.
+SQUARE_MIN_SCORE = 0.75
 
 
 def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = False) -> list[Stamp]:
@@ -110,6 +113,7 @@ def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = Fals
         mask = cv2.morphologyEx(ink_mask(hsv, ink.hues, s_min=ink.s_min, v_min=ink.v_min), cv2.MORPH_CLOSE, kernel)
         for stamp in _seals_in_mask(mask, colour=ink.colour, page=page, gap=k):
             least = min(ink.min_score, PARTIAL_MIN_SCORE) if stamp.partial else ink.min_score
+            least = max(least, SQUARE_MIN_SCORE) if stamp.shape == "square" else least
             if stamp.confidence >= least and not _solid(hsv, stamp) and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
                 stamps.append(stamp)
         if ink.colour == "red" and ink.min_score == 0.0:  # clear red ink (the pale mask takes in skin and wood too)
