@@ -24,7 +24,7 @@ demo: setup  ## check the sample bundles, print their checklists, then serve the
 
 lint: setup
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy docproc extractors validators web worker.py
+	$(VENV)/bin/mypy docproc web worker.py  # extractors/ and validators/ as docproc.extractors, docproc.validators
 
 test: lint  ## lint, type-check and run the default (fast) test set
 	$(VENV)/bin/pytest -q

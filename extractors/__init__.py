@@ -5,7 +5,7 @@ An extractor is a plain function ``(RawDocument, ReadingContext) -> ExtractedFie
 
 from __future__ import annotations
 
-from extractors import (  # noqa: F401  (registers the extractors)
+from docproc.extractors import (  # noqa: F401  (registers the extractors)
     bank_statement,
     business_license,
     id_card,
@@ -13,7 +13,7 @@ from extractors import (  # noqa: F401  (registers the extractors)
     purchase_contract,
     tax_certificate,
 )
-from extractors.registry import (
+from docproc.extractors.registry import (
     EXTRACTOR_VERSION,
     EXTRACTORS,
     ExtractedFields,

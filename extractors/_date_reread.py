@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from docproc.cn.normalize import find_dates
 from docproc.core.models import Field
-from extractors._reread import DIGITS, reread
-from extractors._text import PageText
+from docproc.extractors._reread import DIGITS, reread
+from docproc.extractors._text import PageText
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext

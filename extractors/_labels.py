@@ -10,7 +10,7 @@ from functools import cache
 
 from docproc.cn import vocab
 from docproc.core.models import Field
-from extractors._text import PageText, before_column_gap
+from docproc.extractors._text import PageText, before_column_gap
 
 SEPARATORS = ":;,.。/|、 "  # between a label and its value (the text is half-width)
 MIN_RESIDUE = 2  # a label's tail shorter than this (one character) may well begin a value

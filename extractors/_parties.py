@@ -13,7 +13,7 @@ from docproc.cn import vocab
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import Field
-from extractors._text import PageText
+from docproc.extractors._text import PageText
 
 DOC = "purchase_contract"
 BLOCK_LINES = 6  # lines under a party line that may hold its entries (姓名, 证件号码, 住址…)

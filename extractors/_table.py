@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, PageSource, Word
-from extractors._table_header import Column, find_header, richer_columns
-from extractors._text import TIME_OF_DAY, union_boxes, visual_lines
+from docproc.extractors._table_header import Column, find_header, richer_columns
+from docproc.extractors._text import TIME_OF_DAY, union_boxes, visual_lines
 
 _DATE_START = re.compile(r"^\s*((?:19|20)\d{2}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")  # a year of this era: 334775.66 is none
 

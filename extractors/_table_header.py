@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, Word
-from extractors._text import visual_lines
+from docproc.extractors._text import visual_lines
 
 # A heading is named by what it contains, first rule that matches wins (the vocabulary, as data, in
 # docproc/cn/labels.toml): a rule by meaning reads headings never seen before.

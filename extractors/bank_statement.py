@@ -10,11 +10,11 @@ from docproc.cn import vocab
 from docproc.cn.normalize import find_dates, parse_amount, parse_date
 from docproc.cn.orgs import find_bank
 from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
-from extractors._labels import Candidate, first_valid, labels_of
-from extractors._reread import DIGITS, reread
-from extractors._table import Row, rows_of
-from extractors._text import PageText, label_values, union_boxes
-from extractors.registry import ExtractedFields, extractor
+from docproc.extractors._labels import Candidate, first_valid, labels_of
+from docproc.extractors._reread import DIGITS, reread
+from docproc.extractors._table import Row, rows_of
+from docproc.extractors._text import PageText, label_values, union_boxes
+from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext

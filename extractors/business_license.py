@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from docproc.cn import vocab
 from docproc.cn.normalize import parse_amount, parse_date, parse_validity
 from docproc.core.models import DocType, Field, RawDocument
-from extractors._text import PageText, label_values
-from extractors.registry import ExtractedFields, extractor
+from docproc.extractors._text import PageText, label_values
+from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext

@@ -9,8 +9,8 @@ from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import from_first_region
 from docproc.core.models import DocType, Field, RawDocument, Side
-from extractors._text import Hit, PageText
-from extractors.registry import ExtractedFields, extractor
+from docproc.extractors._text import Hit, PageText
+from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext

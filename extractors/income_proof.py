@@ -11,11 +11,11 @@ from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
 from docproc.cn.normalize import find_dates, parse_amount, similarity
 from docproc.cn.orgs import find_bank, organisation_name, organisations_in
 from docproc.core.models import DocType, Field, RawDocument
-from extractors._date_reread import reread_date
-from extractors._labels import Candidate, labels_of
-from extractors._reread import DIGITS, UPPER_NUMERALS, reread
-from extractors._text import PageText
-from extractors.registry import ExtractedFields, extractor
+from docproc.extractors._date_reread import reread_date
+from docproc.extractors._labels import Candidate, labels_of
+from docproc.extractors._reread import DIGITS, UPPER_NUMERALS, reread
+from docproc.extractors._text import PageText
+from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext

@@ -11,10 +11,10 @@ from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
-from extractors._labels import Candidate, first_valid, labels_of
-from extractors._parties import find_parties
-from extractors._text import PageText, label_values
-from extractors.registry import ExtractedFields, extractor
+from docproc.extractors._labels import Candidate, first_valid, labels_of
+from docproc.extractors._parties import find_parties
+from docproc.extractors._text import PageText, label_values
+from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext

@@ -13,8 +13,8 @@ from docproc.cn.amount_words import CAPITALS, from_words
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.core.models import DocType, Field, RawDocument
-from extractors._text import Hit, PageText, label_values
-from extractors.registry import ExtractedFields, extractor
+from docproc.extractors._text import Hit, PageText, label_values
+from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext

@@ -29,8 +29,8 @@ from docproc.core.settings import Settings  # noqa: E402
 from docproc.reading import forensics, image_forensics  # noqa: E402
 from docproc.reading import read as reading  # noqa: E402
 from docproc.service.context import build_context  # noqa: E402
+from docproc.validators.forgery import image_edited  # noqa: E402
 from tests import forgeries  # noqa: E402
-from validators.forgery import image_edited  # noqa: E402
 
 GENUINE_DIRS = ("id_cards_cn", "seals", "invoices_licenses_cn", "ocr_misc_cn")
 SIDTD = ("sidtd_alb00_GENUINE.jpg", "sidtd_alb01_GENUINE_donor.jpg", "sidtd_aze00_GENUINE_passport_mrz.jpg")

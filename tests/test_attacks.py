@@ -31,9 +31,9 @@ from docproc.service import pipeline
 from docproc.service.context import Context
 from docproc.store.accounts import Accounts
 from docproc.store.integrations import IntegrationStore
+from docproc.validators import run_checks
 from tests.conftest import ROOT, TINY
 from tests.test_auth import PASSWORD, _token, sign_in
-from validators import run_checks
 from web import create_app
 
 OLD_DEFAULT_KEY = "dev-only-change-me"

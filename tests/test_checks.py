@@ -29,7 +29,7 @@ from docproc.core.models import (
 from docproc.core.policy import Policy, default_policy_text, load_policy, parse_policy
 from docproc.service import wire
 from docproc.service.checklist import summarize
-from validators import CHECKS, run_checks
+from docproc.validators import CHECKS, run_checks
 
 APPLIED = date(2026, 11, 20)
 BORN = date(1988, 4, 2)
@@ -185,7 +185,7 @@ def test_image_thresholds_are_policy() -> None:
 
 
 def test_a_check_that_raises_becomes_review(policy: Policy) -> None:
-    from validators import Check, Verdict, run_check
+    from docproc.validators import Check, Verdict, run_check
 
     item = CHECKS.get("anomaly.identity")
 

@@ -10,7 +10,7 @@ import pytest
 from docproc.core.clock import utcnow
 from docproc.core.models import Application, BBox, Bundle, DocType, Document, DuplicatePage, Field, Stamp, Status
 from docproc.core.policy import Policy, load_policy
-from validators import run_checks
+from docproc.validators import run_checks
 
 APPLIED = date(2026, 11, 20)
 

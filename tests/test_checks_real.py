@@ -239,7 +239,7 @@ def test_a_copy_with_its_required_fields_covered_is_not_legible(shared: tuple[Co
     import cv2
 
     from docproc.reading import imaging
-    from validators.completeness import REQUIRED_FIELDS
+    from docproc.validators.completeness import REQUIRED_FIELDS
 
     ctx, out = shared
     ctx.db.forget_page_hashes_of(EVAL_CREATOR)

@@ -6,8 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
-from extractors import EXTRACTORS
-from extractors._text import PageText
+from docproc.extractors import EXTRACTORS
+from docproc.extractors._text import PageText
 
 
 def page(lines: list[list[str]]) -> Page:
@@ -297,7 +297,7 @@ def test_scanned_statement_rows_split_merged_boxes_and_read_points_as_commas() -
 
 
 def test_one_ocr_box_over_several_headings_is_cut_where_each_begins() -> None:
-    from extractors._table_header import _heading_words
+    from docproc.extractors._table_header import _heading_words
 
     def cut(text: str) -> list[str]:
         word = Word(text=text, bbox=BBox(x0=0, y0=0, x1=10 * len(text), y1=10), confidence=0.9)
@@ -310,7 +310,7 @@ def test_one_ocr_box_over_several_headings_is_cut_where_each_begins() -> None:
 
 
 def test_a_sign_read_apart_joins_its_amount() -> None:
-    from extractors._table import _join_signs
+    from docproc.extractors._table import _join_signs
 
     def w(text: str, x0: float, x1: float) -> Word:
         return Word(text=text, bbox=BBox(x0=x0, y0=0, x1=x1, y1=10), confidence=0.9)

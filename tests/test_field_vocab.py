@@ -11,12 +11,12 @@ import pytest
 from docproc.cn.addresses import is_flat_address
 from docproc.cn.orgs import find_bank, organisation_name
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.extractors import EXTRACTORS
+from docproc.extractors._text import PageText
+from docproc.extractors.income_proof import extract_fields
 from docproc.reading import read as reading
 from docproc.service import pipeline
 from docproc.service.context import Context
-from extractors import EXTRACTORS
-from extractors._text import PageText
-from extractors.income_proof import extract_fields
 from tests.conftest import REALDOCS
 from tests.test_extractors import run, statement_fields, table_page
 from tests.test_ocr import render

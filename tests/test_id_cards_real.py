@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
+from docproc.extractors import EXTRACTORS
 from docproc.reading import classify, imaging
 from docproc.reading import read as reading
 from docproc.reading.cards import find_cards
 from docproc.service import pipeline
 from docproc.service.context import Context
-from extractors import EXTRACTORS
 from tests.conftest import REALDOCS
 
 CARDS = REALDOCS / "id_cards_cn"

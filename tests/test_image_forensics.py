@@ -12,9 +12,9 @@ import pytest
 from docproc.core.models import Application, Bundle, DocType, Document, Side, Status
 from docproc.core.policy import load_policy
 from docproc.reading.image_forensics import jpeg_ghosts, smooth_regions
+from docproc.validators.forgery import image_edited
 from tests import forgeries
 from tests.conftest import REALDOCS, ROOT
-from validators.forgery import image_edited
 
 TAMPERING = REALDOCS / "tampering"
 needs_realdocs = pytest.mark.skipif(not TAMPERING.is_dir(), reason="realdocs not present")

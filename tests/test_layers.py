@@ -1,6 +1,8 @@
 """The architecture, enforced: imports point only down the rooms, and no module imports itself in a circle.
 
 Rooms, from the bottom: core → cn → store → reading → extractors | validators → service → eval → web → cli | worker.
+The top-level folders extractors/ and validators/ are the packages docproc.extractors and docproc.validators
+(linked into docproc/), and are imported only by those names.
 A room may import its own modules and any room below it; extractors and validators are one floor and may not
 import each other's private helpers upward (validators may use extractors' results only through the models).
 Imports inside ``if TYPE_CHECKING:`` count too: a type is a dependency.
@@ -16,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCT = ("docproc", "extractors", "validators", "web", "worker.py")
 OURS = ("docproc", "extractors", "validators", "web", "worker", "samples", "tests")
+LINKED = {"extractors": "docproc.extractors", "validators": "docproc.validators"}  # folder → package
 
 # (room prefix, floor). The longest matching prefix names a module's room.
 ROOMS: tuple[tuple[str, int], ...] = (
@@ -23,8 +26,8 @@ ROOMS: tuple[tuple[str, int], ...] = (
     ("docproc.cn", 1),
     ("docproc.store", 2),
     ("docproc.reading", 3),
-    ("extractors", 4),
-    ("validators", 4),
+    ("docproc.extractors", 4),
+    ("docproc.validators", 4),
     ("docproc.service", 5),
     ("docproc.eval", 6),
     ("web", 7),
@@ -33,7 +36,7 @@ ROOMS: tuple[tuple[str, int], ...] = (
     ("docproc", 0),  # the package itself: its version
 )
 # Rooms on one floor that may not import each other.
-APART = {frozenset({"extractors", "validators"}), frozenset({"docproc.cli", "worker"})}
+APART = {frozenset({"docproc.extractors", "docproc.validators"}), frozenset({"docproc.cli", "worker"})}
 
 
 def room_of(module: str) -> tuple[str, int]:
@@ -46,7 +49,9 @@ def room_of(module: str) -> tuple[str, int]:
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+    name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+    top, _, rest = name.partition(".")
+    return LINKED[top] + (f".{rest}" if rest else "") if top in LINKED else name
 
 
 def product_files() -> list[Path]:
@@ -86,6 +91,9 @@ def upward_imports(module: str, source: str) -> list[str]:
         if target.split(".")[0] in ("samples", "tests"):
             wrong.append(f"{module}:{line} imports {target} (the generator and the tests are not the product)")
             continue
+        if target.split(".")[0] in LINKED:
+            wrong.append(f"{module}:{line} imports {target} (import it as {LINKED[target.split('.')[0]]})")
+            continue
         try:
             there, their_floor = room_of(target)
         except LookupError:
@@ -122,7 +130,8 @@ def test_imports_point_only_down() -> None:
     [
         ("docproc.core.models", "from docproc.store.database import Database\n"),
         ("docproc.reading.seals", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from docproc.service.context import Context\n"),
-        ("extractors.id_card", "from validators._common import value\n"),
+        ("docproc.extractors.id_card", "from docproc.validators._common import value\n"),
+        ("docproc.service.pipeline", "from extractors import EXTRACTORS\n"),
         ("docproc.service.pipeline", "from web import create_app\n"),
         ("docproc.eval.benchmark", "from samples.generator.defects import DEFECTS\n"),
         ("docproc.cli.runner", "import worker\n"),

@@ -21,9 +21,9 @@ from docproc.core.policy import load_policy
 from docproc.reading import read as reading
 from docproc.service import pipeline
 from docproc.service.context import Context
+from docproc.validators.forgery import pdf_edited
 from tests.conftest import REALDOCS
 from tests.pdfs import text_pdf
-from validators.forgery import pdf_edited
 
 STATEMENT = ["Statement of account", "Account 6222 0000 1234 5678", "Opening balance 1,200.00",
              "Salary credit 16,600.00", "Closing balance 17,800.00"]

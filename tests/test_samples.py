@@ -296,7 +296,7 @@ def test_readme_table_lists_every_defect() -> None:
 
 
 def test_truth_covers_every_check_the_product_registers() -> None:
-    from validators import CHECKS
+    from docproc.validators import CHECKS
 
     registered = {check_id for check_id, _ in CHECKS}
     assert registered <= set(CHECK_IDS), f"extend samples/generator/truth.py for {registered - set(CHECK_IDS)}"

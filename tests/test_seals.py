@@ -17,8 +17,8 @@ from docproc.reading import imaging
 from docproc.reading.read import _stamps_with_legends
 from docproc.reading.seals import detect_seals
 from docproc.service.context import Context
+from docproc.validators.stamp import income_proof_seal, legend_match
 from tests.conftest import REALDOCS
-from validators.stamp import income_proof_seal, legend_match
 
 
 def _realdoc(relative: str) -> np.ndarray:

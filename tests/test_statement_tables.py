@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
-from extractors import EXTRACTORS
+from docproc.extractors import EXTRACTORS
 
 LINE = 20.0  # letter height
 
@@ -101,7 +101,7 @@ def test_headings_printed_on_two_lines() -> None:
 
 
 def test_a_misread_heading_names_the_column_that_is_still_missing() -> None:
-    from extractors._table_header import find_header
+    from docproc.extractors._table_header import find_header
 
     p = _page([(0, [(20, "交易日期"), (160, "交易搞要"), (280, "借方金额"), (400, "贷方金额"), (520, "余额")])],
               source=PageSource.OCR)
@@ -141,7 +141,7 @@ def test_cells_a_statement_prints_in_other_ways() -> None:
 
 
 def test_a_label_and_a_large_balance_are_no_row_though_the_figure_begins_like_a_date() -> None:
-    from extractors._table import _is_row
+    from docproc.extractors._table import _is_row
 
     def w(text: str, x: float) -> Word:
         return Word(text=text, bbox=BBox(x0=x, y0=0, x1=x + 10 * len(text), y1=LINE), confidence=0.9)
@@ -247,7 +247,7 @@ def test_a_page_whose_scan_lost_a_heading_takes_the_columns_of_a_page_that_kept_
 
 
 def test_a_misread_debit_heading_beside_its_credit_heading_is_the_debit_column() -> None:
-    from extractors._table_header import find_header
+    from docproc.extractors._table_header import find_header
 
     p = _page([(0, [(20, "交易日期"), (160, "摘要"), (280, "佶方发生额"), (420, "贷方发生额"), (560, "余额")])],
               source=PageSource.OCR)

@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.extractors import EXTRACTORS
 from docproc.reading.classify import label_page
-from extractors import EXTRACTORS
 
 VALID_ID = "32010219900315013X"  # check digit holds
 MISREAD_ID = "320102199003150130"  # the same number with its check digit misread

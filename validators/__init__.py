@@ -6,8 +6,8 @@ CheckResults. A check that raises is a bug: it is logged and recorded as ``revie
 
 from __future__ import annotations
 
-from validators import anomaly, completeness, forgery, freshness, money, stamp  # noqa: F401  (registers the checks)
-from validators.registry import (
+from docproc.validators import anomaly, completeness, forgery, freshness, money, stamp  # noqa: F401  (registers the checks)
+from docproc.validators.registry import (
     CATEGORY_ORDER,
     CHECKS,
     Check,

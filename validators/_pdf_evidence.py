@@ -11,7 +11,7 @@ from typing import Any
 
 from docproc.core.models import BBox, Document, Evidence, Unit
 from docproc.core.policy import Policy
-from validators._common import en, where
+from docproc.validators._common import en, where
 
 Finding = tuple[str, Evidence]
 _KIND_NAMES = {"form": "form fields", "annotation": "annotations", "signature": "signatures",

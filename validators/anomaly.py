@@ -8,8 +8,8 @@ from docproc.cn.id_number import mask, parse_id_number
 from docproc.cn.normalize import edit_distance, normalize_name
 from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Side, Status
 from docproc.core.policy import Policy
-from validators._common import evidence, value, where
-from validators.registry import Verdict, check
+from docproc.validators._common import evidence, value, where
+from docproc.validators.registry import Verdict, check
 
 
 @check("anomaly.id_number", Category.ANOMALY, title=("身份证号码校验", "ID number check digit, birth date and sex"))

@@ -8,9 +8,9 @@ from functools import partial
 from docproc.cn.normalize import edit_distance, normalize_name
 from docproc.core.models import Bundle, Category, DocType, Side, Status
 from docproc.core.policy import Policy
-from validators._common import CHECKED_TYPES, ask, en, evidence, page_numbering, value, where, zh
-from validators.money import page_boundary_breaks
-from validators.registry import Verdict, check, register_check
+from docproc.validators._common import CHECKED_TYPES, ask, en, evidence, page_numbering, value, where, zh
+from docproc.validators.money import page_boundary_breaks
+from docproc.validators.registry import Verdict, check, register_check
 
 # Fields that must be read, per type (and side), for a document to be usable.
 REQUIRED_FIELDS: dict[tuple[DocType, Side | None], tuple[str, ...]] = {

@@ -7,9 +7,9 @@ from typing import Any
 from docproc.cn.uscc import is_valid_uscc, uscc_check_char
 from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status, Unit
 from docproc.core.policy import Policy
-from validators import _pdf_evidence as pdf_evidence
-from validators._common import evidence, value, where
-from validators.registry import Verdict, check
+from docproc.validators import _pdf_evidence as pdf_evidence
+from docproc.validators._common import evidence, value, where
+from docproc.validators.registry import Verdict, check
 
 
 def _pdf_facts(doc: Document) -> dict[str, Any] | None:

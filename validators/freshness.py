@@ -6,8 +6,8 @@ from datetime import date
 
 from docproc.core.models import Bundle, Category, DocType, Side, Status
 from docproc.core.policy import Policy
-from validators._common import ask, en, evidence, value, where, zh
-from validators.registry import Verdict, check
+from docproc.validators._common import ask, en, evidence, value, where, zh
+from docproc.validators.registry import Verdict, check
 
 
 def _issued_within(bundle: Bundle, *, doc_type: DocType, field: str, limit: int, verb: str) -> Verdict:

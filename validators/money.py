@@ -10,8 +10,8 @@ from typing import Any, NamedTuple
 from docproc.cn.amount_words import UNITS, from_words
 from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
 from docproc.core.policy import Policy
-from validators._common import every_declared_page_present, evidence, value, where
-from validators.registry import Verdict, check
+from docproc.validators._common import every_declared_page_present, evidence, value, where
+from docproc.validators.registry import Verdict, check
 
 _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
           (DocType.PURCHASE_CONTRACT, "total_price", "total_price_in_words"))

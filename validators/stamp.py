@@ -14,8 +14,8 @@ from docproc.cn.orgs import (
 )
 from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
 from docproc.core.policy import Policy
-from validators._common import ask, en, value, where, zh
-from validators.registry import Verdict, check
+from docproc.validators._common import ask, en, value, where, zh
+from docproc.validators.registry import Verdict, check
 
 
 def _legend_score(legend: str, organisation: str) -> float:

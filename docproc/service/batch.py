@@ -24,7 +24,7 @@ from docproc.service.context import Context
 from docproc.store import catalog
 from docproc.store.catalog import ApplicationFilter, AppState
 from docproc.store.tables import extractions
-from validators import run_checks
+from docproc.validators import run_checks
 
 SUPPORTED_SUFFIXES = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".gif"})
 

@@ -31,6 +31,7 @@ from docproc.core.models import (
     RawDocument,
     StoredFile,
 )
+from docproc.extractors import EXTRACTOR_VERSION, EXTRACTORS
 from docproc.reading import classify, forensics, imaging
 from docproc.reading import read as reading
 from docproc.service import metrics, quotas
@@ -39,8 +40,7 @@ from docproc.service.context import Context
 from docproc.store.blobs import expand_zip
 from docproc.store.capacity import disk_full_as_storage_full, ensure_room
 from docproc.store.fingerprints import MIN_CASE_DIGITS, TEXT_FINGERPRINT, page_figures
-from extractors import EXTRACTOR_VERSION, EXTRACTORS
-from validators import run_checks
+from docproc.validators import run_checks
 
 log = logging.getLogger(__name__)
 
