@@ -51,7 +51,7 @@ _KINDS: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "reference"}),
     "index": frozenset({"index", "reference"}),
     "digits": frozenset({"counter_account", "counterparty", "reference"}),
-    "text": frozenset({"description", "counterparty", "counter_account", "currency", "channel", "direction",
+    "text": frozenset({"description", "note", "counterparty", "counter_account", "currency", "channel", "direction",
                        "reference"}),
 }
 

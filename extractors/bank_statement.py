@@ -27,11 +27,17 @@ _DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DA
 # a counterparty cell that also prints the account, maybe masked, maybe with a point OCR saw in the stars
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
 _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account read into the name's box before it
-_OUTGOING = re.compile(r"借|支|出|^-|^(?:d|dr|debit)$", re.IGNORECASE)
+_OUTGOING = vocab.table_words("statement_table", "outgoing")
 
 
 def _money(text: str | None) -> Decimal | None:
     return None if not text else parse_amount(text.replace(" ", ""))
+
+
+def _outgoing(direction: str) -> bool:
+    """Whether a direction cell (支出, 借, -, DR) sends the row's unsigned amount out of the account."""
+    key = re.sub(r"\s+", "", direction).lower()
+    return key == "d" or any(word in key for word in _OUTGOING)
 
 
 def transaction(row: Row) -> dict[str, Any] | None:
@@ -46,7 +52,7 @@ def transaction(row: Row) -> dict[str, Any] | None:
     credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
     if amount is None and (credit or debit):
         amount = (credit or Decimal(0)) - abs(debit or Decimal(0))
-    if amount is not None and amount > 0 and _OUTGOING.search(cells.get("direction", "").strip()):
+    if amount is not None and amount > 0 and _outgoing(cells.get("direction", "")):
         amount = -amount  # unsigned amount with a 借/贷 (or 收/支) column beside it
     balance = _money(cells.get("balance"))
     if amount is None or balance is None:
@@ -54,7 +60,7 @@ def transaction(row: Row) -> dict[str, Any] | None:
     counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", cells.get("counterparty", "").strip())).strip()
     return {
         "date": when,
-        "description": cells.get("description", "").strip(),
+        "description": (cells.get("description") or cells.get("note", "")).strip(),
         "amount": amount,
         "balance": balance,
         "counterparty": counterparty or None,

@@ -90,3 +90,24 @@ def test_a_statement_page_without_title_or_readable_headings_is_known_by_its_row
     assert label_page(page(rows[:3])).doc_type == DocType.UNKNOWN  # a few dated lines are not a table
     monthly = [f"2026-{m:02d} 工资薪金所得 12,000.00 345.00" for m in range(1, 7)]  # a tax record's month rows
     assert label_page(page(monthly)).doc_type == DocType.UNKNOWN
+
+
+def test_later_pages_of_an_app_bill_with_date_and_time_in_one_cell_are_statement_pages() -> None:
+    # a bill export's later page: no title, a time of day after each date, OCR fusing some of them
+    rows = [f"2026031{d} 0{d}:15:42 扫码付款 支 {d * 17}.30 {5000 - d * 17}.70 某便利店" for d in range(1, 4)]
+    rows += [f"2026032{d}1{d}:05:09 转账收款 收 {d * 100}.00 {6000 + d}.00 李某" for d in range(1, 4)]
+    label = label_page(page(["3/7", "记账时间 类别 收/支 金额 余额 对方", *rows], number=3))
+    assert (label.doc_type, label.page_of) == (DocType.BANK_STATEMENT, (3, 7))
+
+
+def test_an_e_statement_titled_only_duizhangdan_with_its_summary_box_is_a_statement() -> None:
+    first = ["1/3", "某某银行 账户对账单", "户名 王芳 卡号 6228480012345678901",
+             "期初余额 1,000.00 入账合计 2,000.00", "期末余额 2,500.00 出账合计 500.00"]
+    assert label_page(page(first)).doc_type == DocType.BANK_STATEMENT
+
+
+def test_a_misread_page_number_on_a_page_of_the_same_kind_does_not_end_the_document() -> None:
+    rows = [f"2026-02-{d:02d} 消费 -{d}.50 {900 - d}.50" for d in range(1, 7)]
+    numbers = ["1/4", "2/4", "3/4", "2/4"]  # the last page's 4/4 read as 2/4
+    pages = [page(["个人账户交易明细", n, *rows], number=i + 1) for i, n in enumerate(numbers)]
+    assert [d.page_numbers for d in split(pages, [label_page(p) for p in pages])] == [[1, 2, 3, 4]]

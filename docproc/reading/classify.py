@@ -38,6 +38,8 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
     (DocType.BANK_STATEMENT, None): (
         Cue("交易明细", 3), Cue("账户明细", 3), Cue("流水", 2), Cue("余额", 1.5), Cue("交易日期", 2),
         Cue("对方户名", 2), Cue("账号", 1), Cue("借方", 1), Cue("贷方", 1), Cue("摘要", 1),
+        # a statement titled 对账单 (电子对账单, 账户对账单) with its summary box and an internet bank's headings
+        Cue("对账单", 3), Cue("期初余额", 1.5), Cue("期末余额", 1.5), Cue("交易对方", 1.5), Cue("交易时间", 1),
         # statements in English (foreign banks, branches abroad)
         Cue("statementofaccount", 3), Cue("accountstatement", 3), Cue("bankstatement", 3), Cue("statement", 1.5),
         Cue("openingbalance", 2), Cue("closingbalance", 2), Cue("balance", 1), Cue("deposits", 1),
@@ -64,8 +66,10 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
 }
 MIN_SCORE = 3.0
 # A statement's later pages may print no title and a misread heading: rows that start with a full date
-# and carry an amount in cents are its own evidence (tax records date their rows by month only).
-_DATED_AMOUNT_ROW = re.compile(r"^\s*\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4})(?!\d).*\d\.\d{2}(?!\d)")
+# and carry an amount in cents are its own evidence (tax records date their rows by month only); the
+# time of day may follow the date, also read fused with it (2025091509:52:29).
+_DATED_AMOUNT_ROW = re.compile(r"^\s*\d{4}(?:[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{4})(?:(?!\d)|(?=\d{1,2}:\d{2}))"
+                               r".*\d\.\d{2}(?!\d)")
 MIN_DATED_ROWS = 5
 DATED_ROWS_WEIGHT = MIN_SCORE
 CARD_SHAPE_WEIGHT = 1.0  # with the card's outline, a blurred card's half-read title (居展身份证) still names it
@@ -168,8 +172,10 @@ def _continues(prev: PageLabel, label: PageLabel) -> bool:
         if same_total and step == 1:
             return True
         # a page left out in between (3 of 9, then 5 of 9): still one document, whose completeness check
-        # then names the missing page
-        return same_total and step > 1 and label.doc_type in (prev.doc_type, DocType.UNKNOWN)
+        # then names the missing page; a page number misread (8 of 9 read as 6 of 9) on a page of the same
+        # kind does not end the document either (its first page, 1 of 9, would)
+        return same_total and (step > 1 and label.doc_type in (prev.doc_type, DocType.UNKNOWN)
+                               or label.doc_type == prev.doc_type != DocType.UNKNOWN)
     return label.doc_type == prev.doc_type
 
 
