@@ -12,7 +12,7 @@ from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
-from docproc.extractors._parties import find_parties
+from docproc.extractors._parties import find_parties, opens_entry
 from docproc.extractors._signature import signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -79,8 +79,8 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
     for text in pages:
         for hit in text.finditer(_BUYER):
             name = hit.group(2)
-            if name in _NOT_NAMES or not (hit.group(1) or _apart(text, hit.offset + hit.match.end(1),
-                                                                  hit.offset + hit.match.start(2))):
+            if name in _NOT_NAMES or not (opens_entry(text, hit.offset + hit.match.start()) if hit.group(1) else
+                                          _apart(text, hit.offset + hit.match.end(1), hit.offset + hit.match.start(2))):
                 continue
             if name not in names:
                 names.append(name)
