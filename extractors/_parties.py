@@ -18,6 +18,7 @@ from docproc.extractors._text import PageText
 DOC = "purchase_contract"
 BLOCK_LINES = 6  # lines under a party line that may hold its entries (姓名, 证件号码, 住址…)
 SENTENCE_REACH = 30  # characters after a sentence's id label where the number stands
+ENTRY_GAP = 1.5  # a party label this many letter heights right of the word before it opens a cell of its own
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -40,6 +41,8 @@ _NAME_ENTRY = re.compile(rf"^(?:{_alt(vocab.words(DOC, 'party_name_labels'))})\s
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx×])(?![0-9])")
 # A party named in a sentence: the role word, the name, then its id number's label (买受人张三（身份证号：…）).
 _IN_SENTENCE = re.compile(rf"({_ROLE})\s*([\u4e00-\u9fff·]{{2,6}}?)\s*[(（,，]\s*(?:{_alt(vocab.words(DOC, 'party_id_labels'))})")
+# What may stand before a party line's label on its line: an enumeration (1. （一） 二、) and nothing else.
+_LEAD = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}")
 _NOT_NAMES = frozenset({*SELLER_ROLES, *BUYER_ROLES, *LETTERS, *vocab.words(DOC, "party_name_labels"),
                         *vocab.words(DOC, "party_name_end"), "当事人", "代理人", "双方", "本人"})
@@ -104,7 +107,7 @@ def find_parties(texts: list[PageText]) -> dict[str, Party]:
     out = {"seller": Party(), "buyer": Party()}
     for text in texts:
         heads = [(i, m) for i, line in enumerate(text.lines) for m in _PARTY_LINE.finditer(line)
-                 if not _SIGNATURE.search(m.group("label"))]
+                 if not _SIGNATURE.search(m.group("label")) and opens_entry(text, text.offsets[i] + m.start())]
         head_lines = sorted({i for i, _ in heads})
         for index, m in heads:
             side = _label_side(m.group("label"), sides)
@@ -125,6 +128,20 @@ def find_parties(texts: list[PageText]) -> dict[str, Party]:
                 for number in numbers.numbers:
                     out[side].add_number(number, numbers.number_field)
     return out
+
+
+def opens_entry(text: PageText, start: int) -> bool:
+    """Whether a party label at character ``start`` opens an entry: it begins its line (after an enumeration)
+    or a cell set apart from the words before it. A role word and a colon inside a clause (…由出卖人返还买受人：
+    绝对值超出…, a semicolon read as a colon) follow the clause's words and name no one."""
+    line = text.line_at(start)
+    if _LEAD.fullmatch(text.joined[text.offsets[line]:start]):
+        return True
+    left, right = text.words_in(start - 1, start), text.words_in(start, start + 1)
+    if not left or not right or left[-1] is right[0]:
+        return False
+    a, b = left[-1].bbox, right[0].bbox
+    return b.x0 - a.x1 > ENTRY_GAP * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
 def _name_after(text: PageText, start: int, party: Party) -> bool:

@@ -12,7 +12,8 @@ from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
-from docproc.extractors._parties import find_parties
+from docproc.extractors._parties import find_parties, opens_entry
+from docproc.extractors._signature import signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -66,7 +67,8 @@ _NAME_SEPARATORS = re.compile(r"[、,，;；/]")
 _X_SIGN = str.maketrans({"×": "X", "✕": "X", "x": "X"})
 # A signature block: the parties' (签章)/(签字) cues, then the date each signed on a line of its own
 # (2026年9月2日 2026年9月2日, 二〇二六年九月二日), often with no 签订日期 label at all.
-_SIGNATURE_CUE = re.compile(r"[(（]\s*(?:签\s*章|签\s*字|盖\s*章|签\s*名)\s*[)）:：]")
+_CUE_WORD = r"(?:签\s*章|签\s*字|盖\s*章|签\s*名)"
+_SIGNATURE_CUE = re.compile(rf"[(（]\s*{_CUE_WORD}(?:\s*[/、或和及]\s*{_CUE_WORD})?\s*[)）:：]")  # （签字/盖章）
 _SIGNATURE_HEADING = re.compile(rf"^{_ROLE}\s*{_SIGNATURE_CUE.pattern}?\s*[:：]?\s*{_ROLE}\s*{_SIGNATURE_CUE.pattern}?\s*[:：]?$")
 
 
@@ -77,8 +79,8 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
     for text in pages:
         for hit in text.finditer(_BUYER):
             name = hit.group(2)
-            if name in _NOT_NAMES or not (hit.group(1) or _apart(text, hit.offset + hit.match.end(1),
-                                                                  hit.offset + hit.match.start(2))):
+            if name in _NOT_NAMES or not (opens_entry(text, hit.offset + hit.match.start()) if hit.group(1) else
+                                          _apart(text, hit.offset + hit.match.end(1), hit.offset + hit.match.start(2))):
                 continue
             if name not in names:
                 names.append(name)
@@ -172,25 +174,6 @@ def _party_columns(text: PageText) -> dict[str, tuple[list[str], list[str], Fiel
     return {}
 
 
-def _signed_on(texts: list[PageText]) -> Field | None:
-    """The date of a signature block: the first line after a (签章)/(签字) cue that holds dates and
-    nothing else (a clause's dates stand in prose)."""
-    for text in reversed(texts):
-        cue = text.search(_SIGNATURE_CUE)
-        if cue is None:
-            continue
-        for index in range(cue.line + 1, len(text.lines)):
-            line = text.lines[index]
-            dates = find_dates(line)
-            rest = line
-            for _, a, b in sorted(dates, key=lambda d: -d[1]):
-                rest = rest[:a] + rest[b:]
-            if dates and not re.sub(r"[\s:：]", "", rest):
-                start = text.offsets[index]
-                return text.field((start + dates[0][1], start + dates[0][2]), dates[0][0])
-    return None
-
-
 def _paid_in_parts(texts: list[PageText]) -> Field | None:
     """The total as down payment plus the rest (首期房价款 + 余款), both on one page: the payment clause of
     the model contract; used only when the price line, figures and words, could not be read (a sum
@@ -236,7 +219,7 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
         fields["total_price"] = paid
     if address := _property_address(texts):
         fields["property_address"] = address
-    if "signing_date" not in fields and (signed := _signed_on(texts)):
+    if signed := signed_on(texts):  # the last party's date in the signature block, over a label elsewhere
         fields["signing_date"] = signed
     names, numbers, name_field, number_field = _buyers(texts)
     parties = find_parties(texts)

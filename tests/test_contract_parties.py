@@ -4,7 +4,8 @@ by hand in wordings of their own (role words, letters defined in prose, party bl
 from __future__ import annotations
 
 from docproc.core.models import DocType
-from tests.test_extractors import run
+from docproc.extractors import EXTRACTORS
+from tests.test_extractors import _table_page, run
 
 # id numbers whose GB 11643 check digit holds
 ID_A, ID_B, ID_C = "330106198705223412", "330102199208141626", "110108197901032514"
@@ -81,3 +82,19 @@ def test_a_position_stated_in_a_sentence_loses_its_lead_in() -> None:
 def test_clause_text_about_showing_an_id_card_names_no_buyer() -> None:
     got = contract(["交付时买受人应当出示（身份证件原件），出卖人应向买受人出示，身份证明文件。"])
     assert "buyer_names" not in got
+
+
+def test_a_role_word_and_a_colon_inside_a_clause_name_no_party() -> None:
+    # a semicolon read as a colon after a role word in a wrapped clause: the clause's next word is no buyer
+    got = contract([
+        "购房人：刘晓芸", f"身份证号码：{ID_B}",
+        "第八条 房屋实测面积与约定面积不符的，超出部分的房价款由出售方退还购房人:余下",
+        "部分按实结算。逾期未退的，由出卖人:承担违约责任。",
+        "二、乙方（买受人）：马骏", f"证件号码：{ID_C}",
+    ])
+    assert got["buyer_names"] == ["刘晓芸", "马骏"]
+    assert got["buyer_id_numbers"] == [ID_B, ID_C]
+    # the label opens a cell of its own to the right of a heading cell: still a party line
+    sheet = _table_page([[("当事人信息", 10), ("买方：沈立群", 640)], [(f"证件号码：{ID_A}", 640)]])
+    fields = EXTRACTORS.get("purchase_contract")(sheet, None).fields  # type: ignore[arg-type]
+    assert fields["buyer_names"].value == ["沈立群"]

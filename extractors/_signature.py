@@ -1,0 +1,69 @@
+"""A contract's signature block: the parties' 签字/签章/盖章 cues and the dates they signed on.
+
+The parties sign one under the other or side by side (出卖人（签章）： … 买受人（签字）： on one line), each
+with a date under it that may carry a label (日期：, 签订日期：, 签署时间：) or none, in figures (2026年9月10日,
+2026-09-10), in Chinese numerals (二〇二六年九月十日) or written into a blank (____年__月__日). The contract is
+signed when the last party signs: the latest date of the block. A date line holds dates, their labels and
+blanks only; a clause's dates (交付日期, 付款 deadlines) stand among words of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from docproc.cn import vocab
+from docproc.cn.normalize import find_dates
+from docproc.core.models import Field
+from docproc.extractors._text import PageText
+
+DOC = "purchase_contract"
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PARTIES = _alt(vocab.words(DOC, "seller_roles") + vocab.words(DOC, "buyer_roles") + vocab.words(DOC, "party_letters")
+                + ("代理人", "代表人", "当事人"))
+_CUE_WORD = r"(?:签\s*[字章名]|盖\s*章)"
+# A cue: an opening bracket and a cue word (the rest of the bracket may be misread: （签字/盖童), or a
+# party's word with the cue word and a colon (卖方签字：, 甲方盖章：).
+CUE = re.compile(rf"[(（]\s*{_CUE_WORD}|(?:{_PARTIES})\s*{_CUE_WORD}[^:：]{{0,6}}[:：]")
+# What a date line may hold besides its dates: date labels (with a party's word: 买方签字日期), blanks left
+# empty (年 月 日 of a party that has not dated), times of day and separators.
+_DATE_LABEL = re.compile(rf"(?:{_PARTIES})?(?:签订|签署|签约|签字|签名|签章|盖章|落款)?(?:日期|时间)")
+_BLANK_DATE = re.compile(r"年\s*月\s*日")
+_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+_FILLER = re.compile(r"[\s:：_＿\-—–.．,，;；/|]")
+
+
+def _only_dates(line: str, dates: list[tuple[date, int, int]]) -> bool:
+    """Whether ``line`` holds nothing but its ``dates``, date labels, empty blanks and separators."""
+    rest = line
+    for _, a, b in sorted(dates, key=lambda d: -d[1]):
+        rest = rest[:a] + " " + rest[b:]
+    for pattern in (_DATE_LABEL, _BLANK_DATE, _TIME, _FILLER):
+        rest = pattern.sub("", rest)
+    return not rest
+
+
+def signed_on(texts: list[PageText]) -> Field | None:
+    """The latest date on the date lines of the last page with a signature cue, from the first cue down."""
+    for text in reversed(texts):
+        cues = [i for i, line in enumerate(text.lines) if CUE.search(line)]
+        if not cues:
+            continue
+        latest: tuple[date, int, int] | None = None
+        for index in range(cues[0] + 1, len(text.lines)):
+            line = text.lines[index].replace("_", " ").replace("＿", " ")  # a date written into a blank
+            dates = find_dates(line)
+            if not dates or not _only_dates(line, dates):
+                continue
+            start = text.offsets[index]
+            for day, a, b in dates:
+                if latest is None or day > latest[0]:
+                    latest = (day, start + a, start + b)
+        if latest is not None:
+            return text.field((latest[1], latest[2]), latest[0])
+    return None
