@@ -37,9 +37,13 @@ def build_wheel(out: Path) -> Path:
                             text=True, check=True).stdout.split("\n")
     tree = out / "tree"
     for name in filter(None, listed):
-        if (ROOT / name).is_file():
+        source = ROOT / name
+        if source.is_symlink():  # docproc/extractors and docproc/validators: links to the top-level folders
             (tree / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, tree / name)
+            (tree / name).symlink_to(source.readlink())
+        elif source.is_file():
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, tree / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out / "dist"), str(tree)],
                    check=True, capture_output=True)
     return next((out / "dist").glob("docproc-*.whl"))
