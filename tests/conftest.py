@@ -78,6 +78,22 @@ def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch):  # type: ignore
 
 
 @pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the files whose bytes are read (not served from the extraction cache), in order."""
+    from docproc.service import pipeline
+
+    read: list[str] = []
+    real = pipeline.read_pages
+
+    def counted(c: Context, stored):  # type: ignore[no-untyped-def]
+        read.append(stored.id)
+        return real(c, stored)
+
+    monkeypatch.setattr(pipeline, "read_pages", counted)
+    return read
+
+
+@pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database, dropped afterwards; skipped when no server answers."""
     psycopg2 = pytest.importorskip("psycopg2")

@@ -18,7 +18,6 @@ from click.testing import CliRunner, Result
 from docproc.cli.main import main
 from docproc.cli.runner import Item, run_inline
 from docproc.core.errors import InputError
-from docproc.core.models import Page, StoredFile
 from docproc.core.policy import default_policy_text
 from docproc.core.settings import Settings
 from docproc.service import batch, dispatch, pipeline
@@ -239,20 +238,12 @@ def test_the_pool_survives_a_worker_process_that_dies(tmp_path: Path, monkeypatc
     assert all(c.error is None for c in out) and sum(done) == 3
 
 
-def test_dispatch_reuses_the_cached_read_unless_forced(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dispatch_reuses_the_cached_read_unless_forced(ctx: Context, reads: list[str]) -> None:
     """The one dispatch of the API and the officers' page: ``force`` reads the bytes again, else the cache serves."""
     application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20))
     files = pipeline.ingest(ctx, application.id, filename="contract.pdf", data=text_pdf([["Contract", "page 1 of 1"]]))
-    read: list[str] = []
-    real = pipeline.read_pages
-
-    def counted(c: Context, f: StoredFile) -> list[Page]:
-        read.append(f.id)
-        return real(c, f)
-
-    monkeypatch.setattr(pipeline, "read_pages", counted)
     assert dispatch.dispatch(ctx, None, application.id, files) is False  # no queue: read and checked here
     assert dispatch.dispatch(ctx, None, application.id, files) is False
-    assert len(read) == 1 and ctx.db.latest_checklist(application.id) is not None
+    assert len(reads) == 1 and ctx.db.latest_checklist(application.id) is not None
     dispatch.dispatch(ctx, None, application.id, files, force=True)
-    assert len(read) == 2
+    assert len(reads) == 2

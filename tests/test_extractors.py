@@ -10,7 +10,8 @@ from docproc.extractors import EXTRACTORS
 from docproc.extractors._text import PageText
 
 
-def page(lines: list[list[str]]) -> Page:
+def page(lines: list[list[str]], *, height: int = 700) -> Page:
+    """A page of OCR words: one line per list, its words left to right with a gap between them."""
     words = []
     for i, tokens in enumerate(lines):
         x = 10.0
@@ -18,7 +19,7 @@ def page(lines: list[list[str]]) -> Page:
             words.append(Word(text=t, bbox=BBox(x0=x, y0=30 * i, x1=x + 20 * len(t), y1=30 * i + 20),
                               confidence=0.9, line=i))
             x += 20 * len(t) + 15
-    return Page(file_id="f", number=1, width=1000, height=700, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+    return Page(file_id="f", number=1, width=1000, height=height, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
 
 
 def run(doc_type: DocType, side: Side | None, lines: list[list[str]]) -> dict[str, object]:

@@ -7,23 +7,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.core.models import DocType, Page, RawDocument
 from docproc.extractors import EXTRACTORS
 from docproc.reading.classify import label_page
+from tests.test_extractors import page as word_page
 
 VALID_ID = "32010219900315013X"  # check digit holds
 MISREAD_ID = "320102199003150130"  # the same number with its check digit misread
 
 
 def page(lines: list[list[str]]) -> Page:
-    words = []
-    for i, tokens in enumerate(lines):
-        x = 10.0
-        for t in tokens:
-            words.append(Word(text=t, bbox=BBox(x0=x, y0=30 * i, x1=x + 20 * len(t), y1=30 * i + 20),
-                              confidence=0.9, line=i))
-            x += 20 * len(t) + 15
-    return Page(file_id="f", number=1, width=1000, height=900, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+    return word_page(lines, height=900)
 
 
 def fields(lines: list[list[str]]) -> dict[str, object]:

@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 import pytest
 
-from docproc.core.models import Category, CheckResult, FileState, Page, Status, StoredFile, Title
+from docproc.core.models import Category, CheckResult, FileState, Status, Title
 from docproc.core.settings import Settings
 from docproc.service import pipeline
 from docproc.service.checklist import summarize
@@ -297,26 +297,18 @@ def test_reprocess_goes_through_the_queue(world, redis_url: str, tmp_path: Path)
     pipeline.check_application(ctx, app_id)
 
 
-def test_reprocess_in_the_request_reads_every_file_again(web, world, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_reprocess_in_the_request_reads_every_file_again(web, world, reads: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Without a queue the page's "read every file again" reads the bytes, not the cached extraction."""
     ctx, _ = world
     application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
                                               branch="north", created_by="ann")
     [stored] = pipeline.ingest(ctx, application.id, filename="contract.pdf", data=text_pdf([["Contract", "page 1 of 1"]]))
     pipeline.process_file(ctx, stored.id)
-    read: list[str] = []
-    real = pipeline.read_pages
-
-    def counted(c: Context, f: StoredFile) -> list[Page]:
-        read.append(f.id)
-        return real(c, f)
-
-    monkeypatch.setattr(pipeline, "read_pages", counted)
     token = _as(web, "ann")
     assert web.post(f"/applications/{application.id}/reprocess", data={"csrf_token": token}).status_code == 302
-    assert read == [stored.id]
+    assert reads == [stored.id]
     assert web.post(f"/files/{stored.id}/reprocess", data={"csrf_token": token}).status_code == 302
-    assert read == [stored.id, stored.id]
+    assert reads == [stored.id, stored.id]
     assert ctx.db.latest_checklist(application.id) is not None
 
 
