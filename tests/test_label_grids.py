@@ -57,3 +57,35 @@ def test_a_form_with_each_value_beside_its_label_does_not_read_the_next_row() ->
     # An empty entry whose cell below holds the next row's label gives nothing, never that label.
     empty = fields(DocType.INCOME_PROOF, grid([[("姓名", 200)], [("职位", 200), ("高级工程师", 500)]]))
     assert "name" not in empty
+
+
+def test_a_licence_grid_with_the_term_in_two_rows_and_a_scope_beside_the_address() -> None:
+    rows = [
+        [("营业执照", 800)],
+        [("名称", 200), ("杭州青禾餐饮管理有限公司", 500)],
+        [("法定代表人", 200), ("沈立群", 500)],
+        [("成立日期", 200), ("2018-05-09", 500)],
+        [("经营期限自", 200), ("2018-05-09", 500)],
+        [("经营期限至", 200), ("2048-05-08", 500)],
+        [("住所", 200), ("浙江省杭州市西湖区文三路90号", 500)],
+        # the scope's value, centred on two rows, starts on the row under the address and runs wider
+        [("餐饮管理；食品经营；会议及展览服务；企业管理咨询；", 500)],
+        [("经营范围", 200)],
+        [("日用百货销售。", 500)],
+    ]
+    got = fields(DocType.BUSINESS_LICENSE, grid(rows))
+    assert got["address"] == "浙江省杭州市西湖区文三路90号"
+    assert got["business_term_until"] == date(2048, 5, 8)
+    rows[5] = [("经营期限至", 200), ("长期", 500)]
+    assert fields(DocType.BUSINESS_LICENSE, grid(rows))["business_term_until"] == "长期"
+
+
+def test_an_address_that_fills_its_cell_goes_on_onto_the_next_row() -> None:
+    got = fields(DocType.BUSINESS_LICENSE, grid([
+        [("名称", 200), ("杭州青禾餐饮管理有限公司", 500)],
+        [("住所", 200), ("浙江省杭州市西湖区文三路90号东部软件园", 500)],
+        [("科技大厦5层", 500)],
+        [("营业期限", 200), ("2018年05月09日至长期", 500)],
+    ]))
+    assert got["address"] == "浙江省杭州市西湖区文三路90号东部软件园科技大厦5层"
+    assert got["business_term_until"] == "长期"
