@@ -10,7 +10,7 @@ from functools import cache
 
 from docproc.cn import vocab
 from docproc.core.models import Field
-from docproc.extractors._text import PageText, before_column_gap
+from docproc.extractors._text import COLUMN_GAP, PageText, before_column_gap
 
 SEPARATORS = ":;,.。/|、 "  # between a label and its value (the text is half-width)
 MIN_RESIDUE = 2  # a label's tail shorter than this (one character) may well begin a value
@@ -46,6 +46,7 @@ class Labels:
     def __init__(self, doc_type: str) -> None:
         self.fields = vocab.labels(doc_type)
         spellings = sorted({s for alts in self.fields.values() for s in alts}, key=len, reverse=True)
+        self._spellings = frozenset(spellings)
         self._any = re.compile("|".join(re.escape(s) for s in spellings))
         tails = {s[i:] for s in spellings for i in range(len(s) - MIN_RESIDUE + 1)} | set(vocab.words(doc_type, "residue"))
         self._residue = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")")
@@ -62,6 +63,11 @@ class Labels:
             else:
                 break
         return start
+
+    def is_label(self, value: str) -> bool:
+        """Whether ``value`` is one of the type's labels (a column heading), bracketed qualifier aside: a
+        label is never a value."""
+        return _QUALIFIER.sub("", value).strip(SEPARATORS) in self._spellings
 
     def candidates(self, text: PageText, name: str, *, reach: int = 0) -> list[Candidate]:
         """Candidate values of field ``name``, top to bottom: right of each of its labels (up to the next
@@ -82,34 +88,45 @@ class Labels:
         line, offset = text.lines[index], text.offsets[index]
         start = self.value_start(line, match.end(), stop)
         out: list[Candidate] = []
+        right = None
         if start < stop:
             a, b = before_column_gap(text, (offset + start, offset + stop))
-            if a < b:
-                out.append(Candidate(text, a, b, "right", line[match.end() : start]))
+            if a < b and not self.is_label(text.joined[a:b]):
+                right = Candidate(text, a, b, "right", line[match.end() : start])
+        if right is not None:
+            out.append(right)
         elif (below := self._below(text, index, match, stop)) is not None:
-            out.append(below)
+            out.append(below)  # nothing beside the label but the next heading: labels over values, read down
         if reach:
             begin = offset + self.value_start(line, match.end(), len(line))
             out.append(Candidate(text, begin, min(len(text.joined), begin + reach), "prose"))
         return out
 
     def _below(self, text: PageText, index: int, match: re.Match[str], stop: int) -> Candidate | None:
-        """The cell under the label: the next line's words that start within the label's column (from the
-        label to the next label on its line)."""
+        """The cell under the label: the next line's words whose boxes overlap the label's column (a value
+        centred under its heading may start left of it and end right of it), never another label."""
         if index + 1 >= len(text.lines):
             return None
         offset = text.offsets[index]
         label = text.words_in(offset + match.start(), offset + match.end())
         if not label:
             return None
-        height = min(w.bbox.y1 - w.bbox.y0 for w in label)
-        x0 = min(w.bbox.x0 for w in label) - height
+        x0, x1 = min(w.bbox.x0 for w in label), max(w.bbox.x1 for w in label)
         following = text.words_in(offset + stop, offset + stop + 1) if stop < len(text.lines[index]) else []
-        x1 = min((w.bbox.x0 for w in following), default=float("inf"))
-        cell = [(a, b) for a, b, w in text.spans_of_line(index + 1) if x0 <= w.bbox.x0 < x1]
-        if not cell:
+        bound = min((w.bbox.x0 for w in following), default=float("inf"))  # where the next heading begins
+        row = text.spans_of_line(index + 1)
+        first = next((i for i, (_, _, w) in enumerate(row) if w.bbox.x0 < x1 and w.bbox.x1 > x0), None)
+        if first is None:
             return None
+        height = min(w.bbox.y1 - w.bbox.y0 for w in label)
+        cell = [row[first]]
+        for span in row[first + 1 :]:  # a value read as several words, up to the next heading's column
+            if span[2].bbox.x1 > bound or span[2].bbox.x0 - cell[-1][2].bbox.x1 > COLUMN_GAP * height:
+                break
+            cell.append(span)
         nxt = text.offsets[index + 1]
+        if self._any.match(text.lines[index + 1], cell[0][0] - nxt) is not None:
+            return None  # the next row's label: this label's value is not under it
         start = nxt + self.value_start(text.lines[index + 1], cell[0][0] - nxt, cell[-1][1] - nxt)
         return Candidate(text, start, cell[-1][1], "below") if start < cell[-1][1] else None
 

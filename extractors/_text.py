@@ -243,7 +243,7 @@ def _wrapped_lines(text: PageText, index: int, span: tuple[int, int], label_x0: 
     if not first:
         return []
     height, x0 = _letter_height(first), min(w.bbox.x0 for w in first)
-    bottom = max(w.bbox.y1 for w in first)
+    bottom, right = max(w.bbox.y1 for w in first), max(w.bbox.x1 for w in first)
     out: list[tuple[int, int]] = []
     for line in range(index + 1, min(index + 1 + WRAP_LINES, len(text.lines))):
         column = [(a, b, w) for a, b, w in text.spans_of_line(line) if w.bbox.x0 >= label_x0 - height]
@@ -252,6 +252,9 @@ def _wrapped_lines(text: PageText, index: int, span: tuple[int, int], label_x0: 
         lead = column[0][2]
         if abs(lead.bbox.x0 - x0) > height or lead.bbox.y0 - bottom > 1.5 * height:
             break
+        if max(w.bbox.x1 for _, _, w in column) - right > COLUMN_GAP * height:
+            break  # the line above stopped well short of this one's end: it did not wrap, a next cell begins
         out.append((column[0][0], column[-1][1]))
         bottom = max(w.bbox.y1 for _, _, w in column)
+        right = max(w.bbox.x1 for _, _, w in column)
     return out

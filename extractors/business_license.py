@@ -6,9 +6,9 @@ import re
 from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
-from docproc.cn.normalize import parse_amount, parse_date, parse_validity
+from docproc.cn.normalize import LONG_TERM, find_dates, parse_amount, parse_date, parse_validity
 from docproc.core.models import DocType, Field, RawDocument
-from docproc.extractors._text import PageText, label_values
+from docproc.extractors._text import PageText, before_column_gap, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
@@ -41,6 +41,45 @@ def _capital(field: Field) -> Field:
         return field
 
 
+_TERM = re.compile("|".join(re.escape(s) for s in sorted(LABELS["business_term"], key=len, reverse=True)))
+_ANY_LABEL = re.compile("|".join(re.escape(s) for s in sorted({s for alts in LABELS.values() for s in alts},
+                                                                key=len, reverse=True)))
+_UNTIL = ("至", "止", "到")  # 营业期限至 on a row of its own, under 营业期限自
+_OPEN_ENDED = re.compile(r"[长長]期|永久|不约定期限|无固定期限")
+_SEPARATORS = ":;,.。/|、 "
+
+
+def _term_until(text: PageText) -> Field | None:
+    """The end of the business term: a range after its label (2012-10-05至2062-10-05, 自…至长期), or the
+    row of its own that gives the end (营业期限至 | 2062-10-05, or 长期) when start and end are two rows.
+    The value ends at the next label on its line or at a gap to another column."""
+    for hit in text.finditer(_TERM):
+        line, offset = text.lines[hit.line], text.offsets[hit.line]
+        start = hit.match.end()
+        while start < len(line) and line[start] in _SEPARATORS:
+            start += 1
+        until_row = line.startswith(_UNTIL, start)
+        start += until_row
+        while start < len(line) and line[start] in _SEPARATORS:
+            start += 1
+        following = _ANY_LABEL.search(line, start)
+        a, b = before_column_gap(text, (offset + start, offset + (following.start() if following else len(line))))
+        value = text.joined[a:b]
+        if until_row:
+            if (open_ended := _OPEN_ENDED.match(value)) is not None:
+                return text.field((a, a + open_ended.end()), LONG_TERM)
+            found = find_dates(value)
+            if found and found[0][1] == 0:
+                return text.field((a + found[0][1], a + found[0][2]), found[0][0])
+            continue
+        _start, until = parse_validity(value.replace("至", "-"))
+        if until is not None:
+            return text.field((a, b), until)
+        if _OPEN_ENDED.match(value.lstrip("自")):
+            return text.field((a, b), LONG_TERM)
+    return None
+
+
 def extract_fields(text: PageText) -> dict[str, Field]:
     """Fields of one licence page."""
     raw = label_values(text, LABELS, columns=True, wrapped=frozenset({"address"}))
@@ -52,10 +91,8 @@ def extract_fields(text: PageText) -> dict[str, Field]:
         fields["registered_capital"] = _capital(raw["registered_capital"])
     if "established_date" in raw and (when := parse_date(str(raw["established_date"].value))):
         fields["established_date"] = raw["established_date"].model_copy(update={"value": when})
-    if "business_term" in raw:
-        _start, until = parse_validity(str(raw["business_term"].value).replace("至", "-"))
-        if until is not None:
-            fields["business_term_until"] = raw["business_term"].model_copy(update={"value": until})
+    if until := _term_until(text):
+        fields["business_term_until"] = until
     if code := _uscc(text):
         fields["uscc"] = code
     return fields

@@ -197,8 +197,13 @@ def _monthly_income(text: PageText, words: Field | None) -> Field | None:
     words: 月收入人民币（大写）壹万贰仟元整（¥12,000.00）), else the figure right after the first label."""
     confirmed = _in_words(words)
     near: list[Field] = []
+    cells: list[Field] = []  # a figure that is the whole cell beside or under its heading (a table letter)
     for candidate in labels_of(LABELS).candidates(text, "monthly_income", reach=40):
         if candidate.how != "prose":
+            if (whole := _FIGURE.fullmatch(candidate.value)) and (amount := parse_amount(whole.group(1))) is not None:
+                if amount == confirmed:
+                    return candidate.field(confirmed, whole.span(1))
+                cells.append(candidate.field(amount, whole.span(1)))
             continue
         for figure in _FIGURE.finditer(candidate.value):
             if confirmed is not None and parse_amount(figure.group(1)) == confirmed:
@@ -206,7 +211,7 @@ def _monthly_income(text: PageText, words: Field | None) -> Field | None:
         first = _FIGURE_AFTER_LABEL.match(candidate.value)
         if first and (amount := parse_amount(first.group(1))) is not None:
             near.append(candidate.field(amount, first.span(1)))
-    return near[0] if near else None
+    return (cells + near)[0] if cells + near else None
 
 
 def _in_words(words: Field | None) -> Decimal | None:
