@@ -154,14 +154,20 @@ def test_recording_without_redis_or_with_redis_gone_never_fails(settings: Settin
         metrics.bind(None, settings.queue_name)
 
 
-def test_json_log_lines_carry_the_ids_and_stay_masked() -> None:
-    install_log_masking()
+def _json_logger(name: str) -> tuple[logging.Logger, logging.Handler, io.StringIO]:
+    """A logger of its own writing JSON lines into a string."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("docproc.test_operations")
+    logger = logging.getLogger(name)
     logger.addHandler(handler)
     logger.propagate = False
+    return logger, handler, stream
+
+
+def test_json_log_lines_carry_the_ids_and_stay_masked() -> None:
+    install_log_masking()
+    logger, handler, stream = _json_logger("docproc.test_operations")
     token = REQUEST_ID.set("req-1")
     try:
         with log_ids(application_id="app_42"):
@@ -236,12 +242,7 @@ def test_a_json_log_line_written_inside_an_rq_job_carries_the_job_id(redis_url: 
     from redis import Redis
     from rq import Queue, SimpleWorker
 
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("docproc.test_operations.job")
-    logger.addHandler(handler)
-    logger.propagate = False
+    logger, handler, stream = _json_logger("docproc.test_operations.job")
     conn = Redis.from_url(redis_url)
     queue = Queue(f"ops-log-{uuid.uuid4().hex[:8]}", connection=conn)
     try:

@@ -22,6 +22,7 @@ from docproc.store.blobs import Blobs, BlobStore, sha256_hex
 from docproc.store.s3_blobs import S3BlobStore
 from docproc.store.sealing import Keyring, generate_key
 from docproc.store.storage import open_blobs
+from tests.bundles import read_bundle
 from tests.conftest import TINY
 from tests.test_auth import PASSWORD, sign_in
 from web import create_app
@@ -99,10 +100,7 @@ def test_a_bundle_read_on_one_host_is_served_and_matched_on_another(s3_url: str,
     bundle = TINY / "a02_expired_id"
     application = pipeline.create_application(writer, profile="salaried", application_date=date(2026, 11, 20),
                                               branch="north", created_by="ann")
-    for name in ("id_front.jpg", "id_back.jpg", "income_proof.jpg"):
-        for stored in pipeline.ingest(writer, application.id, filename=name, data=(bundle / name).read_bytes()):
-            pipeline.process_file(writer, stored.id)
-    pipeline.check_application(writer, application.id)
+    read_bundle(writer, application.id, bundle)
     assert not (tmp_path / "writer" / "blobs").exists()  # nothing went to the writer's disk
 
     reader_dir = tmp_path / "reader"

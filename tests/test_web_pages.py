@@ -23,6 +23,7 @@ from docproc.service import pipeline
 from docproc.service.checklist import summarize
 from docproc.service.context import Context, build_context
 from docproc.store.accounts import Accounts, Casework
+from tests.bundles import read_bundle
 from tests.conftest import TINY
 from tests.pdfs import text_pdf
 from tests.test_auth import PASSWORD, _token, sign_in
@@ -44,10 +45,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Context, s
     accounts.create("root", PASSWORD, role="admin", branch="hq")
     application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
                                               branch="north", created_by="ann")
-    for name in ("id_front.jpg", "id_back.jpg", "income_proof.jpg"):
-        for stored in pipeline.ingest(ctx, application.id, filename=name, data=(BUNDLE / name).read_bytes()):
-            pipeline.process_file(ctx, stored.id)
-    pipeline.check_application(ctx, application.id)
+    read_bundle(ctx, application.id, BUNDLE)
     yield ctx, application.id
 
 
