@@ -255,3 +255,14 @@ def test_a_json_log_line_written_inside_an_rq_job_carries_the_job_id(redis_url: 
     inside, outside = (json.loads(line) for line in stream.getvalue().splitlines())
     assert inside["message"] == "inside" and inside["job_id"] == job.id
     assert "job_id" not in outside
+
+
+def test_a_worker_started_any_way_records_its_figures(settings: Settings, redis_url: str) -> None:
+    """``python worker.py`` and ``docproc worker`` both run ``run_worker``: the figures are bound there."""
+    queue_settings = settings.model_copy(update={"redis_url": redis_url, "queue_name": f"ops-{uuid.uuid4().hex[:8]}"})
+    metrics.bind(None, queue_settings.queue_name)
+    try:
+        worker.run_worker(queue_settings, burst=True)  # an empty queue: the worker starts, finds nothing, ends
+        assert metrics.bound()
+    finally:
+        metrics.bind(None, queue_settings.queue_name)

@@ -136,11 +136,8 @@ def extract(path: Path, as_json: bool) -> None:
 def worker(burst: bool) -> None:
     """Run an rq worker on REDIS_URL (any number, on any number of machines)."""
     from docproc.service import jobs as rq_glue
-    from docproc.service import metrics
 
-    settings = Settings()
-    metrics.bind(settings.redis_url, settings.queue_name)
-    rq_glue.run_worker(settings, burst=burst)
+    rq_glue.run_worker(Settings(), burst=burst)
 
 
 @main.command()

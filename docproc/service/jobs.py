@@ -26,7 +26,7 @@ from docproc.core.errors import ConfigError, QueueUnavailable, TransientError
 from docproc.core.models import Checklist, FileState, StoredFile
 from docproc.core.settings import Settings
 from docproc.core.webhook_targets import TargetPolicy
-from docproc.service import pipeline, webhooks
+from docproc.service import metrics, pipeline, webhooks
 from docproc.service.context import Context, build_context
 from docproc.service.embedded_redis import EmbeddedRedis  # noqa: F401 (re-exported: jobs.EmbeddedRedis)
 from docproc.store.integrations import IntegrationStore
@@ -280,6 +280,7 @@ def run_worker(settings: Settings, *, burst: bool = False) -> None:
         raise ConfigError("docproc worker needs REDIS_URL (docproc serve starts its own workers)")
     require_configured_key(key=settings.data_key, key_file=settings.data_key_file, development=settings.development)
     conn = connect(settings.redis_url)
+    metrics.bind(settings.redis_url, settings.queue_name)  # every entry point's jobs record their figures
     _CONTEXT["ctx"] = build_context(settings)
     while True:
         try:
