@@ -245,3 +245,14 @@ def test_the_cli_refuses_an_outdated_database_until_docproc_db_upgrade(tmp_path:
     assert "up to date" in runner.invoke(main, ["db", "current"], env=env).output
     listed = runner.invoke(main, ["users", "list"], env=env)
     assert listed.exit_code == 0 and "ann" in listed.output
+
+
+def test_an_unreachable_database_is_one_line_without_its_password(runner, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from docproc.cli.main import main
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://docproc:hunter2-secret@127.0.0.1:1/nowhere")  # nothing listens there
+    for command in (["db", "current"], ["db", "upgrade"]):
+        result = runner.invoke(main, command)
+        assert result.exit_code != 0 and not isinstance(result.exception, sa.exc.OperationalError), command
+        assert "cannot reach the database at" in result.output and "hunter2" not in result.output
+        assert "Traceback" not in result.output

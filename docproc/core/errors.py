@@ -155,3 +155,10 @@ class StorageUnavailable(TransientError):
 
     http_status = 503
     code = "storage_unavailable"
+
+
+class DatabaseUnavailable(TransientError):
+    """The database does not answer (down, unreachable, or refusing the credentials)."""
+
+    http_status = 503
+    code = "database_unavailable"

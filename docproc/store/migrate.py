@@ -30,7 +30,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from docproc.core.errors import ConfigError
+from docproc.core.errors import ConfigError, DatabaseUnavailable
 
 ADVISORY_LOCK = 0x646F6370726F63  # "docproc": one key for every docproc process on the database
 LEGACY = "legacy (before migrations)"
@@ -85,9 +85,20 @@ def _read_state(conn: Connection) -> SchemaState:
     return SchemaState(current=current, head=head())
 
 
+@contextmanager
+def _reachable(engine: Engine) -> Iterator[None]:
+    """An unreachable database is one clear error (its address without the password), not a driver traceback."""
+    try:
+        yield
+    except sa.exc.OperationalError as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise DatabaseUnavailable(f"cannot reach the database at {where}: {reason}") from exc
+
+
 def state(engine: Engine) -> SchemaState:
     """The schema state of the database behind ``engine``."""
-    with engine.connect() as conn:
+    with _reachable(engine), engine.connect() as conn:
         return _read_state(conn)
 
 
@@ -113,7 +124,7 @@ def _locked(engine: Engine) -> Iterator[Connection]:
 def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
     """Bring the schema to ``target`` (this release's head) under the lock (nothing when it already is there);
     returns the revision before and the one now."""
-    with _locked(engine) as conn:
+    with _reachable(engine), _locked(engine) as conn:
         before = _read_state(conn)
         if before.current not in (None, LEGACY) and before.current not in _known():
             raise ConfigError(f"the database schema is at {before.current}, which this release does not know "
