@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import from_first_region
@@ -37,16 +38,15 @@ _BIRTH_UNLABELLED = re.compile(r"^.{0,2}?([12]\d{3}\s*年.{2,10})")
 _COPY_STAMP = re.compile(r".?印无效|复.?无效|无效|禁止复印")
 _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
-_ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 _AUTHORITY = re.compile(rf"签发机关[^{CJK}\d]{{0,3}}([{CJK}\d]{{3,30}})")
 _VALIDITY = re.compile(r"有效期限?(.{6,30})")
 _ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
 
 
 def _id_number(text: PageText) -> Field | None:
-    hits = list(text.finditer(_ID_NUMBER))
+    hits = list(text.finditer(ID_NUMBER_IN_TEXT))
     if not hits:
-        hit = text.search_joined(_ID_NUMBER)
+        hit = text.search_joined(ID_NUMBER_IN_TEXT)
         hits = [hit] if hit else []
     if not hits:
         return None
@@ -106,7 +106,7 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
     if label:
         stop = next(
             (h.line for h in text.finditer(_ID_LABEL, start_line=label.line + 1)),
-            next((h.line for h in text.finditer(_ID_NUMBER, start_line=label.line)), len(text.lines)),
+            next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=label.line)), len(text.lines)),
         )
         if addr := _address(text, label, stop):
             fields["address"] = addr

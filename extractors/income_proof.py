@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
 from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
+from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.normalize import find_dates, parse_amount, similarity
 from docproc.cn.orgs import find_bank, organisation_name, organisations_in
 from docproc.core.models import DocType, Field, RawDocument
@@ -33,7 +34,6 @@ _NAME_FALLBACKS = (
 )
 _TITLES = frozenset({"同志", "先生", "女士", "员工", "职工"})  # words around a name, never one
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
-_ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 # The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…).
 _POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,40}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
     r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任"))
@@ -125,7 +125,7 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
     fields: dict[str, Field] = {}
     if name := _name(text):
         fields["name"] = name
-    if hit := text.search_joined(_ID_NUMBER):
+    if hit := text.search_joined(ID_NUMBER_IN_TEXT):
         fields["id_number"] = hit.field(hit.group(1).upper())
     if start := _employment_start(text):
         fields["employment_start"] = start

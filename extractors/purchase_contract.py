@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from docproc.cn import vocab
 from docproc.cn.addresses import flat_detail, is_flat_address, names_a_parcel
 from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
+from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 CJK = r"\u4e00-\u9fff"
 LABELS_OF = "purchase_contract"
 LABELS = vocab.labels(LABELS_OF)
-_ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 # The floor area with its unit after the figure (建筑面积98.56平方米) or in a table's heading cell
 # (建筑面积（㎡） | 98.56); not the inner or shared area (套内建筑面积, 分摊建筑面积).
 _AREA_UNIT = r"(?:平方米|㎡|m2|m²|M2)"
@@ -86,7 +86,7 @@ def _buyers(pages: list[PageText]) -> tuple[list[str], list[str], Field | None, 
                 names.append(name)
                 first_name = first_name or hit.field(name, 2)
             # A cover line (买受人：甲、乙) names the buyers; the party block repeats each with its number.
-            near = text.search(_ID_NUMBER, start_line=hit.line)
+            near = text.search(ID_NUMBER_IN_TEXT, start_line=hit.line)
             if near and near.line - hit.line <= 3 and near.group(1).upper() not in numbers:
                 numbers.append(near.group(1).upper())
                 first_number = first_number or near.field(near.group(1).upper())
@@ -165,7 +165,7 @@ def _party_columns(text: PageText) -> dict[str, tuple[list[str], list[str], Fiel
                         names = [n for n in names if _NAME.fullmatch(n) and n not in _NOT_NAMES]
                     name_field = text.field(span, names) if names else None
                 elif _ID_ROW.match(text.lines[row]):
-                    for hit in _ID_NUMBER.finditer(value.translate(_X_SIGN)):
+                    for hit in ID_NUMBER_IN_TEXT.finditer(value.translate(_X_SIGN)):
                         if (number := hit.group(1).upper()) not in numbers:
                             numbers.append(number)
                             number_field = number_field or text.field(span, number)

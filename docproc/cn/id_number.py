@@ -14,6 +14,8 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_MAP = "10X98765432"
 _FIRST17 = re.compile(r"[0-9]{17}")
 _FORMAT = re.compile(r"[0-9]{17}[0-9X]")
+# An id number standing in running text (not inside a longer run of digits).
+IN_TEXT = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx])(?![0-9])")
 
 # Digits OCR engines mistake for one another: what the read digit may really have been.
 _DIGIT_CONFUSIONS = {
