@@ -137,19 +137,21 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
-def test_unseen3_draws_only_the_third_batch(doc_type: str) -> None:
-    pool = candidates(doc_type, "unseen3")
+@pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4)])
+def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
+    pool = candidates(doc_type, mode)
     if doc_type == "id_card":
         assert pool == candidates(doc_type, "seen")
     else:
-        assert len(pool) == 1 and pool[0].held_out and pool[0].batch == 3, doc_type
+        assert len(pool) == 1 and pool[0].held_out and pool[0].batch == batch, doc_type
 
 
-def test_a_small_unseen3_corpus_holds_only_the_third_batch() -> None:
-    docs = [d for spec in corpus_specs(applicants=8, seed=4713, templates="unseen3")
+@pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714)])
+def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
+    docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
-    assert {f.id for f in FAMILIES if f.batch == 3} == {d["template"] for d in docs}
-    assert all(d["held_out"] and FAMILY[d["template"]].batch == 3 for d in docs)
+    assert {f.id for f in FAMILIES if f.batch == batch} == {d["template"] for d in docs}
+    assert all(d["held_out"] and FAMILY[d["template"]].batch == batch for d in docs)
     assert {d["type"] for d in docs} == set(DOC_TYPES) - {"id_card"}
 
 
@@ -160,23 +162,6 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
-
-
-@pytest.mark.parametrize("doc_type", DOC_TYPES)
-def test_unseen4_draws_only_the_fourth_batch(doc_type: str) -> None:
-    pool = candidates(doc_type, "unseen4")
-    if doc_type == "id_card":
-        assert pool == candidates(doc_type, "seen")
-    else:
-        assert len(pool) == 1 and pool[0].held_out and pool[0].batch == 4, doc_type
-
-
-def test_a_small_unseen4_corpus_holds_only_the_fourth_batch() -> None:
-    docs = [d for spec in corpus_specs(applicants=8, seed=4714, templates="unseen4")
-            for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
-    assert {f.id for f in FAMILIES if f.batch == 4} == {d["template"] for d in docs}
-    assert all(d["held_out"] and FAMILY[d["template"]].batch == 4 for d in docs)
-    assert {d["type"] for d in docs} == set(DOC_TYPES) - {"id_card"}
 
 def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""

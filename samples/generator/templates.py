@@ -16,7 +16,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-MODES = ("seen", "unseen", "unseen2", "unseen3", "unseen4", "all")
+HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4}  # mode → the batch of families it draws
+MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
 @dataclass(frozen=True)
@@ -166,11 +167,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     first = [f for f in pool if f.held_out and f.batch == 1]
     if mode == "seen":
         return seen
-    if mode == "unseen":
-        return first or seen
-    if mode in ("unseen2", "unseen3", "unseen4"):
-        batch = int(mode[-1])
-        return [f for f in pool if f.held_out and f.batch == batch] or first or seen
+    if mode in HELD_OUT_BATCH:
+        return [f for f in pool if f.held_out and f.batch == HELD_OUT_BATCH[mode]] or first or seen
     return pool
 
 
