@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .corpus import CORPUS_DIR, build_committed_corpus, generate
+from .templates import MODES
 from .tiny import TINY_DIR, build_tiny_set
 
 
@@ -24,9 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--applicants", type=int, default=10)
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--workers", type=int, default=None, help="processes (default: one per CPU)")
-    gen.add_argument("--templates", choices=("seen", "unseen", "unseen2", "unseen3", "unseen4", "all"), default="seen",
-                     help="layout families: seen, unseen (first held-out batch), unseen2 / unseen3 / unseen4 "
-                          "(second / third / fourth batch) or all")
+    gen.add_argument("--templates", choices=MODES, default="seen",
+                     help="layout families: seen, unseen (first held-out batch), unseen2 / unseen3 / unseen4 / unseen5 "
+                          "(second to fifth batch) or all")
     args = parser.parse_args(argv)
     start = time.monotonic()
     if args.command == "tiny":

@@ -24,6 +24,7 @@ from datetime import datetime
 
 from PIL import Image
 
+from .batch5_records import contract_two_column
 from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
@@ -32,7 +33,7 @@ from .pdfkit import A4_PT, Pen, new_canvas
 from .seal import other_make
 
 FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
-            "contract_presale_prose", "contract_private_resale")
+            "contract_presale_prose", "contract_private_resale", "contract_sale_two_column")
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
 
@@ -442,7 +443,7 @@ def _private_resale(t: Typesetter, book: _Book) -> SealSpot:
 _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
     "contract_city_netsign": _city_netsign, "contract_presale_prose": _presale_prose,
-    "contract_private_resale": _private_resale,
+    "contract_private_resale": _private_resale, "contract_sale_two_column": contract_two_column,
 }
 
 

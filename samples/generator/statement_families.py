@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
+from . import batch5_statement
 from .family_kit import date_text, press
 from .finance import money
 from .pdfkit import Pen, Typeface
@@ -301,7 +302,7 @@ class _EbankSummary(StatementPage):
 def seal_shape(family: str, style: StatementStyle) -> str:
     """The shape of the bank's seal on a statement of this family (a mobile export carries the round e-seal,
     a counter 对账单 the oval business seal)."""
-    if family == "statement_counter_ledger":
+    if family in ("statement_counter_ledger", batch5_statement.FAMILY):
         return "oval"
     return "round" if family in ("statement_mobile_export", "statement_ebank_summary") else style.seal_shape
 
@@ -310,6 +311,7 @@ _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None]
     "statement_labelled_table": _LabelledTable, "statement_prose_header": _ProseHeader,
     "statement_stacked_block": _StackedBlock, "statement_mobile_export": _MobileExport,
     "statement_counter_ledger": _CounterLedger, "statement_ebank_summary": _EbankSummary,
+    batch5_statement.FAMILY: batch5_statement.BilingualSigned,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -328,9 +330,14 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
     if family == "statement_ebank_summary":
         style = replace(style, title=rng.choice(("账户对账单", "个人账户对账单", "活期账户交易对账单")), plus=False,
                         seal_shape="round", seal_bottom="电子专用章")
+    if family == batch5_statement.FAMILY:
+        style = batch5_statement.style_for(style, rng)
     facts = replace(facts, style=style)
 
     def seal(pen: Pen, spot: tuple[float, float]) -> None:
+        if family == batch5_statement.FAMILY:
+            batch5_statement.press_seal(facts, rng, pen, spot)
+            return
         mark = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
         press(pen, rng, mark, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"
               else rng.uniform(36, 42))

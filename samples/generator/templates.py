@@ -3,7 +3,7 @@
 A family is one layout/wording tradition seen in real documents (who prints it, how the header, the table
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
-in batches: a later batch (`--templates unseen2`, then `unseen3`, then `unseen4`) was added after the earlier ones had
+in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`) was added after the earlier ones had
 been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4}  # mode → the batch of families it draws
+HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -55,6 +55,11 @@ FAMILIES: tuple[Family, ...] = (
            "a private company's 收入证明 on letterhead (logo block, address/phone under a rule): a two-row grid of "
            "员工姓名/证件类型/证件号码/所在部门/担任职务/入司日期/税前月薪/年度总收入 (labels over values), then 本证明仅用于…, "
            "HR 联系人/联系电话, ISO date, seal over the company name at the foot, purple-red thin-ring ink", True, 4),
+    Family("letter_bilingual_cert", "income_proof",
+           "在职及收入证明 / Certificate of Employment and Income of a foreign-invested firm: bilingual title, To whom it "
+           "may concern, facts as an English/Chinese label column (Name 姓名/ID No. 身份证号/Position 职位/Date of Joining "
+           "入职日期/Monthly Salary 月薪 in RMB), prose in both languages, compact 20260305 or slashed date, small round "
+           "seal over the signatory's printed title", True, 5),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -80,6 +85,11 @@ FAMILIES: tuple[Family, ...] = (
            "an internet bank's e-statement (电子对账单): brand bar, 账户信息 lines, a ruled summary box (期初余额/期末余额/"
            "收入笔数/收入金额/支出笔数/支出金额) before the detail, columns 交易时间 (date and time in one cell)/交易类型/"
            "收支/金额 (unsigned)/余额/交易对方/备注, page n/N at the top right, round 电子专用章", True, 4),
+    Family("statement_bilingual_signed", "bank_statement",
+           "bilingual Account Statement 账户交易明细 printed for visa use: English/Chinese headings, two-column facts block "
+           "(Account Name 账户名称/Account No. 账号/Currency 币种 | Branch 开户网点/Period 起止日期/Opening Balance 期初余额 "
+           "CNY), one signed amount column between the compact date (20260305) and the balance, Page n of N, small "
+           "dark-red thin-ring oval seal half off the right page edge", True, 5),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -105,6 +115,10 @@ FAMILIES: tuple[Family, ...] = (
            "a 存量房买卖合同 drafted by the parties themselves (no brokerage): 卖方/买方 blocks, a ruled 房屋基本情况 table "
            "(坐落/建筑面积/产权证号/用途), 成交价格 and 付款 clauses with 第一条…, signature block 卖方（签字/盖章）/"
            "买方（签字） side by side, the seller company's seal over its signature line", True, 4),
+    Family("contract_sale_two_column", "purchase_contract",
+           "a developer's 商品房买卖合同（现售） print: the parties as a two-column block (出卖人 | 买受人) on the first page, "
+           "Arabic-numbered clauses 1./2./3., the price as RMB and CNY with 大写 in brackets, 2026/03/05 or 20260305 "
+           "dates, a small orange-brown seal pressed over the printed seller name and 签约日期", True, 5),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -125,6 +139,10 @@ FAMILIES: tuple[Family, ...] = (
            "个人所得税纳税清单 exported from the 自然人电子税务局: taxpayer block as a two-column grid (纳税人名称/"
            "纳税人识别号/身份证件类型/身份证件号码/税款所属期间), per-month table 序号/税款所属期/入库日期/所得项目/收入额/"
            "实缴(退)金额/征收机关, 合计 row, 金额单位 note, round star seal under 开具税务机关（章）", True, 4),
+    Family("tax_voucher_wenshu", "tax_certificate",
+           "中华人民共和国税收完税证明（文书式）: title on two lines, No. top right, 填发日期 and 税务机关 line, 纳税人识别号/"
+           "纳税人名称 boxes, table 原凭证号/税种/品目名称/税款所属时期/入(退)库日期/计税依据/实缴(退)金额, 金额合计 with "
+           "¥ and 大写 in one row, 备注 with 验证码, 税务机关（盖章） box with a thick-ring dark-red seal and 填票人", True, 5),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -144,6 +162,10 @@ FAMILIES: tuple[Family, ...] = (
            "two-column grid with the code inside it (企业名称/统一社会信用代码/企业类型/法定代表人/注册资本/成立日期/"
            "营业期限自/营业期限至/住所/经营范围; 个体工商户 字号名称/主体类型/经营者), ISO dates, QR top right, "
            "登记机关 and 核准日期 under a thin-ring seal, 打印流水号 note at the foot", True, 4),
+    Family("license_two_column_copy", "business_license",
+           "营业执照 副本 as photocopied on A4: fields in two columns (统一社会信用代码/名称/类型/法定代表人 | 注册资本/"
+           "成立日期/营业期限/住所; 个体工商户 经营者/组成形式/注册日期/经营场所), 经营范围 across the page, 2010年03月05日 "
+           "dates, 营业期限 自…至…, a small orange-brown registration seal partly over the date line", True, 5),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -157,8 +179,8 @@ def families(doc_type: str) -> list[Family]:
 def candidates(doc_type: str, mode: str) -> list[Family]:
     """The families a corpus of this mode draws from.
 
-    `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third and `unseen4`
-    the fourth (a type without one uses the first); a type without held-out families keeps its seen ones.
+    `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
+    the fourth and `unseen5` the fifth (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
