@@ -84,7 +84,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for f in truth["files"].values() for d in f["documents"]]
 
 
-@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4"])
+@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -102,13 +102,13 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, a second, a third and a fourth batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, a second, a third, a fourth and a fifth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4):
+        for batch in (3, 4, 5):
             later = [f for f in families(doc_type) if f.batch == batch]
             assert len(later) == (0 if doc_type == "id_card" else 1), (doc_type, batch)
 
@@ -137,7 +137,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
-@pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4)])
+@pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -146,7 +146,7 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
         assert len(pool) == 1 and pool[0].held_out and pool[0].batch == batch, doc_type
 
 
-@pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714)])
+@pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4715)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -158,7 +158,7 @@ def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch:
 def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
-        for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3)):
+        for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -167,7 +167,7 @@ def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
-        for mode in ("unseen", "unseen2", "unseen3", "unseen4"):
+        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -255,6 +255,58 @@ def test_cli_unseen4_corpus_renders_every_fourth_batch_family(tmp_path: Path) ->
         docs += [d for d in _documents(truth) if d["type"] != "id_card"]
     assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 4}
     assert all(d["held_out"] and FAMILY[d["template"]].batch == 4 for d in docs)
+
+
+@pytest.mark.slow
+def test_cli_unseen5_corpus_renders_every_fifth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen5 corpus: the pool draws only batch 5, every batch-5 family renders and its documents carry
+    their truth fields."""
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "56",
+                                              "--templates", "unseen5", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    docs = []
+    for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
+        docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 5}
+    required = {"income_proof": ("name", "id_number", "employer", "monthly_income", "issue_date"),
+                "bank_statement": ("bank_name", "account_holder", "account_number", "closing_balance"),
+                "purchase_contract": ("contract_number", "buyer_names", "seller", "property_address", "total_price"),
+                "tax_certificate": ("name", "id_number", "total_income", "total_tax", "verification_code"),
+                "business_license": ("company_name", "uscc", "legal_representative", "address")}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 5, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in required[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fifth_batch_layouts_and_seals(seed: int) -> None:
+    """The bilingual statement has English/Chinese headings and its oval seal on the last page (none when unsealed);
+    the 现售 contract is sealed on its last page; the 文书式 voucher and the licence copy use their own labels."""
+    p = _with_family("statement_bilingual_signed", seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    assert all(k in pages[0] for k in ("AccountName账户名称", "Date日期", "Balance", "Period起止日期"))
+    assert f"Page{len(pages)}of{len(pages)}" in pages[-1]
+    expected = [(statement.pages_declared, statement.branch, "oval")] if statement.sealed else []
+    assert seals(p, "bank_statement") == expected
+    c = _with_family("contract_sale_two_column", seed)
+    assert c.contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert "出卖人（甲方）" in text[0] and "买受人（乙方）" in text[0] and "出卖人（盖章）" in text[-1]
+    marks = contract_families.seal_marks(c.contract, "contract_sale_two_column")
+    assert marks == ([(c.contract.pages_declared, c.contract.seller.name, "round")] if c.contract.sealed else [])
+    t = _with_family("tax_voucher_wenshu", seed)
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert all(k in page for k in ("税收完税证明", "原凭证号", "品目名称", "入(退)库日期", "金额合计", "税务机关（盖章）"))
+    lic = _with_family("license_two_column_copy", seed)
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    assert "营业执照" in page and "登记机关" in page
+    letter = _with_family("letter_bilingual_cert", seed)
+    assert seals(letter, "income_proof") == ([(1, letter.proof.seal_legend or letter.proof.employer, "round")]
+                                             if letter.proof.sealed else [])
 
 
 @pytest.mark.parametrize("seed", range(3))

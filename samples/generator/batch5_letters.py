@@ -75,7 +75,7 @@ def render_bilingual_cert(facts: IncomeProofFacts, rng: random.Random) -> bytes:
         pen.text(left, y, line, size - 0.5)
         y += lead
     y += 5
-    chinese = (f"\u3000\u3000兹证明上述人员为我公司全职员工，自上述入职日期起在我公司工作至今，上列月薪为税前收入。"
+    chinese = ("\u3000\u3000兹证明上述人员为我公司全职员工，自上述入职日期起在我公司工作至今，上列月薪为税前收入。"
                "本证明应员工本人要求出具，仅用于办理个人住房贷款。")
     for line in pen.wrap(chinese, size, width):
         pen.text(left, y, line, size)

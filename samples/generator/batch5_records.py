@@ -19,7 +19,6 @@ from datetime import datetime
 
 from docproc.cn.amount_words import to_words
 
-from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, clause_pages, signature
 from .family_kit import date_text, press
 from .finance import money
@@ -78,7 +77,6 @@ def contract_two_column(t: Typesetter, book: object) -> SealSpot:
     t.y = bottom + 4
     t.para("出卖人与买受人根据《中华人民共和国民法典》《中华人民共和国城市房地产管理法》《商品房销售管理办法》等法律、"
            "法规的规定，就买受人购买出卖人现售商品房事宜，经协商一致，订立本合同。")
-    finish()
     commas = rng.random() < 0.6
     clauses = (
         f"房屋坐落：{f.property_address}。该房屋为{f.project}项目内已竣工商品住宅，用途为住宅。",
@@ -94,7 +92,7 @@ def contract_two_column(t: Typesetter, book: object) -> SealSpot:
     for k, text in enumerate(clauses, start=1):
         t.para(f"{k}. {text}", indent=False)
     finish()
-    clause_pages(t, n - 3, finish)
+    clause_pages(t, n - 2, finish)
     while book.page < n:  # type: ignore[attr-defined]
         finish()
     t.para("（以下为签署页，无正文）", indent=False)
