@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from .batch5_letters import render_bilingual_cert
+from .batch5_letters import render_bilingual_cert, render_payroll_months
 from .family_kit import amount_text, date_text, press
 from .income_proof import BANKS, IncomeProofFacts
 from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
@@ -384,4 +384,5 @@ RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_state_unit": render_state_unit,
     "letter_hr_grid": render_hr_grid,
     "letter_bilingual_cert": render_bilingual_cert,
+    "letter_payroll_months": render_payroll_months,
 }

@@ -304,14 +304,15 @@ def seal_shape(family: str, style: StatementStyle) -> str:
     a counter 对账单 the oval business seal)."""
     if family in ("statement_counter_ledger", batch5_statement.FAMILY):
         return "oval"
-    return "round" if family in ("statement_mobile_export", "statement_ebank_summary") else style.seal_shape
+    rounds = ("statement_mobile_export", "statement_ebank_summary", batch5_statement.PASSBOOK)
+    return "round" if family in rounds else style.seal_shape
 
 
 _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None], StatementPage]] = {
     "statement_labelled_table": _LabelledTable, "statement_prose_header": _ProseHeader,
     "statement_stacked_block": _StackedBlock, "statement_mobile_export": _MobileExport,
     "statement_counter_ledger": _CounterLedger, "statement_ebank_summary": _EbankSummary,
-    batch5_statement.FAMILY: batch5_statement.BilingualSigned,
+    batch5_statement.FAMILY: batch5_statement.BilingualSigned, batch5_statement.PASSBOOK: batch5_statement.PassbookDetail,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -332,11 +333,16 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
                         seal_shape="round", seal_bottom="电子专用章")
     if family == batch5_statement.FAMILY:
         style = batch5_statement.style_for(style, rng)
+    if family == batch5_statement.PASSBOOK:
+        style = batch5_statement.passbook_style(style, rng)
     facts = replace(facts, style=style)
 
     def seal(pen: Pen, spot: tuple[float, float]) -> None:
         if family == batch5_statement.FAMILY:
             batch5_statement.press_seal(facts, rng, pen, spot)
+            return
+        if family == batch5_statement.PASSBOOK:
+            batch5_statement.press_passbook_seal(facts, rng, pen, spot)
             return
         mark = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
         press(pen, rng, mark, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"

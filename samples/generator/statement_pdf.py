@@ -64,6 +64,9 @@ def cell(t: Transaction, key: str, index: int, style: StatementStyle) -> str:
         "party": f"{t.counterparty} {t.counter_account}".strip(),
         "time": t.time, "voucher": f"{(index * 7919 + t.day.toordinal() * 31) % 10**8:08d}",
         "direction": "收入" if t.amount > 0 else "支出", "magnitude": money(abs(t.amount), commas=style.commas),
+        "short_date": f"{t.day.year}/{t.day.month}/{t.day.day}",
+        "credit_yen": "¥" + money(t.amount, commas=style.commas) if t.amount > 0 else "",
+        "debit_yen": "¥" + money(-t.amount, commas=style.commas) if t.amount < 0 else "",
     }
     return values[key]
 

@@ -60,6 +60,10 @@ FAMILIES: tuple[Family, ...] = (
            "may concern, facts as an English/Chinese label column (Name 姓名/ID No. 身份证号/Position 职位/Date of Joining "
            "入职日期/Monthly Salary 月薪 in RMB), prose in both languages, compact 20260305 or slashed date, small round "
            "seal over the signatory's printed title", True, 5),
+    Family("letter_payroll_months", "income_proof",
+           "工资收入证明 with the last six months' pay as a ruled table (月份/应发工资/个人社保公积金/个人所得税/实发工资, "
+           "the 应发 the same each month), 月均应发工资 ¥ with 大写 under it, 财务部 sign-off with a cn or dotted date, "
+           "seal (some 财务专用章) between the table's foot and the sign-off", True, 5),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -90,6 +94,10 @@ FAMILIES: tuple[Family, ...] = (
            "(Account Name 账户名称/Account No. 账号/Currency 币种 | Branch 开户网点/Period 起止日期/Opening Balance 期初余额 "
            "CNY), one signed amount column between the compact date (20260305) and the balance, Page n of N, small "
            "dark-red thin-ring oval seal half off the right page edge", True, 5),
+    Family("statement_passbook_detail", "bank_statement",
+           "counter print of a 活期 account's passbook 明细 (活期账户交易明细/存折明细打印): facts as labels over values in a "
+           "ruled two-row grid (户名/账号/开户网点, 起止日期/币种/期初余额 ¥), columns 序号/记账日 (2026/3/5)/摘要/取出/存入 "
+           "(¥)/可用余额/对方户名/交易渠道, 共n页 第i页, thick-ring orange-brown round seal over the closing lines", True, 5),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
