@@ -1,7 +1,7 @@
 """Fifth-batch families of the contract and the two official records (templates.py).
 
-`contract_sale_two_column`: a developer's 商品房买卖合同（现售） print with the parties as a two-column block
-(出卖人 | 买受人) on the first page, Arabic-numbered clauses, the price as RMB/CNY with 大写 in brackets, and a small
+`contract_sale_two_column`: a developer's 商品房买卖合同 print (（现售）, or （预售） for a flat handed over later) with
+the parties as a two-column block (出卖人 | 买受人) on the first page, Arabic-numbered clauses, the price as RMB/CNY with 大写 in brackets, and a small
 orange-brown seal pressed over the printed seller name and the 签约日期 on the last page.
 `tax_voucher_wenshu`: the 中华人民共和国税收完税证明（文书式）, a counter form with 原凭证号/税种/品目名称/税款所属时期/
 入(退)库日期/计税依据/实缴(退)金额, 金额合计 with ¥ and 大写 in one row, and a thick-ring dark-red seal.
@@ -56,7 +56,8 @@ def contract_two_column(t: Typesetter, book: object) -> SealSpot:
     n = f.pages_declared
     day_style = rng.choice(("slash", "compact", "cn_padded"))
     pen.text(pen.w_mm / 2, t.top + 12, "商品房买卖合同", 20, bold=True, align="center", spacing=rng.choice((0.0, 2.0)))
-    pen.text(pen.w_mm / 2, t.top + 20, "（现售）", 12, align="center")
+    built = (f.delivery_date - f.signing_date).days <= 120  # a flat handed over within months is sold as built
+    pen.text(pen.w_mm / 2, t.top + 20, "（现售）" if built else "（预售）", 12, align="center")
     y = t.top + 32
     half = (t.right - t.left) / 2
     size = t.s.size
@@ -76,16 +77,16 @@ def contract_two_column(t: Typesetter, book: object) -> SealSpot:
     pen.rect(t.left, y - 5, t.right - t.left, bottom - y + 3, stroke=(0.2, 0.2, 0.2), width=0.5)
     t.y = bottom + 4
     t.para("出卖人与买受人根据《中华人民共和国民法典》《中华人民共和国城市房地产管理法》《商品房销售管理办法》等法律、"
-           "法规的规定，就买受人购买出卖人现售商品房事宜，经协商一致，订立本合同。")
+           f"法规的规定，就买受人购买出卖人{'现售' if built else '预售'}商品房事宜，经协商一致，订立本合同。")
     commas = rng.random() < 0.6
     clauses = (
-        f"房屋坐落：{f.property_address}。该房屋为{f.project}项目内已竣工商品住宅，用途为住宅。",
+        f"房屋坐落：{f.property_address}。该房屋为{f.project}项目内{'已竣工' if built else '在建'}商品住宅，用途为住宅。",
         f"房屋面积：建筑面积{f.floor_area:.2f}平方米，其中套内建筑面积{f.inner_area:.2f}平方米，"
         f"分摊共有建筑面积{f.floor_area - f.inner_area:.2f}平方米。",
         f"计价方式与价款：按建筑面积计价，单价为每平方米CNY {money(f.unit_price, commas=commas)}元，"
         f"总价款为RMB {money(f.total_price, commas=commas)}元（大写：人民币{f.price_words}）。",
         f"付款方式：买受人于本合同签订当日支付首付款CNY {money(f.down_payment, commas=commas)}元，"
-        "其余价款以商业银行个人住房贷款支付，由贷款银行直接划入出卖人指定的商品房预售资金监管账户。",
+        "其余价款以商业银行个人住房贷款支付，由贷款银行直接划入出卖人指定的商品房交易资金监管账户。",
         f"交付时间：出卖人应于{date_text(f.delivery_date, day_style)}前将该房屋交付买受人。",
     )
     t.para("一、房屋基本情况及价款", indent=False, bold=True)

@@ -124,7 +124,7 @@ FAMILIES: tuple[Family, ...] = (
            "(坐落/建筑面积/产权证号/用途), 成交价格 and 付款 clauses with 第一条…, signature block 卖方（签字/盖章）/"
            "买方（签字） side by side, the seller company's seal over its signature line", True, 4),
     Family("contract_sale_two_column", "purchase_contract",
-           "a developer's 商品房买卖合同（现售） print: the parties as a two-column block (出卖人 | 买受人) on the first page, "
+           "a developer's 商品房买卖合同 print（现售 or 预售）: the parties as a two-column block (出卖人 | 买受人) on the first page, "
            "Arabic-numbered clauses 1./2./3., the price as RMB and CNY with 大写 in brackets, 2026/03/05 or 20260305 "
            "dates, a small orange-brown seal pressed over the printed seller name and 签约日期", True, 5),
     # tax_certificate
