@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from docproc.core.models import Bundle, Category, CheckResult, Evidence, Status, Title
@@ -18,7 +18,7 @@ class Verdict:
     """What a check decided, with its reasons, evidence and what to ask the customer for."""
 
     status: Status
-    reasons: list[str] = field(default_factory=list)
+    reasons: Sequence[str | Title] = field(default_factory=list)  # say(zh, en); a plain str is English only
     evidence: list[Evidence] = field(default_factory=list)
     supplement: Title | None = None
 
@@ -60,13 +60,16 @@ def run_check(item: Check, bundle: Bundle, policy: Policy) -> CheckResult:
         verdict = item.run(bundle, policy)
     except Exception:
         log.exception("check %s raised", item.id)
-        verdict = Verdict(Status.REVIEW, ["the check could not run; a person must look at this item"])
+        verdict = Verdict(Status.REVIEW, [Title(zh="该项核查未能运行，请人工查看",
+                                                en="the check could not run; a person must look at this item")])
+    reasons = [r if isinstance(r, Title) else Title(zh=r, en=r) for r in verdict.reasons]
     return CheckResult(
         id=item.id,
         category=item.category,
         title=item.title,
         status=verdict.status,
-        reasons=verdict.reasons,
+        reasons=[r.en for r in reasons],
+        reasons_zh=[r.zh for r in reasons],
         evidence=verdict.evidence,
         supplement=verdict.supplement,
     )
