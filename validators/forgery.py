@@ -33,7 +33,7 @@ def pdf_edited(bundle: Bundle, policy: Policy) -> Verdict:
     if found:
         return Verdict(Status.FAIL, [reason for reason, _ in found], [ev for _, ev in found])
     structures = {d.id: (_pdf_facts(d) or {}).get("structure") or {} for d in pdfs}
-    unexamined = [say(f"{where_zh(d)}：文件结构未能检查（{structures[d.id]['error']}）", f"{where(d)}: {structures[d.id]['error']}")
+    unexamined = [say(f"{where_zh(d)}：文件结构未能检查，请人工查看", f"{where(d)}: {structures[d.id]['error']}")
                   for d in pdfs if structures[d.id].get("error")]
     hints = [h for d in pdfs if (h := pdf_evidence.producer_hint(d, _pdf_facts(d) or {}, policy))]
     if unexamined or hints:
