@@ -49,7 +49,7 @@ def signature_problems(doc: Document, structure: dict[str, Any]) -> list[Finding
     found = []
     for sig in structure.get("signatures") or []:
         name = f"{sig['kind']} {sig['field']!r} (revision {sig['revision']})"
-        name_zh = f"签名“{sig['field']}”（第{sig['revision']}版）"
+        name_zh = f"{'时间戳' if sig['kind'] == 'timestamp' else '签名'}“{sig['field']}”（第{sig['revision']}版）"
         if not sig["intact"]:
             problem = say(f"{name_zh}与签名时的内容不再一致：文件在签名后被修改",
                           f"{name} no longer matches the signed bytes: the file was changed after signing")

@@ -77,6 +77,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "overdue_accounts": ("逾期账户数", "overdue accounts"),
     "total_monthly_payment": ("月还款合计", "total monthly payment"),
     "stamp": ("印章", "seal"),
+    "seal": ("印章", "seal"),
 }
 
 LANGS = ("zh", "en")
