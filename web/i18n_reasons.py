@@ -46,4 +46,26 @@ SEAL_TEXT: dict[str, tuple[str, str]] = {
     "shape_square": ("方形", "square"),
 }
 
-REASON_TEXT: dict[str, tuple[str, str]] = {**ERROR_TEXT, **FORM_TEXT, **SEAL_TEXT}
+POLICY_TEXT: dict[str, tuple[str, str]] = {
+    "months": ("个月", "months"),
+    "applicant_is_legal_rep": ("申请人须为法定代表人", "the applicant is the legal representative"),
+}
+
+AUDIT_TEXT: dict[str, tuple[str, str]] = {
+    "au_view": ("查看", "view"),
+    "au_download": ("下载", "download"),
+    "au_override": ("人工更正", "override"),
+    "au_export": ("导出", "export"),
+    "au_purge": ("清除", "purge"),
+    "au_rotate_key": ("更换密钥", "rotate key"),
+    "at_application": ("申请", "application"),
+    "at_page": ("页面", "page"),
+    "at_file": ("文件", "file"),
+    "at_checklist_item": ("核查项", "checklist item"),
+    "at_checklist": ("预审清单", "checklist"),
+    "at_document": ("材料", "document"),
+    "at_data": ("数据", "data"),
+    "at_audit_log": ("审计日志", "audit log"),
+}
+
+REASON_TEXT: dict[str, tuple[str, str]] = {**ERROR_TEXT, **FORM_TEXT, **SEAL_TEXT, **POLICY_TEXT, **AUDIT_TEXT}

@@ -11,7 +11,7 @@ from flask import Flask
 
 from docproc.cn.terms import doc_name, field_name, side_name
 from docproc.core.errors import DocprocError
-from docproc.core.models import ChecklistItem, Document, StoredFile
+from docproc.core.models import ChecklistItem, DocType, Document, Side, StoredFile
 from web.i18n import TEXT, current_lang, translate
 
 FILE_ID = re.compile(r"(?<![0-9A-Za-z_])file_[0-9a-f]{16}(?![0-9a-f])")  # not \b: 第 after an id is a word character
@@ -43,12 +43,20 @@ def fields_label(names: str, lang: str | None = None) -> str:
     return ", ".join(field_label(n.strip(), lang) for n in names.split(","))
 
 
-def doc_label(doc: Document | None, lang: str | None = None) -> str:
-    """A document's type (and card side) as officers say it: 身份证 · 国徽面."""
-    if doc is None:
-        return ""
+def type_label(doc_type: DocType | str, side: Side | str | None = None, lang: str | None = None) -> str:
+    """A document type (and card side) as officers say it: 身份证 · 国徽面."""
     shown = lang or current_lang()
-    return doc_name(doc.type, shown) + (f" · {side_name(doc.side, shown)}" if doc.side else "")
+    return doc_name(doc_type, shown) + (f" · {side_label(side, shown)}" if side else "")
+
+
+def side_label(side: Side | str, lang: str | None = None) -> str:
+    """An ID card side as officers say it."""
+    return side_name(side, lang or current_lang())
+
+
+def doc_label(doc: Document | None, lang: str | None = None) -> str:
+    """A document's type (and card side) as officers say it."""
+    return type_label(doc.type, doc.side, lang) if doc else ""
 
 
 def value_text(value: Any, lang: str | None = None) -> str:
@@ -81,6 +89,7 @@ def init_app(app: Flask) -> None:
     """The template helpers."""
     app.jinja_env.globals.update({
         "reasons_shown": reasons_shown, "field_label": field_label, "fields_label": fields_label,
-        "doc_label": doc_label, "value_text": value_text, "error_text": error_text, "file_names": file_names,
+        "doc_label": doc_label, "type_label": type_label, "value_text": value_text, "error_text": error_text, "file_names": file_names,
         "name_files": name_files,
     })
+    app.jinja_env.filters["side_label"] = side_label
