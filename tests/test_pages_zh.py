@@ -188,6 +188,8 @@ def test_errors_flashes_and_forms_say_it_in_chinese(web, world) -> None:  # type
     seen["form"] = web.post("/applications", data={"csrf_token": token, "profile": "astronaut", "loan_amount": "-3",
                                                    "application_date": "someday"})
     seen["missing page"] = web.get("/no/such/page")
+    seen["no token"] = web.post(f"/applications/{app_id}/reviewed")
+    assert seen["no token"].status_code == 400 and "CSRF 令牌" in seen["no token"].get_data(as_text=True)
     seen["missing item"] = web.post(f"/applications/{app_id}/items/no.such.check/override",
                                     data={"csrf_token": token, "status": "pass", "comment": "x"})
     json_upload = web.post(f"/applications/{app_id}/files", headers={"Accept": "application/json", "X-CSRF-Token": token},

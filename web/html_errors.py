@@ -39,8 +39,9 @@ def init_app(app: Flask) -> None:
             return problem(status, (exc.name or "error").lower().replace(" ", "_"), exc.description or "")
         if status == 401:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-        # werkzeug's and our abort() descriptions are English: a Chinese page keeps to its own title
-        return error_page(status, exc.description or "" if current_lang() == "en" else "")
+        # werkzeug's and our abort() descriptions are English: a Chinese page shows an exception's own
+        # Chinese (``zh``, as web.csrf.CsrfRefused has) or keeps to its title
+        return error_page(status, exc.description or "" if current_lang() == "en" else getattr(exc, "zh", ""))
 
     @app.errorhandler(DocprocError)
     def docproc_error(exc: DocprocError) -> ResponseReturnValue:
