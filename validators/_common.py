@@ -22,10 +22,27 @@ def en(doc_type: DocType) -> str:
     return DOC_NAMES[doc_type][1]
 
 
-def say(zh_text: str, en_text: str) -> Title:
+class Said(str):
+    """A reason: the English sentence itself (so it joins, compares and prints as before), its Chinese in ``zh``."""
+
+    zh: str
+
+    def __new__(cls, zh_text: str, en_text: str) -> Said:
+        said = super().__new__(cls, en_text)
+        said.zh = zh_text
+        return said
+
+    @property
+    def en(self) -> str:
+        """The English sentence as a plain str."""
+        return str.__str__(self)
+
+
+def say(zh_text: str, en_text: str) -> Said:
     """A reason in Chinese and English: ``Verdict(status, [say(f"…", f"…")])``. Cite a file by its id
-    (``where``/``where_zh`` do): pages show the file's name in its place."""
-    return Title(zh=zh_text, en=en_text)
+    (``where``/``where_zh`` do): pages show the file's name in its place. A plain str is English only;
+    a Said changed with str methods (``+``, ``format``) becomes one."""
+    return Said(zh_text, en_text)
 
 
 def ask(zh_text: str, en_text: str) -> Title:

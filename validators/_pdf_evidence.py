@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from docproc.core.models import BBox, Document, Evidence, Title, Unit
+from docproc.core.models import BBox, Document, Evidence, Unit
 from docproc.core.policy import Policy
-from docproc.validators._common import en, pages_zh, say, where, where_zh, zh
+from docproc.validators._common import Said, en, pages_zh, say, where, where_zh, zh
 
-Finding = tuple[Title, Evidence]
+Finding = tuple[Said, Evidence]
 _KIND_NAMES = {"form": ("表单域", "form fields"), "annotation": ("注释", "annotations"), "signature": ("签名", "signatures"),
                "metadata": ("元数据", "metadata"), "other": ("未被页面使用的对象", "objects no page uses")}
 
@@ -100,7 +100,7 @@ def mixed_fonts(doc: Document) -> list[Finding]:
     return found
 
 
-def producer_hint(doc: Document, facts: dict[str, Any], policy: Policy) -> Title | None:
+def producer_hint(doc: Document, facts: dict[str, Any], policy: Policy) -> Said | None:
     """An office suite or PDF editor as producer, on a type the policy says its issuer prints itself."""
     rule = policy.pdf.producer_review
     if doc.type not in rule.doc_types:
@@ -114,7 +114,7 @@ def producer_hint(doc: Document, facts: dict[str, Any], policy: Policy) -> Title
                "not by the issuer's system (no sign of an edit; a person should confirm the source)")
 
 
-def summary(doc: Document, structure: dict[str, Any]) -> Title:
+def summary(doc: Document, structure: dict[str, Any]) -> Said:
     """What was looked at and found harmless, for a passing verdict."""
     revisions = structure.get("revisions") or 1
     parts = [(f"共{revisions}个版本", f"{revisions} revision(s)")]

@@ -6,9 +6,9 @@ from datetime import date
 
 from docproc.cn.id_number import mask, parse_id_number
 from docproc.cn.normalize import edit_distance, normalize_name
-from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Side, Status, Title
+from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Side, Status
 from docproc.core.policy import Policy
-from docproc.validators._common import evidence, say, value, where, where_zh
+from docproc.validators._common import Said, evidence, say, value, where, where_zh
 from docproc.validators.registry import Verdict, check
 
 
@@ -25,7 +25,7 @@ def id_number_consistent(bundle: Bundle, policy: Policy) -> Verdict:
                        [evidence(doc)])
     info = parse_id_number(str(number))
     ev = [evidence(doc, "id_number")]
-    problems: list[str | Title] = []
+    problems: list[str] = []
     if not info.valid_format:
         problems.append(say(f"{number}不是18位身份证号码", f"{number} is not an 18-character id number"))
     elif not info.valid_check_digit:
@@ -60,7 +60,7 @@ def _reference(bundle: Bundle) -> tuple[str | None, str | None, list[Evidence]]:
     return app.applicant_name, app.applicant_id_number, []
 
 
-def _compare(doc: Document, ref_name: str | None, ref_id: str | None, policy: Policy) -> list[Title]:
+def _compare(doc: Document, ref_name: str | None, ref_id: str | None, policy: Policy) -> list[Said]:
     name_field, id_field = _PERSON_FIELDS[doc.type]
     problems = []
     name = value(doc, name_field)
@@ -82,7 +82,7 @@ def same_person(bundle: Bundle, policy: Policy) -> Verdict:
     others = [d for d in bundle.documents if d.type in _PERSON_FIELDS and d.type != DocType.ID_CARD]
     if not (ref_name or ref_id) or not others:
         return Verdict(Status.NOT_APPLICABLE, [say("没有可与申请人身份比对的材料", "nothing to compare the applicant's identity against")])
-    problems: list[str | Title] = []
+    problems: list[str] = []
     ev = list(ref_ev)
     for doc in others:
         found = _compare(doc, ref_name, ref_id, policy)

@@ -6,7 +6,7 @@ from datetime import date
 from functools import partial
 
 from docproc.cn.normalize import edit_distance, normalize_name
-from docproc.core.models import Bundle, Category, DocType, Side, Status, Title
+from docproc.core.models import Bundle, Category, DocType, Side, Status
 from docproc.core.policy import Policy
 from docproc.validators._common import (
     CHECKED_TYPES,
@@ -91,7 +91,7 @@ def pages_complete(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verd
     docs = bundle.of_type(doc_type)
     if not docs:
         return Verdict(Status.NOT_APPLICABLE, [say(f"没有{zh(doc_type)}，无需核对页数", f"no {en(doc_type)} to count pages of")])
-    reasons: list[str | Title] = []
+    reasons: list[str] = []
     failed = unnumbered = False
     for doc in docs:
         if doc.type == DocType.BANK_STATEMENT and (breaks := page_boundary_breaks(doc)):
@@ -134,7 +134,7 @@ def legible(bundle: Bundle, policy: Policy, *, doc_type: DocType) -> Verdict:
     if not docs:
         return Verdict(Status.NOT_APPLICABLE, [say(f"没有{zh(doc_type)}需要识别", f"no {en(doc_type)} to read")])
     threshold = policy.legibility.min_confidence
-    problems: list[str | Title] = []
+    problems: list[str] = []
     ev, unreadable = [], []
     for doc in docs:
         required = REQUIRED_FIELDS.get((doc.type, doc.side), REQUIRED_FIELDS.get((doc.type, None), ()))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from docproc.cn.uscc import is_valid_uscc, uscc_check_char
-from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status, Title, Unit
+from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status, Unit
 from docproc.core.policy import Policy
 from docproc.validators import _pdf_evidence as pdf_evidence
-from docproc.validators._common import evidence, say, value, where, where_zh
+from docproc.validators._common import Said, evidence, say, value, where, where_zh
 from docproc.validators.registry import Verdict, check
 
 
@@ -17,7 +17,7 @@ def _pdf_facts(doc: Document) -> dict[str, Any] | None:
     return facts if isinstance(facts, dict) else None
 
 
-def _pdf_findings(doc: Document, facts: dict[str, Any]) -> list[tuple[Title, Evidence]]:
+def _pdf_findings(doc: Document, facts: dict[str, Any]) -> list[tuple[Said, Evidence]]:
     structure = facts.get("structure") or {}
     return (pdf_evidence.content_updates(doc, structure) + pdf_evidence.signature_problems(doc, structure)
             + pdf_evidence.overlays(doc, structure) + pdf_evidence.mixed_fonts(doc))
@@ -61,7 +61,7 @@ def _box(region: dict[str, Any]) -> BBox:
     return BBox(x0=x0, y0=y0, x1=x1, y1=y1, unit=Unit.PX)
 
 
-def _smooth_findings(doc: Document, policy: Policy) -> list[tuple[Status, Title, Evidence]]:
+def _smooth_findings(doc: Document, policy: Policy) -> list[tuple[Status, Said, Evidence]]:
     """Compact regions whose grain was wiped out: painted over or in-painted."""
     rules, found = policy.images, []
     for region in doc.meta["image_forensics"].get("smooth_regions") or []:
@@ -77,7 +77,7 @@ def _smooth_findings(doc: Document, policy: Policy) -> list[tuple[Status, Title,
     return found
 
 
-def _ghost_findings(doc: Document, policy: Policy) -> list[tuple[Status, Title, Evidence]]:
+def _ghost_findings(doc: Document, policy: Policy) -> list[tuple[Status, Said, Evidence]]:
     """Regions with another JPEG history than the page around them: pasted from another picture."""
     found = []
     for region in doc.meta["image_forensics"].get("jpeg_ghosts") or []:
@@ -92,7 +92,7 @@ def _ghost_findings(doc: Document, policy: Policy) -> list[tuple[Status, Title, 
     return found
 
 
-def _pasted_seal_findings(doc: Document, policy: Policy) -> list[tuple[Status, Title, Evidence]]:
+def _pasted_seal_findings(doc: Document, policy: Policy) -> list[tuple[Status, Said, Evidence]]:
     """A seal on a patch pasted from another copy (print under it softer than beside it)."""
     return [(Status.FAIL, say(f"{where_zh(doc)}第{p['page']}页：印章下文字的清晰度只有旁边同行文字的{p['sharpness']:.0%}，"
                               "印章位于从其他副本粘贴的补丁上",
@@ -102,7 +102,7 @@ def _pasted_seal_findings(doc: Document, policy: Policy) -> list[tuple[Status, T
             for p in _soft_patches(doc, policy)]
 
 
-def _clone_findings(doc: Document, policy: Policy) -> list[tuple[Status, Title, Evidence]]:
+def _clone_findings(doc: Document, policy: Policy) -> list[tuple[Status, Said, Evidence]]:
     """Many keypoints repeating one region elsewhere at one shift (copy-move)."""
     clones = doc.meta["image_forensics"].get("clones") or 0
     if clones < policy.images.clone_matches_review:
@@ -138,7 +138,7 @@ def duplicate_document(bundle: Bundle, policy: Policy) -> Verdict:
     if not bundle.duplicates:
         return Verdict(Status.PASS, [say("没有页面在其他申请中出现过", "no page was seen in another application")])
     # The other application may belong to another branch: its ids are not this checklist's to show.
-    reasons: list[str | Title] = [
+    reasons: list[str] = [
         say(f"{d.file_id}第{d.page}页与其他申请已提交的一页相同",
             f"{d.file_id} page {d.page} is the same page as one already handed in with another application")
         for d in bundle.duplicates]
@@ -152,7 +152,7 @@ def uscc_valid(bundle: Bundle, policy: Policy) -> Verdict:
     licences = [d for d in bundle.of_type(DocType.BUSINESS_LICENSE) if value(d, "uscc")]
     if not licences:
         return Verdict(Status.NOT_APPLICABLE, [say("没有需要校验的统一社会信用代码", "no credit code to check")])
-    problems: list[str | Title] = []
+    problems: list[str] = []
     ev = []
     for doc in licences:
         code = str(value(doc, "uscc"))

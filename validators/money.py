@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from docproc.cn.amount_words import UNITS, from_words
-from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status, Title
+from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
 from docproc.core.policy import Policy
-from docproc.validators._common import every_declared_page_present, evidence, say, value, where, where_zh
+from docproc.validators._common import Said, every_declared_page_present, evidence, say, value, where, where_zh
 from docproc.validators.registry import Verdict, check
 
 _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
@@ -21,7 +21,7 @@ _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
 def amounts_agree(bundle: Bundle, policy: Policy) -> Verdict:
     """Every amount printed in figures equals its 大写 twin."""
     compared, mismatched, ev = 0, 0, []
-    problems: list[str | Title] = []
+    problems: list[str] = []
     for doc_type, number_field, words_field in _PAIRS:
         for doc in bundle.of_type(doc_type):
             number, words = value(doc, number_field), value(doc, words_field)
@@ -166,7 +166,7 @@ def _skipped_row(doc: Document, index: int) -> bool:
     return space >= spaces[len(spaces) // 2] + SKIPPED_ROW_SHARE * heights[len(heights) // 2]
 
 
-def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Decimal) -> tuple[Title, Decimal] | None:
+def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Decimal) -> tuple[Said, Decimal] | None:
     """Why a break on a scanned page may be the reader's and not the paper's, and the balance to go on from.
 
     One misread digit in the amount (the next row chains from the printed balance) or in the balance
@@ -196,8 +196,8 @@ class _Chain(NamedTuple):
     """One statement followed row by row: pairs checked, breaks, breaks a misreading explains, evidence."""
 
     checked: int
-    broken: list[Title]
-    misread: list[Title]
+    broken: list[Said]
+    misread: list[Said]
     evidence: list[Evidence]
 
 
@@ -206,8 +206,8 @@ def _follow_chain(doc: Document) -> _Chain:
     rows, scanned = _rows(doc), _ocr_pages(doc)
     boxes = doc.meta.get("transaction_rows") or []
     boundary = set(page_boundary_breaks(doc))
-    problems: list[Title] = []
-    unclear: list[Title] = []
+    problems: list[Said] = []
+    unclear: list[Said] = []
     ev: list[Evidence] = []
     checked = 0
     carried = Decimal(str(rows[0]["balance"]))

@@ -12,9 +12,9 @@ from docproc.cn.orgs import (
     names_a_bank,
     strip_seal_kind,
 )
-from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status, Title
+from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
 from docproc.core.policy import Policy
-from docproc.validators._common import ask, en, say, value, where, where_zh, zh
+from docproc.validators._common import Said, ask, en, say, value, where, where_zh, zh
 from docproc.validators.registry import Verdict, check
 
 
@@ -146,7 +146,7 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     return Verdict(Status.REVIEW, [_then(reason, "：该印章可能不属于该单位", ": the seal may not be this organisation's")], ev)
 
 
-def _then(reason: Title, zh_tail: str, en_tail: str) -> Title:
+def _then(reason: Said, zh_tail: str, en_tail: str) -> Said:
     """A reason with a conclusion added in both languages."""
     return say(reason.zh + zh_tail, reason.en + en_tail)
 
