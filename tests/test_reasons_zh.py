@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from docproc.core.models import Bundle, Status
+from docproc.cn.terms import field_name
+from docproc.core.models import AMOUNT_FIELDS, DATE_FIELDS, Bundle, Status
 from docproc.core.policy import Policy, load_policy
 from docproc.service.checklist import summarize
 from docproc.validators import CHECKS, Check, Verdict, run_check, run_checks
@@ -71,3 +72,10 @@ def test_the_english_run_rule() -> None:
     assert english_runs("身份证（file_1f8a2b，第1页）：校验位错误（GB 11643）") == []
     assert english_runs("the check digit is wrong") == ["the check digit is wrong"]
     assert english_runs(f"由{PRODUCER}生成", allowed=[PRODUCER]) == []
+
+
+def test_every_canonical_field_has_words_in_both_languages() -> None:
+    crafted = {name for s in SCENARIOS for d in s.documents for name in d.fields}
+    for name in crafted | DATE_FIELDS | AMOUNT_FIELDS:
+        zh, en = field_name(name, "zh"), field_name(name, "en")
+        assert CJK.search(zh) and "_" not in en, (name, zh, en)
