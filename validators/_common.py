@@ -1,20 +1,14 @@
-"""Small helpers shared by the check modules: document names, evidence, field access."""
+"""Small helpers shared by the check modules: reasons in two languages, document names, evidence, field access."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from docproc.cn.terms import DOC_NAMES, field_name
 from docproc.core.models import DocType, Document, Evidence, Title
 
-DOC_NAMES: dict[DocType, tuple[str, str]] = {
-    DocType.ID_CARD: ("身份证", "ID card"),
-    DocType.INCOME_PROOF: ("收入证明", "income proof"),
-    DocType.BANK_STATEMENT: ("银行流水", "bank statement"),
-    DocType.PURCHASE_CONTRACT: ("商品房买卖合同", "home purchase contract"),
-    DocType.TAX_CERTIFICATE: ("个人所得税纳税记录", "tax certificate"),
-    DocType.BUSINESS_LICENSE: ("营业执照", "business licence"),
-    DocType.UNKNOWN: ("未识别文件", "unrecognised document"),
-}
+__all__ = ["DOC_NAMES", "field_name"]
 CHECKED_TYPES = [t for t in DocType if t != DocType.UNKNOWN]
 
 
@@ -26,6 +20,29 @@ def zh(doc_type: DocType) -> str:
 def en(doc_type: DocType) -> str:
     """English name of a document type."""
     return DOC_NAMES[doc_type][1]
+
+
+class Said(str):
+    """A reason: the English sentence itself (so it joins, compares and prints as before), its Chinese in ``zh``."""
+
+    zh: str
+
+    def __new__(cls, zh_text: str, en_text: str) -> Said:
+        said = super().__new__(cls, en_text)
+        said.zh = zh_text
+        return said
+
+    @property
+    def en(self) -> str:
+        """The English sentence as a plain str."""
+        return str.__str__(self)
+
+
+def say(zh_text: str, en_text: str) -> Said:
+    """A reason in Chinese and English: ``Verdict(status, [say(f"…", f"…")])``. Cite a file by its id
+    (``where``/``where_zh`` do): pages show the file's name in its place. A plain str is English only;
+    a Said changed with str methods (``+``, ``format``) becomes one."""
+    return Said(zh_text, en_text)
 
 
 def ask(zh_text: str, en_text: str) -> Title:
@@ -53,6 +70,17 @@ def where(doc: Document) -> str:
     """Human-readable location of a document, for reasons."""
     pages = ", ".join(str(p) for p in doc.pages)
     return f"{en(doc.type)} ({doc.file_id}, page {pages})"
+
+
+def where_zh(doc: Document) -> str:
+    """Where a document is, in Chinese: 银行流水（file_…，第1、2页）."""
+    pages = "、".join(str(p) for p in doc.pages)
+    return f"{zh(doc.type)}（{doc.file_id}，第{pages}页）"
+
+
+def pages_zh(numbers: Iterable[object]) -> str:
+    """Page or row numbers joined the Chinese way (1、2、3)."""
+    return "、".join(str(n) for n in numbers)
 
 
 def page_numbering(doc: Document) -> tuple[int, set[int]] | None:

@@ -8,7 +8,7 @@ from docproc.cn.id_number import mask, parse_id_number
 from docproc.cn.normalize import edit_distance, normalize_name
 from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Side, Status
 from docproc.core.policy import Policy
-from docproc.validators._common import evidence, value, where
+from docproc.validators._common import Said, evidence, say, value, where, where_zh
 from docproc.validators.registry import Verdict, check
 
 
@@ -17,28 +17,30 @@ def id_number_consistent(bundle: Bundle, policy: Policy) -> Verdict:
     """GB 11643 check digit holds, and the number's birth date and sex agree with the card."""
     fronts = bundle.of_type(DocType.ID_CARD, Side.FRONT)
     if not fronts:
-        return Verdict(Status.NOT_APPLICABLE, ["no ID card front in the bundle"])
+        return Verdict(Status.NOT_APPLICABLE, [say("没有身份证人像面", "no ID card front in the bundle")])
     doc = fronts[0]
     number = value(doc, "id_number")
     if not number:
-        return Verdict(Status.REVIEW, [f"the id number on {where(doc)} could not be read"], [evidence(doc)])
+        return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的身份证号码未能识别", f"the id number on {where(doc)} could not be read")],
+                       [evidence(doc)])
     info = parse_id_number(str(number))
     ev = [evidence(doc, "id_number")]
-    problems = []
+    problems: list[str] = []
     if not info.valid_format:
-        problems.append(f"{number} is not an 18-character id number")
+        problems.append(say(f"{number}不是18位身份证号码", f"{number} is not an 18-character id number"))
     elif not info.valid_check_digit:
-        problems.append(f"the check digit of {number} is wrong (GB 11643)")
+        problems.append(say(f"{number}的校验位错误（GB 11643）", f"the check digit of {number} is wrong (GB 11643)"))
     birth, sex = value(doc, "birth_date"), value(doc, "sex")
     if isinstance(birth, date) and info.birth_date and birth != info.birth_date:
-        problems.append(f"the card says born {birth}, the number encodes {info.birth_date}")
+        problems.append(say(f"身份证出生日期为{birth}，号码中的出生日期为{info.birth_date}",
+                            f"the card says born {birth}, the number encodes {info.birth_date}"))
         ev.append(evidence(doc, "birth_date"))
     if sex in ("男", "女") and info.sex and sex != info.sex:
-        problems.append(f"the card says {sex}, the number encodes {info.sex}")
+        problems.append(say(f"身份证性别为{sex}，号码表示{info.sex}", f"the card says {sex}, the number encodes {info.sex}"))
         ev.append(evidence(doc, "sex"))
     if problems:
         return Verdict(Status.FAIL, problems, ev)
-    return Verdict(Status.PASS, [f"{mask(number)}: check digit, birth date and sex agree"], ev)
+    return Verdict(Status.PASS, [say(f"{mask(number)}：校验位、出生日期和性别一致", f"{mask(number)}: check digit, birth date and sex agree")], ev)
 
 
 _PERSON_FIELDS = {
@@ -58,17 +60,18 @@ def _reference(bundle: Bundle) -> tuple[str | None, str | None, list[Evidence]]:
     return app.applicant_name, app.applicant_id_number, []
 
 
-def _compare(doc: Document, ref_name: str | None, ref_id: str | None, policy: Policy) -> list[str]:
+def _compare(doc: Document, ref_name: str | None, ref_id: str | None, policy: Policy) -> list[Said]:
     name_field, id_field = _PERSON_FIELDS[doc.type]
     problems = []
     name = value(doc, name_field)
     if ref_name and name:
         distance = edit_distance(normalize_name(str(ref_name)), normalize_name(str(name)))
         if distance > policy.identity.max_name_edits or (distance and len(normalize_name(str(ref_name))) <= 2):
-            problems.append(f"{where(doc)} names {name}, the ID card {ref_name}")
+            problems.append(say(f"{where_zh(doc)}上的姓名为{name}，身份证为{ref_name}", f"{where(doc)} names {name}, the ID card {ref_name}"))
     number = value(doc, id_field) if id_field else None
     if ref_id and number and edit_distance(str(ref_id).upper(), str(number).upper()) > policy.identity.max_id_number_edits:
-        problems.append(f"{where(doc)} gives id number {mask(str(number))}, the ID card {mask(str(ref_id))}")
+        problems.append(say(f"{where_zh(doc)}上的身份证号码为{mask(str(number))}，身份证为{mask(str(ref_id))}",
+                            f"{where(doc)} gives id number {mask(str(number))}, the ID card {mask(str(ref_id))}"))
     return problems
 
 
@@ -78,7 +81,7 @@ def same_person(bundle: Bundle, policy: Policy) -> Verdict:
     ref_name, ref_id, ref_ev = _reference(bundle)
     others = [d for d in bundle.documents if d.type in _PERSON_FIELDS and d.type != DocType.ID_CARD]
     if not (ref_name or ref_id) or not others:
-        return Verdict(Status.NOT_APPLICABLE, ["nothing to compare the applicant's identity against"])
+        return Verdict(Status.NOT_APPLICABLE, [say("没有可与申请人身份比对的材料", "nothing to compare the applicant's identity against")])
     problems: list[str] = []
     ev = list(ref_ev)
     for doc in others:
@@ -88,7 +91,7 @@ def same_person(bundle: Bundle, policy: Policy) -> Verdict:
         ev += [evidence(doc, name_field)] + ([evidence(doc, id_field)] if id_field else [])
     if problems:
         return Verdict(Status.FAIL, problems, ev)
-    return Verdict(Status.PASS, [f"{len(others)} document(s) name the same person as the ID card"], ev)
+    return Verdict(Status.PASS, [say(f"{len(others)}份材料与身份证为同一人", f"{len(others)} document(s) name the same person as the ID card")], ev)
 
 
 @check("anomaly.contract_buyer", Category.ANOMALY, title=("购房合同买受人为申请人", "Applicant is a buyer on the contract"))
@@ -97,19 +100,20 @@ def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
     contracts = bundle.of_type(DocType.PURCHASE_CONTRACT)
     ref_name, ref_id, ref_ev = _reference(bundle)
     if not contracts or not (ref_name or ref_id):
-        return Verdict(Status.NOT_APPLICABLE, ["needs a contract and the applicant's ID card"])
+        return Verdict(Status.NOT_APPLICABLE, [say("需要购房合同和申请人身份证", "needs a contract and the applicant's ID card")])
     doc = contracts[0]
     names = value(doc, "buyer_names") or []
     numbers = [str(n).upper() for n in value(doc, "buyer_id_numbers") or []]
     ev = ref_ev + [evidence(doc, "buyer_names"), evidence(doc, "buyer_id_numbers")]
     if not names and not numbers:
-        return Verdict(Status.REVIEW, [f"the buyers on {where(doc)} could not be read"], ev)
+        return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的买受人未能识别", f"the buyers on {where(doc)} could not be read")], ev)
     tolerance = policy.identity
     by_id = bool(ref_id) and any(edit_distance(str(ref_id).upper(), n) <= tolerance.max_id_number_edits for n in numbers)
     by_name = bool(ref_name) and any(
         edit_distance(normalize_name(str(ref_name)), normalize_name(str(n))) <= tolerance.max_name_edits for n in names)
     # the name settles it when no number could be compared (none printed, or the card's unread)
     if by_id or (by_name and not (numbers and ref_id)):
-        return Verdict(Status.PASS, [f"the applicant is a buyer on {where(doc)}"], ev)
-    return Verdict(Status.FAIL, [f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "
-                                 f"the applicant is {ref_name}"], ev)
+        return Verdict(Status.PASS, [say(f"申请人是{where_zh(doc)}的买受人", f"the applicant is a buyer on {where(doc)}")], ev)
+    return Verdict(Status.FAIL, [say(f"{where_zh(doc)}的买受人：{'、'.join(map(str, names)) or '？'}；申请人为{ref_name}",
+                                     f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "
+                                     f"the applicant is {ref_name}")], ev)

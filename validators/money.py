@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from docproc.cn.amount_words import UNITS, from_words
 from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
 from docproc.core.policy import Policy
-from docproc.validators._common import every_declared_page_present, evidence, value, where
+from docproc.validators._common import Said, every_declared_page_present, evidence, say, value, where, where_zh
 from docproc.validators.registry import Verdict, check
 
 _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
@@ -20,7 +20,8 @@ _PAIRS = ((DocType.INCOME_PROOF, "monthly_income", "amount_in_words"),
 @check("anomaly.amount_in_words", Category.ANOMALY, title=("金额大小写一致", "Amount in figures vs in words"))
 def amounts_agree(bundle: Bundle, policy: Policy) -> Verdict:
     """Every amount printed in figures equals its 大写 twin."""
-    compared, problems, ev = 0, [], []
+    compared, mismatched, ev = 0, 0, []
+    problems: list[str] = []
     for doc_type, number_field, words_field in _PAIRS:
         for doc in bundle.of_type(doc_type):
             number, words = value(doc, number_field), value(doc, words_field)
@@ -28,23 +29,26 @@ def amounts_agree(bundle: Bundle, policy: Policy) -> Verdict:
                 continue
             ev += [evidence(doc, number_field), evidence(doc, words_field)]
             if not UNITS.intersection(str(words)):  # 柒仟伍佰: the rest (叁拾伍元整) was not read
-                problems.append(f"{where(doc)}: the amount in words {words!r} could not be read whole "
-                                "(it stops before its 元, 角 or 分)")
+                problems.append(say(f"{where_zh(doc)}：大写金额“{words}”未能完整识别（在元、角或分之前中断）",
+                                    f"{where(doc)}: the amount in words {words!r} could not be read whole "
+                                    "(it stops before its 元, 角 or 分)"))
                 continue
             try:
                 spelled = from_words(str(words))
             except ValueError:
-                problems.append(f"{where(doc)}: the amount in words {words!r} could not be read as an amount")
+                problems.append(say(f"{where_zh(doc)}：大写金额“{words}”无法识别为金额",
+                                    f"{where(doc)}: the amount in words {words!r} could not be read as an amount"))
                 continue
             compared += 1
             if Decimal(str(number)) != spelled:
-                problems.append(f"{where(doc)}: figures say {number}, words say {words} ({spelled})")
+                mismatched += 1
+                problems.append(say(f"{where_zh(doc)}：小写金额为{number}，大写金额为{words}（{spelled}）",
+                                    f"{where(doc)}: figures say {number}, words say {words} ({spelled})"))
     if problems:
-        unreadable = all("could not be read" in p for p in problems)
-        return Verdict(Status.REVIEW if unreadable else Status.FAIL, problems, ev)
+        return Verdict(Status.FAIL if mismatched else Status.REVIEW, problems, ev)
     if not compared:
-        return Verdict(Status.NOT_APPLICABLE, ["no amount printed both in figures and in words"])
-    return Verdict(Status.PASS, [f"{compared} amount(s) agree in figures and words"], ev)
+        return Verdict(Status.NOT_APPLICABLE, [say("没有同时以小写和大写书写的金额", "no amount printed both in figures and in words")])
+    return Verdict(Status.PASS, [say(f"{compared}处金额大小写一致", f"{compared} amount(s) agree in figures and words")], ev)
 
 
 def _rows(doc: Document) -> list[dict[str, Any]]:
@@ -100,13 +104,14 @@ def income_matches_statement(bundle: Bundle, policy: Policy) -> Verdict:
     """The monthly income on the income proof is borne out by salary credits in the statement."""
     letters, statements = bundle.of_type(DocType.INCOME_PROOF), bundle.of_type(DocType.BANK_STATEMENT)
     if not letters or not statements or value(letters[0], "monthly_income") is None:
-        return Verdict(Status.NOT_APPLICABLE, ["needs an income proof and a bank statement"])
+        return Verdict(Status.NOT_APPLICABLE, [say("需要收入证明和银行流水", "needs an income proof and a bank statement")])
     declared = Decimal(str(value(letters[0], "monthly_income")))
     employer = value(letters[0], "employer")
     salaries = [(d, i, r) for d in statements for i, r in enumerate(_rows(d)) if _is_salary(r, policy, employer)]
     ev = [evidence(letters[0], "monthly_income")]
     if not salaries:
-        return Verdict(Status.REVIEW, [f"declared {declared}/month, but no salary credits were found in the statement"],
+        return Verdict(Status.REVIEW, [say(f"申报月收入{declared}元，但流水中未找到工资入账",
+                                           f"declared {declared}/month, but no salary credits were found in the statement")],
                        ev + [evidence(statements[0], "transactions")])
     by_month: dict[tuple[int, int], Decimal] = {}
     for _, _, row in salaries:
@@ -114,11 +119,13 @@ def income_matches_statement(bundle: Bundle, policy: Policy) -> Verdict:
         by_month[key] = by_month.get(key, Decimal(0)) + Decimal(str(row["amount"]))
     average = sum(by_month.values(), Decimal(0)) / len(by_month)
     ev += [_row_evidence(d, i, r) for d, i, r in salaries[:6]]
-    reason = f"declared {declared}/month; salary credits average {average:.2f} over {len(by_month)} month(s)"
+    zh_reason = f"申报月收入{declared}元；{len(by_month)}个月的工资入账平均{average:.2f}元"
+    en_reason = f"declared {declared}/month; salary credits average {average:.2f} over {len(by_month)} month(s)"
     limit = average * Decimal(str(1 + policy.income.tolerance))
     if declared > limit:
-        return Verdict(Status.FAIL, [reason + f": more than {policy.income.tolerance:.0%} above"], ev)
-    return Verdict(Status.PASS, [reason], ev)
+        tolerance = f"{policy.income.tolerance:.0%}"
+        return Verdict(Status.FAIL, [say(f"{zh_reason}：高出{tolerance}以上", f"{en_reason}: more than {tolerance} above")], ev)
+    return Verdict(Status.PASS, [say(zh_reason, en_reason)], ev)
 
 
 def _one_digit_apart(a: Decimal, b: Decimal) -> bool:
@@ -159,7 +166,7 @@ def _skipped_row(doc: Document, index: int) -> bool:
     return space >= spaces[len(spaces) // 2] + SKIPPED_ROW_SHARE * heights[len(heights) // 2]
 
 
-def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Decimal) -> tuple[str, Decimal] | None:
+def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Decimal) -> tuple[Said, Decimal] | None:
     """Why a break on a scanned page may be the reader's and not the paper's, and the balance to go on from.
 
     One misread digit in the amount (the next row chains from the printed balance) or in the balance
@@ -173,13 +180,15 @@ def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Dec
     after = Decimal(str(following["amount"])) if following else None
     next_balance = Decimal(str(following["balance"])) if following else None
     if after is not None and _one_digit_apart(expected, printed) and expected + after == next_balance:
-        return f"the balance reads {printed}; {expected} would chain", expected
+        return say(f"余额识别为{printed}；若为{expected}则连续", f"the balance reads {printed}; {expected} would chain"), expected
     if _one_digit_apart(printed - carried, amount) and (after is None or printed + after == next_balance):
-        return f"the amount reads {amount}; {printed - carried} would chain", printed
+        return say(f"金额识别为{amount}；若为{printed - carried}则连续",
+                   f"the amount reads {amount}; {printed - carried} would chain"), printed
     if _skipped_row(doc, index):
-        gap = "the page turn before it (every declared page is present)" if _at_page_turn(doc, index) \
-            else "the gap above it"
-        return f"{gap} may hold a row the scan did not yield", printed
+        if _at_page_turn(doc, index):
+            return say("之前的换页处（所有页均在）可能有一行未能识别",
+                       "the page turn before it (every declared page is present) may hold a row the scan did not yield"), printed
+        return say("上方的空隙可能有一行未能识别", "the gap above it may hold a row the scan did not yield"), printed
     return None
 
 
@@ -187,8 +196,8 @@ class _Chain(NamedTuple):
     """One statement followed row by row: pairs checked, breaks, breaks a misreading explains, evidence."""
 
     checked: int
-    broken: list[str]
-    misread: list[str]
+    broken: list[Said]
+    misread: list[Said]
     evidence: list[Evidence]
 
 
@@ -197,8 +206,8 @@ def _follow_chain(doc: Document) -> _Chain:
     rows, scanned = _rows(doc), _ocr_pages(doc)
     boxes = doc.meta.get("transaction_rows") or []
     boundary = set(page_boundary_breaks(doc))
-    problems: list[str] = []
-    unclear: list[str] = []
+    problems: list[Said] = []
+    unclear: list[Said] = []
     ev: list[Evidence] = []
     checked = 0
     carried = Decimal(str(rows[0]["balance"]))
@@ -214,17 +223,20 @@ def _follow_chain(doc: Document) -> _Chain:
             explained = _misread(doc, rows, index, carried) if page in scanned else None
             ev.append(_row_evidence(doc, index, row))
             if explained:
-                unclear.append(f"{where(doc)} row {index + 1} ({row['date']}, page {page}): {explained[0]}")
+                unclear.append(say(f"{where_zh(doc)}第{index + 1}行（{row['date']}，第{page}页）：{explained[0].zh}",
+                                   f"{where(doc)} row {index + 1} ({row['date']}, page {page}): {explained[0].en}"))
                 carried = explained[1]
                 continue
-            problems.append(f"{where(doc)} row {index + 1} ({row['date']}): {carried} + {row['amount']} "
-                            f"= {expected}, printed {row['balance']}")
+            sums = f"{carried} + {row['amount']} = {expected}"
+            problems.append(say(f"{where_zh(doc)}第{index + 1}行（{row['date']}）：{sums}，但印为{row['balance']}",
+                                f"{where(doc)} row {index + 1} ({row['date']}): {sums}, printed {row['balance']}"))
         carried = printed
     seen: set[tuple[str, ...]] = set()
     for index, row in enumerate(rows):
         key = tuple(str(row.get(k)) for k in ("date", "description", "amount", "balance", "counterparty"))
         if key in seen:
-            problems.append(f"{where(doc)} row {index + 1} repeats an earlier row exactly")
+            problems.append(say(f"{where_zh(doc)}第{index + 1}行与前面某行完全相同",
+                                f"{where(doc)} row {index + 1} repeats an earlier row exactly"))
             ev.append(_row_evidence(doc, index, row))
         seen.add(key)
     return _Chain(checked, problems, unclear, ev)
@@ -239,17 +251,19 @@ def balance_chain(bundle: Bundle, policy: Policy) -> Verdict:
     """
     statements = [d for d in bundle.of_type(DocType.BANK_STATEMENT) if _rows(d)]
     if not statements:
-        return Verdict(Status.NOT_APPLICABLE, ["no statement rows to follow"])
+        return Verdict(Status.NOT_APPLICABLE, [say("没有可核对的流水明细", "no statement rows to follow")])
     chains = [_follow_chain(d) for d in statements]
     problems = [p for c in chains for p in c.broken]
     unclear = [u for c in chains for u in c.misread]
     ev = [e for c in chains for e in c.evidence]
     if problems:
-        return Verdict(Status.FAIL, (problems + unclear)[:20], ev[:20])
+        return Verdict(Status.FAIL, [*problems, *unclear][:20], ev[:20])
     if unclear:
-        return Verdict(Status.REVIEW, [f"{len(unclear)} break(s) on scanned pages look like misreadings; "
-                                       "compare these rows with the paper", *unclear[:19]], ev[:20])
-    return Verdict(Status.PASS, [f"{sum(c.checked for c in chains)} consecutive row pair(s) agree to the cent"],
+        return Verdict(Status.REVIEW, [say(f"扫描页上有{len(unclear)}处不连续疑为识别误差，请与纸质原件核对以下各行",
+                                           f"{len(unclear)} break(s) on scanned pages look like misreadings; "
+                                           "compare these rows with the paper"), *unclear[:19]], ev[:20])
+    pairs = sum(c.checked for c in chains)
+    return Verdict(Status.PASS, [say(f"{pairs}组相邻行余额精确到分均连续", f"{pairs} consecutive row pair(s) agree to the cent")],
                    [evidence(d, "transactions") for d in statements])
 
 
@@ -258,7 +272,7 @@ def late_deposits(bundle: Bundle, policy: Policy) -> Verdict:
     """Large or round credits (other than salary) in the days just before the application."""
     statements = [d for d in bundle.of_type(DocType.BANK_STATEMENT) if _rows(d)]
     if not statements:
-        return Verdict(Status.NOT_APPLICABLE, ["no statement rows to look at"])
+        return Verdict(Status.NOT_APPLICABLE, [say("没有可查看的流水明细", "no statement rows to look at")])
     rule = policy.deposits
     since = bundle.application.application_date - timedelta(days=rule.window_days)
     employer = next((value(d, "employer") for d in bundle.of_type(DocType.INCOME_PROOF)), None)
@@ -272,11 +286,15 @@ def late_deposits(bundle: Bundle, policy: Policy) -> Verdict:
             round_ = amount >= 2 * Decimal(str(rule.round_unit)) and amount % Decimal(str(rule.round_unit)) == 0
             if large or round_:
                 kind = " and ".join(k for k, on in (("large", large), ("round", round_)) if on)
-                flagged.append((doc, index, row, f"{row['date']}: {kind} deposit of {amount} from "
-                                                 f"{row.get('counterparty') or 'an unnamed payer'}"))
+                kind_zh = "、".join(k for k, on in (("大额", large), ("整数", round_)) if on)
+                payer = row.get("counterparty")
+                flagged.append((doc, index, row, say(f"{row['date']}：来自{payer or '未具名付款人'}的{kind_zh}存入{amount}元",
+                                                     f"{row['date']}: {kind} deposit of {amount} from "
+                                                     f"{payer or 'an unnamed payer'}")))
     if flagged:
         return Verdict(Status.FAIL, [f[3] for f in flagged], [_row_evidence(d, i, r) for d, i, r, _ in flagged])
-    return Verdict(Status.PASS, [f"no large or round deposits in the {rule.window_days} days before the application"],
+    return Verdict(Status.PASS, [say(f"申请前{rule.window_days}天内没有大额或整数存入",
+                                     f"no large or round deposits in the {rule.window_days} days before the application")],
                    [evidence(d, "transactions") for d in statements])
 
 
@@ -287,8 +305,9 @@ def loan_to_value(bundle: Bundle, policy: Policy) -> Verdict:
     contracts = bundle.of_type(DocType.PURCHASE_CONTRACT)
     price = value(contracts[0], "total_price") if contracts else None
     if loan is None or price is None or Decimal(str(price)) <= 0:
-        return Verdict(Status.NOT_APPLICABLE, ["needs a loan amount and a contract price"])
+        return Verdict(Status.NOT_APPLICABLE, [say("需要贷款金额和合同总价", "needs a loan amount and a contract price")])
     ratio = Decimal(str(loan)) / Decimal(str(price))
-    reason = f"loan {loan} on a price of {price}: {ratio:.1%} (limit {policy.loan.max_ltv:.0%})"
+    reason = say(f"贷款{loan}元，总价{price}元：{ratio:.1%}（上限{policy.loan.max_ltv:.0%}）",
+                 f"loan {loan} on a price of {price}: {ratio:.1%} (limit {policy.loan.max_ltv:.0%})")
     ev = [evidence(contracts[0], "total_price")]
     return Verdict(Status.FAIL if ratio > Decimal(str(policy.loan.max_ltv)) else Status.PASS, [reason], ev)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from docproc.core.models import Bundle, Category, CheckResult, Evidence, Status, Title
 from docproc.core.policy import Policy
 from docproc.core.registry import Registry
+from docproc.validators._common import say
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +19,7 @@ class Verdict:
     """What a check decided, with its reasons, evidence and what to ask the customer for."""
 
     status: Status
-    reasons: list[str] = field(default_factory=list)
+    reasons: Sequence[str] = field(default_factory=list)  # say(zh, en); a plain str is English only
     evidence: list[Evidence] = field(default_factory=list)
     supplement: Title | None = None
 
@@ -60,13 +61,15 @@ def run_check(item: Check, bundle: Bundle, policy: Policy) -> CheckResult:
         verdict = item.run(bundle, policy)
     except Exception:
         log.exception("check %s raised", item.id)
-        verdict = Verdict(Status.REVIEW, ["the check could not run; a person must look at this item"])
+        verdict = Verdict(Status.REVIEW, [say("该项核查未能运行，请人工查看",
+                                              "the check could not run; a person must look at this item")])
     return CheckResult(
         id=item.id,
         category=item.category,
         title=item.title,
         status=verdict.status,
-        reasons=verdict.reasons,
+        reasons=[str.__str__(r) for r in verdict.reasons],
+        reasons_zh=[getattr(r, "zh", r) for r in verdict.reasons],
         evidence=verdict.evidence,
         supplement=verdict.supplement,
     )

@@ -14,7 +14,7 @@ from docproc.cn.orgs import (
 )
 from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
 from docproc.core.policy import Policy
-from docproc.validators._common import ask, en, value, where, zh
+from docproc.validators._common import Said, ask, en, say, value, where, where_zh, zh
 from docproc.validators.registry import Verdict, check
 
 
@@ -84,44 +84,50 @@ def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
 
 
 def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisation_field: str | None,
-                 organisation: str, legend_required: bool = True,
+                 organisation: tuple[str, str], legend_required: bool = True,
                  names_one: Callable[[str], bool] | None = None) -> Verdict:
     """Shared logic: seal present → legend matches the organisation → pass; unreadable → review.
 
     ``names_one`` (names_a_bank for a bank): a legend read as another organisation must name one of that
-    kind; a misread that does not is no evidence of a foreign seal.
+    kind; a misread that does not is no evidence of a foreign seal. ``organisation``: who seals, in zh and en.
     """
+    org_zh, org = organisation
     docs = bundle.of_type(doc_type)
     if not docs:
-        return Verdict(Status.NOT_APPLICABLE, [f"no {en(doc_type)} in the bundle"])
+        return Verdict(Status.NOT_APPLICABLE, [say(f"没有{zh(doc_type)}", f"no {en(doc_type)} in the bundle")])
     doc = max(docs, key=lambda d: len(d.stamps))
     coloured = [s for s in doc.stamps if s.color in ("red", "blue")]
     if not coloured:
         grey = [s for s in doc.stamps if s.color == "black"]
-        reason = (f"only a black/grey seal on {where(doc)}: a photocopy, not the original" if grey
-                  else f"no seal was found on {where(doc)}")
+        reason = (say(f"{where_zh(doc)}上只有黑色/灰色印章：是复印件，不是原件",
+                      f"only a black/grey seal on {where(doc)}: a photocopy, not the original") if grey
+                  else say(f"{where_zh(doc)}上未找到印章", f"no seal was found on {where(doc)}"))
         return Verdict(Status.FAIL, [reason], [Evidence(document_id=doc.id, file_id=doc.file_id, page=doc.pages[-1])],
-                       supplement=ask(f"{zh(doc_type)}未见{organisation}公章，请提供加盖公章的原件",
-                                      f"The {en(doc_type)} carries no seal of the {organisation}: provide the sealed original"))
+                       supplement=ask(f"{zh(doc_type)}未见{org_zh}公章，请提供加盖公章的原件",
+                                      f"The {en(doc_type)} carries no seal of the {org}: provide the sealed original"))
     name = str(value(doc, organisation_field) or "") if organisation_field else ""
     ev = [_stamp_evidence(doc, s) for s in coloured]
     legends = [s.text for s in coloured if s.text] + legends_in_reads([r for s in coloured for r in s.legend_reads])
     if not name or (not legends and not legend_required):
-        return Verdict(Status.PASS, [f"{len(coloured)} seal(s) found on {where(doc)}"], ev)
+        return Verdict(Status.PASS, [say(f"{where_zh(doc)}上找到{len(coloured)}枚印章", f"{len(coloured)} seal(s) found on {where(doc)}")], ev)
     match, matched = max(((legend_match((*s.legend_reads, *([s.text] if s.text else [])), name), s) for s in coloured),
                          key=lambda pair: pair[0])
     if match >= policy.stamps.legend_verified_min:
-        return Verdict(Status.PASS, [f"seal legend verified against {organisation} {name!r} "
-                                     f"(legend_match {match:.2f}; read as {matched.text or matched.legend_reads[0]!r})"],
+        read = matched.text or matched.legend_reads[0]
+        return Verdict(Status.PASS, [say(f"印章文字与{org_zh}“{name}”相符（吻合度{match:.2f}；识别为“{read}”）",
+                                         f"seal legend verified against {org} {name!r} "
+                                         f"(legend_match {match:.2f}; read as {read!r})")],
                        [_stamp_evidence(doc, matched)] + [e for s, e in zip(coloured, ev, strict=True) if s is not matched])
     if not legends:
-        return Verdict(Status.REVIEW, [f"a seal is present on {where(doc)} but its legend could not be read; "
-                                       f"compare it with {name} by eye"], ev)
+        return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上有印章，但印章文字未能识别，请人工与“{name}”比对",
+                                           f"a seal is present on {where(doc)} but its legend could not be read; "
+                                           f"compare it with {name} by eye")], ev)
     best = max(legends, key=lambda legend: _legend_score(legend, name))
     if not looks_like_an_organisation(best):  # a clean name spelt by a whole-ring read says more than a fragment
         best = next((legend for legend in legends if looks_like_an_organisation(legend)), best)
     score = _legend_score(best, name)
-    reason = f"seal legend read as {best!r}; {organisation} {name!r} (similarity {score:.2f})"
+    reason = say(f"印章文字识别为“{best}”；{org_zh}为“{name}”（相似度{score:.2f}）",
+                 f"seal legend read as {best!r}; {org} {name!r} (similarity {score:.2f})")
     contained = _contained(strip_seal_kind(best), name) == 1.0
     core = 1.0 if contained else distinctive_similarity(best, name)
     # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
@@ -131,37 +137,43 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     if not other and (score >= policy.stamps.legend_min_similarity or not legend_required):
         # Where only the seal's presence is required (bank, seller), an unverified legend is noted, not held against it.
         return Verdict(Status.PASS, [reason if score >= policy.stamps.legend_min_similarity
-                                     else reason + ": the legend could not be verified; the seal is present"], ev)
+                                     else _then(reason, "：印章文字无法核实，但印章存在",
+                                                ": the legend could not be verified; the seal is present")], ev)
     if other:
-        return Verdict(Status.FAIL, [reason + ": the seal is another organisation's"], ev,
-                       supplement=ask(f"{zh(doc_type)}所盖印章与{organisation}名称不符，请提供加盖正确公章的原件",
-                                      f"The seal on the {en(doc_type)} is not the {organisation}'s: provide one sealed by it"))
-    return Verdict(Status.REVIEW, [reason + ": the seal may not be this organisation's"], ev)
+        return Verdict(Status.FAIL, [_then(reason, "：该印章属于其他单位", ": the seal is another organisation's")], ev,
+                       supplement=ask(f"{zh(doc_type)}所盖印章与{org_zh}名称不符，请提供加盖正确公章的原件",
+                                      f"The seal on the {en(doc_type)} is not the {org}'s: provide one sealed by it"))
+    return Verdict(Status.REVIEW, [_then(reason, "：该印章可能不属于该单位", ": the seal may not be this organisation's")], ev)
+
+
+def _then(reason: Said, zh_tail: str, en_tail: str) -> Said:
+    """A reason with a conclusion added in both languages."""
+    return say(reason.zh + zh_tail, reason.en + en_tail)
 
 
 @check("stamp.income_proof", Category.STAMP, title=("收入证明单位公章", "Employer seal on the income proof"))
 def income_proof_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The employer's seal is on the income proof and names the employer."""
     return seal_verdict(bundle, policy, doc_type=DocType.INCOME_PROOF, organisation_field="employer",
-                        organisation="employer")
+                        organisation=("单位", "employer"))
 
 
 @check("stamp.bank_statement", Category.STAMP, title=("银行流水银行印章", "Bank seal on the statement"))
 def bank_statement_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The bank's seal (业务专用章 or similar) is on the statement."""
     return seal_verdict(bundle, policy, doc_type=DocType.BANK_STATEMENT, organisation_field="bank_name",
-                        organisation="bank", legend_required=False, names_one=names_a_bank)
+                        organisation=("银行", "bank"), legend_required=False, names_one=names_a_bank)
 
 
 @check("stamp.purchase_contract", Category.STAMP, title=("购房合同出卖人印章", "Seller seal on the contract"))
 def purchase_contract_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The seller's seal is on the contract."""
     return seal_verdict(bundle, policy, doc_type=DocType.PURCHASE_CONTRACT, organisation_field="seller",
-                        organisation="seller", legend_required=False)
+                        organisation=("出卖人", "seller"), legend_required=False)
 
 
 @check("stamp.tax_certificate", Category.STAMP, title=("纳税记录税务机关印章", "Tax authority seal"))
 def tax_certificate_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The tax authority's seal is on the tax record."""
     return seal_verdict(bundle, policy, doc_type=DocType.TAX_CERTIFICATE, organisation_field=None,
-                        organisation="tax authority")
+                        organisation=("税务机关", "tax authority"))

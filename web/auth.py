@@ -25,7 +25,7 @@ from flask.typing import ResponseReturnValue
 from docproc.core.errors import ForbiddenError
 from docproc.store.accounts import Accounts, Casework, User
 from docproc.store.sessions import Sessions
-from web import csrf, html_errors, i18n
+from web import csrf, html_errors, i18n, wording
 from web.login_throttle import Attempt, LoginThrottle
 from web.principal import Principal, authenticators, current_principal
 
@@ -172,6 +172,7 @@ def init_app(app: Flask) -> None:
     authenticators(app).append(session_authenticator)
     csrf.init_app(app)
     i18n.init_app(app)
+    wording.init_app(app)
     html_errors.init_app(app)
     app.register_blueprint(bp)
 

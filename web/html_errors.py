@@ -10,7 +10,9 @@ from werkzeug.exceptions import HTTPException
 
 from docproc.core.errors import DocprocError, ForbiddenError, NotFoundError
 from web.errors import problem
+from web.i18n import current_lang
 from web.operations import PROBE_PATHS
+from web.wording import exception_text
 
 log = logging.getLogger(__name__)
 _KNOWN = (400, 401, 403, 404, 413, 500)
@@ -37,7 +39,9 @@ def init_app(app: Flask) -> None:
             return problem(status, (exc.name or "error").lower().replace(" ", "_"), exc.description or "")
         if status == 401:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-        return error_page(status, exc.description or "")
+        # werkzeug's and our abort() descriptions are English: a Chinese page shows an exception's own
+        # Chinese (``zh``, as web.csrf.CsrfRefused has) or keeps to its title
+        return error_page(status, exc.description or "" if current_lang() == "en" else getattr(exc, "zh", ""))
 
     @app.errorhandler(DocprocError)
     def docproc_error(exc: DocprocError) -> ResponseReturnValue:
@@ -46,7 +50,7 @@ def init_app(app: Flask) -> None:
         if exc.http_status >= 500:
             log.error("error on %s %s: %s", request.method, request.path, exc.message)
         status = exc.http_status if isinstance(exc, ForbiddenError | NotFoundError) else min(exc.http_status, 500)
-        return error_page(status, exc.message)
+        return error_page(status, exception_text(exc))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> ResponseReturnValue:

@@ -2,6 +2,7 @@
 
 Translated at exactly three edges: the CLI (one line + exit code), the web/API
 (problem+json) and the worker (an InputError becomes a visible document error).
+A message is English; ``zh=`` gives its Chinese twin, which officers' pages in Chinese show.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ class DocprocError(Exception):
     http_status = 500
     code = "internal_error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, zh: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.message_zh = zh  # the same for Chinese pages; without it a page says it by ``code`` (web.wording)
 
 
 class InputError(DocprocError):

@@ -281,6 +281,7 @@ class CheckResult(Frozen):
     title: Title
     status: Status
     reasons: list[str] = PydanticField(default_factory=list)
+    reasons_zh: list[str] = PydanticField(default_factory=list)  # the same, one for one, in Chinese
     evidence: list[Evidence] = PydanticField(default_factory=list)
     supplement: Title | None = None
 
@@ -304,6 +305,7 @@ class ChecklistItem(Frozen):
     status: Status
     machine_status: Status
     reasons: list[str]
+    reasons_zh: list[str] = PydanticField(default_factory=list)  # empty in checklists of earlier releases
     evidence: list[Evidence]
     override: Override | None = None
     blocks_ready: bool = False  # a review the policy lets hold the status (review_blocks_ready): not ready

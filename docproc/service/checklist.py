@@ -29,6 +29,7 @@ def _item(result: CheckResult, override: Override | None, policy: Policy) -> Che
         status=status,
         machine_status=result.status,
         reasons=result.reasons,
+        reasons_zh=result.reasons_zh,
         evidence=result.evidence,
         override=override,
         blocks_ready=status == Status.REVIEW and policy.review_blocks_ready.applies(result.id, result.category),

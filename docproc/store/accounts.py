@@ -61,13 +61,13 @@ def _user(row: sa.Row) -> User:  # type: ignore[type-arg]
 
 def _validate(username: str, password: str | None, role: str, branch: str) -> None:
     if not _USERNAME.match(username):
-        raise InputError("a username is 2–64 letters, digits or . _ @ -")
+        raise InputError("a username is 2–64 letters, digits or . _ @ -", zh="用户名为2–64个字母、数字或 . _ @ -")
     if password is not None and len(password) < MIN_PASSWORD:
-        raise InputError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise InputError(f"a password needs at least {MIN_PASSWORD} characters", zh=f"密码至少需要{MIN_PASSWORD}个字符")
     if role not in ROLES:
-        raise InputError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+        raise InputError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}", zh=f"未知角色“{role}”")
     if not branch.strip():
-        raise InputError("a user needs a branch")
+        raise InputError("a user needs a branch", zh="用户必须属于一个网点")
 
 
 class Accounts:
@@ -81,7 +81,7 @@ class Accounts:
         _validate(username, password, role, branch)
         with self.engine.begin() as conn:
             if conn.execute(sa.select(users.c.username).where(users.c.username == username)).first():
-                raise InputError(f"the username {username!r} is already taken")
+                raise InputError(f"the username {username!r} is already taken", zh=f"用户名“{username}”已被占用")
             conn.execute(users.insert().values(
                 username=username, password_hash=generate_password_hash(password), role=role,
                 branch=branch.strip(), active=True, created_at=utcnow()))

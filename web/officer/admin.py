@@ -11,6 +11,7 @@ from docproc.store.integrations import IntegrationStore
 from web.auth import accounts, require_role, signed_in
 from web.i18n import translate
 from web.officer.common import ctx
+from web.wording import exception_text
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -31,7 +32,7 @@ def add_user() -> ResponseReturnValue:
         accounts().create(form.get("username", "").strip(), form.get("password", ""),
                           role=form.get("role", "officer"), branch=form.get("branch", ""))
     except InputError as exc:
-        return render_template("admin_users.html", users=accounts().list(), roles=ROLES, error=exc.message), 422
+        return render_template("admin_users.html", users=accounts().list(), roles=ROLES, error=exception_text(exc)), 422
     flash(translate("user_saved"))
     return redirect(url_for(".users"))
 
@@ -43,12 +44,12 @@ def update_user(username: str) -> ResponseReturnValue:
     form = request.form
     active = None if "active" not in form else form["active"] == "1"
     if active is False and username == signed_in().name:
-        raise InputError("you cannot disable your own account")
+        raise InputError("you cannot disable your own account", zh=translate("fe_own_account", "zh"))
     try:
         accounts().update(username, role=form.get("role") or None, branch=form.get("branch") or None,
                           active=active, password=form.get("password") or None)
     except InputError as exc:
-        return render_template("admin_users.html", users=accounts().list(), roles=ROLES, error=exc.message), 422
+        return render_template("admin_users.html", users=accounts().list(), roles=ROLES, error=exception_text(exc)), 422
     flash(translate("user_saved"))
     return redirect(url_for(".users"))
 

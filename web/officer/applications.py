@@ -30,6 +30,7 @@ from web.officer.common import (
     visible_application,
     visible_file,
 )
+from web.wording import error_text, exception_text
 
 bp = Blueprint("applications", __name__)
 PAGE_SIZE = 50
@@ -76,12 +77,12 @@ def _form_errors() -> tuple[dict[str, Any], dict[str, str]]:
     values: dict[str, Any] = {}
     profile = form.get("profile", "")
     if profile not in ctx().policy.profiles:
-        errors["profile"] = f"unknown profile {profile!r}"
+        errors["profile"] = translate("fe_profile")
     values["profile"] = profile
     try:
         values["application_date"] = date.fromisoformat(form.get("application_date") or date.today().isoformat())
     except ValueError:
-        errors["application_date"] = "YYYY-MM-DD"
+        errors["application_date"] = translate("fe_date")
     amount = (form.get("loan_amount") or "").replace(",", "").strip()
     try:
         loan = Decimal(amount) if amount else None
@@ -89,7 +90,7 @@ def _form_errors() -> tuple[dict[str, Any], dict[str, str]]:
             raise InvalidOperation
         values["loan_amount"] = loan
     except InvalidOperation:
-        errors["loan_amount"] = "a positive amount"
+        errors["loan_amount"] = translate("fe_amount")
     name = (form.get("applicant_name") or "").strip()[:100]
     values["applicant_name"] = name or None
     return values, errors
@@ -146,6 +147,11 @@ def status(application_id: str) -> ResponseReturnValue:
                     "checklist_version": checklist.created_at.isoformat() if checklist else None})
 
 
+def _rejected(filename: str, exc: InputError) -> dict[str, str]:
+    """A refused upload: its code, the English detail, and the message in the page's language."""
+    return {"filename": filename, "code": exc.code, "detail": exc.message, "message": exception_text(exc)}
+
+
 def _ingest(application_id: str) -> tuple[list[StoredFile], list[dict[str, str]]]:
     accepted: list[StoredFile] = []
     rejected: list[dict[str, str]] = []
@@ -153,13 +159,13 @@ def _ingest(application_id: str) -> tuple[list[StoredFile], list[dict[str, str]]
     try:  # measured on the spooled files; each is read into memory only when its turn comes
         quotas.check_upload(ctx(), application_id, [u.stream for u in uploads])
     except InputError as exc:  # nothing is stored: every file comes back with the reason
-        return [], [{"filename": u.filename or "upload", "code": exc.code, "detail": exc.message} for u in uploads]
+        return [], [_rejected(u.filename or "upload", exc) for u in uploads]
     for upload in uploads:
         name = upload.filename or "upload"
         try:
             accepted += pipeline.ingest(ctx(), application_id, filename=name, data=upload.read())
         except InputError as exc:
-            rejected.append({"filename": name, "code": exc.code, "detail": exc.message})
+            rejected.append(_rejected(name, exc))
     request_checks(application_id, accepted, force=False)
     return accepted, rejected
 
@@ -170,13 +176,13 @@ def upload(application_id: str) -> ResponseReturnValue:
     """Store each uploaded file before answering, then queue it; bad files come back with the reason."""
     visible_application(application_id)
     if not request.files:
-        return jsonify({"files": [], "rejected": [{"filename": "", "code": "no_file",
-                                                   "detail": "no file was sent"}]}), 422
+        return jsonify({"files": [], "rejected": [{"filename": "", "code": "no_file", "detail": "no file was sent",
+                                                   "message": error_text("no_file", "no file was sent")}]}), 422
     before = {f.id for f in ctx().db.files_of(application_id)}
     accepted, rejected = _ingest(application_id)
     if request.accept_mimetypes.best != "application/json":
         for item in rejected:
-            flash(f"{translate('upload_failed')}: {item['filename']}: {item['detail']}", "error")
+            flash(f"{translate('upload_failed')}: {item['filename']}: {item['message']}", "error")
         return redirect(url_for(".detail", application_id=application_id))
     progress = progress_of(application_id)
     names = {u.filename or "upload" for u in request.files.getlist("file") or request.files.values()}

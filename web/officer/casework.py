@@ -107,7 +107,7 @@ def override(application_id: str, check_id: str) -> ResponseReturnValue:
     try:
         status = Status(request.form.get("status", ""))
     except ValueError:
-        raise InputError("choose a verdict") from None
+        raise InputError("choose a verdict", zh=translate("fe_verdict", "zh")) from None
     if not comment:
         flash(translate("comment_required"), "error")
         return redirect(url_for("pages.applications.detail", application_id=application_id, _anchor=check_id))
@@ -132,7 +132,8 @@ def assign(application_id: str) -> ResponseReturnValue:
     application = visible_application(application_id)
     target = accounts().find(request.form.get("assignee", ""))
     if target is None or not target.active or target.branch != application.branch:
-        raise ForbiddenError("an application can only go to an active officer of its own branch")
+        raise ForbiddenError("an application can only go to an active officer of its own branch",
+                             zh=translate("fe_assignee", "zh"))
     casework().assign(application_id, to=target.username, by=signed_in().name)
     flash(translate("reassigned"))
     return redirect(url_for("pages.applications.detail", application_id=application_id))

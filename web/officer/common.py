@@ -17,6 +17,7 @@ from docproc.store.accounts import Review
 from docproc.store.app_index import applicant_of as applicant_of  # re-exported for the views
 from docproc.store.listing import Line
 from web.auth import casework, signed_in
+from web.wording import error_text
 
 if TYPE_CHECKING:
     from rq import Queue
@@ -104,7 +105,7 @@ def file_row(stored: StoredFile, progress: Progress, parents: dict[str, str]) ->
         "size": stored.size,
         "state": stored.state.value,
         "shown": shown,
-        "error": stored.error,
+        "error": error_text(stored.error_code, stored.error) if stored.error else None,
         "parent": parents.get(stored.parent_id or ""),
         "archive": stored.id in parents,
         "download_url": url_for("pages.evidence.original", file_id=stored.id),

@@ -12,8 +12,10 @@ from flask.typing import ResponseReturnValue
 from docproc.core.models import BBox, Document, Page, Unit
 from docproc.reading.imaging import encode_jpeg, load_image
 from web.auth import login_required
+from web.i18n import translate
 from web.officer.common import ctx, visible_application, visible_file
 from web.officer.drawing import Box, crop_around, to_render, whole_page
+from web.wording import field_label
 
 bp = Blueprint("evidence", __name__)
 _PRIVATE = "private, max-age=300"
@@ -93,11 +95,12 @@ def _overlays(documents: list[Document], page: Page) -> list[Overlay]:
         for name, f in doc.fields.items():
             if f.bbox is not None and f.page == page.number:
                 by_box.setdefault(to_render(f.bbox, page), []).append((name, _text(f.value), f.confidence))
-    out = [Overlay("field", ", ".join(n for n, _, _ in group), "; ".join(f"{n}: {v}" for n, v, _ in group), box,
-                   min(c for _, _, c in group)) for box, group in by_box.items()]
+    out = [Overlay("field", ", ".join(n for n, _, _ in group), "; ".join(f"{field_label(n)}: {v}" for n, v, _ in group),
+                   box, min(c for _, _, c in group)) for box, group in by_box.items()]
     for stamp in page.stamps:
-        legend = stamp.text or f"{stamp.color} {stamp.shape}"
-        out.append(Overlay("seal", "seal", f"seal: {legend}", to_render(stamp.bbox, page), stamp.confidence))
+        legend = stamp.text or f"{translate('color_' + stamp.color)} {translate('shape_' + stamp.shape)}"
+        out.append(Overlay("seal", "seal", f"{field_label('seal')}: {legend}", to_render(stamp.bbox, page),
+                           stamp.confidence))
     return _place_labels(out)
 
 

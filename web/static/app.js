@@ -152,7 +152,7 @@
       if (body && body.files && body.files.length) {
         body.files.forEach(function (row, i) { serverRow(row, i === 0 ? li : null); });
       } else {
-        var why = body && ((body.rejected && body.rejected[0] && body.rejected[0].detail) || body.detail);
+        var why = body && ((body.rejected && body.rejected[0] && (body.rejected[0].message || body.rejected[0].detail)) || body.detail);
         setState(li, "error", why || (T.upload_failed + " (HTTP " + xhr.status + ")"));
       }
       done();
