@@ -6,6 +6,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+import cv2
+import numpy as np
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 from flask.typing import ResponseReturnValue
 
@@ -58,7 +60,12 @@ def page_image(file_id: str, number: int) -> ResponseReturnValue:
 def thumbnail(file_id: str, number: int) -> ResponseReturnValue:
     """A small picture of one page (the files list and the viewer's strip; covered by the page's own view)."""
     visible_file(file_id)
-    img = load_image(ctx().blobs.get(_page(file_id, number).render_sha256 or ""))
+    data = ctx().blobs.get(_page(file_id, number).render_sha256 or "")
+    # our own render, decoded at a quarter of its size (a JPEG's DCT does that almost for free): a list of files
+    # asks for several of these at once
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_REDUCED_COLOR_4)
+    if img is None:
+        img = load_image(data)
     return _jpeg(encode_jpeg(whole_page(img, max_width=THUMB_WIDTH), quality=70))
 
 
