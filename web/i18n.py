@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, redirect, request, session
 from werkzeug.wrappers import Response
 
 from web.csrf import safe_path
+from web.i18n_page import PAGE_TEXT
 from web.i18n_reasons import REASON_TEXT
 
 LANGS = ("zh", "en")
@@ -174,6 +175,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "go_home": ("返回申请列表", "Back to applications"),
 }
 TEXT.update(REASON_TEXT)
+TEXT.update(PAGE_TEXT)  # the page layout's entries (web/i18n_page.py)
 
 
 def current_lang() -> str:

@@ -16,9 +16,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from docproc.core.clock import utcnow
 from docproc.core.errors import InputError, NotFoundError
+from docproc.core.models import Checklist
 from docproc.store.database import Database
 from docproc.store.sessions import Sessions
-from docproc.store.tables import application_assignments, application_reviews, check_requests, users
+from docproc.store.tables import application_assignments, application_reviews, branches, check_requests, users
 
 UserRole = Literal["officer", "supervisor", "admin"]
 ROLES: tuple[str, ...] = get_args(UserRole)
@@ -47,6 +48,26 @@ class Review:
     application_id: str
     reviewed_by: str
     reviewed_at: datetime
+    checklist_at: datetime | None = None  # the checklist version that was reviewed
+    result: dict[str, str] | None = None  # its verdicts: check id → status, "" → the overall status
+    comment: str | None = None
+
+    def stale(self, checklist: Checklist | None) -> bool:
+        """A newer checklist than the one reviewed changed the result (a re-check that came out the same is not)."""
+        if checklist is None or self.result is None or checklist.created_at == self.checklist_at:
+            return False
+        return verdicts(checklist) != self.result
+
+
+def verdicts(checklist: Checklist) -> dict[str, str]:
+    """What a checklist says: each item's status and, under "", the overall status."""
+    return {"": checklist.status.value, **{i.id: i.status.value for i in checklist.items}}
+
+
+def _review(row: sa.Row) -> Review:  # type: ignore[type-arg]
+    return Review(row.application_id, row.reviewed_by, _aware(row.reviewed_at),
+                  checklist_at=_aware(row.checklist_at) if row.checklist_at else None, result=row.result,
+                  comment=row.comment)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -84,7 +105,8 @@ class Accounts:
                 raise InputError(f"the username {username!r} is already taken", zh=f"用户名“{username}”已被占用")
             conn.execute(users.insert().values(
                 username=username, password_hash=generate_password_hash(password), role=role,
-                branch=branch.strip(), active=True, created_at=utcnow()))
+                branch=branch_name(branch), active=True, created_at=utcnow()))
+            _ensure_branch(conn, branch_name(branch))
         return self.get(username)
 
     def get(self, username: str) -> User:
@@ -128,7 +150,7 @@ class Accounts:
         if role is not None:
             values["role"] = role
         if branch is not None:
-            values["branch"] = branch.strip()
+            values["branch"] = branch_name(branch)
         if active is not None:
             values["active"] = active
         if password is not None:
@@ -136,6 +158,8 @@ class Accounts:
         if values:
             with self.engine.begin() as conn:
                 conn.execute(users.update().where(users.c.username == username).values(**values))
+                if branch is not None:
+                    _ensure_branch(conn, branch_name(branch))
         if password is not None or active is False:
             Sessions(self.engine).end_all(username)  # a copied cookie must not outlive the old password
         return self.get(username)
@@ -152,27 +176,38 @@ class Casework:
     def __init__(self, db: Database) -> None:
         self.engine = db.engine
 
-    def mark_reviewed(self, application_id: str, *, by: str) -> Review:
-        """Record that ``by`` reviewed the application now (replacing an earlier mark)."""
-        review = Review(application_id=application_id, reviewed_by=by, reviewed_at=utcnow())
+    def mark_reviewed(self, application_id: str, *, by: str, checklist: Checklist | None = None,
+                      comment: str | None = None) -> Review:
+        """Record that ``by`` reviewed the application now, as ``checklist`` showed it (replacing an earlier mark)."""
+        review = Review(application_id=application_id, reviewed_by=by, reviewed_at=utcnow(),
+                        checklist_at=checklist.created_at if checklist else None,
+                        result=verdicts(checklist) if checklist else None, comment=comment or None)
         with self.engine.begin() as conn:
             conn.execute(application_reviews.delete().where(application_reviews.c.application_id == application_id))
             conn.execute(application_reviews.insert().values(
-                application_id=application_id, reviewed_by=by, reviewed_at=review.reviewed_at))
+                application_id=application_id, reviewed_by=by, reviewed_at=review.reviewed_at,
+                checklist_at=review.checklist_at, result=review.result, comment=review.comment))
+        return review
+
+    def unmark_reviewed(self, application_id: str) -> Review | None:
+        """Withdraw the reviewed mark; returns the mark withdrawn, if there was one."""
+        review = self.review_of(application_id)
+        with self.engine.begin() as conn:
+            conn.execute(application_reviews.delete().where(application_reviews.c.application_id == application_id))
         return review
 
     def reviews(self) -> dict[str, Review]:
         """Every reviewed mark, by application id."""
         with self.engine.begin() as conn:
             rows = conn.execute(sa.select(application_reviews)).all()
-        return {r.application_id: Review(r.application_id, r.reviewed_by, _aware(r.reviewed_at)) for r in rows}
+        return {r.application_id: _review(r) for r in rows}
 
     def review_of(self, application_id: str) -> Review | None:
         """The reviewed mark of one application, if any."""
         with self.engine.begin() as conn:
             row = conn.execute(sa.select(application_reviews).where(
                 application_reviews.c.application_id == application_id)).first()
-        return None if row is None else Review(row.application_id, row.reviewed_by, _aware(row.reviewed_at))
+        return None if row is None else _review(row)
 
     def assign(self, application_id: str, *, to: str, by: str) -> None:
         """Make ``to`` the officer in charge of the application."""
@@ -181,6 +216,13 @@ class Casework:
                 application_assignments.c.application_id == application_id))
             conn.execute(application_assignments.insert().values(
                 application_id=application_id, assignee=to, assigned_by=by, assigned_at=utcnow()))
+
+    def assignee_of(self, application_id: str) -> str | None:
+        """Who the application was last handed to, if it ever was."""
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(application_assignments.c.assignee).where(
+                application_assignments.c.application_id == application_id)).first()
+        return None if row is None else str(row.assignee)
 
     def assignees(self) -> dict[str, str]:
         """Assignee by application id (applications never reassigned are absent)."""
@@ -202,3 +244,39 @@ class Casework:
             row = conn.execute(sa.select(check_requests.c.requested_at).where(
                 check_requests.c.application_id == application_id)).first()
         return None if row is None else _aware(row.requested_at)
+
+
+def branch_name(name: str) -> str:
+    """A branch name as stored: inner runs of spaces made one, none around it ("SH-Pudong " is "SH-Pudong")."""
+    return " ".join(name.split())
+
+
+def _ensure_branch(conn: sa.Connection, name: str) -> None:
+    if name and conn.execute(sa.select(branches.c.name).where(branches.c.name == name)).first() is None:
+        conn.execute(branches.insert().values(name=name, created_at=utcnow()))
+
+
+class Branches:
+    """The managed list of branches: users and applications belong to one of these (no free-text branches)."""
+
+    def __init__(self, db: Database) -> None:
+        self.engine = db.engine
+
+    def list(self) -> list[str]:
+        """Every branch name, sorted."""
+        with self.engine.begin() as conn:
+            return [r.name for r in conn.execute(sa.select(branches.c.name).order_by(branches.c.name))]
+
+    def add(self, name: str) -> str:
+        """Add a branch (spaces around it dropped; a name already listed is not added twice); returns its name."""
+        name = branch_name(name)
+        if not 0 < len(name) <= 64:
+            raise InputError("a branch name is 1–64 characters")
+        with self.engine.begin() as conn:
+            _ensure_branch(conn, name)
+        return name
+
+    def known(self, name: str) -> bool:
+        """Whether ``name`` is a listed branch."""
+        with self.engine.begin() as conn:
+            return conn.execute(sa.select(branches.c.name).where(branches.c.name == name)).first() is not None

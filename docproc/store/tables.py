@@ -134,6 +134,15 @@ application_reviews = sa.Table(
     sa.Column("application_id", sa.String(40), primary_key=True),
     sa.Column("reviewed_by", sa.String(64), nullable=False),
     sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("checklist_at", sa.DateTime(timezone=True), nullable=True),  # the checklist version reviewed
+    sa.Column("result", sa.JSON, nullable=True),  # its verdicts then: check id → status, "" → overall
+    sa.Column("comment", sa.Text, nullable=True),  # why it was marked reviewed with items still missing
+)
+branches = sa.Table(
+    "branches",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 application_assignments = sa.Table(
     "application_assignments",

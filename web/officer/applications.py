@@ -8,7 +8,6 @@ from typing import Any
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from markupsafe import Markup
 
 from docproc.core.errors import InputError
 from docproc.core.models import StoredFile
@@ -16,9 +15,9 @@ from docproc.service import pipeline, quotas
 from docproc.service.batch import readable_files
 from docproc.store.catalog import InvalidCursor
 from docproc.store.listing import ListQuery, any_visible, list_page
-from web.auth import accounts, casework, login_required, signed_in
+from web.auth import accounts, login_required, signed_in
 from web.i18n import translate
-from web.officer.casework import render_checklist
+from web.officer.casework import render_workspace
 from web.officer.common import (
     LIST_STATUSES,
     applicant_of,
@@ -124,14 +123,8 @@ def create() -> ResponseReturnValue:
 @bp.get("/applications/<application_id>")
 @login_required
 def detail(application_id: str) -> ResponseReturnValue:
-    """The workspace: header, drop zone, live file list and the checklist."""
-    application = visible_application(application_id)
-    progress = progress_of(application_id)
-    team = [u.username for u in accounts().list(branch=application.branch) if u.active and u.role != "admin"]
-    return render_template("application.html", application=application, progress=progress,
-                           applicant=applicant_of(application, progress.checklist)[0], rows=file_rows(progress), team=team, review=casework().review_of(application_id),
-                           profiles=ctx().policy.profiles, errors={},
-                           checklist_html=Markup(render_checklist(application_id)))
+    """The workspace: header, what needs attention, the checklist and the live file list."""
+    return render_workspace(application_id)
 
 
 @bp.get("/applications/<application_id>/status.json")

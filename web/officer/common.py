@@ -9,7 +9,7 @@ from flask import current_app, url_for
 
 from docproc.cn.id_number import mask
 from docproc.core.errors import NotFoundError
-from docproc.core.models import Application, Checklist, FileState, StoredFile
+from docproc.core.models import Application, Checklist, Document, FileState, StoredFile
 from docproc.service import batch
 from docproc.service.context import Context
 from docproc.service.dispatch import dispatch
@@ -17,6 +17,7 @@ from docproc.store.accounts import Review
 from docproc.store.app_index import applicant_of as applicant_of  # re-exported for the views
 from docproc.store.listing import Line
 from web.auth import casework, signed_in
+from web.i18n import translate
 from web.wording import error_text
 
 if TYPE_CHECKING:
@@ -94,12 +95,37 @@ def progress_of(application_id: str) -> Progress:
     return Progress(files=files, checklist=checklist, pending=pending, checking=not pending and bool(files) and stale)
 
 
-def file_row(stored: StoredFile, progress: Progress, parents: dict[str, str]) -> dict[str, Any]:
-    """One file as the upload list shows it (``checking`` between read and checklist)."""
+def file_kinds(checklist: Checklist | None) -> dict[str, str]:
+    """What each file turned out to be, by file id, as the latest checklist found it ("银行流水 · 3页")."""
+    found: dict[str, list[Document]] = {}
+    for doc in checklist.documents if checklist else []:
+        found.setdefault(doc.file_id, []).append(doc)
+    out = {}
+    for file_id, docs in found.items():
+        names = []
+        for doc in docs:
+            name = translate(f"doc_{doc.type.value}") + (f" · {translate(f'side_{doc.side.value}')}" if doc.side else "")
+            if name not in names:
+                names.append(name)
+        pages = max((p for d in docs for p in d.pages), default=0)
+        out[file_id] = " + ".join(names) + (" · " + translate("pages_n").format(n=pages) if pages else "")
+    return out
+
+
+def file_row(stored: StoredFile, progress: Progress, parents: dict[str, str],
+             kinds: dict[str, str] | None = None) -> dict[str, Any]:
+    """One file as the upload list shows it (``checking`` between read and checklist), labelled with what it
+    turned out to be and a thumbnail of its first page once read."""
     shown = stored.state.value
     if stored.state == FileState.DONE and progress.busy:
         shown = "checking"
+    read = stored.state == FileState.DONE and stored.id not in parents
+    kind = (kinds or {}).get(stored.id)
+    if kind is None and read and progress.checklist is not None and not progress.busy:
+        kind = translate("doc_unknown")
     return {
+        "kind": kind,
+        "thumb_url": url_for("pages.evidence.thumbnail", file_id=stored.id) if read else None,
         "id": stored.id,
         "filename": stored.filename,
         "size": stored.size,
@@ -116,7 +142,8 @@ def file_row(stored: StoredFile, progress: Progress, parents: dict[str, str]) ->
 def file_rows(progress: Progress) -> list[dict[str, Any]]:
     """Every file of the application as rows, archives before their members."""
     parents = {f.id: f.filename for f in progress.files if any(c.parent_id == f.id for c in progress.files)}
-    return [file_row(f, progress, parents) for f in progress.files]
+    kinds = file_kinds(progress.checklist)
+    return [file_row(f, progress, parents, kinds) for f in progress.files]
 
 
 @dataclass(frozen=True)

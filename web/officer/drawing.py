@@ -9,6 +9,7 @@ from docproc.core.models import BBox, Page, Unit
 
 HIGHLIGHT = (0, 90, 255)  # BGR orange-red: visible on white paper, on red seals and on blue ID cards
 Box = tuple[int, int, int, int]
+MIN_TEXT_PX = 32  # the height a line of text needs on screen to be read without zooming
 
 
 def scale_of(page: Page, unit: Unit) -> float:
@@ -37,8 +38,12 @@ def shrink(img: np.ndarray, max_width: int) -> np.ndarray:
     return cv2.resize(img, (max_width, max(1, round(height * ratio))), interpolation=cv2.INTER_AREA)
 
 
-def crop_around(img: np.ndarray, box: Box, *, max_width: int = 640) -> np.ndarray:
-    """The region around ``box`` with some context, the box outlined, at most ``max_width`` wide."""
+def crop_around(img: np.ndarray, box: Box, *, max_width: int = 640, min_text: int = MIN_TEXT_PX) -> np.ndarray:
+    """The region around ``box`` with some context, the box outlined, at most ``max_width`` wide.
+
+    The box comes out at least ``min_text`` pixels high: a line of a statement 25 px high, shrunk with the
+    whole width of its page, was 12 px on screen. Such a crop keeps the start of the line (where the box
+    begins) and as much of the rest as fits, and is enlarged when the render itself is small."""
     height, width = img.shape[:2]
     x0, y0, x1, y1 = box
     box_w, box_h = max(1, x1 - x0), max(1, y1 - y0)
@@ -49,7 +54,15 @@ def crop_around(img: np.ndarray, box: Box, *, max_width: int = 640) -> np.ndarra
     canvas = img.copy()
     thickness = max(2, round(max(cx1 - cx0, 1) / 240))
     cv2.rectangle(canvas, (x0, y0), (x1, y1), HIGHLIGHT, thickness)
-    return shrink(canvas[cy0:cy1, cx0:cx1], max_width)
+    scale = min(1.0, max_width / max(1, cx1 - cx0))
+    if box_h * scale >= min_text:
+        return shrink(canvas[cy0:cy1, cx0:cx1], max_width)
+    scale = min_text / box_h
+    visible = max(1, int(max_width / scale))
+    start = max(cx0, min(x0 - 40, cx1 - visible))
+    part = canvas[cy0:cy1, start:min(cx1, start + visible)]
+    size = (max(1, round(part.shape[1] * scale)), max(1, round(part.shape[0] * scale)))
+    return cv2.resize(part, size, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA)
 
 
 def whole_page(img: np.ndarray, *, max_width: int = 360) -> np.ndarray:

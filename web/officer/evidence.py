@@ -6,6 +6,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+import cv2
+import numpy as np
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 from flask.typing import ResponseReturnValue
 
@@ -15,10 +17,12 @@ from web.auth import login_required
 from web.i18n import translate
 from web.officer.common import ctx, visible_application, visible_file
 from web.officer.drawing import Box, crop_around, to_render, whole_page
-from web.wording import field_label
+from web.wording import field_label, value_text
 
 bp = Blueprint("evidence", __name__)
 _PRIVATE = "private, max-age=300"
+THUMB_WIDTH = 160
+LABEL_PX = 12  # the page's overlay labels: about this wide per character, in render pixels (font 22 px)
 
 
 def _page(file_id: str, number: int) -> Page:
@@ -50,6 +54,21 @@ def page_image(file_id: str, number: int) -> ResponseReturnValue:
     """The stored render of one page."""
     visible_file(file_id)
     return _jpeg(ctx().blobs.get(_page(file_id, number).render_sha256 or ""))
+
+
+@bp.get("/files/<file_id>/thumb.jpg", defaults={"number": 1})
+@bp.get("/files/<file_id>/pages/<int:number>/thumb.jpg")
+@login_required
+def thumbnail(file_id: str, number: int) -> ResponseReturnValue:
+    """A small picture of one page (the files list and the viewer's strip; covered by the page's own view)."""
+    visible_file(file_id)
+    data = ctx().blobs.get(_page(file_id, number).render_sha256 or "")
+    # our own render, decoded at a quarter of its size (a JPEG's DCT does that almost for free): a list of files
+    # asks for several of these at once
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_REDUCED_COLOR_4)
+    if img is None:
+        img = load_image(data)
+    return _jpeg(encode_jpeg(whole_page(img, max_width=THUMB_WIDTH), quality=70))
 
 
 @bp.get("/applications/<application_id>/evidence/<check_id>/<int:index>.jpg")
@@ -101,22 +120,26 @@ def _overlays(documents: list[Document], page: Page) -> list[Overlay]:
         legend = stamp.text or f"{translate('color_' + stamp.color)} {translate('shape_' + stamp.shape)}"
         out.append(Overlay("seal", "seal", f"{field_label('seal')}: {legend}", to_render(stamp.bbox, page),
                            stamp.confidence))
-    return _place_labels(out)
+    return _place_labels(out, page.render_width or 10_000)
 
 
-def _place_labels(overlays: list[Overlay]) -> list[Overlay]:
-    """Put each label above its box, or below or inside it when that spot is taken (labels never overlap)."""
+def _place_labels(overlays: list[Overlay], page_width: int) -> list[Overlay]:
+    """Put each label on its own box's line: right of the box, else left of it, else inside it, wherever no
+    other label is (a label above a box landed on the line above when boxes were stacked)."""
     placed: list[Box] = []
     out = []
     for o in sorted(overlays, key=lambda o: (o.box[1], o.box[0])):
-        x0, y0, _, y1 = o.box
-        width = 12 * len(o.label) + 8
-        for y in (max(y0 - 6, 18), y1 + 22, y0 + 22, y1 + 44):
-            spot = (x0, y - 20, x0 + width, y + 4)
+        x0, y0, x1, y1 = o.box
+        width = LABEL_PX * len(o.label) + 8
+        baseline = (y0 + y1) // 2 + LABEL_PX * 2 // 3  # the text's middle on the box's middle
+        spots = [(x1 + 8, baseline), (x0 - 8 - width, baseline), (x0 + 4, baseline)]
+        fitting = [(x, y) for x, y in spots if x >= 0 and x + width <= page_width] or spots[2:]
+        for x, y in fitting:
+            spot = (x, y - LABEL_PX - 4, x + width, y + 4)
             if not any(_overlap(spot, p) for p in placed):
                 break
         placed.append(spot)
-        out.append(Overlay(o.kind, o.label, o.value, o.box, o.confidence, label_at=(x0, y)))
+        out.append(Overlay(o.kind, o.label, o.value, o.box, o.confidence, label_at=(x, y)))
     return out
 
 
@@ -125,9 +148,7 @@ def _overlap(a: Box, b: Box) -> bool:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, list):
-        return f"[{len(value)}]"
-    return "" if value is None else str(value)
+    return "" if value is None else value_text(value)
 
 
 def _highlight(page: Page) -> Box | None:
@@ -148,6 +169,9 @@ def page(file_id: str, number: int) -> ResponseReturnValue:
     shown = _page(file_id, number)
     documents = [d for d in ctx().db.documents_of(application.id) if d.file_id == file_id and number in d.pages]
     count = len(ctx().db.pages_of(file_id))
+    thumbs = [(n, url_for(".thumbnail", file_id=file_id, number=n), url_for(".page", file_id=file_id, number=n))
+              for n in range(1, count + 1)]
     return render_template("page.html", stored=stored, application=application, page=shown, documents=documents,
                            overlays=_overlays(documents, shown), highlight=_highlight(shown), page_count=count,
+                           thumbs=thumbs,
                            image_url=url_for(".page_image", file_id=file_id, number=number))

@@ -20,6 +20,31 @@
     if (e.target.id === "show-na" && box) { box.classList.toggle("with-na", e.target.checked); }
   });
 
+  // A link to an item folded among the passes unfolds it (jump links, and the anchor after an override).
+  function revealTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    for (var d = target.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) { d.open = true; }
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", revealTarget);
+  if (location.hash) { revealTarget(); }
+
+  // A form the server refused comes back with the reason beside the field: bring it into view.
+  var refused = document.querySelector(".field-error[role=alert]");
+  if (refused) {
+    for (var d = refused.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) { d.open = true; }
+    refused.scrollIntoView({ block: "center" });
+  }
+
+  // Disabling a user (and any form marked data-confirm) asks first.
+  document.addEventListener("submit", function (e) {
+    var form = e.target.closest ? e.target.closest("form[data-confirm]") : null;
+    if (form && !window.confirm(form.dataset.confirm)) { e.preventDefault(); }
+  });
+
+  viewerControls();
   highlightOnHover();
   var ws = document.getElementById("workspace");
   if (!ws) { return; }
@@ -43,8 +68,10 @@
   function makeRow(id, name) {
     var li = el("li", "file");
     li.dataset.id = id;
+    li.appendChild(el("span", "file-thumb-box"));
     var main = el("div", "file-main");
     main.appendChild(el("span", "file-name", name));
+    main.appendChild(el("span", "file-kind small"));
     li.appendChild(main);
     var steps = el("ol", "steps");
     STEPS.forEach(function (s) { var step = el("li", "", T[s]); step.dataset.step = s; steps.appendChild(step); });
@@ -84,6 +111,15 @@
       li.dataset.id = row.id;
     }
     var main = li.querySelector(".file-main");
+    var kind = main.querySelector(".file-kind");
+    if (kind) { kind.textContent = row.kind || ""; }
+    var thumbBox = li.querySelector(".file-thumb-box");
+    if (thumbBox && row.thumb_url && !thumbBox.querySelector("img")) {
+      var thumb = el("img", "file-thumb");
+      thumb.src = row.thumb_url;
+      thumb.alt = row.filename;
+      thumbBox.appendChild(thumb);
+    }
     if (row.parent && !main.querySelector(".from")) {
       main.appendChild(el("span", "muted small from", T.from + " " + row.parent));
     }
@@ -201,12 +237,43 @@
     return fetch(ws.dataset.checklistUrl, { credentials: "same-origin" })
       .then(function (r) { return r.text(); })
       .then(function (html) {
+        var kept = typedForms(box);
         box.innerHTML = html;
         box.hidden = false;
         ws.dataset.checklistVersion = version;
+        restoreTyped(box, kept);
         var toggle = document.getElementById("show-na");
         if (toggle) { toggle.checked = box.classList.contains("with-na"); }
       });
+  }
+
+  // What an officer typed into the checklist's forms, and which folds were open, survive a new checklist.
+  function typedForms(box) {
+    var kept = { text: {}, open: [] };
+    box.querySelectorAll("form textarea").forEach(function (t) {
+      if (t.value) { kept.text[t.form.getAttribute("action")] = [t.value, t.form.querySelector("select") && t.form.querySelector("select").value]; }
+    });
+    box.querySelectorAll("details[open]").forEach(function (d) {
+      var item = d.closest("[data-check]");
+      kept.open.push((item ? item.dataset.check : "") + "|" + d.className + "|" + (d.closest(".group") || {}).dataset.category);
+    });
+    return kept;
+  }
+
+  function restoreTyped(box, kept) {
+    box.querySelectorAll("details").forEach(function (d) {
+      var item = d.closest("[data-check]");
+      var key = (item ? item.dataset.check : "") + "|" + d.className + "|" + (d.closest(".group") || {}).dataset.category;
+      if (kept.open.indexOf(key) >= 0) { d.open = true; }
+    });
+    box.querySelectorAll("form textarea").forEach(function (t) {
+      var saved = kept.text[t.form.getAttribute("action")];
+      if (!saved) { return; }
+      t.value = saved[0];
+      var select = t.form.querySelector("select");
+      if (select && saved[1]) { select.value = saved[1]; }
+      for (var d = t.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) { d.open = true; }
+    });
   }
 
   function showErrors(errors) {
@@ -258,6 +325,9 @@
       zone.addEventListener(type, function (e) { e.preventDefault(); zone.classList.add("over"); });
     });
     zone.addEventListener("dragleave", function () { zone.classList.remove("over"); });
+    zone.addEventListener("keydown", function (e) {  // a role=button answers Enter and Space like a button
+      if (e.target === zone && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); input.click(); }
+    });
     zone.addEventListener("drop", function (e) {
       e.preventDefault();
       e.stopPropagation();
@@ -273,6 +343,31 @@
   var upForm = document.getElementById("upload-form");
   if (upForm) { upForm.addEventListener("submit", function (e) { e.preventDefault(); }); }
   if (ws.dataset.busy === "1") { poll(); }
+
+  // The page viewer: zoom in and out, fit the width, rotate a quarter turn (the overlay turns with the page).
+  function viewerControls() {
+    var sheet = document.getElementById("sheet");
+    var tools = document.getElementById("viewer-tools");
+    if (!sheet || !tools) { return; }
+    var zoom = 1;
+    var turn = 0;
+    function apply() {
+      sheet.style.width = (zoom * 100) + "%";
+      sheet.style.transform = turn ? "rotate(" + turn + "deg)" : "";
+      sheet.classList.toggle("turned", turn % 180 !== 0);
+      tools.querySelector("[data-zoom-level]").textContent = Math.round(zoom * 100) + "%";
+    }
+    tools.addEventListener("click", function (e) {
+      var button = e.target.closest("button");
+      if (!button) { return; }
+      var act = button.dataset.act;
+      if (act === "in") { zoom = Math.min(4, zoom * 1.25); }
+      if (act === "out") { zoom = Math.max(0.5, zoom / 1.25); }
+      if (act === "fit") { zoom = 1; }
+      if (act === "rotate") { turn = (turn + 90) % 360; }
+      apply();
+    });
+  }
 
   function highlightOnHover() {
     var overlay = document.getElementById("overlay");
