@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.officer import admin, applications, casework, evidence
+from web.officer import admin, applications, casework, evidence, letter  # noqa: F401  (letter: routes on casework.bp)
 
 
 def blueprints() -> list[Blueprint]:
