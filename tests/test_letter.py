@@ -168,7 +168,7 @@ def test_officer_rewords_removes_and_adds_lines_kept_with_who_and_when(world, tm
     app.config.update(TESTING=True)
     web = app.test_client()
     token = _signed_in(web)
-    page = web.get(f"/applications/{app_id}/supplement").get_data(as_text=True)
+    page = web.get(f"/applications/{app_id}/supplement/edit").get_data(as_text=True)
     keys = re.findall(r'name="zh:([^"]+)"', page)
     assert len(keys) == 18  # 15 check lines and 3 unreadable files
     form = {"csrf_token": token, "doc_lang": "zh", f"zh:{keys[0]}": "请提供身份证原件及复印件",

@@ -83,8 +83,19 @@ def supplement(application_id: str) -> ResponseReturnValue:
     saved = Letters(ctx().db).latest(application_id)
     lines = letter_lines(checklist, saved.edits if saved else None)
     return render_template("supplement.html", application=application, doc=letter_doc(application, checklist, lines, lang),
-                           doc_lang=lang, machine=machine_lines(checklist), edits=saved.edits if saved else LetterEdits(),
-                           note=edited_note(saved, lang), max_lines=MAX_LINES)
+                           doc_lang=lang, note=edited_note(saved))
+
+
+@bp.get("/applications/<application_id>/supplement/edit")
+@login_required
+def supplement_edit(application_id: str) -> ResponseReturnValue:
+    """The letter's lines in both languages, to reword, remove or add before printing."""
+    application = visible_application(application_id)
+    checklist = _checklist(application_id)
+    saved = Letters(ctx().db).latest(application_id)
+    return render_template("supplement_edit.html", application=application, doc_lang=_lang(),
+                           machine=machine_lines(checklist), edits=saved.edits if saved else LetterEdits(),
+                           note=edited_note(saved))
 
 
 @bp.get("/applications/<application_id>/supplement.pdf")
@@ -134,8 +145,8 @@ def supplement_lines(application_id: str) -> ResponseReturnValue:
                             doc_lang=request.form.get("doc_lang", "zh")))
 
 
-def edited_note(saved: SavedEdits | None, lang: str) -> str:
-    """Who last edited the lines, and when."""
+def edited_note(saved: SavedEdits | None) -> str:
+    """Who last edited the lines, and when (in the page's language)."""
     if saved is None or saved.edits.empty:
         return ""
-    return translate("letter_edited_by", lang).format(who=saved.by, at=saved.at.strftime("%Y-%m-%d %H:%M"))
+    return translate("letter_edited_by").format(who=saved.by, at=saved.at.strftime("%Y-%m-%d %H:%M"))
