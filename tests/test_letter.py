@@ -78,6 +78,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Context, str]:
     accounts = Accounts(ctx.db)
     accounts.create("olivia", PASSWORD, role="officer", branch="north", display_name="王晓明")
     accounts.create("sam", PASSWORD, role="officer", branch="south")
+    return ctx, seed_letter_case(ctx)
+
+
+def seed_letter_case(ctx: Context) -> str:
+    """An application of branch north whose checklist asks for 15 things and 3 files again; its id."""
     application = pipeline.create_application(ctx, profile="salaried", application_date=date(2026, 11, 20),
                                               applicant_name="唐倩", branch="north", created_by="olivia")
     now = datetime.now(UTC)
@@ -91,7 +96,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Context, str]:
              for n, (name, code, message) in enumerate(errors)]
     bundle = Bundle(application=application, documents=[], files=files)
     ctx.db.save_checklist(summarize(bundle, _results(), overrides=[], policy=ctx.policy))
-    return ctx, application.id
+    return application.id
 
 
 @pytest.fixture

@@ -66,4 +66,5 @@ LETTER_TEXT: dict[str, tuple[str, str]] = {
     "dash_none": ("暂无数据", "No data yet"),
     "dash_file_error": ("文件无法读取", "File could not be read"),
     "dash_month": ("月份", "Month"),
+    "st_new": ("待上传", "No files yet"),
 }
