@@ -167,3 +167,25 @@ def test_an_empty_dashboard_shows_no_data_and_a_bad_date_is_refused(empty_app) -
     html = empty_app.get("/dashboard").get_data(as_text=True)
     assert '<div class="value">0</div>' in html and "暂无数据" in html
     assert empty_app.get("/dashboard?from=someday").status_code == 422
+
+
+
+def test_the_upgrade_fills_the_dashboard_copies_from_existing_rows(ctx: Context) -> None:
+    """Down to the revision before (the copies dropped) and up again: the copies are rebuilt from the payloads."""
+    from alembic import command
+
+    from docproc.store import migrate
+
+    seeded = seed(ctx.db, 24)
+    query = {"reasons": "SELECT application_id, check_id FROM supplement_reasons",
+             "overrides": "SELECT check_id, COUNT(*) FROM overrides GROUP BY check_id"}
+    with ctx.db.engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "0002_list_columns")
+        assert "supplement_reasons" not in sa.inspect(conn).get_table_names()
+        command.upgrade(migrate._config(conn), "head")
+    with ctx.db.engine.connect() as conn:
+        stored: dict[str, set[str]] = {}
+        for app_id, check_id in conn.execute(sa.text(query["reasons"])):
+            stored.setdefault(app_id, set()).add(check_id)
+        assert stored == seeded.asked and len(stored) > 3
+        assert dict(conn.execute(sa.text(query["overrides"])).all()) == seeded.overrides
