@@ -180,7 +180,9 @@ def test_officer_rewords_removes_and_adds_lines_kept_with_who_and_when(world, tm
             f"en:{keys[0]}": "Please bring your ID card and a copy", f"remove:{keys[1]}": "1",
             "add_zh": ["请提供婚姻状况证明", ""], "add_en": ["Please bring proof of marital status", ""]}
     assert web.post(f"/applications/{app_id}/supplement/lines", data=form).status_code == 302
-    zh = _letter_text(web.get(f"/applications/{app_id}/supplement").get_data(as_text=True))
+    page = web.get(f"/applications/{app_id}/supplement").get_data(as_text=True)
+    assert re.search(r'id="letter-edited">王晓明于\d{4}-\d\d-\d\d \d\d:\d\d修改<', page)  # who and when, outside the letter
+    zh = _letter_text(page)
     en = _letter_text(web.get(f"/applications/{app_id}/supplement?doc_lang=en").get_data(as_text=True))
     assert "请提供身份证原件及复印件" in zh and "请提供婚姻状况证明" in zh and "Please bring proof of marital status" in en
     assert "请提供身份证" + "。" not in zh and "身份证已过期" not in zh  # reworded and removed
@@ -221,3 +223,11 @@ def test_a_display_name_is_stored_and_changed(ctx: Context) -> None:
     accounts = Accounts(ctx.db)
     assert accounts.create("ann", PASSWORD, role="officer", branch="north").shown_name == "ann"
     assert accounts.update("ann", display_name="  李  娜 ").display_name == "李 娜"
+
+
+def test_a_line_longer_than_a_letter_holds_is_refused(web, world) -> None:  # type: ignore[no-untyped-def]
+    _, app_id = world
+    token = _signed_in(web)
+    refused = web.post(f"/applications/{app_id}/supplement/lines",
+                       data={"csrf_token": token, "add_zh": "很" * 301, "add_en": "x"})
+    assert refused.status_code == 422

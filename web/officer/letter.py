@@ -9,10 +9,11 @@ from datetime import date
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from pydantic import ValidationError
 
 from docproc.core.clock import utcnow
 from docproc.core.errors import InputError
-from docproc.core.letters import MAX_LINES, LetterEdits, Wording, load_letterheads
+from docproc.core.letters import MAX_LINES, MAX_TEXT, LetterEdits, Wording, load_letterheads
 from docproc.core.models import Application, Checklist
 from docproc.service.letter import LetterLine, deadline, letter_lines, machine_lines
 from docproc.service.letter_pdf import LetterDoc, render_letter_pdf
@@ -137,8 +138,8 @@ def supplement_lines(application_id: str) -> ResponseReturnValue:
     checklist = _checklist(application_id)
     try:
         edits = LetterEdits() if request.form.get("reset") else edits_from_form(checklist)
-    except ValueError as exc:  # a line longer than a letter holds
-        raise InputError(f"a line is too long: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}") from None
+    except ValidationError:
+        raise InputError(f"a line of the letter holds at most {MAX_TEXT} characters") from None
     Letters(ctx().db).save(application_id, edits, by=signed_in().name)
     flash(translate("letter_saved"))
     return redirect(url_for("pages.casework.supplement", application_id=application_id,
@@ -149,4 +150,5 @@ def edited_note(saved: SavedEdits | None) -> str:
     """Who last edited the lines, and when (in the page's language)."""
     if saved is None or saved.edits.empty:
         return ""
-    return translate("letter_edited_by").format(who=saved.by, at=saved.at.strftime("%Y-%m-%d %H:%M"))
+    user = accounts().find(saved.by)
+    return translate("letter_edited_by").format(who=user.shown_name if user else saved.by, at=saved.at.strftime("%Y-%m-%d %H:%M"))
