@@ -69,6 +69,27 @@ class LetterLine(BaseModel):
     edited: bool = False  # reworded by the officer
 
 
+class LetterDoc(BaseModel):
+    """The letter in one language, ready to print."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lang: str
+    bank: str
+    office: str
+    address: str
+    phone: str
+    title: str
+    meta: list[tuple[str, str]]
+    intro: list[str]  # the greeting, then what the letter is about
+    headers: tuple[str, str, str]
+    rows: list[tuple[str, str]]
+    empty: str
+    closing: list[str]
+    signatures: list[str]
+
+
+
 def why_of(check_id: str) -> Wording:
     """The customer's reason for a check's request (longest matching prefix)."""
     return WHY[max((p for p in WHY if check_id.startswith(p)), key=len)]

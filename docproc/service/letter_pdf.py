@@ -1,6 +1,7 @@
 """The supplement letter as a one-page A4 PDF (reportlab, with an embedded CJK TrueType face).
 
-The page prints a :class:`LetterDoc`, the letter already in one language: the same content the web page shows.
+The page prints a :class:`~docproc.service.letter.LetterDoc`, the letter already in one language: the same content
+the web page shows. (reportlab is imported only here, by the one view that renders a PDF.)
 A long letter is set in smaller type, step by step, until it fits one page.
 """
 
@@ -11,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from pydantic import BaseModel, ConfigDict
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -22,32 +22,13 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from docproc.core.errors import ConfigError
+from docproc.service.letter import LetterDoc
 
 FONT = "DocprocLetter"
 # TrueType-outline CJK faces reportlab can embed (the Noto CJK collections are CFF and cannot be embedded).
 FONT_FILES = (Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
               Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"))
 SCALES = (1.0, 0.92, 0.84, 0.76, 0.7, 0.64, 0.58)
-
-
-class LetterDoc(BaseModel):
-    """The letter in one language, ready to print."""
-
-    model_config = ConfigDict(frozen=True)
-
-    lang: str
-    bank: str
-    office: str
-    address: str
-    phone: str
-    title: str
-    meta: list[tuple[str, str]]
-    intro: list[str]  # the greeting, then what the letter is about
-    headers: tuple[str, str, str]
-    rows: list[tuple[str, str]]
-    empty: str
-    closing: list[str]
-    signatures: list[str]
 
 
 @cache

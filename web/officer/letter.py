@@ -15,8 +15,7 @@ from docproc.core.clock import utcnow
 from docproc.core.errors import InputError
 from docproc.core.letters import MAX_LINES, MAX_TEXT, LetterEdits, Wording, load_letterheads
 from docproc.core.models import Application, Checklist
-from docproc.service.letter import LetterLine, deadline, letter_lines, machine_lines
-from docproc.service.letter_pdf import LetterDoc, render_letter_pdf
+from docproc.service.letter import LetterDoc, LetterLine, deadline, letter_lines, machine_lines
 from docproc.store.letters import Letters, SavedEdits
 from web.auth import accounts, login_required, signed_in
 from web.i18n import translate
@@ -103,6 +102,8 @@ def supplement_edit(application_id: str) -> ResponseReturnValue:
 @login_required
 def supplement_pdf(application_id: str) -> ResponseReturnValue:
     """The letter as a one-page A4 PDF, rendered here (``?doc_lang=en`` for English)."""
+    from docproc.service.letter_pdf import render_letter_pdf  # reportlab: loaded when a letter is printed
+
     application = visible_application(application_id)
     checklist = _checklist(application_id)
     lang = _lang()
