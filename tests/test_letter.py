@@ -231,3 +231,21 @@ def test_a_line_longer_than_a_letter_holds_is_refused(web, world) -> None:  # ty
     refused = web.post(f"/applications/{app_id}/supplement/lines",
                        data={"csrf_token": token, "add_zh": "很" * 301, "add_en": "x"})
     assert refused.status_code == 422
+
+
+def test_forty_lines_still_print_on_one_page_and_more_are_refused(web, world) -> None:  # type: ignore[no-untyped-def]
+    _, app_id = world
+    token = _signed_in(web)
+    url = f"/applications/{app_id}/supplement/lines"
+    extra = {"add_zh": [f"请补充第{n}份共有人收入证明原件及复印件，并加盖单位公章" for n in range(23)],
+             "add_en": [f"Please bring co-owner income proof number {n}, original and copy, with the employer's seal"
+                        for n in range(23)]}
+    assert web.post(url, data={"csrf_token": token, **extra}).status_code == 422  # 18 + 23 > 40
+    extra = {k: v[:22] for k, v in extra.items()}
+    assert web.post(url, data={"csrf_token": token, **extra}).status_code == 302
+    try:
+        for lang in ("zh", "en"):
+            pages, text, _ = _pdf_pages(web.get(f"/applications/{app_id}/supplement.pdf?doc_lang={lang}").data)
+            assert pages == 1 and ("第21份" in text if lang == "zh" else "number 21" in text)
+    finally:
+        web.post(url, data={"csrf_token": token, "reset": "1"})

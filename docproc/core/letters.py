@@ -19,7 +19,7 @@ from pydantic import Field as PydanticField
 from docproc.core.errors import ConfigError
 from docproc.core.models import Title
 
-MAX_LINES = 30  # what one A4 page holds at the smallest type the letter uses
+MAX_LINES = 40  # lines an officer may bring a letter to: one A4 page holds 50 two-line rows at its smallest type
 MAX_TEXT = 300
 
 

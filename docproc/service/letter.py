@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from docproc.core.letters import MAX_LINES, LetterEdits, Wording
+from docproc.core.letters import LetterEdits, Wording
 from docproc.core.models import Checklist
 from docproc.core.policy import Letter
 
@@ -127,7 +127,7 @@ def letter_lines(checklist: Checklist, edits: LetterEdits | None) -> list[Letter
         out.append(line)
     for n, added in enumerate(edits.added, 1):
         out.append(LetterLine(key=f"added:{n}", zh=added.zh or added.en, en=added.en or added.zh, source="officer"))
-    return out[:MAX_LINES]
+    return out
 
 
 def deadline(start: date, rules: Letter) -> date:

@@ -102,4 +102,4 @@ def render_letter_pdf(doc: LetterDoc) -> bytes:
         pdf, pages = _build(doc, scale)
         if pages == 1:
             return pdf
-    return pdf  # MAX_LINES keeps a letter within the smallest type
+    return pdf  # past about 50 rows even the smallest type runs on (officers cannot add past MAX_LINES)

@@ -126,7 +126,7 @@ def edits_from_form(checklist: Checklist) -> LetterEdits:
             reworded[line.key] = Wording(zh=zh or line.zh, en=en or line.en)
     added = [Wording(zh=zh.strip(), en=en.strip())
              for zh, en in zip(form.getlist("add_zh"), form.getlist("add_en"), strict=False) if zh.strip() or en.strip()]
-    if len(added) > MAX_LINES:
+    if len(added) + len(machine_lines(checklist)) - len(removed) > MAX_LINES:
         raise InputError(f"a letter holds at most {MAX_LINES} lines")
     return LetterEdits(removed=tuple(removed), reworded=reworded, added=tuple(added))
 
