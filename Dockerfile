@@ -7,10 +7,11 @@ COPY . .
 RUN pip wheel --no-cache-dir --no-deps -w /dist .
 
 FROM python:3.11-slim
-# What pip cannot install (as scripts/bootstrap.sh does on a host): tesseract with the Chinese models.
+# What pip cannot install (as scripts/bootstrap.sh does on a host): tesseract with the Chinese models, and the
+# TrueType CJK face the supplement letter's PDF embeds.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-eng \
+      tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-eng fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /dist/ /tmp/dist/
 RUN pip install --no-cache-dir /tmp/dist/*.whl && rm -rf /tmp/dist \

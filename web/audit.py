@@ -39,6 +39,8 @@ def _override_recorded(req: Request) -> bool:
 AUDITED: dict[str, Audited] = {
     "pages.applications.detail": Audited("view", "application", "application_id"),
     "pages.casework.supplement": Audited("view", "application", "application_id"),
+    "pages.casework.supplement_pdf": Audited("download", "application", "application_id"),
+    "pages.casework.supplement_edit": Audited("view", "application", "application_id"),
     "pages.evidence.page": Audited("view", "page", "file_id"),
     "pages.evidence.page_image": Audited("view", "page", "file_id"),
     "pages.evidence.original": Audited("download", "file", "file_id"),

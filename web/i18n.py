@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, redirect, request, session
 from werkzeug.wrappers import Response
 
 from web.csrf import safe_path
+from web.i18n_letter import LETTER_TEXT
 from web.i18n_page import PAGE_TEXT
 from web.i18n_reasons import REASON_TEXT
 
@@ -176,6 +177,7 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 TEXT.update(REASON_TEXT)
 TEXT.update(PAGE_TEXT)  # the page layout's entries (web/i18n_page.py)
+TEXT.update(LETTER_TEXT)
 
 
 def current_lang() -> str:

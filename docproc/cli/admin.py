@@ -44,11 +44,12 @@ def create_admin(username: str, password: str, branch: str) -> None:
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
 @click.option("--branch", required=True, help="Branch whose applications the user works on.")
+@click.option("--display-name", default=None, help="The name letters and pages show (e.g. 王晓明).")
 @_password
 @edge
-def add(username: str, role: str, branch: str, password: str) -> None:
+def add(username: str, role: str, branch: str, password: str, display_name: str | None) -> None:
     """Add an officer, supervisor or admin."""
-    user = _accounts().create(username, password, role=role, branch=branch)
+    user = _accounts().create(username, password, role=role, branch=branch, display_name=display_name)
     click.echo(f"created {user.role} {user.username} (branch {user.branch})")
 
 
@@ -85,3 +86,13 @@ def disable(username: str, enable: bool) -> None:
 
 
 COMMANDS: list[click.Command] = [users]
+
+
+@users.command("set-display-name")
+@click.argument("username")
+@click.argument("display_name")
+@edge
+def set_display_name(username: str, display_name: str) -> None:
+    """Set the name letters and pages show for a user (e.g. 王晓明)."""
+    user = _accounts().update(username, display_name=display_name)
+    click.echo(f"{username} is shown as {user.shown_name}")

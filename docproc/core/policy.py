@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -138,6 +139,14 @@ class Retention(_PolicyModel):
     originals_days: int = PydanticField(default=0, ge=0)  # 0: kept; N: deleted N days after the decision
 
 
+class Letter(_PolicyModel):
+    """The supplement letter: how long the customer has to bring what is missing."""
+
+    deadline_working_days: int = PydanticField(default=10, ge=1, le=60)  # Monday–Friday, less closed_days
+    closed_days: tuple[date, ...] = ()  # public holidays on weekdays: not counted
+    working_weekends: tuple[date, ...] = ()  # Saturdays or Sundays worked in lieu (调休): counted
+
+
 class Policy(_PolicyModel):
     """The whole policy; ``version`` is the declared version plus a content hash."""
 
@@ -153,6 +162,7 @@ class Policy(_PolicyModel):
     pdf: PdfRules = PdfRules()
     images: ImageRules = ImageRules()
     retention: Retention = Retention()
+    letter: Letter = Letter()
     review_blocks_ready: ReviewBlocksReady = ReviewBlocksReady()
     profiles: dict[str, Profile]
 

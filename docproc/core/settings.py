@@ -22,6 +22,7 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("DATABASE_URL", "DOCPROC_DATABASE_URL")
     )
     policy_file: Path | None = None
+    letter_file: Path | None = None  # supplement letter templates per branch (TOML); unset: the shipped one
     ocr_engine: str = "rapidocr"
     ocr_timeout: float = 120.0
     ocr_memo: bool = False  # remember OCR answers by image under data_dir/ocr-memo

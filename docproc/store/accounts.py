@@ -39,6 +39,12 @@ class User:
     branch: str
     active: bool
     created_at: datetime
+    display_name: str | None = None  # as letters and pages name the officer (e.g. 王晓明); else the username
+
+    @property
+    def shown_name(self) -> str:
+        """The display name, or the username when none was set."""
+        return self.display_name or self.username
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def _aware(moment: datetime) -> datetime:
 
 def _user(row: sa.Row) -> User:  # type: ignore[type-arg]
     return User(username=row.username, role=row.role, branch=row.branch, active=bool(row.active),
-                created_at=_aware(row.created_at))
+                created_at=_aware(row.created_at), display_name=row.display_name)
 
 
 def _validate(username: str, password: str | None, role: str, branch: str) -> None:
@@ -91,13 +97,19 @@ def _validate(username: str, password: str | None, role: str, branch: str) -> No
         raise InputError("a user needs a branch", zh="用户必须属于一个网点")
 
 
+def _display(name: str | None) -> str | None:
+    """A display name as stored: trimmed, at most 120 characters, None when blank."""
+    clean = " ".join((name or "").split())[:120]
+    return clean or None
+
+
 class Accounts:
     """Users: create, authenticate, list, change role/branch/password, deactivate."""
 
     def __init__(self, db: Database) -> None:
         self.engine = db.engine
 
-    def create(self, username: str, password: str, *, role: str, branch: str) -> User:
+    def create(self, username: str, password: str, *, role: str, branch: str, display_name: str | None = None) -> User:
         """Add a user with a salted password hash; InputError when the name is taken or invalid."""
         _validate(username, password, role, branch)
         with self.engine.begin() as conn:
@@ -105,7 +117,7 @@ class Accounts:
                 raise InputError(f"the username {username!r} is already taken", zh=f"用户名“{username}”已被占用")
             conn.execute(users.insert().values(
                 username=username, password_hash=generate_password_hash(password), role=role,
-                branch=branch_name(branch), active=True, created_at=utcnow()))
+                branch=branch_name(branch), active=True, created_at=utcnow(), display_name=_display(display_name)))
             _ensure_branch(conn, branch_name(branch))
         return self.get(username)
 
@@ -142,7 +154,7 @@ class Accounts:
             return [_user(r) for r in conn.execute(query).all()]
 
     def update(self, username: str, *, role: str | None = None, branch: str | None = None,
-               active: bool | None = None, password: str | None = None) -> User:
+               active: bool | None = None, password: str | None = None, display_name: str | None = None) -> User:
         """Change what is given; the password is re-hashed; a new password or disabling ends all sessions."""
         user = self.get(username)
         _validate(username, password, role or user.role, branch if branch is not None else user.branch)
@@ -153,6 +165,8 @@ class Accounts:
             values["branch"] = branch_name(branch)
         if active is not None:
             values["active"] = active
+        if display_name is not None:
+            values["display_name"] = _display(display_name)
         if password is not None:
             values["password_hash"] = generate_password_hash(password)
         if values:

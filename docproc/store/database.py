@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from docproc.core.clock import utcnow
 from docproc.core.errors import NotFoundError
 from docproc.core.models import Application, Checklist, Document, FileState, Override, Page, StoredFile
-from docproc.store import app_index, migrate
+from docproc.store import app_index, figures, migrate
 from docproc.store.fingerprints import TEXT_FINGERPRINT, card_hash_bands, page_fingerprint
 from docproc.store.sealing import Keyring
 from docproc.store.stored import load
@@ -333,7 +333,7 @@ class Database:
     def save_checklist(self, checklist: Checklist) -> None:
         """Append a checklist version (history is kept)."""
         with self._tx() as conn:
-            conn.execute(
+            inserted = conn.execute(
                 checklists.insert().values(
                     application_id=checklist.application,
                     status=checklist.status.value,
@@ -342,6 +342,7 @@ class Database:
                     data=checklist.model_dump(mode="json"),
                 )
             )
+            figures.after_checklist(conn, int(inserted.inserted_primary_key[0]), checklist)  # type: ignore[index]
             app_index.after_checklist(conn, self.keyring, checklist)
 
     def latest_checklist(self, application_id: str) -> Checklist | None:
@@ -360,7 +361,7 @@ class Database:
         with self._tx() as conn:
             conn.execute(
                 overrides.insert().values(
-                    application_id=application_id, data=override.model_dump(mode="json")
+                    application_id=application_id, data=override.model_dump(mode="json"), check_id=override.check_id
                 )
             )
 

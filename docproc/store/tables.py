@@ -81,6 +81,15 @@ overrides = sa.Table(
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("application_id", sa.String(40), index=True, nullable=False),
     sa.Column("data", SealedJSON("overrides.data"), nullable=False),
+    sa.Column("check_id", sa.String(120), nullable=True, index=True),  # a copy from data, for the dashboard
+)
+# The check ids of each checklist's supplement request (no personal data): the dashboard's 补件 reasons
+supplement_reasons = sa.Table(
+    "supplement_reasons",
+    metadata,
+    sa.Column("checklist_seq", sa.Integer, primary_key=True),
+    sa.Column("check_id", sa.String(120), primary_key=True),
+    sa.Column("application_id", sa.String(40), index=True, nullable=False),
 )
 page_hashes = sa.Table(
     "page_hashes",
@@ -127,6 +136,7 @@ users = sa.Table(
     sa.Column("branch", sa.String(64), nullable=False),
     sa.Column("active", sa.Boolean, nullable=False, default=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("display_name", sa.String(120), nullable=True),  # as letters and pages name the officer
 )
 application_reviews = sa.Table(
     "application_reviews",
@@ -151,6 +161,17 @@ application_assignments = sa.Table(
     sa.Column("assignee", sa.String(64), nullable=False),
     sa.Column("assigned_by", sa.String(64), nullable=False),
     sa.Column("assigned_at", sa.DateTime(timezone=True), nullable=False),
+)
+# The officer's version of a supplement letter: every save is a new row (who, when, what), the latest counts;
+# the machine's lines stay in the checklist they came from.
+letter_edits = sa.Table(
+    "letter_edits",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("application_id", sa.String(40), index=True, nullable=False),
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("data", SealedJSON("letter_edits.data"), nullable=False),
 )
 check_requests = sa.Table(
     "application_check_requests",

@@ -1,4 +1,5 @@
-"""The checklist and what officers do with it: overrides, reviewed mark, reassignment, supplement request."""
+"""The checklist and what officers do with it: overrides, reviewed mark, reassignment (the supplement letter:
+:mod:`web.officer.letter`, on this blueprint)."""
 
 from __future__ import annotations
 
@@ -222,36 +223,3 @@ def assign(application_id: str) -> ResponseReturnValue:
     casework().assign(application_id, to=target.username, by=signed_in().name)
     flash(translate("reassigned_to").format(name=target.username))
     return redirect(url_for("pages.applications.detail", application_id=application_id))
-
-
-def supplement_lines(checklist: Checklist) -> list[dict[str, str]]:
-    """What to bring and why, in both languages."""
-    items = {i.id: i for i in checklist.items}
-    errors = {f"文件“{e['filename']}”": e["message"] for e in checklist.errors}
-    lines = []
-    for request_item in checklist.supplement_request:
-        item = items.get(request_item.check_id)
-        if item is not None:
-            why_zh = f"核查项“{item.title.zh}”：{translate('it_' + item.status.value, 'zh')}"
-            why_en = f"Check “{item.title.en}”: {translate('it_' + item.status.value, 'en').lower()}"
-            if item.reasons:
-                why_en += f" ({item.reasons[0]})"
-        else:
-            detail = next((m for k, m in errors.items() if k in request_item.zh), "")
-            why_zh, why_en = "文件无法读取", f"the file could not be read{': ' + detail if detail else ''}"
-        lines.append({"zh": request_item.zh, "en": request_item.en, "why_zh": why_zh, "why_en": why_en})
-    return lines
-
-
-@bp.get("/applications/<application_id>/supplement")
-@login_required
-def supplement(application_id: str) -> ResponseReturnValue:
-    """The printable supplement request (补件清单), Chinese by default, English on request."""
-    application = visible_application(application_id)
-    checklist = ctx().db.latest_checklist(application_id)
-    if checklist is None:
-        abort(404, description="no checklist yet: wait until the files are read")
-    doc_lang = request.args.get("doc_lang", "zh") if request.args.get("doc_lang") in ("zh", "en") else "zh"
-    name, _ = applicant_of(application, checklist)
-    return render_template("supplement.html", application=application, checklist=checklist, name=name,
-                           lines=supplement_lines(checklist), doc_lang=doc_lang, printed=utcnow().date())
