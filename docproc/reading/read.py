@@ -15,6 +15,7 @@ import numpy as np
 
 from docproc.core.errors import CorruptFile, EmptyFile, EncryptedPdf, TooManyPages, UnsupportedFileType
 from docproc.core.models import BBox, Page, PageSource, Stamp, Unit, Word
+from docproc.core.timing import on_page, stage
 from docproc.reading import forensics, image_forensics, imaging, pdf_structure
 from docproc.reading.cards import Card, find_cards
 from docproc.reading.limits import ReadLimits, check_image_size, page_dpi
@@ -57,11 +58,14 @@ def read_file(data: bytes, *, file_id: str, filename: str, ctx: ReadingContext) 
     if kind == "pdf":
         return _read_pdf(data, file_id=file_id, ctx=ctx)
     if kind == "image":
-        image = imaging.load_image(data, max_pixels=ctx.settings.max_image_pixels)
-        check_image_size(image.shape[1], image.shape[0], ReadLimits.of(ctx.settings))
-        meta: dict[str, Any] = {"kind": "image", "ela": forensics.error_level(data),
-                                "clones": forensics.cloned_regions(image)}
-        return [_ocr_page(image, file_id=file_id, number=1, ctx=ctx, meta=meta)]
+        with on_page(1):
+            with stage("render"):
+                image = imaging.load_image(data, max_pixels=ctx.settings.max_image_pixels)
+            check_image_size(image.shape[1], image.shape[0], ReadLimits.of(ctx.settings))
+            with stage("forensics"):
+                meta: dict[str, Any] = {"kind": "image", "ela": forensics.error_level(data),
+                                        "clones": forensics.cloned_regions(image)}
+            return [_ocr_page(image, file_id=file_id, number=1, ctx=ctx, meta=meta)]
     raise UnsupportedFileType(f"{filename}: archives are expanded at upload, not read as pages")
 
 
@@ -155,7 +159,8 @@ def _read_pdf(data: bytes, *, file_id: str, ctx: ReadingContext) -> list[Page]:
             )
         if len(dpis) != count:  # PDFium could not size the pages: pdfplumber's sizes then
             dpis = [page_dpi(float(p.width), float(p.height), limits, number=i + 1) for i, p in enumerate(pdf.pages)]
-        facts = pdf_file_facts(data, pdf.metadata or {})
+        with stage("forensics"):
+            facts = pdf_file_facts(data, pdf.metadata or {})
         return [
             _read_pdf_page(page, file_id=file_id, number=i + 1, ctx=ctx, facts=facts, dpi=dpis[i])
             for i, page in enumerate(pdf.pages)
@@ -164,22 +169,34 @@ def _read_pdf(data: bytes, *, file_id: str, ctx: ReadingContext) -> list[Page]:
 
 def _read_pdf_page(page: Any, *, file_id: str, number: int, ctx: ReadingContext, facts: dict[str, Any],
                    dpi: float) -> Page:
+    with on_page(number):
+        return _read_pdf_page_now(page, file_id=file_id, number=number, ctx=ctx, facts=facts, dpi=dpi)
+
+
+def _read_pdf_page_now(page: Any, *, file_id: str, number: int, ctx: ReadingContext, facts: dict[str, Any],
+                       dpi: float) -> Page:
     try:
-        words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
-        rendered = page.to_image(resolution=dpi).original.convert("RGB")
+        with stage("pdf_text"):
+            words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
+        with stage("render"):
+            rendered = page.to_image(resolution=dpi).original.convert("RGB")
     except Exception as exc:
         raise CorruptFile(f"page {number} of the PDF cannot be read ({type(exc).__name__})") from exc
-    image = np.asarray(rendered)[:, :, ::-1].copy()
+    with stage("render"):
+        image = np.asarray(rendered)[:, :, ::-1].copy()
     meta: dict[str, Any] = {"kind": "pdf", "pdf": facts, "images": len(page.images)}
     if dpi < ctx.settings.render_dpi:
         meta["render_dpi"] = round(dpi, 1)
     if sum(len(w["text"].strip()) for w in words) < MIN_TEXT_LAYER_CHARS:
         return _ocr_page(image, file_id=file_id, number=number, ctx=ctx, meta=meta)
-    render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
+    with stage("store_render"):
+        render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     scale = 72.0 / dpi
     stamps = [_scaled_stamp(s, scale) for s in _stamps_with_legends(image, number, ctx)]
-    text_words = _text_layer_words(words)
-    meta |= {"hash": forensics.page_hash(image)}
+    with stage("pdf_text"):
+        text_words = _text_layer_words(words)
+    with stage("forensics"):
+        meta |= {"hash": forensics.page_hash(image)}
     return Page(
         file_id=file_id,
         number=number,
@@ -236,13 +253,16 @@ def _stamps_with_legends(image: np.ndarray, number: int, ctx: ReadingContext, *,
     """Seals on the page with their legend read freely, and raw reads of the whole ring kept for the stamp
     checks to compare with the name each seal is expected to carry."""
     stamps = []
-    for stamp in detect_seals(image, page=number, greyscale_rings=scanned):
+    with stage("seal_search"):
+        found = detect_seals(image, page=number, greyscale_rings=scanned)
+    for stamp in found:
         legend: str | None = None
         reads: tuple[str, ...] = ()
         if stamp.shape in ("round", "oval"):
             try:
-                legend, _conf = read_seal_legend(image, stamp, ctx.ocr)
-                reads = seal_legend_reads(image, stamp, ctx.ocr)
+                with stage("legend_read"):
+                    legend, _conf = read_seal_legend(image, stamp, ctx.ocr)
+                    reads = seal_legend_reads(image, stamp, ctx.ocr)
             except Exception:  # a legend is a bonus; the seal itself is still evidence
                 log.warning("seal legend could not be read on page %s", number, exc_info=True)
         stamps.append(stamp.model_copy(update={"text": legend, "legend_reads": reads}))
@@ -256,7 +276,8 @@ def prepare_for_ocr(image: np.ndarray, ctx: ReadingContext) -> tuple[np.ndarray,
     upright on their own, then set one under the other: the facts' ``cards`` say where each one lies
     in the image returned (the stored render) and where it lay on the page read.
     """
-    cards = find_cards(image)
+    with stage("card_find"):
+        cards = find_cards(image)
     if len(cards) > 1:
         image, facts = _stacked_cards(cards, ctx)
     else:
@@ -268,7 +289,8 @@ def prepare_for_ocr(image: np.ndarray, ctx: ReadingContext) -> tuple[np.ndarray,
         import cv2
 
         factor = MIN_OCR_WIDTH / image.shape[1]
-        image = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        with stage("upscale"):
+            image = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         facts["upscaled"] = round(factor, 2)
         for card in facts.get("cards", []):
             card["box"] = [round(v * factor, 1) for v in card["box"]]
@@ -278,10 +300,12 @@ def prepare_for_ocr(image: np.ndarray, ctx: ReadingContext) -> tuple[np.ndarray,
 def _upright(image: np.ndarray, ctx: ReadingContext, facts: dict[str, Any]) -> tuple[np.ndarray, dict[str, Any]]:
     """Turned the right way up (quarter turns) and deskewed, with what was done added to ``facts``."""
     facts = dict(facts)
-    angle = ctx.ocr.orientation(image)
-    if angle:
-        image, facts["rotated"] = imaging.rotate(image, angle), angle
-    image, skew = imaging.deskew(image)
+    with stage("orientation"):
+        angle = ctx.ocr.orientation(image)
+        if angle:
+            image, facts["rotated"] = imaging.rotate(image, angle), angle
+    with stage("deskew"):
+        image, skew = imaging.deskew(image)
     if skew:
         facts["deskew"] = round(skew, 2)
     return image, facts
@@ -322,12 +346,16 @@ def clear_seal_ink(image: np.ndarray, stamps: list[Stamp]) -> np.ndarray:
 def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: ReadingContext, meta: dict[str, Any]) -> Page:
     original_shape = image.shape
     image, facts = prepare_for_ocr(image, ctx)
-    render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
+    with stage("store_render"):
+        render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     stamps = _stamps_with_legends(image, number, ctx, scanned=True)
-    meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps),
-            **image_forensics.edit_regions(image)}
-    clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
-    words = ctx.ocr.read(clean)
+    with stage("forensics"):
+        meta = {**meta, "hash": forensics.page_hash(image), "seal_patches": forensics.seal_patches(image, stamps),
+                **image_forensics.edit_regions(image)}
+    with stage("ocr_prep"):
+        clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
+    with stage("ocr"):
+        words = ctx.ocr.read(clean)
     return Page(
         file_id=file_id,
         number=number,

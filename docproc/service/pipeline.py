@@ -31,6 +31,7 @@ from docproc.core.models import (
     RawDocument,
     StoredFile,
 )
+from docproc.core.timing import stage
 from docproc.extractors import EXTRACTOR_VERSION, EXTRACTORS
 from docproc.reading import classify, forensics, imaging
 from docproc.reading import read as reading
@@ -206,7 +207,8 @@ def cached_or_read(ctx: Context, sha256: str, read: Callable[[], list[Page]], *,
     if hit is None:
         _observe_read(pages, time.perf_counter() - started)
     started = time.perf_counter()
-    docs = documents_from_pages(ctx, pages)
+    with stage("extraction"):
+        docs = documents_from_pages(ctx, pages)
     metrics.observe("job_seconds", time.perf_counter() - started, {"stage": "extract"})
     ctx.db.put_extraction(sha256, reading_version(ctx), read_pages=pages, docs=docs,
                           extractor_version=EXTRACTOR_VERSION)
@@ -323,7 +325,7 @@ def bundle_of(ctx: Context, application_id: str) -> Bundle:
 def check_application(ctx: Context, application_id: str) -> Checklist:
     """Run every check on the application and store the new checklist."""
     started = time.perf_counter()
-    with log_ids(application_id=application_id):
+    with log_ids(application_id=application_id), stage("checks"):
         bundle = bundle_of(ctx, application_id)
         results = run_checks(bundle, ctx.policy)
         checklist = summarize(
