@@ -8,6 +8,7 @@ checklist. Failures are retried with backoff; when retries are spent the file sh
 from __future__ import annotations
 
 import logging
+import resource
 import signal
 import time
 from typing import Any
@@ -264,6 +265,19 @@ class DocprocWorker(Worker):
         """rq's work horse, after dropping the parent's database connections."""
         after_fork()
         super().main_work_horse(job, queue)
+
+    def perform_job(self, job: Job, queue: Queue, execution: Any) -> bool:
+        """rq's job run; then, in a work horse, the process's peak memory recorded (ru_maxrss)."""
+        try:
+            return bool(super().perform_job(job, queue, execution))
+        finally:
+            if self.is_horse:
+                metrics.record_max("worker_peak_rss_bytes", peak_rss_bytes())
+
+
+def peak_rss_bytes() -> int:
+    """The largest resident memory this process has had (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def live_workers(queue: Queue, ttl: float) -> int:
