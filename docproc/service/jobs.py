@@ -120,8 +120,15 @@ def _current_queue() -> Queue | None:
 
 
 def process_file_job(file_id: str) -> int:
-    """Read one file; when its application has nothing else in flight, queue the checks."""
+    """Read one file; when its application has nothing else in flight, queue the checks. A big PDF is
+    read in parts by every worker instead (docproc.service.page_jobs): its gather job goes on from here."""
     ctx = _context()
+    queue = _current_queue()
+    if queue is not None:
+        from docproc.service import page_jobs  # it builds on this module's jobs
+
+        if page_jobs.fan_out(queue, ctx, file_id):
+            return 0
     docs = pipeline.process_file(ctx, file_id)
     _check_when_idle(ctx, ctx.db.get_file(file_id).application_id)
     return len(docs)
