@@ -4,7 +4,7 @@
 the whole-file checks and facts are made once (:func:`docproc.reading.read.pdf_plan`), then one
 ``read_part_job(file_id, first, last)`` per ``fanout_chunk_pages`` pages goes on the queue. Each part job
 stores its pages in one Redis hash and adds its number to the file's "done" set, in one transaction; the
-job that completes the set queues ``gather_pages_job(file_id)``, which hands the pages, in order, to the
+job that completes the set queues ``docproc.service.jobs.gather_pages_job(file_id)``, which hands the pages, in order, to the
 same :func:`docproc.service.pipeline.process_file` the single job runs (classify, split, extract, cache,
 store) and then queues the checks when the application has nothing else in flight. A part that fails
 after its retries counts as done without pages: the gather then marks the file failed, as a failed
@@ -25,10 +25,12 @@ from rq.job import Job
 from docproc.core.errors import InputError
 from docproc.core.models import FileState, Page
 from docproc.reading import read as reading
-from docproc.service import jobs, pipeline
+from docproc.service import job_process, pipeline
 from docproc.service.context import Context
 
 log = logging.getLogger("docproc.worker")
+GATHER_JOB = "docproc.service.jobs.gather_pages_job"
+FILE_FAILURE_CALLBACK = "docproc.service.jobs.on_file_job_failure"
 Field = bytes | float | int | str  # a Redis hash value
 KEEP_SECONDS = 2 * 24 * 3600  # parts of a file nobody gathers (Redis lost the gather) expire
 
@@ -86,9 +88,9 @@ def fan_out(queue: Queue, ctx: Context, file_id: str) -> bool:
 
 def read_part_job(file_id: str, part: int, first: int, last: int) -> int:
     """Read pages ``first``..``last`` of a planned PDF and record them; the last part queues the gather."""
-    ctx = jobs._context()
+    ctx = job_process.context()
     stored = ctx.db.get_file(file_id)
-    queue = jobs._current_queue()
+    queue = job_process.current_queue()
     conn = _conn(queue)
     facts = json.loads(conn.hget(parts_key(file_id), "facts") or "null")
     started = time.perf_counter()
@@ -119,34 +121,28 @@ def _finish_part(conn: Redis, queue: Queue | None, file_id: str, part: int, page
         pipe.hget(parts_key(file_id), "parts")
         *_, added_done, _ttl, done, parts = pipe.execute()
     if added_done and parts is not None and done == int(parts):  # this part completed the set: gather once
-        ctx = jobs._context()
-        target = queue or Queue(ctx.settings.queue_name, connection=conn)
-        target.enqueue(
-            gather_pages_job, file_id,
-            retry=Retry(max=ctx.settings.job_retries, interval=ctx.settings.job_retry_intervals),
-            job_timeout=ctx.settings.job_timeout, on_failure=Callback(jobs.on_file_job_failure),
+        settings = job_process.context().settings
+        target = queue or Queue(settings.queue_name, connection=conn)
+        target.enqueue(  # by name: the gather and its failure callback are the file job's (service.jobs)
+            GATHER_JOB, file_id,
+            retry=Retry(max=settings.job_retries, interval=settings.job_retry_intervals),
+            job_timeout=settings.job_timeout, on_failure=Callback(FILE_FAILURE_CALLBACK),
             description=f"gather {file_id}",
         )
 
 
-def gather_pages_job(file_id: str) -> int:
-    """Extract and store a file read in parts (as the single job does); then, when the application has
-    nothing else in flight, queue its checks. A missing part makes the file an error."""
-    ctx = jobs._context()
-    conn = _conn(jobs._current_queue())
+def gathered(conn: Redis, file_id: str) -> tuple[list[Page], list[int]]:
+    """A file's pages read by its parts, in order, and the numbers of those missing."""
     stored = dict(conn.hgetall(parts_key(file_id)))
     count = int(stored.get(b"pages", 0))
-    pages = [stored.get(f"page:{n}".encode()) for n in range(1, count + 1)]
-    missing = [n for n, raw in enumerate(pages, 1) if raw is None]
-    if not count or missing:
-        pipeline.fail_file(ctx, file_id, RuntimeError(f"pages {missing} could not be read"))
-        docs = 0
-    else:
-        read = [Page.model_validate_json(raw) for raw in pages if raw is not None]
-        docs = len(pipeline.process_file(ctx, file_id, read=lambda: read))
+    raw = [stored.get(f"page:{n}".encode()) for n in range(1, count + 1)]
+    missing = [n for n, row in enumerate(raw, 1) if row is None] if count else [1]
+    return [Page.model_validate_json(row) for row in raw if row is not None], missing
+
+
+def forget(conn: Redis, file_id: str) -> None:
+    """Drop a gathered file's parts from Redis."""
     conn.delete(parts_key(file_id), done_key(file_id))
-    jobs._check_when_idle(ctx, ctx.db.get_file(file_id).application_id)
-    return docs
 
 
 def _conn(queue: Queue | None) -> Redis:
