@@ -13,6 +13,7 @@ import numpy as np
 
 from docproc.cn.amount_words import STANDARD_CAPITALS
 from docproc.core.models import BBox, Page, PageSource
+from docproc.core.timing import stage
 from docproc.reading import imaging
 from docproc.reading.read import clear_seal_ink
 from docproc.store.blobs import Blobs
@@ -45,7 +46,8 @@ def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str,
     stamps = [s.model_copy(update={"bbox": _shift(s.bbox, x0, y0)}) for s in page.stamps]
     gray = imaging.normalize_illumination(clear_seal_ink(crop, stamps))
     engine = ctx.digits_ocr if digits else ctx.ocr
-    text, confidence = engine.read_line(gray, lang="eng" if digits else lang, whitelist=whitelist)
+    with stage("re_reads"):
+        text, confidence = engine.read_line(gray, lang="eng" if digits else lang, whitelist=whitelist)
     return (text, confidence) if text else None
 
 

@@ -108,7 +108,7 @@ def test_word_produced_statement_keeps_its_producer(ctx: Context) -> None:
 
 
 def test_digits_in_a_latin_face_stay_in_their_line_of_cjk_text() -> None:
-    from docproc.reading.read import _text_layer_words
+    from docproc.reading.pdf_pages import text_layer_words as _text_layer_words
 
     def w(text: str, x0: float, top: float) -> dict[str, object]:
         return {"text": text, "x0": x0, "x1": x0 + 10, "top": top, "bottom": top + 10, "size": 10.5, "fontname": "F"}

@@ -88,6 +88,11 @@ class Settings(BaseSettings):
     # the docproc worker processes on it (DOCPROC_WORKER_PROCESSES, else counted), at least 1.
     ocr_threads: int | None = Field(default=None, ge=1)
     worker_processes: int | None = Field(default=None, ge=1)
+    # A PDF of at least this many pages, read through the queue, is split into jobs of ``fanout_chunk_pages``
+    # pages each, so that every worker reads a part; extraction and the checks run once all parts are read.
+    # 0: never split. A smaller file is one job (the split costs each part a process and an engine load).
+    fanout_pages: int = Field(default=8, ge=0)
+    fanout_chunk_pages: int = Field(default=4, ge=1)
 
     @property
     def blob_dir(self) -> Path:

@@ -17,6 +17,7 @@ from docproc.core.errors import InputError
 from docproc.core.models import Checklist, Document, Page
 from docproc.core.pools import process_pool
 from docproc.core.settings import Settings
+from docproc.core.timing import collecting
 from docproc.eval.evaluation import (
     GotDocument,
     Report,
@@ -99,11 +100,11 @@ def evaluate_applicant(ctx: Context, folder: Path, report: Report) -> None:
 _WORKER_CONTEXT: dict[str, Context] = {}
 
 
-def _read_into_cache(job: tuple[Settings, Path]) -> tuple[str, int, float]:
+def _read_into_cache(job: tuple[Settings, Path]) -> tuple[str, int, float, dict[str, float]]:
     """Read one file into the extraction cache (runs in a pool process).
 
     Returns how its pages were read (``text_layer``, ``ocr``, ``mixed``; ``cached`` when an earlier run
-    read them), how many pages were read now and the seconds the reading took.
+    read them), how many pages were read now, the seconds the reading took and the seconds by stage.
     """
     settings, path = job
     if "ctx" not in _WORKER_CONTEXT:
@@ -119,14 +120,15 @@ def _read_into_cache(job: tuple[Settings, Path]) -> tuple[str, int, float]:
         seconds = time.perf_counter() - started
         return pages
 
-    try:
-        pages, _docs, read_now = pipeline.cached_or_read(ctx, sha256_hex(data), read)
-    except InputError:
-        return "cached", 0, 0.0  # the scoring pass records the error on its file
+    with collecting() as clock:
+        try:
+            pages, _docs, read_now = pipeline.cached_or_read(ctx, sha256_hex(data), read)
+        except InputError:
+            return "cached", 0, 0.0, clock.totals()  # the scoring pass records the error on its file
     if not read_now:
-        return "cached", 0, 0.0  # read by an earlier run (maybe extracted again now)
+        return "cached", 0, 0.0, clock.totals()  # read by an earlier run (maybe extracted again now)
     sources = {p.source.value for p in pages}
-    return (sources.pop() if len(sources) == 1 else "mixed"), len(pages), seconds
+    return (sources.pop() if len(sources) == 1 else "mixed"), len(pages), seconds, clock.totals()
 
 
 def read_ahead(ctx: Context, files: list[Path], *, jobs: int, report: Report) -> None:
@@ -147,10 +149,16 @@ def read_ahead(ctx: Context, files: list[Path], *, jobs: int, report: Report) ->
         with process_pool(jobs) as pool:
             results = list(pool.map(_read_into_cache, jobs_in))
     report.read_wall_seconds = time.perf_counter() - started
-    for source, pages, seconds in results:
+    for source, pages, seconds, stages in results:
+        _add_stages(report, stages)
         if pages:
             report.read_pages[source] = report.read_pages.get(source, 0) + pages
             report.read_seconds[source] = report.read_seconds.get(source, 0.0) + seconds
+
+
+def _add_stages(report: Report, stages: dict[str, float]) -> None:
+    for name, seconds in stages.items():
+        report.stage_seconds[name] = report.stage_seconds.get(name, 0.0) + seconds
 
 
 def evaluate_corpus(ctx: Context, corpus: Path, *, jobs: int = 1) -> Report:
@@ -161,8 +169,10 @@ def evaluate_corpus(ctx: Context, corpus: Path, *, jobs: int = 1) -> Report:
     folders = sorted(p for p in corpus.iterdir() if (p / "truth.json").is_file())
     read_ahead(ctx, [f / name for f in folders for name in json.loads((f / "truth.json").read_text("utf-8"))["files"]],
                jobs=jobs, report=report)
-    for folder in folders:
-        evaluate_applicant(ctx, folder, report)
+    with collecting() as clock:  # the scoring pass: the checks (and anything the cache did not hold)
+        for folder in folders:
+            evaluate_applicant(ctx, folder, report)
+    _add_stages(report, clock.totals())
     report.seconds = time.perf_counter() - started
     return report
 
@@ -223,8 +233,10 @@ def evaluate_third_party(ctx: Context, root: Path, *, jobs: int = 1) -> Report:
     ctx.db.forget_page_hashes_of(EVAL_CREATOR)
     listed = [root / e["file"] for e in truth["files"] if (root / e["file"]).exists()]
     read_ahead(ctx, listed, jobs=jobs, report=report)
-    for entry in truth["files"]:
-        _third_party_entry(ctx, root, entry, application_date, report)
+    with collecting() as clock:
+        for entry in truth["files"]:
+            _third_party_entry(ctx, root, entry, application_date, report)
+    _add_stages(report, clock.totals())
     report.seconds = time.perf_counter() - started
     return report
 

@@ -104,6 +104,7 @@ class Report:
     read_pages: dict[str, int] = field(default_factory=dict)  # pages read in this run, by text_layer / ocr / mixed
     read_seconds: dict[str, float] = field(default_factory=dict)  # reading time of those pages (per process)
     read_wall_seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # wall seconds by stage (docproc.core.timing)
     applicants: int = 0
     errors: list[str] = field(default_factory=list)
     templates: dict[str, GroupFigures] = field(default_factory=lambda: defaultdict(GroupFigures))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from docproc.core.timing import per_page
 from docproc.eval.evaluation import GROUPS, GroupFigures, Report, Tally
 
 
@@ -65,6 +66,7 @@ def format_report(report: Report, *, title: str) -> str:
     for source in sorted(report.read_pages):
         pages, seconds = report.read_pages[source], report.read_seconds.get(source, 0.0)
         lines.append(f"  seconds per page, {source:<12} {seconds / pages:7.3f}  ({pages} pages, one process each)")
+    lines += stage_table(report.stage_seconds, stage_pages(report))
     for error in report.errors:
         lines.append(f"error: {error}")
     lines += format_templates(report)
@@ -80,6 +82,22 @@ def format_report(report: Report, *, title: str) -> str:
            if unseen is not None else "")
     )
     return "\n".join(lines)
+
+
+def stage_pages(report: Report) -> int:
+    """The pages the stage seconds are shared by: those read in this run, else all (a run from the cache)."""
+    return sum(report.read_pages.values()) or report.page_count
+
+
+def stage_table(totals: dict[str, float], pages: int) -> list[str]:
+    """Seconds per page by stage (wall seconds of each stage's own work, summed over the processes)."""
+    rows = per_page(totals, pages)
+    if not rows:
+        return []
+    lines = [f"seconds per page by stage ({pages} page(s)):"]
+    lines += [f"  {name:<14} {seconds:8.3f}" for name, seconds in rows.items()]
+    lines.append(f"  {'all stages':<14} {sum(rows.values()):8.3f}")
+    return lines
 
 
 def _false_alarms(clean_items: Tally) -> float | None:
@@ -136,6 +154,8 @@ def report_json(report: Report) -> dict[str, Any]:
         "pages_read": report.read_pages,
         "reading_seconds": {k: round(v, 2) for k, v in report.read_seconds.items()},
         "reading_wall_seconds": round(report.read_wall_seconds, 2),
+        "stage_seconds_per_page": {k: round(v, 4) for k, v in per_page(report.stage_seconds, stage_pages(report)).items()},
+        "stage_seconds": {k: round(v, 3) for k, v in report.stage_seconds.items()},
         "page_classification": report.pages.rate,
         "bundle_split": report.splits.rate,
         "fields": {f"{t}.{n}@{f}": {"correct": v.correct, "total": v.total} for (t, n, f), v in report.fields.items()},

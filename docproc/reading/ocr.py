@@ -20,6 +20,7 @@ import numpy as np
 from docproc.core.errors import ConfigError, TransientError
 from docproc.core.models import BBox, Unit, Word
 from docproc.core.registry import Registry
+from docproc.core.timing import stage
 from docproc.reading.imaging import rotate
 from docproc.reading.threads import onnx_options
 
@@ -287,7 +288,8 @@ class RapidOcrEngine:
                 from rapidocr_onnxruntime import RapidOCR
             except ImportError as exc:
                 raise ConfigError(_RAPID_MISSING) from exc
-            self._ocr = RapidOCR(**onnx_options())  # the process's OCR thread limit (threads.py)
+            with stage("engine_load"):
+                self._ocr = RapidOCR(**onnx_options())  # the process's OCR thread limit (threads.py)
         return self._ocr
 
     def read(

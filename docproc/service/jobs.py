@@ -8,6 +8,7 @@ checklist. Failures are retried with backoff; when retries are spent the file sh
 from __future__ import annotations
 
 import logging
+import resource
 import signal
 import time
 from typing import Any
@@ -26,14 +27,16 @@ from docproc.core.errors import ConfigError, QueueUnavailable, TransientError
 from docproc.core.models import Checklist, FileState, StoredFile
 from docproc.core.settings import Settings
 from docproc.core.webhook_targets import TargetPolicy
-from docproc.service import metrics, pipeline, webhooks
+from docproc.service import metrics, page_jobs, pipeline, webhooks
 from docproc.service.context import Context, build_context
 from docproc.service.embedded_redis import EmbeddedRedis  # noqa: F401 (re-exported: jobs.EmbeddedRedis)
+from docproc.service.job_process import _CONTEXT  # noqa: F401 (re-exported: the process's context)
+from docproc.service.job_process import context as _context
+from docproc.service.job_process import current_queue as _current_queue
 from docproc.store.integrations import IntegrationStore
 from docproc.store.sealing import require_configured_key
 
 log = logging.getLogger("docproc.worker")
-_CONTEXT: dict[str, Context] = {}
 
 
 # --- connections ----------------------------------------------------------------------------
@@ -105,25 +108,34 @@ def enqueue_work(queue: Queue, ctx: Context, application_id: str, files: list[St
 
 # --- jobs (run inside the worker process) -----------------------------------------------------
 
-def _context() -> Context:
-    if "ctx" not in _CONTEXT:
-        _CONTEXT["ctx"] = build_context(Settings())
-    return _CONTEXT["ctx"]
-
-
-def _current_queue() -> Queue | None:
-    from rq import get_current_job
-
-    job = get_current_job()
-    return None if job is None else Queue(job.origin, connection=job.connection)
-
-
 def process_file_job(file_id: str) -> int:
-    """Read one file; when its application has nothing else in flight, queue the checks."""
+    """Read one file; when its application has nothing else in flight, queue the checks. A big PDF is
+    read in parts by every worker instead (docproc.service.page_jobs): its gather job goes on from here."""
     ctx = _context()
+    queue = _current_queue()
+    if queue is not None and page_jobs.fan_out(queue, ctx, file_id):
+        return 0
     docs = pipeline.process_file(ctx, file_id)
     _check_when_idle(ctx, ctx.db.get_file(file_id).application_id)
     return len(docs)
+
+
+def gather_pages_job(file_id: str) -> int:
+    """Extract and store a file read in parts (docproc.service.page_jobs) as the single job does, then
+    queue the checks when the application has nothing else in flight. A missing part fails the file."""
+    ctx = _context()
+    queue = _current_queue()
+    if queue is None:
+        raise RuntimeError("a gather job runs only under an rq worker")
+    pages, missing = page_jobs.gathered(queue.connection, file_id)
+    if missing:
+        pipeline.fail_file(ctx, file_id, RuntimeError(f"pages {missing} could not be read"))
+        docs = 0
+    else:
+        docs = len(pipeline.process_file(ctx, file_id, read=lambda: pages))
+    page_jobs.forget(queue.connection, file_id)
+    _check_when_idle(ctx, ctx.db.get_file(file_id).application_id)
+    return docs
 
 
 def check_application_job(application_id: str) -> str:
@@ -264,6 +276,19 @@ class DocprocWorker(Worker):
         """rq's work horse, after dropping the parent's database connections."""
         after_fork()
         super().main_work_horse(job, queue)
+
+    def perform_job(self, job: Job, queue: Queue, execution: Any) -> bool:
+        """rq's job run; then, in a work horse, the process's peak memory recorded (ru_maxrss)."""
+        try:
+            return bool(super().perform_job(job, queue, execution))
+        finally:
+            if self.is_horse:
+                metrics.record_max("worker_peak_rss_bytes", peak_rss_bytes())
+
+
+def peak_rss_bytes() -> int:
+    """The largest resident memory this process has had (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def live_workers(queue: Queue, ttl: float) -> int:

@@ -31,6 +31,14 @@ COUNTERS = {
     "checks_total": "Check results by verdict (pass, fail, missing, review, not_applicable, ...), counted at every checklist made.",
     "webhook_failures_total": "Webhook delivery attempts that failed (a non-2xx answer, a refusal or a network error).",
 }
+PEAKS = {
+    "worker_peak_rss_bytes": "The largest resident memory (ru_maxrss) a worker's job process has reached, in bytes.",
+}
+# Keep the larger of the recorded value and the new one, in one step (several workers record at once).
+_MAX_SCRIPT = """
+local now = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+if tonumber(ARGV[2]) > now then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+"""
 _lock = threading.Lock()
 _sink: dict[str, Any] = {}
 
@@ -83,6 +91,17 @@ def inc_many(name: str, values: Iterable[Mapping[str, str]]) -> None:
     _add([(_field(name, labels), 1.0) for labels in values])
 
 
+def record_max(name: str, value: float, labels: Mapping[str, str] | None = None) -> None:
+    """Keep ``value`` as the peak ``name`` when it is larger than the one recorded."""
+    sink = dict(_sink)
+    if not sink:
+        return
+    try:
+        sink["conn"].eval(_MAX_SCRIPT, 1, sink["key"], _field(name, labels or {}), repr(float(value)))
+    except Exception as exc:  # as _add: a figure is never worth a failed job
+        log.debug("metrics not recorded: %s: %s", type(exc).__name__, exc)
+
+
 def observe(name: str, seconds: float, labels: Mapping[str, str] | None = None, *, times: int = 1) -> None:
     """Record ``times`` observations of ``seconds`` in the histogram ``name``."""
     if times <= 0:
@@ -124,6 +143,12 @@ def families(recorded: Mapping[str, float], gauges: Mapping[str, tuple[str, Mapp
         for labels, value in sorted(rows, key=lambda r: sorted(r[0].items())):
             counter.add_metric([labels[k] for k in sorted(labels)], value)
         out.append(counter)
+    for name, help_text in PEAKS.items():
+        rows = [(labels, value) for metric, labels, value in parsed if metric == name]
+        peak = GaugeMetricFamily(PREFIX + name, help_text, labels=sorted({k for labels, _ in rows for k in labels}))
+        for labels, value in sorted(rows, key=lambda r: sorted(r[0].items())):
+            peak.add_metric([labels[k] for k in sorted(labels)], value)
+        out.append(peak)
     for name, help_text in HISTOGRAMS.items():
         histogram = Metric(PREFIX + name, help_text, "histogram")
         for metric, labels, value in sorted(parsed, key=_sample_order):

@@ -31,6 +31,7 @@ from docproc.core.models import (
     RawDocument,
     StoredFile,
 )
+from docproc.core.timing import stage
 from docproc.extractors import EXTRACTOR_VERSION, EXTRACTORS
 from docproc.reading import classify, forensics, imaging
 from docproc.reading import read as reading
@@ -191,52 +192,59 @@ def cached_read(ctx: Context, sha256: str) -> tuple[list[Page], list[Document] |
 
 
 def cached_or_read(ctx: Context, sha256: str, read: Callable[[], list[Page]], *,
-                   force: bool = False) -> tuple[list[Page], list[Document], bool]:
+                   force: bool = False, observe: bool = True) -> tuple[list[Page], list[Document], bool]:
     """Pages and documents of some bytes: from the cache, re-extracted from cached pages, or ``read()``
     afresh (and cached); the flag tells whether ``read`` ran.
 
     Reading (OCR) is the expensive half and depends only on the bytes and the reader; extraction is
     re-run from the cached pages when only the extractors changed. ``force`` reads the bytes again.
+    ``observe`` False: the reading time is recorded where the pages were read (page jobs), not here.
     """
     hit = None if force else cached_read(ctx, sha256)
     if hit is not None and hit[1] is not None:
         return hit[0], hit[1], False
     started = time.perf_counter()
     pages = read() if hit is None else hit[0]
-    if hit is None:
-        _observe_read(pages, time.perf_counter() - started)
+    if hit is None and observe:
+        observe_read(pages, time.perf_counter() - started)
     started = time.perf_counter()
-    docs = documents_from_pages(ctx, pages)
+    with stage("extraction"):
+        docs = documents_from_pages(ctx, pages)
     metrics.observe("job_seconds", time.perf_counter() - started, {"stage": "extract"})
     ctx.db.put_extraction(sha256, reading_version(ctx), read_pages=pages, docs=docs,
                           extractor_version=EXTRACTOR_VERSION)
     return pages, docs, hit is None
 
 
-def _observe_read(pages: list[Page], seconds: float) -> None:
+def observe_read(pages: list[Page], seconds: float) -> None:
     metrics.observe("job_seconds", seconds, {"stage": "read"})
     scanned = sum(1 for p in pages if p.source == PageSource.OCR)
     if scanned:
         metrics.observe("ocr_page_seconds", seconds / len(pages), times=scanned)
 
 
-def read_and_extract(ctx: Context, stored: StoredFile, *, force: bool = False) -> tuple[list[Page], list[Document]]:
-    """The stored file's pages and documents (see :func:`cached_or_read`), as this file's."""
-    pages, docs, _read = cached_or_read(ctx, stored.sha256, lambda: read_pages(ctx, stored), force=force)
+def read_and_extract(ctx: Context, stored: StoredFile, *, force: bool = False,
+                     read: Callable[[], list[Page]] | None = None) -> tuple[list[Page], list[Document]]:
+    """The stored file's pages and documents (see :func:`cached_or_read`), as this file's; ``read`` gives
+    pages read elsewhere (page jobs) instead of reading the bytes here."""
+    reader = read if read is not None else (lambda: read_pages(ctx, stored))
+    pages, docs, _read = cached_or_read(ctx, stored.sha256, reader, force=force, observe=read is None)
     return ([p.model_copy(update={"file_id": stored.id}) for p in pages],
             [d.model_copy(update={"file_id": stored.id, "id": new_id("doc")}) for d in docs])
 
 
-def process_file(ctx: Context, file_id: str, *, force: bool = False) -> list[Document]:
+def process_file(ctx: Context, file_id: str, *, force: bool = False,
+                 read: Callable[[], list[Page]] | None = None) -> list[Document]:
     """Read one stored file into documents and store them; an InputError marks the file failed.
 
-    The same bytes read before are not read again unless ``force`` (see :func:`read_and_extract`).
+    The same bytes read before are not read again unless ``force`` (see :func:`read_and_extract`);
+    ``read`` hands over pages read elsewhere.
     """
     stored = ctx.db.get_file(file_id)
     ctx.db.set_file_state(file_id, FileState.READING)
     try:
         with log_ids(application_id=stored.application_id):
-            pages, docs = read_and_extract(ctx, stored, force=force)
+            pages, docs = read_and_extract(ctx, stored, force=force, read=read)
     except InputError as exc:
         ctx.db.set_file_state(file_id, FileState.ERROR, error=exc.message, code=exc.code)
         log.info("file %s rejected: %s", file_id, exc.code)
@@ -323,7 +331,7 @@ def bundle_of(ctx: Context, application_id: str) -> Bundle:
 def check_application(ctx: Context, application_id: str) -> Checklist:
     """Run every check on the application and store the new checklist."""
     started = time.perf_counter()
-    with log_ids(application_id=application_id):
+    with log_ids(application_id=application_id), stage("checks"):
         bundle = bundle_of(ctx, application_id)
         results = run_checks(bundle, ctx.policy)
         checklist = summarize(

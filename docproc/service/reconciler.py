@@ -93,7 +93,7 @@ class Reconciler:
             if job is None or not job.args:
                 continue
             name = job.func_name or ""
-            if name.endswith("process_file_job"):
+            if name.endswith(("process_file_job", "read_part_job", "gather_pages_job")):  # a file's parts too
                 files.add(job.args[0])
             elif name.endswith("check_application_job"):
                 checks.add(job.args[0])
