@@ -30,6 +30,7 @@ from web.officer.common import (
     visible_application,
     visible_file,
 )
+from web.officer.undo_rows import undo_context
 
 bp = Blueprint("applications", __name__)
 PAGE_SIZE = 50
@@ -127,9 +128,10 @@ def detail(application_id: str) -> ResponseReturnValue:
     application = visible_application(application_id)
     progress = progress_of(application_id)
     team = [u.username for u in accounts().list(branch=application.branch) if u.active and u.role != "admin"]
+    applicant = applicant_of(application, progress.checklist)[0]
     return render_template("application.html", application=application, progress=progress,
-                           applicant=applicant_of(application, progress.checklist)[0], rows=file_rows(progress), team=team, review=casework().review_of(application_id),
-                           profiles=ctx().policy.profiles, errors={},
+                           applicant=applicant, rows=file_rows(progress), team=team, review=casework().review_of(application_id),
+                           profiles=ctx().policy.profiles, errors={}, **undo_context(application, applicant),
                            checklist_html=Markup(render_checklist(application_id)))
 
 
