@@ -98,7 +98,8 @@ def test_facts_are_corrected_with_history_and_a_new_checklist(ctx: Context) -> N
         (c.field, c.old, c.new, "ann", "typed from the wrong file") for c in changes]
     assert ctx.db.get_application(app_id).application_date == date(2026, 11, 21)
 
-    again = edits.edit_facts(ctx, None, app_id, edits.FactsEdit(applicant_name=seed.CARD_NAME), by="ann")
+    again = edits.edit_facts(ctx, None, app_id, edits.FactsEdit.model_validate(
+        {"applicant_name": seed.CARD_NAME, "loan_amount": "1200000.00"}), by="ann")
     assert again[1] == [] and again[2] is None  # nothing changed: no history line, no re-check
     with pytest.raises(InputError, match="unknown profile"):
         edits.edit_facts(ctx, None, app_id, edits.FactsEdit(profile="astronaut"), by="ann")

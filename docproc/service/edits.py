@@ -76,6 +76,13 @@ def _wire(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _same(old: Any, new: Any) -> bool:
+    """Equal facts: amounts by value (1280000 is 1280000.00), the rest as written."""
+    if isinstance(old, Decimal) and isinstance(new, Decimal):
+        return old == new
+    return _wire(old) == _wire(new)
+
+
 def _recheck(ctx: Context, queue: Queue | None, application_id: str) -> Checklist | None:
     """A new checklist from the stored reads (only once there is one: an application without files has none)."""
     if ctx.db.latest_checklist(application_id) is None:
@@ -115,7 +122,7 @@ def edit_facts(ctx: Context, queue: Queue | None, application_id: str, edit: Fac
         raise InputError("the profile and the application date cannot be cleared")
     if given.get("applicant_id_number"):
         given["applicant_id_number"] = given["applicant_id_number"].upper()
-    changed = {k: v for k, v in given.items() if _wire(v) != _wire(getattr(application, k))}
+    changed = {k: v for k, v in given.items() if not _same(getattr(application, k), v)}
     if not changed:
         return application, [], None
     now = utcnow()
