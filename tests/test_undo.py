@@ -84,7 +84,7 @@ def test_the_same_bytes_uploaded_twice_are_kept_but_counted_once(ctx: Context, r
 def test_facts_are_corrected_with_history_and_a_new_checklist(ctx: Context) -> None:
     app_id = seed.application(ctx, typed_name="陈测试")
     assert _item(ctx, app_id, "anomaly.applicant_name") == Status.FAIL
-    edit = edits.FactsEdit.model_validate({"applicant_name": seed.CARD_NAME, "loan_amount": "1200000",
+    edit = edits.FactsEdit.model_validate({"applicant_name": seed.CARD_NAME, "loan_amount": 1200000,
                                            "application_date": "2026-11-21", "comment": "typed from the wrong file"})
     application, changes, checklist = edits.edit_facts(ctx, None, app_id, edit, by="ann")
     assert application.applicant_name == seed.CARD_NAME and application.loan_amount == Decimal("1200000")
@@ -99,7 +99,7 @@ def test_facts_are_corrected_with_history_and_a_new_checklist(ctx: Context) -> N
     assert ctx.db.get_application(app_id).application_date == date(2026, 11, 21)
 
     again = edits.edit_facts(ctx, None, app_id, edits.FactsEdit.model_validate(
-        {"applicant_name": seed.CARD_NAME, "loan_amount": "1200000.00"}), by="ann")
+        {"applicant_name": seed.CARD_NAME, "loan_amount": Decimal("1200000.00")}), by="ann")
     assert again[1] == [] and again[2] is None  # nothing changed: no history line, no re-check
     with pytest.raises(InputError, match="unknown profile"):
         edits.edit_facts(ctx, None, app_id, edits.FactsEdit(profile="astronaut"), by="ann")
@@ -154,8 +154,12 @@ def test_the_api_excludes_restores_and_edits_with_the_same_semantics(tmp_path, r
     history = client.get(f"/api/v1/applications/{app_id}/history").get_json()["changes"]
     assert [(h["field"], h["old"], h["new"], h["by"]) for h in history] == [
         ("applicant_name", "陈测试", seed.CARD_NAME, actor), ("loan_amount", "1000000", "900000", actor)]
-    bad = client.patch(f"/api/v1/applications/{app_id}", json={"applicant_id_number": "12345", "extra": 1})
-    assert bad.status_code == 422 and {tuple(e["loc"]) for e in bad.get_json()["errors"]} == {("applicant_id_number",), ("extra",)}
+    bad = client.patch(f"/api/v1/applications/{app_id}", json={"applicant_id_number": "12345", "extra": 1,
+                                                               "loan_amount": "900000"})
+    assert bad.status_code == 422 and {tuple(e["loc"]) for e in bad.get_json()["errors"]} == {
+        ("applicant_id_number",), ("extra",), ("loan_amount",)}
+    cleared = client.patch(f"/api/v1/applications/{app_id}", json={"profile": None})
+    assert cleared.status_code == 422 and ctx.db.get_application(app_id).profile == "salaried"
 
     upload = {"file": (io.BytesIO(seed.image(1)), "again.png")}
     answer = client.post(f"/api/v1/applications/{app_id}/documents", data=upload, content_type="multipart/form-data")

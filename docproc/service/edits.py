@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from docproc.core.clock import utcnow
 from docproc.core.errors import InputError
@@ -26,37 +26,29 @@ if TYPE_CHECKING:
 FACTS = ("applicant_name", "applicant_id_number", "loan_amount", "profile", "application_date")
 
 
-def _blank_is_none(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
-def _amount(value: Any) -> Any:
-    value = _blank_is_none(value)
-    if isinstance(value, bool):
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | None):
         raise ValueError("must be a number")
-    try:
-        return Decimal(str(value)) if isinstance(value, int | float | str) else value
-    except ArithmeticError:
-        raise ValueError("must be a number") from None
+    return Decimal(str(value)) if isinstance(value, int | float) else value
 
 
-Text = Annotated[str | None, BeforeValidator(_blank_is_none)]
+Amount = Annotated[Decimal | None, BeforeValidator(_number),
+                   WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 1e12}, {"type": "null"}]})]
 
 
 class FactsEdit(BaseModel):
-    """The facts an officer corrects; a field left out stays as it is, an empty one is cleared."""
+    """The facts an officer corrects; a field left out stays as it is, null clears a name, id number or amount
+    (the profile and the application date cannot be cleared)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    applicant_name: Text = Field(default=None, max_length=100)
-    applicant_id_number: Text = Field(default=None, pattern=r"^([0-9]{17}[0-9Xx]|[0-9]{15})$")
-    loan_amount: Annotated[Decimal | None, BeforeValidator(_amount)] = Field(default=None, ge=0, le=10**12)
-    profile: str | None = Field(default=None, min_length=1, max_length=40)
-    application_date: date | None = None
-    comment: Text = Field(default=None, max_length=2000, description="Why the facts changed (kept in the history).")
+    applicant_name: str | None = Field(default=None, min_length=1, max_length=100)
+    applicant_id_number: str | None = Field(default=None, pattern=r"^([0-9]{17}[0-9Xx]|[0-9]{15})$")
+    loan_amount: Amount = Field(default=None, ge=0, le=10**12)
+    profile: Annotated[str | None, WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 40})] = Field(
+        default=None, min_length=1, max_length=40)
+    application_date: Annotated[date | None, WithJsonSchema({"type": "string", "format": "date"})] = None
+    comment: str | None = Field(default=None, max_length=2000, description="Why the facts changed (kept in the history).")
 
 
 class FactChange(BaseModel):

@@ -41,10 +41,11 @@ def read_applicant(checklist: Checklist | None) -> tuple[str | None, str | None]
 
 
 def applicant_of(application: Application, checklist: Checklist | None) -> tuple[str | None, str | None]:
-    """Name and id number as the documents give them (the ID card first), else as entered: a typed name never
-    hides the card's (the check ``anomaly.applicant_name`` compares the two)."""
+    """The name as the documents give it (the ID card first), else as entered: a typed name never hides the
+    card's (the check ``anomaly.applicant_name`` compares the two, and lists show a differing one beside it); the
+    id number as entered, else as read."""
     name, number = read_applicant(checklist)
-    return name or application.applicant_name, number or application.applicant_id_number
+    return name or application.applicant_name, application.applicant_id_number or number
 
 
 def typed_beside(application: Application, shown: str | None) -> str | None:

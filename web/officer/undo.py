@@ -6,6 +6,9 @@ stored reads), exactly as the API does it.
 
 from __future__ import annotations
 
+from contextlib import suppress
+from decimal import Decimal, InvalidOperation
+
 from flask import Blueprint, flash, jsonify, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from pydantic import ValidationError
@@ -49,11 +52,16 @@ def restore(file_id: str) -> ResponseReturnValue:
 
 
 def _facts_form() -> FactsEdit:
-    """The facts form as an edit: every field the form sent (amounts may carry thousands separators)."""
-    values = {name: request.form[name] for name in FACTS if name in request.form}
-    if "loan_amount" in values:
-        values["loan_amount"] = values["loan_amount"].replace(",", "").replace("，", "")
-    values["comment"] = request.form.get("comment", "")
+    """The facts form as an edit: every field the form sent, a blank one cleared (an amount may carry thousands
+    separators)."""
+    values: dict[str, object] = {}
+    for name in (*FACTS, "comment"):
+        if name in request.form:
+            values[name] = request.form[name].strip() or None
+    amount = values.get("loan_amount")
+    if isinstance(amount, str):
+        with suppress(InvalidOperation):  # else refused by the model, with the field named
+            values["loan_amount"] = Decimal(amount.replace(",", "").replace("，", ""))
     return FactsEdit.model_validate(values)
 
 
