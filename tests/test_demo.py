@@ -52,7 +52,7 @@ def test_demo_makes_the_account_and_both_applicants_once(tmp_path: Path, monkeyp
     again = CliRunner().invoke(main, ["demo", "--samples", str(corpus)])
     assert again.exit_code == 0 and len(ctx.db.list_applications()) == 2  # run twice: nothing doubled
     missing = CliRunner().invoke(main, ["demo", "--samples", str(tmp_path / "nowhere")])
-    assert missing.exit_code == 2 and "no sample applicant" in missing.output
+    assert missing.exit_code == 2 and "nowhere is not a folder" in missing.output  # one line, exit 2
 
 
 @pytest.mark.parametrize(("env", "shown"), [("development", True), ("production", False)])
@@ -74,7 +74,7 @@ def test_the_demo_applicants_come_out_ready_and_flagged(tmp_path: Path) -> None:
     work = tmp_path / "corpus"
     for name in demo.DEMO_APPLICANTS:
         shutil.copytree(CORPUS / name, work / name)
-    clean, flawed = (demo.load_applicant(ctx, work / name) for name in demo.DEMO_APPLICANTS)
+    [(_, clean), (_, flawed)] = demo.load_demo(ctx, work)
     assert clean.status == ChecklistStatus.READY, [(i.id, i.status, i.reasons) for i in clean.items
                                                    if i.status not in ("pass", "not_applicable")]
     assert flawed.status == ChecklistStatus.FLAGGED

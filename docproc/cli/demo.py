@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from docproc.cli.common import edge
-from docproc.core.errors import InputError
 from docproc.core.settings import Settings
 from docproc.service import demo as demo_data
 from docproc.service.context import build_context
@@ -21,15 +20,10 @@ CORPUS = Path("samples") / "corpus"
 @edge
 def demo(folder: Path) -> None:
     """Create the demo account and read one complete and one flawed sample applicant (run before `serve`)."""
-    folders = [folder / name for name in demo_data.DEMO_APPLICANTS]
-    missing = [str(f) for f in folders if not (f / "truth.json").is_file()]
-    if missing:
-        raise InputError(f"no sample applicant at {', '.join(missing)}: run from a checkout, or pass --samples")
     ctx = build_context(Settings())
     demo_data.ensure_demo_account(ctx)
-    for one in folders:
-        click.echo(f"reading {one.name} ...", err=True)
-        checklist = demo_data.load_applicant(ctx, one, progress=lambda name: click.echo(f"  {name}", err=True))
-        click.echo(f"{one.name}: {checklist.status.value} ({checklist.application})")
+    loaded = demo_data.load_demo(ctx, folder, progress=lambda name: click.echo(f"  reading {name}", err=True))
+    for name, checklist in loaded:
+        click.echo(f"{name}: {checklist.status.value} ({checklist.application})")
     click.echo(f"sign in as {demo_data.DEMO_USER} / {demo_data.DEMO_PASSWORD} (also shown on the sign-in page of a "
                "development server)")

@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from docproc.core.errors import InputError
 from docproc.core.models import Checklist
-from docproc.service import pipeline
+from docproc.service import batch, pipeline
 from docproc.service.context import Context
 from docproc.store.accounts import Accounts
 
@@ -19,7 +16,7 @@ DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-pass-2026"  # shown on the sign-in page of a development server only
 DEMO_BRANCH = "demo"
 DEMO_APPLICANTS = ("c01_salaried", "c02_salaried")  # of samples/corpus: complete and ready; a stale income proof
-READABLE = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".zip", ".gif"}
+REF_PREFIX = "demo:"
 
 
 def ensure_demo_account(ctx: Context) -> bool:
@@ -31,24 +28,26 @@ def ensure_demo_account(ctx: Context) -> bool:
     return True
 
 
-def load_applicant(ctx: Context, folder: Path, *, progress: Callable[[str], None] = lambda _name: None) -> Checklist:
-    """One sample applicant as an application of the demo branch (its facts from the folder's truth.json: profile,
-    date and loan amount), every file read and checked; an applicant loaded before is returned as it is."""
-    ref = f"demo:{folder.name}"
-    earlier = next((a for a in ctx.db.list_applications() if a.external_ref == ref and a.branch == DEMO_BRANCH), None)
-    if earlier is not None and (checklist := ctx.db.latest_checklist(earlier.id)) is not None:
-        return checklist
-    facts = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-    application = pipeline.create_application(
-        ctx, profile=facts["profile"], application_date=date.fromisoformat(facts["application_date"]),
-        loan_amount=Decimal(facts["loan_amount"]) if facts.get("loan_amount") else None, external_ref=ref,
-        branch=DEMO_BRANCH, created_by=DEMO_USER)
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in READABLE):
-        progress(path.name)
-        try:
-            stored = pipeline.ingest(ctx, application.id, filename=path.name, data=path.read_bytes())
-        except InputError:
-            continue  # kept with its error, shown on the page
-        for one in stored:
-            pipeline.process_file(ctx, one.id)
-    return pipeline.check_application(ctx, application.id)
+def load_demo(ctx: Context, corpus: Path, *,
+              progress: Callable[[str], None] = lambda _name: None) -> list[tuple[str, Checklist]]:
+    """The demo applicants of ``corpus`` as applications of the demo branch (facts from each folder's truth.json,
+    as ``docproc import`` reads them), every file read and checked; one loaded before is kept as it is."""
+    wanted = [f for f in batch.discover(corpus, profile=None, application_date=None) if f.path.name in DEMO_APPLICANTS]
+    missing = set(DEMO_APPLICANTS) - {f.path.name for f in wanted}
+    if missing:
+        raise InputError(f"no sample applicant {', '.join(sorted(missing))} in {corpus}: run from a checkout, "
+                         "or pass --samples")
+    loaded = batch.already_imported(ctx, branch=DEMO_BRANCH)
+    out = []
+    for folder in wanted:
+        earlier = loaded.get(REF_PREFIX + folder.path.name)
+        checklist = ctx.db.latest_checklist(earlier) if earlier else None
+        if checklist is None:
+            application, to_read, _refused = batch.create_from_folder(  # a refused file is kept and shown
+                ctx, folder, branch=DEMO_BRANCH, created_by=DEMO_USER, ref_prefix=REF_PREFIX)
+            for stored in to_read:
+                progress(stored.filename)
+                pipeline.process_file(ctx, stored.id)
+            checklist = pipeline.check_application(ctx, application.id)
+        out.append((folder.path.name, checklist))
+    return out
