@@ -108,10 +108,10 @@ def edit_facts(ctx: Context, queue: Queue | None, application_id: str, edit: Fac
     (nothing changes, and nothing is re-checked, when every value is the same)."""
     application = ctx.db.get_application(application_id)
     given = {name: getattr(edit, name) for name in FACTS if name in edit.model_fields_set}
+    if any(name in given and given[name] is None for name in ("profile", "application_date")):
+        raise InputError("the profile and the application date cannot be cleared")
     if given.get("profile", application.profile) not in ctx.policy.profiles:
         raise InputError(f"unknown profile {given['profile']!r}: choose one of {', '.join(ctx.policy.profiles)}")
-    if "profile" in given and given["profile"] is None or "application_date" in given and given["application_date"] is None:
-        raise InputError("the profile and the application date cannot be cleared")
     if given.get("applicant_id_number"):
         given["applicant_id_number"] = given["applicant_id_number"].upper()
     changed = {k: v for k, v in given.items() if not _same(getattr(application, k), v)}
