@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml scripts/bootstrap.sh
 
 setup: $(STAMP)
 
-demo: setup  ## check the sample bundles, print their checklists, then serve the page/API
-	$(VENV)/bin/docproc check samples/tiny/a01_salaried_clean --profile salaried --application-date 2026-11-20
-	$(VENV)/bin/docproc check samples/tiny/a02_expired_id --profile salaried --application-date 2026-11-20
+demo: setup  ## a demo account and two sample applicants (one ready, one with planted problems), then serve
+	DOCPROC_ENV=development $(VENV)/bin/docproc demo
+	@echo "open http://127.0.0.1:$${PORT:-8000}/ and sign in as demo / demo-pass-2026 (the sign-in page says so too)"
 	DOCPROC_ENV=development $(VENV)/bin/docproc serve --port $${PORT:-8000}
 
 lint: setup

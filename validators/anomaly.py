@@ -117,3 +117,43 @@ def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
     return Verdict(Status.FAIL, [say(f"{where_zh(doc)}的买受人：{'、'.join(map(str, names)) or '？'}；申请人为{ref_name}",
                                      f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "
                                      f"the applicant is {ref_name}")], ev)
+
+
+def _entered_vs_card(entered: str, read: str, *, name: bool, tolerance: int) -> Status:
+    """pass when equal, review when within the OCR tolerance (a misread or a typo), else fail."""
+    a, b = (normalize_name(entered), normalize_name(read)) if name else (entered.upper(), read.upper())
+    distance = edit_distance(a, b)
+    if distance == 0:
+        return Status.PASS
+    return Status.REVIEW if distance <= tolerance and not (name and len(b) <= 2) else Status.FAIL
+
+
+@check("anomaly.applicant_name", Category.ANOMALY, title=("录入的申请人与身份证一致", "Applicant as entered matches the ID card"))
+def applicant_as_entered(bundle: Bundle, policy: Policy) -> Verdict:
+    """The name (and id number) typed for the application agree with the ID card's: a typed name never silently
+    stands in for the card's."""
+    app = bundle.application
+    fronts = bundle.of_type(DocType.ID_CARD, Side.FRONT)
+    if not (app.applicant_name or app.applicant_id_number) or not fronts:
+        return Verdict(Status.NOT_APPLICABLE, [say("需要申请时录入的申请人和身份证人像面",
+                                                    "needs an applicant entered with the application and an ID card front")])
+    doc = fronts[0]
+    pairs = [(app.applicant_name, value(doc, "name"), "name", policy.identity.max_name_edits),
+             (app.applicant_id_number, value(doc, "id_number"), "id_number", policy.identity.max_id_number_edits)]
+    verdicts: list[tuple[Status, Said]] = []
+    ev = []
+    for entered, read, field, tolerance in pairs:
+        if not entered or not read:
+            continue
+        ev.append(evidence(doc, field))
+        status = _entered_vs_card(str(entered), str(read), name=field == "name", tolerance=tolerance)
+        shown = (str(entered), str(read)) if field == "name" else (mask(str(entered)), mask(str(read)))
+        verb, verb_zh = ("matches", "一致") if status == Status.PASS else ("differs from", "不一致")
+        label_zh = "姓名" if field == "name" else "身份证号码"
+        verdicts.append((status, say(f"录入的{label_zh}（{shown[0]}）与身份证上的（{shown[1]}）{verb_zh}",
+                                     f"the {field.replace('_', ' ')} entered ({shown[0]}) {verb} the ID card's ({shown[1]})")))
+    if not verdicts:
+        return Verdict(Status.NOT_APPLICABLE, [say(f"录入的信息无法与{where_zh(doc)}比对",
+                                                        f"nothing entered could be compared with {where(doc)}")], [evidence(doc)])
+    worst = max((s for s, _ in verdicts), key=[Status.PASS, Status.REVIEW, Status.FAIL].index)
+    return Verdict(worst, [reason for _, reason in verdicts], ev)

@@ -14,7 +14,7 @@ from docproc.service.context import Context, build_context
 def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
                config: dict[str, Any] | None = None) -> Flask:
     """Build the app; settings are read from the environment when not given."""
-    from web import api_integrations, api_tree, audit, auth, errors, headers, operations, pages
+    from web import api_integrations, api_tree, audit, auth, demo_hint, errors, headers, operations, pages
     from web.secret_key import session_secret
 
     install_log_masking()  # every log line of the process, the access log included
@@ -29,6 +29,7 @@ def create_app(settings: Settings | None = None, *, ctx: Context | None = None,
     operations.init_app(app)
     headers.init_app(app, settings)
     auth.init_app(app)
+    demo_hint.init_app(app)
     api_integrations.init_app(app)
     audit.init_app(app)
     app.register_blueprint(pages.bp)

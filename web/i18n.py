@@ -202,6 +202,8 @@ def pick(title: object, lang: str | None = None) -> str:
     return str(getattr(title, name, title))
 
 
+TEXT.update(__import__("web.i18n_undo", fromlist=["TEXT"]).TEXT)  # undo controls (web/i18n_undo.py)
+
 bp = Blueprint("i18n", __name__)
 
 

@@ -171,7 +171,7 @@ def spec_for(app: Flask) -> dict[str, Any]:
     cached: dict[str, Any] | None = app.extensions.get("docproc.openapi")
     if cached is None:
         profiles = sorted(app.extensions["docproc"].policy.profiles)
-        cached = build_spec(app, dynamic={"ApplicationIn": {"profile": profiles}})
+        cached = build_spec(app, dynamic={"ApplicationIn": {"profile": profiles}, "FactsEdit": {"profile": profiles}})
         app.extensions["docproc.openapi"] = cached
     return cached
 

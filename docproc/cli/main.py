@@ -195,6 +195,7 @@ from docproc.cli import admin as cli_admin  # noqa: E402  (command modules add t
 from docproc.cli import batch as cli_batch  # noqa: E402
 from docproc.cli import data as cli_data  # noqa: E402
 from docproc.cli import db as cli_db  # noqa: E402
+from docproc.cli import demo as cli_demo  # noqa: E402
 
 
 def _plugin_commands() -> list[click.Command]:
@@ -211,7 +212,7 @@ def _plugin_commands() -> list[click.Command]:
     return commands
 
 
-for _command in [*cli_admin.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *cli_db.COMMANDS, *_plugin_commands()]:
+for _command in [*cli_admin.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *cli_db.COMMANDS, cli_demo.demo, *_plugin_commands()]:
     main.add_command(_command)
 
 

@@ -363,6 +363,9 @@ class StoredFile(Frozen):
     error_code: str | None = None
     created_at: datetime
     parent_id: str | None = None
+    excluded_by: str | None = None  # an officer took it out of the checks: kept, shown, restorable
+    excluded_at: datetime | None = None
+    duplicate_of: str | None = None  # the same bytes were already in the application: kept, not counted twice
 
 
 class DuplicatePage(Frozen):

@@ -40,6 +40,7 @@ from docproc.service.checklist import summarize
 from docproc.service.context import Context
 from docproc.store.blobs import expand_zip
 from docproc.store.capacity import disk_full_as_storage_full, ensure_room
+from docproc.store.edits import counted, original_of
 from docproc.store.fingerprints import MIN_CASE_DIGITS, TEXT_FINGERPRINT, page_figures
 from docproc.validators import run_checks
 
@@ -85,6 +86,7 @@ def store_upload(ctx: Context, application_id: str, *, filename: str, data: byte
         ensure_room(ctx.settings.data_dir, incoming=len(data), floor=ctx.settings.min_free_bytes)
     with disk_full_as_storage_full():
         sha = ctx.blobs.put(data)
+    original = original_of(ctx.db.files_of(application_id), sha)
     stored = StoredFile(
         id=new_id("file"),
         application_id=application_id,
@@ -92,9 +94,10 @@ def store_upload(ctx: Context, application_id: str, *, filename: str, data: byte
         filename=filename,
         size=len(data),
         content_type=mimetypes.guess_type(filename)[0],
-        state=FileState.RECEIVED,
+        state=FileState.DONE if original else FileState.RECEIVED,  # a re-upload is kept, never read or counted
         created_at=utcnow(),
         parent_id=parent_id,
+        duplicate_of=original.id if original else None,
     )
     with disk_full_as_storage_full():
         return ctx.db.add_file(stored)
@@ -111,6 +114,8 @@ def ingest(ctx: Context, application_id: str, *, filename: str, data: bytes) -> 
     # less than it holds cannot take the application past its quota.
     budget = quotas.remaining(ctx, application_id) - len(data)
     stored = store_upload(ctx, application_id, filename=filename, data=data)
+    if stored.duplicate_of:  # the same bytes are already in the application (a zip's members too)
+        return [stored]
     try:
         kind = reading.sniff(data, filename)
         if kind != "zip":
@@ -241,6 +246,9 @@ def process_file(ctx: Context, file_id: str, *, force: bool = False,
     ``read`` hands over pages read elsewhere.
     """
     stored = ctx.db.get_file(file_id)
+    if stored.duplicate_of:  # a re-upload of bytes already in the application is not read or counted again
+        ctx.db.set_file_state(file_id, FileState.DONE)
+        return []
     ctx.db.set_file_state(file_id, FileState.READING)
     try:
         with log_ids(application_id=stored.application_id):
@@ -319,12 +327,15 @@ def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool | None:
 
 
 def bundle_of(ctx: Context, application_id: str) -> Bundle:
-    """The application with its documents and files as the checks see them."""
+    """The application with its documents and files as the checks see them: files an officer excluded and
+    re-uploads of bytes already there are left out (they stay stored and listed)."""
+    files = counted(ctx.db.files_of(application_id))
+    kept = {f.id for f in files}
     return Bundle(
         application=ctx.db.get_application(application_id),
-        documents=ctx.db.documents_of(application_id),
-        files=ctx.db.files_of(application_id),
-        duplicates=duplicate_pages(ctx, application_id),
+        documents=[d for d in ctx.db.documents_of(application_id) if d.file_id in kept],
+        files=files,
+        duplicates=[d for d in duplicate_pages(ctx, application_id) if d.file_id in kept],
     )
 
 

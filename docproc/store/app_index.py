@@ -27,9 +27,9 @@ MAX_NAME_CHARS = 16  # pieces of longer names are not indexed past this length
 BUSY = (FileState.RECEIVED.value, FileState.QUEUED.value, FileState.READING.value)
 
 
-def applicant_of(application: Application, checklist: Checklist | None) -> tuple[str | None, str | None]:
-    """Name and id number: as entered, else as read from the ID card (or another document)."""
-    name, number = application.applicant_name, application.applicant_id_number
+def read_applicant(checklist: Checklist | None) -> tuple[str | None, str | None]:
+    """Name and id number as read from the documents: the ID card (front first), else another document."""
+    name = number = None
     if checklist is not None:
         docs = sorted(checklist.documents, key=lambda d: (d.type != DocType.ID_CARD, d.side != Side.FRONT))
         for doc in docs:
@@ -38,6 +38,20 @@ def applicant_of(application: Application, checklist: Checklist | None) -> tuple
             if not number and "id_number" in doc.fields and doc.fields["id_number"].value:
                 number = str(doc.fields["id_number"].value)
     return name, number
+
+
+def applicant_of(application: Application, checklist: Checklist | None) -> tuple[str | None, str | None]:
+    """The name as the documents give it (the ID card first), else as entered: a typed name never hides the
+    card's (the check ``anomaly.applicant_name`` compares the two, and lists show a differing one beside it); the
+    id number as entered, else as read."""
+    name, number = read_applicant(checklist)
+    return name or application.applicant_name, application.applicant_id_number or number
+
+
+def typed_beside(application: Application, shown: str | None) -> str | None:
+    """The name as entered, when it is not the one shown (lists show both, and search finds either)."""
+    typed = application.applicant_name
+    return typed if typed and shown and _norm(typed) != _norm(shown) else None
 
 
 def _norm(text: str) -> str:
@@ -62,9 +76,10 @@ def _digest(keyring: Keyring, piece: str, *, every_key: bool) -> list[str]:
     return digests if every_key else digests[:1]
 
 
-def search_tokens(keyring: Keyring, name: str | None, number: str | None) -> set[str]:
-    """The digests stored for an applicant (under the current key)."""
-    pieces = {f"name:{p}" for p in _name_pieces(name or "")} | _id_pieces(number or "")
+def search_tokens(keyring: Keyring, name: str | None, number: str | None, typed: str | None = None) -> set[str]:
+    """The digests stored for an applicant (under the current key): the name shown, the one typed if it differs,
+    and the id number."""
+    pieces = {f"name:{p}" for n in (name, typed) for p in _name_pieces(n or "")} | _id_pieces(number or "")
     return {_digest(keyring, p, every_key=False)[0] for p in pieces}
 
 
@@ -98,17 +113,20 @@ def indexed_values(application: Application, keyring: Keyring | None) -> dict[st
 
 
 def write_applicant(conn: Connection, keyring: Keyring | None, application_id: str,
-                    applicant: tuple[str | None, str | None], *, previous: Any = None) -> None:
-    """Store the applicant as listed and replace its search digests (nothing when unchanged)."""
+                    applicant: tuple[str | None, str | None], *, previous: Any = None, typed: str | None = None) -> None:
+    """Store the applicant as listed (with the typed name when it differs) and replace its search digests (nothing
+    when unchanged)."""
     name, number = applicant
-    value = {"name": name, "id_number": number} if name or number else None
+    value: dict[str, str | None] | None = {"name": name, "id_number": number} if name or number else None
+    if value is not None and typed:
+        value["typed"] = typed
     if value == previous:
         return
     conn.execute(applications.update().where(applications.c.id == application_id).values(applicant=value))
     conn.execute(application_search.delete().where(application_search.c.application_id == application_id))
     if keyring is not None and value is not None:
         conn.execute(application_search.insert(), [{"token": t, "application_id": application_id}
-                                                   for t in sorted(search_tokens(keyring, name, number))])
+                                                   for t in sorted(search_tokens(keyring, name, number, typed))])
 
 
 def refresh_state(conn: Connection, application_id: str) -> str:
@@ -132,7 +150,9 @@ def after_checklist(conn: Connection, keyring: Keyring | None, checklist: Checkl
                        .where(applications.c.id == checklist.application)).first()
     if row is not None:
         application = load(Application, row.data, where="applications.data")
-        write_applicant(conn, keyring, application.id, applicant_of(application, checklist), previous=row.applicant)
+        shown = applicant_of(application, checklist)
+        write_applicant(conn, keyring, application.id, shown, previous=row.applicant,
+                        typed=typed_beside(application, shown[0]))
 
 
 def tokens_rows(keyring: Keyring, pairs: Sequence[tuple[str, tuple[str | None, str | None]]]) -> list[dict[str, str]]:
@@ -154,7 +174,8 @@ def reindex_all(engine: sa.Engine, keyring: Keyring, *, batch: int = 500) -> int
                 conn.execute(applications.update().where(applications.c.id == row.id)
                              .values(external_ref_digest=indexed_values(application, keyring)["external_ref_digest"]))
                 applicant = row.applicant or {}
-                write_applicant(conn, keyring, row.id, (applicant.get("name"), applicant.get("id_number")))
+                write_applicant(conn, keyring, row.id, (applicant.get("name"), applicant.get("id_number")),
+                                typed=applicant.get("typed"))
         if not rows:
             return done
         done += len(rows)

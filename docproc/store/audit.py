@@ -18,7 +18,7 @@ from docproc.core.clock import utcnow
 from docproc.store.database import Database
 from docproc.store.tables import audit_events
 
-Action = Literal["view", "download", "override", "export", "purge", "rotate_key"]
+Action = Literal["view", "download", "override", "export", "purge", "rotate_key", "exclude", "restore", "edit"]
 ACTIONS: tuple[str, ...] = get_args(Action)
 
 

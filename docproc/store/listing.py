@@ -53,6 +53,7 @@ class Line:
     name: str | None
     id_number: str | None
     assignee: str | None
+    typed_name: str | None = None  # the name as typed, when the ID card's differs
     files: list[StoredFile] = field(default_factory=list)
     latest: tuple[str, datetime] | None = None  # newest checklist: status and when
     requested_at: datetime | None = None  # checks last asked for by an officer
@@ -132,7 +133,8 @@ def list_page(db: Database, q: ListQuery, *, limit: int, after: str | None = Non
         application = load(Application, r.data, where="applications.data")
         applicant = r.applicant or {}
         lines.append(Line(application=application, status=r.status, name=applicant.get("name"),
-                          id_number=applicant.get("id_number"), assignee=r.assignee or application.created_by))
+                          id_number=applicant.get("id_number"), assignee=r.assignee or application.created_by,
+                          typed_name=applicant.get("typed")))
     _fill(db, lines)
     keys = [encode_key((ln.application.application_date, as_utc(ln.application.created_at), ln.application.id))
             for ln in lines]

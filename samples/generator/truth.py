@@ -45,6 +45,8 @@ CHECK_IDS: tuple[str, ...] = (
     "completeness.bank_statement.coverage", "completeness.business_license.legal_representative",
     *(f"stamp.{t}" for t in STAMPED), *(f"freshness.{t}" for t in FRESH), *(f"anomaly.{a}" for a in ANOMALIES),
 )
+# Checks of what is typed in with the application, not of the files: a bundle's truth has no verdict for them.
+ENTERED_CHECK_IDS: tuple[str, ...] = ("anomaly.applicant_name",)
 _PERSONAL = ("income_proof", "bank_statement", "tax_certificate")
 NUMBERED = ("bank_statement", "purchase_contract")  # the generated types that print 第X页 共Y页 / page i of n
 

@@ -17,6 +17,7 @@ from docproc.service.dispatch import override_and_notify
 from web.auth import accounts, casework, login_required, require_role, signed_in
 from web.i18n import translate
 from web.officer.common import applicant_of, ctx, file_rows, progress_of, queue, visible_application
+from web.officer.undo_rows import undo_context
 
 bp = Blueprint("casework", __name__)
 CATEGORY_ORDER = (Category.COMPLETENESS, Category.STAMP, Category.FRESHNESS, Category.ANOMALY)
@@ -140,9 +141,10 @@ def render_workspace(application_id: str, *, status: int = 200, **refused: Any) 
     progress = progress_of(application_id)
     team = [u.username for u in accounts().list(branch=application.branch) if u.active and u.role != "admin"]
     review = casework().review_of(application_id)
+    applicant = applicant_of(application, progress.checklist)[0]
     html = render_template(
         "application.html", application=application, progress=progress, rows=file_rows(progress), team=team,
-        applicant=applicant_of(application, progress.checklist)[0], review=review,
+        applicant=applicant, review=review, **undo_context(application, applicant),
         review_stale=review is not None and review.stale(progress.checklist), missing=_missing(progress.checklist),
         assignee=casework().assignee_of(application_id) or application.created_by, profiles=ctx().policy.profiles,
         errors={}, checklist_html=Markup(render_checklist(application_id, form_error=refused.get("form_error"))),

@@ -15,9 +15,11 @@ from docproc.service.context import Context
 from docproc.service.dispatch import dispatch
 from docproc.store.accounts import Review
 from docproc.store.app_index import applicant_of as applicant_of  # re-exported for the views
+from docproc.store.edits import counted
 from docproc.store.listing import Line
 from web.auth import casework, signed_in
 from web.i18n import translate
+from web.officer.undo_rows import undo_fields
 from web.wording import error_text
 
 if TYPE_CHECKING:
@@ -123,6 +125,8 @@ def file_row(stored: StoredFile, progress: Progress, parents: dict[str, str],
     kind = (kinds or {}).get(stored.id)
     if kind is None and read and progress.checklist is not None and not progress.busy:
         kind = translate("doc_unknown")
+    if stored.duplicate_of or stored.excluded_at:  # kept and listed, out of the checks
+        shown = "duplicate" if stored.duplicate_of else "excluded"
     return {
         "kind": kind,
         "thumb_url": url_for("pages.evidence.thumbnail", file_id=stored.id) if read else None,
@@ -136,6 +140,7 @@ def file_row(stored: StoredFile, progress: Progress, parents: dict[str, str],
         "archive": stored.id in parents,
         "download_url": url_for("pages.evidence.original", file_id=stored.id),
         "reprocess_url": url_for("pages.applications.reprocess_file", file_id=stored.id),
+        **undo_fields(stored, progress.files),
     }
 
 
@@ -154,6 +159,7 @@ class Summary:
     status: str
     name: str | None
     id_number: str | None
+    typed_name: str | None  # the name as typed, when it is not the ID card's (shown beside it)
     files: int
     assignee: str | None
     review: Review | None
@@ -173,4 +179,5 @@ def summarize_line(line: Line) -> Summary:
     status = "processing" if pending or checking else line.latest[0] if line.latest else "empty"
     review = Review(line.application.id, line.review[0], line.review[1]) if line.review else None
     return Summary(application=line.application, status=status, name=line.name, id_number=line.id_number,
-                   files=len(batch.readable_files(line.files)), assignee=line.assignee, review=review)
+                   typed_name=line.typed_name, files=len(batch.readable_files(counted(line.files))),
+                   assignee=line.assignee, review=review)

@@ -131,7 +131,7 @@
       actions.appendChild(link);
       if (!row.archive) { actions.appendChild(reprocessButton(row.reprocess_url)); }
     }
-    setState(li, row.shown, row.error);
+    setState(li, row.shown, row.error || row.note);
     return li;
   }
 
