@@ -90,6 +90,32 @@ class Deposits(_PolicyModel):
     round_unit: float = 10000
 
 
+class Aml(_PolicyModel):
+    """anomaly.aml: patterns in the statement rows that an anti-money-laundering review looks at."""
+
+    reporting_threshold: float = 50000  # large-cash reporting threshold (China: 50,000 CNY a transaction)
+    structuring_margin: float = 0.1  # a deposit this share or less below the threshold is "just under" it
+    structuring_count: int = 3  # this many just-under deposits ...
+    structuring_days: int = 30  # ... within this many days -> review
+    rapid_min_amount: float = 50000  # a credit at least this large ...
+    rapid_days: int = 3  # ... of which debits within this many days take ...
+    rapid_share: float = 0.9  # ... at least this share -> review (rapid in-and-out)
+    counterparties_days: int = 30  # distinct payers in any window of this many days ...
+    counterparties_max: int = 15  # ... above this -> review
+    cash_days: int = 30  # cash deposits this close to the application date ...
+    cash_min_amount: float = 20000  # ... of at least this much -> review
+    cash_words: tuple[str, ...] = ("现金", "现存", "存现", "cash")
+    round_amount: float = 100000  # a round credit (a multiple of round_unit) this large anywhere -> review
+    round_unit: float = 10000
+    screen_counterparties: bool = True  # screen payers and payees, not only the applicant, against the list
+
+
+class TaxVerificationRules(_PolicyModel):
+    """anomaly.tax_verified: what an unknown code means (a scanned code may be misread by one character)."""
+
+    unknown_serial: Literal["review", "fail"] = "review"
+
+
 class Loan(_PolicyModel):
     """Loan limits."""
 
@@ -150,6 +176,8 @@ class Policy(_PolicyModel):
     income: Income = Income()
     deposits: Deposits = Deposits()
     loan: Loan = Loan()
+    aml: Aml = Aml()
+    tax_verification: TaxVerificationRules = TaxVerificationRules()
     pdf: PdfRules = PdfRules()
     images: ImageRules = ImageRules()
     retention: Retention = Retention()

@@ -34,7 +34,7 @@ from docproc.core.models import (
 from docproc.extractors import EXTRACTOR_VERSION, EXTRACTORS
 from docproc.reading import classify, forensics, imaging
 from docproc.reading import read as reading
-from docproc.service import metrics, quotas
+from docproc.service import metrics, quotas, screening, tax_verify
 from docproc.service.checklist import summarize
 from docproc.service.context import Context
 from docproc.store.blobs import expand_zip
@@ -312,12 +312,16 @@ def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool | None:
 
 def bundle_of(ctx: Context, application_id: str) -> Bundle:
     """The application with its documents and files as the checks see them."""
-    return Bundle(
+    bundle = Bundle(
         application=ctx.db.get_application(application_id),
         documents=ctx.db.documents_of(application_id),
         files=ctx.db.files_of(application_id),
         duplicates=duplicate_pages(ctx, application_id),
     )
+    facts: dict[str, object] = {"screening": screening.screen(ctx.db, bundle, ctx.policy)}
+    if ctx.tax_verifier is not None:
+        facts["tax_verification"] = tax_verify.verify_bundle(ctx.tax_verifier, bundle)
+    return bundle.model_copy(update=facts)
 
 
 def check_application(ctx: Context, application_id: str) -> Checklist:

@@ -1,0 +1,60 @@
+"""anomaly.tax_verified: the tax record as its issuing service knows it (third-party verification).
+
+The service is asked before the checks run (docproc.service.tax_verify); this check only reads the
+outcomes on the bundle. No service configured: ``not_applicable`` with that reason, never a silent pass.
+"""
+
+from __future__ import annotations
+
+from docproc.core.models import Bundle, Category, DocType, Status
+from docproc.core.policy import Policy
+from docproc.core.tax_verification import TaxOutcome, TaxVerification
+from docproc.validators._common import evidence, where
+from docproc.validators.registry import Verdict, check
+
+
+def _reason(item: TaxVerification, place: str, service: str) -> str:
+    """The one sentence per outcome."""
+    answer, code = item.answer, item.serial or "?"
+    said = f" ({answer.detail})" if answer.detail else ""
+    held = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in
+                     (("total_income", answer.total_income), ("total_tax", answer.total_tax)) if value is not None)
+    return {
+        TaxOutcome.VERIFIED: f"{place}: the {service} confirms code {code} and its amounts{said}",
+        TaxOutcome.MISMATCH: f"{place}: the {service} holds code {code} with other figures than the document"
+                             f"{': ' + held if held else ''}{said}",
+        TaxOutcome.UNKNOWN_SERIAL: f"{place}: the {service} knows no record with code {code}; the code may be "
+                                   f"misread from the paper, or the record is not genuine: compare it with the "
+                                   f"paper and ask the service{said}",
+        TaxOutcome.UNAVAILABLE: f"{place}: the {service} could not be asked{said}; verify the record by hand",
+        TaxOutcome.NOT_ASKED: f"{place}: not sent to the {service}: {answer.detail or 'nothing to send'}",
+    }[answer.outcome]
+
+
+@check("anomaly.tax_verified", Category.ANOMALY, title=("税务数据第三方核验", "Tax record verified with its issuer"))
+def tax_verified(bundle: Bundle, policy: Policy) -> Verdict:
+    """Each tax record's code and amounts are confirmed by the issuing service (when one is configured)."""
+    records = bundle.of_type(DocType.TAX_CERTIFICATE)
+    if not records:
+        return Verdict(Status.NOT_APPLICABLE, ["no tax record in the bundle"])
+    facts = bundle.tax_verification
+    if facts is None:
+        return Verdict(Status.NOT_APPLICABLE, ["no tax verification service is configured "
+                                               "(DOCPROC_TAX_VERIFY_URL): the record was not verified with its issuer"])
+    docs = {d.id: d for d in records}
+    reasons, statuses, ev = [], [], []
+    for item in facts.results:
+        doc = docs.get(item.document_id)
+        if doc is None:
+            continue
+        reasons.append(_reason(item, where(doc), facts.service))
+        ev.append(evidence(doc, "verification_code"))
+        outcome = item.answer.outcome
+        statuses.append(Status.PASS if outcome == TaxOutcome.VERIFIED else Status.FAIL
+                        if outcome == TaxOutcome.MISMATCH else
+                        Status(policy.tax_verification.unknown_serial) if outcome == TaxOutcome.UNKNOWN_SERIAL
+                        else Status.REVIEW)
+    if not statuses:
+        return Verdict(Status.REVIEW, ["the tax records were not sent for verification"], [evidence(d) for d in records])
+    worst = next(s for s in (Status.FAIL, Status.REVIEW, Status.PASS) if s in statuses)
+    return Verdict(worst, reasons, ev)
