@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, redirect, request, session
 from werkzeug.wrappers import Response
 
 from web.csrf import safe_path
+from web.i18n_reminders import TEXT as REMINDER_TEXT
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -172,6 +173,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "err_500": ("系统出错，已记录，请稍后重试。", "An unexpected error occurred; it has been logged. Try again later."),
     "go_home": ("返回申请列表", "Back to applications"),
 }
+TEXT.update(REMINDER_TEXT)
 
 
 def current_lang() -> str:

@@ -203,6 +203,7 @@ from docproc.cli import aml as cli_aml  # noqa: E402
 from docproc.cli import batch as cli_batch  # noqa: E402
 from docproc.cli import data as cli_data  # noqa: E402
 from docproc.cli import db as cli_db  # noqa: E402
+from docproc.cli import reminders as cli_reminders  # noqa: E402
 
 
 def _plugin_commands() -> list[click.Command]:
@@ -219,7 +220,8 @@ def _plugin_commands() -> list[click.Command]:
     return commands
 
 
-for _command in [*cli_admin.COMMANDS, *cli_aml.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *cli_db.COMMANDS, *_plugin_commands()]:
+for _command in [*cli_admin.COMMANDS, *cli_aml.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *cli_db.COMMANDS, *cli_reminders.COMMANDS,
+                 *_plugin_commands()]:
     main.add_command(_command)
 
 

@@ -348,6 +348,8 @@ class Application(Frozen):
     branch: str = "main"
     created_by: str | None = None
     created_at: datetime
+    contact_mobile: str | None = None  # the customer's, for supplement reminders (masked in lists and logs)
+    contact_email: str | None = None
 
 
 class StoredFile(Frozen):

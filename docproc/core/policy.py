@@ -116,6 +116,20 @@ class TaxVerificationRules(_PolicyModel):
     unknown_serial: Literal["review", "fail"] = "review"
 
 
+class Reminders(_PolicyModel):
+    """Supplement reminders (催缴): when, how often and through which channels the customer is reminded."""
+
+    first_after_hours: float = PydanticField(default=24, ge=0)  # after the checklist first asks for papers
+    every_days: float = PydanticField(default=2, gt=0)  # then every M days
+    max_count: int = PydanticField(default=3, ge=0)  # at most K reminders per channel (0: off)
+    quiet_start: str = PydanticField(default="21:00", pattern=r"^\d{2}:\d{2}$")  # local time: nothing sent ...
+    quiet_end: str = PydanticField(default="08:00", pattern=r"^\d{2}:\d{2}$")  # ... until this time
+    utc_offset_hours: float = 8  # the customers' local time (China Standard Time)
+    channels: tuple[str, ...] = ("email", "sms", "phone")  # of docproc.service.reminder_channels
+    retry_minutes: float = PydanticField(default=30, gt=0)  # a failed attempt is retried after this
+    max_attempts: int = PydanticField(default=3, ge=1)  # attempts per reminder and channel
+
+
 class Loan(_PolicyModel):
     """Loan limits."""
 
@@ -177,6 +191,7 @@ class Policy(_PolicyModel):
     deposits: Deposits = Deposits()
     loan: Loan = Loan()
     aml: Aml = Aml()
+    reminders: Reminders = Reminders()
     tax_verification: TaxVerificationRules = TaxVerificationRules()
     pdf: PdfRules = PdfRules()
     images: ImageRules = ImageRules()

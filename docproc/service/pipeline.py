@@ -56,6 +56,8 @@ def create_application(
     external_ref: str | None = None,
     branch: str = "main",
     created_by: str | None = None,
+    contact_mobile: str | None = None,
+    contact_email: str | None = None,
 ) -> Application:
     """Create and store a new application (the profile must exist in the policy)."""
     ctx.policy.profile(profile)
@@ -70,6 +72,8 @@ def create_application(
         branch=branch,
         created_by=created_by,
         created_at=utcnow(),
+        contact_mobile=contact_mobile,
+        contact_email=contact_email,
     )
     return ctx.db.add_application(application)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.officer import admin, applications, casework, evidence
+from web.officer import admin, applications, casework, evidence, reminders
 
 
 def blueprints() -> list[Blueprint]:
     """The page's blueprints, to be nested under ``pages``."""
-    return [applications.bp, casework.bp, evidence.bp, admin.bp]
+    return [applications.bp, casework.bp, evidence.bp, admin.bp, reminders.bp]
