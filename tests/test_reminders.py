@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -271,3 +272,18 @@ def test_contacts_are_masked_in_log_lines() -> None:
     assert mask_personal_data(f"reminder to {EMAIL} and {MOBILE}") == "reminder to c***@example.cn and 138****5678"
     assert mask_mobile("+86 138 1234 5678") == "138****5678" and mask_email(EMAIL) == "c***@example.cn"
 
+
+
+def test_migration_0003_creates_the_tables_as_declared(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from docproc.store.database import make_engine
+    from docproc.store.tables import metadata
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    ours = {"watchlist_entries", "watchlist_names", "reminder_log", "supplement_episodes"}
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), metadata)
+    mine = [d for d in diffs if any(name in repr(d) for name in ours)]
+    assert mine == []
