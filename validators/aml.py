@@ -22,6 +22,32 @@ from docproc.validators.money import _row_evidence, _rows
 from docproc.validators.registry import Verdict, check
 
 MAX_EVIDENCE = 20
+# Every sentence the check says, in one place (str.format fields filled by ``reason``).
+REASONS: dict[str, str] = {
+    "structuring": "structuring: {count} deposits between {first} and {last} each just under the reporting "
+                   "threshold of {threshold} (together {total})",
+    "rapid": "rapid in-and-out: {amount} arrived on {day} from {payer} and {out} left within {days} day(s) in "
+             "{debits} debit(s)",
+    "counterparties": "many counterparties: {count} distinct payers between {first} and {last} (policy: at most "
+                      "{most} in {days} days)",
+    "cash": "cash deposit of {amount} on {day}, {before} day(s) before the application",
+    "round": "large round credit of {amount} on {day} from {payer}",
+    "listed_applicant": "listed name: the applicant matches {entry!r} on the watch list ({schema} {entry_id}{datasets})",
+    "listed_counterparty": "listed name: counterparty {name!r} matches {entry!r} on the watch list "
+                           "({schema} {entry_id}{datasets})",
+    "not_screened": "names were not screened: no watch list is loaded (docproc aml import-list)",
+    "screened": "{names} name(s) screened against {entries} watch-list entries",
+    "no_rows": "no statement rows to look at, and {note}",
+    "no_rows_screened": "no statement rows to look at; {note}: none is listed",
+    "clean": "{rows} statement row(s) show no rapid in-and-out, structuring, many counterparties, cash before the "
+             "application or large round credits",
+    "unnamed_payer": "an unnamed payer",
+}
+
+
+def reason(key: str, **values: object) -> str:
+    """The sentence ``key`` with its values."""
+    return REASONS[key].format(**values)
 
 
 @dataclass(frozen=True)
@@ -52,6 +78,10 @@ class Finding:
     rows: tuple[_Row, ...]
 
 
+def _payer(row: _Row) -> str:
+    return row.who or reason("unnamed_payer")
+
+
 def statement_rows(bundle: Bundle) -> list[_Row]:
     """Every dated statement row with its signed amount, in date order."""
     out = []
@@ -77,9 +107,8 @@ def structuring(rows: list[_Row], rule: Aml) -> list[Finding]:
         group = [r for r in under[start:] if r.day - under[start].day <= timedelta(days=rule.structuring_days)]
         if len(group) >= rule.structuring_count:
             total = sum((r.amount for r in group), Decimal(0))
-            found.append(Finding(
-                f"structuring: {len(group)} deposits between {group[0].day} and {group[-1].day} each just under "
-                f"the reporting threshold of {top:.0f} (together {total:.2f})", tuple(group)))
+            found.append(Finding(reason("structuring", count=len(group), first=group[0].day, last=group[-1].day,
+                                        threshold=f"{top:.0f}", total=f"{total:.2f}"), tuple(group)))
             start += len(group)
         else:
             start += 1
@@ -98,9 +127,8 @@ def rapid_in_out(rows: list[_Row], rule: Aml) -> list[Finding]:
         out = sum((-r.amount for r in later), Decimal(0))
         if later and out >= credit.amount * Decimal(str(rule.rapid_share)):
             used.update(id(r) for r in later)
-            found.append(Finding(
-                f"rapid in-and-out: {credit.amount:.2f} arrived on {credit.day} from {credit.who or 'an unnamed payer'} "
-                f"and {out:.2f} left within {rule.rapid_days} day(s) in {len(later)} debit(s)", (credit, *later)))
+            found.append(Finding(reason("rapid", amount=f"{credit.amount:.2f}", day=credit.day, payer=_payer(credit),
+                                        out=f"{out:.2f}", days=rule.rapid_days, debits=len(later)), (credit, *later)))
     return found
 
 
@@ -115,9 +143,8 @@ def many_counterparties(rows: list[_Row], rule: Aml) -> list[Finding]:
             best = list(distinct.values())
     if not best:
         return []
-    return [Finding(f"many counterparties: {len(best)} distinct payers between {best[0].day} and "
-                    f"{max(r.day for r in best)} (policy: at most {rule.counterparties_max} in "
-                    f"{rule.counterparties_days} days)", tuple(best))]
+    return [Finding(reason("counterparties", count=len(best), first=best[0].day, last=max(r.day for r in best),
+                           most=rule.counterparties_max, days=rule.counterparties_days), tuple(best))]
 
 
 def cash_before_application(rows: list[_Row], rule: Aml, applied: date) -> list[Finding]:
@@ -126,14 +153,14 @@ def cash_before_application(rows: list[_Row], rule: Aml, applied: date) -> list[
     words = [w.casefold() for w in rule.cash_words]
     cash = [r for r in _credits(rows) if since <= r.day <= applied and r.amount >= Decimal(str(rule.cash_min_amount))
             and any(w in r.text for w in words)]
-    return [Finding(f"cash deposit of {r.amount:.2f} on {r.day}, {(applied - r.day).days} day(s) before the "
-                    "application", (r,)) for r in cash]
+    return [Finding(reason("cash", amount=f"{r.amount:.2f}", day=r.day, before=(applied - r.day).days), (r,))
+            for r in cash]
 
 
 def large_round(rows: list[_Row], rule: Aml) -> list[Finding]:
     """Credits of at least ``round_amount`` that are a multiple of ``round_unit``."""
     unit = Decimal(str(rule.round_unit))
-    return [Finding(f"large round credit of {r.amount:.2f} on {r.day} from {r.who or 'an unnamed payer'}", (r,))
+    return [Finding(reason("round", amount=f"{r.amount:.2f}", day=r.day, payer=_payer(r)), (r,))
             for r in _credits(rows) if r.amount >= Decimal(str(rule.round_amount)) and r.amount % unit == 0]
 
 
@@ -142,18 +169,17 @@ def _listed(screening: Screening, rows: list[_Row]) -> list[tuple[str, list[Evid
     out = []
     for hit in screening.hits:
         row = by_place.get((hit.document_id or "", hit.row if hit.row is not None else -1))
-        what = "the applicant" if hit.role == "applicant" else f"counterparty {hit.name!r}"
-        extra = f", {hit.datasets}" if hit.datasets else ""
-        reason = (f"listed name: {what} matches {hit.entry_name!r} on the watch list "
-                  f"({hit.schema_ or 'entity'} {hit.entry_id}{extra})")
-        out.append((reason, [row.evidence()] if row else []))
+        key = "listed_applicant" if hit.role == "applicant" else "listed_counterparty"
+        text = reason(key, name=hit.name, entry=hit.entry_name, schema=hit.schema_ or "entity", entry_id=hit.entry_id,
+                      datasets=f", {hit.datasets}" if hit.datasets else "")
+        out.append((text, [row.evidence()] if row else []))
     return out
 
 
 def _screening_note(screening: Screening | None) -> str:
     if screening is None or screening.entries == 0:
-        return "names were not screened: no watch list is loaded (docproc aml import-list)"
-    return f"{screening.names} name(s) screened against {screening.entries} watch-list entries"
+        return reason("not_screened")
+    return reason("screened", names=screening.names, entries=screening.entries)
 
 
 @check("anomaly.aml", Category.ANOMALY, title=("反洗钱筛查", "Anti-money-laundering screening"))
@@ -163,7 +189,7 @@ def aml_screening(bundle: Bundle, policy: Policy) -> Verdict:
     screening = bundle.screening
     screened = screening is not None and screening.entries > 0
     if not rows and not screened:
-        return Verdict(Status.NOT_APPLICABLE, ["no statement rows to look at, and " + _screening_note(screening)])
+        return Verdict(Status.NOT_APPLICABLE, [reason("no_rows", note=_screening_note(screening))])
     findings = [*structuring(rows, rule), *rapid_in_out(rows, rule), *many_counterparties(rows, rule),
                 *cash_before_application(rows, rule, bundle.application.application_date), *large_round(rows, rule)]
     listed = _listed(screening, rows) if screening is not None else []
@@ -173,10 +199,9 @@ def aml_screening(bundle: Bundle, policy: Policy) -> Verdict:
     if listed:
         return Verdict(Status.FAIL, [*reasons, note], ev[:MAX_EVIDENCE])
     if not rows:
-        return Verdict(Status.NOT_APPLICABLE, [f"no statement rows to look at; {note}: none is listed"])
+        return Verdict(Status.NOT_APPLICABLE, [reason("no_rows_screened", note=note)])
     if findings:
         return Verdict(Status.REVIEW, [*reasons, note], ev[:MAX_EVIDENCE])
-    looked = (f"{len(rows)} statement row(s) show no rapid in-and-out, structuring, many counterparties, "
-              "cash before the application or large round credits")
+    looked = reason("clean", rows=len(rows))
     docs = bundle.of_type(DocType.BANK_STATEMENT)
     return Verdict(Status.PASS, [looked, note], [evidence(d, "transactions") for d in docs])

@@ -12,23 +12,34 @@ from docproc.core.tax_verification import TaxOutcome, TaxVerification
 from docproc.validators._common import evidence, where
 from docproc.validators.registry import Verdict, check
 
+# Every sentence the check says, in one place (str.format fields filled by ``reason``).
+REASONS: dict[str, str] = {
+    TaxOutcome.VERIFIED: "{place}: the {service} confirms code {code} and its amounts{said}",
+    TaxOutcome.MISMATCH: "{place}: the {service} holds code {code} with other figures than the document{held}{said}",
+    TaxOutcome.UNKNOWN_SERIAL: "{place}: the {service} knows no record with code {code}; the code may be misread "
+                               "from the paper, or the record is not genuine: compare it with the paper and ask the "
+                               "service{said}",
+    TaxOutcome.UNAVAILABLE: "{place}: the {service} could not be asked{said}; verify the record by hand",
+    TaxOutcome.NOT_ASKED: "{place}: not sent to the {service}: {detail}",
+    "no_record": "no tax record in the bundle",
+    "not_configured": "no tax verification service is configured (DOCPROC_TAX_VERIFY_URL): the record was not "
+                      "verified with its issuer",
+    "none_sent": "the tax records were not sent for verification",
+}
+
+
+def reason(key: str, **values: object) -> str:
+    """The sentence ``key`` with its values."""
+    return REASONS[key].format(**values)
+
 
 def _reason(item: TaxVerification, place: str, service: str) -> str:
-    """The one sentence per outcome."""
-    answer, code = item.answer, item.serial or "?"
-    said = f" ({answer.detail})" if answer.detail else ""
+    answer = item.answer
     held = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in
                      (("total_income", answer.total_income), ("total_tax", answer.total_tax)) if value is not None)
-    return {
-        TaxOutcome.VERIFIED: f"{place}: the {service} confirms code {code} and its amounts{said}",
-        TaxOutcome.MISMATCH: f"{place}: the {service} holds code {code} with other figures than the document"
-                             f"{': ' + held if held else ''}{said}",
-        TaxOutcome.UNKNOWN_SERIAL: f"{place}: the {service} knows no record with code {code}; the code may be "
-                                   f"misread from the paper, or the record is not genuine: compare it with the "
-                                   f"paper and ask the service{said}",
-        TaxOutcome.UNAVAILABLE: f"{place}: the {service} could not be asked{said}; verify the record by hand",
-        TaxOutcome.NOT_ASKED: f"{place}: not sent to the {service}: {answer.detail or 'nothing to send'}",
-    }[answer.outcome]
+    return reason(answer.outcome, place=place, service=service, code=item.serial or "?",
+                  said=f" ({answer.detail})" if answer.detail else "", held=f": {held}" if held else "",
+                  detail=answer.detail or "nothing to send")
 
 
 @check("anomaly.tax_verified", Category.ANOMALY, title=("税务数据第三方核验", "Tax record verified with its issuer"))
@@ -36,11 +47,10 @@ def tax_verified(bundle: Bundle, policy: Policy) -> Verdict:
     """Each tax record's code and amounts are confirmed by the issuing service (when one is configured)."""
     records = bundle.of_type(DocType.TAX_CERTIFICATE)
     if not records:
-        return Verdict(Status.NOT_APPLICABLE, ["no tax record in the bundle"])
+        return Verdict(Status.NOT_APPLICABLE, [reason("no_record")])
     facts = bundle.tax_verification
     if facts is None:
-        return Verdict(Status.NOT_APPLICABLE, ["no tax verification service is configured "
-                                               "(DOCPROC_TAX_VERIFY_URL): the record was not verified with its issuer"])
+        return Verdict(Status.NOT_APPLICABLE, [reason("not_configured")])
     docs = {d.id: d for d in records}
     reasons, statuses, ev = [], [], []
     for item in facts.results:
@@ -55,6 +65,6 @@ def tax_verified(bundle: Bundle, policy: Policy) -> Verdict:
                         Status(policy.tax_verification.unknown_serial) if outcome == TaxOutcome.UNKNOWN_SERIAL
                         else Status.REVIEW)
     if not statuses:
-        return Verdict(Status.REVIEW, ["the tax records were not sent for verification"], [evidence(d) for d in records])
+        return Verdict(Status.REVIEW, [reason("none_sent")], [evidence(d) for d in records])
     worst = next(s for s in (Status.FAIL, Status.REVIEW, Status.PASS) if s in statuses)
     return Verdict(worst, reasons, ev)
