@@ -287,3 +287,18 @@ def test_migration_0003_creates_the_tables_as_declared(tmp_path: Path) -> None:
         diffs = compare_metadata(MigrationContext.configure(conn), metadata)
     mine = [d for d in diffs if any(name in repr(d) for name in ours)]
     assert mine == []
+
+
+def test_the_schedule_and_the_log_on_postgresql(settings: Settings, smtp: Smtp, postgres_url: str) -> None:
+    ctx = build_context(settings.model_copy(update={"database_url": postgres_url, "smtp_host": "127.0.0.1",
+                                                    "smtp_port": smtp.port}))
+    app = waiting(ctx, contact_email=EMAIL)
+    clock = FixedClock(T0 + timedelta(hours=24))
+    assert run_due(ctx, clock=clock).sent == [f"{app.id} email #1"]
+    clock.advance(days=2)
+    assert run_due(ctx, clock=clock).sent == [f"{app.id} email #2"]
+    papers_arrive(ctx, app.id, T0 + timedelta(days=3))
+    clock.advance(days=2)
+    assert run_due(ctx, clock=clock).stopped == [app.id] and len(smtp.inbox.messages) == 2
+    assert log_of(ctx, app.id) == [("email", 1, 1, "sent"), ("email", 2, 1, "sent")]
+    assert time_to_supplement(ctx.db).median_hours == 72.0
