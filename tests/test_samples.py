@@ -39,6 +39,7 @@ from samples.generator import (
     render,
     supplement_request,
 )
+from samples.generator.aml_defects import LISTED
 from samples.generator.corpus import CORPUS_DIR
 from samples.generator.defects import PROFILES, STATEMENT_MONTHS, applicable
 from samples.generator.finance import luhn_digit
@@ -194,6 +195,18 @@ def _lacks(p, *, doc_type: str) -> bool:  # type: ignore[no-untyped-def]
     return not _fields_of(p, doc_type)
 
 
+def _structured(rows) -> bool:  # type: ignore[no-untyped-def]
+    """Three or more deposits of 45,000–49,999 within 30 days."""
+    under = sorted(t.day for t in rows if 45_000 <= t.amount < 50_000)
+    return any((under[i + 2] - under[i]).days <= 30 for i in range(len(under) - 2))
+
+
+def _passed_through(rows) -> bool:  # type: ignore[no-untyped-def]
+    """A credit of 50,000 or more of which debits in the next 3 days take 90 %."""
+    return any(sum(-o.amount for o in rows if o.amount < 0 and 0 < (o.day - t.day).days <= 3) >= t.amount * Decimal("0.9")
+               for t in rows if t.amount >= 50_000)
+
+
 PLANTED: dict[str, Callable[..., bool]] = {
     "expired_id": lambda p: p.card.valid_until is not None and p.card.valid_until < APPLIED,
     "expiring_id": lambda p: p.card.valid_until is not None and 0 < (p.card.valid_until - APPLIED).days <= 90,
@@ -216,6 +229,10 @@ PLANTED: dict[str, Callable[..., bool]] = {
     "broken_balance_chain": lambda p: _chain_breaks(p.statement) == 1,
     "large_deposit": lambda p: any(t.amount >= 100_000 and t.amount % 10_000 == 0 and (APPLIED - t.day).days <= 30
                                    for t in p.statement.transactions),
+    "structuring": lambda p: _structured(p.statement.transactions),
+    "rapid_in_out": lambda p: _passed_through(p.statement.transactions),
+    "listed_counterparty": lambda p: any(t.counterparty in {name for _, _, name, _, _ in LISTED}
+                                         for t in p.statement.transactions),
     "unsealed_bank_statement": lambda p: not p.statement.sealed,
     "edited_pdf": lambda p: p.statement.original_holder not in (None, p.card.name),
     "amount_words_mismatch": lambda p: not amounts_agree(p.contract.total_price, p.contract.price_words),
@@ -257,7 +274,9 @@ def test_each_defect_changes_the_expected_verdicts(defect: str, profile: str) ->
     assert all(changed[k] in ("fail", "missing", "review", "review_or_fail", "not_applicable") for k in diff)
     anomaly = any(k.startswith("anomaly.") and changed[k] == "fail" for k in diff)
     blocking = any(changed[k] in ("fail", "missing") for k in diff)
-    assert overall_status(changed) == ("flagged" if anomaly else "needs_supplement" if blocking else "ready")
+    queried = any(k.startswith("anomaly.") and changed[k] == "review" for k in diff)  # review_blocks_ready
+    assert overall_status(changed) == ("flagged" if anomaly else "needs_supplement" if blocking
+                                       else "flagged" if queried else "ready")
     # The truth the generator writes for a planned applicant follows the same table.
     with_defect, without = applicant_truth(plan(_with(defect, profile))), applicant_truth(plan(_spec(0, profile)))
     assert with_defect["expected"]["checks"] != without["expected"]["checks"]
@@ -305,11 +324,11 @@ def test_truth_covers_every_check_the_product_registers() -> None:
 
 
 def test_corpus_specs_spread_profiles_clean_share_and_defects() -> None:
-    specs = corpus_specs(applicants=40, seed=1)
-    assert specs == corpus_specs(applicants=40, seed=1) and specs != corpus_specs(applicants=40, seed=2)
-    assert {p: sum(s.profile == p for s in specs) for p in PROFILES} == dict.fromkeys(PROFILES, 10)
-    assert sum(not s.defects for s in specs) == 13
-    assert set(DEFECTS) == {d for s in specs for d in s.defects}, "a 40-applicant corpus shows every defect"
+    specs = corpus_specs(applicants=48, seed=1)
+    assert specs == corpus_specs(applicants=48, seed=1) and specs != corpus_specs(applicants=48, seed=2)
+    assert {p: sum(s.profile == p for s in specs) for p in PROFILES} == dict.fromkeys(PROFILES, 12)
+    assert sum(not s.defects for s in specs) == 16
+    assert set(DEFECTS) == {d for s in specs for d in s.defects}, "a 48-applicant corpus shows every defect"
     names = {s.applicant for s in specs}
     for s in specs:
         assert not any(d in s.applicant for d in DEFECTS), "folder names do not give the defects away"

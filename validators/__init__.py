@@ -6,7 +6,16 @@ CheckResults. A check that raises is a bug: it is logged and recorded as ``revie
 
 from __future__ import annotations
 
-from docproc.validators import anomaly, completeness, forgery, freshness, money, stamp  # noqa: F401  (registers the checks)
+from docproc.validators import (  # noqa: F401  (registers the checks)
+    aml,
+    anomaly,
+    completeness,
+    forgery,
+    freshness,
+    money,
+    stamp,
+    tax_verified,
+)
 from docproc.validators.registry import (
     CATEGORY_ORDER,
     CHECKS,

@@ -45,6 +45,14 @@ def say(zh_text: str, en_text: str) -> Said:
     return Said(zh_text, en_text)
 
 
+def said_by(table: dict[Any, tuple[str, str]], key: Any, **values: object) -> Said:
+    """The sentence ``key`` of a (zh, en) table with its values filled in; a value that is itself a ``Said``
+    goes into the Chinese sentence in Chinese."""
+    zh_text, en_text = table[key]
+    zh_values = {k: getattr(v, "zh", v) for k, v in values.items()}
+    return say(zh_text.format(**zh_values), en_text.format(**values))
+
+
 def ask(zh_text: str, en_text: str) -> Title:
     """A supplement-request line."""
     return Title(zh=zh_text, en=en_text)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from flask import Blueprint, Response, current_app
 
 from docproc.core.errors import NotFoundError
+from docproc.core.log_masking import mask_email, mask_mobile
 from docproc.core.models import Application, Checklist
 from docproc.service import pipeline, wire
 from docproc.service.batch import readable_files
@@ -64,7 +65,7 @@ def create_application() -> tuple[Response, int]:
 
 
 @bp.get("/applications")
-@operation("List applications (filters, cursor pagination; id numbers masked)", tag=APPS, query=ApplicationQuery,
+@operation("List applications (filters, cursor pagination; id numbers and contacts masked)", tag=APPS, query=ApplicationQuery,
            responses={200: ApplicationPage})
 def list_applications() -> tuple[Response, int]:
     """Applications visible to the caller, newest first."""
@@ -75,8 +76,9 @@ def list_applications() -> tuple[Response, int]:
                             external_ref=q.external_ref, created_after=q.created_after, created_before=q.created_before)
     found, next_cursor = catalog.page_applications(access.ctx().db, flt, limit=q.limit, cursor=q.cursor)
     items = [
-        ApplicationListItem(**{**a.model_dump(), "applicant_id_number": mask_id_number(a.applicant_id_number)},
-                            state=state)
+        ApplicationListItem(**{**a.model_dump(), "applicant_id_number": mask_id_number(a.applicant_id_number),
+                                "contact_mobile": mask_mobile(a.contact_mobile),
+                                "contact_email": mask_email(a.contact_email)}, state=state)
         for a, state in found
     ]
     return reply(ApplicationPage(items=items, next_cursor=next_cursor))

@@ -39,6 +39,8 @@ def _rfc3339(value: Any) -> Any:
 
 
 BRANCH_PATTERN = r"^[A-Za-z0-9_.-]{1,40}$"
+MOBILE_PATTERN = r"^\+?[0-9][0-9 -]{6,19}$"
+EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$"
 Branch = Annotated[str, Field(pattern=BRANCH_PATTERN)]
 Amount = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=10**12),
                    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1e12})]
@@ -71,6 +73,10 @@ class ApplicationIn(In):
     loan_amount: Amount | None = None
     external_ref: str | None = Field(default=None, max_length=200)
     branch: Branch | None = Field(default=None, description="Defaults to the API key's (first) branch.")
+    contact_mobile: str | None = Field(default=None, pattern=MOBILE_PATTERN,
+                                       description="The customer's mobile, for SMS reminders and phone calls.")
+    contact_email: str | None = Field(default=None, max_length=254, pattern=EMAIL_PATTERN,
+                                      description="The customer's e-mail address, for e-mail reminders.")
 
 
 class ApplicationDetail(Application):

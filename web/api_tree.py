@@ -5,11 +5,12 @@ Endpoint names stay ``api.<view>`` and ``api.documents.<view>``: they are the Op
 
 from __future__ import annotations
 
-from web import api, api_documents, api_edits, api_integrations, openapi
+from web import api, api_documents, api_edits, api_integrations, api_reminders, openapi
 
 api.bp.register_blueprint(api_documents.bp)
 api.bp.register_blueprint(api_edits.bp)
 api.bp.register_blueprint(api_integrations.bp)
+api.bp.register_blueprint(api_reminders.bp)
 api.bp.register_blueprint(openapi.docs_bp)
 
 bp = api.bp

@@ -9,6 +9,7 @@ from web.csrf import safe_path
 from web.i18n_letter import LETTER_TEXT
 from web.i18n_page import PAGE_TEXT
 from web.i18n_reasons import REASON_TEXT
+from web.i18n_reminders import TEXT as REMINDER_TEXT
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -178,6 +179,7 @@ TEXT: dict[str, tuple[str, str]] = {
 TEXT.update(REASON_TEXT)
 TEXT.update(PAGE_TEXT)  # the page layout's entries (web/i18n_page.py)
 TEXT.update(LETTER_TEXT)
+TEXT.update(REMINDER_TEXT)
 
 
 def current_lang() -> str:

@@ -55,6 +55,7 @@ def run_server(settings: Settings, *, host: str, port: int, n_workers: int | Non
     with REDIS_URL, where workers usually run elsewhere).
     """
     from docproc.service import jobs as worker
+    from docproc.service import reminders
     from docproc.service.context import build_context
     from docproc.service.reconciler import Reconciler
 
@@ -76,7 +77,8 @@ def run_server(settings: Settings, *, host: str, port: int, n_workers: int | Non
             workers = WorkerProcesses(count=count, env=env)
             workers.start()
         keeper = Keeper(workers=workers, revive_redis=(lambda: _revive(embedded)) if embedded else None,
-                        reconcile=reconciler.run_once, interval=settings.reconcile_interval)
+                        reconcile=reconciler.run_once, interval=settings.reconcile_interval,
+                        remind=lambda: reminders.run_due(ctx))
         keeper.start()
         web = subprocess.Popen([sys.executable, "-m", "web.gunicorn_app", f"{host}:{port}"], env=env)
 

@@ -167,8 +167,11 @@ def serve(host: str, port: int, n_workers: int | None, web_workers: int | None, 
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to keep the run (default: a temporary folder).")
 @click.option("--show-misses", default=30, show_default=True, help="How many individual misses to list.")
 @click.option("--jobs", default=1, show_default=True, help="Processes that read files in parallel first.")
+@click.option("--watchlist", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A sanctions/PEP list (OpenSanctions simple CSV) to screen names against during the run.")
 @edge
-def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misses: int, jobs: int) -> None:
+def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misses: int, jobs: int,
+          watchlist: Path | None) -> None:
     """Run the product on a labelled corpus and print accuracy figures (last line: a summary)."""
     import tempfile
 
@@ -178,6 +181,10 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
     with tempfile.TemporaryDirectory(prefix="docproc-eval-") as tmp:
         settings = Settings().model_copy(update={"data_dir": data_dir or Path(tmp), "database_url": None})
         ctx = build_context(settings)
+        if watchlist is not None:
+            from docproc.store.watchlist import import_file
+
+            click.echo(f"watch list: {import_file(ctx.db, watchlist)} entries from {watchlist.name}")
         if benchmark.is_third_party(corpus):
             report, title = benchmark.evaluate_third_party(ctx, corpus, jobs=jobs), f"third-party {corpus.name}"
         else:
@@ -192,10 +199,12 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
 
 
 from docproc.cli import admin as cli_admin  # noqa: E402  (command modules add to the group)
+from docproc.cli import aml as cli_aml  # noqa: E402
 from docproc.cli import batch as cli_batch  # noqa: E402
 from docproc.cli import data as cli_data  # noqa: E402
 from docproc.cli import db as cli_db  # noqa: E402
 from docproc.cli import demo as cli_demo  # noqa: E402
+from docproc.cli import reminders as cli_reminders  # noqa: E402
 
 
 def _plugin_commands() -> list[click.Command]:
@@ -212,7 +221,8 @@ def _plugin_commands() -> list[click.Command]:
     return commands
 
 
-for _command in [*cli_admin.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *cli_db.COMMANDS, cli_demo.demo, *_plugin_commands()]:
+for _command in [*cli_admin.COMMANDS, *cli_aml.COMMANDS, *cli_data.COMMANDS, *cli_batch.COMMANDS, *cli_db.COMMANDS,
+                 *cli_reminders.COMMANDS, cli_demo.demo, *_plugin_commands()]:
     main.add_command(_command)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 
 def new_id(prefix: str) -> str:
@@ -14,3 +16,35 @@ def new_id(prefix: str) -> str:
 def utcnow() -> datetime:
     """Timezone-aware now."""
     return datetime.now(UTC)
+
+
+class Clock(Protocol):
+    """Where "now" comes from: the system, or a test's (and ``--now``'s) fixed moment."""
+
+    def now(self) -> datetime:
+        """Timezone-aware now."""
+        ...
+
+
+class SystemClock:
+    """The real time."""
+
+    def now(self) -> datetime:
+        """Timezone-aware now."""
+        return utcnow()
+
+
+@dataclass
+class FixedClock:
+    """A clock that says one moment until moved (``advance``): deterministic schedules in tests."""
+
+    at: datetime
+
+    def now(self) -> datetime:
+        """The set moment (UTC assumed when naive)."""
+        return self.at if self.at.tzinfo else self.at.replace(tzinfo=UTC)
+
+    def advance(self, **delta: float) -> datetime:
+        """Move forward by ``timedelta(**delta)``; the new moment."""
+        self.at = self.now() + timedelta(**delta)
+        return self.at

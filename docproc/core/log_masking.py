@@ -27,6 +27,7 @@ _LABELLED_NAME = re.compile(
     r"([\"']?\s*[:=：]\s*[\"']?)([^\s\"',;，。；&)]{1,40})",
     re.IGNORECASE,
 )
+_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-])[\w.+-]*@([\w-]+(?:\.[\w-]+)+)")
 _QUERY_PAIR = re.compile(r"([?&])([^=&\s\"#?]+)=([^&\s\"#]*)")
 
 
@@ -50,13 +51,32 @@ def _name(match: re.Match[str]) -> str:
 
 def mask_personal_data(text: str) -> str:
     """``text`` with id numbers (110***********1234), phones (138****5678), account numbers (last four
-    kept), labelled names (张**) and query-string values (q=***) masked."""
+    kept), e-mail addresses (z***@example.com), labelled names (张**) and query-string values (q=***) masked."""
     text = _QUERY_PAIR.sub(_query_value, text)
     text = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 11 + m.group(2), text)
     text = _GROUPED_DIGITS.sub(_keep_last_four, text)
     text = _LONG_DIGITS.sub(_keep_last_four, text)
     text = _PHONE.sub(lambda m: m.group(1) + "****" + m.group(2), text)
+    text = _EMAIL.sub(lambda m: f"{m.group(1)}***@{m.group(2)}", text)
     return _LABELLED_NAME.sub(_name, text)
+
+
+def mask_mobile(number: str | None) -> str | None:
+    """A mobile number as lists show it: 138****5678 (the first three and last four digits)."""
+    if not number:
+        return number
+    digits = re.sub(r"\D", "", number)
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]
+    return digits[:3] + "****" + digits[-4:] if len(digits) >= 8 else "****"
+
+
+def mask_email(address: str | None) -> str | None:
+    """An e-mail address as lists show it: z***@example.com."""
+    if not address:
+        return address
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}" if domain else "***"
 
 
 _TRACEBACKS = logging.Formatter()

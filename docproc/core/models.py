@@ -14,6 +14,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic import Field as PydanticField
 
+from docproc.core.screening import Screening
+from docproc.core.tax_verification import TaxVerifications
+
 
 class Frozen(BaseModel):
     """Base for immutable models."""
@@ -347,6 +350,8 @@ class Application(Frozen):
     branch: str = "main"
     created_by: str | None = None
     created_at: datetime
+    contact_mobile: str | None = None  # the customer's, for supplement reminders (masked in lists and logs)
+    contact_email: str | None = None
 
 
 class StoredFile(Frozen):
@@ -385,6 +390,8 @@ class Bundle(Frozen):
     documents: list[Document]
     files: list[StoredFile] = PydanticField(default_factory=list)
     duplicates: list[DuplicatePage] = PydanticField(default_factory=list)
+    screening: Screening | None = None  # names against the imported watch list (None: not screened)
+    tax_verification: TaxVerifications | None = None  # None: no verification service is configured
 
     def of_type(self, doc_type: DocType, side: Side | None = None) -> list[Document]:
         """Documents of a type (and side), in file order."""

@@ -91,6 +91,46 @@ class Deposits(_PolicyModel):
     round_unit: float = 10000
 
 
+class Aml(_PolicyModel):
+    """anomaly.aml: patterns in the statement rows that an anti-money-laundering review looks at."""
+
+    reporting_threshold: float = 50000  # large-cash reporting threshold (China: 50,000 CNY a transaction)
+    structuring_margin: float = 0.1  # a deposit this share or less below the threshold is "just under" it
+    structuring_count: int = 3  # this many just-under deposits ...
+    structuring_days: int = 30  # ... within this many days -> review
+    rapid_min_amount: float = 50000  # a credit at least this large ...
+    rapid_days: int = 3  # ... of which debits within this many days take ...
+    rapid_share: float = 0.9  # ... at least this share -> review (rapid in-and-out)
+    counterparties_days: int = 30  # distinct payers in any window of this many days ...
+    counterparties_max: int = 15  # ... above this -> review
+    cash_days: int = 30  # cash deposits this close to the application date ...
+    cash_min_amount: float = 20000  # ... of at least this much -> review
+    cash_words: tuple[str, ...] = ("现金", "现存", "存现", "cash")
+    round_amount: float = 100000  # a round credit (a multiple of round_unit) this large anywhere -> review
+    round_unit: float = 10000
+    screen_counterparties: bool = True  # screen payers and payees, not only the applicant, against the list
+
+
+class TaxVerificationRules(_PolicyModel):
+    """anomaly.tax_verified: what an unknown code means (a scanned code may be misread by one character)."""
+
+    unknown_serial: Literal["review", "fail"] = "review"
+
+
+class Reminders(_PolicyModel):
+    """Supplement reminders (催缴): when, how often and through which channels the customer is reminded."""
+
+    first_after_hours: float = PydanticField(default=24, ge=0)  # after the checklist first asks for papers
+    every_days: float = PydanticField(default=2, gt=0)  # then every M days
+    max_count: int = PydanticField(default=3, ge=0)  # at most K reminders per channel (0: off)
+    quiet_start: str = PydanticField(default="21:00", pattern=r"^\d{2}:\d{2}$")  # local time: nothing sent ...
+    quiet_end: str = PydanticField(default="08:00", pattern=r"^\d{2}:\d{2}$")  # ... until this time
+    utc_offset_hours: float = 8  # the customers' local time (China Standard Time)
+    channels: tuple[str, ...] = ("email", "sms", "phone")  # of docproc.service.reminder_channels
+    retry_minutes: float = PydanticField(default=30, gt=0)  # a failed attempt is retried after this
+    max_attempts: int = PydanticField(default=3, ge=1)  # attempts per reminder and channel
+
+
 class Loan(_PolicyModel):
     """Loan limits."""
 
@@ -159,6 +199,9 @@ class Policy(_PolicyModel):
     income: Income = Income()
     deposits: Deposits = Deposits()
     loan: Loan = Loan()
+    aml: Aml = Aml()
+    reminders: Reminders = Reminders()
+    tax_verification: TaxVerificationRules = TaxVerificationRules()
     pdf: PdfRules = PdfRules()
     images: ImageRules = ImageRules()
     retention: Retention = Retention()

@@ -94,6 +94,26 @@ class Settings(BaseSettings):
     fanout_pages: int = Field(default=8, ge=0)
     fanout_chunk_pages: int = Field(default=4, ge=1)
 
+    # Third-party tax verification (anomaly.tax_verified; contract in the README): unset URL, the check is
+    # not_applicable. Requests are signed with the key id and secret (HMAC-SHA256).
+    tax_verify_url: str | None = None
+    tax_verify_key_id: str = ""
+    tax_verify_secret: SecretStr | None = None
+    tax_verify_timeout: float = 10.0
+    # Supplement reminders (docproc reminders run-due): e-mail over SMTP and SMS through an HTTP gateway; a
+    # channel without its host or URL is off. The gateway request is signed like the tax verification's.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_from: str = "docproc@localhost"
+    smtp_timeout: float = 10.0
+    sms_url: str | None = None
+    sms_key_id: str = ""
+    sms_secret: SecretStr | None = None
+    sms_timeout: float = 10.0
+
     @property
     def blob_dir(self) -> Path:
         """Where content-addressed blobs live."""

@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from docproc.core.policy import Policy, load_policy
 from docproc.core.settings import Settings
+from docproc.core.tax_verification import TaxVerifier
 from docproc.reading.ocr import OcrEngine, make_engine
 from docproc.reading.ocr_memo import MemoizedOcr
 from docproc.reading.threads import limit_threads, ocr_threads
+from docproc.service.signed_http import Provider
+from docproc.service.tax_verify import HttpTaxVerifier
 from docproc.store.blobs import Blobs, ZipLimits
 from docproc.store.database import Database
 from docproc.store.sealing import Keyring, load_keyring, make_private_dir
@@ -25,6 +28,7 @@ class Context:
     policy: Policy
     ocr: OcrEngine
     digits_ocr: OcrEngine  # tesseract: digit-only re-reads of a field's box (phone, numbers)
+    tax_verifier: TaxVerifier | None = None  # DOCPROC_TAX_VERIFY_URL: the issuing service anomaly.tax_verified asks
 
     @property
     def zip_limits(self) -> ZipLimits:
@@ -53,7 +57,17 @@ def build_context(settings: Settings) -> Context:
         policy=load_policy(settings.policy_file),
         ocr=_engine(settings, settings.ocr_engine),
         digits_ocr=_engine(settings, "tesseract"),
+        tax_verifier=tax_verifier_of(settings),
     )
+
+
+def tax_verifier_of(settings: Settings) -> TaxVerifier | None:
+    """The configured tax verification service, if any."""
+    if not settings.tax_verify_url:
+        return None
+    secret = settings.tax_verify_secret.get_secret_value() if settings.tax_verify_secret else ""
+    return HttpTaxVerifier(Provider(settings.tax_verify_url, settings.tax_verify_key_id, secret,
+                                    settings.tax_verify_timeout))
 
 
 def _engine(settings: Settings, name: str) -> OcrEngine:

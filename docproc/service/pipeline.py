@@ -35,7 +35,7 @@ from docproc.core.timing import stage
 from docproc.extractors import EXTRACTOR_VERSION, EXTRACTORS
 from docproc.reading import classify, forensics, imaging
 from docproc.reading import read as reading
-from docproc.service import metrics, quotas
+from docproc.service import metrics, quotas, screening, tax_verify
 from docproc.service.checklist import summarize
 from docproc.service.context import Context
 from docproc.store.blobs import expand_zip
@@ -58,6 +58,8 @@ def create_application(
     external_ref: str | None = None,
     branch: str = "main",
     created_by: str | None = None,
+    contact_mobile: str | None = None,
+    contact_email: str | None = None,
 ) -> Application:
     """Create and store a new application (the profile must exist in the policy)."""
     ctx.policy.profile(profile)
@@ -72,6 +74,8 @@ def create_application(
         branch=branch,
         created_by=created_by,
         created_at=utcnow(),
+        contact_mobile=contact_mobile,
+        contact_email=contact_email,
     )
     return ctx.db.add_application(application)
 
@@ -331,12 +335,16 @@ def bundle_of(ctx: Context, application_id: str) -> Bundle:
     re-uploads of bytes already there are left out (they stay stored and listed)."""
     files = counted(ctx.db.files_of(application_id))
     kept = {f.id for f in files}
-    return Bundle(
+    bundle = Bundle(
         application=ctx.db.get_application(application_id),
         documents=[d for d in ctx.db.documents_of(application_id) if d.file_id in kept],
         files=files,
         duplicates=[d for d in duplicate_pages(ctx, application_id) if d.file_id in kept],
     )
+    facts: dict[str, object] = {"screening": screening.screen(ctx.db, bundle, ctx.policy)}
+    if ctx.tax_verifier is not None:
+        facts["tax_verification"] = tax_verify.verify_bundle(ctx.tax_verifier, bundle)
+    return bundle.model_copy(update=facts)
 
 
 def check_application(ctx: Context, application_id: str) -> Checklist:

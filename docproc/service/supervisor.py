@@ -84,12 +84,14 @@ class WorkerProcesses:
 
 class Keeper(threading.Thread):
     """A background thread: every ``tick`` seconds revive workers and the embedded Redis; every
-    ``interval`` seconds run ``reconcile``. Nothing it meets stops it; it logs and carries on."""
+    ``interval`` seconds run ``reconcile`` and ``remind`` (the supplement-reminder pass). Nothing it meets
+    stops it; it logs and carries on."""
 
     def __init__(self, *, workers: WorkerProcesses | None, revive_redis: Callable[[], None] | None,
-                 reconcile: Callable[[], object] | None, interval: float, tick: float = 1.0) -> None:
+                 reconcile: Callable[[], object] | None, interval: float, tick: float = 1.0,
+                 remind: Callable[[], object] | None = None) -> None:
         super().__init__(name="docproc-keeper", daemon=True)
-        self.workers, self.revive_redis, self.reconcile = workers, revive_redis, reconcile
+        self.workers, self.revive_redis, self.reconcile, self.remind = workers, revive_redis, reconcile, remind
         self.interval, self.tick = interval, tick
         self._stopping = threading.Event()
 
@@ -100,8 +102,9 @@ class Keeper(threading.Thread):
             self._guarded("restarting the embedded Redis", self.revive_redis)
             if self.workers is not None:
                 self._guarded("restarting workers", self.workers.revive)
-            if self.reconcile is not None and time.monotonic() >= next_pass:
+            if time.monotonic() >= next_pass:
                 self._guarded("reconciling", self.reconcile)
+                self._guarded("sending supplement reminders", self.remind)
                 next_pass = time.monotonic() + self.interval
 
     def stop(self) -> None:

@@ -264,3 +264,47 @@ officer_sessions = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False, index=True),
 )
+
+# The imported sanctions/PEP watch list (public data, so not sealed): one row per entry, one per name or alias key
+watchlist_entries = sa.Table(
+    "watchlist_entries",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("schema", sa.String(40), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("datasets", sa.Text, nullable=False),
+    sa.Column("source", sa.String(500), nullable=False),
+    sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
+)
+watchlist_names = sa.Table(
+    "watchlist_names",
+    metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("entry_id", sa.String(200), primary_key=True),
+    sa.Index("ix_watchlist_names_key", "key"),
+)
+
+# Supplement reminders (催缴): every attempt on every channel, and each stretch an application spent waiting
+# for papers (time-to-supplement). The recipient is kept masked; the address itself stays in the application.
+reminder_log = sa.Table(
+    "reminder_log",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("application_id", sa.String(40), nullable=False, index=True),
+    sa.Column("episode", sa.DateTime(timezone=True), nullable=False),  # supplement_episodes.started_at
+    sa.Column("sequence", sa.Integer, nullable=False),  # the n-th reminder of the episode (1..max_count)
+    sa.Column("channel", sa.String(20), nullable=False),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),  # sent | failed | gave_up | open | done
+    sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("recipient", sa.String(200), nullable=True),  # masked
+    sa.Column("error", sa.Text, nullable=True),
+)
+supplement_episodes = sa.Table(
+    "supplement_episodes",
+    metadata,
+    sa.Column("application_id", sa.String(40), primary_key=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), primary_key=True),
+    sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True, index=True),
+)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from .aml_defects import write_watchlist
 from .applicant import ApplicantSpec, plan
 from .defects import PROFILES, applicable, conflict
 from .manifest import manifest
@@ -133,8 +134,11 @@ def render_all(specs: Iterable[ApplicantSpec], out_dir: Path, *, workers: int | 
 
 def generate(out_dir: Path, *, applicants: int, seed: int, workers: int | None = None,
              templates: str = "seen") -> list[Path]:
-    """Write a seeded corpus of applicant folders under out_dir; return the folders."""
-    return render_all(corpus_specs(applicants=applicants, seed=seed, templates=templates), out_dir, workers=workers)
+    """Write a seeded corpus of applicant folders under out_dir, and the watch list its listed_counterparty
+    defects name (watchlist.csv: ``docproc eval --watchlist``); return the folders."""
+    folders = render_all(corpus_specs(applicants=applicants, seed=seed, templates=templates), out_dir, workers=workers)
+    write_watchlist(out_dir)
+    return folders
 
 
 def build_committed_corpus(out_dir: Path = CORPUS_DIR, *, workers: int | None = None) -> list[Path]:

@@ -70,8 +70,16 @@ _TABLE: tuple[Defect, ...] = (
            "a middle page of a scanned statement is left out", "statement_form"),
     Defect("broken_balance_chain", ("bank_statement",), ALL, {"anomaly.balance_chain": "fail"},
            "one transaction amount was changed while its printed balance stayed"),
-    Defect("large_deposit", ("bank_statement",), ALL, {"anomaly.statement_deposits": "fail"},
+    Defect("large_deposit", ("bank_statement",), ALL, {"anomaly.statement_deposits": "fail", "anomaly.aml": "review"},
            "a round sum of 100,000 or more arrives 3–25 days before the application"),
+    Defect("structuring", ("bank_statement",), ALL, {"anomaly.aml": "review"},
+           "3–5 cash deposits of 45,500–49,800 (just under the 50,000 reporting threshold) within 20 days", "aml"),
+    Defect("rapid_in_out", ("bank_statement",), ALL, {"anomaly.aml": "review"},
+           "60,000–180,000 arrives and 92–100 % of it leaves within 1–3 days, 40–120 days before the application",
+           "aml"),
+    Defect("listed_counterparty", ("bank_statement",), ALL, {"anomaly.aml": "fail"},
+           "a payer in the statement is a name on the corpus's watch list (watchlist.csv; docproc eval --watchlist)",
+           "aml"),
     Defect("unsealed_bank_statement", ("bank_statement",), ALL, {"stamp.bank_statement": "fail"},
            "the statement's last page has no bank seal"),
     Defect("edited_pdf", ("bank_statement",), ALL, {"anomaly.pdf_edit": "fail"},
@@ -110,8 +118,10 @@ _TABLE: tuple[Defect, ...] = (
 
 DEFECTS: dict[str, Defect] = {d.name: d for d in _TABLE}
 # Pairs that hide each other: the edit retypes the holder's name; a deposit in a stale statement falls outside the
-# 30 days the deposit check looks at; without a statement the only other document naming the applicant may be none.
+# 30 days the deposit check looks at; without a statement the only other document naming the applicant may be none;
+# a listed name fails anomaly.aml, which the large deposit only queries.
 _PAIRS = {frozenset(p) for p in (("name_mismatch", "edited_pdf"), ("large_deposit", "stale_bank_statement"),
+                                 ("large_deposit", "listed_counterparty"),
                                  ("name_mismatch", "missing_bank_statement"))}
 EFFECTS: dict[str, dict[str, str]] = {d.name: d.effects for d in _TABLE}
 

@@ -108,7 +108,7 @@ def _statement(spec: ApplicantSpec, person: Person, job: Job, company: Company |
                           account=card_number(rng, bank), region=region, period=(start, end), issue=issue,
                           income=income, companies=companies, applied=today, large_deposit="large_deposit" in d,
                           broken_chain="broken_balance_chain" in d, sealed="unsealed_bank_statement" not in d,
-                          missing_page="missing_statement_page" in d, original_holder=original)
+                          missing_page="missing_statement_page" in d, original_holder=original, aml=frozenset(d))
 
 
 def _income(spec: ApplicantSpec, rng: random.Random, job: Job, company: Company | None,

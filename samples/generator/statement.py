@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from . import ledger
+from . import aml_defects, ledger
 from .finance import DATE_STYLES, Bank, add_months, cents
 from .ledger import Entry
 from .pdfkit import Typeface, page_format, random_typeface
@@ -246,7 +246,8 @@ def paginate(n_rows: int, style: StatementStyle, *, at_least: int = 1) -> tuple[
 def make_statement(rng: random.Random, *, holder: str, bank: Bank, branch: str, account: str, region: Region,
                    period: tuple[date, date], issue: date, income: Income, companies: list[str],
                    applied: date | None = None, large_deposit: bool = False, broken_chain: bool = False, sealed: bool = True,
-                   missing_page: bool = False, original_holder: str | None = None) -> StatementFacts:
+                   missing_page: bool = False, original_holder: str | None = None,
+                   aml: frozenset[str] = frozenset()) -> StatementFacts:
     """Draw a statement's transactions for a period, with exact running balances unless broken_chain."""
     start, end = period
     months = []
@@ -263,6 +264,7 @@ def make_statement(rng: random.Random, *, holder: str, bank: Bank, branch: str, 
         entries += _month_entries(rng, month, income, region, bank, companies)
     if large_deposit:
         entries.append(_large_deposit(rng, start, end, applied or end, income))
+    entries += aml_defects.planted(rng, aml, start=start, end=end, applied=applied or end)
     entries = sorted((e for e in entries if start <= e.day <= end), key=lambda e: (e.day, e.time))
     opening = cents(float(income.monthly) * rng.uniform(0.6, 4.0) + rng.uniform(0, 999))
     rows = _with_balances(entries, opening)

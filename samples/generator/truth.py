@@ -9,7 +9,8 @@ the bundle holds, and the defects planted (`defects.EFFECTS`). Rules for a clean
   not_applicable (freshness.id_card: review when only the front is present)
 - completeness.pages.<type>: pass when the document is present and prints page numbers (statements and
   contracts); a letter, record or licence without them is "not numbered": not_applicable (the default policy)
-- completeness.bank_statement.coverage, anomaly.balance_chain, anomaly.statement_deposits: with a statement
+- completeness.bank_statement.coverage, anomaly.balance_chain, anomaly.statement_deposits, anomaly.aml: with a
+  statement; anomaly.tax_verified: never (a corpus run configures no tax verification service)
 - completeness.business_license.legal_representative: for enterprise owners with a licence
 - anomaly.income: with both an income proof and a statement; anomaly.amount_in_words: with a contract or an
   income proof; anomaly.uscc: with a licence; anomaly.id_number: with the ID front; anomaly.identity: with
@@ -37,7 +38,8 @@ DOC_TYPES = ("id_card", "income_proof", "bank_statement", "purchase_contract", "
 STAMPED = ("income_proof", "bank_statement", "purchase_contract", "tax_certificate")
 FRESH = ("id_card", "income_proof", "bank_statement", "tax_certificate", "business_license")
 ANOMALIES = ("id_number", "identity", "contract_buyer", "amount_in_words", "income", "balance_chain",
-             "statement_deposits", "loan_to_value", "pdf_edit", "image_edit", "uscc", "duplicate_document")
+             "statement_deposits", "loan_to_value", "pdf_edit", "image_edit", "uscc", "duplicate_document", "aml",
+             "tax_verified")
 CHECK_IDS: tuple[str, ...] = (
     *(f"completeness.{t}" for t in DOC_TYPES), "completeness.id_card.both_sides",
     *(f"completeness.pages.{t}" for t in DOC_TYPES if t != "id_card"),
@@ -104,6 +106,8 @@ def base_checks(b: Bundle) -> dict[str, str]:
         "anomaly.income": _na(has("income_proof") and has("bank_statement")),
         "anomaly.balance_chain": _na(has("bank_statement")),
         "anomaly.statement_deposits": _na(has("bank_statement")),
+        "anomaly.aml": _na(has("bank_statement")),
+        "anomaly.tax_verified": "not_applicable",  # no verification service is configured for a corpus run
         "anomaly.pdf_edit": _na(b.has_pdf),
         "anomaly.image_edit": _na(b.has_image),
         "anomaly.uscc": _na(has("business_license")),
