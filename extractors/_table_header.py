@@ -76,7 +76,8 @@ def _heading_words(words: list[Word]) -> list[Word]:
 
 
 def find_header(page: Page) -> tuple[int, list[Column]] | None:
-    """Index of the header's (last) line and its columns (naming a date column and ≥ 2 others).
+    """Index of the header's (last) line and its columns (naming a date column and ≥ 2 others; of several
+    such lines, the one naming the most).
 
     A header may print its headings on two lines (交易 over 日期, 借方 over 发生额): a line and the one
     close under it are also read as one, each heading stacked from the words above each other, and the
@@ -84,6 +85,7 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
     (搞要 for 摘要) still names its column, unless that column is already there.
     """
     lines = visual_lines(page)
+    found: list[tuple[int, list[Column]]] = []
     for index, words in enumerate(lines):
         readings = [(index, _heading_words(words))]
         if index + 1 < len(lines) and _header_continues(words, lines[index + 1]):
@@ -98,8 +100,10 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
                 if name:
                     columns.append(Column(name, word.bbox.x0, word.bbox.x1))
                     names.add(name)
-            return last, sorted(_paired(columns, named), key=lambda c: c.centre)
-    return None
+            found.append((last, sorted(_paired(columns, named), key=lambda c: c.centre)))
+    # a label grid above the table (起止日期 | 币种 | 期初余额, its values on the line under it) also names a
+    # date and two more: the table's header is the line naming the most columns
+    return max(found, key=lambda h: len({c.name for c in h[1]}), default=None)
 
 
 _PAIR = {"debit": "credit", "credit": "debit"}

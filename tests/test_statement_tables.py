@@ -299,3 +299,28 @@ def test_an_app_bill_with_in_out_words_and_only_a_remark_column() -> None:
     assert [(r["amount"], r["balance"], r["description"]) for r in rows] == [
         (Decimal("200.00"), Decimal("1200.00"), "还款"), (Decimal("-35.50"), Decimal("1164.50"), "午餐"),
         (Decimal("-4.50"), Decimal("1160.00"), "乘车")]
+
+
+def _opening(p: Page) -> object:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return EXTRACTORS.get("bank_statement")(raw, None).fields["opening_balance"].value  # type: ignore[arg-type]
+
+
+def test_a_label_grid_above_the_table_is_not_taken_for_its_header() -> None:
+    # a passbook detail: labels over their values (起止日期 names a date, 期初余额 a balance), then the table
+    # with 取出 before 存入, ¥ amounts and 可用余额 as the balance heading
+    p = _page([(0, [(20, "户名"), (300, "存折账号")]), (32, [(20, "曹芳娜"), (300, "6213350224473891559")]),
+               (64, [(20, "起止日期"), (300, "币种"), (560, "期初余额")]),
+               (96, [(20, "2025-10-18"), (130, "至"), (160, "2026-04-17"), (300, "人民币"), (560, "¥48,313.71")]),
+               *_table(140, [[(20, "序号"), (80, "记账日"), (200, "摘要"), (340, "取出"), (460, "存入"),
+                              (580, "可用余额"), (720, "对方户名")],
+                             [(20, "1"), (80, "2025/10/18"), (200, "POS消费"), (340, "¥1,029.20"), (580, "47,284.51"),
+                              (720, "中国石化销售股份有限公司")],
+                             [(20, "2"), (80, "2025/11/1"), (200, "转账存入"), (460, "¥1,125.74"), (580, "48,410.25"),
+                              (720, "徐明杰")]])])
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["balance"], r["description"]) for r in rows] == [
+        (date(2025, 10, 18), Decimal("-1029.20"), Decimal("47284.51"), "POS消费"),
+        (date(2025, 11, 1), Decimal("1125.74"), Decimal("48410.25"), "转账存入")]
+    assert _opening(p) == Decimal("48313.71")
+
