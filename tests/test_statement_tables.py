@@ -324,3 +324,17 @@ def test_a_label_grid_above_the_table_is_not_taken_for_its_header() -> None:
         (date(2025, 11, 1), Decimal("1125.74"), Decimal("48410.25"), "转账存入")]
     assert _opening(p) == Decimal("48313.71")
 
+
+def test_bilingual_headings_english_first_in_one_scanned_box() -> None:
+    # Date日期 | Amount(CNY)金额 | Available Bal.可用余额: English before Chinese, one box each, one signed
+    # amount column and compact dates
+    p = _page([
+        (0, [(20, "Date日期"), (180, "Amount（CNY)金额"), (400, "AvailableBal.可用余额"), (640, "Description摘要"),
+             (860, "Counterparty对方户名")]),
+        (32, [(20, "20260404"), (200, "13,503.06"), (420, "70,403.85"), (640, "咨询服务费"), (860, "重庆东方网络科技有限公司")]),
+        (64, [(20, "20260404"), (200, "-2,152.01"), (420, "68,251.84"), (640, "网上支付"), (860, "网银在线科技有限公司")]),
+    ], source=PageSource.OCR)
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
+        (date(2026, 4, 4), Decimal("13503.06"), Decimal("70403.85"), "咨询服务费", "重庆东方网络科技有限公司"),
+        (date(2026, 4, 4), Decimal("-2152.01"), Decimal("68251.84"), "网上支付", "网银在线科技有限公司")]
