@@ -111,10 +111,22 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
                 if name:
                     columns.append(Column(name, word.bbox.x0, word.bbox.x1))
                     names.add(name)
-            found.append((last, sorted(_paired(columns, named), key=lambda c: c.centre)))
+            found.append((last, _merged(sorted(_paired(columns, named), key=lambda c: c.centre))))
     # a label grid above the table (起止日期 | 币种 | 期初余额, its values on the line under it) also names a
     # date and two more: the table's header is the line naming the most columns
     return max(found, key=lambda h: len({c.name for c in h[1]}), default=None)
+
+
+def _merged(columns: list[Column]) -> list[Column]:
+    """Neighbouring headings that name the same column (Description | 摘要, a bilingual heading printed as
+    two words) as one column spanning both: its cells may start under either."""
+    out: list[Column] = []
+    for column in columns:
+        if out and out[-1].name == column.name:
+            out[-1] = Column(column.name, min(out[-1].x0, column.x0), max(out[-1].x1, column.x1))
+        else:
+            out.append(column)
+    return out
 
 
 _PAIR = {"debit": "credit", "credit": "debit"}

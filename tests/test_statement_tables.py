@@ -338,3 +338,17 @@ def test_bilingual_headings_english_first_in_one_scanned_box() -> None:
     assert [(r["date"], r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
         (date(2026, 4, 4), Decimal("13503.06"), Decimal("70403.85"), "咨询服务费", "重庆东方网络科技有限公司"),
         (date(2026, 4, 4), Decimal("-2152.01"), Decimal("68251.84"), "网上支付", "网银在线科技有限公司")]
+
+
+def test_bilingual_headings_printed_as_two_words_are_one_column_each() -> None:
+    # a text layer gives Description | 摘要 and Counterparty | 对方户名 as two words each; names start
+    # left of their headings, a short one nearer the description's heading than its own
+    p = _page(_table(0, [
+        [(20, "Date"), (70, "日期"), (160, "Amount"), (230, "金额"), (330, "Balance"), (410, "余额"),
+         (520, "Description"), (640, "摘要"), (760, "Counterparty"), (890, "对方户名")],
+        [(20, "20260227"), (160, "-1,969.62"), (330, "83,337.83"), (500, "跨行转出"), (690, "黄林")],
+        [(20, "20260301"), (160, "-698.07"), (330, "82,639.76"), (500, "加油"), (690, "中国石化销售股份有限公司")],
+        [(20, "20260305"), (160, "+1,225.72"), (330, "83,865.48"), (500, "转账存入"), (690, "郑天涛")]]))
+    rows = _rows(p)
+    assert [(r["description"], r["counterparty"]) for r in rows] == [
+        ("跨行转出", "黄林"), ("加油", "中国石化销售股份有限公司"), ("转账存入", "郑天涛")]
