@@ -352,3 +352,14 @@ def test_bilingual_headings_printed_as_two_words_are_one_column_each() -> None:
     rows = _rows(p)
     assert [(r["description"], r["counterparty"]) for r in rows] == [
         ("跨行转出", "黄林"), ("加油", "中国石化销售股份有限公司"), ("转账存入", "郑天涛")]
+
+
+def test_a_yen_sign_read_as_a_letter_stays_out_of_the_description() -> None:
+    # a scan reads ￥ as V or Y in front of the amount
+    p = _page(_table(0, [
+        [(20, "序号"), (80, "记账日"), (200, "摘要"), (340, "支取"), (460, "存入金额"), (600, "可用余额")],
+        [(20, "48"), (80, "2025/9/18"), (200, "ATM取现"), (340, "V2,000.00"), (600, "211,823.91")],
+        [(20, "49"), (80, "2025/9/19"), (200, "退款"), (460, "Y2,066.03"), (600, "213,889.94")]]), source=PageSource.OCR)
+    rows = _rows(p)
+    assert [(r["description"], r["amount"], r["balance"]) for r in rows] == [
+        ("ATM取现", Decimal("-2000.00"), Decimal("211823.91")), ("退款", Decimal("2066.03"), Decimal("213889.94"))]
