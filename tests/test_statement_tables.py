@@ -363,3 +363,24 @@ def test_a_yen_sign_read_as_a_letter_stays_out_of_the_description() -> None:
     rows = _rows(p)
     assert [(r["description"], r["amount"], r["balance"]) for r in rows] == [
         ("ATM取现", Decimal("-2000.00"), Decimal("211823.91")), ("退款", Decimal("2066.03"), Decimal("213889.94"))]
+
+
+def _header(p: Page, *names: str) -> list[object]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    return [fields[n].value if n in fields else None for n in names]
+
+
+def test_a_passbook_account_label_is_no_holder_name() -> None:
+    # 户名 | 存折账号 over their values: 存折 is part of the next label, not the holder
+    p = _page([(0, [(20, "户名"), (300, "存折账号"), (560, "开户网点")]),
+               (32, [(20, "王秀兰"), (300, "6222021234567890123"), (560, "中国工商银行股份有限公司北京西单支行")])])
+    assert _header(p, "account_holder", "account_number") == ["王秀兰", "6222021234567890123"]
+
+
+def test_left_aligned_values_under_centred_labels() -> None:
+    # a grid of centred labels over left-aligned values; the account number printed in groups of four
+    p = _page([(0, [(100, "户名"), (300, "存折账号"), (600, "开户网点")]),
+               (32, [(40, "曹芳娜"), (230, "6213"), (272, "3502"), (314, "2447"), (356, "3891"), (398, "559"),
+                     (520, "交通银行股份有限公司深圳滨江支行")])])
+    assert _header(p, "account_holder", "account_number") == ["曹芳娜", "6213350224473891559"]
