@@ -104,7 +104,8 @@ class Labels:
 
     def _below(self, text: PageText, index: int, match: re.Match[str], stop: int) -> Candidate | None:
         """The cell under the label: the next line's words whose boxes overlap the label's column (a value
-        centred under its heading may start left of it and end right of it), never another label."""
+        centred under its heading may start left of it and end right of it), else, in a grid of centred
+        labels over left-aligned values, the words between the headings beside it; never another label."""
         if index + 1 >= len(text.lines):
             return None
         offset = text.offsets[index]
@@ -116,9 +117,16 @@ class Labels:
         bound = min((w.bbox.x0 for w in following), default=float("inf"))  # where the next heading begins
         row = text.spans_of_line(index + 1)
         first = next((i for i, (_, _, w) in enumerate(row) if w.bbox.x0 < x1 and w.bbox.x1 > x0), None)
+        before = text.words_in(offset, offset + match.start()) if match.start() else []
+        since = max((w.bbox.x1 for w in before), default=float("-inf"))  # where the heading before ends
+        if first is None:  # a value left-aligned in a grid under a centred label: within the label's column
+            first = next((i for i, (_, _, w) in enumerate(row) if w.bbox.x0 >= since and w.bbox.x1 <= bound), None)
         if first is None:
             return None
         height = min(w.bbox.y1 - w.bbox.y0 for w in label)
+        while first and row[first - 1][2].bbox.x0 >= since \
+                and row[first][2].bbox.x0 - row[first - 1][2].bbox.x1 <= COLUMN_GAP * height:
+            first -= 1  # the value begins left of its label (6213 3502 2447 3891 559 under 存折账号)
         cell = [row[first]]
         for span in row[first + 1 :]:  # a value read as several words, up to the next heading's column
             if span[2].bbox.x1 > bound or span[2].bbox.x0 - cell[-1][2].bbox.x1 > COLUMN_GAP * height:

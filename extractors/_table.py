@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, PageSource, Word
+from docproc.extractors._ocr_cells import lookalike_digits
 from docproc.extractors._table_header import Column, find_header, richer_columns
 from docproc.extractors._text import TIME_OF_DAY, union_boxes, visual_lines
 
@@ -206,7 +207,7 @@ def rows_of(pages: list[Page]) -> list[Row]:
             continue
         split = page.source == PageSource.OCR
         lines = [_join_signs(_join_dates([piece for w in map(_time_apart, words)
-                                          for piece in (_split_merged(_lookalike_digits(w)) if split else (w,))]))
+                                          for piece in (_split_merged(lookalike_digits(w)) if split else (w,))]))
                  for words in visual_lines(page)[start:]]
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
         text_columns = _text_columns_by_edges([lines[i] for i in dated], columns, page.width)
@@ -336,23 +337,6 @@ def _cell_under(word: Word, cells: dict[str, list[Word]], columns: list[Column])
             return name
     column = _column_of(word, columns).name
     return column if column in _WRAP_CELLS and column not in cells else None
-
-
-_LOOKALIKES = str.maketrans("BOoDIlSZ", "80001152")
-_LOOKALIKE_AMOUNT = re.compile(r"[-+]?[\dBOoDIlSZ]{1,3}(?:[,.]?[\dBOoDIlSZ]{3})*[.,][\dOo]{2}")
-
-
-def _lookalike_digits(word: Word) -> Word:
-    """An amount with a letter OCR took for a digit (-B00.00, 1,2O5.50) as digits: only a word shaped like
-    an amount, with two decimals and more digits than letters before them, is changed (ATM, POS and
-    names are not)."""
-    text = word.text.strip()
-    if text.translate(_LOOKALIKES) == text or not _LOOKALIKE_AMOUNT.fullmatch(text):
-        return word
-    whole = text[:-3]
-    if sum(c.isdigit() for c in whole) < sum(c.isalpha() for c in whole):  # mostly letters: no amount
-        return word
-    return word.model_copy(update={"text": text.translate(_LOOKALIKES)})
 
 
 SERIAL_CHARS = 5  # the longest 序号 cell a row may start with before its date

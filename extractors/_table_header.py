@@ -35,16 +35,27 @@ class Column:
 
 
 
-_BILINGUAL = re.compile(r"([^a-z]{2,12})[a-z][a-z ./&()-]*")  # 记账日期 Date, 交易金额 Transaction Amount
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[a-z]")
+
+
+def _header_keys(text: str) -> list[str]:
+    """What a heading is named by: the heading itself, or, printed in Chinese and English in either order
+    (记账日期 Date, Available Bal. 可用余额, one OCR box for both), its Chinese part first, then its English."""
+    key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
+    if not (_CJK.search(key) and _LATIN.search(key)):
+        return [key]
+    return ["".join(_CJK.findall(key)), re.sub(r"[^a-z./&-]", "", key)]
 
 
 def _header_name(text: str) -> str | None:
-    key = re.sub(r"\s+", "", to_halfwidth(text)).lower()
-    if len(key) > 12 and (bilingual := _BILINGUAL.fullmatch(key)):
-        key = bilingual.group(1)  # a heading printed in Chinese and English names its column by the Chinese
-    if not 2 <= len(key) <= 12 or re.search(r"[\d:]", key):  # a short phrase; "币种:人民币" is a label with its value
+    if re.search(r"[\d:]", to_halfwidth(text)):  # "币种:人民币" is a label with its value
         return None
-    return next((name for name, parts in COLUMN_RULES if any(part in key for part in parts)), None)
+    for key in _header_keys(text):
+        if 2 <= len(key) <= 12 and (name := next((n for n, parts in COLUMN_RULES if any(p in key for p in parts)),
+                                                 None)):
+            return name  # a short phrase naming its column
+    return None
 
 
 # Words that begin a heading; one OCR box over several headings (发生额本次余额) is cut where each begins.
@@ -76,7 +87,8 @@ def _heading_words(words: list[Word]) -> list[Word]:
 
 
 def find_header(page: Page) -> tuple[int, list[Column]] | None:
-    """Index of the header's (last) line and its columns (naming a date column and ≥ 2 others).
+    """Index of the header's (last) line and its columns (naming a date column and ≥ 2 others; of several
+    such lines, the one naming the most).
 
     A header may print its headings on two lines (交易 over 日期, 借方 over 发生额): a line and the one
     close under it are also read as one, each heading stacked from the words above each other, and the
@@ -84,6 +96,7 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
     (搞要 for 摘要) still names its column, unless that column is already there.
     """
     lines = visual_lines(page)
+    found: list[tuple[int, list[Column]]] = []
     for index, words in enumerate(lines):
         readings = [(index, _heading_words(words))]
         if index + 1 < len(lines) and _header_continues(words, lines[index + 1]):
@@ -98,8 +111,22 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
                 if name:
                     columns.append(Column(name, word.bbox.x0, word.bbox.x1))
                     names.add(name)
-            return last, sorted(_paired(columns, named), key=lambda c: c.centre)
-    return None
+            found.append((last, _merged(sorted(_paired(columns, named), key=lambda c: c.centre))))
+    # a label grid above the table (起止日期 | 币种 | 期初余额, its values on the line under it) also names a
+    # date and two more: the table's header is the line naming the most columns
+    return max(found, key=lambda h: len({c.name for c in h[1]}), default=None)
+
+
+def _merged(columns: list[Column]) -> list[Column]:
+    """Neighbouring headings that name the same column (Description | 摘要, a bilingual heading printed as
+    two words) as one column spanning both: its cells may start under either."""
+    out: list[Column] = []
+    for column in columns:
+        if out and out[-1].name == column.name:
+            out[-1] = Column(column.name, min(out[-1].x0, column.x0), max(out[-1].x1, column.x1))
+        else:
+            out.append(column)
+    return out
 
 
 _PAIR = {"debit": "credit", "credit": "debit"}
@@ -155,7 +182,7 @@ def _overlap(a: BBox, b: BBox) -> float:
 def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
     """The column, not yet ``taken``, a heading names when one of its characters was misread (2-6 CJK
     characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there."""
-    key = re.sub(r"\s+", "", to_halfwidth(text))
+    key = _header_keys(text)[0]
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
         return None
     for name, parts in COLUMN_RULES:  # a code column (凭证号, 交易码) is never guessed from a misread heading

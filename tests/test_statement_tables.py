@@ -299,3 +299,88 @@ def test_an_app_bill_with_in_out_words_and_only_a_remark_column() -> None:
     assert [(r["amount"], r["balance"], r["description"]) for r in rows] == [
         (Decimal("200.00"), Decimal("1200.00"), "还款"), (Decimal("-35.50"), Decimal("1164.50"), "午餐"),
         (Decimal("-4.50"), Decimal("1160.00"), "乘车")]
+
+
+def _opening(p: Page) -> object:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return EXTRACTORS.get("bank_statement")(raw, None).fields["opening_balance"].value  # type: ignore[arg-type]
+
+
+def test_a_label_grid_above_the_table_is_not_taken_for_its_header() -> None:
+    # a passbook detail: labels over their values (起止日期 names a date, 期初余额 a balance), then the table
+    # with 取出 before 存入, ¥ amounts and 可用余额 as the balance heading
+    p = _page([(0, [(20, "户名"), (300, "存折账号")]), (32, [(20, "曹芳娜"), (300, "6213350224473891559")]),
+               (64, [(20, "起止日期"), (300, "币种"), (560, "期初余额")]),
+               (96, [(20, "2025-10-18"), (130, "至"), (160, "2026-04-17"), (300, "人民币"), (560, "¥48,313.71")]),
+               *_table(140, [[(20, "序号"), (80, "记账日"), (200, "摘要"), (340, "取出"), (460, "存入"),
+                              (580, "可用余额"), (720, "对方户名")],
+                             [(20, "1"), (80, "2025/10/18"), (200, "POS消费"), (340, "¥1,029.20"), (580, "47,284.51"),
+                              (720, "中国石化销售股份有限公司")],
+                             [(20, "2"), (80, "2025/11/1"), (200, "转账存入"), (460, "¥1,125.74"), (580, "48,410.25"),
+                              (720, "徐明杰")]])])
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["balance"], r["description"]) for r in rows] == [
+        (date(2025, 10, 18), Decimal("-1029.20"), Decimal("47284.51"), "POS消费"),
+        (date(2025, 11, 1), Decimal("1125.74"), Decimal("48410.25"), "转账存入")]
+    assert _opening(p) == Decimal("48313.71")
+
+
+def test_bilingual_headings_english_first_in_one_scanned_box() -> None:
+    # Date日期 | Amount(CNY)金额 | Available Bal.可用余额: English before Chinese, one box each, one signed
+    # amount column and compact dates
+    p = _page([
+        (0, [(20, "Date日期"), (180, "Amount（CNY)金额"), (400, "AvailableBal.可用余额"), (640, "Description摘要"),
+             (860, "Counterparty对方户名")]),
+        (32, [(20, "20260404"), (200, "13,503.06"), (420, "70,403.85"), (640, "咨询服务费"), (860, "重庆东方网络科技有限公司")]),
+        (64, [(20, "20260404"), (200, "-2,152.01"), (420, "68,251.84"), (640, "网上支付"), (860, "网银在线科技有限公司")]),
+    ], source=PageSource.OCR)
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["balance"], r["description"], r["counterparty"]) for r in rows] == [
+        (date(2026, 4, 4), Decimal("13503.06"), Decimal("70403.85"), "咨询服务费", "重庆东方网络科技有限公司"),
+        (date(2026, 4, 4), Decimal("-2152.01"), Decimal("68251.84"), "网上支付", "网银在线科技有限公司")]
+
+
+def test_bilingual_headings_printed_as_two_words_are_one_column_each() -> None:
+    # a text layer gives Description | 摘要 and Counterparty | 对方户名 as two words each; names start
+    # left of their headings, a short one nearer the description's heading than its own
+    p = _page(_table(0, [
+        [(20, "Date"), (70, "日期"), (160, "Amount"), (230, "金额"), (330, "Balance"), (410, "余额"),
+         (520, "Description"), (640, "摘要"), (760, "Counterparty"), (890, "对方户名")],
+        [(20, "20260227"), (160, "-1,969.62"), (330, "83,337.83"), (500, "跨行转出"), (690, "黄林")],
+        [(20, "20260301"), (160, "-698.07"), (330, "82,639.76"), (500, "加油"), (690, "中国石化销售股份有限公司")],
+        [(20, "20260305"), (160, "+1,225.72"), (330, "83,865.48"), (500, "转账存入"), (690, "郑天涛")]]))
+    rows = _rows(p)
+    assert [(r["description"], r["counterparty"]) for r in rows] == [
+        ("跨行转出", "黄林"), ("加油", "中国石化销售股份有限公司"), ("转账存入", "郑天涛")]
+
+
+def test_a_yen_sign_read_as_a_letter_stays_out_of_the_description() -> None:
+    # a scan reads ￥ as V or Y in front of the amount
+    p = _page(_table(0, [
+        [(20, "序号"), (80, "记账日"), (200, "摘要"), (340, "支取"), (460, "存入金额"), (600, "可用余额")],
+        [(20, "48"), (80, "2025/9/18"), (200, "ATM取现"), (340, "V2,000.00"), (600, "211,823.91")],
+        [(20, "49"), (80, "2025/9/19"), (200, "退款"), (460, "Y2,066.03"), (600, "213,889.94")]]), source=PageSource.OCR)
+    rows = _rows(p)
+    assert [(r["description"], r["amount"], r["balance"]) for r in rows] == [
+        ("ATM取现", Decimal("-2000.00"), Decimal("211823.91")), ("退款", Decimal("2066.03"), Decimal("213889.94"))]
+
+
+def _header(p: Page, *names: str) -> list[object]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    return [fields[n].value if n in fields else None for n in names]
+
+
+def test_a_passbook_account_label_is_no_holder_name() -> None:
+    # 户名 | 存折账号 over their values: 存折 is part of the next label, not the holder
+    p = _page([(0, [(20, "户名"), (300, "存折账号"), (560, "开户网点")]),
+               (32, [(20, "王秀兰"), (300, "6222021234567890123"), (560, "中国工商银行股份有限公司北京西单支行")])])
+    assert _header(p, "account_holder", "account_number") == ["王秀兰", "6222021234567890123"]
+
+
+def test_left_aligned_values_under_centred_labels() -> None:
+    # a grid of centred labels over left-aligned values; the account number printed in groups of four
+    p = _page([(0, [(100, "户名"), (300, "存折账号"), (600, "开户网点")]),
+               (32, [(40, "曹芳娜"), (230, "6213"), (272, "3502"), (314, "2447"), (356, "3891"), (398, "559"),
+                     (520, "交通银行股份有限公司深圳滨江支行")])])
+    assert _header(p, "account_holder", "account_number") == ["曹芳娜", "6213350224473891559"]

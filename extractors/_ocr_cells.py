@@ -1,0 +1,26 @@
+"""Cells of a scanned table as OCR misreads them, mended before the cells are told apart by kind."""
+
+from __future__ import annotations
+
+import re
+
+from docproc.core.models import Word
+
+_LOOKALIKES = str.maketrans("BOoDIlSZ", "80001152")
+_AMOUNT = r"[\dBOoDIlSZ]{1,3}(?:[,.]?[\dBOoDIlSZ]{3})*[.,][\dOo]{2}"
+_LOOKALIKE_AMOUNT = re.compile(rf"[-+]?[¥￥]?{_AMOUNT}")
+# the yen sign read as a letter of its shape (V2,000.00, Y418.53): its two strokes lost or its bar
+_YEN_LOOKALIKE = re.compile(rf"([-+]?)[VYvy](?={_AMOUNT}$)")
+
+
+def lookalike_digits(word: Word) -> Word:
+    """An amount with a letter OCR took for a digit (-B00.00, 1,2O5.50) or for its yen sign (V2.000.00) as
+    digits and ¥: only a word shaped like an amount, with two decimals and more digits than letters
+    before them, is changed (ATM, POS and names are not)."""
+    text = _YEN_LOOKALIKE.sub(r"\1¥", word.text.strip(), count=1)
+    if text.translate(_LOOKALIKES) == text == word.text.strip() or not _LOOKALIKE_AMOUNT.fullmatch(text):
+        return word
+    whole = text[:-3]
+    if sum(c.isdigit() for c in whole) < sum(c.isalpha() for c in whole):  # mostly letters: no amount
+        return word
+    return word.model_copy(update={"text": text.translate(_LOOKALIKES)})
