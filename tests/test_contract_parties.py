@@ -98,3 +98,23 @@ def test_a_role_word_and_a_colon_inside_a_clause_name_no_party() -> None:
     sheet = _table_page([[("当事人信息", 10), ("买方：沈立群", 640)], [(f"证件号码：{ID_A}", 640)]])
     fields = EXTRACTORS.get("purchase_contract")(sheet, None).fields  # type: ignore[arg-type]
     assert fields["buyer_names"].value == ["沈立群"]
+
+
+def test_party_blocks_side_by_side_under_a_heading_line_with_two_buyers() -> None:
+    # seller block left, buyer block right, each heading a word of its own and no colon after it; the
+    # buyers' block holds a buyer and a co-owner, each with a number; OCR glued one row's two entries
+    left, right = 100.0, 620.0
+    page = _table_page([
+        [("合同编号：HT-2026-0815", left)],
+        [("甲方（出卖人）", left), ("乙方（买受人）", right)],
+        [("名称：杭州明远置业有限公司", left), ("姓名：陈思远", right)],
+        [(f"统一社会信用代码：91330106MA2H3K4L5P身份证号码：{ID_A}", left)],
+        [("法定代表人：周平", left), ("共同买受人：林晓", right)],
+        [("联系电话：0571-88886666", left), (f"证件号码：{ID_B}", right)],
+        [("住所：杭州市西湖区文三路90号", left), ("通讯地址：杭州市拱墅区湖墅南路1号", right)],
+        [("甲乙双方根据《中华人民共和国民法典》等法律、法规的规定，经协商一致，订立本合同。", 40)],
+    ])
+    fields = EXTRACTORS.get("purchase_contract")(page, None).fields  # type: ignore[arg-type]
+    assert fields["buyer_names"].value == ["陈思远", "林晓"]
+    assert fields["buyer_id_numbers"].value == [ID_A, ID_B]
+    assert fields["seller"].value == "杭州明远置业有限公司"
