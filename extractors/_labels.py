@@ -95,8 +95,10 @@ class Labels:
                 right = Candidate(text, a, b, "right", line[match.end() : start])
         if right is not None:
             out.append(right)
-        elif (below := self._below(text, index, match, stop)) is not None:
-            out.append(below)  # nothing beside the label but the next heading: labels over values, read down
+        if (right is None or _across_gap(text, offset + match.end(), right.start)) and (
+                below := self._below(text, index, match, stop)) is not None:
+            out.append(below)  # nothing beside the label but the next heading (or what stands a column away from
+            # it, which may be one: 户名 | 存折账号): labels over values, read down
         if reach:
             begin = offset + self.value_start(line, match.end(), len(line))
             out.append(Candidate(text, begin, min(len(text.joined), begin + reach), "prose"))
@@ -116,6 +118,11 @@ class Labels:
         bound = min((w.bbox.x0 for w in following), default=float("inf"))  # where the next heading begins
         row = text.spans_of_line(index + 1)
         first = next((i for i, (_, _, w) in enumerate(row) if w.bbox.x0 < x1 and w.bbox.x1 > x0), None)
+        if first is None:  # a value set flush left in a column whose heading is centred: the first word between
+            # the headings around it
+            before = text.words_in(offset + match.start() - 1, offset + match.start()) if match.start() else []
+            after = max((w.bbox.x1 for w in before if w not in label), default=float("-inf"))
+            first = next((i for i, (_, _, w) in enumerate(row) if w.bbox.x0 > after and w.bbox.x1 <= bound), None)
         if first is None:
             return None
         height = min(w.bbox.y1 - w.bbox.y0 for w in label)
@@ -129,6 +136,15 @@ class Labels:
             return None  # the next row's label: this label's value is not under it
         start = nxt + self.value_start(text.lines[index + 1], cell[0][0] - nxt, cell[-1][1] - nxt)
         return Candidate(text, start, cell[-1][1], "below") if start < cell[-1][1] else None
+
+
+def _across_gap(text: PageText, end: int, start: int) -> bool:
+    """Whether the words at characters ``end - 1`` and ``start`` stand a column gap apart (two cells)."""
+    left, right = text.words_in(end - 1, end), text.words_in(start, start + 1)
+    if not left or not right or left[-1] is right[0]:
+        return False
+    a, b = left[-1].bbox, right[0].bbox
+    return b.x0 - a.x1 > COLUMN_GAP * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
 @cache

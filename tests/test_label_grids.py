@@ -103,3 +103,14 @@ def test_a_licence_address_carried_on_to_an_indented_piece_under_it() -> None:
     ]))
     assert got["address"] == "浙江省杭州市西湖区文一西路88号锦绣苑3幢2单元501室"
     assert got["legal_representative"] == "沈佳怡"
+
+
+def test_a_statement_header_row_whose_next_heading_is_an_account_product_word() -> None:
+    # 户名 | 活期存折账号 | 开户网点 over the values, each value flush left in its column while the headings are
+    # centred: the product word right of 户名 is the next heading, the holder is the name under it
+    got = fields(DocType.BANK_STATEMENT, grid([
+        [("活期账户交易明细", 500)],
+        [("户名", 300), ("活期存折账号", 800), ("开户网点", 1500)],
+        [("王海燕", 100), ("6222021001123456789", 700), ("中国工商银行杭州西湖支行", 1300)],
+    ]))
+    assert got["account_holder"] == "王海燕"
