@@ -3,6 +3,8 @@ by hand in wordings of their own (role words, letters defined in prose, party bl
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from docproc.core.models import DocType
 from docproc.extractors import EXTRACTORS
 from tests.test_extractors import _table_page, run
@@ -118,3 +120,19 @@ def test_party_blocks_side_by_side_under_a_heading_line_with_two_buyers() -> Non
     assert fields["buyer_names"].value == ["陈思远", "林晓"]
     assert fields["buyer_id_numbers"].value == [ID_A, ID_B]
     assert fields["seller"].value == "杭州明远置业有限公司"
+
+
+def test_a_bilingual_letter_keeps_the_chinese_half_of_a_position() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["EMPLOYMENT CERTIFICATE"], ["在职收入证明"], ["Name", "姓名:", "沈佳怡"], ["Position", "职位:", "Senior Accountant/高级会计师"],
+        ["Date of Joining", "入职日期:", "2019/04/01"],
+    ])
+    assert got["position"] == "高级会计师"
+
+
+def test_a_payroll_letter_states_its_monthly_income_as_the_average_gross_pay() -> None:
+    pay = run(DocType.INCOME_PROOF, None, [
+        ["个人收入明细证明"], ["沈佳怡于2019年4月1日入职我公司，现任会计。"], ["月份", "应发工资", "实发工资"],
+        ["2026年1月", "18,000.00", "14,210.00"], ["月均应发工资:", "¥18,000.00元"], ["杭州青禾科技有限公司"],
+    ])
+    assert pay["monthly_income"] == Decimal("18000.00")
