@@ -95,8 +95,10 @@ class Labels:
                 right = Candidate(text, a, b, "right", line[match.end() : start])
         if right is not None:
             out.append(right)
-        elif (below := self._below(text, index, match, stop)) is not None:
-            out.append(below)  # nothing beside the label but the next heading: labels over values, read down
+        if (right is None or _across_gap(text, offset + match.end(), right.start)) and (
+                below := self._below(text, index, match, stop)) is not None:
+            out.append(below)  # nothing beside the label but the next heading (or what stands a column away from
+            # it, which may be one: 户名 | 存折账号): labels over values, read down
         if reach:
             begin = offset + self.value_start(line, match.end(), len(line))
             out.append(Candidate(text, begin, min(len(text.joined), begin + reach), "prose"))
@@ -137,6 +139,15 @@ class Labels:
             return None  # the next row's label: this label's value is not under it
         start = nxt + self.value_start(text.lines[index + 1], cell[0][0] - nxt, cell[-1][1] - nxt)
         return Candidate(text, start, cell[-1][1], "below") if start < cell[-1][1] else None
+
+
+def _across_gap(text: PageText, end: int, start: int) -> bool:
+    """Whether the words at characters ``end - 1`` and ``start`` stand a column gap apart (two cells)."""
+    left, right = text.words_in(end - 1, end), text.words_in(start, start + 1)
+    if not left or not right or left[-1] is right[0]:
+        return False
+    a, b = left[-1].bbox, right[0].bbox
+    return b.x0 - a.x1 > COLUMN_GAP * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
 @cache

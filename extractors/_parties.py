@@ -19,6 +19,8 @@ DOC = "purchase_contract"
 BLOCK_LINES = 6  # lines under a party line that may hold its entries (姓名, 证件号码, 住址…)
 SENTENCE_REACH = 30  # characters after a sentence's id label where the number stands
 ENTRY_GAP = 1.5  # a party label this many letter heights right of the word before it opens a cell of its own
+CUT_REACH = 4  # characters from a column's estimated start where the label of its entry may begin
+COLUMN_LINES = 10  # lines under a heading of party columns (出卖人（甲方） | 买受人（乙方）) that may hold their entries
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -35,6 +37,13 @@ _PARTY_LINE = re.compile(rf"(?P<label>(?:{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*)[:
 _DEFINED = re.compile(rf"(?:{_alt(vocab.words(DOC, 'party_defined'))})\W{{0,2}}({_LETTER})")
 _ADJACENT = re.compile(rf"({_LETTER})\s*[(（]\s*(?:即)?({_ROLE})\s*[)）]|({_ROLE})\s*[(（]\s*(?:即)?({_LETTER})\s*[)）]")
 _ROLE_WORD = re.compile(_ROLE)
+# A party's heading with no colon (出卖人（甲方）, 买受人); several on one line head blocks set side by side.
+_HEADING_LABEL = re.compile(rf"(?:{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*")
+_ID_LABEL = re.compile(_alt(vocab.words(DOC, "party_id_labels")))
+# The label of an entry in a party's block, with its colon (姓名：, 身份证号码：, 联系电话：, 共有人：).
+_ENTRY_LABEL = re.compile(rf"(?:{_alt(vocab.words(DOC, 'party_name_labels') + vocab.words(DOC, 'party_id_labels'))}"
+                          rf"|{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*[:：]"
+                          rf"|(?:{_alt(vocab.words(DOC, 'party_name_end'))})[\u4e00-\u9fff]{{0,4}}[:：]")
 _SIGNATURE = re.compile(_alt(vocab.words(DOC, "party_signature")))
 _NAME_END = re.compile(rf"[,，;；(（、/\s]|{_alt(vocab.words(DOC, 'party_name_end'))}")
 _NAME_ENTRY = re.compile(rf"^(?:{_alt(vocab.words(DOC, 'party_name_labels'))})\s*[:：]?\s*(.+)")
@@ -106,6 +115,7 @@ def find_parties(texts: list[PageText]) -> dict[str, Party]:
     sides = letter_sides(texts)
     out = {"seller": Party(), "buyer": Party()}
     for text in texts:
+        _party_columns(text, sides, out)
         heads = [(i, m) for i, line in enumerate(text.lines) for m in _PARTY_LINE.finditer(line)
                  if not _SIGNATURE.search(m.group("label")) and opens_entry(text, text.offsets[i] + m.start())]
         head_lines = sorted({i for i, _ in heads})
@@ -176,3 +186,64 @@ def _numbers(text: PageText, start: int, end: int, party: Party) -> None:
     valid = [(n, s) for n, s, info in parsed if info.is_valid]
     for number, span in valid or [(n, s) for n, s, info in parsed if info.birth_date is not None]:
         party.add_number(number, text.field(span, number))
+
+
+def _party_columns(text: PageText, sides: dict[str, str], out: dict[str, Party]) -> None:
+    """Party blocks set side by side under a line of headings (出卖人（甲方） | 买受人（乙方）), each heading a word
+    at an x position of its own: each line below is cut into the columns' segments by its words' x, and each
+    segment read as an entry of its column's party (姓名：张三, 共有人：李四, 身份证号码：…), several per block."""
+    for index, line in enumerate(text.lines):
+        labels = list(_HEADING_LABEL.finditer(line))
+        if len(labels) < 2 or "".join(m.group(0) for m in labels) != line.strip():
+            continue
+        heads = [text.words_in(text.offsets[index] + m.start(), text.offsets[index] + m.start() + 1) for m in labels]
+        column_sides = [_label_side(m.group(0), sides) for m in labels]
+        if any(not words for words in heads) or None in column_sides or len({id(w[0]) for w in heads}) < len(heads):
+            continue
+        starts = [words[0].bbox.x0 for words in heads]
+        height = min(w[0].bbox.y1 - w[0].bbox.y0 for w in heads)
+        for row in range(index + 1, min(len(text.lines), index + 1 + COLUMN_LINES)):
+            pieces = _column_pieces(text, row, starts, height)
+            if pieces is None:
+                break  # a line running across the columns: the blocks have ended
+            segments: dict[int, list[tuple[int, int]]] = {}
+            for column, a, b in pieces:
+                segments.setdefault(column, []).append((a, b))
+            for column, spans in segments.items():
+                _column_entry(text, spans[0][0], spans[-1][1], out[column_sides[column] or ""])
+
+
+def _column_pieces(text: PageText, row: int, starts: list[float], height: float) -> list[tuple[int, int, int]] | None:
+    """Line ``row`` as (column, start, end) pieces: each word in the column it starts in; a word running over a
+    column's start (two entries read as one word) cut where an entry's label stands near that start, its
+    place estimated from the word's width; None when a word runs over it with no label there (prose)."""
+    pieces: list[tuple[int, int, int]] = []
+    for a, b, word in text.spans_of_line(row):
+        column = max((i for i, x in enumerate(starts) if word.bbox.x0 >= x - height), default=0)
+        over = [i for i, x in enumerate(starts) if word.bbox.x0 < x - height and word.bbox.x1 > x + height]
+        for i in over:
+            share = (starts[i] - word.bbox.x0) / max(word.bbox.x1 - word.bbox.x0, 1e-6)
+            guess = a + round(share * (b - a))
+            cuts = [a + m.start() for m in _ENTRY_LABEL.finditer(text.joined[a:b]) if abs(a + m.start() - guess) <= CUT_REACH]
+            if not cuts:
+                return None
+            cut = min(cuts, key=lambda c: abs(c - guess))
+            pieces.append((column, a, cut))
+            column, a = i, cut
+        pieces.append((column, a, b))
+    return pieces
+
+
+def _column_entry(text: PageText, start: int, end: int, party: Party) -> None:
+    """One segment of a party column: a name after a 姓名/名称 label or a party label (共有人：李四), or the id
+    numbers after an id label."""
+    segment = text.joined[start:end]
+    entry = _NAME_ENTRY.match(segment) or _PARTY_LINE.match(segment)
+    if entry is not None:
+        value_start = start + (entry.start(1) if entry.re is _NAME_ENTRY else entry.start("value"))
+        cut = _NAME_END.search(text.joined, value_start, end)
+        name = text.joined[value_start:cut.start() if cut else end]
+        if (valid := party_name(name)) is not None:
+            party.add_name(valid, text.field((value_start, value_start + len(name)), valid))
+    elif _ID_LABEL.match(segment):
+        _numbers(text, start, end, party)

@@ -35,6 +35,8 @@ CUE = re.compile(rf"[(（]\s*{_CUE_WORD}|(?:{_PARTIES})\s*{_CUE_WORD}[^:：]{{0,
 _DATE_LABEL = re.compile(rf"(?:{_PARTIES})?(?:签订|签署|签约|签字|签名|签章|盖章|落款)?(?:日期|时间)")
 _BLANK_DATE = re.compile(r"年\s*月\s*日")
 _TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+# A date whose separator was misread (2026.07/16 for 2026/07/16): a date's figures still, though unparsed.
+_MISREAD_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?!\d)")
 _FILLER = re.compile(r"[\s:：_＿\-—–.．,，;；/|]")
 
 
@@ -43,7 +45,7 @@ def _only_dates(line: str, dates: list[tuple[date, int, int]]) -> bool:
     rest = line
     for _, a, b in sorted(dates, key=lambda d: -d[1]):
         rest = rest[:a] + " " + rest[b:]
-    for pattern in (_DATE_LABEL, _BLANK_DATE, _TIME, _FILLER):
+    for pattern in (_MISREAD_DATE, _DATE_LABEL, _BLANK_DATE, _TIME, _FILLER):
         rest = pattern.sub("", rest)
     return not rest
 

@@ -95,10 +95,16 @@ def _header_fields(text: PageText) -> dict[str, Field]:
     return fields
 
 
+_NOT_HOLDER = vocab.words("bank_statement", "not_holder")
+
+
 def _holder(candidate: Candidate) -> Field | None:
-    """A holder's name begins the value: letters only, two at least (张伟, 欧阳娜娜, JOHN)."""
+    """A holder's name begins the value: letters only, two at least (张伟, 欧阳娜娜, JOHN), and no account
+    product's word (存折, 活期, 借记卡: the next heading of a header row, not a name)."""
     match = _HOLDER.match(candidate.value)
-    return candidate.field(match.group(0), match.span()) if match else None
+    if match is None or any(match.group(0).startswith(word) for word in _NOT_HOLDER):
+        return None
+    return candidate.field(match.group(0), match.span())
 
 
 DATE_REACH = 16  # characters of prose a date may run over after its label (2026年8 | 月18日 across a line break)

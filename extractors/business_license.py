@@ -6,9 +6,10 @@ import re
 from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
+from docproc.cn.addresses import continues_address
 from docproc.cn.normalize import LONG_TERM, find_dates, parse_amount, parse_date, parse_validity
 from docproc.core.models import DocType, Field, RawDocument
-from docproc.extractors._text import PageText, before_column_gap, label_values
+from docproc.extractors._text import PageText, before_column_gap, label_values, union_boxes
 from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
@@ -80,13 +81,50 @@ def _term_until(text: PageText) -> Field | None:
     return None
 
 
+CARRY_LINES = 2  # lines under an address that may carry it on
+CARRY_GAP = 1.5  # letter heights between an address's line and the piece under it that carries it on
+
+
+def _address_carried_on(text: PageText, address: Field) -> Field:
+    """The address with the pieces under it that carry it on (a building, unit and room part wrapped onto the
+    next line of its column, however far it is indented): words under the value's extent, up to a piece
+    that is no address's continuation or holds a label."""
+    box = address.bbox
+    if box is None:
+        return address
+    last = max((i for i in range(len(text.lines)) for _, _, w in text.spans_of_line(i)
+                if w.bbox.y0 < box.y1 and w.bbox.y1 > box.y0 and w.bbox.x0 < box.x1 and w.bbox.x1 > box.x0), default=None)
+    if last is None:
+        return address
+    value, boxes, bottom = str(address.value), [box], box.y1
+    height = min(box.y1 - box.y0, max((w.bbox.y1 - w.bbox.y0 for _, _, w in text.spans_of_line(last)), default=0.0))
+    confidence = address.confidence
+    for line in range(last + 1, min(len(text.lines), last + 1 + CARRY_LINES)):
+        under = [(a, b, w) for a, b, w in text.spans_of_line(line) if box.x0 - height <= w.bbox.x0 < box.x1]
+        if not under or under[0][2].bbox.y0 - bottom > CARRY_GAP * height:
+            break
+        piece = text.joined[under[0][0]:under[-1][1]]
+        if _ANY_LABEL.search(piece) or not continues_address(piece):
+            break
+        value += piece
+        boxes += [w.bbox for _, _, w in under]
+        bottom = max(w.bbox.y1 for _, _, w in under)
+        confidence = min([confidence, *(w.confidence for _, _, w in under)])
+    if value == address.value:
+        return address
+    return address.model_copy(update={"value": value, "raw": value, "bbox": union_boxes(boxes),
+                                      "confidence": round(confidence, 3)})
+
+
 def extract_fields(text: PageText) -> dict[str, Field]:
     """Fields of one licence page."""
     raw = label_values(text, LABELS, columns=True, wrapped=frozenset({"address"}))
     fields: dict[str, Field] = {}
-    for name in ("company_name", "legal_representative", "address"):
+    for name in ("company_name", "legal_representative"):
         if name in raw:
             fields[name] = raw[name]
+    if "address" in raw:
+        fields["address"] = _address_carried_on(text, raw["address"])
     if "registered_capital" in raw:
         fields["registered_capital"] = _capital(raw["registered_capital"])
     if "established_date" in raw and (when := parse_date(str(raw["established_date"].value))):

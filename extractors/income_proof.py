@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from docproc.cn import vocab
 from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
-from docproc.cn.normalize import find_dates, parse_amount, similarity
+from docproc.cn.normalize import chinese_of_pair, find_dates, parse_amount, similarity
 from docproc.cn.orgs import find_bank, organisation_name, organisations_in
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._date_reread import reread_date
@@ -69,9 +69,11 @@ def _name(text: PageText) -> Field | None:
 def _entry(text: PageText, name: str, shape: re.Pattern[str]) -> Field | None:
     """A form's entry of field ``name`` whose whole value has the field's ``shape``."""
     for candidate in labels_of(LABELS).candidates(text, name):
-        value = candidate.value.rstrip(_TRAILING)
+        whole = candidate.value.rstrip(_TRAILING)
+        value = chinese_of_pair(whole)  # a value printed in two scripts (Engineer/高级工程师): its Chinese half
+        start = whole.rfind(value)
         if _in_form(candidate) and shape.fullmatch(value) and value not in _TITLES:
-            return candidate.field(value, (0, len(value)))
+            return candidate.field(value, (start, start + len(value)))
     return None
 
 

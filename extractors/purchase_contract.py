@@ -265,8 +265,8 @@ def _party(candidate: Candidate) -> Field | None:
     value = re.split(r"[,，;；(（]", candidate.value)[0]
     if candidate.how == "right" and ":" not in candidate.gap and not candidate.text.joined[:candidate.start].endswith(":"):
         cell = _apart(candidate.text, candidate.start - len(candidate.gap), candidate.start)
-        if not cell or not (organisation_name(value) or _NAME.fullmatch(value)):
-            return None
+        if not cell or value in _NOT_NAMES or not (organisation_name(value) or _NAME.fullmatch(value)):
+            return None  # the other party's heading beside this one (甲方（出卖人） 乙方（买受人）) names no one
     return candidate.field(value, (0, len(value))) if value else None
 
 

@@ -3,6 +3,8 @@ by hand in wordings of their own (role words, letters defined in prose, party bl
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from docproc.core.models import DocType
 from docproc.extractors import EXTRACTORS
 from tests.test_extractors import _table_page, run
@@ -98,3 +100,39 @@ def test_a_role_word_and_a_colon_inside_a_clause_name_no_party() -> None:
     sheet = _table_page([[("当事人信息", 10), ("买方：沈立群", 640)], [(f"证件号码：{ID_A}", 640)]])
     fields = EXTRACTORS.get("purchase_contract")(sheet, None).fields  # type: ignore[arg-type]
     assert fields["buyer_names"].value == ["沈立群"]
+
+
+def test_party_blocks_side_by_side_under_a_heading_line_with_two_buyers() -> None:
+    # seller block left, buyer block right, each heading a word of its own and no colon after it; the
+    # buyers' block holds a buyer and a co-owner, each with a number; OCR glued one row's two entries
+    left, right = 100.0, 620.0
+    page = _table_page([
+        [("合同编号：HT-2026-0815", left)],
+        [("甲方（出卖人）", left), ("乙方（买受人）", right)],
+        [("名称：杭州明远置业有限公司", left), ("姓名：陈思远", right)],
+        [(f"统一社会信用代码：91330106MA2H3K4L5P身份证号码：{ID_A}", left)],
+        [("法定代表人：周平", left), ("共同买受人：林晓", right)],
+        [("联系电话：0571-88886666", left), (f"证件号码：{ID_B}", right)],
+        [("住所：杭州市西湖区文三路90号", left), ("通讯地址：杭州市拱墅区湖墅南路1号", right)],
+        [("甲乙双方根据《中华人民共和国民法典》等法律、法规的规定，经协商一致，订立本合同。", 40)],
+    ])
+    fields = EXTRACTORS.get("purchase_contract")(page, None).fields  # type: ignore[arg-type]
+    assert fields["buyer_names"].value == ["陈思远", "林晓"]
+    assert fields["buyer_id_numbers"].value == [ID_A, ID_B]
+    assert fields["seller"].value == "杭州明远置业有限公司"
+
+
+def test_a_bilingual_letter_keeps_the_chinese_half_of_a_position() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["EMPLOYMENT CERTIFICATE"], ["在职收入证明"], ["Name", "姓名:", "沈佳怡"], ["Position", "职位:", "Senior Accountant/高级会计师"],
+        ["Date of Joining", "入职日期:", "2019/04/01"],
+    ])
+    assert got["position"] == "高级会计师"
+
+
+def test_a_payroll_letter_states_its_monthly_income_as_the_average_gross_pay() -> None:
+    pay = run(DocType.INCOME_PROOF, None, [
+        ["个人收入明细证明"], ["沈佳怡于2019年4月1日入职我公司，现任会计。"], ["月份", "应发工资", "实发工资"],
+        ["2026年1月", "18,000.00", "14,210.00"], ["月均应发工资:", "¥18,000.00元"], ["杭州青禾科技有限公司"],
+    ])
+    assert pay["monthly_income"] == Decimal("18000.00")

@@ -47,3 +47,9 @@ def test_dates_of_clauses_are_never_the_signing_date() -> None:
         ["第五条 甲方应于2026年10月30日前将房屋交付乙方。"], ["甲方(签字/盖章):"], ["王丽华"], ["日期:2026年9月1日"],
         ["乙方(签字):"], ["赵刚"], ["日期:2026年9月2日"], ["附：交房日期 2026年10月30日"]])
     assert got["signing_date"] == date(2026, 9, 2)
+
+
+def test_a_labelled_date_whose_separator_was_misread_still_leaves_a_date_line() -> None:
+    # 2026.07/16: one separator of the seller's date misread; the buyer's date on the line still counts
+    assert signed([[("出卖人（盖章）：", LEFT), ("买受人（签字）：", RIGHT)], [("宁波华茂置业有限公司", LEFT), ("郑海涛", RIGHT)],
+                   [("签约日期：2026.07/16", LEFT), ("签约日期：2026/07/18", RIGHT)]]) == date(2026, 7, 18)

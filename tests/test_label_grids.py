@@ -89,3 +89,28 @@ def test_an_address_that_fills_its_cell_goes_on_onto_the_next_row() -> None:
     ]))
     assert got["address"] == "浙江省杭州市西湖区文三路90号东部软件园科技大厦5层"
     assert got["business_term_until"] == "长期"
+
+
+def test_a_licence_address_carried_on_to_an_indented_piece_under_it() -> None:
+    # a two-column licence copy: label and value read as one word; the building and room part wraps onto
+    # the next line, centred under the value rather than aligned with it; the scope's line under it is not
+    # part of the address
+    got = fields(DocType.BUSINESS_LICENSE, grid([
+        [("名称：杭州市西湖区青禾餐饮店", 100), ("注册日期：2019年03月12日", 1000)],
+        [("经营者：沈佳怡", 100), ("经营场所：浙江省杭州市西湖区文一西路88号", 1000)],
+        [("锦绣苑3幢2单元501室", 1280)],
+        [("经营范围：餐饮服务；食品销售（仅销售预包装食品）。", 100)],
+    ]))
+    assert got["address"] == "浙江省杭州市西湖区文一西路88号锦绣苑3幢2单元501室"
+    assert got["legal_representative"] == "沈佳怡"
+
+
+def test_a_statement_header_row_whose_next_heading_is_an_account_product_word() -> None:
+    # 户名 | 活期存折账号 | 开户网点 over the values, each value flush left in its column while the headings are
+    # centred: the product word right of 户名 is the next heading, the holder is the name under it
+    got = fields(DocType.BANK_STATEMENT, grid([
+        [("活期账户交易明细", 500)],
+        [("户名", 300), ("活期存折账号", 800), ("开户网点", 1500)],
+        [("王海燕", 100), ("6222021001123456789", 700), ("中国工商银行杭州西湖支行", 1300)],
+    ]))
+    assert got["account_holder"] == "王海燕"

@@ -32,3 +32,14 @@ def is_flat_address(text: str) -> bool:
 def flat_detail(text: str) -> int:
     """How closely ``text`` locates a flat: the number of its numbered building and room parts."""
     return len(_unit().findall(text))
+
+
+_PIECE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z#\-—()（）]+")
+PIECE_LENGTH = 24  # characters a piece carrying on an address may hold (a building, unit and room, a compound)
+
+
+def continues_address(piece: str) -> bool:
+    """Whether ``piece`` (a line or cell after an address) carries it on: a short run of an address's
+    characters with a numbered building or room part (新元家园7栋1402室, 院2号楼1006, 107室), no label's colon
+    and no clause punctuation."""
+    return len(piece) <= PIECE_LENGTH and _PIECE.fullmatch(piece) is not None and _unit().search(piece) is not None

@@ -336,3 +336,18 @@ def _normalize_str(field_name: str, value: str) -> str:
     elif field_name.endswith("_in_words"):
         return normalize_text(value).translate(str.maketrans("圆正", "元整"))
     return normalize_text(value)
+
+
+_LATIN_PART = re.compile(r"[A-Za-z][A-Za-z .&'\-]*")
+_PAIR_SEPARATOR = re.compile(r"\s*[/／|]\s*")
+
+
+def chinese_of_pair(value: str) -> str:
+    """The Chinese half of a value printed in two scripts (Engineer/高级工程师, 高级工程师 / Senior Engineer); any
+    other value as it is."""
+    parts = _PAIR_SEPARATOR.split(value.strip())
+    if len(parts) != 2:
+        return value
+    latin = [p for p in parts if _LATIN_PART.fullmatch(p)]
+    chinese = [p for p in parts if re.search(r"[\u4e00-\u9fff]", p) and not re.search(r"[A-Za-z]", p)]
+    return chinese[0] if len(latin) == 1 and len(chinese) == 1 else value
