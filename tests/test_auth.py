@@ -171,8 +171,12 @@ def test_roles_guard_admin_pages(client, ctx: Context) -> None:  # type: ignore[
     keys_page = client.get("/admin/api-keys").get_data(as_text=True)
     assert "crm-prod" in keys_page and record.prefix in keys_page and secret not in keys_page
     token = _token(client.get("/admin/users").get_data(as_text=True))
-    added = client.post("/admin/users", data={"username": "carl", "password": PASSWORD, "role": "supervisor",
-                                              "branch": "south", "csrf_token": token})
+    form = {"username": "carl", "password": PASSWORD, "role": "supervisor", "branch": "south", "csrf_token": token}
+    refused = client.post("/admin/users", data=form)  # "south" is not on the managed list of branches yet
+    assert refused.status_code == 422 and 'value="carl"' in refused.get_data(as_text=True)
+    assert client.post("/admin/branches", data={"name": " south ", "csrf_token": token}).status_code == 302
+    added = client.post("/admin/users", data=form)
     assert added.status_code == 302 and accounts.get("carl").role == "supervisor"
+    assert accounts.get("carl").branch == "south"
     assert client.post("/admin/users/root", data={"active": "0", "csrf_token": token}).status_code == 422
     assert accounts.get("root").active

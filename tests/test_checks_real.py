@@ -22,6 +22,8 @@ from docproc.core.settings import Settings
 from docproc.eval.benchmark import EVAL_CREATOR, _run_files
 from docproc.eval.evaluation import ACCEPT_EITHER
 from docproc.service.context import Context, build_context
+from docproc.store import watchlist
+from samples.generator.aml_defects import write_watchlist
 from samples.generator.applicant import ApplicantSpec, plan
 from samples.generator.defects import DEFECTS
 from samples.generator.delivery import Delivery
@@ -70,7 +72,11 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Context, Path]:
     """One context (and so one extraction cache) and one output folder for the whole module."""
     root = tmp_path_factory.mktemp("checks_real")
     settings = Settings(data_dir=root / "var", redis_url=None, database_url=None)
-    return build_context(settings), root / "out"
+    context = build_context(settings)
+    # The watch list a generated corpus ships beside its applicants (listed_counterparty names one of its entries),
+    # loaded as an operator loads theirs; without it anomaly.aml screens no names.
+    watchlist.import_file(context.db, write_watchlist(root))
+    return context, root / "out"
 
 
 def _check(shared: tuple[Context, Path], spec: ApplicantSpec, label: str, *,
