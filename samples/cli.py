@@ -19,10 +19,11 @@ def samples() -> None:
               help="number of applicant folders")
 @click.option("--seed", type=int, default=0, show_default=True, help="same seed, same bytes")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="processes (default: one per CPU)")
-@click.option("--templates", type=click.Choice(["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "all"]),
+@click.option("--templates", type=click.Choice(["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6",
+                                              "all"]),
               default="seen", show_default=True,
               help="layout families: seen (the product may be tuned on them), unseen (first held-out batch), "
-                   "unseen2 / unseen3 / unseen4 / unseen5 (second to fifth held-out batch, the first where a type has "
+                   "unseen2 … unseen6 (second to sixth held-out batch, the first where a type has "
                    "none), all")
 def generate_cmd(out: Path, applicants: int, seed: int, workers: int | None, templates: str) -> None:
     """Write OUT/<applicant>/ folders: the files an applicant hands in and their truth.json."""

@@ -29,6 +29,7 @@ from docproc.eval.report import format_report, report_json
 from samples.cli import samples as samples_cli
 from samples.generator import (
     ApplicantSpec,
+    batch6_letters,
     contract_families,
     corpus_specs,
     income_families,
@@ -84,7 +85,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for f in truth["files"].values() for d in f["documents"]]
 
 
-@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"])
+@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -102,15 +103,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, a second, a third, a fourth and a fifth batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a sixth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5):
+        for batch in (3, 4, 5, 6):
             later = [f for f in families(doc_type) if f.batch == batch]
-            two = batch == 5 and doc_type in ("income_proof", "bank_statement")
+            two = batch in (5, 6) and doc_type in ("income_proof", "bank_statement")
             assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
 
 
@@ -138,7 +139,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
-@pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5)])
+@pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -148,7 +149,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
         assert 1 <= len(pool) <= 2 and all(f.held_out for f in pool), doc_type
 
 
-@pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716)])
+@pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716),
+                                                    ("unseen6", 6, 4717)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -160,7 +162,7 @@ def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch:
 def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
-        for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5)):
+        for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -169,7 +171,7 @@ def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
-        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5"):
+        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -317,6 +319,91 @@ def test_fifth_batch_layouts_and_seals(seed: int) -> None:
     pages = _text(Printer(passbook).pdf("bank_statement"))
     assert all(k in pages[0] for k in ("开户网点", "起止日期", "记账日", "可用余额")) and f"共{len(pages)}页" in pages[-1]
     assert seals(passbook, "bank_statement") == ([(book.pages_declared, book.branch, "round")] if book.sealed else [])
+
+
+@pytest.mark.slow
+def test_cli_unseen6_corpus_renders_every_sixth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen6 corpus: the pool draws only batch 6, every batch-6 family renders and its documents carry
+    their truth fields."""
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "9404",
+                                              "--templates", "unseen6", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    docs = []
+    for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
+        docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 6}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 6, d["template"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sixth_batch_statements_carry_their_own_rows_and_seals(seed: int) -> None:
+    """The 历史明细清单 puts the holder and account in every footer and signs every amount; the 分户账 opens each page
+    with 期初余额/承前页 (the balance brought forward) and closes all but the last with 过次页; seals as the truth says."""
+    p = _with_family("statement_history_footer", seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    for k, page in enumerate(pages, 1):
+        assert statement.account_number in page and f"第{k}页/共{len(pages)}页" in page
+    for t in statement.transactions:
+        sign = "+" if t.amount > 0 else "-"
+        assert f"{sign}{abs(t.amount):.2f}" in "".join(pages).replace(",", ""), t
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    c = _with_family("statement_carry_forward", seed)
+    ledger = c.statement
+    assert ledger is not None
+    pages = _text(Printer(c).pdf("bank_statement"))
+    assert len(pages) == ledger.pages_declared and "期初余额" in pages[0]
+    for k, page in enumerate(pages, 1):
+        assert ("过次页" in page) is (k < len(pages)) and ("承前页" in page) is (k > 1), k
+        if k > 1:  # brought forward: the balance after the previous page's last row
+            rows = [t for p in range(1, k) for t in ledger.rows_on(p)]
+            before = rows[-1].balance if rows else ledger.opening_balance
+            assert f"承前页贷{before:,.2f}".replace(",", "") in page.replace(",", ""), k
+    assert seals(c, "bank_statement") == ([(ledger.pages_declared, ledger.branch, "oval")] if ledger.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sixth_batch_layouts_and_seals(seed: int) -> None:
+    """The agency form has its three 签章 columns and two seals in the truth (seller's when sealed, brokerage's always);
+    the income letters state the pay's parts or the e-certificate's 验证码 and carry round seals; the tax record
+    groups by year; the landscape licence copy is landscape with its 市场主体身份码 caption."""
+    c = _with_family("contract_agency_form", seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert "经纪成交版" in text[0] and "【身份证】【护照】" in text[1]
+    assert all(k in text[-1] for k in ("出卖人（签章）", "买受人（签章）", "经纪机构（签章）"))
+    brokerage = contract_families.agency(contract)
+    assert brokerage in text[0] and brokerage in text[-1]
+    marks = seals(c, "purchase_contract")
+    expected = [(contract.pages_declared, contract.seller.name, "round")] if contract.sealed else []
+    assert marks == [*expected, (contract.pages_declared, brokerage, "round")]
+    letter = _with_family("letter_pay_components", seed)
+    (page,) = _text(Printer(letter).pdf("income_proof"))
+    assert all(k in page for k in ("岗位工资", "薪级工资", "绩效工资", "津贴补贴", "月收入合计", "万元"))
+    assert sum(v for _, v in batch6_letters.pay_parts(letter.proof.monthly_income)) == letter.proof.monthly_income
+    hr = _with_family("letter_hr_esign", seed)
+    (page,) = _text(Printer(hr).pdf("income_proof"))
+    assert "证明编号" in page and "验证码" in page and f"¥{hr.proof.monthly_income:,.2f}" in page
+    for one in (letter, hr):
+        assert seals(one, "income_proof") == ([(1, one.proof.seal_legend or one.proof.employer, "round")]
+                                              if one.proof.sealed else [])
+    t = _with_family("tax_year_groups", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    years = {r.period.year for r in t.tax.rows}
+    assert all(f"{y}年小计" in page for y in years) and "查验码" in page and "已申报税额" in page
+    lic = _with_family("license_landscape_copy", seed)
+    data = Printer(lic).pdf("business_license")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.pages[0].width > pdf.pages[0].height
+    (page,) = _text(data)
+    assert "营业执照" in page and "市场主体身份码" in page and "登记机关" in page
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--workers", type=int, default=None, help="processes (default: one per CPU)")
     gen.add_argument("--templates", choices=MODES, default="seen",
-                     help="layout families: seen, unseen (first held-out batch), unseen2 / unseen3 / unseen4 / unseen5 "
-                          "(second to fifth batch) or all")
+                     help="layout families: seen, unseen (first held-out batch), unseen2 … unseen6 "
+                          "(second to sixth batch) or all")
     args = parser.parse_args(argv)
     start = time.monotonic()
     if args.command == "tiny":

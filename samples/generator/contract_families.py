@@ -25,6 +25,7 @@ from datetime import datetime
 from PIL import Image
 
 from .batch5_records import contract_two_column
+from .batch6_records import contract_agency_form
 from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
@@ -33,7 +34,8 @@ from .pdfkit import A4_PT, Pen, new_canvas
 from .seal import other_make
 
 FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
-            "contract_presale_prose", "contract_private_resale", "contract_sale_two_column")
+            "contract_presale_prose", "contract_private_resale", "contract_sale_two_column", "contract_agency_form")
+_WITH_AGENCY = ("contract_resale_agency", "contract_agency_form")  # families with a brokerage that seals too
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
 
@@ -63,7 +65,7 @@ def agency(facts: ContractFacts) -> str:
 
 def agency_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]]:
     """The brokerage's own seal on a resale contract's signature page (present whatever the seller did)."""
-    return [(facts.pages_declared, agency(facts), "round")] if family == "contract_resale_agency" else []
+    return [(facts.pages_declared, agency(facts), "round")] if family in _WITH_AGENCY else []
 
 
 class _Book:
@@ -440,10 +442,15 @@ def _private_resale(t: Typesetter, book: _Book) -> SealSpot:
     return spot
 
 
+def _agency_form(t: Typesetter, book: _Book) -> SealSpot:
+    return contract_agency_form(t, book, agency(t.f))
+
+
 _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_land_parcel": _land_parcel, "contract_riding_seal": _riding, "contract_resale_agency": _resale,
     "contract_city_netsign": _city_netsign, "contract_presale_prose": _presale_prose,
     "contract_private_resale": _private_resale, "contract_sale_two_column": contract_two_column,
+    "contract_agency_form": _agency_form,
 }
 
 

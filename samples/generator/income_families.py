@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from .batch5_letters import render_bilingual_cert, render_payroll_months
+from .batch6_letters import render_hr_esign, render_pay_components
 from .family_kit import amount_text, date_text, press
 from .income_proof import BANKS, IncomeProofFacts
 from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
@@ -385,4 +386,6 @@ RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_hr_grid": render_hr_grid,
     "letter_bilingual_cert": render_bilingual_cert,
     "letter_payroll_months": render_payroll_months,
+    "letter_pay_components": render_pay_components,
+    "letter_hr_esign": render_hr_esign,
 }
