@@ -4,7 +4,7 @@ the page's edge fitted by their visible arc."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import cv2
 import numpy as np
@@ -81,14 +81,48 @@ def _outline_coverage(mask: np.ndarray, rect: RotatedRect, shape: str) -> float:
     return best
 
 
-PARTIAL_ARC = 0.35  # least share of its circle a seal cut by the edge must show
+PARTIAL_ARC = 0.35  # least share of its outline a seal cut by the edge must show
+PARTIAL_SHOWN = 0.97  # a seal showing more of its outline is whole (its fit only grazes the edge)
 PARTIAL_COVERAGE = 0.8  # share of the visible arc that must lie on ink
 EDGE_REACH = 0.01  # a group this close to the image's edge (share of its longer side) may be cut by the paper's edge
+# An oval seal cut by the edge is fitted by an ellipse when no circle follows its arc. Its outline points are those
+# on the group's convex hull (where a worn ring lets the outline run into the legend, those dents are left out);
+# they must lie this close to the ellipse (share of its radius there), most of them, and the ellipse must be oval
+# as a seal is: not longer than this many times its width.
+OVAL_FIT_TOLERANCE = 0.06
+OVAL_FIT_SHARE = 0.85
+OVAL_MAX_ELONGATION = 1.9
+ROUND_ELONGATION = 1.2  # an ellipse this close to a circle is a round seal
+HULL_TOLERANCE = 0.02  # outline points this close to the hull (share of the group's longer side) are the outside
 
 
-def cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> Stamp | None:
-    """A round seal cut by the image's edge (骑缝章, or half off a scan): a circle fitted to the group's
-    outline away from the edge, inked along most of the arc that lies inside, with ink inside it."""
+class Outline(NamedTuple):
+    """An ellipse (a circle when a == b): centre, semi-axes and the turn of the ``a`` axis in radians."""
+
+    cx: float
+    cy: float
+    a: float
+    b: float
+    angle: float = 0.0
+
+    def points(self, t: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+        u, v = scale * self.a * np.cos(t), scale * self.b * np.sin(t)
+        cos, sin = math.cos(self.angle), math.sin(self.angle)
+        return self.cx + u * cos - v * sin, self.cy + u * sin + v * cos
+
+    def radial(self, px: np.ndarray, py: np.ndarray) -> np.ndarray:
+        """Each point's distance from the centre as a share of the outline's radius in its direction."""
+        dx, dy = px - self.cx, py - self.cy
+        cos, sin = math.cos(self.angle), math.sin(self.angle)
+        u, v = dx * cos + dy * sin, -dx * sin + dy * cos
+        return np.sqrt((u / self.a) ** 2 + (v / self.b) ** 2)
+
+
+def cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int,
+             most_shown: float = PARTIAL_SHOWN) -> Stamp | None:
+    """A round or oval seal cut by the image's edge (骑缝章, or half off a scan): a circle, else an ellipse,
+    fitted to the group's outline away from the edge, inked along most of the arc that lies inside, with ink
+    inside it, showing at most ``most_shown`` of its outline."""
     x, y, w, h = box
     height, width = mask.shape[:2]
     reach = max(2, round(EDGE_REACH * max(height, width)))  # a scan shows a strip beyond the paper's edge
@@ -101,26 +135,68 @@ def cut_seal(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> St
     points = ring.reshape(-1, 2).astype(float) + (x, y)
     inside = (points[:, 0] > 1) & (points[:, 1] > 1) & (points[:, 0] < width - 2) & (points[:, 1] < height - 2)
     circle = _outer_circle(points[inside])
-    if circle is None:
+    found = _cut_outline(mask, Outline(circle[0], circle[1], circle[2], circle[2]), most_shown) if circle else None
+    if found is None:
+        oval = _outer_ellipse(points[inside], tolerance=HULL_TOLERANCE * max(w, h))
+        found = _cut_outline(mask, oval, most_shown) if oval else None
+    if found is None:
         return None
-    cx, cy, r = circle
-    if not seal_sized(mask.shape, (0, 0, round(2 * r), round(2 * r))):
+    outline, score = found
+    xs, ys = outline.points(np.linspace(0, 2 * math.pi, 360, endpoint=False))
+    bbox = BBox(x0=max(0.0, float(xs.min())), y0=max(0.0, float(ys.min())), x1=min(float(width), float(xs.max())),
+                y1=min(float(height), float(ys.max())), unit=Unit.PX)
+    shape: SealShape = "round" if max(outline.a, outline.b) <= ROUND_ELONGATION * min(outline.a, outline.b) else "oval"
+    return Stamp(bbox=bbox, color=colour, shape=shape, confidence=score, page=page, partial=True)
+
+
+def _cut_outline(mask: np.ndarray, outline: Outline, most_shown: float) -> tuple[Outline, float] | None:
+    """The outline with its score (ink along the visible arc times the share of the arc visible) when it is a
+    seal's: seal-sized, cut by the edge but mostly on the page, inked along the arc inside, ink inside it."""
+    height, width = mask.shape[:2]
+    if not seal_sized(mask.shape, (0, 0, round(2 * outline.a), round(2 * outline.b))):
         return None
     t = np.linspace(0, 2 * math.pi, 360, endpoint=False)
-    xs, ys = cx + r * np.cos(t), cy + r * np.sin(t)
+    xs, ys = outline.points(t)
     on_page = (xs >= 0) & (ys >= 0) & (xs < width) & (ys < height)
-    if on_page.mean() < PARTIAL_ARC or on_page.all():
+    step = np.hypot(np.diff(xs, append=xs[0]), np.diff(ys, append=ys[0]))  # arc length, even along an ellipse
+    shown = float(step[on_page].sum() / step.sum())
+    if not PARTIAL_ARC <= shown < most_shown:
         return None
-    coverage = max(_arc_ink(mask, cx, cy, f * r, t[on_page]) for f in np.arange(0.84, 1.08, 0.03))
-    yy, xx = np.ogrid[:height, :width]
-    disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= (0.75 * r) ** 2
-    interior = float((mask[disc] > 0).mean()) if disc.any() else 0.0
+    coverage = max(_arc_ink(mask, outline, f, t[on_page]) for f in np.arange(0.84, 1.08, 0.03))
+    reach = 0.75 * max(outline.a, outline.b)  # the inside: the outline shrunk to 75% about its centre
+    x0, y0 = max(0, math.floor(outline.cx - reach)), max(0, math.floor(outline.cy - reach))
+    x1, y1 = min(width, math.ceil(outline.cx + reach) + 1), min(height, math.ceil(outline.cy + reach) + 1)
+    yy, xx = np.ogrid[y0:y1, x0:x1]
+    disc = outline.radial(xx.astype(float), yy.astype(float)) <= 0.75
+    interior = float((mask[y0:y1, x0:x1][disc] > 0).mean()) if disc.any() else 0.0
     if coverage < PARTIAL_COVERAGE or not 0.02 <= interior <= 0.6:
         return None
-    bbox = BBox(x0=max(0.0, cx - r), y0=max(0.0, cy - r), x1=min(float(width), cx + r),
-                y1=min(float(height), cy + r), unit=Unit.PX)
-    return Stamp(bbox=bbox, color=colour, shape="round", confidence=round(coverage * float(on_page.mean()), 3),
-                 page=page, partial=True)
+    return outline, round(coverage * shown, 3)
+
+
+def _outer_ellipse(points: np.ndarray, *, tolerance: float) -> Outline | None:
+    """The ellipse of an oval ring's outside from its outline points away from the edge: those on the convex hull
+    (the ring's outside is convex; where the ring is broken the outline dents into the legend), fitted, then the
+    points far off the fit left out and fitted again. None unless most outline points lie on it and it is shaped
+    as an oval seal."""
+    if len(points) < 20:
+        return None
+    hull = cv2.convexHull(points.astype(np.float32))
+    near = np.array([cv2.pointPolygonTest(hull, (float(px), float(py)), True) for px, py in points]) <= tolerance
+    outer = points[near]
+    outline = None
+    for _ in range(2):
+        if len(outer) < 20:
+            return None
+        (cx, cy), (d1, d2), degrees = cv2.fitEllipseDirect(outer.astype(np.float32))
+        if min(d1, d2) <= 1 or not all(map(math.isfinite, (cx, cy, d1, d2))):
+            return None
+        outline = Outline(cx, cy, d1 / 2, d2 / 2, math.radians(degrees))
+        outer = outer[np.abs(outline.radial(outer[:, 0], outer[:, 1]) - 1) <= 2 * OVAL_FIT_TOLERANCE]
+    if outline is None or max(outline.a, outline.b) > OVAL_MAX_ELONGATION * min(outline.a, outline.b):
+        return None
+    fits = np.abs(outline.radial(points[near][:, 0], points[near][:, 1]) - 1) <= OVAL_FIT_TOLERANCE
+    return outline if float(fits.mean()) >= OVAL_FIT_SHARE else None
 
 
 OUTER_REFITS = 2
@@ -153,7 +229,8 @@ def _fit_circle(points: np.ndarray) -> tuple[float, float, float] | None:
     return (float(cx), float(cy), math.sqrt(r2)) if r2 > 0 else None
 
 
-def _arc_ink(mask: np.ndarray, cx: float, cy: float, r: float, angles: np.ndarray) -> float:
-    xs = np.clip(np.round(cx + r * np.cos(angles)), 0, mask.shape[1] - 1).astype(int)
-    ys = np.clip(np.round(cy + r * np.sin(angles)), 0, mask.shape[0] - 1).astype(int)
+def _arc_ink(mask: np.ndarray, outline: Outline, scale: float, angles: np.ndarray) -> float:
+    xs, ys = outline.points(angles, scale)
+    xs = np.clip(np.round(xs), 0, mask.shape[1] - 1).astype(int)
+    ys = np.clip(np.round(ys), 0, mask.shape[0] - 1).astype(int)
     return float((mask[ys, xs] > 0).mean())

@@ -132,6 +132,9 @@ def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = Fals
 FADED_REDNESS = 7  # a* units above the paper's (the median of the region) that faint seal ink reaches
 FADED_REACH = 0.5  # the region searched again around the clear part, in shares of its width and height
 FADED_MIN_SCORE = 0.9
+# A seal cut by the edge scores its visible arc times the share of it on the page, so it is taken at this share of
+# the whole ring's least score.
+FADED_PARTIAL_SHARE = 0.7
 # Pale red-to-orange ink on white paper: a little saturation is enough where the paper has none.
 FADED_HUES, FADED_SATURATION, FADED_VALUE = ((0, 22), (150, 180)), 25, 80
 PAPER_SHARE = 0.3  # pale "ink" over more of the region than this is a warm paper or light
@@ -161,7 +164,8 @@ def _faded_seals(img: np.ndarray, hsv: np.ndarray, seeds: Sequence[Box], found: 
         return []
     mask = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, kernel)
     return [stamp for stamp in _seals_in_mask(mask, colour="red", page=page, gap=gap)
-            if stamp.shape != "square" and stamp.confidence >= FADED_MIN_SCORE and not _solid(hsv, stamp)]
+            if stamp.shape != "square" and not _solid(hsv, stamp)
+            and stamp.confidence >= FADED_MIN_SCORE * (FADED_PARTIAL_SHARE if stamp.partial else 1.0)]
 
 
 def _seals_in_mask(mask: np.ndarray, *, colour: SealColour, page: int, gap: int) -> list[Stamp]:
@@ -173,7 +177,10 @@ def _seals_in_mask(mask: np.ndarray, *, colour: SealColour, page: int, gap: int)
     for box in groups:
         if not seal_sized(mask.shape, box):
             continue
-        stamp = _seal_in(mask, box, colour=colour, page=page)
+        # a group cut well into by the edge is the seal it was cut from, though its visible part may score as a
+        # whole shape (an oval's larger part is roundish); one whose outline only grazes the edge is scored whole
+        stamp = cut_seal(mask, box, colour=colour, page=page, most_shown=CUT_SHOWN) \
+            or _seal_in(mask, box, colour=colour, page=page)
         if stamp is not None and stamp.shape != "square" and stamp.confidence >= RING_ALONE:
             pass  # a clear ring with a legend is a seal even in a row of seals (公章, 财务章, 法人章 side by side)
         elif _in_text_row(box, letters):
@@ -192,6 +199,7 @@ def _seals_in_mask(mask: np.ndarray, *, colour: SealColour, page: int, gap: int)
     return stamps
 
 
+CUT_SHOWN = 0.9  # a seal showing less of its outline than this is taken as cut before its visible part is scored
 RING_ALONE = 0.95  # a round/oval score this high is a seal whatever lies beside it
 
 
