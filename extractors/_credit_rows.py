@@ -142,6 +142,7 @@ _SENTENCE = re.compile(
     r"(\d{4}年\d{1,2}月\d{1,2}日)(.{2,30}?)发放的(?:" + _AMOUNT + r"元(?:\(人民币\))?([^,，。]{2,16}?)(?:,|，)"
     r"|([^,，。(（]{0,6}(?:贷记卡|信用卡)))"
 )
+SENTENCE_REACH = 160  # characters an account's sentences run on for after 发放的…
 _CARD = re.compile(r"信用额度" + _AMOUNT + r"[,，]?已使用额度" + _AMOUNT)
 _BALANCE = re.compile(r"余额" + _AMOUNT)
 _OVERDUE = re.compile(r"逾期金额" + _AMOUNT)
@@ -157,8 +158,9 @@ def sentence_accounts(texts: list[PageText]) -> list[Row]:
         starts = list(_SENTENCE.finditer(joined))
         for k, match in enumerate(starts):
             end = starts[k + 1].start() if k + 1 < len(starts) else len(joined)
-            rest = joined[match.end() : end]
-            rest = rest[: m.end()] if (m := re.search(r"(逾期状态|逾期)[^。]*。|余额[0-9,]+。|已使用额度[0-9,]+。", rest)) else rest
+            rest = joined[match.end() : min(end, match.end() + SENTENCE_REACH)]
+            if (stop := re.search(r"逾期状态[^。]*。", rest)) is not None:
+                rest = rest[: stop.end()]
             row = Row(page=text.page.number)
             row.values["opened"] = find_dates(match.group(1))[0][0] if find_dates(match.group(1)) else None
             row.values["institution"] = re.sub(r"^\d+[.、]?", "", match.group(2))

@@ -150,6 +150,7 @@ class Credit(_PolicyModel):
     new_loan_rate: float = PydanticField(default=0.035, ge=0)  # yearly rate for the new loan's annuity
     new_loan_years: int = PydanticField(default=30, ge=1)  # its term
     repayment_tolerance: float = PydanticField(default=0.01, ge=0)  # statement debit vs monthly payment (share)
+    card_payment_share: float = PydanticField(default=0.1, ge=0)  # a card printing no monthly payment: this share of its balance
 
 
 class ProducerReview(_PolicyModel):
