@@ -22,6 +22,7 @@ LABELS = vocab.labels("credit_report")
 _ID_NUMBER = re.compile(r"[1-9]\d{16}[\dXx]")
 _REPORT_NUMBER = re.compile(r"\d{16,24}")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}")
+_TIME_FUSED = re.compile(r"(\d{4}[.\-/]\d{1,2}[.\-/]\d{2})(?=\d{1,2}:\d{2})")  # OCR joins 2026.07.04 and 08:51:22
 
 
 def _header(text: PageText) -> dict[str, Field]:
@@ -30,7 +31,7 @@ def _header(text: PageText) -> dict[str, Field]:
     out: dict[str, Field] = {}
     if "report_number" in raw and (m := _REPORT_NUMBER.search(str(raw["report_number"].value).replace(" ", ""))):
         out["report_number"] = raw["report_number"].model_copy(update={"value": m.group(0)})
-    if "report_date" in raw and (dates := find_dates(str(raw["report_date"].value))):
+    if "report_date" in raw and (dates := find_dates(_TIME_FUSED.sub(r"\1 ", str(raw["report_date"].value)))):
         out["report_date"] = raw["report_date"].model_copy(update={"value": dates[0][0]})
     if "name" in raw and (m := _NAME.match(str(raw["name"].value))):
         out["name"] = raw["name"].model_copy(update={"value": m.group(0)})

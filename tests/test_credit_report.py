@@ -244,6 +244,8 @@ def test_hidden_debt_when_a_loan_repayment_is_not_in_the_statement(policy: Polic
     paid = salary_statement(extra=[("2026-09-15", "贷款还款", "-3650.00"), ("2026-10-15", "贷款还款", "-3650.00")])
     assert verdicts(policy, paid, report())["anomaly.credit_hidden_debt"] == Status.PASS
     assert verdicts(policy, salary_statement(), report())["anomaly.credit_hidden_debt"] == Status.REVIEW
+    once = salary_statement(extra=[("2026-09-15", "转账", "-3650.40")])  # one debit of that size: chance, not a repayment
+    assert verdicts(policy, once, report())["anomaly.credit_hidden_debt"] == Status.REVIEW
     assert verdicts(policy, salary_statement(), report([account(kind="credit_card")]))["anomaly.credit_hidden_debt"] == Status.PASS
     assert verdicts(policy, salary_statement(), report([account(monthly_payment=None)])
                     )["anomaly.credit_hidden_debt"] == Status.NOT_APPLICABLE

@@ -217,9 +217,20 @@ def debt_to_income(bundle: Bundle, policy: Policy) -> Verdict:
     return Verdict(Status.PASS, reasons, ev)
 
 
-def _repaid(payment: Decimal, debits: list[Decimal], tolerance: float) -> bool:
-    margin = max(Decimal("1"), payment * Decimal(str(tolerance)))
-    return any(abs(d - payment) <= margin for d in debits)
+def _months(first: date, last: date) -> int:
+    return max(0, (last.year - first.year) * 12 + last.month - first.month + 1)
+
+
+def _repaid(account: dict[str, Any], payment: Decimal, debits: list[tuple[date, Decimal]], period: tuple[date, date],
+            policy: Policy) -> bool:
+    """The payment is debited (to the yuan the report rounds to) in as many months as the policy asks, or as the
+    loan has been repaid within the statement's period when it is younger; a one-off debit of that size is chance."""
+    margin = max(Decimal("1"), payment * Decimal(str(policy.credit.repayment_tolerance)))
+    opened = account.get("opened")
+    first = period[0] if not isinstance(opened, date) else max(period[0], months_before(opened, -1))
+    need = min(policy.credit.repayment_months_min, _months(first, period[1]))
+    seen = {(day.year, day.month) for day, amount in debits if abs(amount - payment) <= margin}
+    return len(seen) >= need
 
 
 @check("anomaly.credit_hidden_debt", Category.ANOMALY, title=("贷款还款见于流水", "Loan repayments in the statement"))
@@ -231,7 +242,11 @@ def credit_hidden_debt(bundle: Bundle, policy: Policy) -> Verdict:
     if doc is None or not statements:
         return Verdict(Status.NOT_APPLICABLE, [say("需要个人信用报告和银行流水明细", "needs a credit report and bank statement rows")])
     ends = [e for d in statements if isinstance(e := value(d, "period_end"), date)]
-    debits = [-Decimal(str(r["amount"])) for d in statements for r in _rows(d) if Decimal(str(r["amount"])) < 0]
+    debits = [(r["date"], -Decimal(str(r["amount"]))) for d in statements for r in _rows(d)
+              if Decimal(str(r["amount"])) < 0 and isinstance(r.get("date"), date)]
+    days = [day for day, _ in debits]
+    starts = [s for d in statements if isinstance(s := value(d, "period_start"), date)]
+    period = (min(starts or days or [date.min]), max(ends or days or [date.min]))
     loans = [(i, a) for i, a in enumerate(_rows_of(doc, "accounts"))
              if a.get("kind") != "credit_card" and (_amount(a, "balance") or 0) > 0
              and not (isinstance(a.get("opened"), date) and ends and a["opened"] >= max(ends))]
@@ -242,10 +257,10 @@ def credit_hidden_debt(bundle: Bundle, policy: Policy) -> Verdict:
     if not checked:
         return Verdict(Status.NOT_APPLICABLE, [say(f"{len(loans)}笔贷款未印本月应还款，无法与流水核对",
                                                     f"{len(loans)} loan(s) print no monthly payment to look for in the statement")])
-    missing = [(i, a, p) for i, a, p in checked if not _repaid(p, debits, policy.credit.repayment_tolerance)]
+    missing = [(i, a, p) for i, a, p in checked if not _repaid(a, p, debits, period, policy)]
     if missing:
-        reasons = [say(f"{_account_zh(a)}每月应还{p}元，流水中没有相符的支出", f"{_account_en(a)}: {p} a month, "
-                       "no matching debit in the statement") for _, a, p in missing]
+        reasons = [say(f"{_account_zh(a)}每月应还{p}元，流水中没有逐月相符的支出", f"{_account_en(a)}: {p} a month, "
+                       "not debited month by month in the statement") for _, a, p in missing]
         return Verdict(Status.REVIEW, reasons, [_row_ev(doc, "accounts", i, a) for i, a, _ in missing]
                        + [evidence(d, "transactions") for d in statements])
     return Verdict(Status.PASS, [say(f"{len(checked)}笔贷款的月还款均见于流水", f"the monthly payment of each of {len(checked)} "

@@ -149,7 +149,8 @@ class Credit(_PolicyModel):
     dti_review_from: float = PydanticField(default=0.45, gt=0)  # at or above (up to the limit) -> review
     new_loan_rate: float = PydanticField(default=0.035, ge=0)  # yearly rate for the new loan's annuity
     new_loan_years: int = PydanticField(default=30, ge=1)  # its term
-    repayment_tolerance: float = PydanticField(default=0.01, ge=0)  # statement debit vs monthly payment (share)
+    repayment_tolerance: float = PydanticField(default=0.0, ge=0)  # statement debit vs monthly payment (share; 1 yuan at least)
+    repayment_months_min: int = PydanticField(default=2, ge=1)  # months a loan's payment must be seen debited in
     card_payment_share: float = PydanticField(default=0.1, ge=0)  # a card printing no monthly payment: this share of its balance
 
 

@@ -203,7 +203,8 @@ def make_credit_report(rng: random.Random, *, name: str, id_number: str, applied
         accounts.append(CreditAccount(base.institution, "business", base.opened, principal,
                                       (principal * Decimal("0.9")).quantize(YUAN), payment, Decimal(0), base.statuses,
                                       base.due_day))
-    layout = "detailed" if hidden else rng.choice(LAYOUTS)
+    # the simple layout prints no monthly payment: these two defects need the detailed one to show
+    layout = "detailed" if hidden or "dti_over_limit" in defects else rng.choice(LAYOUTS)
     number = f"{made:%Y%m%d}{when:%H%M%S}" + "".join(rng.choice("0123456789") for _ in range(8))
     institutions = [a.institution for a in accounts] + [f"{b.name}股份有限公司" for b in rng.sample(BANKS, 3)]
     queries = _queries(rng, today=made, hard=rng.randint(5, 7) if "credit_excess_queries" in defects else rng.randint(0, 2),
