@@ -75,11 +75,23 @@ def _typed(name: str, raw: str) -> Any:
         dates = find_dates(raw)
         return dates[0][0] if dates else None
     if name in ("limit_or_principal", "balance", "monthly_payment", "overdue_amount"):
-        match = re.search(r"[0-9][0-9,]*(?:\.\d{1,2})?", raw)
-        return parse_amount(match.group(0)) if match else None
+        match = re.search(r"[0-9][0-9,.]*", raw)
+        return yuan(match.group(0)) if match else None
     if name == "kind":
         return kind_of(raw)
     return raw or None
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
+
+
+def yuan(text: str) -> Decimal | None:
+    """An amount of the report, printed in whole yuan with thousands commas: a point before three digits is a
+    comma misread (120.000 is 120,000), a point before one or two is a decimal point."""
+    text = text.rstrip(",.")
+    if _GROUPED.fullmatch(text):
+        return Decimal(re.sub(r"[,.]", "", text))
+    return parse_amount(text)
 
 
 def _history(line: str) -> list[str] | None:
@@ -137,7 +149,7 @@ def grid_accounts(texts: list[PageText]) -> list[Row]:
     return [r for r in rows if "institution" in r.values]
 
 
-_AMOUNT = r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+_AMOUNT = r"([0-9]{1,3}(?:[,.][0-9]{3})+|[0-9]+)"
 _SENTENCE = re.compile(
     r"(\d{4}年\d{1,2}月\d{1,2}日)(.{2,30}?)发放的(?:" + _AMOUNT + r"元(?:\(人民币\))?([^,，。]{2,16}?)(?:,|，)"
     r"|([^,，。(（]{0,6}(?:贷记卡|信用卡)))"
@@ -167,15 +179,15 @@ def sentence_accounts(texts: list[PageText]) -> list[Row]:
             if match.group(5):
                 row.values["kind"] = "credit_card"
                 if card := _CARD.search(rest):
-                    row.values["limit_or_principal"] = parse_amount(card.group(1))
-                    row.values["balance"] = parse_amount(card.group(2))
+                    row.values["limit_or_principal"] = yuan(card.group(1))
+                    row.values["balance"] = yuan(card.group(2))
             else:
                 row.values["kind"] = kind_of(match.group(4))
-                row.values["limit_or_principal"] = parse_amount(match.group(3))
+                row.values["limit_or_principal"] = yuan(match.group(3))
                 if balance := _BALANCE.search(rest):
-                    row.values["balance"] = parse_amount(balance.group(1))
+                    row.values["balance"] = yuan(balance.group(1))
             overdue = _OVERDUE.search(rest)
-            row.values["overdue_amount"] = parse_amount(overdue.group(1)) if overdue else Decimal(0)
+            row.values["overdue_amount"] = yuan(overdue.group(1)) if overdue else Decimal(0)
             if late := _LATE_MONTHS.search(rest):
                 row.values["overdue_months_5y"] = int(late.group(1))
             box = text.field((match.start(), match.end() + len(rest)), None).bbox
