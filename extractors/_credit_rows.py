@@ -135,7 +135,8 @@ def grid_accounts(texts: list[PageText]) -> list[Row]:
                         continue  # 余额 before 已用额度: the first reading of a field stands
                     if (value := _typed(name, raw)) is not None:
                         rows[-1].values[name] = value
-                        rows[-1].boxes.append(word.bbox)
+                        if text.page.number == rows[-1].page:  # the evidence box is on the page the account opens on
+                            rows[-1].boxes.append(word.bbox)
                 continue
             if "查询记录" in line:
                 in_history = False

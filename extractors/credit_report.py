@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from docproc.cn import vocab
 from docproc.cn.normalize import find_dates
-from docproc.core.models import DocType, Field, RawDocument
+from docproc.core.models import BBox, DocType, Field, RawDocument
 from docproc.extractors._credit_rows import Row, grid_accounts, query_rows, sentence_accounts
 from docproc.extractors._text import PageText, label_values, union_boxes
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -40,14 +40,21 @@ def _header(text: PageText) -> dict[str, Field]:
     return out
 
 
+def _inside(word: BBox, box: BBox) -> bool:
+    x, y = (word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2
+    return box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1
+
+
 def _list_field(rows: list[Row], texts: list[PageText]) -> Field | None:
-    """The rows as one list field, with the box of the first page's rows as its evidence."""
+    """The rows as one list field: the box of the first page's rows as its evidence, the confidence of the least sure
+    word read inside any row."""
     if not rows:
         return None
     first = rows[0].page
-    box = union_boxes([b for r in rows if r.page == first for b in r.boxes])
-    words = [w for t in texts if t.page.number == first for w in t.page.words]
+    boxes = {t.page.number: [b for r in rows if r.page == t.page.number for b in r.boxes] for t in texts}
+    words = [w for t in texts for w in t.page.words if any(_inside(w.bbox, b) for b in boxes[t.page.number])]
     confidence = min((w.confidence for w in words), default=1.0)
+    box = union_boxes([b for r in rows if r.page == first for b in r.boxes])
     return Field(value=[dict(r.values) for r in rows], confidence=round(confidence, 3), page=first, bbox=box)
 
 
