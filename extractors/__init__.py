@@ -8,6 +8,7 @@ from __future__ import annotations
 from docproc.extractors import (  # noqa: F401  (registers the extractors)
     bank_statement,
     business_license,
+    credit_report,
     id_card,
     income_proof,
     purchase_contract,

@@ -25,12 +25,17 @@ def samples() -> None:
               help="layout families: seen (the product may be tuned on them), unseen (first held-out batch), "
                    "unseen2 … unseen6 (second to sixth held-out batch, the first where a type has "
                    "none), all")
-def generate_cmd(out: Path, applicants: int, seed: int, workers: int | None, templates: str) -> None:
+@click.option("--credit-reports", is_flag=True, default=False,
+              help="every applicant also hands in a credit report (个人信用报告, detailed or simple layout), with its "
+                   "planted defects; OUT/policy.toml makes every profile require it (docproc eval uses it)")
+def generate_cmd(out: Path, applicants: int, seed: int, workers: int | None, templates: str,
+                 credit_reports: bool) -> None:
     """Write OUT/<applicant>/ folders: the files an applicant hands in and their truth.json."""
     from samples.generator.corpus import generate
 
     start = time.monotonic()
-    folders = generate(out, applicants=applicants, seed=seed, workers=workers, templates=templates)
+    folders = generate(out, applicants=applicants, seed=seed, workers=workers, templates=templates,
+                       credit_reports=credit_reports)
     click.echo(f"{len(folders)} applicant folders written to {out} in {time.monotonic() - start:.0f} s")
 
 

@@ -10,6 +10,7 @@ from docproc.validators import (  # noqa: F401  (registers the checks)
     aml,
     anomaly,
     completeness,
+    credit,
     forgery,
     freshness,
     money,

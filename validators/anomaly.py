@@ -48,6 +48,7 @@ _PERSON_FIELDS = {
     DocType.INCOME_PROOF: ("name", "id_number"),
     DocType.BANK_STATEMENT: ("account_holder", None),
     DocType.TAX_CERTIFICATE: ("name", "id_number"),
+    DocType.CREDIT_REPORT: ("name", "id_number"),
 }
 
 

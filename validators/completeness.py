@@ -34,6 +34,7 @@ REQUIRED_FIELDS: dict[tuple[DocType, Side | None], tuple[str, ...]] = {
     (DocType.PURCHASE_CONTRACT, None): ("buyer_names", "total_price"),
     (DocType.TAX_CERTIFICATE, None): ("name", "issue_date"),
     (DocType.BUSINESS_LICENSE, None): ("company_name", "uscc"),
+    (DocType.CREDIT_REPORT, None): ("name", "id_number", "report_date"),
 }
 
 

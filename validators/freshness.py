@@ -88,6 +88,13 @@ def tax_certificate_fresh(bundle: Bundle, policy: Policy) -> Verdict:
                           limit=policy.freshness.tax_certificate_days, verb=("出具于", "issued"))
 
 
+@check("freshness.credit_report", Category.FRESHNESS, title=("信用报告时效", "Credit report freshness"))
+def credit_report_fresh(bundle: Bundle, policy: Policy) -> Verdict:
+    """The credit report was printed within the window."""
+    return _issued_within(bundle, doc_type=DocType.CREDIT_REPORT, field="report_date",
+                          limit=policy.freshness.credit_report_days, verb=("打印于", "printed"))
+
+
 @check("freshness.business_license", Category.FRESHNESS, title=("营业执照有效期", "Business licence term"))
 def business_license_term(bundle: Bundle, policy: Policy) -> Verdict:
     """The licence's business term has not ended."""

@@ -19,6 +19,7 @@ PAGE_TEXT: dict[str, tuple[str, str]] = {
     "doc_purchase_contract": ("购房合同", "Purchase contract"),
     "doc_tax_certificate": ("完税证明", "Tax certificate"),
     "doc_business_license": ("营业执照", "Business licence"),
+    "doc_credit_report": ("个人信用报告", "Credit report"),
     "doc_unknown": ("未识别的材料", "Unrecognised document"),
     "side_front": ("人像面", "photo side"),
     "side_back": ("国徽面", "emblem side"),

@@ -180,6 +180,9 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
 
     with tempfile.TemporaryDirectory(prefix="docproc-eval-") as tmp:
         settings = Settings().model_copy(update={"data_dir": data_dir or Path(tmp), "database_url": None})
+        if settings.policy_file is None and (corpus / "policy.toml").is_file():  # the corpus's own (--credit-reports)
+            settings = settings.model_copy(update={"policy_file": corpus / "policy.toml"})
+            click.echo(f"policy: {corpus / 'policy.toml'}")
         ctx = build_context(settings)
         if watchlist is not None:
             from docproc.store.watchlist import import_file

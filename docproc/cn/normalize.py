@@ -67,6 +67,7 @@ _DATE_FIELDS = frozenset(
         "established_date",
         "business_term_until",
         "date",
+        "opened",
     }
 )
 _AMOUNT_FIELDS = frozenset(
@@ -82,6 +83,10 @@ _AMOUNT_FIELDS = frozenset(
         "registered_capital",
         "floor_area",
         "loan_amount",
+        "limit_or_principal",
+        "monthly_payment",
+        "overdue_amount",
+        "total_monthly_payment",
     }
 )
 _CODE_FIELDS = frozenset(
@@ -92,6 +97,7 @@ _CODE_FIELDS = frozenset(
         "account_number",
         "verification_code",
         "contract_number",
+        "report_number",
     }
 )
 _NAME_FIELDS = frozenset({"name", "buyer_names", "account_holder", "legal_representative"})

@@ -11,6 +11,7 @@ DOC_NAMES: dict[DocType, tuple[str, str]] = {
     DocType.PURCHASE_CONTRACT: ("商品房买卖合同", "home purchase contract"),
     DocType.TAX_CERTIFICATE: ("个人所得税纳税记录", "tax certificate"),
     DocType.BUSINESS_LICENSE: ("营业执照", "business licence"),
+    DocType.CREDIT_REPORT: ("个人信用报告", "credit report"),
     DocType.UNKNOWN: ("未识别文件", "unrecognised document"),
 }
 
@@ -76,6 +77,15 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "queries": ("查询记录", "queries"),
     "overdue_accounts": ("逾期账户数", "overdue accounts"),
     "total_monthly_payment": ("月还款合计", "total monthly payment"),
+    "institution": ("机构", "institution"),
+    "kind": ("业务种类", "kind"),
+    "opened": ("开立日期", "opened"),
+    "limit_or_principal": ("授信额度/借款金额", "limit or principal"),
+    "monthly_payment": ("本月应还款", "monthly payment"),
+    "overdue_amount": ("当前逾期总额", "amount overdue"),
+    "worst_status_24m": ("近24个月最差还款状态", "worst status in 24 months"),
+    "overdue_months_24m": ("近24个月逾期月数", "overdue months in 24 months"),
+    "reason": ("查询原因", "reason"),
     "stamp": ("印章", "seal"),
     "seal": ("印章", "seal"),
 }

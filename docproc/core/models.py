@@ -33,6 +33,7 @@ class DocType(StrEnum):
     PURCHASE_CONTRACT = "purchase_contract"
     TAX_CERTIFICATE = "tax_certificate"
     BUSINESS_LICENSE = "business_license"
+    CREDIT_REPORT = "credit_report"
     UNKNOWN = "unknown"
 
 
@@ -206,14 +207,12 @@ class RawDocument(Frozen):
         return [p.number for p in self.pages]
 
 
-DATE_FIELDS = frozenset({
-    "birth_date", "valid_from", "valid_until", "employment_start", "issue_date", "period_start", "period_end",
-    "signing_date", "established_date", "business_term_until", "date",
-})
-AMOUNT_FIELDS = frozenset({
-    "monthly_income", "opening_balance", "closing_balance", "total_price", "total_income", "total_tax",
-    "registered_capital", "floor_area", "amount", "balance",
-})
+DATE_FIELDS = frozenset({"birth_date", "valid_from", "valid_until", "employment_start", "issue_date", "period_start",
+                         "period_end", "signing_date", "established_date", "business_term_until", "date", "report_date",
+                         "opened"})
+AMOUNT_FIELDS = frozenset({"monthly_income", "opening_balance", "closing_balance", "total_price", "total_income", "total_tax",
+                           "registered_capital", "floor_area", "amount", "balance", "limit_or_principal", "monthly_payment",
+                           "overdue_amount", "total_monthly_payment"})
 
 
 def typed_value(name: str, value: Any) -> Any:

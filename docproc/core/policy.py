@@ -46,6 +46,7 @@ class Freshness(_PolicyModel):
     income_proof_days: int = 30
     bank_statement_days: int = 30
     tax_certificate_days: int = 30
+    credit_report_days: int = 30
     id_card_expiry_warning_days: int = 90
 
 
@@ -137,6 +138,22 @@ class Loan(_PolicyModel):
     max_ltv: float = 0.7
 
 
+class Credit(_PolicyModel):
+    """The credit report (个人信用报告) checks: overdue history, hard inquiries, debt against income."""
+
+    past_overdue_months_max: int = PydanticField(default=2, ge=0)  # overdue months in 24 above this -> review
+    hard_query_months: int = PydanticField(default=6, ge=1)  # loan/card approval inquiries in these months ...
+    hard_queries_max: int = PydanticField(default=3, ge=0)  # ... above this many -> review
+    hard_query_reasons: tuple[str, ...] = ("贷款审批", "信用卡审批", "融资审批", "担保资格审查")
+    dti_limit: float = PydanticField(default=0.5, gt=0)  # monthly debt payments / verified income above -> fail
+    dti_review_from: float = PydanticField(default=0.45, gt=0)  # at or above (up to the limit) -> review
+    new_loan_rate: float = PydanticField(default=0.035, ge=0)  # yearly rate for the new loan's annuity
+    new_loan_years: int = PydanticField(default=30, ge=1)  # its term
+    repayment_tolerance: float = PydanticField(default=0.0, ge=0)  # statement debit vs monthly payment (share; 1 yuan at least)
+    repayment_months_min: int = PydanticField(default=2, ge=1)  # months a loan's payment must be seen debited in
+    card_payment_share: float = PydanticField(default=0.1, ge=0)  # a card printing no monthly payment: this share of its balance
+
+
 class ProducerReview(_PolicyModel):
     """Where an office suite or PDF editor as producer asks for a look: only on types whose issuer prints them."""
 
@@ -199,6 +216,7 @@ class Policy(_PolicyModel):
     income: Income = Income()
     deposits: Deposits = Deposits()
     loan: Loan = Loan()
+    credit: Credit = Credit()
     aml: Aml = Aml()
     reminders: Reminders = Reminders()
     tax_verification: TaxVerificationRules = TaxVerificationRules()

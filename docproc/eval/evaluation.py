@@ -13,6 +13,7 @@ from typing import Any
 from docproc.cn.normalize import normalize_value, similarity
 
 STATUSES = ("pass", "fail", "missing", "review", "not_applicable")
+ROW_FIELDS = ("transactions", "accounts", "queries")  # lists scored row by row (a row counts when every column matches)
 ACCEPT_EITHER = {"review_or_fail": {"review", "fail"}}
 
 
@@ -147,7 +148,8 @@ def _rows_matched(expected: list[dict[str, Any]], got: Any) -> int:
 
 
 def score_fields(report: Report, *, expected: dict[str, Any], got: GotDocument | None, form: str, where: str) -> None:
-    """Field exact-match after normalisation; transactions count row by row; null means not scored."""
+    """Field exact-match after normalisation; statement transactions, credit accounts and inquiries count row by
+    row; null means not scored."""
     group = report.group(document_group(expected))
     for name, value in (expected.get("fields") or {}).items():
         if value is None:
@@ -155,13 +157,13 @@ def score_fields(report: Report, *, expected: dict[str, Any], got: GotDocument |
         tally = report.fields[(expected["type"], name, form)]
         by_family = group.fields[(expected["type"], form)] if group else Tally()
         found = got.fields.get(name) if got else None
-        if name == "transactions" and isinstance(value, list):
+        if name in ROW_FIELDS and isinstance(value, list):
             hits = _rows_matched(value, found) if value else 0
             for t in (tally, by_family):
                 t.correct += hits
                 t.total += len(value)
             if hits < len(value):
-                report.misses.append(f"{where}: {expected['type']}.transactions {hits}/{len(value)} rows")
+                report.misses.append(f"{where}: {expected['type']}.{name} {hits}/{len(value)} rows")
             continue
         ok = _same(name, value, found)
         tally.add(ok)

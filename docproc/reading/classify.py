@@ -63,6 +63,14 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
         Cue("营业执照", 4), Cue("统一社会信用代码", 3), Cue("法定代表人", 2), Cue("注册资本", 1.5),
         Cue("经营范围", 1.5), Cue("成立日期", 1), Cue("营业期限", 1),
     ),
+    # 中国人民银行征信中心's 个人信用报告: its title and section headings, the inquiry table's headings and reasons,
+    # the account grids' labels (a later page of accounts or inquiries prints no title)
+    (DocType.CREDIT_REPORT, None): (
+        Cue("个人信用报告", 5), Cue("征信中心", 3), Cue("信贷交易信息", 3), Cue("信贷记录", 2), Cue("查询记录", 2),
+        Cue("查询原因", 2), Cue("被查询者", 2), Cue("贷后管理", 1.5), Cue("信用卡审批", 1.5), Cue("贷款审批", 1.5),
+        Cue("管理机构", 1.5), Cue("发卡机构", 1.5), Cue("本月应还款", 1.5), Cue("当前逾期总额", 1.5),
+        Cue("还款记录", 1.5), Cue("账户授信额度", 1.5), Cue("非循环贷账户", 2), Cue("贷记卡账户", 2),
+    ),
 }
 MIN_SCORE = 3.0
 # A statement's later pages may print no title and a misread heading: rows that start with a full date

@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--templates", choices=MODES, default="seen",
                      help="layout families: seen, unseen (first held-out batch), unseen2 … unseen6 "
                           "(second to sixth batch) or all")
+    gen.add_argument("--credit-reports", action="store_true",
+                     help="every applicant also hands in a credit report (OUT/policy.toml requires it)")
     args = parser.parse_args(argv)
     start = time.monotonic()
     if args.command == "tiny":
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.applicants < 1:
         parser.error("--applicants must be at least 1")
     folders = generate(args.out, applicants=args.applicants, seed=args.seed, workers=args.workers,
-                       templates=args.templates)
+                       templates=args.templates, credit_reports=args.credit_reports)
     print(f"{len(folders)} applicant folders written to {args.out} in {time.monotonic() - start:.0f} s")
     return 0
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from .companies import Company
 from .contract import ContractFacts
+from .credit import CreditReportFacts
 from .defects import check_defects
 from .delivery import Delivery
 from .idcard import IdCardFacts, make_id_card
@@ -21,7 +22,7 @@ from .templates import choose
 from .truth import Bundle, default_bundle
 
 ITEMS = ("id_front", "id_back", "income_proof", "bank_statement", "purchase_contract", "tax_certificate",
-         "business_license")
+         "business_license", "credit_report")
 ITEM_TYPE = {"id_front": "id_card", "id_back": "id_card", **{i: i for i in ITEMS[2:]}}
 NAME_TARGETS = ("income_proof", "tax_certificate", "bank_statement")
 
@@ -47,6 +48,7 @@ class ApplicantSpec:
     donor: ApplicantSpec | None = None
     templates: str = "seen"
     template_turns: dict[str, int] = field(default_factory=dict)
+    credit_reports: bool = False  # hand in a credit report too (docproc samples generate --credit-reports)
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,17 @@ class ApplicantPlan:
     name_target: str | None = None
     loan_amount: Decimal | None = None
     templates: dict[str, str] = field(default_factory=dict)
+    credit: CreditReportFacts | None = None
+    credit_checks: tuple[tuple[str, str], ...] = ()  # the credit checks' verdicts that follow from the facts
 
     @property
     def bundle(self) -> Bundle:
         """The truth-relevant view of what was handed in."""
-        base = default_bundle(self.spec.profile, self.spec.defects)
+        base = default_bundle(self.spec.profile, self.spec.defects, credit=self.spec.credit_reports)
         forms = {f.form for f in self.files}
         exts = {f.delivery.ext for f in self.files}
         return Bundle(base.profile, base.present, base.id_sides, has_pdf="pdf" in exts,
-                      has_image=bool(forms & {"scan", "photo", "bundle_scan"}))
+                      has_image=bool(forms & {"scan", "photo", "bundle_scan"}), credit=self.credit_checks)
 
     def family(self, item: str) -> str:
         """The template family an item follows."""
@@ -139,7 +143,7 @@ def name_target(spec: ApplicantSpec) -> str | None:
     """The document that names someone else under name_mismatch (the first one present of NAME_TARGETS)."""
     if "name_mismatch" not in spec.defects:
         return None
-    present = default_bundle(spec.profile, spec.defects).present
+    present = default_bundle(spec.profile, spec.defects, credit=spec.credit_reports).present
     return next(t for t in NAME_TARGETS if t in present)
 
 
@@ -148,7 +152,7 @@ def plan(spec: ApplicantSpec) -> ApplicantPlan:
     from .plan_docs import plan_documents
     from .plan_files import plan_files
 
-    check_defects(spec.profile, spec.defects)
+    check_defects(spec.profile, spec.defects, credit=spec.credit_reports)
     if "duplicate_document" in spec.defects and spec.donor is None:
         raise ValueError("duplicate_document needs a donor applicant (ApplicantSpec.donor)")
     person, card, job, proof, alias = identity(spec)
@@ -157,10 +161,10 @@ def plan(spec: ApplicantSpec) -> ApplicantPlan:
     files, deliveries = plan_files(spec, statement=docs.statement, contract=docs.contract, donor=donor)
     return ApplicantPlan(spec, person, card, proof, deliveries, job, docs.company, docs.statement, docs.contract,
                          docs.tax, docs.license, files, donor, name_target(spec), docs.loan_amount,
-                         choose_families(spec))
+                         choose_families(spec), docs.credit, docs.credit_checks)
 
 
 def choose_families(spec: ApplicantSpec) -> dict[str, str]:
     """The template family of every document type, each drawn from its own stream (see templates.py)."""
-    types = dict.fromkeys(ITEM_TYPE.values())
+    types = dict.fromkeys(t for t in ITEM_TYPE.values() if t != "credit_report")  # one design: no families
     return {t: choose(stream(spec, f"template:{t}"), t, spec.templates, spec.template_turns.get(t)).id for t in types}

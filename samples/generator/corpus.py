@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .aml_defects import write_watchlist
 from .applicant import ApplicantSpec, plan
-from .defects import PROFILES, applicable, conflict
+from .defects import CREDIT_DEFECTS, PROFILES, applicable, conflict
 from .manifest import manifest
 from .render import render
 from .tiny import TINY_DIR, build_tiny_set, tiny_specs
@@ -38,9 +38,9 @@ def _donor_for(specs: list[ApplicantSpec]) -> ApplicantSpec | None:
 
 
 def _pick(rng: random.Random, queue: list[str], profile: str, taken: tuple[str, ...], *,
-          donor_ok: bool) -> str | None:
+          donor_ok: bool, credit: bool = False) -> str | None:
     """The next defect in the rotating queue that fits the profile and the defects already taken."""
-    fits = set(applicable(profile))
+    fits = set(applicable(profile, credit=credit))
     for k, name in enumerate(queue):
         if name in fits and name not in taken and not any(conflict(name, t) for t in taken) \
                 and (name != "duplicate_document" or donor_ok):
@@ -49,7 +49,7 @@ def _pick(rng: random.Random, queue: list[str], profile: str, taken: tuple[str, 
     return None
 
 
-def corpus_specs(*, applicants: int, seed: int, templates: str = "seen") -> list[ApplicantSpec]:
+def corpus_specs(*, applicants: int, seed: int, templates: str = "seen", credit_reports: bool = False) -> list[ApplicantSpec]:
     """A seeded corpus: profiles in rotation, about a third clean, defects cycled so each one shows up.
 
     `templates` picks the layout families (templates.py); it draws from streams of its own, so the
@@ -60,17 +60,19 @@ def corpus_specs(*, applicants: int, seed: int, templates: str = "seen") -> list
     clean = set(rng.sample(range(applicants), round(applicants / 3)))
     queue = sorted({name for p in PROFILES for name in applicable(p)})
     rng.shuffle(queue)
+    if credit_reports:  # the credit-report defects come first, so that even a small corpus shows each of them
+        queue = sorted(CREDIT_DEFECTS) + queue
     specs: list[ApplicantSpec] = []
     for i in range(applicants):
         profile = PROFILES[(offset + i) % len(PROFILES)]
         applied = FIRST_DAY + timedelta(days=rng.randint(0, 197))
         spec = ApplicantSpec(f"a{i + 1:03d}_{profile}", seed=f"{seed}:{i}", application_date=applied,
-                             profile=profile, templates=templates)
+                             profile=profile, templates=templates, credit_reports=credit_reports)
         defects: tuple[str, ...] = ()
         if i not in clean:
             donor = _donor_for(specs) if specs else None
             for _ in range(1 if rng.random() < 0.5 else 2):
-                name = _pick(rng, queue, profile, defects, donor_ok=donor is not None)
+                name = _pick(rng, queue, profile, defects, donor_ok=donor is not None, credit=credit_reports)
                 if name:
                     defects += (name,)
             spec = replace(spec, defects=defects, donor=donor if "duplicate_document" in defects else None)
@@ -85,7 +87,7 @@ def _take_turns(specs: list[ApplicantSpec], seed: int) -> list[ApplicantSpec]:
     out = []
     for spec in specs:
         turns = {}
-        for doc_type in sorted(default_bundle(spec.profile, spec.defects).present):
+        for doc_type in sorted(default_bundle(spec.profile, spec.defects).present):  # credit reports: one design
             turns[doc_type] = next_turn[doc_type]
             next_turn[doc_type] += 1
         out.append(replace(spec, template_turns=turns))
@@ -133,12 +135,24 @@ def render_all(specs: Iterable[ApplicantSpec], out_dir: Path, *, workers: int | 
 
 
 def generate(out_dir: Path, *, applicants: int, seed: int, workers: int | None = None,
-             templates: str = "seen") -> list[Path]:
+             templates: str = "seen", credit_reports: bool = False) -> list[Path]:
     """Write a seeded corpus of applicant folders under out_dir, and the watch list its listed_counterparty
-    defects name (watchlist.csv: ``docproc eval --watchlist``); return the folders."""
-    folders = render_all(corpus_specs(applicants=applicants, seed=seed, templates=templates), out_dir, workers=workers)
+    defects name (watchlist.csv: ``docproc eval --watchlist``); return the folders. With ``credit_reports`` every
+    applicant hands in a credit report too, and policy.toml (the shipped policy, each profile requiring the
+    report) sits beside the folders: ``docproc eval`` uses it."""
+    specs = corpus_specs(applicants=applicants, seed=seed, templates=templates, credit_reports=credit_reports)
+    folders = render_all(specs, out_dir, workers=workers)
     write_watchlist(out_dir)
+    if credit_reports:
+        (out_dir / "policy.toml").write_text(credit_policy_text(), encoding="utf-8")
     return folders
+
+
+def credit_policy_text() -> str:
+    """The shipped policy with a credit report added to every profile's required documents."""
+    from docproc.core.policy import default_policy_text
+
+    return default_policy_text().replace("required = [\n", 'required = [\n  { type = "credit_report" },\n')
 
 
 def build_committed_corpus(out_dir: Path = CORPUS_DIR, *, workers: int | None = None) -> list[Path]:

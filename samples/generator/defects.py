@@ -117,6 +117,30 @@ _TABLE: tuple[Defect, ...] = (
 )
 
 DEFECTS: dict[str, Defect] = {d.name: d for d in _TABLE}
+# Planted only in a corpus generated with --credit-reports (kept apart, so other corpora draw as before).
+CREDIT_DEFECTS: dict[str, Defect] = {d.name: d for d in (
+    Defect("credit_overdue_current", ("credit_report",), ALL, {"anomaly.credit_overdue": "fail"},
+           "a card or loan on the credit report has an amount overdue now (its last two months 1 and 2)", "credit_overdue"),
+    Defect("credit_overdue_past", ("credit_report",), ALL, {"anomaly.credit_overdue": "review"},
+           "an account was overdue 3–6 months of the last 24 (policy: at most 2)", "credit_overdue"),
+    Defect("credit_excess_queries", ("credit_report",), ALL, {"anomaly.credit_queries": "review"},
+           "5–7 loan or card approval inquiries in the 6 months before the report (policy: at most 3)"),
+    Defect("dti_over_limit", ("credit_report", "bank_statement", "tax_certificate"), ALL,
+           {"anomaly.debt_to_income": "fail"},
+           "existing payments and the new loan's take 70 % or more of the verified income (policy: at most 50 %)"),
+    Defect("credit_hidden_debt", ("credit_report", "bank_statement"), ALL, {"anomaly.credit_hidden_debt": "review"},
+           "a loan on the credit report is repaid from an account the statement does not show"),
+)}
+
+
+def defect(name: str) -> Defect:
+    """A defect of either table."""
+    return DEFECTS[name] if name in DEFECTS else CREDIT_DEFECTS[name]
+
+
+def effects_of(name: str) -> dict[str, str]:
+    """The checks a defect turns (either table)."""
+    return defect(name).effects
 # Pairs that hide each other: the edit retypes the holder's name; a deposit in a stale statement falls outside the
 # 30 days the deposit check looks at; without a statement the only other document naming the applicant may be none;
 # a listed name fails anomaly.aml, which the large deposit only queries.
@@ -134,7 +158,7 @@ def missing_type(defect: str) -> str | None:
 
 def conflict(a: str, b: str) -> bool:
     """Two defects that cannot be planted together (same group, or one removes what the other alters)."""
-    da, db = DEFECTS[a], DEFECTS[b]
+    da, db = defect(a), defect(b)
     if da.group and da.group == db.group:
         return True
     if frozenset({a, b}) in _PAIRS:
@@ -143,14 +167,16 @@ def conflict(a: str, b: str) -> bool:
     return bool((ma and ma in db.targets) or (mb and mb in da.targets))
 
 
-def check_defects(profile: str, defects: tuple[str, ...] | list[str]) -> None:
-    """Refuse unknown defects, defects that do not fit the profile and conflicting pairs."""
+def check_defects(profile: str, defects: tuple[str, ...] | list[str], *, credit: bool = False) -> None:
+    """Refuse unknown defects, defects that do not fit the profile and conflicting pairs (credit-report defects
+    only with ``credit``: the applicant hands in a credit report)."""
     if profile not in REQUIRED:
         raise ValueError(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
     for name in defects:
-        if name not in DEFECTS:
-            raise ValueError(f"unknown defect {name!r}; known: {', '.join(DEFECTS)}")
-        if profile not in DEFECTS[name].profiles:
+        if name not in DEFECTS and not (credit and name in CREDIT_DEFECTS):
+            raise ValueError(f"unknown defect {name!r}; known: {', '.join(DEFECTS)}"
+                             + (f" (and with --credit-reports {', '.join(CREDIT_DEFECTS)})" if not credit else ""))
+        if profile not in defect(name).profiles:
             raise ValueError(f"defect {name!r} does not apply to the {profile} profile")
     for i, a in enumerate(defects):
         for b in defects[i + 1 :]:
@@ -158,6 +184,7 @@ def check_defects(profile: str, defects: tuple[str, ...] | list[str]) -> None:
                 raise ValueError(f"defects {a!r} and {b!r} cannot be combined")
 
 
-def applicable(profile: str) -> list[str]:
-    """Defect names that fit a profile, in table order."""
-    return [d.name for d in _TABLE if profile in d.profiles]
+def applicable(profile: str, *, credit: bool = False) -> list[str]:
+    """Defect names that fit a profile, in table order (with ``credit``, the credit-report defects after them)."""
+    extra = [d.name for d in CREDIT_DEFECTS.values() if profile in d.profiles] if credit else []
+    return [d.name for d in _TABLE if profile in d.profiles] + extra

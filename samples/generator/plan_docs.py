@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from docproc.cn.id_number import make_id_number
 
+from . import plan_credit
 from .applicant import ApplicantSpec, name_target, stream
 from .companies import Company, counterparties, make_company, make_developer, make_shop
 from .contract import ContractFacts, make_contract
+from .credit import CreditReportFacts
 from .defects import STATEMENT_MONTHS
 from .finance import BANKS, add_months, branch_name, card_number, cents
 from .idcard import IdCardFacts
@@ -33,22 +35,38 @@ class Documents:
     tax: TaxFacts | None
     contract: ContractFacts | None
     loan_amount: Decimal
+    credit: CreditReportFacts | None = None
+    credit_checks: tuple[tuple[str, str], ...] = ()
 
 
 def plan_documents(spec: ApplicantSpec, *, person: Person, card: IdCardFacts, job: Job,
                    alias: str | None) -> Documents:
     """Draw business, earnings, statement, tax record and contract, each from its own random stream."""
-    present = default_bundle(spec.profile, spec.defects).present
+    present = default_bundle(spec.profile, spec.defects, credit=spec.credit_reports).present
     target = name_target(spec)
     company, licence = _business(spec, person)
     earnings = _earnings(spec, person, company)
-    statement = _statement(spec, person, job, company, earnings, alias if target == "bank_statement" else None) \
-        if "bank_statement" in present else None
+    contract = _contract(spec, person, card, job, company)  # each document draws from its own stream: order is free
+    credit = None
+    if spec.credit_reports:
+        region = company.region if company else job.employer.region if spec.profile == "salaried" else person.region
+        credit = plan_credit.plan_report(spec, person=person, id_number=card.id_number, region=region,
+                                         monthly=plan_credit.income_estimate(spec, job, earnings),
+                                         first_loan=plan_credit.first_loan_of(contract))
+    statement = _statement(spec, person, job, company, earnings, alias if target == "bank_statement" else None,
+                           plan_credit.repayments(credit) if credit else ()) if "bank_statement" in present else None
     tax = _tax(spec, person, card, company, earnings, alias if target == "tax_certificate" else None) \
         if "tax_certificate" in present else None
-    contract = _contract(spec, person, card, job, company)
+    loan = _loan(spec, contract)
+    checks: tuple[tuple[str, str], ...] = ()
+    if credit is not None:
+        employer = job.employer.name if spec.profile == "salaried" and "income_proof" in present else None
+        income = plan_credit.verified_income(statement, tax, employer)
+        loan = plan_credit.loan_amount(spec, credit, income, loan) if "excessive_loan" not in spec.defects else loan
+        checks = (("anomaly.debt_to_income", plan_credit.debt_verdict(credit, income, loan)),
+                  ("anomaly.credit_hidden_debt", plan_credit.hidden_debt_verdict(credit, statement)))
     return Documents(company, licence if "business_license" in present else None, statement, tax,
-                     contract if "purchase_contract" in present else None, _loan(spec, contract))
+                     contract if "purchase_contract" in present else None, loan, credit, checks)
 
 
 def _loan(spec: ApplicantSpec, contract: ContractFacts) -> Decimal:
@@ -87,7 +105,7 @@ def _earnings(spec: ApplicantSpec, person: Person, company: Company | None) -> l
 
 
 def _statement(spec: ApplicantSpec, person: Person, job: Job, company: Company | None, earnings: list[TaxRow],
-               alias: str | None) -> StatementFacts:
+               alias: str | None, repayments: tuple[tuple[int, Decimal, str, date], ...] = ()) -> StatementFacts:
     """The statement: bank, account, period by profile, income model, and its planted defects."""
     rng = stream(spec, "statement")
     d, today = spec.defects, spec.application_date
@@ -108,7 +126,8 @@ def _statement(spec: ApplicantSpec, person: Person, job: Job, company: Company |
                           account=card_number(rng, bank), region=region, period=(start, end), issue=issue,
                           income=income, companies=companies, applied=today, large_deposit="large_deposit" in d,
                           broken_chain="broken_balance_chain" in d, sealed="unsealed_bank_statement" not in d,
-                          missing_page="missing_statement_page" in d, original_holder=original, aml=frozenset(d))
+                          missing_page="missing_statement_page" in d, original_holder=original, aml=frozenset(d),
+                          repayments=repayments)
 
 
 def _income(spec: ApplicantSpec, rng: random.Random, job: Job, company: Company | None,

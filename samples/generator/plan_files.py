@@ -55,6 +55,8 @@ def random_delivery(rng: random.Random, item: str, defects: tuple[str, ...]) -> 
             return Delivery("born_digital", "pdf")
         return _scan(rng, ext=rng.choice(("jpg", "pdf")), colour=True) if roll < 0.85 else \
             Delivery("photo", "jpg", quality=82)
+    if item == "credit_report":  # printed from the internet service, or a counter print scanned
+        return Delivery("born_digital", "pdf") if roll < 0.55 else _scan(rng, ext="pdf", multi=True)
     return Delivery("photo", "jpg", quality=rng.randint(76, 88)) if roll < 0.45 else \
         _scan(rng, ext=rng.choice(("jpg", "jpg", "pdf")), colour=True)
 
@@ -96,7 +98,7 @@ def plan_files(spec: ApplicantSpec, *, statement: StatementFacts | None, contrac
     """Decide the files: one bundle PDF (about 1 in 6), or one file per item with the ID sides maybe on one copy."""
     rng = stream(spec, "deliveries")
     d = spec.defects
-    present = default_bundle(spec.profile, d).present
+    present = default_bundle(spec.profile, d, credit=spec.credit_reports).present
     items = [i for i in ITEMS if ITEM_TYPE[i] in present and not (i == "id_back" and "missing_id_back" in d)]
     deliveries = {item: spec.forms.get(item) or random_delivery(rng, item, d) for item in items}
     if donor is not None:

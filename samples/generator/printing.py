@@ -16,6 +16,7 @@ from pypdf.generic import NameObject
 from . import contract_families, income_families, record_families, statement_families
 from .applicant import ApplicantPlan, stream
 from .contract_pdf import SealSpot, render_contract
+from .credit_pdf import render_credit_report
 from .idcard import render_back, render_front
 from .income_proof import render_income_proof
 from .license import render_license
@@ -69,6 +70,9 @@ class Printer:
     def _print(self, item: str) -> bytes:
         p = self.p
         rng = stream(p.spec, f"print:{item}")
+        if item == "credit_report":  # one design, no template families
+            assert p.credit is not None
+            return render_credit_report(p.credit, rng, when=p.credit.report_time, producer=rng.choice(CLEAN_PRODUCERS))
         family = p.family(item)
         if family in income_families.RENDERERS:
             return income_families.RENDERERS[family](p.proof, rng)

@@ -6,7 +6,11 @@ from typing import Any
 
 from . import contract_families, statement_families, truth
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
-from .templates import FAMILY
+from .credit_pdf import page_count
+from .templates import FAMILY, Family
+
+# The credit reference centre prints one design (its detailed and simple layouts), so it has no held-out family.
+CREDIT_FAMILY = Family("credit_report_pbc", "credit_report", "中国人民银行征信中心 个人信用报告", False, 0)
 
 Sheet = tuple[tuple[str, int], ...]
 
@@ -17,6 +21,8 @@ def printed_pages(p: ApplicantPlan, item: str) -> list[int]:
         return p.statement.present_pages()
     if item == "purchase_contract" and p.contract is not None:
         return p.contract.present_pages()
+    if item == "credit_report" and p.credit is not None:
+        return list(range(1, page_count(p.credit) + 1))
     return [1]
 
 
@@ -40,7 +46,7 @@ def fields(p: ApplicantPlan, item: str) -> dict[str, Any]:
     if item == "id_back":
         return (p.donor.card if p.donor is not None else p.card).back_fields()
     facts: Any = {"income_proof": p.proof, "bank_statement": p.statement, "purchase_contract": p.contract,
-                  "tax_certificate": p.tax, "business_license": p.license}[item]
+                  "tax_certificate": p.tax, "business_license": p.license, "credit_report": p.credit}[item]
     result: dict[str, Any] = facts.fields()
     return result
 
@@ -71,8 +77,9 @@ def file_truth(p: ApplicantPlan, fp: FilePlan) -> dict[str, Any]:
         marks = [{"page": page_of[page], "legend": legend, "shape": shape}
                  for page, legend, shape in seals(p, item) if page in page_of]
         side = {"id_front": "front", "id_back": "back"}.get(item)
+        family = CREDIT_FAMILY if item == "credit_report" else FAMILY[p.family(item)]
         docs.append(truth.document(ITEM_TYPE[item], fields(p, item), side=side, pages=sorted(set(page_of.values())),
-                                   seals=marks, template=FAMILY[p.family(item)]))
+                                   seals=marks, template=family))
     return {"form": fp.form, "documents": docs}
 
 

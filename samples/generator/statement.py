@@ -194,12 +194,25 @@ def _large_deposit(rng: random.Random, start: date, end: date, applied: date, in
                  amount, who, ledger.masked_account(rng), rng.choice(("柜面", "手机银行", "网上银行")), "deposit")
 
 
+def _repayment_entries(rng: random.Random, months: list[date],
+                       repayments: tuple[tuple[int, Decimal, str, date], ...]) -> list[Entry]:
+    """A loan's monthly repayment debited on its day, from the month after it was opened (nothing drawn without)."""
+    out = []
+    for day, amount, lender, opened in repayments:
+        wording = rng.choice(("贷款还款", "个贷扣款", "还贷", "贷款归还"))
+        for month in months:
+            if month > opened.replace(day=1):
+                out.append(Entry(month.replace(day=min(day, 28)), ledger.clock(rng, business=True), wording, -amount,
+                                 lender, "", "批量业务", "loan"))
+    return out
+
+
 def _with_balances(entries: list[Entry], opening: Decimal) -> list[Transaction]:
     """Apply entries in order, skipping debits the balance cannot cover; balances are exact to the cent."""
     balance = opening
     out = []
     for e in entries:
-        if e.amount < 0 and balance + e.amount < Decimal("20.00"):
+        if e.amount < 0 and balance + e.amount < Decimal("20.00") and e.kind != "loan":
             continue
         balance += e.amount
         out.append(Transaction(e.day, e.time, e.description, e.amount, balance, e.counterparty, e.counter_account,
@@ -247,7 +260,8 @@ def make_statement(rng: random.Random, *, holder: str, bank: Bank, branch: str, 
                    period: tuple[date, date], issue: date, income: Income, companies: list[str],
                    applied: date | None = None, large_deposit: bool = False, broken_chain: bool = False, sealed: bool = True,
                    missing_page: bool = False, original_holder: str | None = None,
-                   aml: frozenset[str] = frozenset()) -> StatementFacts:
+                   aml: frozenset[str] = frozenset(),
+                   repayments: tuple[tuple[int, Decimal, str, date], ...] = ()) -> StatementFacts:
     """Draw a statement's transactions for a period, with exact running balances unless broken_chain."""
     start, end = period
     months = []
@@ -265,8 +279,10 @@ def make_statement(rng: random.Random, *, holder: str, bank: Bank, branch: str, 
     if large_deposit:
         entries.append(_large_deposit(rng, start, end, applied or end, income))
     entries += aml_defects.planted(rng, aml, start=start, end=end, applied=applied or end)
+    entries += _repayment_entries(rng, months, repayments)
     entries = sorted((e for e in entries if start <= e.day <= end), key=lambda e: (e.day, e.time))
     opening = cents(float(income.monthly) * rng.uniform(0.6, 4.0) + rng.uniform(0, 999))
+    opening += sum((-e.amount for e in entries if e.kind == "loan"), Decimal(0))  # the repayments never bounce
     rows = _with_balances(entries, opening)
     if broken_chain:
         rows = _break_chain(rng, rows)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .defects import DEFECTS, EFFECTS, REQUIRED, check_defects, missing_type
+from .defects import REQUIRED, check_defects, defect, effects_of, missing_type
 from .templates import Family
 
 DOC_TYPES = ("id_card", "income_proof", "bank_statement", "purchase_contract", "tax_certificate", "business_license")
@@ -47,10 +47,18 @@ CHECK_IDS: tuple[str, ...] = (
     "completeness.bank_statement.coverage", "completeness.business_license.legal_representative",
     *(f"stamp.{t}" for t in STAMPED), *(f"freshness.{t}" for t in FRESH), *(f"anomaly.{a}" for a in ANOMALIES),
 )
-# Checks of what is typed in with the application, not of the files: a bundle's truth has no verdict for them.
-ENTERED_CHECK_IDS: tuple[str, ...] = ("anomaly.applicant_name",)
-_PERSONAL = ("income_proof", "bank_statement", "tax_certificate")
-NUMBERED = ("bank_statement", "purchase_contract")  # the generated types that print 第X页 共Y页 / page i of n
+# The checks a credit report adds (a corpus generated with --credit-reports; its profiles require the report).
+CREDIT_CHECK_IDS: tuple[str, ...] = (
+    "completeness.credit_report", "completeness.pages.credit_report", "completeness.legibility.credit_report",
+    "freshness.credit_report", "anomaly.credit_overdue", "anomaly.credit_queries", "anomaly.debt_to_income",
+    "anomaly.credit_hidden_debt",
+)
+# Checks a bundle's truth has no verdict for in every corpus: what is typed in with the application (not a file:
+# never judged), and the credit report's (judged only in a corpus generated with --credit-reports, whose truth adds
+# CREDIT_CHECK_IDS; other corpora keep the truth, and the bytes, they always had).
+ENTERED_CHECK_IDS: tuple[str, ...] = ("anomaly.applicant_name", *CREDIT_CHECK_IDS)
+_PERSONAL = ("income_proof", "bank_statement", "tax_certificate", "credit_report")
+NUMBERED = ("bank_statement", "purchase_contract", "credit_report")  # the generated types that print 第X页 共Y页 / page i of n
 
 
 @dataclass(frozen=True)
@@ -62,12 +70,14 @@ class Bundle:
     id_sides: frozenset[str] = frozenset({"front", "back"})
     has_pdf: bool = True
     has_image: bool = True
+    credit: tuple[tuple[str, str], ...] = ()  # verdicts of the credit checks that follow from the facts (debt to income)
 
 
-def default_bundle(profile: str, defects: tuple[str, ...] | list[str]) -> Bundle:
-    """The bundle a profile's generated applicant hands in: every required document a defect leaves."""
+def default_bundle(profile: str, defects: tuple[str, ...] | list[str], *, credit: bool = False) -> Bundle:
+    """The bundle a profile's generated applicant hands in: every required document a defect leaves (and, with
+    ``credit``, a credit report)."""
     removed = {missing_type(d) for d in defects}
-    present = frozenset(t for t in REQUIRED[profile] if t not in removed)
+    present = frozenset(t for t in REQUIRED[profile] + (("credit_report",) if credit else ()) if t not in removed)
     sides = frozenset({"front"} if "missing_id_back" in defects else {"front", "back"})
     return Bundle(profile, present, sides)
 
@@ -113,16 +123,21 @@ def base_checks(b: Bundle) -> dict[str, str]:
         "anomaly.uscc": _na(has("business_license")),
         "anomaly.duplicate_document": "pass",
     })
+    if has("credit_report"):
+        checks.update({"completeness.credit_report": "pass", "completeness.pages.credit_report": "pass",
+                       "completeness.legibility.credit_report": "pass", "freshness.credit_report": "pass",
+                       "anomaly.credit_overdue": "pass", "anomaly.credit_queries": "pass", **dict(b.credit)})
+        return {cid: checks[cid] for cid in CHECK_IDS + CREDIT_CHECK_IDS}
     return {cid: checks[cid] for cid in CHECK_IDS}
 
 
 def expected_checks(profile: str, defects: tuple[str, ...] | list[str], *,
                     bundle: Bundle | None = None) -> dict[str, str]:
     """The verdict of every check id for a generated bundle with these defects."""
-    check_defects(profile, defects)
+    check_defects(profile, defects, credit=bundle is not None and "credit_report" in bundle.present)
     checks = base_checks(bundle or default_bundle(profile, defects))
     for name in defects:
-        checks.update(EFFECTS[name])
+        checks.update(effects_of(name))
     return checks
 
 
@@ -177,7 +192,7 @@ def truth(*, applicant: str, profile: str, application_date: str, defects: list[
 
 def defect_effects(defects: list[str]) -> dict[str, dict[str, str]]:
     """The checks each planted defect turns, written beside it so an evaluation needs no generator."""
-    return {name: dict(DEFECTS[name].effects) for name in defects}
+    return {name: dict(defect(name).effects) for name in defects}
 
 
 def write_truth(folder: Path, data: dict[str, Any]) -> Path:
