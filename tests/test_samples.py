@@ -29,7 +29,7 @@ from samples.generator import (
     CHECK_IDS,
     DEFECTS,
     EFFECTS,
-    ENTERED_CHECK_IDS,
+    UNJUDGED_CHECK_IDS,
     ApplicantSpec,
     committed_specs,
     corpus_specs,
@@ -319,7 +319,7 @@ def test_truth_covers_every_check_the_product_registers() -> None:
     from docproc.validators import CHECKS
 
     registered = {check_id for check_id, _ in CHECKS}
-    known = set(CHECK_IDS) | set(ENTERED_CHECK_IDS)  # a bundle's truth judges its files, not what was typed in
+    known = set(CHECK_IDS) | set(UNJUDGED_CHECK_IDS)  # a bundle's truth judges its files, not what was typed in
     assert registered <= known, f"extend samples/generator/truth.py for {registered - known}"
 
 

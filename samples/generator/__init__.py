@@ -7,10 +7,10 @@ from .defects import DEFECTS, EFFECTS
 from .delivery import Delivery
 from .render import render
 from .tiny import build_tiny_set, tiny_specs
-from .truth import CHECK_IDS, ENTERED_CHECK_IDS, expected_checks, overall_status, supplement_request
+from .truth import CHECK_IDS, UNJUDGED_CHECK_IDS, expected_checks, overall_status, supplement_request
 
 __all__ = [
-    "CHECK_IDS", "DEFECTS", "ENTERED_CHECK_IDS", "EFFECTS", "ApplicantPlan", "ApplicantSpec", "Delivery", "build_committed_corpus",
+    "CHECK_IDS", "DEFECTS", "UNJUDGED_CHECK_IDS", "EFFECTS", "ApplicantPlan", "ApplicantSpec", "Delivery", "build_committed_corpus",
     "build_tiny_set", "committed_specs", "corpus_specs", "expected_checks", "generate", "overall_status", "plan",
     "render", "supplement_request", "tiny_specs",
 ]

@@ -53,10 +53,10 @@ CREDIT_CHECK_IDS: tuple[str, ...] = (
     "freshness.credit_report", "anomaly.credit_overdue", "anomaly.credit_queries", "anomaly.debt_to_income",
     "anomaly.credit_hidden_debt",
 )
-# Checks a bundle's truth has no verdict for in every corpus: what is typed in with the application (not a file:
+# Checks a bundle's truth has no verdict for in every corpus (unjudged): what is typed in with the application (not a file:
 # never judged), and the credit report's (judged only in a corpus generated with --credit-reports, whose truth adds
 # CREDIT_CHECK_IDS; other corpora keep the truth, and the bytes, they always had).
-ENTERED_CHECK_IDS: tuple[str, ...] = ("anomaly.applicant_name", *CREDIT_CHECK_IDS)
+UNJUDGED_CHECK_IDS: tuple[str, ...] = ("anomaly.applicant_name", *CREDIT_CHECK_IDS)
 _PERSONAL = ("income_proof", "bank_statement", "tax_certificate", "credit_report")
 NUMBERED = ("bank_statement", "purchase_contract", "credit_report")  # the generated types that print 第X页 共Y页 / page i of n
 
