@@ -22,7 +22,9 @@ _GRID_OWNER = {w: name for name, words in GRID.items() for w in words}
 _GRID_WORDS = sorted(_GRID_OWNER, key=len, reverse=True)
 HISTORY_HEADINGS = vocab.words("credit_report", "history_headings")
 QUERY_REASONS = vocab.words("credit_report", "query_reasons")
-STATUS_CHARS = "N*#/CDGZ1234567"
+STATUS_CHARS = "N*#/CDGZBM1234567"
+ADVERSE = "DZB"  # 担保人代还, 以资抵债, 呆账: worse than any count of late months
+UNREAD = "?"
 MONTHS_24 = 24
 
 
@@ -75,6 +77,8 @@ def _typed(name: str, raw: str) -> Any:
         dates = find_dates(raw)
         return dates[0][0] if dates else None
     if name in ("limit_or_principal", "balance", "monthly_payment", "overdue_amount"):
+        if "万" in raw:  # 12.5万元: the unit changes the figure
+            return parse_amount(raw)
         match = re.search(r"[0-9][0-9,.]*", raw)
         return yuan(match.group(0)) if match else None
     if name == "kind":
@@ -100,15 +104,24 @@ def _history(line: str) -> list[str] | None:
     if match is None:
         return None
     rest = re.sub(r"[\s|]", "", match.group(2)).upper()
-    return list(rest) if re.fullmatch(f"[{re.escape(STATUS_CHARS)}]{{1,12}}", rest) else None
+    if not 1 <= len(rest) <= 12:
+        return None
+    known = sum(c in STATUS_CHARS for c in rest)
+    if known == len(rest):
+        return list(rest)
+    # A row with a character misread is still a history row: the unread months are kept as such, not dropped.
+    return [c if c in STATUS_CHARS else UNREAD for c in rest] if known >= 0.7 * len(rest) else None
 
 
 def _finish(row: Row, statuses: list[str]) -> None:
     if statuses:
         last = statuses[-MONTHS_24:]
-        late = [s for s in last if s.isdigit()]
-        row.values["worst_status_24m"] = max(late, default="N")
+        late = [s for s in last if s.isdigit() or s in ADVERSE]
+        adverse = [s for s in last if s in ADVERSE]
+        row.values["worst_status_24m"] = adverse[0] if adverse else max(late, default="N")
         row.values["overdue_months_24m"] = len(late)
+        if UNREAD in last:
+            row.values["history_unread_months"] = last.count(UNREAD)
 
 
 def grid_accounts(texts: list[PageText]) -> list[Row]:

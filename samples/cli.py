@@ -27,7 +27,7 @@ def samples() -> None:
                    "none), all")
 @click.option("--credit-reports", is_flag=True, default=False,
               help="every applicant also hands in a credit report (个人信用报告, detailed or simple layout), with its "
-                   "planted defects; OUT/policy.toml makes every profile require it (docproc eval uses it)")
+                   "planted defects; OUT/policy.toml makes every profile require it (docproc eval OUT --policy OUT/policy.toml)")
 def generate_cmd(out: Path, applicants: int, seed: int, workers: int | None, templates: str,
                  credit_reports: bool) -> None:
     """Write OUT/<applicant>/ folders: the files an applicant hands in and their truth.json."""

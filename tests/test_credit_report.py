@@ -218,14 +218,14 @@ def test_hard_inquiries_in_six_months_over_the_policy_review(policy: Policy) -> 
     assert verdicts(policy, report(queries=[]))["anomaly.credit_queries"] == Status.REVIEW
 
 
-def test_debt_to_income_pass_review_fail_and_not_applicable(policy: Policy) -> None:
+def test_debt_to_income_pass_review_fail_not_applicable_and_review_without_income(policy: Policy) -> None:
     # existing 3,650 + the new loan's annuity (3.5 %, 30 years: 4,490.45 per 1,000,000) over 20,000 of salary
     statement = salary_statement("20000.00", [("2026-10-15", "贷款还款", "-3650.00")])
     assert verdicts(policy, statement, report(), loan="1000000")["anomaly.debt_to_income"] == Status.PASS  # 40.7 %
     assert verdicts(policy, statement, report(), loan="1200000")["anomaly.debt_to_income"] == Status.REVIEW  # 45.2 %
     assert verdicts(policy, statement, report(), loan="1500000")["anomaly.debt_to_income"] == Status.FAIL  # 51.9 %
     assert verdicts(policy, statement, report(), loan=None)["anomaly.debt_to_income"] == Status.NOT_APPLICABLE
-    assert verdicts(policy, report(), loan="1000000")["anomaly.debt_to_income"] == Status.NOT_APPLICABLE  # no income
+    assert verdicts(policy, report(), loan="1000000")["anomaly.debt_to_income"] == Status.REVIEW  # no income: by hand
     assert verdicts(policy, statement, loan="1000000")["anomaly.debt_to_income"] == Status.NOT_APPLICABLE  # no report
 
 
@@ -262,3 +262,83 @@ def test_reasons_are_bilingual(policy: Policy) -> None:
             assert len(result.reasons_zh) == len(result.reasons) and all(
                 any("\u4e00" <= c <= "\u9fff" for c in r) for r in result.reasons_zh), result.id
 
+
+
+# --- what a partial read or a real report's own wording must not turn into a pass -------------------------------
+
+def test_an_amount_overdue_or_a_history_month_not_read_asks_for_a_review(policy: Policy) -> None:
+    assert verdicts(policy, report([account(overdue_amount=None)]))["anomaly.credit_overdue"] == Status.REVIEW
+    assert verdicts(policy, report([account(history_unread_months=1)]))["anomaly.credit_overdue"] == Status.REVIEW
+
+
+def test_a_severe_late_status_asks_for_a_review_whatever_the_count(policy: Policy) -> None:
+    one_bad_month = account(worst_status_24m="7", overdue_months_24m=1)  # 180+ days late once: not "one month"
+    assert verdicts(policy, report([one_bad_month]))["anomaly.credit_overdue"] == Status.REVIEW
+    assert verdicts(policy, report([account(worst_status_24m="B", overdue_months_24m=1)]))["anomaly.credit_overdue"] == Status.REVIEW
+    assert verdicts(policy, report([account(worst_status_24m="2", overdue_months_24m=1)]))["anomaly.credit_overdue"] == Status.PASS
+
+
+def test_the_simple_layout_says_five_years_not_24_months(policy: Policy) -> None:
+    simple = {k: v for k, v in account(overdue_months_5y=4).items() if not k.endswith("_24m")}
+    app = Application(id="app", profile="salaried", application_date=APPLIED, created_at=utcnow(), loan_amount=Decimal(1))
+    result = next(r for r in run_checks(Bundle(application=app, documents=[report([simple])]), policy)
+                  if r.id == "anomaly.credit_overdue")
+    assert any("近5年" in r for r in result.reasons_zh) and not any("24" in r for r in result.reasons_zh)
+
+
+def test_unread_accounts_or_balances_never_pass_debt_checks(policy: Policy) -> None:
+    got = verdicts(policy, salary_statement(), report([]))
+    assert got["anomaly.debt_to_income"] == Status.REVIEW and got["anomaly.credit_hidden_debt"] == Status.REVIEW
+    unread_loan = account(balance=None, monthly_payment=None)
+    assert verdicts(policy, salary_statement(), report([unread_loan]), loan="200000")["anomaly.debt_to_income"] == Status.REVIEW
+
+
+def test_income_is_averaged_over_the_months_the_statement_covers() -> None:
+    from docproc.validators.credit import verified_income
+
+    statement = salary_statement("20000.00")  # pay in three months ...
+    six_months = statement.model_copy(update={"fields": {**statement.fields, "period_start": f(date(2026, 5, 5))}})
+    app = Application(id="app", profile="salaried", application_date=APPLIED, created_at=utcnow())
+    income = verified_income(Bundle(application=app, documents=[six_months]), load_policy())
+    assert income is not None and income[0] == Decimal("10000.00")  # ... of the six the statement covers
+
+
+def test_amounts_in_wan_and_real_status_letters_are_read() -> None:
+    from extractors._credit_rows import _history, _typed
+
+    assert _typed("balance", "120万元") == Decimal(1200000) and _typed("balance", "12.5万") == Decimal(125000)
+    assert _history("2025 N N N 1 2 B B B N N N N") is not None
+    assert _history("2025 N N N 1 2 3 N N 口 N N N") == list("NNN123NN") + ["?"] + list("NNN")  # one cell misread
+
+
+def test_consent_to_an_inquiry_and_a_loan_application_are_not_credit_reports() -> None:
+    from docproc.core.models import PageSource, Unit, Word
+    from docproc.reading.classify import label_page
+
+    def page(lines: list[str]) -> Any:
+        words = tuple(Word(text=t, bbox=BBox(x0=10, y0=20 * i, x1=600, y1=20 * i + 15), confidence=0.9, line=i)
+                      for i, t in enumerate(lines))
+        from docproc.core.models import Page
+        return Page(file_id="f", number=1, width=800, height=600, unit=Unit.PX, source=PageSource.OCR, words=words)
+
+    consent = ["个人征信查询授权书", "本人同意并不可撤销地授权贵行向中国人民银行征信中心查询本人的个人信用报告，",
+               "用于审核本人的个人住房贷款申请。", "授权人（签字）：", "身份证号码：11010519880402123X", "授权日期：2026年11月3日"]
+    form = ["个人住房贷款申请表", "借款人姓名 林晓梅 证件号码 11010519880402123X", "申请金额 1,000,000.00元 期限 30年",
+            "本人同意贵行向中国人民银行征信中心查询本人信用状况", "申请人签字："]
+    assert label_page(page(consent)).doc_type != DocType.CREDIT_REPORT
+    assert label_page(page(form)).doc_type != DocType.CREDIT_REPORT
+
+
+@pytest.mark.parametrize(("key", "bad"), [("dti_limit", "50"), ("new_loan_rate", "3.5"), ("dti_review_from", "0.6"),
+                                          ("hard_query_reasons", '["贷款审判"]')])
+def test_policy_refuses_credit_values_in_the_wrong_unit_or_order(key: str, bad: str) -> None:
+    import re
+
+    from docproc.core.errors import ConfigError
+
+    text = credit_policy_text()
+    parse_policy(text)  # as shipped: accepted
+    changed, count = re.subn(rf"(?m)^{key} = .*?(?=\s+#|$)", f"{key} = {bad}", text, count=1)
+    assert count == 1
+    with pytest.raises(ConfigError):
+        parse_policy(changed)

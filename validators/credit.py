@@ -56,11 +56,29 @@ def _amount(row: dict[str, Any], key: str) -> Decimal | None:
 
 
 def _late_months(row: dict[str, Any]) -> int:
-    """Overdue months of the last 24 (the simple layout counts five years: the stricter figure stands)."""
+    """Overdue months the report counts for the account: of the last 24 (detailed layout) or of five years (the
+    simple layout's sentence); ``_window`` says which."""
     for key in ("overdue_months_24m", "overdue_months_5y"):
         if isinstance(row.get(key), int):
             return int(row[key])
     return 0
+
+
+def _window(row: dict[str, Any]) -> tuple[str, str]:
+    return ("近5年", "in five years") if "overdue_months_24m" not in row and isinstance(
+        row.get("overdue_months_5y"), int) else ("近24个月", "in the last 24 months")
+
+
+def _severity(row: dict[str, Any], policy: Policy) -> Said | None:
+    """A late status worse than the policy lets pass on count alone (61–90 days late by default, or a bad debt,
+    a guarantor's or an asset repayment), said for the account; None when there is none."""
+    worst = str(row.get("worst_status_24m") or "N")
+    if worst in "DZB" and worst != "N" or (worst.isdigit() and int(worst) >= policy.credit.worst_status_review):
+        words = {"B": ("呆账", "a bad debt"), "D": ("担保人代还", "repaid by a guarantor"),
+                 "Z": ("以资抵债", "settled with assets")}
+        zh, en = words.get(worst, (f"最长逾期状态{worst}", f"late status {worst} (up to {worst} months late)"))
+        return say(f"{_account_zh(row)}近24个月出现{zh}", f"{_account_en(row)}: {en} in the last 24 months")
+    return None
 
 
 def _account_zh(row: dict[str, Any]) -> str:
@@ -82,18 +100,28 @@ def credit_overdue(bundle: Bundle, policy: Policy) -> Verdict:
         return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的信贷账户未能识别", f"the accounts on {where(doc)} could not be read")],
                        [evidence(doc)])
     now = [(i, a, amount) for i, a in enumerate(accounts) if (amount := _amount(a, "overdue_amount")) and amount > 0]
-    months = sum(_late_months(a) for a in accounts)
-    past = [(i, a) for i, a in enumerate(accounts) if _late_months(a)]
-    limit = policy.credit.past_overdue_months_max
     if now:
         reasons = [say(f"{_account_zh(a)}当前逾期{amount}元", f"{_account_en(a)}: {amount} overdue now") for _, a, amount in now]
         return Verdict(Status.FAIL, reasons, [_row_ev(doc, "accounts", i, a) for i, a, _ in now])
-    summary = say(f"近24个月共{months}个月逾期（{len(past)}个账户）；上限{limit}个月",
-                  f"{months} overdue month(s) in the last 24 over {len(past)} account(s); the policy allows {limit}")
-    if months > limit:
-        details = [say(f"{_account_zh(a)}：{_late_months(a)}个月逾期", f"{_account_en(a)}: {_late_months(a)} overdue month(s)")
-                   for _, a in past]
-        return Verdict(Status.REVIEW, [summary, *details], [_row_ev(doc, "accounts", i, a) for i, a in past])
+    unread = [(i, a) for i, a in enumerate(accounts) if _amount(a, "overdue_amount") is None or a.get("history_unread_months")]
+    if unread:  # an amount overdue or a month of history that was not read is not a clean record
+        return Verdict(Status.REVIEW, [say(f"{_account_zh(a)}的当前逾期金额或还款记录未能完整识别",
+                                           f"{_account_en(a)}: the amount overdue or part of the repayment history "
+                                           "could not be read") for _, a in unread],
+                       [_row_ev(doc, "accounts", i, a) for i, a in unread])
+    months = sum(_late_months(a) for a in accounts)
+    past = [(i, a) for i, a in enumerate(accounts) if _late_months(a)]
+    limit = policy.credit.past_overdue_months_max
+    window = _window(accounts[0]) if len({_window(a) for a in accounts}) == 1 else ("近24个月或近5年", "in 24 months or five years")
+    summary = say(f"{window[0]}共{months}个月逾期（{len(past)}个账户）；上限{limit}个月",
+                  f"{months} overdue month(s) {window[1]} over {len(past)} account(s); the policy allows {limit}")
+    severe = [(i, a, said) for i, a in enumerate(accounts) if (said := _severity(a, policy)) is not None]
+    if months > limit or severe:
+        details = [say(f"{_account_zh(a)}：{w[0]}{_late_months(a)}个月逾期", f"{_account_en(a)}: {_late_months(a)} overdue "
+                       f"month(s) {w[1]}") for _, a in past if (w := _window(a))]
+        flagged = dict.fromkeys([*(i for i, _ in past), *(i for i, _, _ in severe)])
+        return Verdict(Status.REVIEW, [summary, *details, *(said for _, _, said in severe)],
+                       [_row_ev(doc, "accounts", i, accounts[i]) for i in flagged])
     return Verdict(Status.PASS, [say(f"{len(accounts)}个账户均无当前逾期", f"none of {len(accounts)} account(s) is overdue now"),
                                  summary], [evidence(doc, "accounts")])
 
@@ -141,9 +169,12 @@ def verified_income(bundle: Bundle, policy: Policy) -> tuple[Decimal, Said, list
                 if len(ev) < 6:
                     ev.append(_row_evidence(doc, index, row))
     if by_month:
-        average = (sum(by_month.values(), Decimal(0)) / len(by_month)).quantize(Decimal("0.01"))
-        return average, say(f"流水中{len(by_month)}个月工资入账平均{average}元",
-                            f"salary credits average {average} over {len(by_month)} month(s) of the statement"), ev
+        # over the months the statements cover, not only those with pay: a missed salary lowers the average
+        covered = max(len(by_month), _covered_months(bundle.of_type(DocType.BANK_STATEMENT)))
+        average = (sum(by_month.values(), Decimal(0)) / covered).quantize(Decimal("0.01"))
+        return average, say(f"流水覆盖{covered}个月，其中{len(by_month)}个月有工资入账，月均{average}元",
+                            f"salary credits in {len(by_month)} of the {covered} month(s) the statement covers: "
+                            f"{average} a month"), ev
     for doc in bundle.of_type(DocType.TAX_CERTIFICATE):
         total, start, end = value(doc, "total_income"), value(doc, "period_start"), value(doc, "period_end")
         if total is not None and isinstance(start, date) and isinstance(end, date) and end > start:
@@ -153,6 +184,13 @@ def verified_income(bundle: Bundle, policy: Policy) -> tuple[Decimal, Said, list
                                 f"the tax record's income {total} over {months} month(s): {average} a month"), \
                 [evidence(doc, "total_income")]
     return None
+
+
+def _covered_months(statements: list[Document]) -> int:
+    """Whole months between the earliest start and the latest end of the statements' periods (0 when unread)."""
+    starts = [d for s in statements if isinstance(d := value(s, "period_start"), date)]
+    ends = [d for s in statements if isinstance(d := value(s, "period_end"), date)]
+    return round((max(ends) - min(starts)).days / 30.44) if starts and ends and max(ends) > min(starts) else 0
 
 
 def annuity(principal: Decimal, *, rate: float, years: int) -> Decimal:
@@ -167,9 +205,12 @@ def _existing(accounts: list[dict[str, Any]], policy: Policy) -> tuple[Decimal, 
     loans that print none are returned apart (their payments are unknown)."""
     total, notes, unknown = Decimal(0), [], []
     for index, account in enumerate(accounts):
-        payment, balance = _amount(account, "monthly_payment"), _amount(account, "balance") or Decimal(0)
+        payment, read_balance = _amount(account, "monthly_payment"), _amount(account, "balance")
+        balance = read_balance or Decimal(0)
         if payment is not None:
             total += payment
+        elif read_balance is None and account.get("kind") != "credit_card":
+            unknown.append(index)  # neither its payment nor its balance was read: it may be a loan being repaid
         elif account.get("kind") == "credit_card":
             estimate = (balance * Decimal(str(policy.credit.card_payment_share))).quantize(Decimal("0.01"))
             total += estimate
@@ -191,12 +232,18 @@ def debt_to_income(bundle: Bundle, policy: Policy) -> Verdict:
     if loan is None or loan <= 0:
         return Verdict(Status.NOT_APPLICABLE, [say("申请未填贷款金额，无法计算新增月供", "no loan amount was entered: the new payment is unknown")])
     income = verified_income(bundle, policy)
-    if income is None or income[0] <= 0:
-        return Verdict(Status.NOT_APPLICABLE, [say("没有可核实的收入（流水中的工资入账或纳税记录）",
-                                                    "no verified income (salary credits in a bank statement, or a tax record)")])
+    if income is None or income[0] <= 0:  # a report and a loan amount are there: the ratio is owed, not inapplicable
+        return Verdict(Status.REVIEW, [say("没有可核实的收入（流水中的工资入账或纳税记录），负债收入比无法计算，请人工核实",
+                                           "no verified income (salary credits in a bank statement, or a tax record): "
+                                           "the debt-to-income ratio cannot be worked out; check it by hand")],
+                       [evidence(doc)])
     monthly, income_reason, income_ev = income
     rule = policy.credit
     accounts = _rows_of(doc, "accounts")
+    if not accounts:
+        return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的信贷账户未能识别，现有月还款未知",
+                                           f"the accounts on {where(doc)} could not be read: existing payments are unknown")],
+                       [evidence(doc)])
     existing, notes, unknown = _existing(accounts, policy)
     new = annuity(Decimal(str(loan)), rate=rule.new_loan_rate, years=rule.new_loan_years)
     ratio = (existing + new) / monthly
@@ -247,8 +294,12 @@ def credit_hidden_debt(bundle: Bundle, policy: Policy) -> Verdict:
     days = [day for day, _ in debits]
     starts = [s for d in statements if isinstance(s := value(d, "period_start"), date)]
     period = (min(starts or days or [date.min]), max(ends or days or [date.min]))
-    loans = [(i, a) for i, a in enumerate(_rows_of(doc, "accounts"))
-             if a.get("kind") != "credit_card" and (_amount(a, "balance") or 0) > 0
+    accounts = _rows_of(doc, "accounts")
+    if not accounts:
+        return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的信贷账户未能识别", f"the accounts on {where(doc)} could not be read")],
+                       [evidence(doc)])
+    loans = [(i, a) for i, a in enumerate(accounts)  # a balance not read may be a loan still being repaid
+             if a.get("kind") != "credit_card" and ((b := _amount(a, "balance")) is None or b > 0)
              and not (isinstance(a.get("opened"), date) and ends and a["opened"] >= max(ends))]
     checked = [(i, a, p) for i, a in loans if (p := _amount(a, "monthly_payment")) and p > 0]
     if not loans:

@@ -169,9 +169,11 @@ def serve(host: str, port: int, n_workers: int | None, web_workers: int | None, 
 @click.option("--jobs", default=1, show_default=True, help="Processes that read files in parallel first.")
 @click.option("--watchlist", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A sanctions/PEP list (OpenSanctions simple CSV) to screen names against during the run.")
+@click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Judge with this policy file instead of the configured one (a --credit-reports corpus: its policy.toml).")
 @edge
 def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misses: int, jobs: int,
-          watchlist: Path | None) -> None:
+          watchlist: Path | None, policy_file: Path | None) -> None:
     """Run the product on a labelled corpus and print accuracy figures (last line: a summary)."""
     import tempfile
 
@@ -180,9 +182,10 @@ def eval_(corpus: Path, json_out: Path | None, data_dir: Path | None, show_misse
 
     with tempfile.TemporaryDirectory(prefix="docproc-eval-") as tmp:
         settings = Settings().model_copy(update={"data_dir": data_dir or Path(tmp), "database_url": None})
-        if settings.policy_file is None and (corpus / "policy.toml").is_file():  # the corpus's own (--credit-reports)
-            settings = settings.model_copy(update={"policy_file": corpus / "policy.toml"})
-            click.echo(f"policy: {corpus / 'policy.toml'}")
+        if policy_file is not None:  # asked for by name: a file lying in a corpus folder is never taken unasked
+            settings = settings.model_copy(update={"policy_file": policy_file})
+        elif (corpus / "policy.toml").is_file():
+            click.echo(f"note: {corpus / 'policy.toml'} is not used unless passed with --policy", err=True)
         ctx = build_context(settings)
         if watchlist is not None:
             from docproc.store.watchlist import import_file

@@ -9,9 +9,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from pydantic import Field as PydanticField
 
+from docproc.cn import vocab
 from docproc.core.errors import ConfigError, UnknownProfile
 from docproc.core.models import Category, DocType, Side, Title
 
@@ -145,13 +146,25 @@ class Credit(_PolicyModel):
     hard_query_months: int = PydanticField(default=6, ge=1)  # loan/card approval inquiries in these months ...
     hard_queries_max: int = PydanticField(default=3, ge=0)  # ... above this many -> review
     hard_query_reasons: tuple[str, ...] = ("贷款审批", "信用卡审批", "融资审批", "担保资格审查")
-    dti_limit: float = PydanticField(default=0.5, gt=0)  # monthly debt payments / verified income above -> fail
-    dti_review_from: float = PydanticField(default=0.45, gt=0)  # at or above (up to the limit) -> review
-    new_loan_rate: float = PydanticField(default=0.035, ge=0)  # yearly rate for the new loan's annuity
-    new_loan_years: int = PydanticField(default=30, ge=1)  # its term
-    repayment_tolerance: float = PydanticField(default=0.0, ge=0)  # statement debit vs monthly payment (share; 1 yuan at least)
+    worst_status_review: int = PydanticField(default=3, ge=1, le=7)  # a late status this bad (3: 61-90 days) -> review
+    # shares are written as fractions (0.5, not 50): the bounds refuse a percentage typed as a whole number
+    dti_limit: float = PydanticField(default=0.5, gt=0, le=1.5)  # monthly debt payments / verified income above -> fail
+    dti_review_from: float = PydanticField(default=0.45, gt=0, le=1.5)  # at or above (up to the limit) -> review
+    new_loan_rate: float = PydanticField(default=0.035, ge=0, lt=0.3)  # yearly rate for the new loan's annuity
+    new_loan_years: int = PydanticField(default=30, ge=1, le=40)  # its term
+    repayment_tolerance: float = PydanticField(default=0.0, ge=0, lt=1)  # statement debit vs monthly payment (share; 1 yuan at least)
     repayment_months_min: int = PydanticField(default=2, ge=1)  # months a loan's payment must be seen debited in
-    card_payment_share: float = PydanticField(default=0.1, ge=0)  # a card printing no monthly payment: this share of its balance
+    card_payment_share: float = PydanticField(default=0.1, ge=0, le=1)  # a card printing no monthly payment: this share of its balance
+
+    @model_validator(mode="after")
+    def _review_below_limit(self) -> Credit:
+        if self.dti_review_from > self.dti_limit:
+            raise ValueError("credit.dti_review_from must not be above credit.dti_limit")
+        known = set(vocab.words("credit_report", "query_reasons"))
+        if unknown := [r for r in self.hard_query_reasons if r not in known]:
+            raise ValueError(f"credit.hard_query_reasons: {', '.join(unknown)} is not an inquiry reason the report prints "
+                             f"({', '.join(sorted(known))})")
+        return self
 
 
 class ProducerReview(_PolicyModel):

@@ -70,6 +70,9 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
         Cue("查询原因", 2), Cue("被查询者", 2), Cue("贷后管理", 1.5), Cue("信用卡审批", 1.5), Cue("贷款审批", 1.5),
         Cue("管理机构", 1.5), Cue("发卡机构", 1.5), Cue("本月应还款", 1.5), Cue("当前逾期总额", 1.5),
         Cue("还款记录", 1.5), Cue("账户授信额度", 1.5), Cue("非循环贷账户", 2), Cue("贷记卡账户", 2),
+        # papers of a loan file that name the report without being it: the applicant's consent to a credit
+        # inquiry (征信查询授权书) and the loan application form's consent clause
+        Cue("授权书", -6), Cue("授权人", -3), Cue("申请表", -4), Cue("本人同意", -3), Cue("兹授权", -3),
     ),
 }
 MIN_SCORE = 3.0

@@ -1,17 +1,16 @@
 """Plan an applicant's credit report (``--credit-reports``) and what follows from it: the loan repayments the
 statement shows, the loan applied for, and the verdicts of the checks that weigh debt against income.
 
-The debt-to-income verdict is worked out from the facts the way the product's check says it works (the
-product's own annuity and the shipped policy's figures), so the truth holds whatever the random draws were.
+The debt-to-income verdict is worked out from the facts by the rule the check states (an annuity computed here,
+not the product's, and the shipped policy's figures), so the truth holds whatever the random draws were.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from docproc.core.policy import load_policy
-from docproc.validators.credit import annuity
 
 from .applicant import ApplicantSpec, stream
 from .contract import ContractFacts
@@ -57,14 +56,23 @@ def plan_report(spec: ApplicantSpec, *, person: Person, id_number: str, region: 
     return facts
 
 
+def annuity(principal: Decimal, *, rate: float, years: int) -> Decimal:
+    """等额本息 monthly payment P·r/(1−(1+r)^−n), worked in Decimal here (not the product's): 1,000,000 at 3.5 % over
+    30 years is 4,490.45 a month."""
+    n, r = years * 12, Decimal(str(rate)) / 12
+    if r == 0:
+        return (principal / n).quantize(Decimal("0.01"))
+    return (principal * r / (1 - (1 + r) ** -n)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def repayments(facts: CreditReportFacts) -> tuple[tuple[int, Decimal, str, date], ...]:
     """(day of month, amount, lender, opened) of each loan the statement shows being repaid."""
     return tuple((a.due_day, a.monthly_payment, a.institution, a.opened) for a in facts.loans if not a.paid_elsewhere)
 
 
 def verified_income(statement: StatementFacts | None, tax: TaxFacts | None, employer: str | None) -> Decimal | None:
-    """Monthly income as the product's anomaly.debt_to_income finds it: salary credits of the statement's handed-in
-    rows averaged over their months, else the tax record's income over the months of its period."""
+    """Monthly income by the rule anomaly.debt_to_income states: salary credits of the statement's handed-in rows
+    averaged over the months the statement covers, else the tax record's income over the months of its period."""
     if statement is not None:
         by_month: dict[tuple[int, int], Decimal] = {}
         words = [w.lower() for w in POLICY.income.salary_words]
@@ -74,8 +82,9 @@ def verified_income(statement: StatementFacts | None, tax: TaxFacts | None, empl
             if amount > 0 and (any(w in text for w in words) or (employer and employer in row["counterparty"])):
                 day = date.fromisoformat(row["date"])
                 by_month[(day.year, day.month)] = by_month.get((day.year, day.month), Decimal(0)) + amount
-        if by_month:
-            return (sum(by_month.values(), Decimal(0)) / len(by_month)).quantize(Decimal("0.01"))
+        if by_month:  # over the months the statement covers: a month without pay lowers the average
+            covered = max(len(by_month), round((statement.period_end - statement.period_start).days / 30.44))
+            return (sum(by_month.values(), Decimal(0)) / covered).quantize(Decimal("0.01"))
     if tax is not None and tax.period_end > tax.period_start:
         months = max(1, round((tax.period_end - tax.period_start).days / 30.44))
         return (tax.total_income / months).quantize(Decimal("0.01"))
@@ -108,7 +117,7 @@ def loan_amount(spec: ApplicantSpec, facts: CreditReportFacts, income: Decimal |
 def debt_verdict(facts: CreditReportFacts, income: Decimal | None, loan: Decimal) -> str:
     """anomaly.debt_to_income as the product decides it."""
     if income is None or income <= 0:
-        return "not_applicable"
+        return "review"  # a report and a loan amount without a verified income: checked by hand
     rule = POLICY.credit
     existing, unknown = existing_payments(facts)
     ratio = (existing + annuity(loan, rate=rule.new_loan_rate, years=rule.new_loan_years)) / income
