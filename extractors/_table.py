@@ -52,8 +52,8 @@ _KINDS: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "reference"}),
     "index": frozenset({"index", "reference"}),
     "digits": frozenset({"counter_account", "counterparty", "reference"}),
-    "text": frozenset({"description", "note", "counterparty", "counter_account", "currency", "channel", "direction",
-                       "reference"}),
+    "text": frozenset({"description", "note", "counterparty", "counter_account", "currency", "cash_or_remittance",
+                       "channel", "direction", "reference"}),
 }
 
 

@@ -384,3 +384,42 @@ def test_left_aligned_values_under_centred_labels() -> None:
                (32, [(40, "曹芳娜"), (230, "6213"), (272, "3502"), (314, "2447"), (356, "3891"), (398, "559"),
                      (520, "交通银行股份有限公司深圳滨江支行")])])
     assert _header(p, "account_holder", "account_number") == ["曹芳娜", "6213350224473891559"]
+
+
+def test_one_signed_column_headed_money_in_slash_money_out() -> None:
+    # 收入 / 支出金额 printed as three words over one column of signed amounts (+ in, - out): neither a
+    # credit nor a debit column
+    p = _page(_table(0, [
+        [(20, "交易日期"), (160, "摘要"), (300, "收入"), (325, "/"), (340, "支出金额"), (480, "余额"), (600, "对方户名")],
+        [(20, "20260116"), (160, "自动还款"), (330, "-2,530.00"), (480, "48,695.77"), (600, "某某银行信用卡中心")],
+        [(20, "20260128"), (160, "跨行转入"), (330, "+1,878.83"), (480, "50,574.60"), (600, "张志")]]))
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"]) for r in rows] == [
+        (Decimal("-2530.00"), Decimal("48695.77")), (Decimal("1878.83"), Decimal("50574.60"))]
+
+
+def test_a_region_code_column_stays_out_of_the_amount() -> None:
+    # 地区 prints the code of the region a transaction was booked in (8966): a code, never part of an amount;
+    # nor is it a misread 地点 when the table has its channel column already
+    p = _page(_table(0, [
+        [(20, "交易日期"), (160, "摘要"), (260, "地区"), (330, "交易金额"), (480, "余额"), (600, "渠道")],
+        [(20, "20260116"), (160, "自动还款"), (260, "8966"), (320, "-2,530.00"), (480, "48,695.77"), (600, "电子渠道")],
+        [(20, "20260118"), (160, "ATM取现"), (260, "8966"), (320, "-2,000.00"), (480, "46,695.77"), (600, "ATM")]]))
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"]) for r in rows] == [
+        (Decimal("-2530.00"), Decimal("48695.77")), (Decimal("-2000.00"), Decimal("46695.77"))]
+    assert _opening(p) == Decimal("51225.77")
+
+
+def test_a_cash_or_remittance_column_beside_the_currency_is_a_column_of_its_own() -> None:
+    # 币种 | 钞汇 | 摘要 (centred over a wide column): the description starts left of its heading, nearer the
+    # 钞汇 column; read as a second currency heading, 钞汇 would take the description's first letter
+    p = _page(_table(0, [
+        [(20, "交易日期"), (120, "币种"), (170, "钞汇"), (260, "摘要"), (420, "交易金额"), (540, "余额"), (660, "对方户名")],
+        [(20, "20260427"), (120, "人民币"), (170, "钞"), (220, "退"), (230, "款"), (420, "+402.39"), (540, "68,995.86"),
+         (660, "黄泽国")],
+        [(20, "20260501"), (120, "人民币"), (170, "钞"), (220, "POS"), (250, "消费"), (420, "-296.25"), (540, "68,699.61"),
+         (660, "永辉超市股份有限公司")]]))
+    rows = _rows(p)
+    assert [(r["description"], r["counterparty"]) for r in rows] == [("退款", "黄泽国"), ("POS消费", "永辉超市股份有限公司")]
+
