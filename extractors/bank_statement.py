@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ _DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DA
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
 _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account read into the name's box before it
 _OUTGOING = vocab.table_words("statement_table", "outgoing")
+_CARRIED = vocab.table_words("statement_table", "carried")
 
 
 def _money(text: str | None) -> Decimal | None:
@@ -40,13 +42,34 @@ def _outgoing(direction: str) -> bool:
     return key == "d" or any(word in key for word in _OUTGOING)
 
 
-def transaction(row: Row) -> dict[str, Any] | None:
-    """A canonical transaction from a table row (signed amount: credit > 0)."""
-    cells = row.cells
-    day = cells.get("date", "").strip()
-    when = parse_date(re.split(r"\s|T", day)[0]) or next((d for d, _, _ in find_dates(day)), None) or (
+def carried_over(row: Row) -> bool:
+    """Whether a ledger row only carries the page's totals and balance on (过次页, 转下页) or brings them
+    from the page before (承前页), or states the period's opening balance (期初余额): dated and with
+    figures, but no transaction."""
+    text = re.sub(r"\s+", "", (row.cells.get("description") or row.cells.get("note") or "")).lower()
+    return text.startswith(_CARRIED)
+
+
+def _row_date(row: Row) -> date | None:
+    day = row.cells.get("date", "").strip()
+    return parse_date(re.split(r"\s|T", day)[0]) or next((d for d, _, _ in find_dates(day)), None) or (
         parse_date(start.group(0)) if (start := re.match(_DAY, day)) else None)  # 2026-03-1710:22:33
-    if when is None:
+
+
+def opening_row(rows: list[Row]) -> tuple[Row, date, Decimal] | None:
+    """The row a ledger opens with when it states the balance brought in (期初余额, 承前页): its date and
+    balance begin the statement."""
+    first = rows[0] if rows else None
+    if first is None or not carried_over(first) or (when := _row_date(first)) is None:
+        return None
+    balance = _money(first.cells.get("balance"))
+    return (first, when, balance) if balance is not None else None
+
+
+def transaction(row: Row) -> dict[str, Any] | None:
+    """A canonical transaction from a table row (signed amount: credit > 0); a carried-over row is none."""
+    cells = row.cells
+    if carried_over(row) or (when := _row_date(row)) is None:
         return None
     amount = _money(cells.get("amount"))
     credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
@@ -110,6 +133,7 @@ def _holder(candidate: Candidate) -> Field | None:
 DATE_REACH = 16  # characters of prose a date may run over after its label (2026年8 | 月18日 across a line break)
 
 
+_RANGE_ON = re.compile(rf"\s*(?:至|到|~|～|—+|－|--?|to)\s*{_DAY}", re.IGNORECASE)  # the date starts a range
 _DATE_BEFORE_TIME = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|\d{4})(?=\d{1,2}:\d{2})")  # 2026110210:59:44
 
 
@@ -122,6 +146,9 @@ def _date_first(candidate: Candidate) -> Field | None:
         day = parse_date(fused.group(0)) if fused else None
         return candidate.field(day, (0, fused.end())) if fused and day else None
     when, start, end = found[0]
+    after = candidate.text.joined[candidate.start + end : candidate.start + end + 40]  # past a column gap too
+    if _RANGE_ON.match(after):
+        return None  # 查询时间: 2026-01-01 至 2026-06-30 is the period queried, not the day it was printed
     return candidate.field(when, (start, end))
 
 
@@ -150,8 +177,10 @@ def _bank_anywhere(text: PageText) -> Field | None:
     return None
 
 
-def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field]) -> None:
-    """Period and balances from the rows when the header does not print them."""
+def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field],
+               opening: tuple[Row, date, Decimal] | None = None) -> None:
+    """Period and balances from the rows when the header does not print them (a ledger's opening row,
+    期初余额, states where the period starts and its balance)."""
     if not transactions:
         return
     first, last = rows[0], rows[-1]
@@ -159,9 +188,11 @@ def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict
     def field(row: Row, value: object) -> Field:
         return Field(value=value, confidence=round(row.confidence, 3), page=row.page, bbox=row.bbox)
 
-    fields.setdefault("period_start", field(first, transactions[0]["date"]))
+    start = (opening[0], opening[1]) if opening else (first, transactions[0]["date"])
+    fields.setdefault("period_start", field(*start))
     fields.setdefault("period_end", field(last, transactions[-1]["date"]))
-    implied = {"opening_balance": (first, transactions[0]["balance"] - transactions[0]["amount"]),
+    implied = {"opening_balance": (opening[0], opening[2]) if opening else (
+                   first, transactions[0]["balance"] - transactions[0]["amount"]),
                "closing_balance": (last, transactions[-1]["balance"])}
     for name, (row, value) in implied.items():
         printed = fields.get(name)
@@ -178,10 +209,11 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
     for page in doc.pages:
         for name, value in _header_fields(PageText(page)).items():
             fields.setdefault(name, value)
-    rows = [r for r in rows_of(list(doc.pages)) if transaction(r) is not None]
+    table = rows_of(list(doc.pages))
+    rows = [r for r in table if transaction(r) is not None]
     transactions = [t for r in rows if (t := transaction(r)) is not None]
     repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
-    _from_rows(rows, transactions, fields)
+    _from_rows(rows, transactions, fields, opening_row(table))
     if transactions:
         fields["transactions"] = Field(
             value=transactions,

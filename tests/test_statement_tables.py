@@ -423,3 +423,35 @@ def test_a_cash_or_remittance_column_beside_the_currency_is_a_column_of_its_own(
     rows = _rows(p)
     assert [(r["description"], r["counterparty"]) for r in rows] == [("退款", "黄泽国"), ("POS消费", "永辉超市股份有限公司")]
 
+
+def test_a_ledgers_carried_page_totals_and_opening_row_are_no_transactions() -> None:
+    # a 分户账 with 借方 / 贷方 columns and a 借或贷 (balance side) column: a page opens with 期初余额 or 承前页
+    # and closes with 过次页, each dated and printing the page's totals and balance
+    x = [20, 140, 260, 380, 500, 580]
+    heading = ["日期", "摘要", "借方金额", "贷方金额", "借或贷", "余额"]
+    first = _page(_table(0, [list(zip(x, heading, strict=True)),
+                             [(20, "2025.08.21"), (140, "期初余额"), (500, "贷"), (580, "74,517.90")],
+                             [(20, "2025.08.23"), (140, "自动还款"), (260, "1,922.81"), (500, "贷"), (580, "72,595.09")],
+                             [(20, "2025.09.02"), (140, "设计费"), (380, "21,671.67"), (500, "贷"), (580, "94,266.76")],
+                             [(20, "2025.09.02"), (140, "过"), (150, "次页"), (260, "1,922.81"), (380, "21,671.67"),
+                              (500, "贷"), (580, "94,266.76")]]))
+    second = _page(_table(0, [list(zip(x, heading, strict=True)),
+                              [(20, "2025.09.02"), (140, "承前页"), (260, "1,922.81"), (380, "21,671.67"), (500, "贷"),
+                               (580, "94,266.76")],
+                              [(20, "2025.09.05"), (140, "取现"), (260, "800.00"), (500, "贷"), (580, "93,466.76")]]))
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT,
+                      pages=(first, second.model_copy(update={"number": 2})))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    rows = fields["transactions"].value
+    assert [(r["description"], r["amount"]) for r in rows] == [  # type: ignore[attr-defined]
+        ("自动还款", Decimal("-1922.81")), ("设计费", Decimal("21671.67")), ("取现", Decimal("-800.00"))]
+    assert fields["opening_balance"].value == Decimal("74517.90")
+    assert fields["period_start"].value == date(2025, 8, 21)
+
+
+def test_the_issue_date_worded_as_the_query_time_but_not_a_queried_range() -> None:
+    top = [(20, "开户网点：某某银行股份有限公司西湖支行"), (456, "查询时间："), (540, "20261012"), (630, "15:20:55")]
+    assert _header(_page([(0, top)]), "issue_date") == [date(2026, 10, 12)]
+    ranged = [(20, "查询时间："), (130, "2026-01-01"), (240, "至"), (270, "2026-06-30")]
+    assert _header(_page([(0, ranged)]), "issue_date", "period_start", "period_end") == [
+        None, date(2026, 1, 1), date(2026, 6, 30)]
