@@ -24,10 +24,14 @@ LABELS = vocab.labels("bank_statement")
 _ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
 _HOLDER = re.compile(r"[\u4e00-\u9fff·]{2,20}|[A-Za-z][A-Za-z .]{1,40}[A-Za-z]")
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
-_DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY})", re.IGNORECASE)
+_COMPACT_DAY = r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # 20260531
+_DATE_RANGE = re.compile(rf"({_DAY}|{_COMPACT_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY}|{_COMPACT_DAY})", re.IGNORECASE)
 # a counterparty cell that also prints the account, maybe masked, maybe with a point OCR saw in the stars
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
 _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account read into the name's box before it
+# one digit of the balance beside it read again at the start of a Chinese name (5支付宝（中国）…): no name
+# of a person or a company begins with a lone digit before its Chinese letters
+_STRAY_DIGIT = re.compile(r"^\d(?=[\u4e00-\u9fff]{2})")
 _OUTGOING = vocab.table_words("statement_table", "outgoing")
 _CARRIED = vocab.table_words("statement_table", "carried")
 
@@ -81,6 +85,7 @@ def transaction(row: Row) -> dict[str, Any] | None:
     if amount is None or balance is None:
         return None
     counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", cells.get("counterparty", "").strip())).strip()
+    counterparty = _STRAY_DIGIT.sub("", counterparty)
     return {
         "date": when,
         "description": (cells.get("description") or cells.get("note", "")).strip(),
@@ -133,7 +138,7 @@ def _holder(candidate: Candidate) -> Field | None:
 DATE_REACH = 16  # characters of prose a date may run over after its label (2026年8 | 月18日 across a line break)
 
 
-_RANGE_ON = re.compile(rf"\s*(?:至|到|~|～|—+|－|--?|to)\s*{_DAY}", re.IGNORECASE)  # the date starts a range
+_RANGE_ON = re.compile(rf"\s*(?:至|到|~|～|—+|－|--?|to)\s*(?:{_DAY}|{_COMPACT_DAY})", re.IGNORECASE)  # the date starts a range
 _DATE_BEFORE_TIME = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|\d{4})(?=\d{1,2}:\d{2})")  # 2026110210:59:44
 
 
@@ -198,8 +203,18 @@ def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict
         printed = fields.get(name)
         if printed is None:
             fields[name] = field(row, value)
-        elif printed.value == value * 100:  # the scan lost the decimal point (70923.89 read as 7092389)
+        elif _lost_one_character(printed.value, value):
             fields[name] = printed.model_copy(update={"value": value})
+
+
+def _lost_one_character(printed: object, value: Decimal) -> bool:
+    """Whether a printed balance is the rows' one with a character the scan lost: the decimal point
+    (70923.89 read as 7092389) or a digit (253694.65 read as 253694.5)."""
+    if not isinstance(printed, Decimal) or printed == value:
+        return False
+    full = f"{value:.2f}"
+    return any(Decimal(cut) == printed for i in range(len(full))
+               if (cut := full[:i] + full[i + 1 :]).strip("-.") and cut.count(".") <= 1)
 
 
 @extractor(DocType.BANK_STATEMENT)

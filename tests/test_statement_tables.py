@@ -455,3 +455,37 @@ def test_the_issue_date_worded_as_the_query_time_but_not_a_queried_range() -> No
     ranged = [(20, "查询时间："), (130, "2026-01-01"), (240, "至"), (270, "2026-06-30")]
     assert _header(_page([(0, ranged)]), "issue_date", "period_start", "period_end") == [
         None, date(2026, 1, 1), date(2026, 6, 30)]
+
+
+def test_names_read_close_after_the_balance_still_start_their_column() -> None:
+    # a scan reads the counterparty right after the balance, no gap between them; its column's left edge is
+    # still found, so the description (left of its centred heading, nearer 钞汇) stays in its own column
+    p = _page(_table(0, [
+        [(20, "交易日期"), (170, "钞汇"), (300, "摘要"), (420, "交易金额"), (540, "余额"), (720, "对方户名")],
+        [(20, "20251114"), (170, "钞"), (215, "缴费"), (420, "-266.68"), (540, "73,803.56"), (632, "南宁自来水集团有限责任公司")],
+        [(20, "20251118"), (170, "钞"), (215, "话费"), (420, "-150.42"), (540, "73,653.14"), (632, "中国移动通信集团有限公司")]]),
+        source=PageSource.OCR)
+    assert [(r["description"], r["counterparty"]) for r in _rows(p)] == [
+        ("缴费", "南宁自来水集团有限责任公司"), ("话费", "中国移动通信集团有限公司")]
+
+
+def test_a_period_of_compact_dates_under_a_misread_label() -> None:
+    # 起止日期 read as 起日期, the dates printed as eight digits each
+    p = _page([(0, [(20, "起日期：20260531至20261130"), (400, "币种：人民币")])], source=PageSource.OCR)
+    assert _header(p, "period_start", "period_end") == [date(2026, 5, 31), date(2026, 11, 30)]
+
+
+def test_opening_and_closing_balances_labelled_start_and_cut_off_balance() -> None:
+    p = _page([(0, [(20, "起始余额：34.451.97"), (300, "截止余额：58.915.10")])], source=PageSource.OCR)
+    assert _header(p, "opening_balance", "closing_balance") == [Decimal("34451.97"), Decimal("58915.10")]
+
+
+def test_a_printed_closing_balance_that_lost_a_digit_is_the_rows_balance() -> None:
+    p = _page([*_table(0, [
+        [(20, "交易日期"), (160, "摘要"), (300, "交易金额"), (460, "余额"), (600, "对方户名")],
+        [(20, "20260917"), (160, "财付通"), (300, "-1,711.76"), (460, "259,756.53"), (600, "5支付宝（中国）网络技术有限公司")],
+        [(20, "20260918"), (160, "还款"), (300, "-6,061.88"), (460, "253,694.65"), (600, "某某银行信用卡中心")]]),
+        (120, [(20, "期末余额：253694.5")])], source=PageSource.OCR)
+    assert _header(p, "closing_balance") == [Decimal("253694.65")]
+    # and one digit of the balance read again before the counterparty's name is no part of it
+    assert [r["counterparty"] for r in _rows(p)] == ["支付宝（中国）网络技术有限公司", "某某银行信用卡中心"]
