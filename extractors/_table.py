@@ -52,8 +52,8 @@ _KINDS: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "reference"}),
     "index": frozenset({"index", "reference"}),
     "digits": frozenset({"counter_account", "counterparty", "reference"}),
-    "text": frozenset({"description", "note", "counterparty", "counter_account", "currency", "channel", "direction",
-                       "reference"}),
+    "text": frozenset({"description", "note", "counterparty", "counter_account", "currency", "cash_or_remittance",
+                       "channel", "direction", "reference"}),
 }
 
 
@@ -352,8 +352,10 @@ def _dated(words: list[Word]) -> bool:
 
 
 def _cell_starts(words: list[Word]) -> list[Word]:
-    """Words that begin a cell: the first of a row, or one set apart from the word before it (POS|消费 is one cell)."""
-    return words[:1] + [word for before, word in zip(words, words[1:], strict=False) if _set_apart(before, word)]
+    """Words that begin a cell: the first of a row, one set apart from the word before it (POS|消费 is one
+    cell), or a text word right after an amount (a name printed, or read, close after the balance)."""
+    return words[:1] + [word for before, word in zip(words, words[1:], strict=False) if _set_apart(before, word)
+                        or (_kind(before.text) in ("money", "number") and _kind(word.text) == "text")]
 
 
 def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:

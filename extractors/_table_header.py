@@ -48,10 +48,22 @@ def _header_keys(text: str) -> list[str]:
     return ["".join(_CJK.findall(key)), re.sub(r"[^a-z./&-]", "", key)]
 
 
+_CREDIT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "credit")
+_DEBIT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "debit")
+
+
+def _signed(key: str) -> bool:
+    """Whether a heading names money in and money out together (收入/支出金额, 存入支取金额): one column of
+    signed amounts (+ in, - out), not a credit or a debit column."""
+    return any(w in key for w in _CREDIT_WORDS) and any(w in key for w in _DEBIT_WORDS)
+
+
 def _header_name(text: str) -> str | None:
     if re.search(r"[\d:]", to_halfwidth(text)):  # "币种:人民币" is a label with its value
         return None
     for key in _header_keys(text):
+        if 2 <= len(key) <= 12 and _signed(key):
+            return "amount"
         if 2 <= len(key) <= 12 and (name := next((n for n, parts in COLUMN_RULES if any(p in key for p in parts)),
                                                  None)):
             return name  # a short phrase naming its column
@@ -62,18 +74,38 @@ def _header_name(text: str) -> str | None:
 _HEADING_START = re.compile(
     r"序号|交易日期|交易时间|记账日期|入账日期|交易日|记账日|日期|交易摘要|摘要|交易类型|业务类型|发生额|交易金额|收入金额|"
     r"支出金额|收入|支出|存入|支取|借方|贷方|账户余额|本次余额|联机余额|余额|账户结余|结余|对方户名|对方账号|对方账户|对方名称|对方信息|"
-    r"对手信息|交易渠道|渠道|币种|货币|备注|用途|凭证号|流水号|柜员号|钞汇")
+    r"对手信息|交易渠道|渠道|币种|货币|备注|用途|凭证号|流水号|柜员号|钞汇|交易地区|地区")
 
 
 _MODIFIERS = ("借方", "贷方", "收入", "支出", "存入", "支取", "交易", "账户", "本次", "联机", "记账", "入账", "发生", "可用")
 
 
+def _slash_joined(words: list[Word]) -> list[Word]:
+    """Two headings printed with a slash between them as one heading naming either (收入 / 支出金额,
+    对方户名 / 商户): the slash and the words either side, when no wider gap than a letter parts them."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        while i + 2 < len(words) and words[i + 1].text.strip() in ("/", "／") and all(
+                b.bbox.x0 - a.bbox.x1 < (b.bbox.y1 - b.bbox.y0) for a, b in zip(
+                    (word, words[i + 1]), (words[i + 1], words[i + 2]), strict=True)):
+            after = words[i + 2]
+            word = word.model_copy(update={"text": word.text.strip() + "/" + after.text.strip(),
+                                           "bbox": word.bbox.union(after.bbox)})
+            i += 2
+        out.append(word)
+        i += 1
+    return out
+
+
 def _heading_words(words: list[Word]) -> list[Word]:
     out: list[Word] = []
-    for word in words:
+    for word in _slash_joined(words):
         text = re.sub(r"\s+", "", to_halfwidth(word.text))
         starts = [m.start() for m in _HEADING_START.finditer(text)]
-        starts = [i for i in starts if not text[:i].endswith(_MODIFIERS)]  # 借方发生额, 存入金额 are one heading
+        # 借方发生额, 存入金额 are one heading; so are two names a slash joins (收入/支出金额)
+        starts = [i for i in starts if not text[:i].endswith(_MODIFIERS) and not text[:i].endswith(("/", "／"))]
         if len(starts) < 2 or len(text) > 40:
             out.append(word)
             continue

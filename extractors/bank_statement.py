@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,11 +24,16 @@ LABELS = vocab.labels("bank_statement")
 _ACCOUNT = re.compile(r"\d[\d\s*]{11,24}\d")
 _HOLDER = re.compile(r"[\u4e00-\u9fff·]{2,20}|[A-Za-z][A-Za-z .]{1,40}[A-Za-z]")
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
-_DATE_RANGE = re.compile(rf"({_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY})", re.IGNORECASE)
+_COMPACT_DAY = r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # 20260531
+_DATE_RANGE = re.compile(rf"({_DAY}|{_COMPACT_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY}|{_COMPACT_DAY})", re.IGNORECASE)
 # a counterparty cell that also prints the account, maybe masked, maybe with a point OCR saw in the stars
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
 _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account read into the name's box before it
+# one digit of the balance beside it read again at the start of a Chinese name (5支付宝（中国）…): no name
+# of a person or a company begins with a lone digit before its Chinese letters
+_STRAY_DIGIT = re.compile(r"^\d(?=[\u4e00-\u9fff]{2})")
 _OUTGOING = vocab.table_words("statement_table", "outgoing")
+_CARRIED = vocab.table_words("statement_table", "carried")
 
 
 def _money(text: str | None) -> Decimal | None:
@@ -40,13 +46,34 @@ def _outgoing(direction: str) -> bool:
     return key == "d" or any(word in key for word in _OUTGOING)
 
 
-def transaction(row: Row) -> dict[str, Any] | None:
-    """A canonical transaction from a table row (signed amount: credit > 0)."""
-    cells = row.cells
-    day = cells.get("date", "").strip()
-    when = parse_date(re.split(r"\s|T", day)[0]) or next((d for d, _, _ in find_dates(day)), None) or (
+def carried_over(row: Row) -> bool:
+    """Whether a ledger row only carries the page's totals and balance on (过次页, 转下页) or brings them
+    from the page before (承前页), or states the period's opening balance (期初余额): dated and with
+    figures, but no transaction."""
+    text = re.sub(r"\s+", "", (row.cells.get("description") or row.cells.get("note") or "")).lower()
+    return text.startswith(_CARRIED)
+
+
+def _row_date(row: Row) -> date | None:
+    day = row.cells.get("date", "").strip()
+    return parse_date(re.split(r"\s|T", day)[0]) or next((d for d, _, _ in find_dates(day)), None) or (
         parse_date(start.group(0)) if (start := re.match(_DAY, day)) else None)  # 2026-03-1710:22:33
-    if when is None:
+
+
+def opening_row(rows: list[Row]) -> tuple[Row, date, Decimal] | None:
+    """The row a ledger opens with when it states the balance brought in (期初余额, 承前页): its date and
+    balance begin the statement."""
+    first = rows[0] if rows else None
+    if first is None or not carried_over(first) or (when := _row_date(first)) is None:
+        return None
+    balance = _money(first.cells.get("balance"))
+    return (first, when, balance) if balance is not None else None
+
+
+def transaction(row: Row) -> dict[str, Any] | None:
+    """A canonical transaction from a table row (signed amount: credit > 0); a carried-over row is none."""
+    cells = row.cells
+    if carried_over(row) or (when := _row_date(row)) is None:
         return None
     amount = _money(cells.get("amount"))
     credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
@@ -58,6 +85,7 @@ def transaction(row: Row) -> dict[str, Any] | None:
     if amount is None or balance is None:
         return None
     counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", cells.get("counterparty", "").strip())).strip()
+    counterparty = _STRAY_DIGIT.sub("", counterparty)
     return {
         "date": when,
         "description": (cells.get("description") or cells.get("note", "")).strip(),
@@ -110,6 +138,7 @@ def _holder(candidate: Candidate) -> Field | None:
 DATE_REACH = 16  # characters of prose a date may run over after its label (2026年8 | 月18日 across a line break)
 
 
+_RANGE_ON = re.compile(rf"\s*(?:至|到|~|～|—+|－|--?|to)\s*(?:{_DAY}|{_COMPACT_DAY})", re.IGNORECASE)  # the date starts a range
 _DATE_BEFORE_TIME = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|\d{4})(?=\d{1,2}:\d{2})")  # 2026110210:59:44
 
 
@@ -122,6 +151,9 @@ def _date_first(candidate: Candidate) -> Field | None:
         day = parse_date(fused.group(0)) if fused else None
         return candidate.field(day, (0, fused.end())) if fused and day else None
     when, start, end = found[0]
+    after = candidate.text.joined[candidate.start + end : candidate.start + end + 40]  # past a column gap too
+    if _RANGE_ON.match(after):
+        return None  # 查询时间: 2026-01-01 至 2026-06-30 is the period queried, not the day it was printed
     return candidate.field(when, (start, end))
 
 
@@ -150,8 +182,10 @@ def _bank_anywhere(text: PageText) -> Field | None:
     return None
 
 
-def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field]) -> None:
-    """Period and balances from the rows when the header does not print them."""
+def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field],
+               opening: tuple[Row, date, Decimal] | None = None) -> None:
+    """Period and balances from the rows when the header does not print them (a ledger's opening row,
+    期初余额, states where the period starts and its balance)."""
     if not transactions:
         return
     first, last = rows[0], rows[-1]
@@ -159,16 +193,28 @@ def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict
     def field(row: Row, value: object) -> Field:
         return Field(value=value, confidence=round(row.confidence, 3), page=row.page, bbox=row.bbox)
 
-    fields.setdefault("period_start", field(first, transactions[0]["date"]))
+    start = (opening[0], opening[1]) if opening else (first, transactions[0]["date"])
+    fields.setdefault("period_start", field(*start))
     fields.setdefault("period_end", field(last, transactions[-1]["date"]))
-    implied = {"opening_balance": (first, transactions[0]["balance"] - transactions[0]["amount"]),
+    implied = {"opening_balance": (opening[0], opening[2]) if opening else (
+                   first, transactions[0]["balance"] - transactions[0]["amount"]),
                "closing_balance": (last, transactions[-1]["balance"])}
     for name, (row, value) in implied.items():
         printed = fields.get(name)
         if printed is None:
             fields[name] = field(row, value)
-        elif printed.value == value * 100:  # the scan lost the decimal point (70923.89 read as 7092389)
+        elif _lost_one_character(printed.value, value):
             fields[name] = printed.model_copy(update={"value": value})
+
+
+def _lost_one_character(printed: object, value: Decimal) -> bool:
+    """Whether a printed balance is the rows' one with a character the scan lost: the decimal point
+    (70923.89 read as 7092389) or a digit (253694.65 read as 253694.5)."""
+    if not isinstance(printed, Decimal) or printed == value:
+        return False
+    full = f"{value:.2f}"
+    return any(Decimal(cut) == printed for i in range(len(full))
+               if (cut := full[:i] + full[i + 1 :]).strip("-.") and cut.count(".") <= 1)
 
 
 @extractor(DocType.BANK_STATEMENT)
@@ -178,10 +224,11 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
     for page in doc.pages:
         for name, value in _header_fields(PageText(page)).items():
             fields.setdefault(name, value)
-    rows = [r for r in rows_of(list(doc.pages)) if transaction(r) is not None]
+    table = rows_of(list(doc.pages))
+    rows = [r for r in table if transaction(r) is not None]
     transactions = [t for r in rows if (t := transaction(r)) is not None]
     repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
-    _from_rows(rows, transactions, fields)
+    _from_rows(rows, transactions, fields, opening_row(table))
     if transactions:
         fields["transactions"] = Field(
             value=transactions,

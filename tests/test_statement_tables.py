@@ -384,3 +384,108 @@ def test_left_aligned_values_under_centred_labels() -> None:
                (32, [(40, "曹芳娜"), (230, "6213"), (272, "3502"), (314, "2447"), (356, "3891"), (398, "559"),
                      (520, "交通银行股份有限公司深圳滨江支行")])])
     assert _header(p, "account_holder", "account_number") == ["曹芳娜", "6213350224473891559"]
+
+
+def test_one_signed_column_headed_money_in_slash_money_out() -> None:
+    # 收入 / 支出金额 printed as three words over one column of signed amounts (+ in, - out): neither a
+    # credit nor a debit column
+    p = _page(_table(0, [
+        [(20, "交易日期"), (160, "摘要"), (300, "收入"), (325, "/"), (340, "支出金额"), (480, "余额"), (600, "对方户名")],
+        [(20, "20260116"), (160, "自动还款"), (330, "-2,530.00"), (480, "48,695.77"), (600, "某某银行信用卡中心")],
+        [(20, "20260128"), (160, "跨行转入"), (330, "+1,878.83"), (480, "50,574.60"), (600, "张志")]]))
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"]) for r in rows] == [
+        (Decimal("-2530.00"), Decimal("48695.77")), (Decimal("1878.83"), Decimal("50574.60"))]
+
+
+def test_a_region_code_column_stays_out_of_the_amount() -> None:
+    # 地区 prints the code of the region a transaction was booked in (8966): a code, never part of an amount;
+    # nor is it a misread 地点 when the table has its channel column already
+    p = _page(_table(0, [
+        [(20, "交易日期"), (160, "摘要"), (260, "地区"), (330, "交易金额"), (480, "余额"), (600, "渠道")],
+        [(20, "20260116"), (160, "自动还款"), (260, "8966"), (320, "-2,530.00"), (480, "48,695.77"), (600, "电子渠道")],
+        [(20, "20260118"), (160, "ATM取现"), (260, "8966"), (320, "-2,000.00"), (480, "46,695.77"), (600, "ATM")]]))
+    rows = _rows(p)
+    assert [(r["amount"], r["balance"]) for r in rows] == [
+        (Decimal("-2530.00"), Decimal("48695.77")), (Decimal("-2000.00"), Decimal("46695.77"))]
+    assert _opening(p) == Decimal("51225.77")
+
+
+def test_a_cash_or_remittance_column_beside_the_currency_is_a_column_of_its_own() -> None:
+    # 币种 | 钞汇 | 摘要 (centred over a wide column): the description starts left of its heading, nearer the
+    # 钞汇 column; read as a second currency heading, 钞汇 would take the description's first letter
+    p = _page(_table(0, [
+        [(20, "交易日期"), (120, "币种"), (170, "钞汇"), (260, "摘要"), (420, "交易金额"), (540, "余额"), (660, "对方户名")],
+        [(20, "20260427"), (120, "人民币"), (170, "钞"), (220, "退"), (230, "款"), (420, "+402.39"), (540, "68,995.86"),
+         (660, "黄泽国")],
+        [(20, "20260501"), (120, "人民币"), (170, "钞"), (220, "POS"), (250, "消费"), (420, "-296.25"), (540, "68,699.61"),
+         (660, "永辉超市股份有限公司")]]))
+    rows = _rows(p)
+    assert [(r["description"], r["counterparty"]) for r in rows] == [("退款", "黄泽国"), ("POS消费", "永辉超市股份有限公司")]
+
+
+def test_a_ledgers_carried_page_totals_and_opening_row_are_no_transactions() -> None:
+    # a 分户账 with 借方 / 贷方 columns and a 借或贷 (balance side) column: a page opens with 期初余额 or 承前页
+    # and closes with 过次页, each dated and printing the page's totals and balance
+    x = [20, 140, 260, 380, 500, 580]
+    heading = ["日期", "摘要", "借方金额", "贷方金额", "借或贷", "余额"]
+    first = _page(_table(0, [list(zip(x, heading, strict=True)),
+                             [(20, "2025.08.21"), (140, "期初余额"), (500, "贷"), (580, "74,517.90")],
+                             [(20, "2025.08.23"), (140, "自动还款"), (260, "1,922.81"), (500, "贷"), (580, "72,595.09")],
+                             [(20, "2025.09.02"), (140, "设计费"), (380, "21,671.67"), (500, "贷"), (580, "94,266.76")],
+                             [(20, "2025.09.02"), (140, "过"), (150, "次页"), (260, "1,922.81"), (380, "21,671.67"),
+                              (500, "贷"), (580, "94,266.76")]]))
+    second = _page(_table(0, [list(zip(x, heading, strict=True)),
+                              [(20, "2025.09.02"), (140, "承前页"), (260, "1,922.81"), (380, "21,671.67"), (500, "贷"),
+                               (580, "94,266.76")],
+                              [(20, "2025.09.05"), (140, "取现"), (260, "800.00"), (500, "贷"), (580, "93,466.76")]]))
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT,
+                      pages=(first, second.model_copy(update={"number": 2})))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    rows = fields["transactions"].value
+    assert [(r["description"], r["amount"]) for r in rows] == [  # type: ignore[attr-defined]
+        ("自动还款", Decimal("-1922.81")), ("设计费", Decimal("21671.67")), ("取现", Decimal("-800.00"))]
+    assert fields["opening_balance"].value == Decimal("74517.90")
+    assert fields["period_start"].value == date(2025, 8, 21)
+
+
+def test_the_issue_date_worded_as_the_query_time_but_not_a_queried_range() -> None:
+    top = [(20, "开户网点：某某银行股份有限公司西湖支行"), (456, "查询时间："), (540, "20261012"), (630, "15:20:55")]
+    assert _header(_page([(0, top)]), "issue_date") == [date(2026, 10, 12)]
+    ranged = [(20, "查询时间："), (130, "2026-01-01"), (240, "至"), (270, "2026-06-30")]
+    assert _header(_page([(0, ranged)]), "issue_date", "period_start", "period_end") == [
+        None, date(2026, 1, 1), date(2026, 6, 30)]
+
+
+def test_names_read_close_after_the_balance_still_start_their_column() -> None:
+    # a scan reads the counterparty right after the balance, no gap between them; its column's left edge is
+    # still found, so the description (left of its centred heading, nearer 钞汇) stays in its own column
+    p = _page(_table(0, [
+        [(20, "交易日期"), (170, "钞汇"), (300, "摘要"), (420, "交易金额"), (540, "余额"), (720, "对方户名")],
+        [(20, "20251114"), (170, "钞"), (215, "缴费"), (420, "-266.68"), (540, "73,803.56"), (632, "南宁自来水集团有限责任公司")],
+        [(20, "20251118"), (170, "钞"), (215, "话费"), (420, "-150.42"), (540, "73,653.14"), (632, "中国移动通信集团有限公司")]]),
+        source=PageSource.OCR)
+    assert [(r["description"], r["counterparty"]) for r in _rows(p)] == [
+        ("缴费", "南宁自来水集团有限责任公司"), ("话费", "中国移动通信集团有限公司")]
+
+
+def test_a_period_of_compact_dates_under_a_misread_label() -> None:
+    # 起止日期 read as 起日期, the dates printed as eight digits each
+    p = _page([(0, [(20, "起日期：20260531至20261130"), (400, "币种：人民币")])], source=PageSource.OCR)
+    assert _header(p, "period_start", "period_end") == [date(2026, 5, 31), date(2026, 11, 30)]
+
+
+def test_opening_and_closing_balances_labelled_start_and_cut_off_balance() -> None:
+    p = _page([(0, [(20, "起始余额：34.451.97"), (300, "截止余额：58.915.10")])], source=PageSource.OCR)
+    assert _header(p, "opening_balance", "closing_balance") == [Decimal("34451.97"), Decimal("58915.10")]
+
+
+def test_a_printed_closing_balance_that_lost_a_digit_is_the_rows_balance() -> None:
+    p = _page([*_table(0, [
+        [(20, "交易日期"), (160, "摘要"), (300, "交易金额"), (460, "余额"), (600, "对方户名")],
+        [(20, "20260917"), (160, "财付通"), (300, "-1,711.76"), (460, "259,756.53"), (600, "5支付宝（中国）网络技术有限公司")],
+        [(20, "20260918"), (160, "还款"), (300, "-6,061.88"), (460, "253,694.65"), (600, "某某银行信用卡中心")]]),
+        (120, [(20, "期末余额：253694.5")])], source=PageSource.OCR)
+    assert _header(p, "closing_balance") == [Decimal("253694.65")]
+    # and one digit of the balance read again before the counterparty's name is no part of it
+    assert [r["counterparty"] for r in _rows(p)] == ["支付宝（中国）网络技术有限公司", "某某银行信用卡中心"]
