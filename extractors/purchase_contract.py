@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 CJK = r"\u4e00-\u9fff"
 LABELS_OF = "purchase_contract"
 LABELS = vocab.labels(LABELS_OF)
-# The floor area with its unit after the figure (建筑面积98.56平方米) or in a table's heading cell
-# (建筑面积（㎡） | 98.56); not the inner or shared area (套内建筑面积, 分摊建筑面积).
-_AREA_UNIT = r"(?:平方米|㎡|m2|m²|M2)"
+# The floor area with its unit after the figure (建筑面积98.56平方米, 建筑面积为/共/计/约 98.56㎡) or in
+# brackets before it (建筑面积（㎡） | 98.56, 建筑面积共（平方米）：98.56); not the inner or shared area
+# (套内建筑面积, 分摊建筑面积).
+_AREA_UNIT = r"(?:平方米|平米|㎡|m2|m²|M2|M²)"
 _AREA = re.compile(rf"(?<!套内)(?<!分摊)(?<!共有)(?<!公摊)建筑面积(?:[^0-9]{{0,12}}?([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}"
-                   rf"|\({_AREA_UNIT}[²2]?\)[:]?\s*([0-9]+(?:\.[0-9]+)?))")
+                   rf"|[^0-9(]{{0,4}}\(\s*{_AREA_UNIT}[²2]?\s*\)[:]?\s*([0-9]+(?:\.[0-9]+)?))")
 # The price after any of its labels (总价款, 总金额, 成交价格, 转让价款…; not 首期/剩余 parts): its figure with 元
 # after it, or the ¥ sign before it (总价款（小写） | ¥4,800,921.00).
 _PRICE_WORDS = "|".join(re.escape(w) for w in sorted(LABELS["total_price"], key=len, reverse=True))
@@ -279,8 +280,11 @@ def _address(candidate: Candidate) -> Field | None:
     if candidate.how == "right" and value == candidate.value and _ends_its_line(text, candidate.end):
         # a paragraph wrapped inside the address (…2单元2401 / 室（以下简称该房屋）): the next line's words up
         # to the clause's end belong to it when they complete a building or room part; a table's next row
-        # (建筑面积（㎡） 96.91) does not
-        rest = text.joined[candidate.end : candidate.end + ADDRESS_REACH]
+        # (建筑面积（㎡） 96.91) does not. The wrapped part ends with its line: the line after it opens the next
+        # sentence (该房屋建筑面积共…), which no punctuation parts from it in the joined text.
+        line = text.line_at(candidate.end)
+        line_end = text.offsets[line] + len(text.lines[line])
+        rest = text.joined[candidate.end : min(line_end, candidate.end + ADDRESS_REACH)]
         rest = rest[: _CLAUSE_END.search(rest).start()]  # type: ignore[union-attr]  # $ always matches
         if flat_detail(value + rest) > flat_detail(value):
             value += rest
