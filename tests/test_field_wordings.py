@@ -6,8 +6,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from docproc.core.models import DocType
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
+from docproc.extractors import EXTRACTORS
 from tests.test_extractors import run
+
+
+def _placed_page(rows: list[list[tuple[str, float]]], doc_type: DocType, *, side: Side | None = None,
+                 row_height: float = 30.0) -> dict[str, object]:
+    """Fields of a page whose words stand at given x positions, one row a line (18 px a letter)."""
+    words = [Word(text=t, bbox=BBox(x0=x, y0=row_height * i, x1=x + 18 * len(t), y1=row_height * i + 18),
+                  confidence=0.9, line=i) for i, row in enumerate(rows) for t, x in row]
+    page = Page(file_id="f", number=1, width=1200, height=900, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+    out = EXTRACTORS.get(doc_type.value)(RawDocument(file_id="f", doc_type=doc_type, side=side, pages=(page,)), None)  # type: ignore[arg-type]
+    return {k: v.value for k, v in out.fields.items()}
 
 
 def test_a_wrapped_contract_address_ends_with_its_line_and_the_area_is_read_however_worded() -> None:
@@ -28,3 +39,22 @@ def test_a_wrapped_contract_address_ends_with_its_line_and_the_area_is_read_howe
     # the inner and shared areas are never the floor area
     inner = run(DocType.PURCHASE_CONTRACT, None, [["套内建筑面积共（平方米）：70.12"], ["分摊建筑面积为 9.30 平方米"]])
     assert "floor_area" not in inner
+
+
+def test_a_tax_records_code_stands_under_its_label_beside_the_qr_code_and_never_comes_from_the_prose() -> None:
+    # the sentence names the label first; the code is in a box under 查验码, the issue date a column right
+    sheet = _placed_page([
+        [("4.本记录可扫描二维码或登录个人所得税APP、自然人电子税务局，凭查验码查验。", 40)],
+        [("查验码", 120), ("开具日期：2026年06月27日", 520)],
+        [("VQM43EQ8WP67WJA3DDLB", 120), ("国家税务总局西安市雁塔区税务局", 500)],
+    ], DocType.TAX_CERTIFICATE)
+    assert sheet["verification_code"] == "VQM43EQ8WP67WJA3DDLB"
+    # the date's label misread (开具期): still a column away, the code is still under the label
+    misread = _placed_page([[("查验码", 120), ("开具期：20265月05日8", 520)], [("MQ81T3E1XV1PMVF9WF9F", 120)]],
+                           DocType.TAX_CERTIFICATE)
+    assert misread["verification_code"] == "MQ81T3E1XV1PMVF9WF9F"
+    for label in ("验证码：", "校验码:", "防伪码", "查验码："):  # beside the label, as most records print it
+        beside = _placed_page([[(label, 40), ("8BCD2WBS0KC5P7MH", 40 + 18 * len(label) + 10)]], DocType.TAX_CERTIFICATE)
+        assert beside["verification_code"] == "8BCD2WBS0KC5P7MH", label
+    prose_only = _placed_page([[("凭查验码查验。", 40)], [("开具日期：2026年06月27日", 40)]], DocType.TAX_CERTIFICATE)
+    assert "verification_code" not in prose_only
