@@ -4,6 +4,7 @@ position among other entries, an ID card number read above its label, a tilted l
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
@@ -58,3 +59,32 @@ def test_a_tax_records_code_stands_under_its_label_beside_the_qr_code_and_never_
         assert beside["verification_code"] == "8BCD2WBS0KC5P7MH", label
     prose_only = _placed_page([[("凭查验码查验。", 40)], [("开具日期：2026年06月27日", 40)]], DocType.TAX_CERTIFICATE)
     assert "verification_code" not in prose_only
+
+
+def test_an_hr_form_letter_names_its_employer_by_another_label_and_stamps_the_time_after_its_date() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["成都锦程软件股份有限公司", "人力资源共享中心"], ["在职收入证明"], ["员工姓名", "林晓"],
+        ["证件号码", "510104199003074424"], ["所在公司", "成都锦程软件股份有限公司"], ["入职日期", "2016-03-01"],
+        ["税前月收入", "¥21,300.00"], ["开具时间：2026-09-1709:41:05"],
+    ])
+    assert got["employer"] == "成都锦程软件股份有限公司"
+    assert got["issue_date"] == date(2026, 9, 17)
+    # no closing words and the signing date unreadable: the start date's line is never taken for it
+    unsigned = run(DocType.INCOME_PROOF, None, [
+        ["收入证明"], ["员工姓名", "林晓"], ["入职日期", "2016-03-01"], ["税前月收入", "¥21,300.00"], ["开具时间：二〇二六年"],
+    ])
+    assert unsigned["employment_start"] == date(2016, 3, 1)
+    assert "issue_date" not in unsigned
+
+
+def test_a_letter_that_splits_pay_into_components_takes_the_position_from_its_prose() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["收入证明"], ["兹证明王芳同志，女，身份证号码：110105198806124421，系我单位在职"],
+        ["职工，于2012年4月1日起在我单位工作，现任财务经理。该同志每月工资收入构成如下："],
+        ["岗位工资", "基本工资", "绩效奖金", "月收入合计"], ["3200.00", "1500.00", "4300.00", "9000.00"],
+        ["特此证明。"], ["二〇二六年十月九日"],
+    ])
+    assert got["position"] == "财务经理"
+    assert got["issue_date"] == date(2026, 10, 9)
+    form = run(DocType.INCOME_PROOF, None, [["员工姓名", "王芳"], ["岗位：", "薪酬福利专员"]])  # a colon sets the label apart
+    assert form["position"] == "薪酬福利专员"
