@@ -88,3 +88,40 @@ def test_a_letter_that_splits_pay_into_components_takes_the_position_from_its_pr
     assert got["issue_date"] == date(2026, 10, 9)
     form = run(DocType.INCOME_PROOF, None, [["员工姓名", "王芳"], ["岗位：", "薪酬福利专员"]])  # a colon sets the label apart
     assert form["position"] == "薪酬福利专员"
+
+
+def test_an_id_card_address_ends_where_the_number_is_read_above_its_label() -> None:
+    # a tilted photo: the number's line comes before the line of its label
+    got = run(DocType.ID_CARD, Side.FRONT, [
+        ["姓名", "陈静"], ["性别", "女", "民族", "汉"], ["出生", "1991", "年", "6", "月", "3", "日"],
+        ["住址", "江苏省南京市玄武区"], ["北京东路71号紫金"], ["花园5栋802室"], ["320102199106030024"], ["公民身份号码"],
+    ])
+    assert got["address"] == "江苏省南京市玄武区北京东路71号紫金花园5栋802室"
+    assert got["id_number"] == "320102199106030024"
+
+
+def _boxed_page(words: list[tuple[str, tuple[float, float, float, float], int]], doc_type: DocType) -> dict[str, object]:
+    """Fields of a page of words with their own boxes and the reader's line numbers."""
+    page = Page(file_id="f", number=1, width=2300, height=1700, unit=Unit.PX, source=PageSource.OCR,
+                words=tuple(Word(text=t, bbox=BBox(x0=b[0], y0=b[1], x1=b[2], y1=b[3]), confidence=0.9, line=n)
+                            for t, b, n in words))
+    out = EXTRACTORS.get(doc_type.value)(RawDocument(file_id="f", doc_type=doc_type, pages=(page,)), None)  # type: ignore[arg-type]
+    return {k: v.value for k, v in out.fields.items()}
+
+
+def test_a_tilted_licence_photo_with_a_qr_caption_column_keeps_the_term_and_the_letter_spaced_address() -> None:
+    # the value sits lower than its label across the tilt; the reader grouped the label with the QR code's
+    # caption on the right, and the two letters of 住 所 into rows of their own
+    got = _boxed_page([
+        ("名", (660, 742, 697, 771), 0), ("称", (706, 745, 748, 774), 0), ("杭州明远茶业有限公司", (808, 749, 1014, 785), 0),
+        ("成立日期", (653, 1008, 741, 1040), 1), ("2019年04月02日", (800, 1017, 942, 1051), 1),
+        ("营业期限", (652, 1059, 738, 1095), 2), ("扫码了解企业信息", (1757, 1058, 1884, 1087), 2),
+        ("2019年04月02日至2049年04月01日", (799, 1070, 1111, 1115), 3), ("更多登记、备案、", (1751, 1079, 1882, 1108), 3),
+        ("住", (654, 1115, 683, 1142), 4), ("许可信息", (1747, 1098, 1888, 1130), 4),
+        ("所", (709, 1120, 736, 1144), 5), ("浙江省杭州市西湖区龙井路18号", (796, 1122, 1170, 1173), 5),
+        ("应用服务", (1766, 1119, 1857, 1148), 5),
+        ("登记机关", (1630, 1346, 1813, 1396), 6),
+    ], DocType.BUSINESS_LICENSE)
+    assert got["company_name"] == "杭州明远茶业有限公司"
+    assert str(got["business_term_until"]) == "2049-04-01"
+    assert got["address"] == "浙江省杭州市西湖区龙井路18号"
