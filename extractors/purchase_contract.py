@@ -14,7 +14,7 @@ from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._parties import find_parties, opens_entry
-from docproc.extractors._signature import signed_on
+from docproc.extractors._signature import signature_columns, signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -338,6 +338,8 @@ def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Fiel
 @extractor(DocType.PURCHASE_CONTRACT)
 def extract_purchase_contract(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields over all pages plus the number of pages present."""
-    fields = extract_fields([PageText(p) for p in doc.pages])
+    texts = [PageText(p) for p in doc.pages]
+    fields = extract_fields(texts)
     fields["pages_present"] = Field(value=len(doc.pages), confidence=1.0, page=doc.pages[0].number)
-    return ExtractedFields(fields=fields)
+    columns = signature_columns(texts)  # whose seal belongs where, for the seal check
+    return ExtractedFields(fields=fields, meta={"signature_columns": columns} if columns else {})
