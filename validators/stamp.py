@@ -135,14 +135,14 @@ def _not_the_owners(doc: Document, seals: list[Stamp], columns: list[dict[str, s
     if clean:
         return Verdict(Status.FAIL, [say(f"{where_zh(doc)}上的印章盖在“{parties}”一栏，印章文字为“{clean[0]}”，"
                                          f"不是{org_zh}“{name}”的印章；未见{org_zh}盖章",
-                                         f"the seal on {where(doc)} stands in the {parties} column and reads "
+                                         f"the seal on {where(doc)} stands in the column headed {parties} and reads "
                                          f"{clean[0]!r}, not the {org} {name!r}: the {org}'s seal is missing")], ev,
                        supplement=ask(f"{zh(doc_type)}未见{org_zh}“{name}”的印章（仅有{parties}的印章），请提供{org_zh}盖章的合同",
-                                      f"The {en(doc_type)} carries no seal of the {org} {name} (only the {parties}'s): "
+                                      f"The {en(doc_type)} carries no seal of the {org} {name} (only that of {parties}): "
                                       f"provide the contract sealed by the {org}"))
     return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的印章只盖在“{parties}”一栏，印章文字未能识别，"
                                        f"无法确认是{org_zh}“{name}”的印章，请人工核对",
-                                       f"the only seal on {where(doc)} stands in the {parties} column and its legend "
+                                       f"the only seal on {where(doc)} stands in the column headed {parties} and its legend "
                                        f"could not be read: it cannot be tied to the {org} {name}; check by eye")], ev)
 
 
