@@ -99,3 +99,13 @@ def test_an_agents_seal_sharing_the_sellers_city_and_trade_still_fails() -> None
     assert contract.fields["seller"].value == seller
     assert _verdict(contract, _seal(420, agent)) == Status.FAIL
     assert _verdict(contract, _seal(70, seller), _seal(420, agent)) == Status.PASS
+
+
+def test_a_heading_read_together_with_the_sellers_name_keeps_the_sellers_seal_in_the_sellers_column() -> None:
+    # OCR read 出卖人（盖章）：杭州明德置业有限公司 as one word, 居间方（盖章）： as the next: the seller's seal over
+    # the name stands right of the heading's middle, still left of where the next column begins
+    contract = _contract([[("出卖人：" + SELLER, 60)],
+                          [("出卖人（盖章）：" + SELLER, 60), ("居间方（盖章）：", 420)], [(AGENT, 420)]])
+    columns = contract.meta["signature_columns"][0]["columns"]  # type: ignore[index]
+    assert [c["party"] for c in columns] == ["出卖人", "居间方"]
+    assert _verdict(contract, _seal(230, "城家儿缴产股经"), _seal(430, AGENT)) == Status.PASS

@@ -89,7 +89,8 @@ BLOCK_REACH = 3.0  # seal heights under a signature block's headings where a par
 def _placed_in(stamp: Stamp, blocks: object) -> dict[str, str] | None:
     """The column of a signature block set in columns (出卖人（签章） | 买受人（签章） | 经纪机构（签章）) that a seal
     stands in: on the block's page, its centre from half a seal above the headings to BLOCK_REACH seals
-    under them, under the heading nearest across the page; None for a seal elsewhere."""
+    under them; the columns part halfway between one heading's end and the next one's start. None for a
+    seal elsewhere."""
     if not isinstance(blocks, list):
         return None
     x, y = (stamp.bbox.x0 + stamp.bbox.x1) / 2, (stamp.bbox.y0 + stamp.bbox.y1) / 2
@@ -99,7 +100,11 @@ def _placed_in(stamp: Stamp, blocks: object) -> dict[str, str] | None:
             continue
         if not block["top"] - size / 2 <= y <= block["bottom"] + BLOCK_REACH * size:
             continue
-        column = min(block["columns"], key=lambda c: abs(float(c["x"]) - x))
+        columns = sorted(block["columns"], key=lambda c: float(c["x0"]))
+        column = columns[0]
+        for left, right in zip(columns, columns[1:], strict=False):
+            if x >= (float(left["x1"]) + float(right["x0"])) / 2:
+                column = right
         return {"party": str(column["party"]), "role": str(column["role"])}
     return None
 
