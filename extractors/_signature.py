@@ -69,3 +69,54 @@ def signed_on(texts: list[PageText]) -> Field | None:
         if latest is not None:
             return text.field((latest[1], latest[2]), latest[0])
     return None
+
+
+# A party's heading in a signature block set in columns: its word, then its cue in brackets (出卖人（签章）,
+# 经纪机构（盖章）, 买受人（签字或盖章）), several on one line.
+_COLUMN_HEADING = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)\s*[(（]\s*{_CUE_WORD}[^)）]{{0,8}}[)）]")
+_SELLERS, _BUYERS = vocab.words(DOC, "seller_roles"), vocab.words(DOC, "buyer_roles")
+
+
+def _role(party: str) -> str:
+    """seller, buyer or other (an agent, a guarantor: 经纪机构, 居间方) by the party's heading word; a bare
+    letter (甲方) tells no role."""
+    if party.endswith(_SELLERS):
+        return "seller"
+    if party.endswith(_BUYERS):
+        return "buyer"
+    return "unknown" if party in vocab.words(DOC, "party_letters") else "other"
+
+
+def signature_columns(texts: list[PageText]) -> list[dict[str, object]]:
+    """Where each party signs or seals in a block set in columns: per heading line of two or more parties'
+    cues, its page, top and bottom, and for each party its word, role and the left and right x of its
+    heading's words (in the page's units, as the seals' boxes)."""
+    blocks: list[dict[str, object]] = []
+    for text in texts:
+        for index, line in enumerate(text.lines):
+            headings = list(_COLUMN_HEADING.finditer(line))
+            if len(headings) < 2:
+                continue
+            start, columns, boxes = text.offsets[index], [], []
+            for heading in headings:
+                party = _party_word(text, start, heading)
+                words = text.words_in(start + heading.end(1) - len(party), start + heading.end())
+                if not words or any(w in boxes for w in words):
+                    break  # two parties' headings read as one word: where each column runs is not known
+                boxes += words
+                columns.append({"party": party, "role": _role(party),
+                                "x0": min(w.bbox.x0 for w in words), "x1": max(w.bbox.x1 for w in words)})
+            else:
+                blocks.append({"page": text.page.number, "top": min(w.bbox.y0 for w in boxes),
+                               "bottom": max(w.bbox.y1 for w in boxes), "columns": columns})
+    return blocks
+
+
+def _party_word(text: PageText, start: int, heading: re.Match[str]) -> str:
+    """The heading's party word from the start of the word that carries its cue: what runs on before it
+    in the line belongs to the column left of it (出卖人（盖章）：杭州…有限公司 | 居间方（盖章）)."""
+    party_start, party_end = start + heading.start(1), start + heading.end(1)
+    carrier = text.words_in(party_end - 1, party_end)
+    spans = [a for a, _, w in text.spans_of_line(text.line_at(party_start)) if carrier and w is carrier[-1]]
+    cut = spans[0] if spans and party_start < spans[0] < party_end else party_start
+    return text.joined[cut:party_end]

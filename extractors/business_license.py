@@ -9,6 +9,7 @@ from docproc.cn import vocab
 from docproc.cn.addresses import continues_address
 from docproc.cn.normalize import LONG_TERM, find_dates, parse_amount, parse_date, parse_validity
 from docproc.core.models import DocType, Field, RawDocument
+from docproc.extractors._beside import label_words, value_beside
 from docproc.extractors._text import PageText, before_column_gap, label_values, union_boxes
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -73,11 +74,33 @@ def _term_until(text: PageText) -> Field | None:
             if found and found[0][1] == 0:
                 return text.field((a + found[0][1], a + found[0][2]), found[0][0])
             continue
-        _start, until = parse_validity(value.replace("至", "-"))
-        if until is not None:
-            return text.field((a, b), until)
-        if _OPEN_ENDED.match(value.lstrip("自")):
-            return text.field((a, b), LONG_TERM)
+        if (until := _until_of(text.field((a, b), value))) is not None:
+            return until
+    return None
+
+
+def _until_of(term: Field) -> Field | None:
+    """The end of a business term given as a range (2012-10-05至2062-10-05, 自2012年10月5日至长期)."""
+    value = str(term.value)
+    _start, until = parse_validity(value.replace("至", "-"))
+    if until is not None:
+        return term.model_copy(update={"value": until})
+    if _OPEN_ENDED.match(value.lstrip("自")):
+        return term.model_copy(update={"value": LONG_TERM})
+    return None
+
+
+def _until_of_beside(text: PageText) -> Field | None:
+    term = _beside_by_boxes(text, "business_term")
+    return _until_of(term) if term is not None else None
+
+
+def _beside_by_boxes(text: PageText, name: str) -> Field | None:
+    """A value right of its label by the words' boxes (a tilted photo's rows, a letter-spaced label split
+    over two rows), when the rows as read hold none."""
+    for label in label_words(text, LABELS[name]):
+        if (found := value_beside(text, label, not_values=_ANY_LABEL)) is not None:
+            return found
     return None
 
 
@@ -123,13 +146,15 @@ def extract_fields(text: PageText) -> dict[str, Field]:
     for name in ("company_name", "legal_representative"):
         if name in raw:
             fields[name] = raw[name]
+    if "address" not in raw and (beside := _beside_by_boxes(text, "address")) is not None:
+        raw["address"] = beside
     if "address" in raw:
         fields["address"] = _address_carried_on(text, raw["address"])
     if "registered_capital" in raw:
         fields["registered_capital"] = _capital(raw["registered_capital"])
     if "established_date" in raw and (when := parse_date(str(raw["established_date"].value))):
         fields["established_date"] = raw["established_date"].model_copy(update={"value": when})
-    if until := _term_until(text):
+    if until := _term_until(text) or _until_of_beside(text):
         fields["business_term_until"] = until
     if code := _uscc(text):
         fields["uscc"] = code

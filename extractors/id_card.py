@@ -104,8 +104,10 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
             born[0], born[1], encoded.birth_date if encoded else None)
     label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
     if label:
-        stop = next(
-            (h.line for h in text.finditer(_ID_LABEL, start_line=label.line + 1)),
+        # the address ends at the id number's label or at the number itself, whichever comes first: a tilted
+        # photo may put the number's line above its label's
+        stop = min(
+            next((h.line for h in text.finditer(_ID_LABEL, start_line=label.line + 1)), len(text.lines)),
             next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=label.line)), len(text.lines)),
         )
         if addr := _address(text, label, stop):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
@@ -49,6 +50,7 @@ _PERSON = re.compile(rf"[{CJK}]{{2,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,3}}
 POSITION_CHARS = 12  # the longest position a letter's sentence states (高级客户经理, 研发中心技术总监)
 _LEAD_INS = sorted(vocab.words("income_proof", "position_lead_ins"), key=len, reverse=True)
 _POSITION = re.compile(rf"[{CJK}A-Za-z][{CJK}A-Za-z()/·]{{1,14}}")  # 产品经理, 高级工程师(副总监)
+_PAY_WORDS = tuple(vocab.words("income_proof", "pay_words"))  # 岗位工资, 职务津贴: a pay component, not a position
 _TRAILING = " 同志先生女士一职"  # words a form's value may end with that are not part of it
 _PROSE_MARKS = ",;。、"  # a label followed by these is a word of the prose, not a form's entry
 def _name(text: PageText) -> Field | None:
@@ -66,15 +68,28 @@ def _name(text: PageText) -> Field | None:
     return None
 
 
-def _entry(text: PageText, name: str, shape: re.Pattern[str]) -> Field | None:
-    """A form's entry of field ``name`` whose whole value has the field's ``shape``."""
+def _entry(text: PageText, name: str, shape: re.Pattern[str], *, glued_not: tuple[str, ...] = ()) -> Field | None:
+    """A form's entry of field ``name`` whose whole value has the field's ``shape``. A label that runs on,
+    with no separator, into one of the words ``glued_not`` is part of a longer word and labels nothing
+    (岗位工资 heads a pay component, not the position)."""
     for candidate in labels_of(LABELS).candidates(text, name):
+        if glued_not and candidate.how == "right" and _glued_into(candidate, glued_not):
+            continue
         whole = candidate.value.rstrip(_TRAILING)
         value = chinese_of_pair(whole)  # a value printed in two scripts (Engineer/高级工程师): its Chinese half
         start = whole.rfind(value)
         if _in_form(candidate) and shape.fullmatch(value) and value not in _TITLES:
             return candidate.field(value, (start, start + len(value)))
     return None
+
+
+def _glued_into(candidate: Candidate, words: tuple[str, ...]) -> bool:
+    """Whether the text right after the candidate's label (its gap, then its value) opens with one of
+    ``words`` and is not set apart from the label by a separator or a blank."""
+    after = candidate.gap + candidate.value
+    label_end = candidate.start - len(candidate.gap)
+    return (after.startswith(words) and not any(mark in candidate.gap for mark in ":;,。、 ")
+            and not _set_apart(candidate.text, label_end))
 
 
 def _in_form(candidate: Candidate) -> bool:
@@ -168,7 +183,7 @@ def _employment_start(text: PageText) -> Field | None:
 
 def _position(text: PageText) -> Field | None:
     """The position: a form's entry (职务：产品经理), else the prose that states it (现任销售经理一职)."""
-    entry = _entry(text, "position", _POSITION)
+    entry = _entry(text, "position", _POSITION, glued_not=_PAY_WORDS)
     if entry is not None and organisation_name(str(entry.value)) is None:
         return entry
     for pattern in _POSITIONS:
@@ -235,7 +250,8 @@ def _issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:
             return again
     closing = [h.line for w in vocab.words(LABELS, "closing") if (h := text.search(re.escape(w)))]
     dated = [(index, day, text.offsets[index] + a, text.offsets[index] + b)
-             for index, line in enumerate(text.lines) for day, a, b in find_dates(line)]
+             for index, line in enumerate(text.lines) for day, a, b in find_dates(line)
+             if not _labelled_otherwise(line, a)]
     if closing:
         after = [d for d in dated if d[0] >= min(closing)]
     else:
@@ -247,6 +263,21 @@ def _issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:
     signing = range(len(text.lines) - 1, min(closing) if closing else len(text.lines) - SIGNING_LINES - 1, -1)
     lines = [(text.offsets[i], text.offsets[i] + len(text.lines[i])) for i in signing if i >= 0]
     return next((f for a, b in lines if (f := reread_date(text, (a, b), ctx))), None)
+
+
+@cache
+def _other_date_labels() -> re.Pattern[str]:
+    """The labels of the letter's other dates: its start date's and the words of dates it never signs on
+    (入职日期, 出生日期, 有效期至), each at the end of the text it is searched in."""
+    words = set(vocab.labels(LABELS)["employment_start"]) | set(vocab.words(LABELS, "not_after"))
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})[^0-9]{{0,{FILLER}}}$")
+
+
+def _labelled_otherwise(line: str, start: int) -> bool:
+    """Whether the date starting at ``start`` of ``line`` is another field's, its label just before it
+    (入职日期2010-09-01): never the date that signs the letter."""
+    return _other_date_labels().search(line, 0, start) is not None
 
 
 def _employer(text: PageText) -> Field | None:

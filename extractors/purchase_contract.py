@@ -14,7 +14,7 @@ from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._parties import find_parties, opens_entry
-from docproc.extractors._signature import signed_on
+from docproc.extractors._signature import signature_columns, signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 CJK = r"\u4e00-\u9fff"
 LABELS_OF = "purchase_contract"
 LABELS = vocab.labels(LABELS_OF)
-# The floor area with its unit after the figure (建筑面积98.56平方米) or in a table's heading cell
-# (建筑面积（㎡） | 98.56); not the inner or shared area (套内建筑面积, 分摊建筑面积).
-_AREA_UNIT = r"(?:平方米|㎡|m2|m²|M2)"
+# The floor area with its unit after the figure (建筑面积98.56平方米, 建筑面积为/共/计/约 98.56㎡) or in
+# brackets before it (建筑面积（㎡） | 98.56, 建筑面积共（平方米）：98.56); not the inner or shared area
+# (套内建筑面积, 分摊建筑面积).
+_AREA_UNIT = r"(?:平方米|平米|㎡|m2|m²|M2|M²)"
 _AREA = re.compile(rf"(?<!套内)(?<!分摊)(?<!共有)(?<!公摊)建筑面积(?:[^0-9]{{0,12}}?([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}"
-                   rf"|\({_AREA_UNIT}[²2]?\)[:]?\s*([0-9]+(?:\.[0-9]+)?))")
+                   rf"|[^0-9(]{{0,4}}\(\s*{_AREA_UNIT}[²2]?\s*\)[:]?\s*([0-9]+(?:\.[0-9]+)?))")
 # The price after any of its labels (总价款, 总金额, 成交价格, 转让价款…; not 首期/剩余 parts): its figure with 元
 # after it, or the ¥ sign before it (总价款（小写） | ¥4,800,921.00).
 _PRICE_WORDS = "|".join(re.escape(w) for w in sorted(LABELS["total_price"], key=len, reverse=True))
@@ -279,8 +280,11 @@ def _address(candidate: Candidate) -> Field | None:
     if candidate.how == "right" and value == candidate.value and _ends_its_line(text, candidate.end):
         # a paragraph wrapped inside the address (…2单元2401 / 室（以下简称该房屋）): the next line's words up
         # to the clause's end belong to it when they complete a building or room part; a table's next row
-        # (建筑面积（㎡） 96.91) does not
-        rest = text.joined[candidate.end : candidate.end + ADDRESS_REACH]
+        # (建筑面积（㎡） 96.91) does not. The wrapped part ends with its line: the line after it opens the next
+        # sentence (该房屋建筑面积共…), which no punctuation parts from it in the joined text.
+        line = text.line_at(candidate.end)
+        line_end = text.offsets[line] + len(text.lines[line])
+        rest = text.joined[candidate.end : min(line_end, candidate.end + ADDRESS_REACH)]
         rest = rest[: _CLAUSE_END.search(rest).start()]  # type: ignore[union-attr]  # $ always matches
         if flat_detail(value + rest) > flat_detail(value):
             value += rest
@@ -334,6 +338,8 @@ def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Fiel
 @extractor(DocType.PURCHASE_CONTRACT)
 def extract_purchase_contract(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields over all pages plus the number of pages present."""
-    fields = extract_fields([PageText(p) for p in doc.pages])
+    texts = [PageText(p) for p in doc.pages]
+    fields = extract_fields(texts)
     fields["pages_present"] = Field(value=len(doc.pages), confidence=1.0, page=doc.pages[0].number)
-    return ExtractedFields(fields=fields)
+    columns = signature_columns(texts)  # whose seal belongs where, for the seal check
+    return ExtractedFields(fields=fields, meta={"signature_columns": columns} if columns else {})

@@ -13,7 +13,7 @@ from docproc.cn.amount_words import CAPITALS, from_words
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.core.models import DocType, Field, RawDocument
-from docproc.extractors._text import Hit, PageText, label_values
+from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 
 LABELS = vocab.labels("tax_certificate")
 _ID_NUMBER = re.compile(r"[1-9]\d{16}[\dXx]")
-_CODE = re.compile(r"[0-9A-Za-z]{8,32}")
+_CODE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{8,32}(?![0-9A-Za-z])")
+_CODE_LABEL = re.compile("|".join(re.escape(s) for s in sorted(LABELS["verification_code"], key=len, reverse=True)))
+_ANY_LABEL = re.compile("|".join(re.escape(s) for s in sorted({s for alts in LABELS.values() for s in alts},
+                                                                key=len, reverse=True)))
+CODE_SEPARATORS = ":;,.。/|、 "
+CODE_LINES_BELOW = 2  # lines under a code's label (a box under it, beside a QR code) where the code may stand
 
 
 def _amount(field: Field) -> Field | None:
@@ -224,6 +229,55 @@ def _taxpayer_in_prose(text: PageText) -> tuple[Field | None, Field | None]:
     return None, None
 
 
+def _verification_code(text: PageText) -> Field | None:
+    """The code a record is verified by: after its label on the label's line (验证码：A1B2…), else in the box
+    under it (a 查验码 box beside the QR code: the label above, the code below). A sentence that names the
+    label (凭查验码查验) is passed over: no code follows it. Nothing beside the label but another column (开具日期…
+    a column away, however misread) sends the search under it."""
+    for hit in text.finditer(_CODE_LABEL):
+        line, offset = text.lines[hit.line], text.offsets[hit.line]
+        start = hit.match.end()
+        while start < len(line) and line[start] in CODE_SEPARATORS:
+            start += 1
+        following = _ANY_LABEL.search(line, start)
+        a, b = before_column_gap(text, (offset + start, offset + (following.start() if following else len(line))))
+        beside = _CODE.match(text.joined[a:b]) if a < b else None
+        if a < b and not _a_column_away(text, offset + hit.match.end(), a):
+            if beside is not None:
+                return text.field((a, a + beside.end()), beside.group(0))
+            continue  # prose goes on after the label's word
+        if (under := _code_under(text, hit)) is not None:  # nothing beside the label but another column
+            return under
+        if beside is not None:  # the code printed a wide gap right of its label
+            return text.field((a, a + beside.end()), beside.group(0))
+    return None
+
+
+def _a_column_away(text: PageText, end: int, start: int) -> bool:
+    """Whether the words at characters ``end - 1`` and ``start`` stand a column gap apart."""
+    left, right = text.words_in(end - 1, end), text.words_in(start, start + 1)
+    if not left or not right or left[-1] is right[0]:
+        return False
+    a, b = left[-1].bbox, right[0].bbox
+    return b.x0 - a.x1 > COLUMN_GAP * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def _code_under(text: PageText, label: Hit) -> Field | None:
+    """A code that opens a word on the next lines starting under the label (within a letter of its left edge)."""
+    boxes = text.words_in(label.offset + label.match.start(), label.offset + label.match.end())
+    if not boxes:
+        return None
+    x0, bottom = min(w.bbox.x0 for w in boxes), max(w.bbox.y1 for w in boxes)
+    height = min(w.bbox.y1 - w.bbox.y0 for w in boxes)
+    for index in range(label.line + 1, min(len(text.lines), label.line + 1 + CODE_LINES_BELOW)):
+        for a, b, word in text.spans_of_line(index):
+            if abs(word.bbox.x0 - x0) > height or word.bbox.y0 - bottom > 3 * height:
+                continue
+            if (m := _CODE.match(text.joined[a:b])) is not None:  # the word alone: the line before may end in a digit
+                return text.field((a, a + m.end()), m.group(0))
+    return None
+
+
 def _valid_id(field: Field | None) -> bool:
     return field is not None and parse_id_number(str(field.value)).valid_check_digit
 
@@ -248,8 +302,8 @@ def extract_fields(text: PageText) -> dict[str, Field]:
         fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
-    if "verification_code" in raw and (m := _CODE.search(str(raw["verification_code"].value))):
-        fields["verification_code"] = raw["verification_code"].model_copy(update={"value": m.group(0)})
+    if code := _verification_code(text):
+        fields["verification_code"] = code
     for name in ("total_income", "total_tax"):
         if name in raw and (amount := _amount(raw[name])):
             fields[name] = amount

@@ -136,6 +136,14 @@ def test_find_dates_ignores_digits_inside_longer_numbers() -> None:
     assert find_dates("2023-02-30") == []
 
 
+def test_find_dates_reads_a_date_with_the_time_of_day_glued_to_its_day() -> None:
+    text = "开具时间:2026-10-0814:27:44"
+    [(day, start, end)] = find_dates(text)
+    assert day == date(2026, 10, 8) and text[start:end] == "2026-10-08"
+    assert [d for d, _, _ in find_dates("2026/05/189:05")] == [date(2026, 5, 18)]
+    assert find_dates("2026-10-081") == []  # three figures after the month and no time: no day to tell
+
+
 def test_find_dates_does_not_double_count() -> None:
     assert len(find_dates("2024年03月05日")) == 1
     assert len(find_dates("2015.03.01-2035.03.01")) == 2

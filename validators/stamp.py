@@ -83,13 +83,83 @@ def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
                     value=stamp.text)
 
 
+BLOCK_REACH = 3.0  # seal heights under a signature block's headings where a party's seal may stand
+
+
+def _placed_in(stamp: Stamp, blocks: object) -> dict[str, str] | None:
+    """The column of a signature block set in columns (出卖人（签章） | 买受人（签章） | 经纪机构（签章）) that a seal
+    stands in: on the block's page, its centre from half a seal above the headings to BLOCK_REACH seals
+    under them; the columns part halfway between one heading's end and the next one's start. None for a
+    seal elsewhere."""
+    if not isinstance(blocks, list):
+        return None
+    x, y = (stamp.bbox.x0 + stamp.bbox.x1) / 2, (stamp.bbox.y0 + stamp.bbox.y1) / 2
+    size = stamp.bbox.y1 - stamp.bbox.y0
+    for block in blocks:
+        if not isinstance(block, dict) or block.get("page") != stamp.page or not block.get("columns"):
+            continue
+        if not block["top"] - size / 2 <= y <= block["bottom"] + BLOCK_REACH * size:
+            continue
+        columns = sorted(block["columns"], key=lambda c: float(c["x0"]))
+        column = columns[0]
+        for left, right in zip(columns, columns[1:], strict=False):
+            if x >= (float(left["x1"]) + float(right["x0"])) / 2:
+                column = right
+        return {"party": str(column["party"]), "role": str(column["role"])}
+    return None
+
+
+def _reads(stamp: Stamp) -> tuple[str, ...]:
+    return (*stamp.legend_reads, *([stamp.text] if stamp.text else []))
+
+
+def _in_others_columns(doc: Document, coloured: list[Stamp], name: str, owner_role: str,
+                       policy: Policy) -> tuple[list[Stamp], list[dict[str, str]]]:
+    """The seals, none of which reads as ``name``, that stand in other parties' columns of the signature block
+    (when the block has a column of ``owner_role``), with those columns."""
+    blocks = doc.meta.get("signature_columns")
+    if not isinstance(blocks, list) or not any(
+            isinstance(b, dict) and any(c.get("role") == owner_role for c in b.get("columns", [])) for b in blocks):
+        return [], []
+    if any(legend_match(_reads(s), name) >= policy.stamps.legend_verified_min for s in coloured):
+        return [], []
+    placed = [(s, _placed_in(s, blocks)) for s in coloured]
+    others = [(s, p) for s, p in placed if p is not None and p["role"] != owner_role]
+    return [s for s, _ in others], [p for _, p in others]
+
+
+def _not_the_owners(doc: Document, seals: list[Stamp], columns: list[dict[str, str]], name: str,
+                    organisation: tuple[str, str], doc_type: DocType) -> Verdict:
+    """Every seal stands in another party's column: fail when one's legend cleanly names an organisation
+    (not the owner, whose name it does not read as), else review (a legend unread cannot tie it to anyone)."""
+    org_zh, org = organisation
+    parties = "、".join(dict.fromkeys(c["party"] for c in columns))
+    ev = [_stamp_evidence(doc, s) for s in seals]
+    clean = [legend for s in seals for legend in ([s.text] if s.text else []) + legends_in_reads(s.legend_reads)
+             if looks_like_an_organisation(legend)]
+    if clean:
+        return Verdict(Status.FAIL, [say(f"{where_zh(doc)}上的印章盖在“{parties}”一栏，印章文字为“{clean[0]}”，"
+                                         f"不是{org_zh}“{name}”的印章；未见{org_zh}盖章",
+                                         f"the seal on {where(doc)} stands in the column headed {parties} and reads "
+                                         f"{clean[0]!r}, not the {org} {name!r}: the {org}'s seal is missing")], ev,
+                       supplement=ask(f"{zh(doc_type)}未见{org_zh}“{name}”的印章（仅有{parties}的印章），请提供{org_zh}盖章的合同",
+                                      f"The {en(doc_type)} carries no seal of the {org} {name} (only that of {parties}): "
+                                      f"provide the contract sealed by the {org}"))
+    return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的印章只盖在“{parties}”一栏，印章文字未能识别，"
+                                       f"无法确认是{org_zh}“{name}”的印章，请人工核对",
+                                       f"the only seal on {where(doc)} stands in the column headed {parties} and its legend "
+                                       f"could not be read: it cannot be tied to the {org} {name}; check by eye")], ev)
+
+
 def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisation_field: str | None,
                  organisation: tuple[str, str], legend_required: bool = True,
-                 names_one: Callable[[str], bool] | None = None) -> Verdict:
+                 names_one: Callable[[str], bool] | None = None, owner_role: str | None = None) -> Verdict:
     """Shared logic: seal present → legend matches the organisation → pass; unreadable → review.
 
     ``names_one`` (names_a_bank for a bank): a legend read as another organisation must name one of that
     kind; a misread that does not is no evidence of a foreign seal. ``organisation``: who seals, in zh and en.
+    ``owner_role`` (a contract's seller): where the document shows whose seal belongs where (a signature block
+    in columns), a seal in another party's column is not the owner's, whatever its legend.
     """
     org_zh, org = organisation
     docs = bundle.of_type(doc_type)
@@ -106,6 +176,11 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
                        supplement=ask(f"{zh(doc_type)}未见{org_zh}公章，请提供加盖公章的原件",
                                       f"The {en(doc_type)} carries no seal of the {org}: provide the sealed original"))
     name = str(value(doc, organisation_field) or "") if organisation_field else ""
+    if owner_role and name:
+        others, columns = _in_others_columns(doc, coloured, name, owner_role, policy)
+        if others and len(others) == len(coloured):
+            return _not_the_owners(doc, others, columns, name, organisation, doc_type)
+        coloured = [s for s in coloured if s not in others]  # another party's seal is no evidence either way
     ev = [_stamp_evidence(doc, s) for s in coloured]
     legends = [s.text for s in coloured if s.text] + legends_in_reads([r for s in coloured for r in s.legend_reads])
     if not name or (not legends and not legend_required):
@@ -169,7 +244,7 @@ def bank_statement_seal(bundle: Bundle, policy: Policy) -> Verdict:
 def purchase_contract_seal(bundle: Bundle, policy: Policy) -> Verdict:
     """The seller's seal is on the contract."""
     return seal_verdict(bundle, policy, doc_type=DocType.PURCHASE_CONTRACT, organisation_field="seller",
-                        organisation=("出卖人", "seller"), legend_required=False)
+                        organisation=("出卖人", "seller"), legend_required=False, owner_role="seller")
 
 
 @check("stamp.tax_certificate", Category.STAMP, title=("纳税记录税务机关印章", "Tax authority seal"))

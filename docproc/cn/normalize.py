@@ -27,6 +27,8 @@ _NUMERIC_DATES = (
     re.compile(_YEAR + r"\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d)"),
     # 20240305
     re.compile(_YEAR + r"(?P<m>\d{2})(?P<d>\d{2})(?!\d)"),
+    # 2026-10-0814:27:44: a two-figure day with the time of day printed (or read) right after it
+    re.compile(_YEAR + r"\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{2})(?=[0-2]?\d:[0-5]\d)"),
 )
 _CN_DIGIT = "〇零○Oo0一二三四五六七八九"  # OCR reads 〇 as a Latin O, a zero or a pair of brackets too
 _CN_YEAR_DIGIT = rf"(?:[{_CN_DIGIT}]|\(\))"
