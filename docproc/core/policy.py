@@ -12,7 +12,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from pydantic import Field as PydanticField
 
-from docproc.cn import vocab
 from docproc.core.errors import ConfigError, UnknownProfile
 from docproc.core.models import Category, DocType, Side, Title
 
@@ -160,10 +159,6 @@ class Credit(_PolicyModel):
     def _review_below_limit(self) -> Credit:
         if self.dti_review_from > self.dti_limit:
             raise ValueError("credit.dti_review_from must not be above credit.dti_limit")
-        known = set(vocab.words("credit_report", "query_reasons"))
-        if unknown := [r for r in self.hard_query_reasons if r not in known]:
-            raise ValueError(f"credit.hard_query_reasons: {', '.join(unknown)} is not an inquiry reason the report prints "
-                             f"({', '.join(sorted(known))})")
         return self
 
 
