@@ -73,7 +73,7 @@ def _severity(row: dict[str, Any], policy: Policy) -> Said | None:
     """A late status worse than the policy lets pass on count alone (61–90 days late by default, or a bad debt,
     a guarantor's or an asset repayment), said for the account; None when there is none."""
     worst = str(row.get("worst_status_24m") or "N")
-    if worst in "DZB" and worst != "N" or (worst.isdigit() and int(worst) >= policy.credit.worst_status_review):
+    if worst in ("D", "Z", "B") or (worst.isdigit() and int(worst) >= policy.credit.worst_status_review):
         words = {"B": ("呆账", "a bad debt"), "D": ("担保人代还", "repaid by a guarantor"),
                  "Z": ("以资抵债", "settled with assets")}
         zh, en = words.get(worst, (f"最长逾期状态{worst}", f"late status {worst} (up to {worst} months late)"))
