@@ -13,6 +13,13 @@ from docproc.core.models import Field
 from docproc.extractors._text import COLUMN_GAP, PageText, before_column_gap
 
 SEPARATORS = ":;,.。/|、 "  # between a label and its value (the text is half-width)
+
+
+def past_separators(line: str, start: int) -> int:
+    """The first index at or after ``start`` that is not a separator between a label and its value."""
+    while start < len(line) and line[start] in SEPARATORS:
+        start += 1
+    return start
 MIN_RESIDUE = 2  # a label's tail shorter than this (one character) may well begin a value
 # A label's qualifier in brackets: 工作单位(全称), 月均收入(小写), 买受人(以下简称乙方). No digits: a value may
 # open with a bracketed year or number ((2026)京0105民初123号).

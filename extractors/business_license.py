@@ -10,6 +10,7 @@ from docproc.cn.addresses import continues_address
 from docproc.cn.normalize import LONG_TERM, find_dates, parse_amount, parse_date, parse_validity
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._beside import label_words, value_beside
+from docproc.extractors._labels import past_separators
 from docproc.extractors._text import PageText, before_column_gap, label_values, union_boxes
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -48,7 +49,6 @@ _ANY_LABEL = re.compile("|".join(re.escape(s) for s in sorted({s for alts in LAB
                                                                 key=len, reverse=True)))
 _UNTIL = ("至", "止", "到")  # 营业期限至 on a row of its own, under 营业期限自
 _OPEN_ENDED = re.compile(r"[长長]期|永久|不约定期限|无固定期限")
-_SEPARATORS = ":;,.。/|、 "
 
 
 def _term_until(text: PageText) -> Field | None:
@@ -57,13 +57,9 @@ def _term_until(text: PageText) -> Field | None:
     The value ends at the next label on its line or at a gap to another column."""
     for hit in text.finditer(_TERM):
         line, offset = text.lines[hit.line], text.offsets[hit.line]
-        start = hit.match.end()
-        while start < len(line) and line[start] in _SEPARATORS:
-            start += 1
+        start = past_separators(line, hit.match.end())
         until_row = line.startswith(_UNTIL, start)
-        start += until_row
-        while start < len(line) and line[start] in _SEPARATORS:
-            start += 1
+        start = past_separators(line, start + until_row)
         following = _ANY_LABEL.search(line, start)
         a, b = before_column_gap(text, (offset + start, offset + (following.start() if following else len(line))))
         value = text.joined[a:b]

@@ -13,6 +13,7 @@ from docproc.cn.amount_words import CAPITALS, from_words
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.core.models import DocType, Field, RawDocument
+from docproc.extractors._labels import past_separators
 from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -25,7 +26,6 @@ _CODE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{8,32}(?![0-9A-Za-z])")
 _CODE_LABEL = re.compile("|".join(re.escape(s) for s in sorted(LABELS["verification_code"], key=len, reverse=True)))
 _ANY_LABEL = re.compile("|".join(re.escape(s) for s in sorted({s for alts in LABELS.values() for s in alts},
                                                                 key=len, reverse=True)))
-CODE_SEPARATORS = ":;,.。/|、 "
 CODE_LINES_BELOW = 2  # lines under a code's label (a box under it, beside a QR code) where the code may stand
 
 
@@ -236,9 +236,7 @@ def _verification_code(text: PageText) -> Field | None:
     a column away, however misread) sends the search under it."""
     for hit in text.finditer(_CODE_LABEL):
         line, offset = text.lines[hit.line], text.offsets[hit.line]
-        start = hit.match.end()
-        while start < len(line) and line[start] in CODE_SEPARATORS:
-            start += 1
+        start = past_separators(line, hit.match.end())
         following = _ANY_LABEL.search(line, start)
         a, b = before_column_gap(text, (offset + start, offset + (following.start() if following else len(line))))
         beside = _CODE.match(text.joined[a:b]) if a < b else None

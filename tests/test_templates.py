@@ -206,25 +206,35 @@ def test_cli_unseen2_corpus_holds_the_second_batch(tmp_path: Path) -> None:
     assert all(d["held_out"] and FAMILY[d["template"]].batch in (1, 2) for d in docs)
 
 
-@pytest.mark.slow
-def test_cli_unseen3_corpus_renders_every_third_batch_family(tmp_path: Path) -> None:
-    """A tiny unseen3 corpus: every batch-3 family renders and its documents carry their truth fields."""
-    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "99",
-                                              "--templates", "unseen3", "--workers", "1"])
+# The truth fields every held-out document must carry, by type.
+REQUIRED = {"income_proof": ("name", "id_number", "employer", "monthly_income", "issue_date"),
+            "bank_statement": ("bank_name", "account_holder", "account_number", "closing_balance"),
+            "purchase_contract": ("contract_number", "buyer_names", "seller", "property_address", "total_price"),
+            "tax_certificate": ("name", "id_number", "total_income", "total_tax", "verification_code"),
+            "business_license": ("company_name", "uscc", "legal_representative", "address")}
+
+
+def _held_out_docs(tmp_path: Path, mode: str, seed: int) -> list[dict[str, Any]]:
+    """Generate six applicants of a held-out batch through the CLI; the documents other than ID cards, after
+    checking that each folder holds exactly the files its truth lists."""
+    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", str(seed),
+                                              "--templates", mode, "--workers", "1"])
     assert result.exit_code == 0, result.output
     docs = []
     for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
         truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
         assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
         docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    return docs
+
+
+@pytest.mark.slow
+def test_cli_unseen3_corpus_renders_every_third_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen3 corpus: every batch-3 family renders and its documents carry their truth fields."""
+    docs = _held_out_docs(tmp_path, "unseen3", 99)
     assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 3}
-    required = {"income_proof": ("name", "id_number", "employer", "monthly_income", "issue_date"),
-                "bank_statement": ("bank_name", "account_holder", "account_number", "closing_balance"),
-                "purchase_contract": ("contract_number", "buyer_names", "seller", "property_address", "total_price"),
-                "tax_certificate": ("name", "id_number", "total_income", "total_tax", "verification_code"),
-                "business_license": ("company_name", "uscc", "legal_representative", "address")}
     for d in docs:
-        assert d["held_out"] and all(d["fields"].get(k) not in (None, "", []) for k in required[d["type"]]), d
+        assert d["held_out"] and all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -249,14 +259,7 @@ def test_third_batch_seals_are_where_the_truth_says(seed: int) -> None:
 @pytest.mark.slow
 def test_cli_unseen4_corpus_renders_every_fourth_batch_family(tmp_path: Path) -> None:
     """A tiny unseen4 corpus: every batch-4 family renders and its documents carry their truth fields."""
-    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "77",
-                                              "--templates", "unseen4", "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    docs = []
-    for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
-        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-        assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
-        docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    docs = _held_out_docs(tmp_path, "unseen4", 77)
     assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 4}
     assert all(d["held_out"] and FAMILY[d["template"]].batch == 4 for d in docs)
 
@@ -265,23 +268,11 @@ def test_cli_unseen4_corpus_renders_every_fourth_batch_family(tmp_path: Path) ->
 def test_cli_unseen5_corpus_renders_every_fifth_batch_family(tmp_path: Path) -> None:
     """A tiny unseen5 corpus: the pool draws only batch 5, every batch-5 family renders and its documents carry
     their truth fields."""
-    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "56",
-                                              "--templates", "unseen5", "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    docs = []
-    for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
-        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-        assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
-        docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    docs = _held_out_docs(tmp_path, "unseen5", 56)
     assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 5}
-    required = {"income_proof": ("name", "id_number", "employer", "monthly_income", "issue_date"),
-                "bank_statement": ("bank_name", "account_holder", "account_number", "closing_balance"),
-                "purchase_contract": ("contract_number", "buyer_names", "seller", "property_address", "total_price"),
-                "tax_certificate": ("name", "id_number", "total_income", "total_tax", "verification_code"),
-                "business_license": ("company_name", "uscc", "legal_representative", "address")}
     for d in docs:
         assert d["held_out"] and FAMILY[d["template"]].batch == 5, d["template"]
-        assert all(d["fields"].get(k) not in (None, "", []) for k in required[d["type"]]), d
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -325,14 +316,7 @@ def test_fifth_batch_layouts_and_seals(seed: int) -> None:
 def test_cli_unseen6_corpus_renders_every_sixth_batch_family(tmp_path: Path) -> None:
     """A tiny unseen6 corpus: the pool draws only batch 6, every batch-6 family renders and its documents carry
     their truth fields."""
-    result = CliRunner().invoke(samples_cli, ["generate", str(tmp_path), "--applicants", "6", "--seed", "9404",
-                                              "--templates", "unseen6", "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    docs = []
-    for folder in (p for p in tmp_path.iterdir() if p.is_dir()):
-        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-        assert sorted(p.name for p in folder.iterdir()) == sorted([*truth["files"], "truth.json"])
-        docs += [d for d in _documents(truth) if d["type"] != "id_card"]
+    docs = _held_out_docs(tmp_path, "unseen6", 9404)
     assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 6}
     for d in docs:
         assert d["held_out"] and FAMILY[d["template"]].batch == 6, d["template"]

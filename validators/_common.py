@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from docproc.cn.terms import DOC_NAMES, field_name
@@ -56,6 +57,11 @@ def said_by(table: dict[Any, tuple[str, str]], key: Any, **values: object) -> Sa
 def ask(zh_text: str, en_text: str) -> Title:
     """A supplement-request line."""
     return Title(zh=zh_text, en=en_text)
+
+
+def months_between(start: date, end: date) -> float:
+    """Months from ``start`` to ``end`` (days over the mean month's 30.44), for coverage and monthly averages."""
+    return (end - start).days / 30.44
 
 
 def value(doc: Document, name: str) -> Any:

@@ -14,6 +14,7 @@ from docproc.validators._common import (
     en,
     evidence,
     field_name,
+    months_between,
     page_numbering,
     pages_zh,
     say,
@@ -188,10 +189,6 @@ for _type in CHECKED_TYPES:
     )
 
 
-def _months_between(start: date, end: date) -> float:
-    return (end - start).days / 30.44
-
-
 @check("completeness.bank_statement.coverage", Category.COMPLETENESS, title=("银行流水覆盖月数", "Bank statement coverage"))
 def statement_coverage(bundle: Bundle, policy: Policy) -> Verdict:
     """The statements cover at least the profile's number of months."""
@@ -205,7 +202,7 @@ def statement_coverage(bundle: Bundle, policy: Policy) -> Verdict:
         return Verdict(Status.REVIEW, [say("银行流水起止日期未能识别", "the statement period could not be read")],
                        [evidence(d) for d in docs])
     start, end = min(s for s, _, _ in known), max(e for _, e, _ in known)
-    months = _months_between(start, end)
+    months = months_between(start, end)
     need = requirement.min_months
     reason = say(f"覆盖{start}至{end}，共{months:.1f}个月；该客户类型要求{need}个月",
                  f"covers {start} to {end}, {months:.1f} months; the profile needs {need}")

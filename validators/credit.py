@@ -15,7 +15,7 @@ from typing import Any
 
 from docproc.core.models import BBox, Bundle, Category, DocType, Document, Evidence, Status
 from docproc.core.policy import Policy
-from docproc.validators._common import Said, evidence, say, value, where, where_zh
+from docproc.validators._common import Said, evidence, months_between, say, value, where, where_zh
 from docproc.validators.money import _is_salary, _row_evidence, _rows
 from docproc.validators.registry import Verdict, check
 
@@ -178,7 +178,7 @@ def verified_income(bundle: Bundle, policy: Policy) -> tuple[Decimal, Said, list
     for doc in bundle.of_type(DocType.TAX_CERTIFICATE):
         total, start, end = value(doc, "total_income"), value(doc, "period_start"), value(doc, "period_end")
         if total is not None and isinstance(start, date) and isinstance(end, date) and end > start:
-            months = max(1, round((end - start).days / 30.44))
+            months = max(1, round(months_between(start, end)))
             average = (Decimal(str(total)) / months).quantize(Decimal("0.01"))
             return average, say(f"纳税记录{months}个月收入{total}元，月均{average}元",
                                 f"the tax record's income {total} over {months} month(s): {average} a month"), \
@@ -190,7 +190,7 @@ def _covered_months(statements: list[Document]) -> int:
     """Whole months between the earliest start and the latest end of the statements' periods (0 when unread)."""
     starts = [d for s in statements if isinstance(d := value(s, "period_start"), date)]
     ends = [d for s in statements if isinstance(d := value(s, "period_end"), date)]
-    return round((max(ends) - min(starts)).days / 30.44) if starts and ends and max(ends) > min(starts) else 0
+    return round(months_between(min(starts), max(ends))) if starts and ends and max(ends) > min(starts) else 0
 
 
 def annuity(principal: Decimal, *, rate: float, years: int) -> Decimal:
