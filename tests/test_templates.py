@@ -30,6 +30,7 @@ from samples.cli import samples as samples_cli
 from samples.generator import (
     ApplicantSpec,
     batch6_letters,
+    batch7_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -85,7 +86,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for f in truth["files"].values() for d in f["documents"]]
 
 
-@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"])
+@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -103,15 +104,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a sixth batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a seventh batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6):
+        for batch in (3, 4, 5, 6, 7):
             later = [f for f in families(doc_type) if f.batch == batch]
-            two = batch in (5, 6) and doc_type in ("income_proof", "bank_statement")
+            two = batch in (5, 6, 7) and doc_type in ("income_proof", "bank_statement")
             assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
 
 
@@ -139,7 +140,8 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
-@pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6)])
+@pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
+                                             ("unseen7", 7)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -150,7 +152,7 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
 
 
 @pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716),
-                                                    ("unseen6", 6, 4717)])
+                                                    ("unseen6", 6, 4717), ("unseen7", 7, 4719)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -162,7 +164,8 @@ def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch:
 def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
-        for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6)):
+        for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
+                            ("unseen7", 7)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -171,7 +174,7 @@ def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
-        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"):
+        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -388,6 +391,78 @@ def test_sixth_batch_layouts_and_seals(seed: int) -> None:
         assert pdf.pages[0].width > pdf.pages[0].height
     (page,) = _text(data)
     assert "营业执照" in page and "市场主体身份码" in page and "登记机关" in page
+
+
+@pytest.mark.slow
+def test_cli_unseen7_corpus_renders_every_seventh_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen7 corpus: the pool draws only batch 7, every batch-7 family renders and its documents carry
+    their truth fields."""
+    docs = _held_out_docs(tmp_path, "unseen7", 9703)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 7}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 7, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_seventh_batch_statements_carry_their_own_headings_and_seals(seed: int) -> None:
+    """The 电子流水 has its summary block, 交易时间 column and 流水号 on every page, signs debits with a minus and
+    carries a round e-seal; the Debit/Credit statement has English sub-headings and an oval seal."""
+    p = _with_family(batch7_statement.LIUSHUI, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    credits = sum(1 for t in statement.transactions if t.amount > 0)
+    assert all(k in pages[0] for k in ("期初余额", "期末余额", f"收入：{credits}笔", "交易时间", "对方账号"))
+    for k, page in enumerate(pages, 1):
+        assert "流水号" in page and f"第{k}页/共{len(pages)}页" in page
+    for t in statement.transactions:
+        assert t.amount > 0 or f"-{abs(t.amount):.2f}" in "".join(pages).replace(",", ""), t
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    d = _with_family(batch7_statement.DEBIT_CREDIT, seed)
+    ledger = d.statement
+    assert ledger is not None
+    pages = _text(Printer(d).pdf("bank_statement"))
+    assert all(k in pages[0] for k in ("借方发生额", "Debit", "贷方发生额", "Credit", "Counterparty", "Remarks",
+                                       "开户网点Branch"))
+    assert "借方合计TotalDebit" in pages[-1] and f"{len(pages)}/{len(pages)}" in pages[-1]
+    assert seals(d, "bank_statement") == ([(ledger.pages_declared, ledger.branch, "oval")] if ledger.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_seventh_batch_layouts_and_seals(seed: int) -> None:
+    """The one-sentence letter puts the 大写 before the ¥ amount in brackets; the dotted form labels its facts with
+    full-width colons; the 转让方/受让方 contract signs in a two-cell table on its last page; the tax certificate
+    carries its 防伪校验码; the colon licence copy prints its 副本 box and 二〇 dates; seals as the truth says."""
+    one = _with_family("letter_one_sentence", seed)
+    (page,) = _text(Printer(one).pdf("income_proof"))
+    proof = one.proof
+    assert f"月收入人民币{proof.amount_in_words}（¥" in page and "特此证明" in page and "证明单位（公章）" in page
+    dotted = _with_family("letter_dotted_leaders", seed)
+    (page,) = _text(Printer(dotted).pdf("income_proof"))
+    assert "身份证号码：" in page and "大写金额：" in page and any(k in page for k in ("工作单位：", "任职单位：", "所在单位："))
+    for letter in (one, dotted):
+        assert seals(letter, "income_proof") == ([(1, letter.proof.seal_legend or letter.proof.employer, "round")]
+                                                 if letter.proof.sealed else [])
+    c = _with_family("contract_transfer_parties", seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert "转让方（甲方）" in text[0] and "受让方（乙方）" in text[0] and "房地产证号" in text[1]
+    assert "甲方（转让方）签章" in text[-1] and contract.seller.name in text[-1]
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family("tax_proof_barcode", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert f"防伪校验码：{t.tax.verification_code}" in page and "兹证明纳税人" in page and "特此证明" in page
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family("license_colon_copy", seed)
+    assert lic.license is not None
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    assert "营业执照" in page and "副本" in page and "登记机关" in page and "名称：" in page
+    assert date_text(lic.license.registered, "numerals") in page
 
 
 @pytest.mark.parametrize("seed", range(3))
