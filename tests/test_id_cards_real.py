@@ -147,3 +147,12 @@ def test_a_rotated_card_is_turned_upright_and_read(ctx: Context, name: str, turn
     assert (doc.type, doc.side) == (DocType.ID_CARD, Side.FRONT)
     address = str(doc.fields["address"].value)
     assert address.startswith(("湖南省长沙市", "北京市海淀区")) and address.endswith(("居民组", "科技园"))
+
+
+@pytest.mark.parametrize("turned", [90, 180, 270])
+@pytest.mark.parametrize("name", ["cn_id_front_ccf_cropped.png", "cn_id_back_ccf_cropped_expired.png"])
+def test_a_real_card_turned_any_quarter_is_set_upright(ctx: Context, name: str, turned: int) -> None:
+    """Reading a sample at each turn took a sideways or upside-down portrait side for upright; the card's own
+    text lines and the line classifier do not."""
+    card = imaging.rotate(imaging.load_image(_realdoc(name).read_bytes()), turned)
+    assert ctx.ocr.orientation(card) == (360 - turned) % 360

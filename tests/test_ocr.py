@@ -227,3 +227,27 @@ def test_rapidocr_reads_the_id_card_text(id_card_text: np.ndarray) -> None:
     line = id_card_text[id_card_text.shape[0] // 2 + 5 :, :]
     text, conf = engine.read_line(line)
     assert ID_NUMBER in text and conf > 0.8
+
+
+@pytest.fixture(scope="module")
+def rapid() -> OcrEngine:
+    pytest.importorskip("rapidocr_onnxruntime")
+    return make_engine("rapidocr")
+
+
+@pytest.mark.parametrize("turned", [0, 90, 180, 270])
+def test_rapidocr_orientation_is_judged_from_the_lines_without_reading(rapid: OcrEngine, turned: int) -> None:
+    """The text lines' shape and the line classifier's votes settle every quarter turn of a letter: the slower
+    read-at-every-turn fallback is not needed."""
+    page = render(["收入证明", "兹证明张三丰同志系我单位正式员工，自二〇一五年入职至今。",
+                   "该同志月收入人民币贰万伍仟元整，特此证明。", "北京某某科技有限公司人力资源部"], px=34)
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    image = page if turned == 0 else cv2.rotate(page, codes[turned])
+    assert rapid._orientation_by_lines(image) == (360 - turned) % 360  # type: ignore[attr-defined]
+    assert rapid.orientation(image) == (360 - turned) % 360
+
+
+def test_rapidocr_orientation_has_no_answer_from_lines_on_a_blank_page(rapid: OcrEngine) -> None:
+    blank = np.full((400, 600, 3), 255, np.uint8)
+    assert rapid._orientation_by_lines(blank) is None  # type: ignore[attr-defined]
+    assert rapid.orientation(blank) == 0

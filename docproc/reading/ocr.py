@@ -32,7 +32,13 @@ _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 SURE_READ = 0.8  # mean confidence of a read that is surely the right way up
 OSD_MIN_CONFIDENCE = 2.0  # below this, tesseract's OSD guess is a coin toss on CJK pages
-ORIENTATION_RULE = "2"  # bump when an engine's orientation() changes, so remembered answers are not reused
+ORIENTATION_SIDE = 1024  # px: the reduced copy on which text lines are found to judge orientation
+LINE_ELONGATION = 2.0  # a text line is at least this many times longer than it is high
+MIN_LINES = 3  # fewer lines than this say nothing about orientation
+LINE_VOTES = 12  # the longest lines the classifier looks at
+PIECE_LENGTH = 4  # the classifier's input is 4× as wide as it is high (48×192)
+LINE_VOTE_SHARE = 0.75  # the share of the classifier's confidence one way that settles it
+ORIENTATION_RULE = "3"  # bump when an engine's orientation() changes, so remembered answers are not reused
 
 
 @runtime_checkable
@@ -323,15 +329,68 @@ class RapidOcrEngine:
         return join_cjk(text), score if text else 0.0
 
     def orientation(self, image: np.ndarray) -> int:
-        """The rotation whose read is clearly the most confident, counting lines that lie level.
+        """The quarter turn that makes the text upright, judged from the page's own text lines.
 
-        The line classifier is off while judging: with it, upside-down lines read as well as upright
-        ones; and tall boxes are left out, since the recogniser turns a standing line to read it.
+        The lines' shape says whether the page lies level or stands on its side, and the line classifier's
+        votes say whether it is upside down: one detection on a reduced copy and a classification of a few
+        lines, no recognition. When the lines do not agree clearly, the turn whose read is clearly the most
+        confident is taken (:func:`orientation_by_reading`).
         """
+        judged = self._orientation_by_lines(image)
+        if judged is not None:
+            return judged
         return orientation_by_reading(self._level_lines, text_sample(image), min_words=1)
+
+    def _orientation_by_lines(self, image: np.ndarray) -> int | None:
+        """0/90/180/270 when the detected lines and the classifier's votes agree clearly, else None."""
+        engine = self._engine()
+        scale = min(1.0, ORIENTATION_SIDE / max(image.shape[:2]))
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
+        found, _ = engine.text_det(_to_bgr(small))
+        boxes = [_box_of(points, 1 / scale) for points in ([] if found is None else found)]
+        lying = [b for b in boxes if b[2] - b[0] >= LINE_ELONGATION * (b[3] - b[1])]
+        standing = [b for b in boxes if b[3] - b[1] >= LINE_ELONGATION * (b[2] - b[0])]
+        if len(lying) >= max(MIN_LINES, 2 * len(standing)):
+            turn, page, lines = 0, image, lying
+        elif len(standing) >= max(MIN_LINES, 2 * len(lying)):
+            turn, page = 90, rotate(image, 90)
+            height = image.shape[0]
+            lines = [(height - y1, x0, height - y0, x1) for x0, y0, x1, y1 in standing]
+        else:
+            return None
+        longest = sorted(lines, key=lambda b: b[0] - b[2])[:LINE_VOTES]
+        crops = [_to_bgr(piece) for box in longest for piece in _line_pieces(page, box) if piece.size]
+        _, votes, _ = engine.text_cls(crops)
+        upside = sum(float(score) for label, score in votes if str(label) == "180")
+        upright = sum(float(score) for label, score in votes if str(label) != "180")
+        if upside + upright == 0:
+            return None
+        if upright / (upside + upright) >= LINE_VOTE_SHARE:
+            return turn
+        if upside / (upside + upright) >= LINE_VOTE_SHARE:
+            return (turn + 180) % 360
+        return None
 
     def _level_lines(self, image: np.ndarray) -> list[Word]:
         return [w for w in self._words(image, turn_lines=False) if w.bbox.x1 - w.bbox.x0 > w.bbox.y1 - w.bbox.y0]
+
+
+def _line_pieces(page: np.ndarray, box: tuple[float, float, float, float]) -> list[np.ndarray]:
+    """Up to three pieces of a text line, each about as long as the line classifier's input is wide
+    (4× its height): squeezed whole into that input, a long line is judged no better than chance."""
+    x0, y0, x1, y1 = (int(v) for v in box)
+    height = max(1, y1 - y0)
+    piece = PIECE_LENGTH * height
+    if x1 - x0 <= piece:
+        return [page[y0 : y1 + 1, x0 : x1 + 1]]
+    starts = np.linspace(x0, x1 - piece, num=min(3, (x1 - x0) // piece)).astype(int)
+    return [page[y0 : y1 + 1, s : s + piece + 1] for s in starts]
+
+
+def _box_of(points: Any, factor: float) -> tuple[float, float, float, float]:
+    """A detected quadrilateral's upright bounding box, scaled by ``factor``."""
+    xs, ys = [float(p[0]) * factor for p in points], [float(p[1]) * factor for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _to_bgr(image: np.ndarray) -> np.ndarray:
