@@ -58,14 +58,17 @@ class Labels:
         tails = {s[i:] for s in spellings for i in range(len(s) - MIN_RESIDUE + 1)} | set(vocab.words(doc_type, "residue"))
         self._residue = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")")
         self._not_after = tuple(vocab.words(doc_type, "not_after"))
+        glosses = sorted(vocab.glosses(), key=len, reverse=True)
+        self._gloss = re.compile("(?:" + "|".join(re.escape(g) for g in glosses) + ")(?![a-z])", re.IGNORECASE)
 
     def value_start(self, line: str, start: int, end: int) -> int:
-        """Where a value begins after ``start``: past separators, any label or label tail glued before it and
-        the label's bracketed qualifier."""
+        """Where a value begins after ``start``: past separators, any label or label tail glued before it,
+        the label's bracketed qualifier and its English gloss (账户名称 Name)."""
         while start < end:
             if line[start] in SEPARATORS:
                 start += 1
-            elif (match := self._residue.match(line, start, end) or _QUALIFIER.match(line, start, end)) is not None:
+            elif (match := self._residue.match(line, start, end) or _QUALIFIER.match(line, start, end)
+                    or self._gloss.match(line, start, end)) is not None:
                 start = match.end()
             else:
                 break

@@ -111,3 +111,25 @@ def test_a_misread_page_number_on_a_page_of_the_same_kind_does_not_end_the_docum
     numbers = ["1/4", "2/4", "3/4", "2/4"]  # the last page's 4/4 read as 2/4
     pages = [page(["个人账户交易明细", n, *rows], number=i + 1) for i, n in enumerate(numbers)]
     assert [d.page_numbers for d in split(pages, [label_page(p) for p in pages])] == [[1, 2, 3, 4]]
+
+
+def test_a_resale_contract_whose_seller_is_a_company_is_a_contract_not_a_licence() -> None:
+    """The parties block quotes the seller's licence (证件名称：营业执照, 法定代表人); the page is still the
+    contract's first page."""
+    first = ["合同编号：SH2026-0415", "房地产买卖合同", "转让方（甲方）：杭州远景置业有限公司",
+             "证件名称：营业执照 证件号码：91330106MA2H7X5L3Q", "法定代表人：周建国 联系电话：0571-88001234",
+             "受让方（乙方）：张伟 证件名称：居民身份证 证件号码：110105198804021234",
+             "甲乙双方就乙方购买甲方房地产事宜，经协商一致，订立本合同。"]
+    assert label_page(page(first)).doc_type == DocType.PURCHASE_CONTRACT
+    licence = ["营业执照", "统一社会信用代码 91330106MA2H7X5L3Q", "名称 杭州远景置业有限公司", "法定代表人 周建国",
+               "注册资本 伍仟万元整", "成立日期 2012年05月08日", "经营范围 房地产开发经营"]
+    assert label_page(page(licence)).doc_type == DocType.BUSINESS_LICENSE
+
+
+def test_a_tax_office_certificate_that_says_it_is_no_income_proof_is_a_tax_record() -> None:
+    cert = ["国家税务总局杭州市西湖区税务局", "个人所得税纳税证明", "兹证明张伟在2025年1月1日至2025年12月31日期间缴纳个人所得税如下：",
+            "所属期 所得项目 扣缴单位 收入额 已缴税额", "2025-01 工资薪金所得 杭州远景置业有限公司 12,500.00 345.00",
+            "特此证明。", "注：本证明不作为收入证明。"]
+    assert label_page(page(cert)).doc_type == DocType.TAX_CERTIFICATE
+    assert cue_found("收入证明", "本证明不作为收入证明") == 0.0
+    assert cue_found("收入证明", "不作为收入证明,另附收入证明") == 1.0

@@ -114,3 +114,17 @@ def test_a_statement_header_row_whose_next_heading_is_an_account_product_word() 
         [("王海燕", 100), ("6222021001123456789", 700), ("中国工商银行杭州西湖支行", 1300)],
     ]))
     assert got["account_holder"] == "王海燕"
+
+
+def test_a_statement_header_of_bilingual_labels_over_values() -> None:
+    """Each Chinese label carries its English gloss (账户名称 Name, 账号 Account No.); the values are in the row
+    below, and the print date follows its glossed label."""
+    got = fields(DocType.BANK_STATEMENT, grid([
+        [("活期账户对账单", 700)],
+        [("打印日期", 1300), ("Print Date:", 1430), ("20260703", 1700)],
+        [("账户名称", 100), ("Name", 230), ("账号", 500), ("Account No.", 570), ("币种", 1100), ("Currency", 1170)],
+        [("王志刚", 100), ("6217991776700393721", 500), ("人民币", 1100)],
+    ]))
+    assert got["account_holder"] == "王志刚"
+    assert got["account_number"] == "6217991776700393721"
+    assert got["issue_date"] == date(2026, 7, 3)

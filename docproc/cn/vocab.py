@@ -23,6 +23,11 @@ def words(doc_type: str, key: str) -> tuple[str, ...]:
     return tuple(_load("labels.toml")[doc_type]["words"].get(key, ()))
 
 
+def glosses() -> tuple[str, ...]:
+    """English glosses printed beside Chinese labels (Name, Account No.), lower case, spaces dropped."""
+    return tuple(_load("labels.toml")["glosses"]["words"])
+
+
 def names(section: str, key: str) -> tuple[str, ...]:
     """A list of names.toml (banks, organisation endings, address words)."""
     return tuple(_load("names.toml")[section][key])

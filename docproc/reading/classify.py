@@ -50,6 +50,8 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
         Cue("房屋坐落", 1.5), Cue("总价款", 1.5), Cue("违约责任", 1), Cue("本合同", 1),
         # resale (存量房/二手房) contracts name the parties 甲方（卖方）/乙方（买方） and call the price 房款/转让价款
         Cue("房屋买卖合同", 3), Cue("存量房", 1.5), Cue("卖方", 1), Cue("买方", 1), Cue("房款", 1),
+        # any sale contract (二手房/房地产/不动产买卖合同), and a transfer's parties 转让方/受让方 with 甲方/乙方
+        Cue("买卖合同", 3), Cue("转让方", 2), Cue("受让方", 2), Cue("甲方", 1), Cue("乙方", 1),
     ),
     (DocType.TAX_CERTIFICATE, None): (
         Cue("纳税记录", 3), Cue("完税证明", 3), Cue("个人所得税", 3), Cue("税款所属期", 2), Cue("实缴", 1.5),
@@ -58,10 +60,15 @@ CUES: dict[tuple[DocType, Side | None], tuple[Cue, ...]] = {
         # page that lost its header still shows (扣缴义务人名称 | 所得项目 | 所得期间 | 收入 | 已缴税额)
         Cue("纳税清单", 3), Cue("税收完税", 3), Cue("扣缴义务人", 2), Cue("所得项目", 1.5), Cue("所得期间", 1.5),
         Cue("已缴税额", 1.5), Cue("入库税款", 1.5), Cue("代扣代缴", 1.5),
+        # a certificate issued by the tax office itself (个人所得税纳税证明, 国家税务总局…税务局)
+        Cue("纳税证明", 3), Cue("税务局", 2), Cue("税务机关", 1.5), Cue("扣缴单位", 1.5),
     ),
     (DocType.BUSINESS_LICENSE, None): (
         Cue("营业执照", 4), Cue("统一社会信用代码", 3), Cue("法定代表人", 2), Cue("注册资本", 1.5),
         Cue("经营范围", 1.5), Cue("成立日期", 1), Cue("营业期限", 1),
+        # a paper that quotes a licence as a party's credentials (证件名称：营业执照) between contracting parties is
+        # not the licence
+        Cue("证件名称", -3), Cue("本合同", -3), Cue("甲方", -1.5), Cue("乙方", -1.5),
     ),
     # 中国人民银行征信中心's 个人信用报告: its title and section headings, the inquiry table's headings and reasons,
     # the account grids' labels (a later page of accounts or inquiries prints no title)
@@ -91,10 +98,16 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", to_halfwidth(text)).lower()
 
 
+# A cue named only to be denied (本证明不作为收入证明, 并非买卖合同) speaks for nothing.
+_DENIAL = re.compile(r"(?:不作为|不能作为|不得作为|不作|并非|不是|不属于|非)$")
+
+
 def cue_found(cue: str, text: str) -> float:
-    """1.0 for an exact hit, 0.6 when one character is missing or misread, else 0."""
+    """1.0 for an exact hit, 0.6 when one character is missing or misread, else 0; a cue that occurs only
+    right after a denial counts 0."""
     if cue in text:
-        return 1.0
+        starts = [m.start() for m in re.finditer(re.escape(cue), text)]
+        return 0.0 if all(_DENIAL.search(text[max(0, i - 4) : i]) for i in starts) else 1.0
     if len(cue) < 3:
         return 0.0
     for skip in range(len(cue)):
