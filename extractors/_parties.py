@@ -33,7 +33,9 @@ _ROLE = _alt(SELLER_ROLES + BUYER_ROLES)
 _LETTER = _alt(LETTERS)
 _QUAL = r"[(（][^()（）:：]{1,8}[)）]"
 # A party line: the label (a role or a letter, with bracketed qualifiers), a colon, the value.
-_PARTY_LINE = re.compile(rf"(?P<label>(?:{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*)[:：]\s*(?P<value>.*)")
+# The label may name a further role of the same side (受让方（乙方）共有人：, 买受人（乙方）代理人 is a block's entry).
+_PARTY_LINE = re.compile(rf"(?P<label>(?:{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*(?:(?:{_ROLE})\s*(?:{_QUAL}\s*)*)?)[:：]"
+                         rf"\s*(?P<value>.*)")
 _DEFINED = re.compile(rf"(?:{_alt(vocab.words(DOC, 'party_defined'))})\W{{0,2}}({_LETTER})")
 _ADJACENT = re.compile(rf"({_LETTER})\s*[(（]\s*(?:即)?({_ROLE})\s*[)）]|({_ROLE})\s*[(（]\s*(?:即)?({_LETTER})\s*[)）]")
 _ROLE_WORD = re.compile(_ROLE)

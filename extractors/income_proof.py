@@ -240,7 +240,8 @@ def _in_words(words: Field | None) -> Decimal | None:
 
 def _issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:
     """The date that signs the letter: after its label (开具日期：…), else the last date at or below the
-    closing words (特此证明), else the last date on a line of its own; numerals or 二〇二六年十一月五日."""
+    closing words (特此证明), else the last date on a line of its own (at the foot or heading the letter);
+    numerals or 二〇二六年十一月五日."""
     labelled = labels_of(LABELS).candidates(text, "issue_date")
     for candidate in labelled:
         found = find_dates(candidate.value)
@@ -252,10 +253,10 @@ def _issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:
     dated = [(index, day, text.offsets[index] + a, text.offsets[index] + b)
              for index, line in enumerate(text.lines) for day, a, b in find_dates(line)
              if not _labelled_otherwise(line, a)]
-    if closing:
-        after = [d for d in dated if d[0] >= min(closing)]
-    else:
-        after = [d for d in dated if len(text.lines[d[0]]) - (d[3] - d[2]) <= FILLER + 2]
+    on_own_line = [d for d in dated if len(text.lines[d[0]]) - (d[3] - d[2]) <= FILLER + 2]
+    # below the closing words; else a date on a line of its own (a letter dated in its top right corner)
+    after = [d for d in dated if d[0] >= min(closing)] if closing else []
+    after = after or on_own_line
     if after:
         _, day, a, b = after[-1]
         return text.field((a, b), day)

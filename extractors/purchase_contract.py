@@ -264,11 +264,13 @@ def _party(candidate: Candidate) -> Field | None:
     the cell below, or in the cell beside it when it is a name (甲方（卖方）承诺：… is clause text and names
     no one)."""
     value = re.split(r"[,，;；(（]", candidate.value)[0]
-    if candidate.how == "right" and ":" not in candidate.gap and not candidate.text.joined[:candidate.start].endswith(":"):
-        cell = _apart(candidate.text, candidate.start - len(candidate.gap), candidate.start)
-        if not cell or value in _NOT_NAMES or not (organisation_name(value) or _NAME.fullmatch(value)):
-            return None  # the other party's heading beside this one (甲方（出卖人） 乙方（买受人）) names no one
-    return candidate.field(value, (0, len(value))) if value else None
+    if value in _NOT_NAMES or not (organisation_name(value) or _NAME.fullmatch(value)):
+        return None  # a clause after a role word (出卖人：应当在…通知买受人) names no one: a party is a person or a body
+    beside = candidate.how == "right" and ":" not in candidate.gap \
+        and not candidate.text.joined[:candidate.start].endswith(":")
+    if beside and not _apart(candidate.text, candidate.start - len(candidate.gap), candidate.start):
+        return None  # the other party's heading beside this one (甲方（出卖人） 乙方（买受人）) names no one
+    return candidate.field(value, (0, len(value)))
 
 
 def _address(candidate: Candidate) -> Field | None:

@@ -13,6 +13,7 @@ from docproc.cn.amount_words import CAPITALS, from_words
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.core.models import DocType, Field, RawDocument
+from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._labels import past_separators
 from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -300,6 +301,9 @@ def extract_fields(text: PageText) -> dict[str, Field]:
         fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
+    elif dated := [d for d in dating_lines(text) if d[0] >= len(text.lines) // 2]:
+        _, day, a, b = dated[-1]  # a certificate dated under its issuer's name, no label: 二〇二六年八月六日
+        fields["issue_date"] = text.field((a, b), day)
     if code := _verification_code(text):
         fields["verification_code"] = code
     for name in ("total_income", "total_tax"):

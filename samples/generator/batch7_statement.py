@@ -2,7 +2,7 @@
 Debit/Credit statement with English sub-headings under the Chinese ones.
 
 `statement_app_liushui`: the 电子流水 a customer downloads from a big bank's app: a brand strip, the title with 流水号
-and 防伪码 on the right, the account facts in a two-column unruled block on the left (户名/账号/账户类型/开户网点/
+and 防伪码 (and the 生成时间 it was made) on the right, the account facts in a two-column unruled block on the left (户名/账号/账户类型/开户网点/
 起止日期/币种) and a shaded summary block on the right (期初余额/收入 N 笔/支出 N 笔/期末余额), then columns 记账日期/
 交易时间/摘要/交易金额 (signed)/账户余额/对方户名/对方账号, a 第i页/共n页 line with the 流水号 on every page, and a crisp
 thin-ring round 电子回单专用章 (or 电子专用章) on the last page.
@@ -56,6 +56,9 @@ class AppLiushui(StatementPage):
         pen.text(self.w / 2, y + 1, s.title, 14, bold=True, align="center")
         pen.text(self.right, y - 2, f"流水号：{self.serial}", s.size, align="right", color=GREY)
         pen.text(self.right, y + 2.5, f"防伪码：{self.code}", s.size, align="right", color=GREY)
+        clock = int(self.serial[-6:])  # the export's time of day, from its serial: no draw, the stream stays
+        made = f"{f.issue_date:%Y-%m-%d} {clock % 24:02d}:{clock // 24 % 60:02d}:{clock // 1440 % 60:02d}"
+        pen.text(self.right, y + 6.3, f"生成时间：{made}", s.size, align="right", color=GREY)
         size = s.size + 0.8
         period = f"{f.period_start.strftime(s.date_style)} 至 {f.period_end.strftime(s.date_style)}"
         facts = [(self.labels["holder"], f.account_holder), (self.labels["account"], self.account_text()),

@@ -1,0 +1,56 @@
+"""Wordings of other templates: a transfer contract's parties, a clause after a role word, certificates and
+letters dated on a line of their own, an employer named after 为."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.extractors import EXTRACTORS
+
+
+def page(lines: list[str], number: int = 1) -> Page:
+    words = tuple(Word(text=t, bbox=BBox(x0=40, y0=40 + 40 * i, x1=40 + 24 * len(t), y1=64 + 40 * i), confidence=0.95,
+                       line=i) for i, t in enumerate(lines))
+    return Page(file_id="f", number=number, width=2000, height=3000, unit=Unit.PX, source=PageSource.OCR, words=words)
+
+
+def fields(doc_type: DocType, *pages: Page) -> dict[str, object]:
+    raw = RawDocument(file_id="f", doc_type=doc_type, pages=pages)
+    return {k: v.value for k, v in EXTRACTORS.get(doc_type.value)(raw, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_a_transfer_contract_names_its_seller_and_both_buyers() -> None:
+    first = page(["合同编号：2026YS210213", "房地产买卖合同", "转让方（甲方）：上海新元实业有限责任公司",
+                  "证件名称：营业执照 证件号码：91310115755315510J", "受让方（乙方）：邓秀",
+                  "证件名称：居民身份证 证件号码：500103198411183104", "受让方（乙方）共有人：吴飞轩",
+                  "证件名称：居民身份证 证件号码：210102198611182776"])
+    clauses = page(["第九条 出卖人变更名称或住所的，", "出卖人：应当在变更之日起10日内将书面通知送达买受人。"], number=2)
+    got = fields(DocType.PURCHASE_CONTRACT, first, clauses)
+    assert got["seller"] == "上海新元实业有限责任公司"
+    assert got["buyer_names"] == ["邓秀", "吴飞轩"]
+    assert got["buyer_id_numbers"] == ["500103198411183104", "210102198611182776"]
+
+
+def test_a_clause_after_a_role_word_is_no_seller() -> None:
+    clauses = page(["第九条 违约责任", "出卖人：应当在变更之日起10日内将书面通知送达买受人。"])
+    assert "seller" not in fields(DocType.PURCHASE_CONTRACT, clauses)
+
+
+def test_a_tax_office_certificate_dated_under_its_name() -> None:
+    got = fields(DocType.TAX_CERTIFICATE, page([
+        "国家税务总局杭州市西湖区税务局", "个人所得税纳税证明",
+        "兹证明纳税人张伟（身份证件号码：110105198804021234）在2025年1月1日至2025年12月31日期间缴纳个人所得税如下：",
+        "所属期 所得项目 扣缴单位 收入额 已缴税额 缴款日期",
+        "2025-01 工资薪金所得 杭州远景置业有限公司 12,500.00 345.00 2025-02-12",
+        "合计 12,500.00 345.00", "特此证明。", "国家税务总局杭州市西湖区税务局", "二〇二六年八月六日"]))
+    assert got["issue_date"] == date(2026, 8, 6)
+    assert (got["period_start"], got["period_end"]) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_letter_dated_in_its_top_corner_with_the_employer_after_wei() -> None:
+    got = fields(DocType.INCOME_PROOF, page([
+        "2026年9月18日", "证明", "兹证明张伟（身份证号码：110105198804021234）任职单位为上海天域设计有限公司，",
+        "自2019年3月1日起任设计主管，月收入人民币壹万贰仟元整（¥12000元）。", "特此证明。", "证明单位（公章）"]))
+    assert got["issue_date"] == date(2026, 9, 18)
+    assert got["employer"] == "上海天域设计有限公司"
