@@ -32,8 +32,6 @@ _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 SURE_READ = 0.8  # mean confidence of a read that is surely the right way up
 OSD_MIN_CONFIDENCE = 2.0  # below this, tesseract's OSD guess is a coin toss on CJK pages
-DETECT_SIDE = 1600  # px: text boxes of a whole page are found on a copy this long (2000 by default: 2.4× the
-# cost and 200 MB more memory for the same lines at 200 dpi)
 REC_BATCH = 2  # text boxes recognised at once
 ORIENTATION_SIDE = 1024  # px: the reduced copy on which text lines are found to judge orientation
 LINE_ELONGATION = 2.0  # a text line is at least this many times longer than it is high
@@ -301,7 +299,6 @@ class RapidOcrEngine:
                 # the process's OCR thread limit (threads.py); short recognition batches: a batch is padded
                 # to its longest line, and six long contract lines held 200 MB more at once than two
                 self._ocr = RapidOCR(**onnx_options(), rec_batch_num=REC_BATCH)
-                _cap_detection(self._ocr, DETECT_SIDE)
         return self._ocr
 
     def read(
@@ -379,23 +376,6 @@ class RapidOcrEngine:
 
     def _level_lines(self, image: np.ndarray) -> list[Word]:
         return [w for w in self._words(image, turn_lines=False) if w.bbox.x1 - w.bbox.x0 > w.bbox.y1 - w.bbox.y0]
-
-
-def _cap_detection(ocr: Any, side: int) -> None:
-    """Find text boxes on a copy whose longer side is at most ``side`` px; recognition still reads each box
-    from the full image. Smaller images are left to the engine's own sizing."""
-    detector = getattr(ocr, "text_det", None)
-    own = getattr(detector, "get_preprocess", None)
-    if detector is None or own is None:  # another engine release: its own sizing stays
-        return
-    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
-
-    def sizing(longest: int) -> Any:
-        if longest <= side:
-            return own(longest)
-        return DetPreProcess(side, "max", detector.mean, detector.std)
-
-    detector.get_preprocess = sizing
 
 
 def _line_pieces(page: np.ndarray, box: tuple[float, float, float, float]) -> list[np.ndarray]:
