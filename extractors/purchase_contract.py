@@ -228,8 +228,8 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
         names, name_field = buyer.names, buyer.name_field
         if buyer.number_field is not None:
             numbers, number_field = buyer.numbers, buyer.number_field
-    if "seller" not in fields and (selling := parties["seller"]).name_field is not None and len(selling.names) == 1:
-        fields["seller"] = selling.name_field
+    if (selling := parties["seller"]).name_field is not None and len(selling.names) == 1:
+        fields["seller"] = selling.name_field  # a party line (转让方（甲方）：…) over a label found in a clause
     for columns in (_party_columns(t) for t in texts):
         if "buyer" in columns and (columns["buyer"][2] or columns["buyer"][3]):
             table_names, numbers, table_name_field, number_field = columns["buyer"]

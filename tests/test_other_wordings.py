@@ -54,3 +54,10 @@ def test_a_letter_dated_in_its_top_corner_with_the_employer_after_wei() -> None:
         "自2019年3月1日起任设计主管，月收入人民币壹万贰仟元整（¥12000元）。", "特此证明。", "证明单位（公章）"]))
     assert got["issue_date"] == date(2026, 9, 18)
     assert got["employer"] == "上海天域设计有限公司"
+
+
+def test_the_party_line_names_the_seller_over_a_role_word_left_alone_at_a_line_end() -> None:
+    parties = page(["转让方（甲方）：昆明正泰房地产开发有限责任公司", "受让方（乙方）：邹婷诗",
+                    "证件名称：居民身份证 证件号码：530102198804278728"])
+    clause = page(["第六条 保修责任 保修期内房屋出现质量问题的，由出卖人", "进行维修"], number=2)
+    assert fields(DocType.PURCHASE_CONTRACT, clause, parties)["seller"] == "昆明正泰房地产开发有限责任公司"
