@@ -31,6 +31,7 @@ from samples.generator import (
     ApplicantSpec,
     batch6_letters,
     batch7_statement,
+    batch8_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -86,7 +87,8 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for f in truth["files"].values() for d in f["documents"]]
 
 
-@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"])
+@pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
+                                  "unseen8"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -104,15 +106,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a seventh batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, then a second to an eighth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7):
+        for batch in (3, 4, 5, 6, 7, 8):
             later = [f for f in families(doc_type) if f.batch == batch]
-            two = batch in (5, 6, 7) and doc_type in ("income_proof", "bank_statement")
+            two = batch in (5, 6, 7, 8) and doc_type in ("income_proof", "bank_statement")
             assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
 
 
@@ -141,7 +143,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                                             ("unseen7", 7)])
+                                             ("unseen7", 7), ("unseen8", 8)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -152,7 +154,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
 
 
 @pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716),
-                                                    ("unseen6", 6, 4717), ("unseen7", 7, 4719)])
+                                                    ("unseen6", 6, 4717), ("unseen7", 7, 4719),
+                                                    ("unseen8", 8, 4721)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -165,7 +168,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                            ("unseen7", 7)):
+                            ("unseen7", 7), ("unseen8", 8)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -174,7 +177,7 @@ def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
-        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"):
+        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -391,6 +394,77 @@ def test_sixth_batch_layouts_and_seals(seed: int) -> None:
         assert pdf.pages[0].width > pdf.pages[0].height
     (page,) = _text(data)
     assert "营业执照" in page and "市场主体身份码" in page and "登记机关" in page
+
+
+@pytest.mark.slow
+def test_cli_unseen8_corpus_renders_every_eighth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen8 corpus: the pool draws only batch 8, every batch-8 family renders and its documents carry
+    their truth fields."""
+    docs = _held_out_docs(tmp_path, "unseen8", 9804)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 8}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 8, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_eighth_batch_statements_carry_their_own_columns_and_seals(seed: int) -> None:
+    """The continuous-paper print marks every row 借 or 贷 beside an unsigned amount and carries a round seal; the
+    boxed history has its query box, 起息日 and 用途 columns, page subtotals on every page and an oval seal."""
+    p = _with_family(batch8_statement.CONTINUOUS, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    assert all(k in pages[0] for k in ("交易码", "借贷", "发生额", "柜员", "网点", "上期余额"))
+    for k, page in enumerate(pages, 1):
+        assert f"第{k}页共{len(pages)}页" in page
+    assert "-" + f"{abs(statement.transactions[0].amount):.2f}" not in "".join(pages).replace(",", "")
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    b = _with_family(batch8_statement.BOXED, seed)
+    boxed = b.statement
+    assert boxed is not None
+    pages = _text(Printer(b).pdf("bank_statement"))
+    assert all(k in pages[0] for k in ("查询账号", "查询人", "交易日", "起息日", "借方金额", "贷方金额", "用途"))
+    for k, page in enumerate(pages, 1):
+        assert "本页借方合计" in page and "本页贷方合计" in page and f"第{k}页/共{len(pages)}页" in page
+    assert seals(b, "bank_statement") == ([(boxed.pages_declared, boxed.branch, "oval")] if boxed.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_eighth_batch_layouts_and_seals(seed: int) -> None:
+    """The hand-filled bank form keeps its printed labels; the key/value letter signs on the right with the date
+    spaced out; the party-table contract prints its 房屋坐落 table and 【大写】; the web tax record carries its 验证码
+    and URL; the old licence prints a 15-digit 注册号 beside the code; seals as the truth says."""
+    hand = _with_family("letter_bank_handfilled", seed)
+    (page,) = _text(Printer(hand).pdf("income_proof"))
+    assert "工作单位全称：" in page or "单位全称：" in page
+    assert "单位公章" in page and hand.proof.amount_in_words in page
+    kv = _with_family("letter_kv_seal_right", seed)
+    (page,) = _text(Printer(kv).pdf("income_proof"))
+    issue = kv.proof.issue_date
+    assert "单位负责人签字" in page and f"{issue.year}年{issue.month}月{issue.day}日" in page and "特此证明" in page
+    for letter in (hand, kv):
+        assert seals(letter, "income_proof") == ([(1, letter.proof.seal_legend or letter.proof.employer, "round")]
+                                                 if letter.proof.sealed else [])
+    c = _with_family("contract_party_table", seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert "甲方（出卖人）" in text[0] and "乙方（买受人）" in text[0] and "房屋坐落" in text[1]
+    assert f"【{contract.price_words}】" in text[1] and contract.seller.name in text[-1]
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family("tax_web_record", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert f"验证码：{t.tax.verification_code}" in page and "etax.chinatax.gov.cn" in page and "扣缴义务人识别号" in page
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family("license_old_regno", seed)
+    assert lic.license is not None
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    regno = page.split("注册号：")[1][:15]
+    assert regno.isdigit() and f"统一社会信用代码：{lic.license.uscc_printed}" in page and "登记机关" in page
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ from docproc.cn.amount_words import to_words
 from .batch5_records import render_tax_voucher, render_two_column_copy
 from .batch6_records import render_landscape_copy, render_tax_year_groups
 from .batch7_records import render_colon_copy, render_tax_proof_barcode
+from .batch8_records import render_old_regno, render_tax_web_record
 from .family_kit import date_text, press
 from .finance import add_months, money
 from .license import LicenseFacts, capital_text
@@ -519,11 +520,13 @@ TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, 
                                         "tax_app_list": render_tax_app_list, "tax_office_withholding": render_tax_office,
                                         "tax_etax_list": render_etax_list, "tax_voucher_wenshu": render_tax_voucher,
                                         "tax_year_groups": render_tax_year_groups,
-                                        "tax_proof_barcode": render_tax_proof_barcode}
+                                        "tax_proof_barcode": render_tax_proof_barcode,
+                                        "tax_web_record": render_tax_web_record}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print,
                                             "license_ruled_copy": render_ruled_copy,
                                             "license_terminal_print": render_terminal_print,
                                             "license_two_column_copy": render_two_column_copy,
                                             "license_landscape_copy": render_landscape_copy,
-                                            "license_colon_copy": render_colon_copy}
+                                            "license_colon_copy": render_colon_copy,
+                                            "license_old_regno": render_old_regno}

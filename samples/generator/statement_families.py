@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
-from . import batch5_statement, batch6_statement, batch7_statement
+from . import batch5_statement, batch6_statement, batch7_statement, batch8_statement
 from .family_kit import date_text, press
 from .finance import money
 from .pdfkit import Pen, Typeface
@@ -308,6 +308,8 @@ def seal_shape(family: str, style: StatementStyle) -> str:
         return batch6_statement.SHAPES[family]
     if family in batch7_statement.SHAPES:
         return batch7_statement.SHAPES[family]
+    if family in batch8_statement.SHAPES:
+        return batch8_statement.SHAPES[family]
     rounds = ("statement_mobile_export", "statement_ebank_summary", batch5_statement.PASSBOOK)
     return "round" if family in rounds else style.seal_shape
 
@@ -317,7 +319,7 @@ _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None]
     "statement_stacked_block": _StackedBlock, "statement_mobile_export": _MobileExport,
     "statement_counter_ledger": _CounterLedger, "statement_ebank_summary": _EbankSummary,
     batch5_statement.FAMILY: batch5_statement.BilingualSigned, batch5_statement.PASSBOOK: batch5_statement.PassbookDetail,
-    **batch6_statement.PAGES, **batch7_statement.PAGES,
+    **batch6_statement.PAGES, **batch7_statement.PAGES, **batch8_statement.PAGES,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -344,6 +346,8 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
         style = batch6_statement.style_for(family, style, rng)
     if family in batch7_statement.PAGES:
         style = batch7_statement.style_for(family, style, rng)
+    if family in batch8_statement.PAGES:
+        style = batch8_statement.style_for(family, style, rng)
     facts = replace(facts, style=style)
 
     def seal(pen: Pen, spot: tuple[float, float]) -> None:
@@ -358,6 +362,9 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
             return
         if family in batch7_statement.PAGES:
             batch7_statement.press_seal(family, facts, rng, pen, spot)
+            return
+        if family in batch8_statement.PAGES:
+            batch8_statement.press_seal(family, facts, rng, pen, spot)
             return
         mark = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
         press(pen, rng, mark, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"

@@ -3,8 +3,8 @@
 A family is one layout/wording tradition seen in real documents (who prints it, how the header, the table
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
-in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`) was
-added after the earlier ones had been measured, so the product can be measured cold again. The families that
+in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
+`unseen8`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -17,7 +17,7 @@ import random
 from dataclasses import dataclass
 
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
-                  "unseen6": 6, "unseen7": 7}  # mode → the batch of families it draws
+                  "unseen6": 6, "unseen7": 7, "unseen8": 8}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -82,6 +82,17 @@ FAMILIES: tuple[Family, ...] = (
            "margin (姓名/性别 on one line or two, 工作单位/任职单位/所在单位, 月收入（税前）/月均收入/税前月工资 with 元, "
            "大写金额), a liability declaration, 单位（盖章） on the left with the seal under the declaration, 单位负责人/经办人 "
            "signature lines and 填表日期 on the right, 涂改无效 note", True, 7),
+    Family("letter_bank_handfilled", "income_proof",
+           "a bank's printed 收入证明 form taken to the employer and filled in by hand: the bank's name and 表单编号 at the "
+           "top, printed labels (兹证明…为本单位职工，性别/身份证号码/工作单位全称/自…年…月…日起在本单位工作，现任/其月平均收入为"
+           "（小写）…元 /（大写）：人民币/单位联系电话) with the values in blue-black ink in another, heavier face, off the "
+           "underlines, 单位负责人（签字） and 单位公章 side by side, the date written into a printed 年 月 日, a faded or "
+           "crisp round seal over 单位公章", True, 8),
+    Family("letter_kv_seal_right", "income_proof",
+           "工作及收入证明 typed by the unit: intro line, the facts as a key/value list on the left half (姓名/员工姓名, "
+           "身份证号/公民身份号码, 工作单位/单位名称/任职单位, 入职日期 before or after the unit, 月收入/月均收入/税前月收入 with ¥ "
+           "or 元, 大写), ruled or not, a vertical rule, the right half holding 单位（盖章） with the seal, 单位负责人签字 with a "
+           "signature and the date as 2026  年  3  月  5  日 spaced out, 特此证明 under the list", True, 8),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -138,6 +149,16 @@ FAMILIES: tuple[Family, ...] = (
            "English under the Chinese (日期 Date/借方发生额 Debit/贷方发生额 Credit/余额 Balance/对方信息 Counterparty/附言 "
            "Remarks), 借方合计/贷方合计 and opening/closing after the rows, 打印柜员 Teller and n/N in the footer, dark-red "
            "wide-ring oval seal", True, 7),
+    Family("statement_continuous_passbook", "bank_statement",
+           "a 农商行 / 村镇银行 counter print of a 交易明细 on pin-feed continuous paper (tractor holes down both edges, pale "
+           "green bars), dot-matrix monospace type, the header facts on one line (户名/账号/开户网点/起止日期/上期余额), dashed "
+           "rules, columns 序号/交易日期/交易码/摘要/借贷 (借 or 贷)/发生额 (unsigned)/余额/对方户名/柜员/网点, 打印日期 and 柜员 "
+           "with 第i页 共n页 at the foot, a faded brown-red thick-ring round 业务专用章", True, 8),
+    Family("statement_boxed_history", "bank_statement",
+           "a 个人账户历史交易明细 in the 对公 tradition: a bordered query box (查询账号/户名/币种/开户行/查询期间/查询人/打印时间/"
+           "期初余额), columns 交易日/起息日/借方金额/贷方金额/余额/对方账号/对方户名/用途, 本页借方合计/本页贷方合计/本页笔数 "
+           "under every page's rows, 第 i 页 / 共 n 页, 期初/期末 and the count after the last row, a purple-red thin-ring oval "
+           "seal", True, 8),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -178,6 +199,12 @@ FAMILIES: tuple[Family, ...] = (
            "证件号码, 第一条 房地产基本情况 naming the 房地产位置 and 房地产证号 (不动产权证书), 建筑面积 in a sentence, "
            "转让成交价 as 小写 ¥ and 大写 on separate underlined lines, 第X条 clauses, a signature page as a ruled two-row "
            "table (甲方（转让方）签章 | 乙方（受让方）签名并按手印) with the seller's seal in its cell and 签署日期 dotted", True, 7),
+    Family("contract_party_table", "purchase_contract",
+           "a developer's 商品房买卖合同 typed from its own template: 合同编号 in a box at the top right, the parties in one "
+           "bordered table (甲方（出卖人）/乙方（买受人） cells spanning label | value rows: 名称/统一社会信用代码/法定代表人/地址, "
+           "姓名/身份证号码/通讯地址), 第一条 with a ruled 房屋坐落 | 产权证号 | 建筑面积（㎡） table, the price as 小写 ¥ then "
+           "（大写）【…】, 第X条 clauses, 甲方（出卖人）（盖章）/乙方（买受人）（签字） lines with signatures and 签订日期, the "
+           "seller's seal over its printed name", True, 8),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -212,6 +239,12 @@ FAMILIES: tuple[Family, ...] = (
            "right, 证明编号, 兹证明 prose naming the taxpayer, id number and the period, table 序号/所属期/所得项目/扣缴单位/"
            "收入额/已缴税额/缴款日期, 合计 with 大写 under the table, 特此证明, the office's name and 二〇 date on the right "
            "with a double-ring seal, a pale diagonal 仅供证明使用 watermark", True, 7),
+    Family("tax_web_record", "tax_certificate",
+           "个人所得税 收入纳税明细 printed from the 自然人电子税务局 web 版 through the browser: the print's date/time and "
+           "site name in the top margin, the page URL and 1/1 at the foot, a blue site bar, 纳税人姓名/证件号码 on one line, "
+           "查询条件 (所得月份 … 至 …, 所得项目：全部) with the 验证码 on the right, a striped table 所得月份/所得项目/"
+           "扣缴义务人名称/扣缴义务人识别号/收入额/已申报税额/入库日期, 合计 and 大写, numbered 说明, a crisp thin-ring e-seal "
+           "over 开具日期", True, 8),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -245,6 +278,12 @@ FAMILIES: tuple[Family, ...] = (
            "统一社会信用代码 under the title and a QR code top left, labels with full-width colons (名称：/经营者：/"
            "组成形式：/经营场所：/注册日期： or 名称：/类型：/住所：/法定代表人：/注册资本：/成立日期：/营业期限：自…至…), 经营范围 as an indented paragraph, 年度报告 "
            "note, 二〇 dates, brownish registration seal left of centre over 登记机关, photocopy toner specks", True, 7),
+    Family("license_old_regno", "business_license",
+           "the pre-2015 企业法人营业执照 / 个体工商户营业执照 正本 (landscape) on cream stock with a double decorative border, "
+           "a chain of diamonds and corner rosettes, （正本） under the title, the 15-digit 注册号 top right and the "
+           "统一社会信用代码 on a strip pasted on later, the old field list (名称/住所/法定代表人姓名/注册资本/实收资本/公司类型/"
+           "成立日期/营业期限 …至…/经营范围; 个体: 名称/经营者/经营场所/组成形式/注册日期), 2016年3月5日 dates, 登记机关 with a "
+           "二〇 date under a large seal", True, 8),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -259,8 +298,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     """The families a corpus of this mode draws from.
 
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
-    the fourth, `unseen5` the fifth, `unseen6` the sixth and `unseen7` the seventh (a type without one uses the
-    first); a type without held-out families keeps its seen ones.
+    the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh and `unseen8` the eighth (a type
+    without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
