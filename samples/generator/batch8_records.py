@@ -1,7 +1,7 @@
 """Eighth-batch families of the contract and the two official records (templates.py).
 
-`contract_party_table`: a 商品房买卖合同 as a developer's sales office types it from its own template: 合同编号 in a
-box on the first page, the parties in one bordered table (甲方（出卖人） | 乙方（买受人） rows with 名称/证件号码/地址/
+`contract_party_table`: a 商品房买卖合同 as a developer's sales office types it from its own template: the 合同编号 at
+the top right of every page and the 预售许可证号 in a box on the first, the parties in one bordered table (甲方（出卖人） | 乙方（买受人） rows with 名称/证件号码/地址/
 电话), a ruled 房屋坐落 | 产权证号 | 建筑面积 table, the price as 小写 ¥ then 大写 in 【】 brackets, 第X条 clauses, and
 甲方（盖章）/乙方（签字） lines on the last page with the seller's seal pressed over 甲方.
 `tax_web_record`: a 个人所得税 收入纳税明细 printed from the 自然人电子税务局 web 版 through the browser: the print's
@@ -60,13 +60,13 @@ def _party_table(t: Typesetter, rows: list[tuple[str, str, str]]) -> None:
 
 
 def contract_party_table(t: Typesetter, book: object) -> SealSpot:
-    """合同编号 box, bordered 甲方（出卖人）/乙方（买受人） table, 房屋坐落 table, ¥ then 【大写】, 甲方（盖章） at the end."""
+    """预售许可证号 box, bordered 甲方（出卖人）/乙方（买受人） table, 房屋坐落 table, ¥ then 【大写】, 甲方（盖章） at the end."""
     f, pen, rng = t.f, t.pen, t.rng
     finish = book.finish  # type: ignore[attr-defined]
     n = f.pages_declared
-    box_w = 62.0
-    pen.rect(t.right - box_w, t.top - 2, box_w, 9, stroke=LINE, width=0.5)
-    pen.text(t.right - box_w + 2, t.top + 4, f"合同编号：{f.number}", t.s.size - 0.5, max_width=box_w - 4)
+    pen.rect(t.left, t.top - 2, 58, 9, stroke=LINE, width=0.5)
+    pen.text(t.left + 2, t.top + 4, f"预售许可证号：{f.signing_date.year - rng.randint(1, 3)}预字第{rng.randint(10, 999):03d}号",
+             t.s.size - 0.5, max_width=54)
     title = rng.choice(("商品房买卖合同", "商品房买卖合同（现房）", "商品房买卖合同书"))
     pen.text(pen.w_mm / 2, t.top + 20, title, 20, bold=True, align="center", spacing=rng.choice((0.0, 1.0)))
     t.y = t.top + 28

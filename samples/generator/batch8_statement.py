@@ -88,9 +88,15 @@ class ContinuousPassbook(StatementPage):
         y = s.top + 6
         pen.text(self.w / 2, y, f"{f.bank.name}　{s.title}", 13, bold=True, align="center")
         period = f"{f.period_start.strftime(s.date_style)}-{f.period_end.strftime(s.date_style)}"
-        line = (f"户名：{f.account_holder}  账号：{self.account_text()}  开户网点：{f.branch}  "
-                f"起止日期：{period}  上期余额：{money(f.opening_balance, commas=s.commas)}")
-        pen.text(self.left, y + 9, line, s.size + 0.3, max_width=self.right - self.left)
+        size = s.size + 0.3
+        rest = (f"  账号：{self.account_text()}  开户网点：{f.branch}  起止日期：{period}  "
+                f"上期余额：{money(f.opening_balance, commas=s.commas)}")
+        name_w = pen.width(f.account_holder, size, face=self.holder_face)
+        full = pen.width("户名：", size) + name_w + pen.width(rest, size)
+        size *= min(1.0, (self.right - self.left) / full)
+        x = self.left + pen.text(self.left, y + 9, "户名：", size)
+        x += pen.text(x, y + 9, f.account_holder, size, face=self.holder_face)
+        pen.text(x, y + 9, rest, size)
         pen.line(self.left, y + 11, self.right, y + 11, width=0.3, color=RULE)
         return s.top + s.header
 
@@ -98,8 +104,9 @@ class ContinuousPassbook(StatementPage):
         self._paper()
         s = self.s
         if s.repeat > 6:
-            self.pen.text(self.left, s.top + 5, f"户名：{self.f.account_holder}  账号：{self.account_text()}  （续）",
-                          s.size + 0.3)
+            x = self.left + self.pen.text(self.left, s.top + 5, "户名：", s.size + 0.3)
+            x += self.pen.text(x, s.top + 5, self.f.account_holder, s.size + 0.3, face=self.holder_face)
+            self.pen.text(x, s.top + 5, f"  账号：{self.account_text()}  （续）", s.size + 0.3)
         return s.top + s.repeat
 
     def table(self, y: float, rows: tuple[Transaction, ...], first_index: int) -> float:
@@ -179,6 +186,13 @@ class BoxedHistory(StatementPage):
             pen.text(x + lw, yy, value, s.size + 0.5, face=face, max_width=col_w - lw - 4)
         pen.line(self.left + col_w, top, self.left + col_w, top + h, width=0.3, color=RULE)
         return s.top + s.header
+
+    def repeat_header(self) -> float:
+        s, pen = self.s, self.pen
+        if s.repeat > 6:
+            x = self.left + pen.text(self.left, s.top + 6, f"查询账号：{self.account_text()}　　户名：", s.size + 0.8)
+            pen.text(x, s.top + 6, self.f.account_holder, s.size + 0.8, face=self.holder_face)
+        return s.top + s.repeat
 
     def footer(self, page: int, pages: int) -> None:
         s, pen, f = self.s, self.pen, self.f

@@ -200,7 +200,7 @@ FAMILIES: tuple[Family, ...] = (
            "转让成交价 as 小写 ¥ and 大写 on separate underlined lines, 第X条 clauses, a signature page as a ruled two-row "
            "table (甲方（转让方）签章 | 乙方（受让方）签名并按手印) with the seller's seal in its cell and 签署日期 dotted", True, 7),
     Family("contract_party_table", "purchase_contract",
-           "a developer's 商品房买卖合同 typed from its own template: 合同编号 in a box at the top right, the parties in one "
+           "a developer's 商品房买卖合同 typed from its own template: 合同编号 at the top right of every page, 预售许可证号 in a box, the parties in one "
            "bordered table (甲方（出卖人）/乙方（买受人） cells spanning label | value rows: 名称/统一社会信用代码/法定代表人/地址, "
            "姓名/身份证号码/通讯地址), 第一条 with a ruled 房屋坐落 | 产权证号 | 建筑面积（㎡） table, the price as 小写 ¥ then "
            "（大写）【…】, 第X条 clauses, 甲方（出卖人）（盖章）/乙方（买受人）（签字） lines with signatures and 签订日期, the "
