@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from docproc.cn import vocab
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.orgs import organisation_name
-from docproc.core.models import Field
+from docproc.core.models import Field, Word
 from docproc.extractors._text import PageText
 
 DOC = "purchase_contract"
@@ -20,6 +20,7 @@ BLOCK_LINES = 6  # lines under a party line that may hold its entries (姓名, �
 SENTENCE_REACH = 30  # characters after a sentence's id label where the number stands
 ENTRY_GAP = 1.5  # a party label this many letter heights right of the word before it opens a cell of its own
 CUT_REACH = 4  # characters from a column's estimated start where the label of its entry may begin
+ROW_SPAN_REACH = 6  # letter heights from a row-spanning party cell within which its party's rows lie
 COLUMN_LINES = 10  # lines under a heading of party columns (出卖人（甲方） | 买受人（乙方）) that may hold their entries
 
 
@@ -118,6 +119,7 @@ def find_parties(texts: list[PageText]) -> dict[str, Party]:
     out = {"seller": Party(), "buyer": Party()}
     for text in texts:
         _party_columns(text, sides, out)
+        _party_row_spans(text, sides, out)
         heads = [(i, m) for i, line in enumerate(text.lines) for m in _PARTY_LINE.finditer(line)
                  if not _SIGNATURE.search(m.group("label")) and opens_entry(text, text.offsets[i] + m.start())]
         head_lines = sorted({i for i, _ in heads})
@@ -213,6 +215,48 @@ def _party_columns(text: PageText, sides: dict[str, str], out: dict[str, Party])
                 segments.setdefault(column, []).append((a, b))
             for column, spans in segments.items():
                 _column_entry(text, spans[0][0], spans[-1][1], out[column_sides[column] or ""])
+
+
+def _party_row_spans(text: PageText, sides: dict[str, str], out: dict[str, Party]) -> None:
+    """Party tables whose role stands in a cell spanning its party's rows, left of them (甲方（出卖人） beside
+    名称 | 统一社会信用代码 | 地址, 乙方（买受人） beside 姓名 | 身份证号码). The entry rows are those starting in the
+    table's label column near the role cells; a role cell is centred on its rows, so its block ends as far below
+    its centre as it begins above it, and the next role's block begins there."""
+    cells = []
+    for index in range(len(text.lines)):
+        row = text.spans_of_line(index)
+        if row and (match := _HEADING_LABEL.fullmatch(text.joined[row[0][0] : row[0][1]])) is not None \
+                and (side := _label_side(match.group(0), sides)) is not None:
+            cells.append((row[0][2], side))
+    if len({side for _, side in cells}) < 2:
+        return  # one side's cell alone may be any heading: both sides make the table
+    heads = [(_centre(word), side) for word, side in cells]
+    edge = max(word.bbox.x1 for word, _ in cells)
+    height = min(word.bbox.y1 - word.bbox.y0 for word, _ in cells)
+    reach = ROW_SPAN_REACH * height
+    near = []
+    for index in range(len(text.lines)):
+        entries = [(a, b, w) for a, b, w in text.spans_of_line(index) if w.bbox.x0 >= edge]
+        if entries and min(abs(_centre(entries[0][2]) - y) for y, _ in heads) <= reach:
+            near.append((_centre(entries[0][2]), entries[0][2].bbox.x0, entries))
+    if not near:
+        return
+    xs = sorted(x for _, x, _ in near)
+    column = xs[len(xs) // 2]  # the label column: where most entry rows begin
+    rows = sorted(((y, entries) for y, x, entries in near if abs(x - column) <= height), key=lambda r: r[0])
+    position = 0
+    for k, (centre, side) in enumerate(sorted(heads)):
+        if position >= len(rows):
+            break
+        bottom = 2 * centre - rows[position][0] if k + 1 < len(heads) else float("inf")
+        while position < len(rows) and rows[position][0] <= bottom + height / 2:
+            entries = rows[position][1]
+            _column_entry(text, entries[0][0], entries[-1][1], out[side])
+            position += 1
+
+
+def _centre(word: Word) -> float:
+    return (word.bbox.y0 + word.bbox.y1) / 2
 
 
 def _column_pieces(text: PageText, row: int, starts: list[float], height: float) -> list[tuple[int, int, int]] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
@@ -13,7 +14,7 @@ from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
-from docproc.extractors._parties import find_parties, opens_entry
+from docproc.extractors._parties import find_parties, opens_entry, party_name
 from docproc.extractors._signature import signature_columns, signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -35,7 +36,7 @@ _AREA = re.compile(rf"(?<!套内)(?<!分摊)(?<!共有)(?<!公摊)建筑面积(?
 _PRICE_WORDS = "|".join(re.escape(w) for w in sorted(LABELS["total_price"], key=len, reverse=True))
 _PRICE = re.compile("".join(f"(?<!{re.escape(w)})" for w in vocab.words(LABELS_OF, "not_after"))
                     + rf"(?:{_PRICE_WORDS})[^0-9¥￥]{{0,16}}(?:[¥￥]\s*([0-9][0-9,.]*\d)|([0-9][0-9,.]*\d)\s*元)")
-_WORDS = re.compile(rf"大写[)）:：]*\s*(?:人民币)?([{CAPITALS}]{{2,30}})")
+_WORDS = re.compile(rf"大写[)）:：\]】\s]*(?:人民币)?[【\[“\"]?\s*(?:人民币)?([{CAPITALS}]{{2,30}})")  # （大写）【…】
 # The price paid in two parts (首期房价款 … 余款 …): their sum is the total when the price line is unread.
 _FIRST_PAYMENT = re.compile(r"首期(?:房价)?款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
 _REST_PAYMENT = re.compile(r"余款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
@@ -43,6 +44,8 @@ _CLAUSE_END = re.compile(r"[,，。;；(（]|的|$")  # an address runs to the e
 ADDRESS_REACH = 60  # characters an address may run over after the words that introduce it
 PRICE_REACH = 60  # characters after a price label where its figure may stand (after the 大写 words)
 _PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
+_AREA_FIGURE = re.compile(rf"([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?")
+MIN_AREA, MAX_AREA = Decimal(5), Decimal(5000)  # square metres a flat's area may plausibly be
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
 # A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四, 买受人（乙方）：王五), or sets
@@ -214,6 +217,8 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             fields["total_price_in_words"] = hit.field(standard_capitals(hit.group(1)))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
+    if "floor_area" not in fields and (area := _area_below_heading(texts)) is not None:
+        fields["floor_area"] = area  # under its heading in a table of the flat's facts
     if (confirmed := _price_in_words_confirms(texts, fields.get("total_price_in_words"))) is not None:
         fields["total_price"] = confirmed
     if "total_price" not in fields and "total_price_in_words" not in fields and (paid := _paid_in_parts(texts)):
@@ -259,13 +264,23 @@ def _apart(text: PageText, end: int, start: int) -> bool:
     return b.x0 - a.x1 > CELL_GAP * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
+def _area_below_heading(texts: list[PageText]) -> Field | None:
+    """The floor area in the cell under its heading (建筑面积（㎡） | 145.22): a plain figure of square metres."""
+    for text in texts:
+        for candidate in labels_of(LABELS_OF).candidates(text, "floor_area"):
+            match = _AREA_FIGURE.fullmatch(candidate.value) if candidate.how == "below" else None
+            if match and MIN_AREA <= (area := parse_amount(match.group(1)) or Decimal(0)) <= MAX_AREA:
+                return candidate.field(area, match.span(1))
+    return None
+
+
 def _party(candidate: Candidate) -> Field | None:
     """A party's name: the value up to the first clause-like suffix, set apart from its label by a colon, in
     the cell below, or in the cell beside it when it is a name (甲方（卖方）承诺：… is clause text and names
     no one)."""
     value = re.split(r"[,，;；(（]", candidate.value)[0]
-    if value in _NOT_NAMES or not (organisation_name(value) or _NAME.fullmatch(value)):
-        return None  # a clause after a role word (出卖人：应当在…通知买受人) names no one: a party is a person or a body
+    if value in _NOT_NAMES or party_name(value) is None:
+        return None  # a clause after a role word (出卖人：应当在…通知买受人), an entry's label (法定代表人) names no one
     beside = candidate.how == "right" and ":" not in candidate.gap \
         and not candidate.text.joined[:candidate.start].endswith(":")
     if beside and not _apart(candidate.text, candidate.start - len(candidate.gap), candidate.start):

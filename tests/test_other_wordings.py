@@ -61,3 +61,47 @@ def test_the_party_line_names_the_seller_over_a_role_word_left_alone_at_a_line_e
                     "证件名称：居民身份证 证件号码：530102198804278728"])
     clause = page(["第六条 保修责任 保修期内房屋出现质量问题的，由出卖人", "进行维修"], number=2)
     assert fields(DocType.PURCHASE_CONTRACT, clause, parties)["seller"] == "昆明正泰房地产开发有限责任公司"
+
+
+def cell_page(rows: list[tuple[float, list[tuple[str, float]]]], number: int = 1) -> Page:
+    """A page of rows given as (row position, [(text, x0)]), rows 50 px apart, 24 px a character."""
+    words = tuple(Word(text=t, bbox=BBox(x0=x, y0=100 + 50 * r, x1=x + 24 * len(t), y1=124 + 50 * r), confidence=0.95,
+                       line=i) for i, (r, row) in enumerate(rows) for t, x in row)
+    return Page(file_id="f", number=number, width=2000, height=3000, unit=Unit.PX, source=PageSource.OCR, words=words)
+
+
+def test_a_party_table_whose_role_cells_span_their_rows() -> None:
+    """甲方（出卖人） and 乙方（买受人） each stand in a cell spanning their party's rows, centred on them: beside the
+    seller's third row of five, and on a line of its own between the buyer's second and third rows of four."""
+    first = cell_page([
+        (0, [("合同编号：X2026-602425", 100)]), (1, [("商品房买卖合同书", 700)]),
+        (2, [("名称", 400), ("呼和浩特宏达地产有限公司", 700)]),
+        (3, [("统一社会信用代码", 400), ("91150102188965081K", 700)]),
+        (4, [("甲方（出卖人）", 100), ("法定代表人", 400), ("陈嘉彤", 700)]),
+        (5, [("地址", 400), ("内蒙古自治区呼和浩特市新城区东风路133号", 700)]),
+        (6, [("联系电话", 400), ("0471-5021805", 700)]),
+        (7, [("姓名", 400), ("袁建杰", 700)]),
+        (8, [("身份证号码", 400), ("440106197912207459", 700)]),
+        (8.5, [("乙方（买受人）", 100)]),
+        (9, [("通讯地址", 400), ("内蒙古自治区呼和浩特市新城区迎宾北路350号", 700)]),
+        (10, [("联系电话", 400), ("19641354518", 700)]),
+        (11, [("甲、乙双方根据有关法律、法规之规定，就乙方向甲方购买商品房事宜达成如下协议：", 100)]),
+    ])
+    flat = cell_page([
+        (0, [("第一条 房屋基本情况", 100)]),
+        (1, [("房屋坐落", 100), ("产权证号", 1100), ("建筑面积（㎡）", 1600)]),
+        (2, [("新城区新华大街412号宏达悦府10号楼3单元1602室", 100), ("（2024）不动产权第4948890号", 1100), ("145.22", 1650)]),
+        (3, [("该商品房总价款为人民币（小写）¥2,782,415.00元，（大写）【贰佰柒拾捌万贰仟肆佰壹拾伍元整】。", 100)]),
+    ], number=2)
+    got = fields(DocType.PURCHASE_CONTRACT, first, flat)
+    assert got["seller"] == "呼和浩特宏达地产有限公司"
+    assert got["buyer_names"] == ["袁建杰"]
+    assert got["buyer_id_numbers"] == ["440106197912207459"]
+    assert str(got["floor_area"]) == "145.22"
+    assert got["total_price_in_words"] == "贰佰柒拾捌万贰仟肆佰壹拾伍元整"
+
+
+def test_an_old_style_licence_names_its_legal_representative_after_xingming() -> None:
+    got = fields(DocType.BUSINESS_LICENSE, page(["企业法人营业执照", "注册号 150102000123456", "名称 呼和浩特宏达地产有限公司",
+                                                 "法定代表人姓名 陈嘉", "注册资本 伍仟万元"]))
+    assert got["legal_representative"] == "陈嘉"
