@@ -47,6 +47,8 @@ _ID_LABEL = re.compile(_alt(vocab.words(DOC, "party_id_labels")))
 _ENTRY_LABEL = re.compile(rf"(?:{_alt(vocab.words(DOC, 'party_name_labels') + vocab.words(DOC, 'party_id_labels'))}"
                           rf"|{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*[:：]"
                           rf"|(?:{_alt(vocab.words(DOC, 'party_name_end'))})[\u4e00-\u9fff]{{0,4}}[:：]")
+# A role and its name in the cells of one row, no colon between (共同买受人 | 张国睿).
+_ROLE_CELL = re.compile(rf"(?:{_ROLE})\s*(?:{_QUAL}\s*)*(?P<value>[^(（:：].*)")
 _SIGNATURE = re.compile(_alt(vocab.words(DOC, "party_signature")))
 _NAME_END = re.compile(rf"[,，;；(（、/\s]|{_alt(vocab.words(DOC, 'party_name_end'))}")
 _NAME_ENTRY = re.compile(rf"^(?:{_alt(vocab.words(DOC, 'party_name_labels'))})\s*[:：]?\s*(.+)")
@@ -228,8 +230,10 @@ def _party_row_spans(text: PageText, sides: dict[str, str], out: dict[str, Party
         if row and (match := _HEADING_LABEL.fullmatch(text.joined[row[0][0] : row[0][1]])) is not None \
                 and (side := _label_side(match.group(0), sides)) is not None:
             cells.append((row[0][2], side))
+    left = min((word.bbox.x0 for word, _ in cells), default=0.0)
+    cells = [(word, side) for word, side in cells if word.bbox.x0 - left <= word.bbox.y1 - word.bbox.y0]
     if len({side for _, side in cells}) < 2:
-        return  # one side's cell alone may be any heading: both sides make the table
+        return  # role cells share the table's first column (共同买受人 further right is an entry); both sides make it
     heads = [(_centre(word), side) for word, side in cells]
     edge = max(word.bbox.x1 for word, _ in cells)
     height = min(word.bbox.y1 - word.bbox.y0 for word, _ in cells)
@@ -284,7 +288,7 @@ def _column_entry(text: PageText, start: int, end: int, party: Party) -> None:
     """One segment of a party column: a name after a 姓名/名称 label or a party label (共有人：李四), or the id
     numbers after an id label."""
     segment = text.joined[start:end]
-    entry = _NAME_ENTRY.match(segment) or _PARTY_LINE.match(segment)
+    entry = _NAME_ENTRY.match(segment) or _PARTY_LINE.match(segment) or _ROLE_CELL.match(segment)
     if entry is not None:
         value_start = start + (entry.start(1) if entry.re is _NAME_ENTRY else entry.start("value"))
         cut = _NAME_END.search(text.joined, value_start, end)

@@ -44,7 +44,7 @@ _CLAUSE_END = re.compile(r"[,，。;；(（]|的|$")  # an address runs to the e
 ADDRESS_REACH = 60  # characters an address may run over after the words that introduce it
 PRICE_REACH = 60  # characters after a price label where its figure may stand (after the 大写 words)
 _PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
-_AREA_FIGURE = re.compile(rf"([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?")
+_AREA_FIGURE = re.compile(rf"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?$")
 MIN_AREA, MAX_AREA = Decimal(5), Decimal(5000)  # square metres a flat's area may plausibly be
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
@@ -268,7 +268,8 @@ def _area_below_heading(texts: list[PageText]) -> Field | None:
     """The floor area in the cell under its heading (建筑面积（㎡） | 145.22): a plain figure of square metres."""
     for text in texts:
         for candidate in labels_of(LABELS_OF).candidates(text, "floor_area"):
-            match = _AREA_FIGURE.fullmatch(candidate.value) if candidate.how == "below" else None
+            # the figure ends the cell (a neighbouring cell's tail may run under the heading: …第4948890号 145.22)
+            match = _AREA_FIGURE.search(candidate.value) if candidate.how == "below" else None
             if match and MIN_AREA <= (area := parse_amount(match.group(1)) or Decimal(0)) <= MAX_AREA:
                 return candidate.field(area, match.span(1))
     return None

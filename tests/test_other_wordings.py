@@ -72,7 +72,9 @@ def cell_page(rows: list[tuple[float, list[tuple[str, float]]]], number: int = 1
 
 def test_a_party_table_whose_role_cells_span_their_rows() -> None:
     """甲方（出卖人） and 乙方（买受人） each stand in a cell spanning their party's rows, centred on them: beside the
-    seller's third row of five, and on a line of its own between the buyer's second and third rows of four."""
+    seller's third row of five, and on a line of its own between the buyer's third and fourth rows of six (a
+    co-buyer's row, 共同买受人 | 王芳, among them). The flat's area is the figure ending the cell under its heading,
+    the certificate number's tail running under the heading beside it."""
     first = cell_page([
         (0, [("合同编号：X2026-602425", 100)]), (1, [("商品房买卖合同书", 700)]),
         (2, [("名称", 400), ("呼和浩特宏达地产有限公司", 700)]),
@@ -82,21 +84,23 @@ def test_a_party_table_whose_role_cells_span_their_rows() -> None:
         (6, [("联系电话", 400), ("0471-5021805", 700)]),
         (7, [("姓名", 400), ("袁建杰", 700)]),
         (8, [("身份证号码", 400), ("440106197912207459", 700)]),
-        (8.5, [("乙方（买受人）", 100)]),
-        (9, [("通讯地址", 400), ("内蒙古自治区呼和浩特市新城区迎宾北路350号", 700)]),
-        (10, [("联系电话", 400), ("19641354518", 700)]),
-        (11, [("甲、乙双方根据有关法律、法规之规定，就乙方向甲方购买商品房事宜达成如下协议：", 100)]),
+        (9, [("共同买受人", 400), ("王芳", 700)]),
+        (9.5, [("乙方（买受人）", 100)]),
+        (10, [("身份证号码", 400), ("310115196510220813", 700)]),
+        (11, [("通讯地址", 400), ("内蒙古自治区呼和浩特市新城区迎宾北路350号", 700)]),
+        (12, [("联系电话", 400), ("19641354518", 700)]),
+        (13, [("甲、乙双方根据有关法律、法规之规定，就乙方向甲方购买商品房事宜达成如下协议：", 100)]),
     ])
     flat = cell_page([
         (0, [("第一条 房屋基本情况", 100)]),
         (1, [("房屋坐落", 100), ("产权证号", 1100), ("建筑面积（㎡）", 1600)]),
-        (2, [("新城区新华大街412号宏达悦府10号楼3单元1602室", 100), ("（2024）不动产权第4948890号", 1100), ("145.22", 1650)]),
+        (2, [("新城区新华大街412号宏达悦府10号楼3单元1602室", 100), ("（2024）不动产权第4948890号", 1100), ("145.22", 1560)]),
         (3, [("该商品房总价款为人民币（小写）¥2,782,415.00元，（大写）【贰佰柒拾捌万贰仟肆佰壹拾伍元整】。", 100)]),
     ], number=2)
     got = fields(DocType.PURCHASE_CONTRACT, first, flat)
     assert got["seller"] == "呼和浩特宏达地产有限公司"
-    assert got["buyer_names"] == ["袁建杰"]
-    assert got["buyer_id_numbers"] == ["440106197912207459"]
+    assert got["buyer_names"] == ["袁建杰", "王芳"]
+    assert got["buyer_id_numbers"] == ["440106197912207459", "310115196510220813"]
     assert str(got["floor_area"]) == "145.22"
     assert got["total_price_in_words"] == "贰佰柒拾捌万贰仟肆佰壹拾伍元整"
 
