@@ -20,7 +20,7 @@ BLOCK_LINES = 6  # lines under a party line that may hold its entries (姓名, �
 SENTENCE_REACH = 30  # characters after a sentence's id label where the number stands
 ENTRY_GAP = 1.5  # a party label this many letter heights right of the word before it opens a cell of its own
 CUT_REACH = 4  # characters from a column's estimated start where the label of its entry may begin
-ROW_SPAN_REACH = 6  # letter heights from a row-spanning party cell within which its party's rows lie
+ROW_SPAN_REACH = 12  # letter heights from a role cell within which its party's rows lie (six rows of 2.7 heights)
 COLUMN_LINES = 10  # lines under a heading of party columns (出卖人（甲方） | 买受人（乙方）) that may hold their entries
 
 

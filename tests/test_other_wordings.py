@@ -64,8 +64,9 @@ def test_the_party_line_names_the_seller_over_a_role_word_left_alone_at_a_line_e
 
 
 def cell_page(rows: list[tuple[float, list[tuple[str, float]]]], number: int = 1) -> Page:
-    """A page of rows given as (row position, [(text, x0)]), rows 50 px apart, 24 px a character."""
-    words = tuple(Word(text=t, bbox=BBox(x0=x, y0=100 + 50 * r, x1=x + 24 * len(t), y1=124 + 50 * r), confidence=0.95,
+    """A page of rows given as (row position, [(text, x0)]): letters 24 px high and wide, rows 2.7 letters apart
+    (a ruled table's spacing)."""
+    words = tuple(Word(text=t, bbox=BBox(x0=x, y0=100 + 65 * r, x1=x + 24 * len(t), y1=124 + 65 * r), confidence=0.95,
                        line=i) for i, (r, row) in enumerate(rows) for t, x in row)
     return Page(file_id="f", number=number, width=2000, height=3000, unit=Unit.PX, source=PageSource.OCR, words=words)
 
