@@ -8,7 +8,7 @@ business licence, an ID card, a tax record, a 6-page statement and a 7-page cont
 1. Raw engine: the pages rendered at 200 dpi (pdftoppm, else PDFium), then ``tesseract -l chi_sim+eng``
    on each, one after another, one thread (OMP_THREAD_LIMIT=1); only the tesseract runs are timed.
 2. docproc cold, for each worker count: a fresh data directory and queue, the bundle uploaded as one
-   application and queued, that many fresh ``docproc worker --burst`` processes (thread caps: cores ÷
+   application and queued, that many fresh ``docproc worker`` processes, stopped once the checklist is stored (thread caps: cores ÷
    workers), timed from the queueing to the stored checklist. CPU seconds are those of every process the
    run started (workers, their job processes, tesseract), from the kernel's accounting of waited-for
    children; peak memory per worker is the largest ru_maxrss a job process reported
@@ -110,13 +110,17 @@ def docproc_run(pdf: Path, workers: int, redis_url: str, profile: str) -> dict[s
         cpu0, _ = children_usage()
         started = time.perf_counter()
         jobs.enqueue_file(queue, ctx, stored.id)
-        procs = [subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "worker", "--burst"], env=env,
+        # Not --burst: a burst worker that starts while the only job is the file's first (taken by another)
+        # finds the queue empty and leaves before the file is split into page jobs.
+        procs = [subprocess.Popen([sys.executable, "-m", "docproc.cli.main", "worker"], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
         while ctx.db.latest_checklist(app.id) is None:
             if all(p.poll() is not None for p in procs):
                 raise SystemExit("the workers stopped before the checklist was stored")
             time.sleep(0.2)
         wall = time.perf_counter() - started
+        for proc in procs:
+            proc.terminate()  # rq's warm shutdown: the workers are idle once the checklist is stored
         for proc in procs:
             proc.wait(timeout=600)
         cpu1, kernel_peak = children_usage()
