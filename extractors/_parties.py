@@ -47,8 +47,8 @@ _ID_LABEL = re.compile(_alt(vocab.words(DOC, "party_id_labels")))
 _ENTRY_LABEL = re.compile(rf"(?:{_alt(vocab.words(DOC, 'party_name_labels') + vocab.words(DOC, 'party_id_labels'))}"
                           rf"|{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*[:：]"
                           rf"|(?:{_alt(vocab.words(DOC, 'party_name_end'))})[\u4e00-\u9fff]{{0,4}}[:：]")
-# A role and its name in the cells of one row, no colon between (共同买受人 | 张国睿).
-_ROLE_CELL = re.compile(rf"(?:{_ROLE})\s*(?:{_QUAL}\s*)*(?P<value>[^(（:：].*)")
+# A role and its name in the cells of one row, no colon between (共同买受人 | 张国睿); not a signature cell (出卖人盖章).
+_ROLE_CELL = re.compile(rf"(?:{_ROLE})\s*(?:{_QUAL}\s*)*(?!{_alt(vocab.words(DOC, 'party_signature'))})(?P<value>[^(（:：].*)")
 _SIGNATURE = re.compile(_alt(vocab.words(DOC, "party_signature")))
 _NAME_END = re.compile(rf"[,，;；(（、/\s]|{_alt(vocab.words(DOC, 'party_name_end'))}")
 _NAME_ENTRY = re.compile(rf"^(?:{_alt(vocab.words(DOC, 'party_name_labels'))})\s*[:：]?\s*(.+)")

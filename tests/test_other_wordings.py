@@ -110,3 +110,14 @@ def test_an_old_style_licence_names_its_legal_representative_after_xingming() ->
     got = fields(DocType.BUSINESS_LICENSE, page(["企业法人营业执照", "注册号 150102000123456", "名称 呼和浩特宏达地产有限公司",
                                                  "法定代表人姓名 陈嘉", "注册资本 伍仟万元"]))
     assert got["legal_representative"] == "陈嘉"
+
+
+def test_a_signature_cell_under_a_party_heading_names_no_one() -> None:
+    signing = cell_page([
+        (0, [("出卖人（甲方）", 100), ("买受人（乙方）", 1000)]),
+        (1, [("名称：海纳置业有限公司", 100), ("姓名：张伟", 1000)]),
+        (2, [("出卖人盖章", 100), ("买受人签字", 1000)]),
+    ])
+    got = fields(DocType.PURCHASE_CONTRACT, signing)
+    assert got["buyer_names"] == ["张伟"]
+    assert got["seller"] == "海纳置业有限公司"
