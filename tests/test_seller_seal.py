@@ -109,3 +109,11 @@ def test_a_heading_read_together_with_the_sellers_name_keeps_the_sellers_seal_in
     columns = contract.meta["signature_columns"][0]["columns"]  # type: ignore[index]
     assert [c["party"] for c in columns] == ["出卖人", "居间方"]
     assert _verdict(contract, _seal(230, "城家儿缴产股经"), _seal(430, AGENT)) == Status.PASS
+
+
+def test_a_garbled_legend_ending_in_a_bare_gongsi_is_no_other_organisation() -> None:
+    """A read that keeps only the last characters of the legal form (…益任公司 for …有限责任公司) names no one: the
+    seller's seal is present and passes; a cleanly read other name still fails."""
+    contract = _contract([[("出卖人：" + SELLER, 60)], [("买受人：赵刚", 60)]])
+    assert _verdict(contract, _seal(80, "杭汉能科建电科械益任公司")) == Status.PASS
+    assert _verdict(contract, _seal(80, "上海瑞丰餐饮管理有限公司")) == Status.FAIL

@@ -10,6 +10,7 @@ from docproc.cn.orgs import (
     distinctive_similarity,
     looks_like_an_organisation,
     names_a_bank,
+    names_cleanly,
     strip_seal_kind,
 )
 from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
@@ -207,7 +208,7 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     core = 1.0 if contained else distinctive_similarity(best, name)
     # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
     # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
-    other = (looks_like_an_organisation(best) and (names_one is None or names_one(best))
+    other = (names_cleanly(best) and (names_one is None or names_one(best))
              and core < policy.stamps.legend_mismatch_below)
     if not other and (score >= policy.stamps.legend_min_similarity or not legend_required):
         # Where only the seal's presence is required (bank, seller), an unverified legend is noted, not held against it.

@@ -58,6 +58,13 @@ def looks_like_an_organisation(legend: str) -> bool:
     return len(text) >= 6 and text.endswith(LEGAL_FORMS)
 
 
+def names_cleanly(legend: str) -> bool:
+    """A legend read cleanly enough to name another organisation: its legal form read whole (…有限公司,
+    …有限责任公司, …支行), not a bare 公司 that a garbled read keeps after misread characters (…益任公司)."""
+    text = normalize_text(strip_seal_kind(legend))
+    return looks_like_an_organisation(legend) and text.endswith(tuple(f for f in LEGAL_FORMS if f != "公司"))
+
+
 # Banks known across the country by the name before 银行 (中国 read off: 中国光大 is 光大).
 NATIONAL_BANKS = ("", "工商", "建设", "农业", "交通", "招商", "浦东发展", "浦发", "中信", "光大", "华夏", "民生", "广发",
                   "兴业", "平安", "恒丰", "浙商", "渤海", "邮政储蓄", "国家开发", "进出口", "农业发展")
