@@ -14,6 +14,7 @@ from docproc.cn.normalize import chinese_of_pair, find_dates, parse_amount, simi
 from docproc.cn.orgs import find_bank, organisation_name, organisations_in
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._date_reread import reread_date
+from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._labels import Candidate, labels_of
 from docproc.extractors._reread import DIGITS, UPPER_NUMERALS, reread
 from docproc.extractors._text import PageText
@@ -253,7 +254,8 @@ def _issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:
     dated = [(index, day, text.offsets[index] + a, text.offsets[index] + b)
              for index, line in enumerate(text.lines) for day, a, b in find_dates(line)
              if not _labelled_otherwise(line, a)]
-    on_own_line = [d for d in dated if len(text.lines[d[0]]) - (d[3] - d[2]) <= FILLER + 2]
+    on_own_line = [d for d in dating_lines(text, filler=FILLER + 2)
+                   if not _labelled_otherwise(text.lines[d[0]], d[2] - text.offsets[d[0]])]
     # below the closing words; else a date on a line of its own (a letter dated in its top right corner)
     after = [d for d in dated if d[0] >= min(closing)] if closing else []
     after = after or on_own_line

@@ -206,7 +206,7 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
                  f"seal legend read as {best!r}; {org} {name!r} (similarity {score:.2f})")
     contained = _contained(strip_seal_kind(best), name) == 1.0
     core = 1.0 if contained else distinctive_similarity(best, name)
-    # Another organisation's seal: a cleanly read name (it ends in a legal form) whose distinctive part
+    # Another organisation's seal: a cleanly read name (its legal form read whole) whose distinctive part
     # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
     other = (names_cleanly(best) and (names_one is None or names_one(best))
              and core < policy.stamps.legend_mismatch_below)

@@ -58,11 +58,14 @@ def looks_like_an_organisation(legend: str) -> bool:
     return len(text) >= 6 and text.endswith(LEGAL_FORMS)
 
 
+_WHOLE_LEGAL_FORMS = tuple(form for form in LEGAL_FORMS if form != "公司")
+
+
 def names_cleanly(legend: str) -> bool:
     """A legend read cleanly enough to name another organisation: its legal form read whole (…有限公司,
     …有限责任公司, …支行), not a bare 公司 that a garbled read keeps after misread characters (…益任公司)."""
     text = normalize_text(strip_seal_kind(legend))
-    return looks_like_an_organisation(legend) and text.endswith(tuple(f for f in LEGAL_FORMS if f != "公司"))
+    return looks_like_an_organisation(legend) and text.endswith(_WHOLE_LEGAL_FORMS)
 
 
 # Banks known across the country by the name before 银行 (中国 read off: 中国光大 is 光大).

@@ -99,6 +99,11 @@ def to_gray(img: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(img, code)
 
 
+def to_bgr(img: np.ndarray) -> np.ndarray:
+    """A three-channel copy of a gray image; a BGR image as it is."""
+    return cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) if img.ndim == 2 else img
+
+
 def rotate(img: np.ndarray, degrees_clockwise: int) -> np.ndarray:
     """Rotate by a multiple of 90 degrees, clockwise."""
     if degrees_clockwise % 90:

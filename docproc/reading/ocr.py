@@ -21,6 +21,7 @@ from docproc.core.errors import ConfigError, TransientError
 from docproc.core.models import BBox, Unit, Word
 from docproc.core.registry import Registry
 from docproc.core.timing import stage
+from docproc.reading.imaging import to_bgr
 from docproc.reading.orientation import orientation_by_lines, orientation_by_reading, text_sample
 from docproc.reading.threads import onnx_options
 
@@ -272,7 +273,7 @@ class RapidOcrEngine:
         return filter_whitelist(_number_lines([w] for w in self._words(image)), whitelist)
 
     def _words(self, image: np.ndarray, *, turn_lines: bool = True) -> list[Word]:
-        result, _ = self._engine()(_to_bgr(image), use_cls=turn_lines)
+        result, _ = self._engine()(to_bgr(image), use_cls=turn_lines)
         words = []
         for box, text, score in result or []:
             text = str(text).strip()
@@ -287,7 +288,7 @@ class RapidOcrEngine:
         self, image: np.ndarray, *, lang: str = DEFAULT_LANG, whitelist: str | None = None
     ) -> tuple[str, float]:
         """Recognition only, no detection: the image is one text line."""
-        result, _ = self._engine()(_to_bgr(image), use_det=False, use_cls=False, use_rec=True)
+        result, _ = self._engine()(to_bgr(image), use_det=False, use_cls=False, use_rec=True)
         if not result:
             return "", 0.0
         text, score = str(result[0][0]), _clip(result[0][1])
@@ -316,9 +317,6 @@ class RapidOcrEngine:
         return [w for w in self._words(image, turn_lines=False) if w.bbox.x1 - w.bbox.x0 > w.bbox.y1 - w.bbox.y0]
 
 
-
-def _to_bgr(image: np.ndarray) -> np.ndarray:
-    return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR) if image.ndim == 2 else image
 
 
 def _clip(value: Any) -> float:

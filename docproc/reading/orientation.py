@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from docproc.core.models import Word
-from docproc.reading.imaging import rotate
+from docproc.reading.imaging import rotate, to_bgr
 
 SURE_READ = 0.8  # mean confidence of a read that is surely the right way up
 ORIENTATION_SIDE = 1024  # px: the reduced copy on which text lines are found to judge orientation
@@ -30,7 +30,7 @@ def orientation_by_lines(engine: Any, image: np.ndarray) -> int | None:
     loaded RapidOCR, its ``text_det`` and ``text_cls``)."""
     scale = min(1.0, ORIENTATION_SIDE / max(image.shape[:2]))
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
-    found, _ = engine.text_det(_to_bgr(small))
+    found, _ = engine.text_det(to_bgr(small))
     boxes = [_box_of(points, 1 / scale) for points in ([] if found is None else found)]
     lying = [b for b in boxes if b[2] - b[0] >= LINE_ELONGATION * (b[3] - b[1])]
     standing = [b for b in boxes if b[3] - b[1] >= LINE_ELONGATION * (b[2] - b[0])]
@@ -43,7 +43,7 @@ def orientation_by_lines(engine: Any, image: np.ndarray) -> int | None:
     else:
         return None
     longest = sorted(lines, key=lambda b: b[0] - b[2])[:LINE_VOTES]
-    crops = [_to_bgr(piece) for box in longest for piece in _line_pieces(page, box) if piece.size]
+    crops = [to_bgr(piece) for box in longest for piece in _line_pieces(page, box) if piece.size]
     _, votes, _ = engine.text_cls(crops)
     upside = sum(float(score) for label, score in votes if str(label) == "180")
     upright = sum(float(score) for label, score in votes if str(label) != "180")
@@ -74,9 +74,6 @@ def _box_of(points: Any, factor: float) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-
-def _to_bgr(image: np.ndarray) -> np.ndarray:
-    return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR) if image.ndim == 2 else image
 
 
 def text_sample(image: np.ndarray, *, side: int = 640) -> np.ndarray:
