@@ -144,6 +144,13 @@ def test_find_dates_reads_a_date_with_the_time_of_day_glued_to_its_day() -> None
     assert find_dates("2026-10-081") == []  # three figures after the month and no time: no day to tell
 
 
+def test_a_year_no_loan_document_bears_is_a_misread_not_a_date() -> None:
+    assert parse_date("二八二六年三月五日") is None  # 二〇二六 with its 〇 read as 八
+    assert parse_date("一八二六年三月五日") is None
+    assert [d for d, _, _ in find_dates("开具日期：二八二六年三月五日 有效期至二〇九九年一月一日")] == [date(2099, 1, 1)]
+    assert parse_date("一九四九年十月一日") == date(1949, 10, 1)
+
+
 def test_find_dates_does_not_double_count() -> None:
     assert len(find_dates("2024年03月05日")) == 1
     assert len(find_dates("2015.03.01-2035.03.01")) == 2

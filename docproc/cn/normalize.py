@@ -158,11 +158,17 @@ def _add(hits: list[tuple[date, int, int]], day: date | None, m: re.Match[str]) 
         hits.append((day, m.start(), m.end()))
 
 
+# no document of a loan file bears a date outside these years (the numeric forms match only 19xx and 20xx); a
+# year in Chinese numerals beyond them is a misread digit (二八二六 for 二〇二六)
+PLAUSIBLE_YEARS = range(1900, 2100)
+
+
 def _make_date(y: str, m: str, d: str) -> date | None:
     try:
-        return date(int(y), int(m), int(d))
+        day = date(int(y), int(m), int(d))
     except ValueError:
         return None
+    return day if day.year in PLAUSIBLE_YEARS else None
 
 
 def _cn_number(s: str) -> int:
