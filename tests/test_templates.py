@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -730,3 +731,23 @@ def test_eval_without_families_prints_no_split() -> None:
     score_file(report, spec=spec, docs=[], where="x")
     score_status(report, expected="ready", got="ready", where="x", group=applicant_group({"x": spec}))
     assert not report.templates and "unseen" not in format_report(report, title="t")
+
+
+_PAGE_NUMBER = re.compile(r"第\s*\d+\s*页|Page\s+\d+\s+of\s+\d+|(?:^|\s|-)\d{1,3}\s?/\s?\d{1,3}(?:\s|-|$)", re.M)
+
+
+@pytest.mark.parametrize("family", [f.id for f in FAMILIES if f.doc_type != "id_card"])
+def test_the_truth_expects_page_numbers_where_the_family_prints_them(family: str) -> None:
+    """completeness.pages.<type> is due to pass exactly when the document prints page numbers (第X页, Page i of n,
+    i/n at the foot): a web-printed tax record's 1/1 counts, a letter without numbers does not."""
+    p = _with_family(family, 0)
+    doc_type = FAMILY[family].doc_type
+    try:
+        pdf = Printer(p).pdf(doc_type)
+    except ValueError:
+        pytest.skip("drawn only as a picture: no text layer to look for page numbers in")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        prints = any(_PAGE_NUMBER.search(page.extract_text() or "") for page in doc.pages)
+    assert prints == (doc_type in p.bundle.numbered)
+    expected = applicant_truth(p)["expected"]["checks"][f"completeness.pages.{doc_type}"]
+    assert expected == ("pass" if prints else "not_applicable")

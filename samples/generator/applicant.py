@@ -18,8 +18,8 @@ from .license import LicenseFacts
 from .people import Job, Person, make_job, make_person, other_name
 from .statement import StatementFacts
 from .tax import TaxFacts
-from .templates import choose
-from .truth import Bundle, default_bundle
+from .templates import FAMILY, choose
+from .truth import Bundle, default_bundle, numbered_types
 
 ITEMS = ("id_front", "id_back", "income_proof", "bank_statement", "purchase_contract", "tax_certificate",
          "business_license", "credit_report")
@@ -95,7 +95,8 @@ class ApplicantPlan:
         forms = {f.form for f in self.files}
         exts = {f.delivery.ext for f in self.files}
         return Bundle(base.profile, base.present, base.id_sides, has_pdf="pdf" in exts,
-                      has_image=bool(forms & {"scan", "photo", "bundle_scan"}), credit=self.credit_checks)
+                      has_image=bool(forms & {"scan", "photo", "bundle_scan"}), credit=self.credit_checks,
+                      numbered=numbered_types({t: FAMILY[f] for t, f in self.templates.items()}))
 
     def family(self, item: str) -> str:
         """The template family an item follows."""

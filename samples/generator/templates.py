@@ -30,6 +30,7 @@ class Family:
     description: str
     held_out: bool
     batch: int = 1  # which batch of held-out families it came in (seen families: 0)
+    numbered: bool | None = None  # prints page numbers (第X页 共Y页, i/n); None: as its type usually does
 
 
 FAMILIES: tuple[Family, ...] = (
@@ -244,7 +245,7 @@ FAMILIES: tuple[Family, ...] = (
            "site name in the top margin, the page URL and 1/1 at the foot, a blue site bar, 纳税人姓名/证件号码 on one line, "
            "查询条件 (所得月份 … 至 …, 所得项目：全部) with the 验证码 on the right, a striped table 所得月份/所得项目/"
            "扣缴义务人名称/扣缴义务人识别号/收入额/已申报税额/入库日期, 合计 and 大写, numbered 说明, a crisp thin-ring e-seal "
-           "over 开具日期", True, 8),
+           "over 开具日期", True, 8, numbered=True),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",

@@ -7,8 +7,9 @@ the bundle holds, and the defects planted (`defects.EFFECTS`). Rules for a clean
 - completeness.id_card.both_sides: pass with both sides, missing otherwise
 - completeness.legibility.<type>, stamp.<type>, freshness.<type>: pass when the document is present, else
   not_applicable (freshness.id_card: review when only the front is present)
-- completeness.pages.<type>: pass when the document is present and prints page numbers (statements and
-  contracts); a letter, record or licence without them is "not numbered": not_applicable (the default policy)
+- completeness.pages.<type>: pass when the document is present and prints page numbers (statements,
+  contracts, and any family marked `numbered`); a letter, record or licence without them is "not numbered":
+  not_applicable (the default policy)
 - completeness.bank_statement.coverage, anomaly.balance_chain, anomaly.statement_deposits, anomaly.aml: with a
   statement; anomaly.tax_verified: never (a corpus run configures no tax verification service)
 - completeness.business_license.legal_representative: for enterprise owners with a licence
@@ -58,7 +59,15 @@ CREDIT_CHECK_IDS: tuple[str, ...] = (
 # CREDIT_CHECK_IDS; other corpora keep the truth, and the bytes, they always had).
 UNJUDGED_CHECK_IDS: tuple[str, ...] = ("anomaly.applicant_name", *CREDIT_CHECK_IDS)
 _PERSONAL = ("income_proof", "bank_statement", "tax_certificate", "credit_report")
-NUMBERED = ("bank_statement", "purchase_contract", "credit_report")  # the generated types that print 第X页 共Y页 / page i of n
+# The generated types that print 第X页 共Y页 / page i of n, unless their family says otherwise (Family.numbered).
+NUMBERED = ("bank_statement", "purchase_contract", "credit_report")
+
+
+def numbered_types(families: dict[str, Family]) -> frozenset[str]:
+    """The document types whose pages print page numbers, given the family each type follows."""
+    types = set(NUMBERED) | set(families)
+    return frozenset(t for t in types if (families[t].numbered if t in families and families[t].numbered is not None
+                                          else t in NUMBERED))
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,7 @@ class Bundle:
     has_pdf: bool = True
     has_image: bool = True
     credit: tuple[tuple[str, str], ...] = ()  # verdicts of the credit checks that follow from the facts (debt to income)
+    numbered: frozenset[str] = frozenset(NUMBERED)  # the types that print page numbers in this bundle's families
 
 
 def default_bundle(profile: str, defects: tuple[str, ...] | list[str], *, credit: bool = False) -> Bundle:
@@ -95,7 +105,7 @@ def base_checks(b: Bundle) -> dict[str, str]:
     checks["completeness.id_card.both_sides"] = "pass" if b.id_sides >= {"front", "back"} else "missing"
     for t in DOC_TYPES:
         if t != "id_card":  # an ID card carries no page numbers
-            checks[f"completeness.pages.{t}"] = _na(has(t) and t in NUMBERED)
+            checks[f"completeness.pages.{t}"] = _na(has(t) and t in b.numbered)
         checks[f"completeness.legibility.{t}"] = _na(has(t))
     checks["completeness.bank_statement.coverage"] = _na(has("bank_statement"))
     checks["completeness.business_license.legal_representative"] = _na(
