@@ -57,18 +57,22 @@ class Labels:
         self._any = re.compile("|".join(re.escape(s) for s in spellings))
         tails = {s[i:] for s in spellings for i in range(len(s) - MIN_RESIDUE + 1)} | set(vocab.words(doc_type, "residue"))
         self._residue = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")")
+        self._words = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(
+            set(vocab.words(doc_type, "residue")) | {""}, key=len, reverse=True)) + ")")
         self._not_after = tuple(vocab.words(doc_type, "not_after"))
         glosses = sorted(vocab.glosses(), key=len, reverse=True)
         self._gloss = re.compile("(?:" + "|".join(re.escape(g) for g in glosses) + ")(?![a-z])", re.IGNORECASE)
 
-    def value_start(self, line: str, start: int, end: int) -> int:
+    def value_start(self, line: str, start: int, end: int, *, tails: bool = True) -> int:
         """Where a value begins after ``start``: past separators, any label or label tail glued before it,
-        the label's bracketed qualifier and its English gloss (账户名称 Name)."""
+        the label's bracketed qualifier and its English gloss (账户名称 Name). ``tails`` False: the value
+        stands apart from its label, so no tail of a label was glued to it (岗位 | 部门经理 keeps 部门)."""
+        residue = self._residue if tails else self._words
         while start < end:
             if line[start] in SEPARATORS:
                 start += 1
-            elif (match := self._residue.match(line, start, end) or _QUALIFIER.match(line, start, end)
-                    or self._gloss.match(line, start, end)) is not None:
+            elif (match := residue.match(line, start, end) or _QUALIFIER.match(line, start, end)
+                    or self._gloss.match(line, start, end)) is not None and match.end() > start:
                 start = match.end()
             else:
                 break
@@ -97,6 +101,8 @@ class Labels:
     def _at_label(self, text: PageText, index: int, match: re.Match[str], stop: int, reach: int) -> list[Candidate]:
         line, offset = text.lines[index], text.offsets[index]
         start = self.value_start(line, match.end(), stop)
+        if start > match.end() and _across_gap(text, offset + match.end(), offset + match.end() + 1):
+            start = self.value_start(line, match.end(), stop, tails=False)  # a cell of its own: nothing glued
         out: list[Candidate] = []
         right = None
         if start < stop:

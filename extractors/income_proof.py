@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(
     rf"(?:兹证明|兹有|(?<!收入)(?<![此本])证明)[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
-    rf"([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?[,，(（]"
-)
+    rf"([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?(?:[,，(（]|\s*(?:是|系)(?:我|本|该)(?:单位|公司|司|行|院|校))"
+)  # …张伟（身份证…, …张伟同志，, 兹证明张艳 是本单位职工
 _NAME_FALLBACKS = (
     re.compile(rf"(?:员工|职工|同志)([{CJK}·]{{2,4}})[,，(（]"),
     re.compile(rf"([{CJK}·]{{2,4}})[,，](?:性别|男|女)"),
@@ -35,10 +35,12 @@ _NAME_FALLBACKS = (
     re.compile(rf"(?<![{CJK}·])([{CJK}·]{{2,4}})[,，(（]\s*(?:身份证|公民身份|证件号)"),
 )
 _TITLES = frozenset({"同志", "先生", "女士", "员工", "职工"})  # words around a name, never one
+_NO_NAME = re.compile(r"单位|公司|职工|员工|本人|我司|同志")  # 单位职工，性别… : the words before a name, not one
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
-# The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…).
+# The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…) or of
+# 任何/任意 (不作任何担保之用).
 _POSITIONS = tuple(re.compile(rf"{lead}([{CJK}A-Za-z]{{2,40}}?)(?:一职|职务|岗位|,|，|。)") for lead in (
-    r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任"))
+    r"(?:担任|现任|职务为|职务[:：]|岗位[:：]?)", r"(?<![责主信委兼])任(?![何意])"))
 _FIGURE_AFTER_LABEL = re.compile(r"[^0-9¥￥]{0,12}[¥￥]?([0-9](?:[0-9,，.]*\d万?|万))")  # 月收入为人民币12,500.00元, ¥3.32万元
 _WORDS = re.compile(rf"大写[)）]?(?:金额)?[:：]?\s*(?:人民币)?[:：]?\s*([{CAPITALS}]{{2,30}})")  # 人民币（大写）壹万…
 _BARE_WORDS = re.compile(rf"人民币[:：]?\s*([{CAPITALS}]{{3,30}})")  # 月收入人民币壹万贰仟元整, no 大写 printed
@@ -64,7 +66,7 @@ def _name(text: PageText) -> Field | None:
                 return entry
             continue
         hit = text.search_joined(pattern) or text.search(pattern)
-        if hit and hit.group(1) not in _TITLES:  # an unfilled template: 职工 ${name} 同志，
+        if hit and hit.group(1) not in _TITLES and not _NO_NAME.search(hit.group(1)):  # 职工 ${name} 同志，
             return hit.field(hit.group(1))
     return None
 

@@ -21,8 +21,8 @@ _DOTS = re.compile(r"[·•・‧∙⋅･]+")  # middle-dot variants in minorit
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _NUMERIC_DATES = (
-    # 2024年3月5日, 2024 年 03 月 05 日, 2024年3月5号, 2024年3月5
-    re.compile(_YEAR + r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})(?!\d)(?:\s*[日号])?"),
+    # 2024年3月5日, 2024 年 03 月 05 日, 2024年3月5号, 2024年3月5; a form's blanks filled in: 2019年_11_月_1_日
+    re.compile(_YEAR + r"[\s_]*年[\s_]*(?P<m>\d{1,2})[\s_]*月[\s_]*(?P<d>\d{1,2})(?!\d)(?:[\s_]*[日号])?"),
     # 2024-03-05, 2024.3.5, 2024/03/05 (one separator throughout)
     re.compile(_YEAR + r"\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d)"),
     # 20240305
