@@ -13,8 +13,9 @@ from docproc.cn.amount_words import CAPITALS, from_words
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.core.models import DocType, Field, RawDocument
+from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
-from docproc.extractors._labels import past_separators
+from docproc.extractors._labels import labels_of, past_separators
 from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -281,7 +282,7 @@ def _valid_id(field: Field | None) -> bool:
     return field is not None and parse_id_number(str(field.value)).valid_check_digit
 
 
-def extract_fields(text: PageText) -> dict[str, Field]:
+def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[str, Field]:
     """Fields of one page of a tax record."""
     raw = label_values(text, LABELS)
     fields: dict[str, Field] = {}
@@ -301,6 +302,8 @@ def extract_fields(text: PageText) -> dict[str, Field]:
         fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
+    elif again := _reread_issue_date(text, ctx):
+        fields["issue_date"] = again
     elif dated := [d for d in dating_lines(text) if d[0] >= len(text.lines) // 2]:
         _, day, a, b = dated[-1]  # a certificate dated under its issuer's name, no label: 二〇二六年八月六日
         fields["issue_date"] = text.field((a, b), day)
@@ -316,12 +319,21 @@ def extract_fields(text: PageText) -> dict[str, Field]:
     return fields
 
 
+def _reread_issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:
+    """A labelled issue date the first read could not parse (开具日期：.-09-05, its year under the seal's
+    ink), read again from its own box."""
+    if ctx is None:
+        return None
+    return next((f for c in labels_of("tax_certificate").candidates(text, "issue_date")
+                 if (f := reread_date(text, (c.start, c.end), ctx))), None)
+
+
 @extractor(DocType.TAX_CERTIFICATE)
 def extract_tax_certificate(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields from the record's pages (first page that has each; totals from the last)."""
     fields: dict[str, Field] = {}
     for page in doc.pages:
-        for name, value in extract_fields(PageText(page)).items():
+        for name, value in extract_fields(PageText(page), ctx).items():
             if name in ("total_income", "total_tax"):
                 fields[name] = value  # the grand total is printed at the end
             else:

@@ -14,6 +14,7 @@ from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Un
 from docproc.extractors import EXTRACTORS
 from docproc.extractors._text import PageText
 from docproc.extractors.income_proof import extract_fields
+from docproc.extractors.tax_certificate import extract_fields as tax_fields
 from docproc.reading import read as reading
 from docproc.service import pipeline
 from docproc.service.context import Context
@@ -303,3 +304,18 @@ def test_a_signing_date_the_first_read_garbled_is_read_again_from_its_box(ctx: C
     got = extract_fields(PageText(page), ctx)["issue_date"]
     assert got.value == date(2026, 10, 28) and got.confidence <= 0.8
     assert "issue_date" not in extract_fields(PageText(page), None)  # nothing to read again: no date guessed
+
+
+def test_a_tax_records_labelled_issue_date_the_seal_blurred_is_read_again_from_its_box(ctx: Context) -> None:
+    lines = ["说明：可凭验证码查验本记录。", "开具日期：2026-09-05"]
+    image = render(lines)
+    first_read = ["说明：可凭验证码查验本记录。", "开具日期：.-09-05"]  # the year lost under the seal's ink
+    words = tuple(Word(text=t, bbox=BBox(x0=30, y0=20 + i * 72, x1=30 + 40 * len(t), y1=68 + i * 72),
+                       confidence=0.86, line=i) for i, t in enumerate(first_read))
+    ok, png = cv2.imencode(".png", image)
+    page = Page(file_id="f", number=1, width=image.shape[1], height=image.shape[0], unit=Unit.PX,
+                source=PageSource.OCR, words=words, render_sha256=ctx.blobs.put(png.tobytes()),
+                render_width=image.shape[1], render_height=image.shape[0])
+    got = tax_fields(PageText(page), ctx)["issue_date"]
+    assert got.value == date(2026, 9, 5) and got.confidence <= 0.8
+    assert "issue_date" not in tax_fields(PageText(page), None)

@@ -145,9 +145,8 @@ def test_find_dates_reads_a_date_with_the_time_of_day_glued_to_its_day() -> None
 
 
 def test_a_year_no_loan_document_bears_is_a_misread_not_a_date() -> None:
-    assert parse_date("二八二六年三月五日") is None  # 二〇二六 with its 〇 read as 八
-    assert parse_date("一八二六年三月五日") is None
-    assert [d for d, _, _ in find_dates("开具日期：二八二六年三月五日 有效期至二〇九九年一月一日")] == [date(2099, 1, 1)]
+    assert parse_date("一八二六年三月五日") is None  # neither 19xx nor 20xx: nothing to recover the century from
+    assert [d for d, _, _ in find_dates("开具日期：一八二六年三月五日 有效期至二〇九九年一月一日")] == [date(2099, 1, 1)]
     assert parse_date("一九四九年十月一日") == date(1949, 10, 1)
 
 
@@ -371,3 +370,17 @@ def test_normalize_value_of_a_transaction() -> None:
 def test_equal_values_normalise_equally() -> None:
     assert normalize_value("issue_date", "2024-03-05") == normalize_value("issue_date", "2024年3月5日")
     assert normalize_value("monthly_income", "12,000.00元") == normalize_value("monthly_income", Decimal(12000))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("1〇二六年七月十一日", date(2026, 7, 11)),  # 二 read as 1
+    ("C二六年十一月十五日", date(2026, 11, 15)),  # 二〇 read as one C
+    ("二八二六年五月十二日", date(2026, 5, 12)),  # 〇 read as 八
+    ("一九九八年三月一日", date(1998, 3, 1)),
+])
+def test_a_year_in_chinese_numerals_whose_first_figures_are_misread_keeps_its_century(text: str, day: date) -> None:
+    assert find_dates(text) == [(day, 0, len(text))]
+
+
+def test_a_chinese_year_with_nothing_left_of_its_century_is_no_date() -> None:
+    assert find_dates("六年七月十一日") == [] and find_dates("1二六年七月十一日") == []

@@ -38,6 +38,13 @@ _CN_DATE = re.compile(
     r"(?P<d>[〇零]?[一二三四五六七八九]|[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?)"
     r"\s*[日号]"
 )
+# A year in Chinese numerals whose first figures are misread (1〇二六, C二六, 二八二六 for 二〇二六): its century
+# follows from what is left of them (a 九 is 19xx; a 二 or a zero-like mark is 20xx), the rest from its last two.
+_CN_MONTH_DAY = (r"\s*年\s*(?P<m>[〇零]?[一二三四五六七八九]|十[一二]?)\s*月\s*"
+                 r"(?P<d>[〇零]?[一二三四五六七八九]|[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?)\s*[日号]")
+_CN_DATE_BLURRED = re.compile(
+    rf"(?P<c>(?:{_CN_YEAR_DIGIT}|[CcDQ1lI|丨]){{1,2}})\s*(?P<yy>[{_CN_DIGIT}]\s*[{_CN_DIGIT}])" + _CN_MONTH_DAY)
+_ZERO_LIKE = "〇零○Oo0CcDQ()"
 _CN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "零": 0,
     "○": 0,
@@ -146,7 +153,20 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     for m in _CN_DATE.finditer(half):
         year = "".join(str(_CN_VALUES[c]) for c in m["y"].replace("()", "〇") if not c.isspace())
         _add(hits, _make_date(year, str(_cn_number(m["m"])), str(_cn_number(m["d"]))), m)
+    for m in _CN_DATE_BLURRED.finditer(half):
+        if not any(a < m.end() and m.start() < b for _, a, b in hits) and (century := _century(m["c"])):
+            yy = "".join(str(_CN_VALUES[c]) for c in m["yy"] if not c.isspace())
+            _add(hits, _make_date(century + yy, str(_cn_number(m["m"])), str(_cn_number(m["d"]))), m)
     return _without_overlaps(hits)
+
+
+def _century(blurred: str) -> str | None:
+    """The first two figures of a year in Chinese numerals from what was read of them, or None."""
+    if "九" in blurred:
+        return "19"
+    if "二" in blurred or any(c in _ZERO_LIKE for c in blurred):
+        return "20"
+    return None
 
 
 def _digit_before(text: str, start: int) -> bool:
