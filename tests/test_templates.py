@@ -33,6 +33,7 @@ from samples.generator import (
     batch6_letters,
     batch7_statement,
     batch8_statement,
+    batch9_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -89,7 +90,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                                  "unseen8"])
+                                  "unseen8", "unseen9"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -107,15 +108,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, then a second to an eighth batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a ninth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8):
+        for batch in (3, 4, 5, 6, 7, 8, 9):
             later = [f for f in families(doc_type) if f.batch == batch]
-            two = batch in (5, 6, 7, 8) and doc_type in ("income_proof", "bank_statement")
+            two = batch in (5, 6, 7, 8, 9) and doc_type in ("income_proof", "bank_statement")
             assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
 
 
@@ -144,7 +145,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                                             ("unseen7", 7), ("unseen8", 8)])
+                                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -156,7 +157,7 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
 
 @pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716),
                                                     ("unseen6", 6, 4717), ("unseen7", 7, 4719),
-                                                    ("unseen8", 8, 4721)])
+                                                    ("unseen8", 8, 4721), ("unseen9", 9, 4722)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -169,7 +170,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                            ("unseen7", 7), ("unseen8", 8)):
+                            ("unseen7", 7), ("unseen8", 8), ("unseen9", 9)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -178,7 +179,8 @@ def test_the_mode_changes_layouts_only() -> None:
     """Families are drawn from streams of their own: the facts (and so a seen corpus's bytes) stay the seed's."""
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
-        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8"):
+        for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8",
+                     "unseen9"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -395,6 +397,93 @@ def test_sixth_batch_layouts_and_seals(seed: int) -> None:
         assert pdf.pages[0].width > pdf.pages[0].height
     (page,) = _text(data)
     assert "营业执照" in page and "市场主体身份码" in page and "登记机关" in page
+
+
+@pytest.mark.slow
+def test_cli_unseen9_corpus_renders_every_ninth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen9 corpus: the pool draws only batch 9, every batch-9 family renders and its documents carry
+    their truth fields."""
+    docs = _held_out_docs(tmp_path, "unseen9", 9906)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 9}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 9, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_ninth_batch_statements_carry_their_own_columns_and_seals(seed: int) -> None:
+    """The two-line 对账单 prints on portrait A4 whatever the plan, puts every entry's counterparty on a line of its
+    own under its date and time, prints the balances with a currency mark and carries a round seal; the 明细清单 opens
+    its columns with 摘要, boxes 户名 and 卡号, numbers its pages 第 i 页 共 n 页 and carries an oval seal."""
+    p = _with_family(batch9_statement.TWO_LINE, seed)
+    statement = p.statement
+    assert statement is not None
+    data = Printer(p).pdf("bank_statement")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert all(page.width < page.height for page in pdf.pages)
+        first = pdf.pages[0]
+        row = next(t for t in statement.rows_on(1) if t.counterparty)
+        stamp = [w for w in first.extract_words() if w["text"].startswith(row.day.strftime("%Y"))]
+        assert stamp, "the entry's date heads its first line"
+    pages = _text(data)
+    assert all(k in pages[0] for k in ("客户名称", "对账期间", "上期结余", "对方户名", "对方账号", "交易渠道"))
+    whole = "".join(pages).replace(",", "")
+    assert all(f"¥{t.balance:.2f}" in whole or f"CNY{t.balance:.2f}" in whole for t in statement.transactions)
+    assert "本期收入" in pages[-1] and "期末余额" in pages[-1]
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    b = _with_family(batch9_statement.SUMMARY_FIRST, seed)
+    listing = b.statement
+    assert listing is not None
+    pages = _text(Printer(b).pdf("bank_statement"))
+    head = pages[0]
+    columns = head[head.index("期初余额") + 4:]
+    assert columns.index("摘要") < columns.index("交易日期") < columns.index("余额") < columns.index("对方户名")
+    assert "户名：" in head and any(k in head for k in ("卡号：", "卡号/账号：", "账号："))
+    for k, page in enumerate(pages, 1):
+        assert f"第{k}页共{len(pages)}页" in page
+    assert "支出合计" in pages[-1] and "存入合计" in pages[-1]
+    assert seals(b, "bank_statement") == ([(listing.pages_declared, listing.branch, "oval")] if listing.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_ninth_batch_layouts_and_seals(seed: int) -> None:
+    """The shared-service certificate lays the months across with 月度应发/月度实发; the institution's letter gives the
+    大写 before the ¥ figures and dates in 二〇 numerals; the bureau's resale contract has its cover, 甲方（出卖人）,
+    坐落于 and 不动产权证号, and a 当事人 signing table on its last page; the red receipt form carries the 完税证明 columns
+    and the 验证码; the booklet copy prints 副本 with the code; seals as the truth says."""
+    hr = _with_family("letter_hr_shared_service", seed)
+    (page,) = _text(Printer(hr).pdf("income_proof"))
+    assert all(k in page for k in ("受理编号", "月度应发", "月度实发", "单位（盖章）", hr.proof.amount_in_words))
+    assert "劳动合同签订单位" in page or "任职单位" in page
+    inst = _with_family("letter_institution_numerals", seed)
+    (page,) = _text(Printer(inst).pdf("income_proof"))
+    proof = inst.proof
+    assert f"月均收入为人民币{proof.amount_in_words}（¥" in page and "来本单位工作时间为" in page
+    assert "所在单位（盖章）" in page and date_text(proof.issue_date, "numerals") in page
+    for letter in (hr, inst):
+        assert seals(letter, "income_proof") == ([(1, letter.proof.seal_legend or letter.proof.employer, "round")]
+                                                 if letter.proof.sealed else [])
+    c = _with_family("contract_bureau_resale", seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert "存量房买卖合同" in text[0] and "示范文本" in text[0]
+    assert "甲方（出卖人）" in text[1] and "该房屋坐落于" in text[1] and "不动产权证号" in text[1]
+    assert f"大写{contract.price_words}" in "".join(text[1:3])
+    assert "当事人" in text[-1] and "签订地点" in text[-1] and contract.seller.name in text[-1]
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family("tax_receipt_red_form", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert all(k in page for k in ("原凭证号", "品目名称", "税款所属时期", "入（退）库日期", "实缴（退）金额", "金额合计"))
+    assert t.tax.verification_code in page and "收入额合计" in page
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family("license_booklet_copy", seed)
+    assert lic.license is not None
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    assert "副本" in page and "统一社会信用代码" + lic.license.uscc_printed in page and "登记机关" in page
 
 
 @pytest.mark.slow

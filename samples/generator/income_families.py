@@ -17,6 +17,7 @@ from .batch5_letters import render_bilingual_cert, render_payroll_months
 from .batch6_letters import render_hr_esign, render_pay_components
 from .batch7_letters import render_dotted_leaders, render_one_sentence
 from .batch8_letters import render_bank_handfilled, render_kv_seal_right
+from .batch9_letters import render_hr_shared_service, render_institution_numerals
 from .family_kit import amount_text, date_text, press
 from .income_proof import BANKS, IncomeProofFacts
 from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
@@ -394,4 +395,6 @@ RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_dotted_leaders": render_dotted_leaders,
     "letter_bank_handfilled": render_bank_handfilled,
     "letter_kv_seal_right": render_kv_seal_right,
+    "letter_hr_shared_service": render_hr_shared_service,
+    "letter_institution_numerals": render_institution_numerals,
 }

@@ -4,7 +4,7 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -17,7 +17,7 @@ import random
 from dataclasses import dataclass
 
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
-                  "unseen6": 6, "unseen7": 7, "unseen8": 8}  # mode → the batch of families it draws
+                  "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -94,6 +94,18 @@ FAMILIES: tuple[Family, ...] = (
            "身份证号/公民身份号码, 工作单位/单位名称/任职单位, 入职日期 before or after the unit, 月收入/月均收入/税前月收入 with ¥ "
            "or 元, 大写), ruled or not, a vertical rule, the right half holding 单位（盖章） with the seal, 单位负责人签字 with a "
            "signature and the date as 2026  年  3  月  5  日 spaced out, 特此证明 under the list", True, 8),
+    Family("letter_hr_shared_service", "income_proof",
+           "a group's 人力资源共享服务中心 certificate for one of its companies: the centre's name over a coloured rule, a "
+           "ruled reference block top right (受理编号/开具日期/核验电话), the facts as a ruled four-column grid (姓名/性别, "
+           "身份证件号码, 劳动合同签订单位 or 任职单位, 任职岗位/任职起始日), the last three or six months laid across as "
+           "the columns of a 月份/月度应发/月度实发 table, 税前月收入 or 月均应发收入（税前） with 大写, the last year's 应发 "
+           "total, numbered notes, 经办人/复核人 left and the seal over the 单位（盖章） line on the right", True, 9),
+    Family("letter_institution_numerals", "income_proof",
+           "a 事业单位's 工资收入证明 set like an official letter: centred title with a X证字〔2026〕N号 number under it, a "
+           "bank addressee, prose (公民身份号码, 系我单位在编在岗职工, 来本单位工作时间为…, 现任 department and post), "
+           "月均收入为人民币 in 大写 first with the ¥ figures in brackets, what the pay is made of, 特此证明, "
+           "所在单位（盖章） with the unit's name and a 二〇 date at the bottom left under the seal, 经办人 and phone on "
+           "the right, a validity note", True, 9),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -160,6 +172,18 @@ FAMILIES: tuple[Family, ...] = (
            "期初余额), columns 交易日/起息日/借方金额/贷方金额/余额/对方账号/对方户名/用途, 本页借方合计/本页贷方合计/本页笔数 "
            "under every page's rows, 第 i 页 / 共 n 页, 期初/期末 and the count after the last row, a purple-red thin-ring oval "
            "seal", True, 8),
+    Family("statement_two_line_entries", "bank_statement",
+           "a city commercial bank's counter 对账单 on portrait A4 whatever the print's page: bank name with 对账单编号, the "
+           "customer facts in three lines between double rules (客户名称/账号/币种, 开户机构/对账期间, 打印日期/上期结余 ¥), "
+           "every entry on two lines (date and time, 摘要, signed 交易金额/发生额, 账户余额 with ¥ or CNY, 交易渠道; then "
+           "对方户名 and 对方账号 smaller), a hairline between entries, 客户名称/账号 over later pages, 对账单编号 and "
+           "第i页/共n页 or 页次 at the foot, 本期收入/本期支出 and 期末余额 after the rows, a round 业务专用章 on the last "
+           "page only", True, 9),
+    Family("statement_summary_first", "bank_statement",
+           "a 账户交易明细清单 on the print's page (landscape on most): bank name, title and 打印日期 over a double-ruled box "
+           "holding 户名 and 卡号 in large bold type, a 开户网点/币种/查询期间/期初余额 line, a fully ruled table with columns "
+           "摘要/交易日期/支出/存入/余额/对方户名/对方账号/交易地点, the box repeated small over later pages, 第 i 页 共 n 页 "
+           "centred at the foot, 支出合计/存入合计/期末余额 after the rows, an orange-red oval seal", True, 9),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -206,6 +230,13 @@ FAMILIES: tuple[Family, ...] = (
            "姓名/身份证号码/通讯地址), 第一条 with a ruled 房屋坐落 | 产权证号 | 建筑面积（㎡） table, the price as 小写 ¥ then "
            "（大写）【…】, 第X条 clauses, 甲方（出卖人）（盖章）/乙方（买受人）（签字） lines with signatures and 签订日期, the "
            "seller's seal over its printed name", True, 8),
+    Family("contract_bureau_resale", "purchase_contract",
+           "a city's 存量房买卖合同（示范文本） as its housing bureau issues it: a cover with the city's title, the edition, a "
+           "boxed 使用说明 and the two bureaus that drew it up, 甲方（出卖人）/乙方（买受人） paragraphs (乙方（买受人）一/二 for "
+           "co-buyers), 第一条 房屋基本情况 with （一）该房屋坐落于… and （二）不动产权证号, 第三条 成交价格 as 小写￥ then "
+           "大写 in one item, resale clauses (资金监管/交付/税费/转移登记/户口迁出/违约), attachments (设施设备清单, "
+           "交接确认书, 资金监管约定, 补充条款 …), a 签署页 as a ruled 当事人 | 签字（盖章） | 签订日期 table with 签订地点, the "
+           "seller's seal over its name in its cell", True, 9),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -246,6 +277,12 @@ FAMILIES: tuple[Family, ...] = (
            "查询条件 (所得月份 … 至 …, 所得项目：全部) with the 验证码 on the right, a striped table 所得月份/所得项目/"
            "扣缴义务人名称/扣缴义务人识别号/收入额/已申报税额/入库日期, 合计 and 大写, numbered 说明, a crisp thin-ring e-seal "
            "over 开具日期", True, 8, numbered=True),
+    Family("tax_receipt_red_form", "tax_certificate",
+           "a 税收完税证明 on the tax office's pre-printed 收据联 in landscape: title, frame, labels, №, 字号 and the vertical "
+           "第二联 收据 交纳税人作完税证明 / 妥善保管 notes in red ink, the data in black monospace a little off the cells "
+           "(填发日期/税务机关, 纳税人识别号/纳税人名称, rows 原凭证号/税种/品目名称/税款所属时期/入（退）库日期/实缴（退）金额, "
+           "金额合计 with （大写） and ¥), 税务机关（盖章） with a round 征税专用章, 填票人, 备注 with 所得期间, 收入额合计 and "
+           "the 验证码", True, 9),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -285,6 +322,12 @@ FAMILIES: tuple[Family, ...] = (
            "统一社会信用代码 on a strip pasted on later, the old field list (名称/住所/法定代表人姓名/注册资本/实收资本/公司类型/"
            "成立日期/营业期限 …至…/经营范围; 个体: 名称/经营者/经营场所/组成形式/注册日期), 2016年3月5日 dates, 登记机关 with a "
            "二〇 date under a large seal", True, 8),
+    Family("license_booklet_copy", "business_license",
+           "a colour copy of the 营业执照 副本 in its booklet: the dark red cover's edges round the cream landscape sheet, a "
+           "gold double frame, 统一社会信用代码 with 副本编号 and a boxed QR block (caption beside the code) at the top left, "
+           "the emblem and 营业执照（副本） centred, the short fields in two columns (名称/类型/法定代表人/住所 | 注册资本/"
+           "成立日期/营业期限; 个体: 经营者/经营场所 | 组成形式/注册日期), 经营范围 across under them, 登记机关 and a spaced "
+           "2023 年 8 月 9 日 at the bottom right under the seal, on some copies a blue handwritten 与原件一致 note", True, 9),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -299,8 +342,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     """The families a corpus of this mode draws from.
 
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
-    the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh and `unseen8` the eighth (a type
-    without one uses the first); a type without held-out families keeps its seen ones.
+    the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth and `unseen9`
+    the ninth (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
