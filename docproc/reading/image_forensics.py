@@ -148,9 +148,9 @@ def jpeg_ghosts(image: np.ndarray, *, limit: int = 2,
     if textured.sum() < 50:
         return []
     texture = _blocks(np.abs(cv2.filter2D(gray.astype(np.float32), -1, _LAPLACE))).mean(axis=2)
+    maps = {quality: _ghost_map(gray, quality, texture) for quality in GHOST_QUALITIES}
     found: list[dict[str, Any]] = []
-    for quality in GHOST_QUALITIES:
-        ghost = _ghost_map(gray, quality, texture)
+    for quality, ghost in maps.items():
         typical = float(np.median(ghost[textured]))
         low = ((ghost < GHOST_SHARE * typical) & textured).astype(np.uint8)
         joined = cv2.morphologyEx(low, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
@@ -160,7 +160,7 @@ def jpeg_ghosts(image: np.ndarray, *, limit: int = 2,
                 continue
             inside = labels == index
             ring = cv2.dilate(inside.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & ~inside & textured
-            if ring.sum() < 10:
+            if ring.sum() < 10 or _saved_so_too(maps, ring, quality):
                 continue
             ys, xs = np.nonzero(inside)
             ratio = float(np.median(ghost[inside & textured])) / max(float(np.median(ghost[ring])), 1e-6)
@@ -168,6 +168,14 @@ def jpeg_ghosts(image: np.ndarray, *, limit: int = 2,
                                    int(xs.max() + 1) * BLOCK, int(ys.max() + 1) * BLOCK],
                           "ghost_ratio": round(ratio, 3), "quality": quality, "share": round(float(inside.mean()), 4)})
     return sorted(found, key=lambda r: r["ghost_ratio"])[:limit]
+
+
+def _saved_so_too(maps: dict[int, np.ndarray], ring: np.ndarray, quality: int) -> bool:
+    """Whether the page around a region shows the same ghost at ``quality`` (it changes far less then than at
+    any other quality): the region shares the page's own JPEG history (a photo saved at that quality, its
+    smooth paper re-saving unchanged) and no paste is shown."""
+    around = {q: float(np.median(ghost[ring])) for q, ghost in maps.items()}
+    return around[quality] < GHOST_SHARE * min(v for q, v in around.items() if q != quality)
 
 
 def edit_regions(image: np.ndarray) -> dict[str, list[dict[str, Any]]]:
