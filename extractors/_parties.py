@@ -34,8 +34,10 @@ _ROLE = _alt(SELLER_ROLES + BUYER_ROLES)
 _LETTER = _alt(LETTERS)
 _QUAL = r"[(（][^()（）:：]{1,8}[)）]"
 # A party line: the label (a role or a letter, with bracketed qualifiers), a colon, the value.
-# The label may name a further role of the same side (受让方（乙方）共有人：, 买受人（乙方）代理人 is a block's entry).
-_PARTY_LINE = re.compile(rf"(?P<label>(?:{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*(?:(?:{_ROLE})\s*(?:{_QUAL}\s*)*)?)[:：]"
+# The label may name a further role of the same side (受让方（乙方）共有人：, 买受人（乙方）代理人 is a block's entry)
+# and number co-owners (乙方（买受人）一：…, 乙方（买受人）二：…).
+_PARTY_LINE = re.compile(rf"(?P<label>(?:{_LETTER}|{_ROLE})\s*(?:{_QUAL}\s*)*(?:(?:{_ROLE})\s*(?:{_QUAL}\s*)*)?"
+                         rf"(?:[一二三四五六七八九]|[1-9])?)\s*[:：]"
                          rf"\s*(?P<value>.*)")
 _DEFINED = re.compile(rf"(?:{_alt(vocab.words(DOC, 'party_defined'))})\W{{0,2}}({_LETTER})")
 _ADJACENT = re.compile(rf"({_LETTER})\s*[(（]\s*(?:即)?({_ROLE})\s*[)）]|({_ROLE})\s*[(（]\s*(?:即)?({_LETTER})\s*[)）]")

@@ -66,9 +66,45 @@ def signed_on(texts: list[PageText]) -> Field | None:
             for day, a, b in dates:
                 if latest is None or day > latest[0]:
                     latest = (day, start + a, start + b)
+        for day, a, b in _under_date_heading(text, cues[0]) if latest is None else ():
+            if latest is None or day > latest[0]:
+                latest = (day, a, b)
         if latest is not None:
             return text.field((latest[1], latest[2]), latest[0])
     return None
+
+
+def _under_date_heading(text: PageText, first: int) -> list[tuple[date, int, int]]:
+    """Dates in a signature table's date column (当事人 | 签字（盖章） | 签订日期, a row per party): the words of
+    each later line that stand under the heading, with the words they run on into."""
+    found: list[tuple[date, int, int]] = []
+    for index in range(first, len(text.lines)):
+        for heading in _DATE_LABEL.finditer(text.lines[index]):
+            words = text.words_in(text.offsets[index] + heading.start(), text.offsets[index] + heading.end())
+            if not words:
+                continue
+            x0, x1 = min(w.bbox.x0 for w in words), max(w.bbox.x1 for w in words)
+            height = min(w.bbox.y1 - w.bbox.y0 for w in words)
+            for row in range(index + 1, min(len(text.lines), index + 1 + _TABLE_ROWS)):
+                found += _dates_in_column(text, row, x0, x1, height)
+    return found
+
+
+_TABLE_ROWS = 12  # lines under a heading searched for its column's dates
+
+
+def _dates_in_column(text: PageText, row: int, x0: float, x1: float, height: float) -> list[tuple[date, int, int]]:
+    spans = text.spans_of_line(row)
+    inside = [i for i, (_, _, w) in enumerate(spans) if w.bbox.x1 > x0 and w.bbox.x0 < x1]
+    if not inside:
+        return []
+    first, last = inside[0], inside[-1]
+    while first and spans[first][2].bbox.x0 - spans[first - 1][2].bbox.x1 <= height:
+        first -= 1  # a date that starts left of its heading (centred under it, or wider than it)
+    while last + 1 < len(spans) and spans[last + 1][2].bbox.x0 - spans[last][2].bbox.x1 <= height:
+        last += 1
+    a, b = spans[first][0], spans[last][1]
+    return [(day, a + s, a + e) for day, s, e in find_dates(text.joined[a:b])]
 
 
 # A party's heading in a signature block set in columns: its word, then its cue in brackets (出卖人（签章）,

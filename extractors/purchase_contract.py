@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from docproc.cn import vocab
 from docproc.cn.addresses import flat_detail, is_flat_address, names_a_parcel
-from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
+from docproc.cn.amount_words import CAPITAL, from_words, standard_capitals
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
@@ -36,7 +36,7 @@ _AREA = re.compile(rf"(?<!套内)(?<!分摊)(?<!共有)(?<!公摊)建筑面积(?
 _PRICE_WORDS = "|".join(re.escape(w) for w in sorted(LABELS["total_price"], key=len, reverse=True))
 _PRICE = re.compile("".join(f"(?<!{re.escape(w)})" for w in vocab.words(LABELS_OF, "not_after"))
                     + rf"(?:{_PRICE_WORDS})[^0-9¥￥]{{0,16}}(?:[¥￥]\s*([0-9][0-9,.]*\d)|([0-9][0-9,.]*\d)\s*元)")
-_WORDS = re.compile(rf"大写[)）:：\]】\s]*(?:人民币)?[【\[“\"]?\s*(?:人民币)?([{CAPITALS}]{{2,30}})")  # （大写）【…】
+_WORDS = re.compile(rf"大写[)）:：\]】\s]*(?:人民币)?[【\[“\"]?\s*(?:人民币)?({CAPITAL}{{2,30}})")  # （大写）【…】
 # The price paid in two parts (首期房价款 … 余款 …): their sum is the total when the price line is unread.
 _FIRST_PAYMENT = re.compile(r"首期(?:房价)?款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")
 _REST_PAYMENT = re.compile(r"余款[^0-9,.]{0,10}?([0-9][0-9,.]*\d)\s*元")

@@ -3,6 +3,7 @@ by hand in wordings of their own (role words, letters defined in prose, party bl
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from docproc.core.models import DocType
@@ -136,3 +137,34 @@ def test_a_payroll_letter_states_its_monthly_income_as_the_average_gross_pay() -
         ["2026年1月", "18,000.00", "14,210.00"], ["月均应发工资:", "¥18,000.00元"], ["杭州青禾科技有限公司"],
     ])
     assert pay["monthly_income"] == Decimal("18000.00")
+
+
+def test_co_buyers_numbered_after_their_role() -> None:
+    got = contract([
+        "存量房买卖合同", "甲方（出卖人）：广州海纳实业有限责任公司", "乙方（买受人）一：徐宁",
+        f"国籍：中国 证件类型：居民身份证 身份证号码：{ID_A}", "乙方（买受人）二：周桂诗",
+        f"国籍：中国 证件类型：居民身份证 身份证号码：{ID_B}", "第一条 房屋基本情况",
+    ])
+    assert got["buyer_names"] == ["徐宁", "周桂诗"]
+    assert got["buyer_id_numbers"] == [ID_A, ID_B]
+
+
+def test_a_signature_table_dates_each_party_under_its_date_heading() -> None:
+    sheet = _table_page([
+        [("（以下无正文，为本合同签署页）", 70)],
+        [("当事人", 110), ("签字（盖章）", 258), ("签订日期", 440)],
+        [("上海卓越房地产股份有限公司", 190)],
+        [("甲方（出卖人）", 86), ("二〇二六年八月六日", 414)],
+        [("（盖章）", 106), ("法定代表人：高斌杰", 190)],
+        [("乙方（买受人）", 86), ("二〇二六年八月九日", 414)],
+        [("（签字）", 106)],
+        [("签订地点", 104), ("上海市徐汇区", 190)],
+    ])
+    got = {k: v.value for k, v in EXTRACTORS.get("purchase_contract")(sheet, None).fields.items()}  # type: ignore[arg-type]
+    assert got["signing_date"] == date(2026, 8, 9)  # the later of the two parties' dates
+
+
+def test_a_price_in_words_whose_wan_was_read_as_fang() -> None:
+    got = contract(["该房屋成交价格为：小写¥1909596.00元；大写壹佰玖", "拾方零玖仟伍佰玖拾陆元整。"])
+    assert got["total_price_in_words"] == "壹佰玖拾万零玖仟伍佰玖拾陆元整"
+    assert got["total_price"] == Decimal("1909596.00")

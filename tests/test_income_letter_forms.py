@@ -4,6 +4,7 @@ start date written into a form's blanks, prose that says 任何 (no position).""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from docproc.extractors import EXTRACTORS
@@ -50,3 +51,13 @@ def test_a_cell_apart_from_its_label_keeps_a_word_that_ends_another_label() -> N
 def test_any_is_no_lead_in_of_a_position() -> None:
     got = run(DocType.INCOME_PROOF, None, [["收入证明"], ["兹证明王芳在我单位工作。"], ["本证明不作任何担保之用。"]])
     assert "position" not in got
+
+
+def test_an_hr_centres_grid_with_its_own_wordings() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["收入证明"], ["姓名黄磊", "性别男"], ["任职单位", "上海新元环保科技有限责任公司"],
+        ["任职岗位", "销售经理", "任职起始日", "2022年04月01日"],
+        ["月均应发收入（税前）：人民币12,920.00元（大写：壹万贰仟玖佰贰拾元整）"],
+    ])
+    assert got["employment_start"] == date(2022, 4, 1)
+    assert got["monthly_income"] == Decimal("12920.00")

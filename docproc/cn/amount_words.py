@@ -42,11 +42,13 @@ _VOCABULARY = set(_DIGIT_VALUES) | set(_UNIT_VALUES) | set("万萬亿億") | _YU
 STANDARD_CAPITALS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
 CAPITALS = STANDARD_CAPITALS + "两参叄貳陸萬億圓"
 UNITS = _YUAN | {_JIAO, _FEN}  # every amount in words names one: without it the words stop short
-_STANDARD = str.maketrans("参叄貳陸萬億圓", "叁叁贰陆万亿圆")
+_STANDARD = str.maketrans("参叄貳陸萬億圓方", "叁叁贰陆万亿圆万")
+# One capital of an amount in words as OCR reads it: 万 read as 方 between two numerals (玖拾方零玖仟) as well.
+CAPITAL = rf"(?:[{CAPITALS}]|(?<=[壹贰叁肆伍陆柒捌玖拾佰仟])方(?=[零壹贰叁肆伍陆柒捌玖]))"
 
 
 def standard_capitals(words: str) -> str:
-    """An amount in words with each variant numeral in its standard form (参 → 叁, 萬 → 万)."""
+    """An amount in words with each variant numeral in its standard form (参 → 叁, 萬 → 万, a misread 方 → 万)."""
     return words.translate(_STANDARD)
 
 
