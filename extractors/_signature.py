@@ -75,14 +75,18 @@ def signed_on(texts: list[PageText]) -> Field | None:
 
 
 def _under_date_heading(text: PageText, first: int) -> list[tuple[date, int, int]]:
-    """Dates in a signature table's date column (当事人 | 签字（盖章） | 签订日期, a row per party): the words of
-    each later line that stand under the heading, with the words they run on into."""
+    """Dates in a signature table's date column (当事人 | 签字（盖章） | 签订日期, a row per party): under a date
+    heading that is a cell of its own on a line with a signature cue, the words of each later line that
+    stand under it, with the words they run on into."""
     found: list[tuple[date, int, int]] = []
     for index in range(first, len(text.lines)):
+        if not CUE.search(text.lines[index]):
+            continue
         for heading in _DATE_LABEL.finditer(text.lines[index]):
-            words = text.words_in(text.offsets[index] + heading.start(), text.offsets[index] + heading.end())
-            if not words:
-                continue
+            a, b = text.offsets[index] + heading.start(), text.offsets[index] + heading.end()
+            words = text.words_in(a, b)
+            if not words or text.words_in(a - 1, a) == words[:1] or text.words_in(b, b + 1) == words[-1:]:
+                continue  # part of a longer cell (交付日期：…): no column heading
             x0, x1 = min(w.bbox.x0 for w in words), max(w.bbox.x1 for w in words)
             height = min(w.bbox.y1 - w.bbox.y0 for w in words)
             for row in range(index + 1, min(len(text.lines), index + 1 + _TABLE_ROWS)):
