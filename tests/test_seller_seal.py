@@ -117,3 +117,11 @@ def test_a_garbled_legend_ending_in_a_bare_gongsi_is_no_other_organisation() -> 
     contract = _contract([[("出卖人：" + SELLER, 60)], [("买受人：赵刚", 60)]])
     assert _verdict(contract, _seal(80, "杭汉能科建电科械益任公司")) == Status.PASS
     assert _verdict(contract, _seal(80, "上海瑞丰餐饮管理有限公司")) == Status.FAIL
+
+
+def test_a_garbled_legend_with_no_place_read_is_no_other_organisation() -> None:
+    """A read that keeps the whole legal form but no place name (上生有工文立雅粉有限公司 for 上海致远地产股份有限公司)
+    names no one: the seller's seal is present and passes; a cleanly read name with its city still fails."""
+    contract = _contract([[("出卖人：" + SELLER, 60)], [("买受人：赵刚", 60)]])
+    assert _verdict(contract, _seal(80, "上生有工文立雅粉有限公司")) == Status.PASS
+    assert _verdict(contract, _seal(80, "南京瑞丰餐饮管理有限公司")) == Status.FAIL

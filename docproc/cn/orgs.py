@@ -63,9 +63,13 @@ _WHOLE_LEGAL_FORMS = tuple(form for form in LEGAL_FORMS if form != "公司")
 
 def names_cleanly(legend: str) -> bool:
     """A legend read cleanly enough to name another organisation: its legal form read whole (…有限公司,
-    …有限责任公司, …支行), not a bare 公司 that a garbled read keeps after misread characters (…益任公司)."""
+    …有限责任公司, …支行), not a bare 公司 that a garbled read keeps after misread characters (…益任公司), and
+    a place name read too (a registered name carries its province or city: at the start, in brackets after the
+    trade name, or in a branch's name): 上生有工文立雅粉有限公司 is 上海致远地产股份有限公司 misread, not another
+    company."""
     text = normalize_text(strip_seal_kind(legend))
-    return looks_like_an_organisation(legend) and text.endswith(_WHOLE_LEGAL_FORMS)
+    return (looks_like_an_organisation(legend) and text.endswith(_WHOLE_LEGAL_FORMS)
+            and any(region in text for region in REGIONS))
 
 
 # Banks known across the country by the name before 银行 (中国 read off: 中国光大 is 光大).
