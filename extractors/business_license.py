@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from docproc.cn import vocab
 from docproc.cn.addresses import continues_address
 from docproc.cn.normalize import LONG_TERM, find_dates, parse_amount, parse_date, parse_validity
+from docproc.cn.orgs import names_cleanly
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._beside import label_words, value_beside
 from docproc.extractors._labels import past_separators
@@ -142,6 +143,8 @@ def extract_fields(text: PageText) -> dict[str, Field]:
     for name in ("company_name", "legal_representative"):
         if name in raw:
             fields[name] = raw[name]
+    if "company_name" not in fields and (named := _name_on_its_own_line(text)) is not None:
+        fields["company_name"] = named
     if "address" not in raw and (beside := _beside_by_boxes(text, "address")) is not None:
         raw["address"] = beside
     if "address" in raw:
@@ -155,6 +158,15 @@ def extract_fields(text: PageText) -> dict[str, Field]:
     if code := _uscc(text):
         fields["uscc"] = code
     return fields
+
+
+def _name_on_its_own_line(text: PageText) -> Field | None:
+    """The company's name when its 名称 label was not read: a line in the upper half of the page that is nothing
+    but a registered name (a place, a trade name and a whole legal form: 长沙天域科技有限公司)."""
+    for index, line in enumerate(text.lines[: (len(text.lines) + 1) // 2]):
+        if names_cleanly(line) and not _ANY_LABEL.search(line):
+            return text.field((text.offsets[index], text.offsets[index] + len(line)), line)
+    return None
 
 
 def prints_business_term(text: PageText) -> bool:

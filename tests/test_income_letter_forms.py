@@ -1,4 +1,4 @@
-"""Income letters of forms filled in: a name before 是本单位职工, cells that stand apart from their labels, a
+"""Letters and licences of forms filled in: a name before 是本单位职工, cells that stand apart from their labels, a
 start date written into a form's blanks, prose that says 任何 (no position)."""
 
 from __future__ import annotations
@@ -61,3 +61,12 @@ def test_an_hr_centres_grid_with_its_own_wordings() -> None:
     ])
     assert got["employment_start"] == date(2022, 4, 1)
     assert got["monthly_income"] == Decimal("12920.00")
+
+
+def test_a_licence_whose_name_label_was_not_read_takes_the_name_on_its_own_line() -> None:
+    got = run(DocType.BUSINESS_LICENSE, None, [
+        ["企业法人营业执照"], ["（正本）"], ["统一社会信用代码：91430104518232551M"], ["长沙天域科技有限公司"], ["住所"],
+        ["湖南省长沙市岳麓区金星中路21号9号楼1单元601号"], ["法定代表人姓名", "汪丽冰"], ["成立日期", "2022年7月8日"],
+        ["登记机关"], ["长沙市岳麓区市场监督管理局"],
+    ])
+    assert got["company_name"] == "长沙天域科技有限公司"  # not the registration authority below
