@@ -24,3 +24,20 @@ def lookalike_digits(word: Word) -> Word:
     if sum(c.isdigit() for c in whole) < sum(c.isalpha() for c in whole):  # mostly letters: no amount
         return word
     return word.model_copy(update={"text": text.translate(_LOOKALIKES)})
+
+
+_MONTH, _DAY = r"(?:0[1-9]|1[0-2])", r"(?:0[1-9]|[12]\d|3[01])"
+# a date whose scan lost one of its two separators: 202608-12, 2026/0812; not with a point, which an
+# amount also has (198011.26)
+_ONE_SEPARATOR = re.compile(rf"((?:19|20)\d{{2}})(?:({_MONTH})([-/])({_DAY})|([-/])({_MONTH})({_DAY}))")
+
+
+def lost_separator(word: Word) -> Word:
+    """A date read with one of its separators lost (202608-12) with both again (2026-08-12): as it was
+    read, it is neither a date nor an amount."""
+    match = _ONE_SEPARATOR.fullmatch(word.text.strip())
+    if match is None:
+        return word
+    year, month = match.group(1), match.group(2) or match.group(6)
+    separator, day = match.group(3) or match.group(5), match.group(4) or match.group(7)
+    return word.model_copy(update={"text": f"{year}{separator}{month}{separator}{day}"})

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, PageSource, Word
-from docproc.extractors._ocr_cells import lookalike_digits
+from docproc.extractors._ocr_cells import lookalike_digits, lost_separator
 from docproc.extractors._table_header import Column, find_header, richer_columns
-from docproc.extractors._text import TIME_OF_DAY, union_boxes, visual_lines
+from docproc.extractors._table_words import ROW_DATE, join_dates, join_signs, split_merged, time_apart
+from docproc.extractors._table_words import kind as _kind
+from docproc.extractors._text import union_boxes, visual_lines
 
 _DATE_START = re.compile(r"^\s*((?:19|20)\d{2}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")  # a year of this era: 334775.66 is none
 
@@ -42,8 +44,6 @@ class Row:
         return min(w.confidence for w in self.words)
 
 
-# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元
-_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:(?:[,.]|,\.|\.,)\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
 # what each kind of cell can belong to; a reference column (凭证号, 流水号, 柜员号) holds codes and whole
 # numbers, never an amount with its decimals
 _KINDS: dict[str, frozenset[str]] = {
@@ -55,25 +55,6 @@ _KINDS: dict[str, frozenset[str]] = {
     "text": frozenset({"description", "note", "counterparty", "counter_account", "currency", "cash_or_remittance",
                        "channel", "direction", "reference"}),
 }
-
-
-_DATE_CELL = re.compile(r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}"
-                        r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:$|\s+\d{1,2}:\d{2}))")  # 20250911 10:23:45
-
-
-def _kind(text: str) -> str:
-    value = to_halfwidth(text).strip()
-    if _DATE_CELL.match(value) or TIME_OF_DAY.fullmatch(value):
-        return "date"  # 2025-09-11 10:23:45 prints as two words; the time belongs to the date cell
-    if re.fullmatch(r"\d{1,4}", value):
-        return "index"  # a row number (序号), not an amount
-    if re.fullmatch(r"[\d*\s/-]{10,}|\d{7,}", value) and not re.search(r"[.,]", value):
-        return "digits"  # an account number, maybe masked (6222********1234) or partly read (200876879)
-    if re.fullmatch(r"\d{5,6}", value):
-        return "number"  # a whole number: an amount printed without decimals, or a voucher's number
-    if _MONEY.match(value):
-        return "money"
-    return "text"
 
 
 def _column_of(word: Word, columns: list[Column]) -> Column:
@@ -128,51 +109,6 @@ def _set_apart(before: Word, word: Word) -> bool:
     return word.bbox.x0 - before.bbox.x1 > 0.5 * (word.bbox.y1 - word.bbox.y0)
 
 
-# an amount read fused with the account number after it (194457.662085787045084029225): a run of digits
-# longer than any amount is an account, so the amount ends at its two decimals
-_TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?|[-+]?[¥￥]?\d[\d,]*\.\d{2}(?=\d{7})"
-                    r"|[-+]?[¥￥]?\d[\d,.*]*\d|[-+]?\d|[^\s\d+\-¥￥]+|\S")
-
-
-def _split_merged(word: Word) -> list[Word]:
-    """One OCR box that ran over several cells (66 2025/09/11, 跨行转出-483.73 41313.82郑浩志) as one word
-    per token, each with its share of the box by character width (CJK about twice a digit)."""
-    text = to_halfwidth(word.text)
-    tokens = [m for m in _TOKEN.finditer(text)]
-    kinds = [_kind(m.group(0)) for m in tokens]
-    anchored = any(k == "date" or (k == "money" and re.search(r"[.,]\d{2}$", m.group(0)))
-                   for k, m in zip(kinds, tokens, strict=True))
-    if len(tokens) < 2 or not anchored:  # split only around a date or an amount (3号楼 stays whole)
-        return [word]
-
-    def width(chunk: str) -> float:
-        return sum(1.0 if ord(c) > 0x2E7F else 0.3 if c.isspace() else 0.55 for c in chunk)
-
-    total = width(text) or 1.0
-    scale = (word.bbox.x1 - word.bbox.x0) / total
-    pieces = []
-    for m in tokens:
-        x0 = word.bbox.x0 + width(text[: m.start()]) * scale
-        x1 = word.bbox.x0 + width(text[: m.end()]) * scale
-        box = BBox(x0=x0, y0=word.bbox.y0, x1=x1, y1=word.bbox.y1, unit=word.bbox.unit)
-        pieces.append(word.model_copy(update={"text": m.group(0), "bbox": box}))
-    return pieces
-
-
-def _join_signs(words: list[Word]) -> list[Word]:
-    """A sign printed (or read) apart from its amount ("-", "483.73") joins it again."""
-    out: list[Word] = []
-    for word in words:
-        before = out[-1] if out else None
-        if before is not None and before.text.strip() in ("-", "+", "－", "＋") and _kind(word.text) in ("money", "number") \
-                and word.bbox.x0 - before.bbox.x1 < 2 * (word.bbox.y1 - word.bbox.y0):
-            out[-1] = word.model_copy(update={"text": to_halfwidth(before.text.strip()) + word.text,
-                                              "bbox": before.bbox.union(word.bbox)})
-            continue
-        out.append(word)
-    return out
-
-
 def _box(words: list[Word]) -> BBox:
     box = union_boxes([w.bbox for w in words])
     assert box is not None, "a cell or row has at least one word"
@@ -205,19 +141,19 @@ def rows_of(pages: list[Page]) -> list[Row]:
             start, columns = header[0] + 1, richer_columns(best, found) if page.source == PageSource.OCR else found
         if columns is None:
             continue
-        split = page.source == PageSource.OCR
-        lines = [_join_signs(_join_dates([piece for w in map(_time_apart, words)
-                                          for piece in (_split_merged(lookalike_digits(w)) if split else (w,))]))
+        lines = [join_signs(join_dates([piece for w in map(time_apart, words) for piece in _pieces(w, page)]), columns)
                  for words in visual_lines(page)[start:]]
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
-        text_columns = _text_columns_by_edges([lines[i] for i in dated], columns, page.width)
-        cells = {i: _assign(lines[i], columns, text_columns) for i in dated}
-        for line, (row, above) in _wrapped_lines(lines, cells, columns).items():
-            for word in lines[line]:
-                name = _cell_under(word, cells[row], columns)
-                if name is not None:  # _wrapped_lines checked that every word has its cell
-                    before = cells[row].get(name, [])
-                    cells[row][name] = [word, *before] if above else [*before, word]
+        first = [c for c in columns if not c.second_line]  # a dated line holds no cell of an entry's second line
+        text_columns = _text_columns_by_edges([lines[i] for i in dated], first, page.width)
+        cells = {i: _assign(lines[i], first, text_columns) for i in dated}
+        for row, above, parts in _wrapped_lines(lines, cells, columns).values():
+            joined: dict[str, list[Word]] = {}
+            for name, words in parts:
+                joined.setdefault(name, []).extend(words)
+            for name, words in joined.items():
+                before = cells[row].get(name, [])
+                cells[row][name] = [*words, *before] if above else [*before, *words]
         for i in dated:
             words = [w for ws in cells[i].values() for w in ws]
             rows.append(Row(page=page.number, cells={k: _cell_text(v) for k, v in cells[i].items()},
@@ -226,8 +162,10 @@ def rows_of(pages: list[Page]) -> list[Row]:
     return rows
 
 
-_ROW_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
-                       r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+def _pieces(word: Word, page: Page) -> list[Word]:
+    """A word as its cells: on a scan, misread digits and a date's lost separator mended, and one box that
+    ran over several cells cut (a text layer's words are as printed)."""
+    return split_merged(lost_separator(lookalike_digits(word))) if page.source == PageSource.OCR else [word]
 
 
 _FOOTER = vocab.table_words("statement_table", "footer")
@@ -237,7 +175,7 @@ def _is_row(words: list[Word]) -> bool:
     """A table row holds a date cell: first (after a serial number) or anywhere (摘要 printed before it);
     a totals or footer line (本页借方合计: 1,000.00, 打印日期: 2026-06-20) is none."""
     return not any(_footer_label(w.text) for w in words) and (
-        _dated(words) or any(_ROW_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in words))
+        _dated(words) or any(ROW_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in words))
 
 
 def _footer_label(text: str) -> bool:
@@ -245,66 +183,25 @@ def _footer_label(text: str) -> bool:
     return any(re.search(re.escape(word) + r"(?:$|:)", re.sub(r"\s+", "", to_halfwidth(text))) for word in _FOOTER)
 
 
-MAX_DATE_PIECES = 6  # 2026 | 年 | 01 | 月 | 01 | 日
-
-
-def _join_dates(words: list[Word]) -> list[Word]:
-    """A date printed (or read) in pieces (2026 年 01 月 01 日: digits and characters of two fonts) as one word."""
-    out: list[Word] = []
-    i = 0
-    while i < len(words):
-        end = i
-        if re.match(r"\d{4}", to_halfwidth(words[i].text).strip()):
-            text = ""
-            for j in range(i, min(len(words), i + MAX_DATE_PIECES)):
-                if j > i and words[j].bbox.x0 - words[j - 1].bbox.x1 > words[j].bbox.y1 - words[j].bbox.y0:
-                    break
-                text += _date_piece(words[j], first=j == i)
-                if j > i and _ROW_DATE.fullmatch(text):
-                    end = j
-        if end > i:
-            piece = words[i : end + 1]
-            out.append(words[i].model_copy(update={"text": "".join(_date_piece(w, first=w is piece[0]) for w in piece),
-                                                   "bbox": _box(piece)}))
-        else:
-            out.append(words[i])
-        i = end + 1
-    return out
-
-
-_FUSED_DATE_TIME = re.compile(r"((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(\d{1,2}:\d{2}(?::\d{2})?)")
-
-
-def _time_apart(word: Word) -> Word:
-    """A date of eight digits read as one word with its time of day (2026052019:10:27, the space lost)
-    with the space again: fused, neither is a date."""
-    match = _FUSED_DATE_TIME.fullmatch(to_halfwidth(word.text).strip())
-    return word.model_copy(update={"text": f"{match.group(1)} {match.group(2)}"}) if match else word
-
-
-def _date_piece(word: Word, *, first: bool) -> str:
-    """A piece of a date as it joins the others: the time of day set apart by a space (20260521 05:13:21
-    fused would read as no date), the rest glued (2026 年 01 月 01 日)."""
-    text = to_halfwidth(word.text).strip()
-    return " " + text if not first and TIME_OF_DAY.fullmatch(text) else text
-
-
 _WRAP_CELLS = _KINDS["text"] | {"counter_account"}
 WRAP_GAP = 0.8  # letter heights between a row's line and the line its cells wrap onto, at most
 
 
 def _wrapped_lines(lines: list[list[Word]], cells: dict[int, dict[str, list[Word]]],
-                   columns: list[Column]) -> dict[int, tuple[int, bool]]:
-    """Lines that carry on a row's text cells (a long name wrapped in its column): line → (row, above).
+                   columns: list[Column]) -> dict[int, tuple[int, bool, list[tuple[str, list[Word]]]]]:
+    """Lines that carry on a row's text cells (a long name wrapped in its column, or the counterparty an
+    entry prints on its second line): line → (row, above, each run of its words with its cell).
 
     A line that is no row joins the row next to it when it holds no date or amount, lies close under
-    (or, for cells centred on their row, close above) that row, and each of its words sits within one
-    of that row's text cells (or under the heading of a text cell the row has not printed on its own
-    line); when it could join both neighbours, the closer one. A totals line, a
-    note across the page or a page number is none of these.
+    (or, for cells centred on their row, close above) that row, and each run of its words (words that
+    touch, as a text layer may cut a name: 支付 | 宝 | （中国）…) sits within one of that row's text cells
+    or under the heading of a text cell the row has not printed on its own line; when it could join both
+    neighbours, the closer one (the one above, when the header names cells of an entry's second line).
+    A totals line, a note across the page or a page number is none of these.
     """
-    out: dict[int, tuple[int, bool]] = {}
+    out: dict[int, tuple[int, bool, list[tuple[str, list[Word]]]]] = {}
     owner = {i: i for i in cells}
+    two_line = any(c.second_line for c in columns)
     for k, words in enumerate(lines):
         if k in owner or not words or any(_kind(w.text) in ("date", "money") for w in words):
             continue
@@ -313,10 +210,28 @@ def _wrapped_lines(lines: list[list[Word]], cells: dict[int, dict[str, list[Word
             options.append((gap, owner[k - 1], False))
         if k + 1 in cells and (gap := _gap(words, lines[k + 1])) is not None:
             options.append((gap, k + 1, True))
-        fitting = [o for o in options if all(_cell_under(w, cells[o[1]], columns) for w in words)]
-        if fitting:
-            _, row, above = min(fitting)
-            out[k], owner[k] = (row, above), row
+        fitting = [(o, parts) for o in options if (parts := _parts(words, cells[o[1]], columns)) is not None]
+        if fitting:  # an entry's second line is under its first, however near the next entry it lies
+            (_, row, above), parts = min(fitting, key=lambda op: (not (two_line and op[0][2] is False), op[0]))
+            out[k], owner[k] = (row, above, parts), row
+    return out
+
+
+def _parts(words: list[Word], cells: dict[str, list[Word]], columns: list[Column]) -> list[tuple[str, list[Word]]] | None:
+    """A wrapped line's runs of touching words, each with the row's cell it carries on; None when a run
+    has none."""
+    runs: list[list[Word]] = []
+    for before, word in zip([None, *words], words, strict=False):
+        if before is None or _set_apart(before, word) or {_kind(before.text), _kind(word.text)} & {"date", "money", "digits"}:
+            runs.append([word])
+        else:
+            runs[-1].append(word)
+    out = []
+    for run in runs:
+        name = _cell_under(run[0].model_copy(update={"text": _cell_text(run), "bbox": _box(run)}), cells, columns)
+        if name is None:
+            return None
+        out.append((name, run))
     return out
 
 
@@ -344,10 +259,11 @@ SERIAL_CHARS = 5  # the longest 序号 cell a row may start with before its date
 
 def _dated(words: list[Word]) -> bool:
     """A table row starts with its date, or with a serial number (序号) and then the date; the serial may
-    be misread (S6 for 96), so any short first cell will do."""
-    if _DATE_START.match(to_halfwidth("".join(w.text for w in words))):
+    be misread (S6 for 96), so any short first cell will do. An account number (190999******4133 under
+    a short name, an entry's second line) begins no date."""
+    if _kind(words[0].text) != "digits" and _DATE_START.match(to_halfwidth("".join(w.text for w in words))):
         return True
-    return (len(words) > 1 and len(words[0].text.strip()) <= SERIAL_CHARS
+    return (len(words) > 1 and len(words[0].text.strip()) <= SERIAL_CHARS and _kind(words[1].text) != "digits"
             and _DATE_START.match(to_halfwidth("".join(w.text for w in words[1:]))) is not None)
 
 

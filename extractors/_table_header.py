@@ -8,7 +8,7 @@ the columns of the first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
@@ -27,6 +27,9 @@ class Column:
     name: str
     x0: float
     x1: float
+    # a heading on the header's second line, not stacked under one above it (交易日期 over 对方户名): its
+    # cells print on each entry's second line, under the line that holds the date and the figures
+    second_line: bool = False
 
     @property
     def centre(self) -> float:
@@ -125,23 +128,25 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
     A header may print its headings on two lines (交易 over 日期, 借方 over 发生额): a line and the one
     close under it are also read as one, each heading stacked from the words above each other, and the
     reading that names more columns wins. On the header found, a heading misread by one character
-    (搞要 for 摘要) still names its column, unless that column is already there.
+    (搞要 for 摘要) still names its column, unless that column is already there. Headings under others
+    that name columns of their own (对方户名 under 交易日期) head the second line each entry prints.
     """
     lines = visual_lines(page)
     found: list[tuple[int, list[Column]]] = []
     for index, words in enumerate(lines):
-        readings = [(index, _heading_words(words))]
+        readings = [(index, [(w, False) for w in _heading_words(words)])]
         if index + 1 < len(lines) and _header_continues(words, lines[index + 1]):
             readings.append((index + 1, _stacked(_heading_words(words), _heading_words(lines[index + 1]))))
-        named_by = [(last, [(w, _header_name(w.text)) for w in heads]) for last, heads in readings]
-        last, named = max(named_by, key=lambda ln: len({n for _, n in ln[1] if n}))
-        columns = [Column(n, w.bbox.x0, w.bbox.x1) for w, n in named if n]
+        named_by = [(last, [(w, _header_name(w.text), low) for w, low in heads]) for last, heads in readings]
+        last, marked = max(named_by, key=lambda ln: len({n for _, n, _ in ln[1] if n}))
+        named = [(w, n) for w, n, _ in marked]
+        columns = [Column(n, w.bbox.x0, w.bbox.x1, low) for w, n, low in marked if n]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
-            for word, known in named:
+            for word, known, low in marked:
                 name = None if known else _misread_header_name(word.text, taken=names)
                 if name:
-                    columns.append(Column(name, word.bbox.x0, word.bbox.x1))
+                    columns.append(Column(name, word.bbox.x0, word.bbox.x1, low))
                     names.add(name)
             found.append((last, _merged(sorted(_paired(columns, named), key=lambda c: c.centre))))
     # a label grid above the table (起止日期 | 币种 | 期初余额, its values on the line under it) also names a
@@ -154,8 +159,10 @@ def _merged(columns: list[Column]) -> list[Column]:
     two words) as one column spanning both: its cells may start under either."""
     out: list[Column] = []
     for column in columns:
-        if out and out[-1].name == column.name:
-            out[-1] = Column(column.name, min(out[-1].x0, column.x0), max(out[-1].x1, column.x1))
+        same = [i for i, c in enumerate(out) if c.second_line == column.second_line]  # neighbours on its line
+        if same and out[same[-1]].name == column.name:
+            kept = out[same[-1]]
+            out[same[-1]] = replace(kept, x0=min(kept.x0, column.x0), x1=max(kept.x1, column.x1))
         else:
             out.append(column)
     return out
@@ -177,7 +184,7 @@ def _paired(columns: list[Column], named: list[tuple[Word, str | None]]) -> list
         word = next((w for w, n in named if n == "amount" and w.bbox.x0 == column.x0), None)
         if column.name == "amount" and word is not None and missing not in {c.name for c in out} \
                 and _misread_header_name(word.text, taken={n for n, _ in COLUMN_RULES} - {missing}) == missing:
-            column = Column(missing, column.x0, column.x1)
+            column = replace(column, name=missing)
         out.append(column)
     return out
 
@@ -190,21 +197,42 @@ def _header_continues(upper: list[Word], lower: list[Word]) -> bool:
     return gap < height and not any(re.search(r"\d", w.text) for w in upper + lower)
 
 
-def _stacked(upper: list[Word], lower: list[Word]) -> list[Word]:
+def _stacked(upper: list[Word], lower: list[Word]) -> list[tuple[Word, bool]]:
     """Headings printed on two lines as one word each: a lower word joins the one upper word it sits under
-    (their spans overlap by half the narrower one); a word with none above or below stays alone."""
-    out, joined = list(upper), set()
+    (their spans overlap by half the narrower one); a word with none above or below stays alone.
+
+    A lower heading that names a column of its own under an upper one naming another (交易日期 over
+    对方户名, not 借方 over 发生额 or 交易 over 日期) begins a second line of headings: the header of a table
+    whose entries print on two lines. Then every lower heading joined to none is marked (True) as one of
+    that second line.
+    """
+    out: list[tuple[Word, bool]] = [(u, False) for u in upper]
+    joined: set[int] = set()
+    alone: list[Word] = []
+    two_lines = False
     for word in lower:
         above = [i for i, u in enumerate(upper) if _overlap(u.bbox, word.bbox) > 0.5 * min(
             u.bbox.x1 - u.bbox.x0, word.bbox.x1 - word.bbox.x0)]
-        if len(above) != 1 or above[0] in joined:
-            out.append(word)
+        apart = len(above) == 1 and _two_headings(upper[above[0]], word)
+        two_lines = two_lines or apart
+        if len(above) != 1 or above[0] in joined or apart:
+            alone.append(word)
             continue
         joined.add(above[0])
         top = upper[above[0]]
-        out[above[0]] = top.model_copy(update={"text": top.text.strip() + word.text.strip(),
-                                               "bbox": top.bbox.union(word.bbox)})
-    return sorted(out, key=lambda w: w.bbox.x0)
+        out[above[0]] = (top.model_copy(update={"text": top.text.strip() + word.text.strip(),
+                                                "bbox": top.bbox.union(word.bbox)}), False)
+    return sorted(out + [(w, two_lines) for w in alone], key=lambda wl: wl[0].bbox.x0)
+
+
+def _two_headings(top: Word, word: Word) -> bool:
+    """Whether a heading and the one under it name two columns (交易日期 | 对方户名), not one heading in two
+    parts: a modifier over what it modifies (借方 | 发生额, 账户 | 余额), a part naming nothing, or the
+    heading and its translation (摘要/附言 | Remarks: one column, whatever each names)."""
+    upper, lower = _header_name(top.text), _header_name(word.text)
+    return upper is not None and lower is not None and upper != lower \
+        and bool(_CJK.search(top.text)) == bool(_CJK.search(word.text)) \
+        and not _header_keys(top.text)[0].endswith(_MODIFIERS)
 
 
 def _overlap(a: BBox, b: BBox) -> float:
@@ -234,4 +262,4 @@ def richer_columns(before: list[Column] | None, found: list[Column]) -> list[Col
     if not shifts:
         return found
     dx = sorted(shifts)[len(shifts) // 2]
-    return [Column(c.name, c.x0 + dx, c.x1 + dx) for c in before]
+    return [replace(c, x0=c.x0 + dx, x1=c.x1 + dx) for c in before]

@@ -311,7 +311,7 @@ def test_one_ocr_box_over_several_headings_is_cut_where_each_begins() -> None:
 
 
 def test_a_sign_read_apart_joins_its_amount() -> None:
-    from docproc.extractors._table import _join_signs
+    from docproc.extractors._table_words import join_signs as _join_signs
 
     def w(text: str, x0: float, x1: float) -> Word:
         return Word(text=text, bbox=BBox(x0=x0, y0=0, x1=x1, y1=10), confidence=0.9)
