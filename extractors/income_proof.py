@@ -35,7 +35,7 @@ _NAME_FALLBACKS = (
     re.compile(rf"(?<![{CJK}·])([{CJK}·]{{2,4}})[,，(（]\s*(?:身份证|公民身份|证件号)"),
 )
 _TITLES = frozenset({"同志", "先生", "女士", "员工", "职工"})  # words around a name, never one
-_NO_NAME = re.compile(r"单位|公司|职工|员工|本人|我司|同志")  # 单位职工，性别… : the words before a name, not one
+_NO_NAME = re.compile(r"单位|公司|职工|员工|人员|本人|我司|同志|下列|以下")  # 单位职工，性别… : the words before a name, not one
 _WORDS_AFTER = re.compile(r"(?:大写[:：]?|元[(（〈<][^)）]{0,4}?[:：])(.{2,30}?)(?:[)）]|$)")
 # The labelled forms first; a bare 任 (任销售经理一职) last, and never the 任 of 责任/主任/信任 (有限责任公司…) or of
 # 任何/任意 (不作任何担保之用).
