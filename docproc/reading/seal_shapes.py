@@ -34,6 +34,8 @@ def shape_score(mask: np.ndarray, hull: np.ndarray) -> tuple[SealShape, float] |
         return None
     if _interior_ink(mask, hull) < 0.02:  # a bare ring: a pen circle, not a seal with a legend
         return None
+    if shape == "square" and _rules_across(mask, hull) >= TABLE_RULES:
+        return None
     # the hull's bounding box, or for a tilted oval an ellipse fitted to the hull: whichever follows the ring
     outlines = [rect] if shape == "square" or len(hull) < 5 else [rect, cv2.fitEllipse(hull)]
     coverage = max(_outline_coverage(mask, outline, shape) for outline in outlines)
@@ -44,6 +46,24 @@ def shape_score(mask: np.ndarray, hull: np.ndarray) -> tuple[SealShape, float] |
     target = 1.0 if shape == "square" else math.pi / 4
     fit = 1.0 - min(1.0, abs(rect_fill - target) / 0.15)
     return shape, round(min(1.0, 0.5 * coverage + 0.5 * fit), 3)
+
+
+# A square seal's legend keeps clear of its frame; a small table ruled in the seal's hue, or a piece of a big one
+# that a scan's dropped lines cut off from the rest, is a frame crossed inside by rules running from side to side.
+TABLE_RULES = 2  # one line across may be a rule the seal was pressed over
+RULE_SPAN = 0.95  # share of a row or column across the shape inked by a rule
+FRAME_BAND = 0.12  # share of the shape's side at each end taken up by the frame
+
+
+def _rules_across(mask: np.ndarray, hull: np.ndarray) -> int:
+    """How many straight lines cross the inside of a square's bounding box from side to side, both ways."""
+    x, y, w, h = cv2.boundingRect(hull)
+    ink = mask[y : y + h, x : x + w] > 0
+    lines = 0
+    for share, side in ((ink.mean(axis=1), h), (ink.mean(axis=0), w)):  # rows, then columns
+        band = share[round(FRAME_BAND * side) : side - round(FRAME_BAND * side)] >= RULE_SPAN
+        lines += int(np.count_nonzero(band[1:] & ~band[:-1])) + int(band[:1].sum())  # runs of ruled rows
+    return lines
 
 
 def _interior_ink(mask: np.ndarray, hull: np.ndarray) -> float:

@@ -28,6 +28,7 @@ from docproc.reading.seal_ink import (
     ink_mask,
     seal_sized,
     to_hsv,
+    without_ruling,
 )
 from docproc.reading.seal_shapes import cut_seal, shape_score
 
@@ -109,19 +110,33 @@ def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = Fals
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     stamps: list[Stamp] = []
     seeds: list[Box] = []  # seal-sized groups of red ink that made no seal: perhaps a seal pressed unevenly
+    masks = []
     for ink in SEAL_INKS:
         mask = cv2.morphologyEx(ink_mask(hsv, ink.hues, s_min=ink.s_min, v_min=ink.v_min), cv2.MORPH_CLOSE, kernel)
-        for stamp in _seals_in_mask(mask, colour=ink.colour, page=page, gap=k):
-            least = min(ink.min_score, PARTIAL_MIN_SCORE) if stamp.partial else ink.min_score
-            least = max(least, SQUARE_MIN_SCORE) if stamp.shape == "square" else least
-            if stamp.confidence >= least and not _solid(hsv, stamp) and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
-                stamps.append(stamp)
+        _add_seals(stamps, _seals_in_mask(mask, colour=ink.colour, page=page, gap=k), ink=ink, hsv=hsv)
         if ink.colour == "red" and ink.min_score == 0.0:  # clear red ink (the pale mask takes in skin and wood too)
             seeds += [g for g in _ink_groups(mask, gap=k) if seal_sized(mask.shape, g) and _fits_a_seal(g, mask.shape)]
+        masks.append((ink, mask))
+    # A seal pressed on a form ruled in its own hue is one blob with the rules it touches: round and oval seals are
+    # looked for again in the ink the form's rules leave (a square's frame is made of such straight runs).
+    for ink, mask in masks:
+        if (unruled := without_ruling(mask, kernel=kernel)) is not None:
+            found = [s for s in _seals_in_mask(unruled, colour=ink.colour, page=page, gap=k) if s.shape != "square"]
+            _add_seals(stamps, found, ink=ink, hsv=hsv)
     for stamp in _faded_seals(img, hsv, seeds, stamps, kernel=kernel, page=page, gap=k):
         if not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
             stamps.append(stamp)
     return sorted(stamps, key=lambda s: (s.bbox.y0, s.bbox.x0))
+
+
+def _add_seals(stamps: list[Stamp], found: Sequence[Stamp], *, ink: SealInk, hsv: np.ndarray) -> None:
+    """Add to ``stamps`` the seals ``found`` in one ink that score as that ink requires and were not found yet."""
+    for stamp in found:
+        least = min(ink.min_score, PARTIAL_MIN_SCORE) if stamp.partial else ink.min_score
+        least = max(least, SQUARE_MIN_SCORE) if stamp.shape == "square" else least
+        if stamp.confidence >= least and not _solid(hsv, stamp) \
+                and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
+            stamps.append(stamp)
 
 
 # A seal pressed unevenly, or lit unevenly in a photo, is clear red on one side and faint on the other: the
