@@ -104,6 +104,32 @@ def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
     return None
 
 
+# A receipt's total of tax paid on a line of its own: 金额合计（大写）肆万壹仟壹佰元肆角贰分 ¥41,100.42, or 合计 ¥2,126.43
+# with no amount in words. One figure (a pair is income and tax: :func:`_totals_row`), under a label that names no
+# income (收入额合计 is the income's).
+_SINGLE_TOTAL = re.compile(rf"[合总]计(?:[(（]?大写[)）]?[:：]?([{CAPITALS}]*))?([^0-9]*?)({_FIGURE})")
+_CURRENCY = re.compile(r"[¥￥]\s*$")
+
+
+def _tax_total_line(text: PageText) -> Field | None:
+    """The tax paid from a totals line holding one figure: taken when the amount in words printed before it is
+    that figure, or, with no words printed, when it is marked as money (¥)."""
+    for hit in text.finditer(_SINGLE_TOTAL):
+        line = text.lines[hit.line]
+        if re.search(_FIGURE, line[hit.match.end() :]) \
+                or any(label in line[: hit.match.start()] + "合计" for label in LABELS["total_income"]):
+            continue  # a pair of figures, or an income's total
+        figure = parse_amount(hit.group(3))
+        try:
+            in_words = from_words(hit.group(1)) if hit.group(1) else None
+        except ValueError:
+            in_words = None
+        printed = bool(hit.group(1))
+        if figure is not None and (in_words == figure if printed else bool(_CURRENCY.search(hit.group(2)))):
+            return hit.field(figure, 3)
+    return None
+
+
 def _vouched_pair(text: PageText, in_words: Decimal | None,
                   sums: list[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal, Field] | None:
     """Totals where no 合计 was read: the sums that the 大写 confirms, else a line's pair of figures whose tax
@@ -286,8 +312,9 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
     """Fields of one page of a tax record."""
     raw = label_values(text, LABELS)
     fields: dict[str, Field] = {}
-    if "name" in raw:
-        fields["name"] = raw["name"].model_copy(update={"value": re.split(r"[\s(（]", str(raw["name"].value))[0]})
+    if "name" in raw:  # up to a column gap: a word far right on the line (a margin's 第二联) is no part of it
+        named = label_values(text, LABELS, columns=True).get("name", raw["name"])
+        fields["name"] = named.model_copy(update={"value": re.split(r"[\s(（]", str(named.value))[0]})
     if "id_number" in raw and (m := _ID_NUMBER.search(str(raw["id_number"].value))):
         fields["id_number"] = raw["id_number"].model_copy(update={"value": m.group(0).upper()})
     prose_name, prose_id = _taxpayer_in_prose(text)
@@ -312,6 +339,8 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
     for name in ("total_income", "total_tax"):
         if name in raw and (amount := _amount(raw[name])):
             fields[name] = amount
+    if "total_tax" not in fields and (paid := _tax_total_line(text)):
+        fields["total_tax"] = paid
     if ("total_income" not in fields or "total_tax" not in fields) and (totals := _totals_row(text)):
         income, tax, evidence = totals
         fields.setdefault("total_income", evidence.model_copy(update={"value": income}))

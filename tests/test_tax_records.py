@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import DocType, Page, RawDocument
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from docproc.extractors import EXTRACTORS
 from docproc.reading.classify import label_page
 from tests.test_extractors import page as word_page
@@ -101,3 +101,50 @@ def test_a_page_showing_only_a_records_table_is_a_tax_record() -> None:
     assert label_page(table_only).doc_type == DocType.TAX_CERTIFICATE
     other_title = _words_page(["税收完税证明", "纳税人名称 王晓东", "实缴(退)金额 345.00"])
     assert label_page(other_title).doc_type == DocType.TAX_CERTIFICATE
+
+
+RECEIPT = [  # a 税收完税证明 receipt: one tax figure a row, the total with its amount in words, the income in 备注
+    ["中华人民共和国"], ["税收完税证明", "No.36340435"],
+    ["填发日期：2026年5月27日", "税务机关：国家税务总局北京市朝阳区税务局"],
+    ["纳税人识别号", VALID_ID, "纳税人名称", "王晓东"],
+    ["原凭证号", "税种", "品目名称", "税款所属时期", "入（退）库日期", "实缴（退）金额"],
+    ["502956986740668529", "个人所得税", "经营所得", "2025-05-01至2025-05-31", "2025-06-11", "1,239.59"],
+    ["513787264655707540", "个人所得税", "经营所得", "2025-06-01至2025-06-30", "2025-07-17", "886.84"],
+    ["金额合计", "（大写）", "贰仟壹佰贰拾陆元肆角叁分", "¥", "2,126.43"],
+    ["税务机关（盖章）", "填票人", "备注"], ["所得期间：2025-05-01至2025-06-30"],
+    ["收入额合计：141,760.99元"], ["验证码：9P7FDJ3EVL6WPU1TM5"],
+]
+
+
+def test_a_receipts_tax_total_confirmed_by_its_amount_in_words_and_its_income_total_in_the_notes() -> None:
+    got = fields(RECEIPT)
+    assert (got["total_income"], got["total_tax"]) == (Decimal("141760.99"), Decimal("2126.43"))
+    assert got["issue_date"] == date(2026, 5, 27) and got["name"] == "王晓东"
+
+
+def test_a_receipts_total_whose_amount_in_words_disagrees_is_not_taken() -> None:
+    misread = [line if line[0] != "金额合计" else ["金额合计", "（大写）", "贰仟壹佰贰拾陆元肆角叁分", "¥", "2,162.43"]
+               for line in RECEIPT]
+    assert "total_tax" not in fields(misread)
+
+
+def test_a_receipts_total_marked_as_money_stands_without_words() -> None:
+    plain = [line if line[0] != "金额合计" else ["金额合计", "￥2,126.43"] for line in RECEIPT]
+    assert fields(plain)["total_tax"] == Decimal("2126.43")
+    unmarked = [line if line[0] != "金额合计" else ["合计", "2,126.43"] for line in RECEIPT]
+    assert "total_tax" not in fields(unmarked)  # one bare figure may be either total of a record
+
+
+def test_the_taxpayers_name_ends_at_a_column_gap() -> None:
+    """A word far right on the name's line (the receipt's copy mark 第二联 printed down its margin) is no part of it."""
+    def word(text: str, x: float, line: int) -> Word:
+        return Word(text=text, bbox=BBox(x0=x, y0=40 * line, x1=x + 24 * len(text), y1=40 * line + 24),
+                    confidence=0.9, line=line)
+
+    words = (word("税收完税证明", 900, 0), word("纳税人识别号", 200, 1), word(VALID_ID, 460, 1),
+             word("纳税人名称", 1220, 1), word("徐子明", 1450, 1), word("第", 2185, 1))
+    raw = RawDocument(file_id="f", doc_type=DocType.TAX_CERTIFICATE, side=None,
+                      pages=(Page(file_id="f", number=1, width=2339, height=1654, unit=Unit.PX, source=PageSource.OCR,
+                                  words=words),))
+    got = EXTRACTORS.get(DocType.TAX_CERTIFICATE.value)(raw, None).fields  # type: ignore[arg-type]
+    assert got["name"].value == "徐子明" and got["id_number"].value == VALID_ID
