@@ -405,7 +405,7 @@ def test_sixth_batch_layouts_and_seals(seed: int) -> None:
 def test_cli_unseen10_corpus_renders_every_tenth_batch_family(tmp_path: Path) -> None:
     """A tiny unseen10 corpus: the pool draws only batch 10, every batch-10 family renders and its documents carry
     their truth fields."""
-    docs = _held_out_docs(tmp_path, "unseen10", 10010)
+    docs = _held_out_docs(tmp_path, "unseen10", 10011)
     assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 10}
     for d in docs:
         assert d["held_out"] and FAMILY[d["template"]].batch == 10, d["template"]
