@@ -34,6 +34,7 @@ from samples.generator import (
     batch7_statement,
     batch8_statement,
     batch9_statement,
+    batch10_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -90,7 +91,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                                  "unseen8", "unseen9"])
+                                  "unseen8", "unseen9", "unseen10"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -108,15 +109,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a ninth batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a tenth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10):
             later = [f for f in families(doc_type) if f.batch == batch]
-            two = batch in (5, 6, 7, 8, 9) and doc_type in ("income_proof", "bank_statement")
+            two = batch in (5, 6, 7, 8, 9, 10) and doc_type in ("income_proof", "bank_statement")
             assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
 
 
@@ -145,7 +146,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9)])
+                                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -157,7 +158,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
 
 @pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716),
                                                     ("unseen6", 6, 4717), ("unseen7", 7, 4719),
-                                                    ("unseen8", 8, 4721), ("unseen9", 9, 4722)])
+                                                    ("unseen8", 8, 4721), ("unseen9", 9, 4722),
+                                                    ("unseen10", 10, 4723)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -170,7 +172,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                            ("unseen7", 7), ("unseen8", 8), ("unseen9", 9)):
+                            ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -180,7 +182,7 @@ def test_the_mode_changes_layouts_only() -> None:
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
         for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8",
-                     "unseen9"):
+                     "unseen9", "unseen10"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -397,6 +399,88 @@ def test_sixth_batch_layouts_and_seals(seed: int) -> None:
         assert pdf.pages[0].width > pdf.pages[0].height
     (page,) = _text(data)
     assert "营业执照" in page and "市场主体身份码" in page and "登记机关" in page
+
+
+@pytest.mark.slow
+def test_cli_unseen10_corpus_renders_every_tenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen10 corpus: the pool draws only batch 10, every batch-10 family renders and its documents carry
+    their truth fields."""
+    docs = _held_out_docs(tmp_path, "unseen10", 10011)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 10}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 10, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_tenth_batch_statements_carry_their_own_columns_and_seals(seed: int) -> None:
+    """The browser print carries the print's date, the URL and i/n in its margins on every page, the query form and
+    signed amounts, and a round seal; the 对账单 puts 借 or 贷 after every unsigned amount, dates its rows
+    2026年03月05日, numbers its pages 第i页（共n页） and carries an oval seal."""
+    p = _with_family(batch10_statement.BROWSER, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    for k, page in enumerate(pages, 1):
+        assert page.endswith(f"{k}/{len(pages)}") and "https://" in page
+    assert all(k in pages[0] for k in ("查询账户", "起始日期", "截止日期", "查询结果", "交易时间", "对方户名"))
+    whole = "".join(pages).replace(",", "")
+    assert all(f"{t.amount:+.2f}" in whole for t in statement.transactions)
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    b = _with_family(batch10_statement.FLAG_AFTER, seed)
+    listing = b.statement
+    assert listing is not None
+    pages = _text(Printer(b).pdf("bank_statement"))
+    whole = "".join(pages).replace(",", "")
+    for t in listing.transactions:
+        assert f"{abs(t.amount):.2f}{'贷' if t.amount > 0 else '借'}" in whole
+        assert date_text(t.day, "cn_padded") in whole
+    for k, page in enumerate(pages, 1):
+        assert f"第{k}页（共{len(pages)}页）" in page
+    assert "借方发生额合计" in pages[-1] and "贷方发生额合计" in pages[-1] and "发生额（借/贷）" in pages[0]
+    assert seals(b, "bank_statement") == ([(listing.pages_declared, listing.branch, "oval")] if listing.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_tenth_batch_layouts_and_seals(seed: int) -> None:
+    """The numbered letter lists its facts under 一、/（一）; the memo gives the 年薪 with the monthly figure and its
+    大写 in brackets; the bracketed contract prints its values in 【】 and signs on its last 附件 page; the app's tax
+    export puts the totals before its rows; the licence screenshot shows the e-licence's fields; seals as the truth
+    says."""
+    n = _with_family("letter_numbered_facts", seed)
+    (page,) = _text(Printer(n).pdf("income_proof"))
+    assert ("一、" in page and "二、" in page) or ("（一）" in page and "（二）" in page)
+    assert "证明单位（公章）" in page and n.proof.amount_in_words in page
+    memo = _with_family("letter_memo_annual", seed)
+    (page,) = _text(Printer(memo).pdf("income_proof"))
+    proof = memo.proof
+    assert "事由" in page and "税前年薪" in page and f"大写：{proof.amount_in_words}）" in page
+    annual = (proof.monthly_income * 12).quantize(Decimal("0.01"))
+    assert f"{annual:.2f}" in page.replace(",", "")
+    for letter in (n, memo):
+        assert seals(letter, "income_proof") == ([(1, letter.proof.seal_legend or letter.proof.employer, "round")]
+                                                 if letter.proof.sealed else [])
+    c = _with_family("contract_bracket_annex", seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert f"出卖人：【{contract.seller.name}】" in text[0] and f"【{contract.number}】" in text[0]
+    assert f"该商品房坐落于【{contract.property_address}】" in "".join(text[1:3])
+    assert f"大写【{contract.price_words}】" in "".join(text[1:3])
+    assert "附件" in text[-1] and "合同签署页" in text[-1] and f"【{contract.seller.name}】" in text[-1]
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family("tax_app_totals_top", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert page.index("收入合计（元）") < page.index("所得项目所得期间") and t.tax.verification_code in page
+    assert page.count(t.tax.rows[0].item) >= len(t.tax.rows)
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family("license_mobile_screenshot", seed)
+    assert lic.license is not None
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    assert "电子营业执照" in page and "统一社会信用代码" + lic.license.uscc_printed in page and "登记机关" in page
 
 
 @pytest.mark.slow

@@ -29,6 +29,7 @@ from .batch6_records import contract_agency_form
 from .batch7_records import contract_transfer_parties
 from .batch8_records import contract_party_table
 from .batch9_records import contract_bureau_resale
+from .batch10_contract import contract_bracket_annex
 from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
@@ -38,7 +39,7 @@ from .seal import other_make
 
 FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
             "contract_presale_prose", "contract_private_resale", "contract_sale_two_column", "contract_agency_form",
-            "contract_transfer_parties", "contract_party_table", "contract_bureau_resale")
+            "contract_transfer_parties", "contract_party_table", "contract_bureau_resale", "contract_bracket_annex")
 _WITH_AGENCY = ("contract_resale_agency", "contract_agency_form")  # families with a brokerage that seals too
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
@@ -456,6 +457,7 @@ _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_private_resale": _private_resale, "contract_sale_two_column": contract_two_column,
     "contract_agency_form": _agency_form, "contract_transfer_parties": contract_transfer_parties,
     "contract_party_table": contract_party_table, "contract_bureau_resale": contract_bureau_resale,
+    "contract_bracket_annex": contract_bracket_annex,
 }
 
 

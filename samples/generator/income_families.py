@@ -18,6 +18,7 @@ from .batch6_letters import render_hr_esign, render_pay_components
 from .batch7_letters import render_dotted_leaders, render_one_sentence
 from .batch8_letters import render_bank_handfilled, render_kv_seal_right
 from .batch9_letters import render_hr_shared_service, render_institution_numerals
+from .batch10_letters import render_memo_annual, render_numbered_facts
 from .family_kit import amount_text, date_text, press
 from .income_proof import BANKS, IncomeProofFacts
 from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
@@ -381,10 +382,8 @@ def render_hr_grid(facts: IncomeProofFacts, rng: random.Random) -> bytes:
 
 
 RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
-    "letter_bank_form": render_bank_form,
-    "letter_table_form": render_table_form,
-    "letter_two_column": render_two_column,
-    "letter_bank_boxes": render_bank_boxes,
+    "letter_bank_form": render_bank_form, "letter_table_form": render_table_form,
+    "letter_two_column": render_two_column, "letter_bank_boxes": render_bank_boxes,
     "letter_state_unit": render_state_unit,
     "letter_hr_grid": render_hr_grid,
     "letter_bilingual_cert": render_bilingual_cert,
@@ -397,4 +396,5 @@ RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_kv_seal_right": render_kv_seal_right,
     "letter_hr_shared_service": render_hr_shared_service,
     "letter_institution_numerals": render_institution_numerals,
+    "letter_numbered_facts": render_numbered_facts, "letter_memo_annual": render_memo_annual,
 }

@@ -4,7 +4,7 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -17,7 +17,8 @@ import random
 from dataclasses import dataclass
 
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
-                  "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9}  # mode → the batch of families it draws
+                  "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
+                  "unseen10": 10}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -106,6 +107,16 @@ FAMILIES: tuple[Family, ...] = (
            "月均收入为人民币 in 大写 first with the ¥ figures in brackets, what the pay is made of, 特此证明, "
            "所在单位（盖章） with the unit's name and a 二〇 date at the bottom left under the seal, 经办人 and phone on "
            "the right, a validity note", True, 9),
+    Family("letter_numbered_facts", "income_proof",
+           "收入证明 written as a numbered list of facts: 致 or a bare bank addressee, 现将…情况证明如下, then 一、二、三、… "
+           "or （一）（二）… items (姓名/性别/居民身份证号码, 自…起在本单位工作 with the post, 月收入（税前） with 大写, how it is "
+           "paid, what the letter is for, 联系人 and phone), 特此证明, 证明单位（公章） over the unit's name with the seal on it, "
+           "a 2026年03月05日 or ISO date, a blue signature over 经办人", True, 10),
+    Family("letter_memo_annual", "income_proof",
+           "a company's 证明函 set as an internal memo: the firm's name in colour at the top left, a ruled memo block "
+           "(致/To, 发文部门/From, 日期/Date, 编号, 事由), prose giving the pay only as 税前年薪 with the monthly figure "
+           "in brackets (折合月均 … 元，大写 …) plus the last year's 年终奖金, a small ruled 薪酬构成 table (基本年薪/年终奖金/"
+           "合计), 人力资源部 sign-off with the seal over the company's name, a compact or dotted date", True, 10),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -184,6 +195,18 @@ FAMILIES: tuple[Family, ...] = (
            "holding 户名 and 卡号 in large bold type, a 开户网点/币种/查询期间/期初余额 line, a fully ruled table with columns "
            "摘要/交易日期/支出/存入/余额/对方户名/对方账号/交易地点, the box repeated small over later pages, 第 i 页 共 n 页 "
            "centred at the foot, 支出合计/存入合计/期末余额 after the rows, an orange-red oval seal", True, 9),
+    Family("statement_browser_print", "bank_statement",
+           "a personal internet bank's 交易明细查询 page printed through the browser: the print's date/time and the page "
+           "title in the top margin, the URL and i/n at the foot, the site's coloured nav bar and a breadcrumb, the query "
+           "form (查询账户/户名, 起始日期/截止日期 boxes, a 查询 button), 查询结果 共N条, a striped table 交易时间 (date and "
+           "clock time)/摘要/交易金额 (signed, red for income, green for spending)/账户余额/对方户名/对方账号/交易渠道, "
+           "totals under it, a counter's round 业务受理章 stamped on the last page", True, 10),
+    Family("statement_flag_after", "bank_statement",
+           "a 邮储 / 农商行 counter 个人活期明细对账单: bank and title centred, a ruled three-by-two facts block (户名/账号/"
+           "账户性质, 币种/起止日期 as 2026年01月01日/打印日期), one 发生额 column whose amount carries its 借 or 贷 flag "
+           "after it, 记账日期 as 2026年03月05日, columns 记账日期/摘要/发生额（借/贷）/余额/对方户名/对方账号/网点号/柜员, "
+           "借方/贷方 合计 with counts and 期末余额…贷 after the rows, 第i页（共n页） and 打印柜员 at the foot, a purple-red "
+           "oval 业务专用章", True, 10),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -237,6 +260,12 @@ FAMILIES: tuple[Family, ...] = (
            "大写 in one item, resale clauses (资金监管/交付/税费/转移登记/户口迁出/违约), attachments (设施设备清单, "
            "交接确认书, 资金监管约定, 补充条款 …), a 签署页 as a ruled 当事人 | 签字（盖章） | 签订日期 table with 签订地点, the "
            "seller's seal over its name in its cell", True, 9),
+    Family("contract_bracket_annex", "purchase_contract",
+           "a developer's 商品房买卖合同 typed from a provincial template in which every filled-in value sits in 【】 "
+           "brackets: no cover, 合同编号【…】 on every page, a 出卖人/买受人 block (【name】, 【统一社会信用代码】, 【证件类型】"
+           "【居民身份证】, 证件号码【…】), 第一条… clauses with 该商品房坐落于【…】, 建筑面积【…】平方米, 总价款【…】元 with "
+           "（大写【…】）, 附件 pages, and the signatures on the last 附件 (合同签署页): a bordered 出卖人（盖章）| 买受人（签字） "
+           "two-column box with 签订日期【…】 and 签订地点【…】, the seller's seal over its bracketed name", True, 10),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -283,6 +312,12 @@ FAMILIES: tuple[Family, ...] = (
            "(填发日期/税务机关, 纳税人识别号/纳税人名称, rows 原凭证号/税种/品目名称/税款所属时期/入（退）库日期/实缴（退）金额, "
            "金额合计 with （大写） and ¥), 税务机关（盖章） with a round 征税专用章, 填票人, 备注 with 所得期间, 收入额合计 and "
            "the 验证码", True, 9),
+    Family("tax_app_totals_top", "tax_certificate",
+           "收入纳税明细 exported from the 个人所得税 APP as a PDF: a coloured app band with the 个人所得税 mark, the title, "
+           "纳税人姓名/身份证件类型/身份证件号码 and 税款所属期 …至… lines, the totals at the top in a shaded two-cell box "
+           "(收入合计（元）/已申报税额合计（元） in large type, 共N条), then a table 序号/所得项目/所得期间 (2026-01)/"
+           "扣缴义务人/收入/已申报税额/入库日期 with a 所得项目 on every row, 开具日期, 验证码, numbered 说明 and a round "
+           "e-seal at the bottom right over 开具单位", True, 10),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -328,6 +363,13 @@ FAMILIES: tuple[Family, ...] = (
            "the emblem and 营业执照（副本） centred, the short fields in two columns (名称/类型/法定代表人/住所 | 注册资本/"
            "成立日期/营业期限; 个体: 经营者/经营场所 | 组成形式/注册日期), 经营范围 across under them, 登记机关 and a spaced "
            "2023 年 8 月 9 日 at the bottom right under the seal, on some copies a blue handwritten 与原件一致 note", True, 9),
+    Family("license_mobile_screenshot", "business_license",
+           "a screenshot of the 电子营业执照 mini-program printed on A4: a phone-shaped frame with a status bar (clock, "
+           "signal, battery), the nav bar (‹ 电子营业执照 and the capsule), a red-bordered card with the emblem and "
+           "营业执照, each field as a grey label over its black value with hairlines between (统一社会信用代码, 名称, 类型, "
+           "法定代表人 or 经营者, 注册资本, 成立日期 or 注册日期, 营业期限, 住所 or 经营场所, 经营范围 cut short), 登记机关 and "
+           "the date under a round seal, a faint diagonal 亮照 watermark (仅用于… with the time) laid over the picture, "
+           "a row of buttons at the foot", True, 10),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -342,8 +384,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     """The families a corpus of this mode draws from.
 
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
-    the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth and `unseen9`
-    the ninth (a type without one uses the first); a type without held-out families keeps its seen ones.
+    the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
+    the ninth and `unseen10` the tenth (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
