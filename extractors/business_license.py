@@ -63,6 +63,8 @@ def _term_until(text: PageText) -> Field | None:
         start = past_separators(line, start + until_row)
         following = _ANY_LABEL.search(line, start)
         a, b = before_column_gap(text, (offset + start, offset + (following.start() if following else len(line))))
+        if a >= b and (under := _line_under(text, hit.line)) is not None:
+            a, b = under  # the label over its value (a card of grey labels, each value on the row below)
         value = text.joined[a:b]
         if until_row:
             if (open_ended := _OPEN_ENDED.match(value)) is not None:
@@ -74,6 +76,15 @@ def _term_until(text: PageText) -> Field | None:
         if (until := _until_of(text.field((a, b), value))) is not None:
             return until
     return None
+
+
+def _line_under(text: PageText, index: int) -> tuple[int, int] | None:
+    """The span of the line under line ``index`` up to a label, when it does not open with one."""
+    if index + 1 >= len(text.lines) or _ANY_LABEL.match(below := text.lines[index + 1]):
+        return None
+    following = _ANY_LABEL.search(below)
+    offset = text.offsets[index + 1]
+    return offset, offset + (following.start() if following else len(below))
 
 
 def _until_of(term: Field) -> Field | None:

@@ -66,9 +66,14 @@ def _name(text: PageText) -> Field | None:
                 return entry
             continue
         hit = text.search_joined(pattern) or text.search(pattern)
-        if hit and hit.group(1) not in _TITLES and not _NO_NAME.search(hit.group(1)):  # 职工 ${name} 同志，
+        if hit and _may_be_name(hit.group(1)):  # 职工 ${name} 同志，
             return hit.field(hit.group(1))
     return None
+
+
+def _may_be_name(value: str) -> bool:
+    """Not the words around a name (职工, 同志) nor a label (该职工月收入（税前）为…: 月收入 is no name)."""
+    return value not in _TITLES and not _NO_NAME.search(value) and not labels_of(LABELS).is_label(value)
 
 
 def _entry(text: PageText, name: str, shape: re.Pattern[str], *, glued_not: tuple[str, ...] = ()) -> Field | None:
@@ -169,6 +174,7 @@ LABELS = "income_proof"
 START_CUES = (("自", "于", "从"), ("起", "开始", "入职", "进入", "加入", "至今", "到岗", "参加工作", "在"))
 SIGNING_LINES = 3  # lines at the foot of a letter with no closing words that may hold its date
 FILLER = 4  # characters a labelled value may sit after its label (为, 是, :)
+MONTH_CUE_REACH = 8  # characters before a figure in which 月 says it is a month's pay (折合月均人民币)
 
 
 def _employment_start(text: PageText) -> Field | None:
@@ -231,7 +237,19 @@ def _monthly_income(text: PageText, words: Field | None) -> Field | None:
         first = _FIGURE_AFTER_LABEL.match(candidate.value)
         if first and (amount := parse_amount(first.group(1))) is not None:
             near.append(candidate.field(amount, first.span(1)))
-    return (cells + near)[0] if cells + near else None
+    if cells + near:
+        return (cells + near)[0]
+    return _confirmed_anywhere(text, words, confirmed)
+
+
+def _confirmed_anywhere(text: PageText, words: Field | None, confirmed: Decimal | None) -> Field | None:
+    """No label before it (年薪…（折合月均人民币7,100.00元，大写：柒仟壹佰元整）): the figure its 大写 confirms,
+    the nearest one before the words, said to be a month's (月 just before it: never a year's pay)."""
+    if words is None or confirmed is None or not words.raw or (end := text.joined.find(words.raw)) < 0:
+        return None
+    hits = [f for f in _FIGURE.finditer(text.joined, 0, end) if parse_amount(f.group(1)) == confirmed
+            and "月" in text.joined[max(0, f.start() - MONTH_CUE_REACH) : f.start()]]
+    return text.field(hits[-1].span(1), confirmed) if hits else None
 
 
 def _in_words(words: Field | None) -> Decimal | None:

@@ -1,0 +1,51 @@
+"""Values other makes give without the label we look for: a monthly figure only in brackets after a yearly
+one, a numbered list of facts, a taxpayer's name followed by another label, a licence card of labels over values."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docproc.core.models import DocType
+from tests.test_extractors import run
+
+
+def test_a_monthly_figure_in_brackets_after_the_yearly_pay_is_the_one_its_words_confirm() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["兹证明韩辉（身份证号码：61011319860527773X）系我公司正式员工。"],
+        ["该员工税前年薪为人民币85,200.00元（折合月均人民币7,100.00元，大写：柒仟壹佰元"],
+        ["整），按月平均发放。"],
+    ])
+    assert got["amount_in_words"] == "柒仟壹佰元整"
+    assert got["monthly_income"] == Decimal("7100.00")
+
+
+def test_a_yearly_figure_its_words_confirm_is_no_monthly_income() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["兹证明韩辉系我公司正式员工，税前年收入为人民币120,000.00元，大写：壹拾贰万元整。"]])
+    assert "monthly_income" not in got
+
+
+def test_a_label_after_a_numbered_facts_words_is_no_name() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["现将我单位职工的有关情况证明如下："],
+        ["（一）谭轩勇，男，居民身份证号码：500103199407158998。"],
+        ["（三）该职工月收入（税前）为人民币10500.00元，大写：壹万零伍佰元整。"],
+    ])
+    assert got["name"] == "谭轩勇"
+
+
+def test_a_taxpayers_name_ends_where_the_id_kind_label_begins() -> None:
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["纳税人姓名：罗倩燕身份证件类型：居民身份证"], ["身份证件号码：440305200205150288"]])
+    assert got["name"] == "罗倩燕"
+
+
+def test_a_business_term_under_its_label() -> None:
+    got = run(DocType.BUSINESS_LICENSE, None, [
+        ["名称"], ["武汉正泰环保科技有限公司"], ["成立日期"], ["2024年1月15日"],
+        ["营业期限"], ["2024年1月15日至2044年1月15日"], ["住所"], ["湖北省武汉市武昌区武珞路343号"],
+    ])
+    assert got["business_term_until"] == date(2044, 1, 15)
+    open_ended = run(DocType.BUSINESS_LICENSE, None, [["营业期限"], ["2024年1月15日至长期"], ["住所"]])
+    assert open_ended["business_term_until"] == "长期"
