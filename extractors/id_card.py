@@ -9,7 +9,8 @@ from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import from_first_region
-from docproc.core.models import DocType, Field, RawDocument, Side
+from docproc.core.models import BBox, DocType, Field, RawDocument, Side
+from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import Hit, PageText
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -194,4 +195,30 @@ def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     if doc.side == Side.BACK:
         return ExtractedFields(fields=extract_back(text))
     fields, sources = _front(text)
+    if "id_number" not in fields and (whole := _cut_number_read_again(text, ctx)) is not None:
+        fields["id_number"] = whole
     return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})
+
+
+_SEVENTEEN = re.compile(r"(?<![0-9])([1-9]\d{16})(?![0-9Xx])")  # a number whose last character was not read
+WIDEN_CHARACTERS = 3  # how many characters' width a cut number's box is widened by to the right
+
+
+def _cut_number_read_again(text: PageText, ctx: ReadingContext | None) -> Field | None:
+    """A number read with 17 characters (its last one lost at the card's edge or to glare) read again from its
+    box widened to the right, digits and X only; kept only when it starts with the 17 read and its check digit
+    holds."""
+    for hit in text.finditer(_SEVENTEEN):
+        field = hit.field(hit.group(1))
+        if field.bbox is None:
+            continue
+        box, step = field.bbox, (field.bbox.x1 - field.bbox.x0) / max(1, len(field.raw or "") or 17)
+        wider = BBox(x0=box.x0, y0=box.y0, x1=box.x1 + WIDEN_CHARACTERS * step, y1=box.y1, unit=box.unit)
+        again = reread(ctx, text.page, wider, whitelist=DIGITS + "X", digits=True)
+        if again is None:
+            continue
+        read = re.sub(r"[^0-9X]", "", again[0].upper())
+        number = read[read.find(hit.group(1)):][:18] if hit.group(1) in read else ""
+        if len(number) == 18 and parse_id_number(number).valid_check_digit:
+            return field.model_copy(update={"value": number, "raw": again[0]})
+    return None

@@ -6,7 +6,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import DocType
+import cv2
+
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
+from docproc.extractors import EXTRACTORS
+from docproc.service.context import Context
 from tests.test_extractors import run
 
 
@@ -49,3 +53,27 @@ def test_a_business_term_under_its_label() -> None:
     assert got["business_term_until"] == date(2044, 1, 15)
     open_ended = run(DocType.BUSINESS_LICENSE, None, [["营业期限"], ["2024年1月15日至长期"], ["住所"]])
     assert open_ended["business_term_until"] == "长期"
+
+
+def test_an_id_number_cut_after_17_characters_is_read_again_from_its_widened_box(ctx: Context) -> None:
+    from PIL import ImageFont
+
+    from tests.test_ocr import cjk_font_path, render
+
+    number = "61011319860527773X"
+    image = render([f"公民身份号码 {number}"], px=40)
+    font = ImageFont.truetype(cjk_font_path(), 40)
+    label_end = 30 + font.getlength("公民身份号码 ")
+    cut_end = label_end + font.getlength(number[:17])
+    ok, png = cv2.imencode(".png", image)
+    assert ok
+    sha = ctx.blobs.put(png.tobytes())
+    words = (Word(text="公民身份号码", bbox=BBox(x0=30, y0=20, x1=label_end - 10, y1=62), confidence=0.9, line=0),
+             Word(text=number[:17], bbox=BBox(x0=label_end, y0=20, x1=cut_end, y1=62), confidence=0.9, line=0))
+    cut = Page(file_id="f", number=1, width=image.shape[1], height=image.shape[0], unit=Unit.PX,
+               source=PageSource.OCR, words=words, render_sha256=sha, render_width=image.shape[1],
+               render_height=image.shape[0])
+    raw = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(cut,))
+    got = EXTRACTORS.get("id_card")(raw, ctx).fields
+    assert got["id_number"].value == number
+    assert "id_number" not in EXTRACTORS.get("id_card")(raw, None).fields  # nothing to read it again from
