@@ -74,19 +74,22 @@ class PageText:
     """A page's text line by line, spaces between words dropped, mapped back to its words.
 
     Each line is the concatenation of its words (half-width); the spans record which characters
-    came from which word so that a match turns back into a box and a confidence.
+    came from which word so that a match turns back into a box and a confidence. Characters in ``drop``
+    are left out of the words' text (a form's brackets around its filled-in values: 买受人：【张三】).
     """
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, *, drop: str = "") -> None:
         self.page = page
         self.lines: list[str] = []
         self.offsets: list[int] = []
         self._spans: list[tuple[int, int, Word]] = []
-        offset = 0
+        offset, unwanted = 0, str.maketrans("", "", drop)
         for words in visual_lines(page):
             text = ""
             for word in words:
-                chunk = re.sub(r"\s+", "", to_halfwidth(word.text))
+                chunk = re.sub(r"\s+", "", to_halfwidth(word.text).translate(unwanted))
+                if drop and not chunk:
+                    continue  # a bracket on its own is no word of the text
                 if text and _separate(text, chunk):
                     text += " "  # two amounts side by side must not fuse into one number
                 self._spans.append((offset + len(text), offset + len(text) + len(chunk), word))

@@ -46,6 +46,9 @@ PRICE_REACH = 60  # characters after a price label where its figure may stand (a
 _PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
 _AREA_FIGURE = re.compile(rf"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?$")
 MIN_AREA, MAX_AREA = Decimal(5), Decimal(5000)  # square metres a flat's area may plausibly be
+# A model text (示范文本) sets each filled-in value and chosen option in brackets (出卖人：【XX公司】, 建筑面积共【99.54】
+# 平方米, OCR'd as [ ] at times): they are no part of the values, which read as if written on the form's lines.
+VALUE_BRACKETS = "【】〖〗[]"
 _DECLARED = re.compile(r"共\s*(\d{1,3})\s*页")
 _NAME = re.compile(rf"^[{CJK}·]{{2,6}}")
 # A party line labels the buyer with a colon (买受人：张三, 买受人（一）：李四, 买受人（乙方）：王五), or sets
@@ -356,7 +359,7 @@ def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Fiel
 @extractor(DocType.PURCHASE_CONTRACT)
 def extract_purchase_contract(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields over all pages plus the number of pages present."""
-    texts = [PageText(p) for p in doc.pages]
+    texts = [PageText(p, drop=VALUE_BRACKETS) for p in doc.pages]
     fields = extract_fields(texts)
     fields["pages_present"] = Field(value=len(doc.pages), confidence=1.0, page=doc.pages[0].number)
     columns = signature_columns(texts)  # whose seal belongs where, for the seal check

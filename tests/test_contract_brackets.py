@@ -1,0 +1,42 @@
+"""A provincial model text (示范文本) sets every filled-in value in brackets (出卖人：【XX公司】, 建筑面积共【99.54】平方米,
+总价款为【人民币】【1,008,340.00】元), the brackets glued to the label, to the value or standing as words of their own;
+the values are read as if written on the form's lines."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from docproc.core.models import DocType
+from docproc.extractors._text import PageText
+from tests.test_extractors import page, run
+
+# id numbers whose GB 11643 check digit holds
+ID_A, ID_B = "330106198705223412", "330102199208141626"
+
+
+def test_values_in_brackets_after_labels_and_role_words() -> None:
+    got = run(DocType.PURCHASE_CONTRACT, None, [
+        ["商品房买卖合同"], ["（浙江省示范文本）"], ["合同编号：【", "2026XS004417", "】"],
+        ["出卖人：【杭州明远置业有限公司】"], ["统一社会信用代码：【", "91330106MA2H3K4L5P", "】"],
+        ["法定代表人：【周平】", "联系电话：【", "0571-86112233", "】"],
+        ["买受人（一）：【陈思远】"], ["国籍：【中国】", "证件类型：【居民身份证】", "证件号码：【", ID_A, "】"],
+        ["买受人（二）：【林晓】"], ["国籍：【中国】", "证件类型：【居民身份证】", "证件号码：【", ID_B, "】"],
+        ["第三条该商品房合同约定建筑面积共【", "99.54", "】平方米，其中套内建筑面积【", "85.42", "】平方米，"],
+        ["第五条出卖人与买受人按照【建筑面积】计算该商品房价款，单价为每平方米【", "10,130.00", "】元，"],
+        ["总价款为【人民币】【", "1,008,340.00", "】元（大写【壹佰万零捌仟叁佰肆拾元整】）。"],
+        ["买受人可以自行或者委托他人进行维修，维修费用由出卖人承担。"],
+    ])
+    assert got["seller"] == "杭州明远置业有限公司"
+    assert got["buyer_names"] == ["陈思远", "林晓"]
+    assert got["buyer_id_numbers"] == [ID_A, ID_B]
+    assert got["floor_area"] == Decimal("99.54")
+    assert got["total_price"] == Decimal("1008340.00")
+    assert got["contract_number"] == "2026XS004417"
+
+
+def test_dropped_brackets_leave_the_words_boxes_to_their_values() -> None:
+    # a bracket OCR'd as ] and one standing as a word of its own leave nothing in the text
+    text = PageText(page([["出卖人（盖章）：", "【江城置业有限公司]", "罗倩燕"], ["证件号码：【", ID_A, "】"]]), drop="【】[]")
+    assert text.lines == ["出卖人(盖章):江城置业有限公司罗倩燕", f"证件号码:{ID_A}"]
+    assert text.field((text.offsets[1] + 5, len(text.joined)), ID_A).raw == ID_A
+    assert PageText(page([["买受人：【张三】"]])).lines == ["买受人:【张三】"]  # kept unless asked
