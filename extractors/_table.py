@@ -17,7 +17,7 @@ from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.extractors._ocr_cells import lookalike_digits, lost_separator
 from docproc.extractors._table_header import Column, find_header, richer_columns
-from docproc.extractors._table_words import ROW_DATE, join_dates, join_signs, split_merged, time_apart
+from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
 from docproc.extractors._table_words import kind as _kind
 from docproc.extractors._text import union_boxes, visual_lines
 
@@ -75,12 +75,14 @@ def _column_of(word: Word, columns: list[Column]) -> Column:
     return min(fits, key=lambda c: max(c.x0 - x1, x0 - c.x1))
 
 
-def _assign(words: list[Word], columns: list[Column],
-            text_columns: list[tuple[float, Column]] | None = None) -> dict[str, list[Word]]:
+def _assign(words: list[Word], columns: list[Column], text_columns: list[tuple[float, Column]] | None = None,
+            money_columns: list[tuple[float, float, Column]] | None = None) -> dict[str, list[Word]]:
     cells: dict[str, list[Word]] = {}
     for index, word in enumerate(words):
         column = None
-        if text_columns and _kind(word.text) == "text" and not _under_reference(word, columns):
+        if money_columns and _kind(word.text) == "money":
+            column = next((c for x0, x1, c in money_columns if x0 <= word.bbox.x1 <= x1), None)
+        elif text_columns and _kind(word.text) == "text" and not _under_reference(word, columns):
             before = words[index - 1] if index else None
             starts = before is None or _kind(before.text) != "text" or _set_apart(before, word)
             column = _text_column(word, text_columns, starts=starts)
@@ -141,12 +143,13 @@ def rows_of(pages: list[Page]) -> list[Row]:
             start, columns = header[0] + 1, richer_columns(best, found) if page.source == PageSource.OCR else found
         if columns is None:
             continue
-        lines = [join_signs(join_dates([piece for w in map(time_apart, words) for piece in _pieces(w, page)]), columns)
-                 for words in visual_lines(page)[start:]]
+        lines = [join_sides(join_signs(join_dates([piece for w in map(time_apart, words) for piece in _pieces(w, page)]),
+                                       columns), columns) for words in visual_lines(page)[start:]]
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
         first = [c for c in columns if not c.second_line]  # a dated line holds no cell of an entry's second line
         text_columns = _text_columns_by_edges([lines[i] for i in dated], first, page.width)
-        cells = {i: _assign(lines[i], first, text_columns) for i in dated}
+        money_columns = _money_columns_by_edges([lines[i] for i in dated], first, page.width)
+        cells = {i: _assign(lines[i], first, text_columns, money_columns) for i in dated}
         for row, above, parts in _wrapped_lines(lines, cells, columns).values():
             joined: dict[str, list[Word]] = {}
             for name, words in parts:
@@ -274,6 +277,39 @@ def _cell_starts(words: list[Word]) -> list[Word]:
                         or (_kind(before.text) in ("money", "number") and _kind(word.text) == "text")]
 
 
+def _clusters(edges: list[float], tolerance: float) -> list[list[float]]:
+    """Sorted positions in runs whose neighbours lie within ``tolerance`` of each other."""
+    clusters: list[list[float]] = [[edges[0]]]
+    for x in edges[1:]:
+        if x - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return clusters
+
+
+def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
+                            width: float) -> list[tuple[float, float, Column]]:
+    """Right edges of the amount columns as the rows print them, paired with their headings in order.
+
+    Figures are right-aligned: every row ends a column's amount at the same x, which may lie well right
+    of a heading printed at the column's left (交易金额 over -1,231.99, nearer the 余额 heading than its
+    own). When the table's amounts end at exactly as many x positions as there are amount headings, the
+    k-th position is the k-th heading's column; otherwise, an empty list (headings alone decide).
+    """
+    headings = [c for c in columns if c.name in _KINDS["money"]]
+    edges = sorted(w.bbox.x1 for words in lines for w in words if _kind(w.text) == "money")
+    if not headings or not edges:
+        return []
+    tolerance = 0.012 * width
+    clusters = _clusters(edges, tolerance)
+    for least in (max(2, len(lines) // 10), 1):
+        kept = [c for c in clusters if len(c) >= least]
+        if len(kept) == len(headings):
+            return [(min(c) - tolerance, max(c) + tolerance, heading) for c, heading in zip(kept, headings, strict=True)]
+    return []
+
+
 def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:
     """Left edges of the text columns as the rows print them, paired with their headings in order.
 
@@ -287,13 +323,7 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
     edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words) if _kind(w.text) == "text")
     if not text_headings or not edges:
         return []
-    tolerance = 0.012 * width
-    clusters: list[list[float]] = [[edges[0]]]
-    for x in edges[1:]:
-        if x - clusters[-1][-1] <= tolerance:
-            clusters[-1].append(x)
-        else:
-            clusters.append([x])
+    clusters = _clusters(edges, 0.012 * width)
     # stray wraps and OCR slips start a cell at few rows; on a page of a few rows, so may every column
     for least in (max(2, len(lines) // 10), 1):
         kept = [c for c in clusters if len(c) >= least]

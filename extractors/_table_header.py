@@ -61,9 +61,20 @@ def _signed(key: str) -> bool:
     return any(w in key for w in _CREDIT_WORDS) and any(w in key for w in _DEBIT_WORDS)
 
 
+_QUALIFIER = re.compile(r"\(([^()]*)\)?$")  # 发生额(借/贷), 余额(借/贷: the cut-off bracket of a narrow column)
+
+
 def _header_name(text: str) -> str | None:
     if re.search(r"[\d:]", to_halfwidth(text)):  # "币种:人民币" is a label with its value
         return None
+    key = _header_keys(text)[0]
+    if (qualifier := _QUALIFIER.search(key)) and key[: qualifier.start()] \
+            and _named(qualifier.group(1)) == "direction" and (name := _named(key[: qualifier.start()])):
+        return name  # an amount (or balance) column whose cells print their side after them: 9,385.41 借
+    return _named(text)
+
+
+def _named(text: str) -> str | None:
     for key in _header_keys(text):
         if 2 <= len(key) <= 12 and _signed(key):
             return "amount"

@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from docproc.cn.booked import SIDE, side_of
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Word
 from docproc.extractors._table_header import Column
 from docproc.extractors._text import TIME_OF_DAY, union_boxes
 
-# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元
-_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:(?:[,.]|,\.|\.,)\d{3})+|\d+)(?:[.,]\d{1,2})?元?$")
+# an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元, or
+# the side it was booked to after it (9,385.41借)
+_MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:(?:[,.]|,\.|\.,)\d{3})+|\d+)(?:[.,]\d{1,2})?元?"
+                    rf"(?:\s*{SIDE})?$", re.IGNORECASE)
 _DATE_CELL = re.compile(r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}"
                         r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:$|\s+\d{1,2}:\d{2}))")  # 20250911 10:23:45
 
@@ -89,6 +92,25 @@ def join_signs(words: list[Word], columns: Sequence[Column] = ()) -> list[Word]:
                                 for c in columns))):
             out[-1] = word.model_copy(update={"text": to_halfwidth(before.text.strip()) + word.text,
                                               "bbox": before.bbox.union(word.bbox)})
+            continue
+        out.append(word)
+    return out
+
+
+def join_sides(words: list[Word], columns: Sequence[Column]) -> list[Word]:
+    """The side an amount was booked to, printed close after it (9,385.41 | 借, 89,294.66 | 贷: one 发生额
+    column whose cells carry their 借 / 贷 flag), joins the amount; not in a table that gives the flags a
+    column of their own (借贷标志), where the flag is that column's cell."""
+    if any(c.name == "direction" for c in columns):
+        return words
+    out: list[Word] = []
+    for word in words:
+        before = out[-1] if out else None
+        if before is not None and side_of(word.text) and kind(before.text) in ("money", "number") \
+                and side_of(before.text.strip()[-1]) is None \
+                and word.bbox.x0 - before.bbox.x1 < word.bbox.y1 - word.bbox.y0:
+            out[-1] = before.model_copy(update={"text": before.text.strip() + word.text.strip(),
+                                                "bbox": before.bbox.union(word.bbox)})
             continue
         out.append(word)
     return out

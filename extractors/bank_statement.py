@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docproc.cn import vocab
-from docproc.cn.normalize import find_dates, parse_amount, parse_date
+from docproc.cn.booked import parse_booked
+from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
 from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
@@ -37,7 +38,8 @@ _CARRIED = vocab.table_words("statement_table", "carried")
 
 
 def _money(text: str | None) -> Decimal | None:
-    return None if not text else parse_amount(text.replace(" ", ""))
+    """An amount, or a balance, maybe with the side it was booked to after it (9,385.41 借: out)."""
+    return None if not text else parse_booked(text.replace(" ", ""))
 
 
 def _outgoing(direction: str) -> bool:
@@ -115,6 +117,9 @@ def _header_fields(text: PageText) -> dict[str, Field]:
             fields[name] = raw[name].model_copy(update={"value": dates[0][0]})
     if issued := first_valid(labels.candidates(text, "issue_date", reach=DATE_REACH), _date_first):
         fields["issue_date"] = issued
+    elif "period" in raw and len(dates := find_dates(str(raw["period"].value))) == 1 and dates[0][1] == 0:
+        # 查询日期 with one day, not a range: the day the query was run, which is the day it was printed
+        fields["issue_date"] = raw["period"].model_copy(update={"value": dates[0][0]})
     for name in ("opening_balance", "closing_balance"):
         if name in raw and (amount := _money(str(raw[name].value))) is not None:
             fields[name] = raw[name].model_copy(update={"value": amount})

@@ -7,8 +7,9 @@ import re
 from docproc.cn.normalize import to_halfwidth
 
 _PAGE_OF = (
-    re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/]?\s*共\s*(\d{1,3})\s*页"),
-    re.compile(r"共\s*(\d{1,3})\s*页\s*[,，/]?\s*第\s*(\d{1,3})\s*页"),
+    # the count may stand in brackets after the page's number: 第 1 页（共 8 页）
+    re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/]?\s*[(（]?\s*共\s*(\d{1,3})\s*页"),
+    re.compile(r"共\s*(\d{1,3})\s*页\s*[,，/]?\s*[(（]?\s*第\s*(\d{1,3})\s*页"),
     re.compile(r"(?i)page\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})"),
     re.compile(r"(?<![\d/.-])(\d{1,3})\s*/\s*(\d{1,3})(?![\d/.-])"),
 )
