@@ -113,6 +113,16 @@ def test_a_misread_page_number_on_a_page_of_the_same_kind_does_not_end_the_docum
     assert [d.page_numbers for d in split(pages, [label_page(p) for p in pages])] == [[1, 2, 3, 4]]
 
 
+def test_a_page_whose_number_and_total_were_both_misread_stays_with_the_document_it_continues() -> None:
+    rows = [f"2026-02-{d:02d} 消费 -{d}.50 {900 - d}.50" for d in range(1, 7)]
+    numbers = ["1/3", "2/3", "6/6"]  # the last page's 3/3 read as 6/6
+    pages = [page(["个人账户交易明细", n, *rows], number=i + 1) for i, n in enumerate(numbers)]
+    assert [d.page_numbers for d in split(pages, [label_page(p) for p in pages])] == [[1, 2, 3]]
+    # the document had ended (3 of 3): the next statement starts, whatever its first number read as
+    ended = [page(["个人账户交易明细", n, *rows], number=i + 1) for i, n in enumerate(["1/2", "2/2", "2/5"])]
+    assert [d.page_numbers for d in split(ended, [label_page(p) for p in ended])] == [[1, 2], [3]]
+
+
 def test_a_resale_contract_whose_seller_is_a_company_is_a_contract_not_a_licence() -> None:
     """The parties block quotes the seller's licence (证件名称：营业执照, 法定代表人); the page is still the
     contract's first page."""

@@ -198,8 +198,13 @@ def _continues(prev: PageLabel, label: PageLabel) -> bool:
         # a page left out in between (3 of 9, then 5 of 9): still one document, whose completeness check
         # then names the missing page; a page number misread (8 of 9 read as 6 of 9) on a page of the same
         # kind does not end the document either (its first page, 1 of 9, would)
-        return same_total and (step > 1 and label.doc_type in (prev.doc_type, DocType.UNKNOWN)
-                               or label.doc_type == prev.doc_type != DocType.UNKNOWN)
+        if not same_total:
+            # both figures misread (8 of 9, then 9 of 9 read as 6 of 6): a document with pages to come goes on
+            # into a page of its kind that is no first page; a new one starts at its page 1
+            return (label.doc_type == prev.doc_type != DocType.UNKNOWN and prev.page_of[0] < prev.page_of[1]
+                    and label.page_of[0] > 1)
+        return (step > 1 and label.doc_type in (prev.doc_type, DocType.UNKNOWN)
+                or label.doc_type == prev.doc_type != DocType.UNKNOWN)
     return label.doc_type == prev.doc_type
 
 
