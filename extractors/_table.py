@@ -288,6 +288,16 @@ def _clusters(edges: list[float], tolerance: float) -> list[list[float]]:
     return clusters
 
 
+def _one_per_heading(clusters: list[list[float]], headings: int, rows: int) -> list[list[float]] | None:
+    """The clusters of cell edges, one per heading, or None when they do not come out as many. Stray wraps
+    and OCR slips put an edge at few rows; on a page of a few rows, so may every column."""
+    for least in (max(2, rows // 10), 1):
+        kept = [c for c in clusters if len(c) >= least]
+        if len(kept) == headings:
+            return kept
+    return None
+
+
 def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
                             width: float) -> list[tuple[float, float, Column]]:
     """Right edges of the amount columns as the rows print them, paired with their headings in order.
@@ -302,12 +312,8 @@ def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
     if not headings or not edges:
         return []
     tolerance = 0.012 * width
-    clusters = _clusters(edges, tolerance)
-    for least in (max(2, len(lines) // 10), 1):
-        kept = [c for c in clusters if len(c) >= least]
-        if len(kept) == len(headings):
-            return [(min(c) - tolerance, max(c) + tolerance, heading) for c, heading in zip(kept, headings, strict=True)]
-    return []
+    kept = _one_per_heading(_clusters(edges, tolerance), len(headings), len(lines))
+    return [(min(c) - tolerance, max(c) + tolerance, h) for c, h in zip(kept, headings, strict=True)] if kept else []
 
 
 def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:
@@ -323,10 +329,5 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
     edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words) if _kind(w.text) == "text")
     if not text_headings or not edges:
         return []
-    clusters = _clusters(edges, 0.012 * width)
-    # stray wraps and OCR slips start a cell at few rows; on a page of a few rows, so may every column
-    for least in (max(2, len(lines) // 10), 1):
-        kept = [c for c in clusters if len(c) >= least]
-        if len(kept) == len(text_headings):
-            return [(min(c), heading) for c, heading in zip(kept, text_headings, strict=True)]
-    return []
+    kept = _one_per_heading(_clusters(edges, 0.012 * width), len(text_headings), len(lines))
+    return [(min(c), heading) for c, heading in zip(kept, text_headings, strict=True)] if kept else []

@@ -212,7 +212,8 @@ def _cut_number_read_again(text: PageText, ctx: ReadingContext | None) -> Field 
         field = hit.field(hit.group(1))
         if field.bbox is None:
             continue
-        box, step = field.bbox, (field.bbox.x1 - field.bbox.x0) / max(1, len(field.raw or "") or 17)
+        box = field.bbox
+        step = (box.x1 - box.x0) / len(hit.group(1))  # one character's width (the box may hold its label too)
         wider = BBox(x0=box.x0, y0=box.y0, x1=box.x1 + WIDEN_CHARACTERS * step, y1=box.y1, unit=box.unit)
         again = reread(ctx, text.page, wider, whitelist=DIGITS + "X", digits=True)
         if again is None:
