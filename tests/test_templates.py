@@ -35,6 +35,7 @@ from samples.generator import (
     batch8_statement,
     batch9_statement,
     batch10_statement,
+    batch11_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -91,7 +92,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                                  "unseen8", "unseen9", "unseen10"])
+                                  "unseen8", "unseen9", "unseen10", "unseen11"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -109,15 +110,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a tenth batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, then a second to an eleventh batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11):
             later = [f for f in families(doc_type) if f.batch == batch]
-            two = batch in (5, 6, 7, 8, 9, 10) and doc_type in ("income_proof", "bank_statement")
+            two = batch in (5, 6, 7, 8, 9, 10, 11) and doc_type in ("income_proof", "bank_statement")
             assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
 
 
@@ -146,7 +147,8 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10)])
+                                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
+                                             ("unseen11", 11)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -159,7 +161,7 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
 @pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716),
                                                     ("unseen6", 6, 4717), ("unseen7", 7, 4719),
                                                     ("unseen8", 8, 4721), ("unseen9", 9, 4722),
-                                                    ("unseen10", 10, 4723)])
+                                                    ("unseen10", 10, 4723), ("unseen11", 11, 4724)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -172,7 +174,8 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     """Adding the third batch leaves the earlier modes' pools alone (so their corpora keep their bytes)."""
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
-                            ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10)):
+                            ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
+                            ("unseen11", 11)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -182,7 +185,7 @@ def test_the_mode_changes_layouts_only() -> None:
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
         for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8",
-                     "unseen9", "unseen10"):
+                     "unseen9", "unseen10", "unseen11"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -399,6 +402,87 @@ def test_sixth_batch_layouts_and_seals(seed: int) -> None:
         assert pdf.pages[0].width > pdf.pages[0].height
     (page,) = _text(data)
     assert "营业执照" in page and "市场主体身份码" in page and "登记机关" in page
+
+
+@pytest.mark.slow
+def test_cli_unseen11_corpus_renders_every_eleventh_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen11 corpus: the pool draws only batch 11, every batch-11 family renders and its documents carry
+    their truth fields."""
+    docs = _held_out_docs(tmp_path, "unseen11", 11011)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 11}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 11, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_eleventh_batch_statements_carry_their_own_columns_and_seals(seed: int) -> None:
+    """The e-statement dates its rows 20260305, splits 收入/支出, names the counterparty and its account in one cell,
+    numbers its pages - i / n - with the 验真码 and carries a round seal; the counter print splits 转入/转出, dates
+    its rows 2026年3月5日, numbers 页码：i/n and carries an oval seal."""
+    p = _with_family(batch11_statement.QR_MARK, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    whole = "".join(pages).replace(",", "")
+    for k, page in enumerate(pages, 1):
+        assert f"-{k}/{len(pages)}-" in page and "验真码" in page
+    assert "对方账号与户名" in pages[0] and "收入" in pages[0] and "支出" in pages[0]
+    for t in statement.transactions:
+        assert t.day.strftime("%Y%m%d") in whole and f"{abs(t.amount):.2f}" in whole
+        assert f"{t.counterparty}{t.counter_account}" in whole
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    b = _with_family(batch11_statement.TRANSFER, seed)
+    listing = b.statement
+    assert listing is not None
+    pages = _text(Printer(b).pdf("bank_statement"))
+    whole = "".join(pages).replace(",", "")
+    for t in listing.transactions:
+        assert date_text(t.day, "cn") in whole and f"{abs(t.amount):.2f}" in whole
+    for k, page in enumerate(pages, 1):
+        assert f"页码：{k}/{len(pages)}" in page
+    assert "转入金额" in pages[0] and "转出金额" in pages[0] and "转入合计" in pages[-1]
+    assert seals(b, "bank_statement") == ([(listing.pages_declared, listing.branch, "oval")] if listing.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_eleventh_batch_layouts_and_seals(seed: int) -> None:
+    """The lender's form holds the values in its cells and leaves the bank's part empty; the letterhead letter gives
+    the 税前 pay with its 大写 and a 实发 figure under a 二〇 date; the 出卖方 contract prints 大写 before 小写 and signs
+    on its last page; the wide tax list prints day-exact periods; the framed licence shows its fields; seals as the
+    truth says."""
+    v = _with_family("letter_verify_stub", seed)
+    (page,) = _text(Printer(v).pdf("income_proof"))
+    assert "以下由贷款银行填写" in page and "核实人" in page and v.proof.amount_in_words in page
+    assert "工作单位（全称）" + v.proof.employer in page
+    g = _with_family("letter_net_and_gross", seed)
+    (page,) = _text(Printer(g).pdf("income_proof"))
+    assert "税前" in page and "实发" in page and date_text(g.proof.issue_date, "numerals") in page
+    for letter in (v, g):
+        assert seals(letter, "income_proof") == ([(1, letter.proof.seal_legend or letter.proof.employer, "round")]
+                                                 if letter.proof.sealed else [])
+    c = _with_family("contract_fill_lines", seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert len(text) == contract.pages_declared
+    assert f"出卖方（甲方）：{contract.seller.name}" in text[0] and f"房屋坐落：{contract.property_address}" in text[0]
+    assert f"人民币（大写）{contract.price_words}（小写：¥" in "".join(text[1:3])
+    assert "乙方（买受方）签字并捺印" in text[-1] and contract.seller.name in text[-1]
+    assert all(f"—{k}—" in page for k, page in enumerate(text, 1))
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family("tax_wide_detail", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert "电子税票号码" in page and "税款所属期止" in page and t.tax.verification_code in page
+    assert all(r.period.isoformat() in page for r in t.tax.rows)
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family("license_wall_photo", seed)
+    assert lic.license is not None
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    assert "营业执照" in page and lic.license.uscc_printed in page and "登记机关" in page and "gsxt.gov.cn" in page
 
 
 @pytest.mark.slow

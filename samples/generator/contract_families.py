@@ -30,6 +30,7 @@ from .batch7_records import contract_transfer_parties
 from .batch8_records import contract_party_table
 from .batch9_records import contract_bureau_resale
 from .batch10_contract import contract_bracket_annex
+from .batch11_records import contract_fill_lines
 from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
@@ -39,7 +40,8 @@ from .seal import other_make
 
 FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
             "contract_presale_prose", "contract_private_resale", "contract_sale_two_column", "contract_agency_form",
-            "contract_transfer_parties", "contract_party_table", "contract_bureau_resale", "contract_bracket_annex")
+            "contract_transfer_parties", "contract_party_table", "contract_bureau_resale", "contract_bracket_annex",
+            "contract_fill_lines")
 _WITH_AGENCY = ("contract_resale_agency", "contract_agency_form")  # families with a brokerage that seals too
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
@@ -457,7 +459,7 @@ _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_private_resale": _private_resale, "contract_sale_two_column": contract_two_column,
     "contract_agency_form": _agency_form, "contract_transfer_parties": contract_transfer_parties,
     "contract_party_table": contract_party_table, "contract_bureau_resale": contract_bureau_resale,
-    "contract_bracket_annex": contract_bracket_annex,
+    "contract_bracket_annex": contract_bracket_annex, "contract_fill_lines": contract_fill_lines,
 }
 
 

@@ -19,6 +19,7 @@ from .batch7_letters import render_dotted_leaders, render_one_sentence
 from .batch8_letters import render_bank_handfilled, render_kv_seal_right
 from .batch9_letters import render_hr_shared_service, render_institution_numerals
 from .batch10_letters import render_memo_annual, render_numbered_facts
+from .batch11_letters import render_net_and_gross, render_verify_stub
 from .family_kit import amount_text, date_text, press
 from .income_proof import BANKS, IncomeProofFacts
 from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
@@ -397,4 +398,5 @@ RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_hr_shared_service": render_hr_shared_service,
     "letter_institution_numerals": render_institution_numerals,
     "letter_numbered_facts": render_numbered_facts, "letter_memo_annual": render_memo_annual,
+    "letter_verify_stub": render_verify_stub, "letter_net_and_gross": render_net_and_gross,
 }

@@ -20,6 +20,7 @@ from .batch7_records import render_colon_copy, render_tax_proof_barcode
 from .batch8_records import render_old_regno, render_tax_web_record
 from .batch9_records import render_booklet_copy, render_tax_receipt_form
 from .batch10_records import render_mobile_screenshot, render_tax_totals_top
+from .batch11_records import render_tax_wide, render_wall_photo
 from .family_kit import date_text, press
 from .finance import add_months, money
 from .license import LicenseFacts, capital_text
@@ -525,7 +526,8 @@ TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, 
                                         "tax_proof_barcode": render_tax_proof_barcode,
                                         "tax_web_record": render_tax_web_record,
                                         "tax_receipt_red_form": render_tax_receipt_form,
-                                        "tax_app_totals_top": render_tax_totals_top}
+                                        "tax_app_totals_top": render_tax_totals_top,
+                                        "tax_wide_detail": render_tax_wide}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print,
                                             "license_ruled_copy": render_ruled_copy,
@@ -535,4 +537,5 @@ LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three
                                             "license_colon_copy": render_colon_copy,
                                             "license_old_regno": render_old_regno,
                                             "license_booklet_copy": render_booklet_copy,
-                                            "license_mobile_screenshot": render_mobile_screenshot}
+                                            "license_mobile_screenshot": render_mobile_screenshot,
+                                            "license_wall_photo": render_wall_photo}

@@ -4,7 +4,7 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
-                  "unseen10": 10}  # mode → the batch of families it draws
+                  "unseen10": 10, "unseen11": 11}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -117,6 +117,17 @@ FAMILIES: tuple[Family, ...] = (
            "(致/To, 发文部门/From, 日期/Date, 编号, 事由), prose giving the pay only as 税前年薪 with the monthly figure "
            "in brackets (折合月均 … 元，大写 …) plus the last year's 年终奖金, a small ruled 薪酬构成 table (基本年薪/年终奖金/"
            "合计), 人力资源部 sign-off with the seal over the company's name, a compact or dotted date", True, 10),
+    Family("letter_verify_stub", "income_proof",
+           "a lender's two-part 收入证明 form: 表号 top left, 第一联 银行留存 down the right margin, the employer's part a "
+           "four-column ruled grid with shaded label cells and the values in the cells beside them (姓名|性别, 身份证件号码, "
+           "工作单位（全称）, 单位性质 tick boxes, 现任职务|参加本单位工作时间, 税前月收入（小写）|（大写）, 单位联系电话（座机）|"
+           "经办人 signed), a 单位声明 cell with 单位公章 and the date, a purple-red or orange-brown thick or double-ring seal "
+           "on it, then under a dashed rule 以下由贷款银行填写 with empty 核实方式/核实人/核实时间/核实意见 cells", True, 11),
+    Family("letter_net_and_gross", "income_proof",
+           "a company's 收入证明 on letterhead (Chinese and English name, double coloured rule, an address/phone/web "
+           "footer and 第 1 页 共 1 页): addressee, running prose giving the 每月税前工资收入 with 大写 and then the 实发 "
+           "after tax and contributions, 单位名称（公章） over the name with a 二〇二六年三月五日 date, a thick-ring seal "
+           "pressed over name and date", True, 11),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -207,6 +218,17 @@ FAMILIES: tuple[Family, ...] = (
            "after it, 记账日期 as 2026年03月05日, columns 记账日期/摘要/发生额（借/贷）/余额/对方户名/对方账号/网点号/柜员, "
            "借方/贷方 合计 with counts and 期末余额…贷 after the rows, 第i页（共n页） and 打印柜员 at the foot, a purple-red "
            "oval 业务专用章", True, 10),
+    Family("statement_qr_watermark", "bank_statement",
+           "a bank's 电子交易流水 for a loan file: bank and title top left, a QR code with 验真码 top right, the account facts "
+           "as grey labels over their values in a bordered box (户名/账号/币种/开户行, 起止日期/期初余额/期末余额/生成时间), "
+           "columns 交易日期 (20260305)/时间/收入/支出/余额/对方账号与户名 (name and number in one cell)/摘要 under a "
+           "coloured heading, a pale slanted 仅供…使用 watermark on every page, - i / n - and the 验真码 at the foot, "
+           "本期收入/本期支出 after the rows, a thin double-ring round 电子专用章", True, 11),
+    Family("statement_transfer_ledger", "bank_statement",
+           "a rural bank's counter 账户明细打印: title with the bank's name centred, 客户号 and 打印次数, a ruled strip "
+           "(户名/账号/起止日期 as 2026年3月5日), a fully boxed table 日期/凭证种类/凭证号/摘要/转入金额/转出金额/结余/对方信息 "
+           "(户名/账号), 上期结余/转入合计/转出合计/本期结余 after the rows, 经办/复核/授权 and 页码：i/n in the footer, an "
+           "orange-brown or purple-red thick-ring oval 业务专用章 running off the right page edge", True, 11),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -266,6 +288,12 @@ FAMILIES: tuple[Family, ...] = (
            "【居民身份证】, 证件号码【…】), 第一条… clauses with 该商品房坐落于【…】, 建筑面积【…】平方米, 总价款【…】元 with "
            "（大写【…】）, 附件 pages, and the signatures on the last 附件 (合同签署页): a bordered 出卖人（盖章）| 买受人（签字） "
            "two-column box with 签订日期【…】 and 签订地点【…】, the seller's seal over its bracketed name", True, 10),
+    Family("contract_fill_lines", "purchase_contract",
+           "a 存量房买卖合同 in the 出卖方（甲方）/买受方（乙方） wording typed by the seller's office: party lines with 证件名称/"
+           "证件号码, 房屋基本情况 as indented colon lines with underlined values (房屋坐落/建筑面积/套内建筑面积/权属证书编号), "
+           "成交总价 as 人民币（大写）… then （小写：¥…元）, 第X条 clauses, a footer with 合同编号 left and — i — centred "
+           "(本合同共 n 页 on page 1), a boxed signing page 甲方（出卖方）盖章 | 乙方（买受方）签字并捺印 with red "
+           "fingerprints by the signatures and an orange-brown or purple-red seal over the seller's name", True, 11),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -318,6 +346,11 @@ FAMILIES: tuple[Family, ...] = (
            "(收入合计（元）/已申报税额合计（元） in large type, 共N条), then a table 序号/所得项目/所得期间 (2026-01)/"
            "扣缴义务人/收入/已申报税额/入库日期 with a 所得项目 on every row, 开具日期, 验证码, numbered 说明 and a round "
            "e-seal at the bottom right over 开具单位", True, 10),
+    Family("tax_wide_detail", "tax_certificate",
+           "个人所得税纳税清单 printed by the tax office's system on landscape A4: 打印流水号 top right, a ruled strip "
+           "(纳税人姓名/身份证件类型/证件号码/查验码), 税款所属期间 and 金额单位 line, a wide fully ruled table 序号/电子税票号码/"
+           "扣缴义务人名称/所得项目/税款所属期起/税款所属期止 (day-exact ISO dates)/收入额/减除费用/已缴税额/入库日期, a 合计 row, "
+           "已缴税额合计（大写）, 备注, the office and a 2026.03.05 开具日期 under a double-ring 征收专用章, 第1页/共1页", True, 11),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -370,6 +403,12 @@ FAMILIES: tuple[Family, ...] = (
            "法定代表人 or 经营者, 注册资本, 成立日期 or 注册日期, 营业期限, 住所 or 经营场所, 经营范围 cut short), 登记机关 and "
            "the date under a round seal, a faint diagonal 亮照 watermark (仅用于… with the time) laid over the picture, "
            "a row of buttons at the foot", True, 10),
+    Family("license_wall_photo", "business_license",
+           "the 营业执照 正本 photographed where it hangs: a painted wall, a dark or light wooden frame with a mat, the 2019 "
+           "design inside (统一社会信用代码 top left, QR top right with its caption, emblem and a spaced 营 业 执 照, the "
+           "fields in two columns with spaced labels (名称/类型/法定代表人 | 注册资本/成立日期/营业期限/住所; 个体: 经营者 | "
+           "组成形式/注册日期/经营场所), 经营范围 under them, 登记机关 and the date at the bottom right under the seal, the "
+           "registry's web address and 监制 line), and a soft slanted band of glare from the glass", True, 11),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -385,7 +424,7 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
 
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
-    the ninth and `unseen10` the tenth (a type without one uses the first); a type without held-out families keeps its seen ones.
+    the ninth, `unseen10` the tenth and `unseen11` the eleventh (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
