@@ -220,7 +220,7 @@ class TransferLedger(StatementPage):
         s, pen = self.s, self.pen
         y = self.h - s.foot / 2
         pen.text(self.left, y, f"经办：{self.clerk}　　复核：　　　　授权：", s.size, color=GREY)
-        pen.text(self.right, y, f"页码：{page}/{pages}", s.size + 0.4, align="right")
+        pen.text(self.right, y, f"页码 {page}/{pages}", s.size + 0.4, align="right")
 
     def summary(self, y: float) -> tuple[float, float]:
         s, pen, f = self.s, self.pen, self.f

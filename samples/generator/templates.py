@@ -127,7 +127,7 @@ FAMILIES: tuple[Family, ...] = (
            "a company's 收入证明 on letterhead (Chinese and English name, double coloured rule, an address/phone/web "
            "footer and 第 1 页 共 1 页): addressee, running prose giving the 每月税前工资收入 with 大写 and then the 实发 "
            "after tax and contributions, 单位名称（公章） over the name with a 二〇二六年三月五日 date, a thick-ring seal "
-           "pressed over name and date", True, 11),
+           "pressed over name and date", True, 11, numbered=True),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -227,7 +227,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("statement_transfer_ledger", "bank_statement",
            "a rural bank's counter 账户明细打印: title with the bank's name centred, 客户号 and 打印次数, a ruled strip "
            "(户名/账号/起止日期 as 2026年3月5日), a fully boxed table 日期/凭证种类/凭证号/摘要/转入金额/转出金额/结余/对方信息 "
-           "(户名/账号), 上期结余/转入合计/转出合计/本期结余 after the rows, 经办/复核/授权 and 页码：i/n in the footer, an "
+           "(户名/账号), 上期结余/转入合计/转出合计/本期结余 after the rows, 经办/复核/授权 and 页码 i/n in the footer, an "
            "orange-brown or purple-red thick-ring oval 业务专用章 running off the right page edge", True, 11),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
@@ -350,7 +350,7 @@ FAMILIES: tuple[Family, ...] = (
            "个人所得税纳税清单 printed by the tax office's system on landscape A4: 打印流水号 top right, a ruled strip "
            "(纳税人姓名/身份证件类型/证件号码/查验码), 税款所属期间 and 金额单位 line, a wide fully ruled table 序号/电子税票号码/"
            "扣缴义务人名称/所得项目/税款所属期起/税款所属期止 (day-exact ISO dates)/收入额/减除费用/已缴税额/入库日期, a 合计 row, "
-           "已缴税额合计（大写）, 备注, the office and a 2026.03.05 开具日期 under a double-ring 征收专用章, 第1页/共1页", True, 11),
+           "已缴税额合计（大写）, 备注, the office and a 2026.03.05 开具日期 under a double-ring 征收专用章, 第1页/共1页", True, 11, numbered=True),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
