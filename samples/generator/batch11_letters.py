@@ -73,7 +73,7 @@ def render_verify_stub(facts: IncomeProofFacts, rng: random.Random) -> bytes:
     buffer, pen = _canvas(facts, rng, title)
     left, right = rng.uniform(18, 22), pen.w_mm - rng.uniform(20, 24)
     span = right - left
-    pen.text(left, 14, f"表号：{bank[2:4] if bank.startswith('中国') else bank[:2]}-GR-{rng.randint(1, 30):02d}", 8,
+    pen.text(left, 14, f"表号：{rng.choice(('DK', 'GD', 'ZX'))}-GR-{rng.randint(1, 30):02d}", 8,
              color=GREY)
     pen.text(right, 14, f"{bank}个人住房贷款资料", 8, align="right", color=GREY)
     pen.text(pen.w_mm / 2, 28, title, rng.uniform(16, 18), bold=True, align="center")
@@ -139,7 +139,9 @@ def render_verify_stub(facts: IncomeProofFacts, rng: random.Random) -> bytes:
     while x < right:
         pen.line(x, y, min(x + 2.4, right), y, width=0.4, color=GREY)
         x += 4.0
-    pen.text(pen.w_mm / 2, y + 1.2, " 以下由贷款银行填写 ", size - 1, align="center", color=GREY)
+    note_w = pen.width("以下由贷款银行填写", size - 1) + 6
+    pen.rect(pen.w_mm / 2 - note_w / 2, y - 3, note_w, 6, fill=(1, 1, 1))
+    pen.text(pen.w_mm / 2, y + 1.2, "以下由贷款银行填写", size - 1, align="center", color=GREY)
     y += 7
     cw = span / 6
     for k, label in enumerate(("核实方式", "□电话 □实地 □函证", "核实人", "", "核实时间", "")):
