@@ -280,6 +280,7 @@ def _inked_rings(ink: np.ndarray, circles: Sequence[Sequence[float]], *, interio
 COLOUR_RING_COVERAGE = 0.85  # coloured ink is the seal's own: its ring is there nearly all round
 RING_SEARCH_SIDE = 400  # a group is searched for rings at this size: enough for a ring, cheap for Hough
 RING_MIN_PX = 12  # the least radius Hough is asked for in that search
+FRAME_DENSITY = 0.12  # a group this sparse is mostly a frame or border round what it holds
 
 
 def _rings_in_group(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> list[Stamp]:
@@ -292,7 +293,8 @@ def _rings_in_group(mask: np.ndarray, box: Box, *, colour: SealColour, page: int
     # a ring fills much of a group it grew into; inside a frame or border in its own ink (a certificate's, a
     # screen's) it may be as small as the smallest seal the page can hold
     smallest = math.ceil(0.5 * max(MIN_SEAL_SIDE, MIN_SEAL_SHARE * max(mask.shape[:2])) * scale)
-    rmin = max(RING_MIN_PX, min(int(0.25 * side), smallest))
+    framed = float((crop > 127).mean()) < FRAME_DENSITY
+    rmin = max(RING_MIN_PX, min(int(0.25 * side), smallest) if framed else int(0.25 * side))
     circles = cv2.HoughCircles(cv2.GaussianBlur(crop, (5, 5), 0), cv2.HOUGH_GRADIENT, dp=1.5, minDist=rmin,
                                param1=120, param2=30, minRadius=rmin, maxRadius=int(0.55 * max(crop.shape[:2])))
     found = _inked_rings(crop > 127, [] if circles is None else circles[0][:GREY_CIRCLES], interior=(0.02, 0.6),
