@@ -46,10 +46,15 @@ Box = tuple[int, int, int, int]  # x, y, w, h
 RotatedRect = tuple[Sequence[float], Sequence[float], float]  # cv2.minAreaRect
 
 
+MIN_SEAL_SIDE = 40  # px: the least side of a seal's box
+MIN_SEAL_SHARE = 0.03  # and the least share of the image's longer side
+
+
 def seal_sized(shape: tuple[int, ...], box: Box) -> bool:
     """Big enough to be a seal: rules, underlines and ordinary red text are not."""
     side = min(box[2], box[3])
-    return side >= 40 and side >= 0.03 * max(shape[:2]) and box[2] * box[3] >= 0.001 * shape[0] * shape[1]
+    return side >= MIN_SEAL_SIDE and side >= MIN_SEAL_SHARE * max(shape[:2]) \
+        and box[2] * box[3] >= 0.001 * shape[0] * shape[1]
 
 
 

@@ -20,8 +20,9 @@ from docproc.reading.seal_ink import (
     HUES,
     INK_SATURATION,
     INK_VALUE,
+    MIN_SEAL_SHARE,
+    MIN_SEAL_SIDE,
     RED,
-    WARM_HUES,
     Box,
     SealColour,
     colour_mask,
@@ -30,6 +31,7 @@ from docproc.reading.seal_ink import (
     to_hsv,
     without_ruling,
 )
+from docproc.reading.seal_lookalikes import knocked_out, solid_fill
 from docproc.reading.seal_shapes import cut_seal, shape_score
 
 MAX_SEAL_SHARE = 0.7  # a square seal spanning more of the page's width or height is the page's frame
@@ -41,22 +43,6 @@ class SealInk(NamedTuple):
     s_min: int
     v_min: int
     min_score: float
-
-
-EMBLEM_FILL = 0.6  # a seal's ink is a ring, a legend and a star; an emblem or badge is a filled disc
-
-
-def _solid(hsv: np.ndarray, stamp: Stamp) -> bool:
-    """A filled disc of warm colour (the national emblem on an ID card's back, a badge), not a seal's ring."""
-    b = stamp.bbox
-    x0, y0, x1, y1 = int(b.x0), int(b.y0), math.ceil(b.x1), math.ceil(b.y1)
-    if stamp.color != "red" or x1 - x0 < 4 or y1 - y0 < 4:
-        return False
-    warm = ink_mask(hsv[y0:y1, x0:x1], WARM_HUES, s_min=INK_SATURATION, v_min=INK_VALUE) > 0  # not a warm-lit photo's paper
-    h, w = warm.shape
-    yy, xx = np.ogrid[:h, :w]
-    disc = ((xx - (w - 1) / 2) / (0.45 * w)) ** 2 + ((yy - (h - 1) / 2) / (0.45 * h)) ** 2 <= 1
-    return float(warm[disc].mean()) > EMBLEM_FILL
 
 
 def remove_seal_ink(img: np.ndarray, *, stamps: Sequence[Stamp] | None = None) -> np.ndarray:
@@ -134,7 +120,7 @@ def _add_seals(stamps: list[Stamp], found: Sequence[Stamp], *, ink: SealInk, hsv
     for stamp in found:
         least = min(ink.min_score, PARTIAL_MIN_SCORE) if stamp.partial else ink.min_score
         least = max(least, SQUARE_MIN_SCORE) if stamp.shape == "square" else least
-        if stamp.confidence >= least and not _solid(hsv, stamp) \
+        if stamp.confidence >= least and not solid_fill(hsv, stamp) and not knocked_out(hsv, stamp) \
                 and not any(_same_seal(stamp, other) or _same_seal(other, stamp) for other in stamps):
             stamps.append(stamp)
 
@@ -179,7 +165,7 @@ def _faded_seals(img: np.ndarray, hsv: np.ndarray, seeds: Sequence[Box], found: 
         return []
     mask = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, kernel)
     return [stamp for stamp in _seals_in_mask(mask, colour="red", page=page, gap=gap)
-            if stamp.shape != "square" and not _solid(hsv, stamp)
+            if stamp.shape != "square" and not solid_fill(hsv, stamp)
             and stamp.confidence >= FADED_MIN_SCORE * (FADED_PARTIAL_SHARE if stamp.partial else 1.0)]
 
 
@@ -293,6 +279,8 @@ def _inked_rings(ink: np.ndarray, circles: Sequence[Sequence[float]], *, interio
 
 COLOUR_RING_COVERAGE = 0.85  # coloured ink is the seal's own: its ring is there nearly all round
 RING_SEARCH_SIDE = 400  # a group is searched for rings at this size: enough for a ring, cheap for Hough
+RING_MIN_PX = 12  # the least radius Hough is asked for in that search
+FRAME_DENSITY = 0.12  # a group this sparse is mostly a frame or border round what it holds
 
 
 def _rings_in_group(mask: np.ndarray, box: Box, *, colour: SealColour, page: int) -> list[Stamp]:
@@ -302,7 +290,11 @@ def _rings_in_group(mask: np.ndarray, box: Box, *, colour: SealColour, page: int
     scale = min(1.0, RING_SEARCH_SIDE / max(w, h))
     crop = cv2.resize(mask[y : y + h, x : x + w], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     side = min(crop.shape[:2])
-    rmin = max(12, int(0.25 * side))
+    # a ring fills much of a group it grew into; inside a frame or border in its own ink (a certificate's, a
+    # screen's) it may be as small as the smallest seal the page can hold
+    smallest = math.ceil(0.5 * max(MIN_SEAL_SIDE, MIN_SEAL_SHARE * max(mask.shape[:2])) * scale)
+    framed = float((crop > 127).mean()) < FRAME_DENSITY
+    rmin = max(RING_MIN_PX, min(int(0.25 * side), smallest) if framed else int(0.25 * side))
     circles = cv2.HoughCircles(cv2.GaussianBlur(crop, (5, 5), 0), cv2.HOUGH_GRADIENT, dp=1.5, minDist=rmin,
                                param1=120, param2=30, minRadius=rmin, maxRadius=int(0.55 * max(crop.shape[:2])))
     found = _inked_rings(crop > 127, [] if circles is None else circles[0][:GREY_CIRCLES], interior=(0.02, 0.6),
