@@ -200,13 +200,27 @@ def _paid_in_parts(texts: list[PageText]) -> Field | None:
     return None
 
 
+# A contract number written in letters and digits (2026YS454850, HT2026-004512, SZ(2026)0012) ends where they end:
+# a running footer goes on after it on the same line (— 1 —, 第1页, 本合同共6页), glued to it in an OCR'd line.
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_/.()（）]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-_/.()（）]*)*")
+
+
+def _number_alone(field: Field) -> Field:
+    """The contract number without what follows it on its line, when it is a code of letters and digits."""
+    value = str(field.value).strip()
+    code = _CODE.match(value)
+    if code is None or code.end() == len(value):
+        return field
+    return field.model_copy(update={"value": re.sub(r"\s+", "", code.group(0).rstrip("-_/."))})
+
+
 def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     """Fields from the contract's pages (the first page that has each)."""
     fields: dict[str, Field] = {}
     for text in texts:
         raw = label_values(text, LABELS)
         if "contract_number" in raw and "contract_number" not in fields:
-            fields["contract_number"] = raw["contract_number"]
+            fields["contract_number"] = _number_alone(raw["contract_number"])
         if "seller" not in fields and (seller := first_valid(labels_of(LABELS_OF).candidates(text, "seller"), _party)):
             fields["seller"] = seller
         if "signing" in raw and "signing_date" not in fields and (dates := find_dates(str(raw["signing"].value))):

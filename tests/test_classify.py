@@ -123,6 +123,23 @@ def test_a_page_whose_number_and_total_were_both_misread_stays_with_the_document
     assert [d.page_numbers for d in split(ended, [label_page(p) for p in ended])] == [[1, 2], [3]]
 
 
+def test_a_page_blank_but_for_its_running_footer_stays_with_the_document_around_it() -> None:
+    """A contract's page left blank before its signature page holds only 合同编号：… — 5 —: it is of no type, and
+    neither it nor the signature page after it starts a new document."""
+    clause = ["第十三条 交付时间和手续。出卖人应当在2027年12月30日前向买受人交付该商品房。", "出卖人 买受人 商品房买卖合同 房屋"]
+    pages = [page(["存量房买卖合同", "出卖方：张伟", "买受方：李娜", *clause, "合同编号：YS2026816 — 1 —"], number=1),
+             page([*clause, "合同编号：YS2026816 — 2 —"], number=2),
+             page(["合同编号：YS2026816 — 3 —"], number=3),
+             page(["（以下无正文，为签署页）", "出卖方（签章）：", "买受方（签字）：", "签订日期：2026年07月07日",
+                   "商品房买卖合同 出卖人 买受人", "合同编号：YS2026816 — 4 —"], number=4)]
+    labels = [label_page(p) for p in pages]
+    assert labels[2].doc_type == DocType.UNKNOWN
+    assert [(d.doc_type, d.page_numbers) for d in split(pages, labels)] == [(DocType.PURCHASE_CONTRACT, [1, 2, 3, 4])]
+    # a page of no type with text of its own still stands apart
+    other = [pages[0], page(["本页记录客户回访意见：客户对房屋朝向与采光表示满意，另询问了物业费收取标准与车位租赁办法。"], number=2)]
+    assert len(split(other, [label_page(p) for p in other])) == 2
+
+
 def test_a_resale_contract_whose_seller_is_a_company_is_a_contract_not_a_licence() -> None:
     """The parties block quotes the seller's licence (证件名称：营业执照, 法定代表人); the page is still the
     contract's first page."""

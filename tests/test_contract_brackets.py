@@ -40,3 +40,14 @@ def test_dropped_brackets_leave_the_words_boxes_to_their_values() -> None:
     assert text.lines == ["出卖人(盖章):江城置业有限公司罗倩燕", f"证件号码:{ID_A}"]
     assert text.field((text.offsets[1] + 5, len(text.joined)), ID_A).raw == ID_A
     assert PageText(page([["买受人：【张三】"]])).lines == ["买受人:【张三】"]  # kept unless asked
+
+
+def test_a_contract_number_ends_where_its_letters_and_digits_end() -> None:
+    """A running footer on the number's line (— 1 — 本合同共 6 页), or glued to it in an OCR'd line, is not the number."""
+    footer = run(DocType.PURCHASE_CONTRACT, None, [
+        ["存量房买卖合同"], ["合同编号：", "YS20268169642", "— 1 —", "本合同共 6 页"], ["出卖方：张伟"]])
+    assert footer["contract_number"] == "YS20268169642"
+    glued = run(DocType.PURCHASE_CONTRACT, None, [["存量房买卖合同"], ["合同编号：2026YS655963本合同共10页"]])
+    assert glued["contract_number"] == "2026YS655963"
+    plain = run(DocType.PURCHASE_CONTRACT, None, [["商品房买卖合同"], ["合同编号：HT2026-004512"]])
+    assert plain["contract_number"] == "HT2026-004512"

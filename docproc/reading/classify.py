@@ -208,11 +208,24 @@ def _continues(prev: PageLabel, label: PageLabel) -> bool:
     return label.doc_type == prev.doc_type
 
 
+BLANK_CHARS = 40  # a page of no type with no more characters than this holds no text of its own
+
+
+def _blank(page: Page, label: PageLabel) -> bool:
+    """A page inside a document with nothing on it but a running header or footer (a contract's page left blank
+    before its signature page, 此页无正文): it belongs to the document around it, not to a new one."""
+    return label.doc_type == DocType.UNKNOWN and len(_compact(page.text)) <= BLANK_CHARS
+
+
 def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
     """Group consecutive pages into documents by type and page-number cues."""
     groups: list[list[int]] = []
     for index, label in enumerate(labels):
-        if groups and _continues(labels[groups[-1][-1]], label):
+        if groups and _blank(pages[index], label) and labels[groups[-1][0]].doc_type != DocType.ID_CARD:
+            groups[-1].append(index)  # a page left blank but for its running header or footer (此页无正文)
+            continue
+        kept = [i for i in groups[-1] if not _blank(pages[i], labels[i])] if groups else []
+        if kept and _continues(labels[kept[-1]], label):
             groups[-1].append(index)
         else:
             groups.append([index])
