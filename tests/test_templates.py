@@ -36,6 +36,8 @@ from samples.generator import (
     batch9_statement,
     batch10_statement,
     batch11_statement,
+    batch12_records,
+    batch12_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -92,7 +94,7 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                                  "unseen8", "unseen9", "unseen10", "unseen11"])
+                                  "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
@@ -110,15 +112,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 
 
 def test_batches() -> None:
-    """Seen families are batch 0; the held-out ones come in batch 1, then a second to an eleventh batch."""
+    """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12):
             later = [f for f in families(doc_type) if f.batch == batch]
-            two = batch in (5, 6, 7, 8, 9, 10, 11) and doc_type in ("income_proof", "bank_statement")
+            two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
 
 
@@ -148,7 +150,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
-                                             ("unseen11", 11)])
+                                             ("unseen11", 11), ("unseen12", 12)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card":
@@ -161,7 +163,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
 @pytest.mark.parametrize(("mode", "batch", "seed"), [("unseen3", 3, 4713), ("unseen4", 4, 4714), ("unseen5", 5, 4716),
                                                     ("unseen6", 6, 4717), ("unseen7", 7, 4719),
                                                     ("unseen8", 8, 4721), ("unseen9", 9, 4722),
-                                                    ("unseen10", 10, 4723), ("unseen11", 11, 4724)])
+                                                    ("unseen10", 10, 4723), ("unseen11", 11, 4724),
+                                                    ("unseen12", 12, 4725)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -175,7 +178,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
-                            ("unseen11", 11)):
+                            ("unseen11", 11), ("unseen12", 12)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -185,7 +188,7 @@ def test_the_mode_changes_layouts_only() -> None:
     for spec in corpus_specs(applicants=4, seed=5):
         seen = plan(spec)
         for mode in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8",
-                     "unseen9", "unseen10", "unseen11"):
+                     "unseen9", "unseen10", "unseen11", "unseen12"):
             other = plan(replace(spec, templates=mode))
             assert replace(other, spec=spec, templates=seen.templates) == seen
         assert set(seen.templates.values()) == {f.id for f in FAMILIES if not f.held_out} & set(seen.templates.values())
@@ -402,6 +405,97 @@ def test_sixth_batch_layouts_and_seals(seed: int) -> None:
         assert pdf.pages[0].width > pdf.pages[0].height
     (page,) = _text(data)
     assert "营业执照" in page and "市场主体身份码" in page and "登记机关" in page
+
+
+@pytest.mark.slow
+def test_cli_unseen12_corpus_renders_every_twelfth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen12 corpus: the pool draws only batch 12, every batch-12 family renders and its documents carry
+    their truth fields."""
+    docs = _held_out_docs(tmp_path, "unseen12", 12012)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 12}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 12, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_twelfth_batch_statements_carry_their_own_rows_and_seals(seed: int) -> None:
+    """The screenshot print groups its cards under month bars that carry the year (the cards show 03月05日 and the
+    time), signs its amounts, numbers 第i页/共n页 and carries a round seal; the counter 对账单 dates its rows day
+    first (05/03/2026), puts a trailing minus after debits, numbers 第i页，共n页 and carries an oval seal."""
+    p = _with_family(batch12_statement.MONTH_GROUPS, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    whole = "".join(pages).replace(",", "")
+    for k, page in enumerate(pages, 1):
+        assert f"第{k}页/共{len(pages)}页" in page
+    assert "收支明细" in pages[0] and statement.account_number in pages[0]
+    for t in statement.transactions:
+        assert f"{t.day.year}年{t.day.month:02d}月" in whole
+        assert f"{t.day.month:02d}月{t.day.day:02d}日{t.time[:5]}" in whole
+        assert f"{'+' if t.amount > 0 else '-'}{abs(t.amount):.2f}" in whole and f"余额{t.balance:.2f}" in whole
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    b = _with_family(batch12_statement.SIDEBAR, seed)
+    listing = b.statement
+    assert listing is not None
+    pages = _text(Printer(b).pdf("bank_statement"))
+    whole = "".join(pages).replace(",", "")
+    for t in listing.transactions:
+        assert t.day.strftime("%d/%m/%Y") in whole
+        assert (f"{-t.amount:.2f}-" if t.amount < 0 else f"{t.amount:.2f}") in whole
+    for k, page in enumerate(pages, 1):
+        assert f"第{k}页，共{len(pages)}页" in page
+    assert "对账期间" in pages[0] and "支出合计" in pages[-1]
+    assert seals(b, "bank_statement") == ([(listing.pages_declared, listing.branch, "oval")] if listing.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_twelfth_batch_layouts_and_seals(seed: int) -> None:
+    """The HR grid gives the year's pay before the monthly mean (twelve times it) with the 大写; the desk photo's
+    letter gives 工作年限, the 税前 mean and a 2026/03/05 date; the 网签 print carries the 备案号 on every page, the 大写
+    after the 小写 and a riding seal on every page; the month-column tax table heads its columns with the months and
+    sums to the truth's totals; the certified copy shows 与原件一致's note and both seals in the truth."""
+    g = _with_family("letter_label_grid", seed)
+    (page,) = _text(Printer(g).pdf("income_proof"))
+    annual = f"{g.proof.monthly_income * 12:.2f}"
+    assert "证明编号" in page and g.proof.amount_in_words in page
+    assert page.replace(",", "").replace("¥", "").index(annual) < page.replace(",", "").replace("¥", "").index(
+        f"{g.proof.monthly_income:.2f}")
+    d = _with_family("letter_desk_photo", seed)
+    (page,) = _text(Printer(d).pdf("income_proof"))
+    assert "工作年限" in page and "月均收入（税前）" in page and "部门负责人" in page
+    assert date_text(d.proof.issue_date, "slash") in page
+    for letter in (g, d):
+        assert seals(letter, "income_proof") == ([(1, letter.proof.seal_legend or letter.proof.employer, "round")]
+                                                 if letter.proof.sealed else [])
+    c = _with_family(batch12_records.FILING, seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert len(text) == contract.pages_declared
+    assert all(f"合同备案号：{contract.number}" in page and f"第{k}页共{len(text)}页" in page
+               for k, page in enumerate(text, 1))
+    assert "（大写）" + contract.price_words in "".join(text[1:3]) and "合同签署页" in text[-1]
+    riding = [(k, contract.seller.name, "riding") for k in range(1, contract.pages_declared + 1)]
+    sealed = contract.sealed and not contract.pasted_seal
+    assert seals(c, "purchase_contract") == (sorted([(contract.pages_declared, contract.seller.name, "round"), *riding])
+                                             if sealed else [(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family("tax_month_columns", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert t.tax.verification_code in page and "已缴税额" in page and "收入额" in page
+    assert all(f"{r.period.month:02d}月" in page for r in t.tax.rows)
+    flat = page.replace(",", "")
+    assert f"{t.tax.total_income:.2f}" in flat and f"{t.tax.total_tax:.2f}" in flat
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family(batch12_records.CERTIFIED_COPY, seed)
+    assert lic.license is not None
+    (page,) = _text(Printer(lic).pdf("business_license"))
+    assert "营业执照" in page and "副本" in page and "再复印无效" in page and lic.license.uscc_printed in page
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round"), (1, lic.license.company.name, "round")]
 
 
 @pytest.mark.slow

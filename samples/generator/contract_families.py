@@ -31,6 +31,7 @@ from .batch8_records import contract_party_table
 from .batch9_records import contract_bureau_resale
 from .batch10_contract import contract_bracket_annex
 from .batch11_records import contract_fill_lines
+from .batch12_records import FILING, contract_filing_barcode
 from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
@@ -41,7 +42,8 @@ from .seal import other_make
 FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
             "contract_presale_prose", "contract_private_resale", "contract_sale_two_column", "contract_agency_form",
             "contract_transfer_parties", "contract_party_table", "contract_bureau_resale", "contract_bracket_annex",
-            "contract_fill_lines")
+            "contract_fill_lines", FILING)
+_RIDING = ("contract_riding_seal", FILING)  # families with a 骑缝章 slice on every page
 _WITH_AGENCY = ("contract_resale_agency", "contract_agency_form")  # families with a brokerage that seals too
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
 
@@ -59,7 +61,7 @@ def seal_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]]:
     if not facts.sealed:
         return []
     marks = [(signature_page(facts, family), facts.seller.name, "round")]
-    if family == "contract_riding_seal" and not facts.pasted_seal:
+    if family in _RIDING and not facts.pasted_seal:
         marks += [(page, facts.seller.name, "riding") for page in range(1, facts.pages_declared + 1)]
     return sorted(marks)
 
@@ -460,6 +462,7 @@ _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_agency_form": _agency_form, "contract_transfer_parties": contract_transfer_parties,
     "contract_party_table": contract_party_table, "contract_bureau_resale": contract_bureau_resale,
     "contract_bracket_annex": contract_bracket_annex, "contract_fill_lines": contract_fill_lines,
+    FILING: contract_filing_barcode,
 }
 
 
@@ -469,7 +472,7 @@ def render_family(family: str, facts: ContractFacts, rng: random.Random, *, when
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=producer, title="商品房买卖合同")
     t = Typesetter(facts, Pen(canvas, facts.style.face, A4_PT), rng)
-    riding = family == "contract_riding_seal" and facts.sealed and not facts.pasted_seal
+    riding = family in _RIDING and facts.sealed and not facts.pasted_seal
     spot = _LAYOUTS[family](t, _Book(t, facts, seller_seal(facts, rng, 40.0) if riding else None))
     canvas.save()
     return buffer.getvalue(), spot

@@ -20,6 +20,7 @@ from .batch8_letters import render_bank_handfilled, render_kv_seal_right
 from .batch9_letters import render_hr_shared_service, render_institution_numerals
 from .batch10_letters import render_memo_annual, render_numbered_facts
 from .batch11_letters import render_net_and_gross, render_verify_stub
+from .batch12_letters import render_desk_photo, render_label_grid
 from .family_kit import amount_text, date_text, press
 from .income_proof import BANKS, IncomeProofFacts
 from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
@@ -399,4 +400,5 @@ RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_institution_numerals": render_institution_numerals,
     "letter_numbered_facts": render_numbered_facts, "letter_memo_annual": render_memo_annual,
     "letter_verify_stub": render_verify_stub, "letter_net_and_gross": render_net_and_gross,
+    "letter_label_grid": render_label_grid, "letter_desk_photo": render_desk_photo,
 }

@@ -4,7 +4,7 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
-                  "unseen10": 10, "unseen11": 11}  # mode → the batch of families it draws
+                  "unseen10": 10, "unseen11": 11, "unseen12": 12}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -128,6 +128,17 @@ FAMILIES: tuple[Family, ...] = (
            "footer and 第 1 页 共 1 页): addressee, running prose giving the 每月税前工资收入 with 大写 and then the 实发 "
            "after tax and contributions, 单位名称（公章） over the name with a 二〇二六年三月五日 date, a thick-ring seal "
            "pressed over name and date", True, 11, numbered=True),
+    Family("letter_label_grid", "income_proof",
+           "a company's 员工收入证明 printed from its HR system: the firm's name top left, a Code 128 barcode with the 证明编号 "
+           "under it top right, a thick coloured rule, the facts in a three-column boxed grid with a small grey label over "
+           "each value (员工姓名/性别, 证件号码, 任职公司, 所在岗位/入职日期/工作年限), a coloured band over the pay boxes giving "
+           "近十二个月税前收入合计 first and 月平均税前收入 after it, 月平均税前收入（大写）, the HR phone, numbered 说明, and the "
+           "company's name over a 2026年3月5日 date centred at the foot under a purple-red thin double-ring seal", True, 12),
+    Family("letter_desk_photo", "income_proof",
+           "a department's 证明 photographed lying on a desk: a wooden desk round the sheet, the sheet's shadow, the phone's "
+           "soft shadow over a corner and light falling off; prose giving 工作年限, 月均收入（税前） with 大写 and 年收入约…万元, "
+           "部门负责人 with a handwritten signature and the phone on the left, the company's name and a 2026/03/05 date on "
+           "the right, a scarlet thin-ring seal pressed partly over the last lines", True, 12),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -229,6 +240,18 @@ FAMILIES: tuple[Family, ...] = (
            "(户名/账号/起止日期 as 2026年3月5日), a fully boxed table 日期/凭证种类/凭证号/摘要/转入金额/转出金额/结余/对方信息 "
            "(户名/账号), 上期结余/转入合计/转出合计/本期结余 after the rows, 经办/复核/授权 and 页码 i/n in the footer, an "
            "orange-brown or purple-red thick-ring oval 业务专用章 running off the right page edge", True, 11),
+    Family("statement_app_month_groups", "bank_statement",
+           "a mobile bank's 收支明细 long screenshot printed across portrait A4 pages by the branch: a 交易明细证明 header "
+           "(户名/账号/币种, 查询期间/打印日期, 开户网点/期初余额) over a phone-width picture — status bar, ‹ 收支明细 nav bar, an "
+           "account card with the card's last four digits —, the transactions grouped under grey month bars (2026年03月 "
+           "支出¥… 收入¥…), each a two-line card: counterparty and signed amount, then 03月05日 with the clock time and 摘要 "
+           "and 余额 (the year only in the month bars); — 已显示全部 —, the branch's totals and 期末余额, 第i页/共n页 at every "
+           "foot, a round vermilion-orange 业务专用章", True, 12),
+    Family("statement_sidebar_minus", "bank_statement",
+           "a counter 对账单: the bank and title top left, the account facts in a ruled box top right (户名/账号/币种/开户网点/"
+           "对账期间/期初余额), columns 记账日期 (05/03/2026, day first)/摘要/交易金额 (debits with a trailing minus, "
+           "1,234.00-)/余额/对方户名/对方账号/流水号 between heavy rules, 收入合计/支出合计 (trailing minus) with counts and "
+           "期末余额 after the rows, 第i页，共n页 at every foot, a purple-red thin double-ring oval 业务专用章", True, 12),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -294,6 +317,13 @@ FAMILIES: tuple[Family, ...] = (
            "成交总价 as 人民币（大写）… then （小写：¥…元）, 第X条 clauses, a footer with 合同编号 left and — i — centred "
            "(本合同共 n 页 on page 1), a boxed signing page 甲方（出卖方）盖章 | 乙方（买受方）签字并捺印 with red "
            "fingerprints by the signatures and an orange-brown or purple-red seal over the seller's name", True, 11),
+    Family("contract_filing_barcode", "purchase_contract",
+           "a 商品房买卖合同 as the city's 网签备案 system prints it: a running head on every page with the system's name and a "
+           "Code 128 barcode of the 合同备案号 (the number under it), a pale slanted 网上签约 watermark over every page, the "
+           "filled-in blanks on dotted underlines (出卖人/统一社会信用代码/法定代表人, 买受人 and 【居民身份证】证件号码, 该商品房"
+           "坐落于, 建筑面积), 总价款 as 人民币（小写） on one dotted line and （大写） on the next, the model clauses, 附件 pages, "
+           "a ruled 合同签署页 table (出卖人（签章）| 买受人（签字）, 法定代表人/委托代理人, 签订时间, 签订地点), a 骑缝章 slice of "
+           "the seller's seal down the right edge of every page and its seal over its name, 第 i 页 共 n 页", True, 12),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -351,6 +381,11 @@ FAMILIES: tuple[Family, ...] = (
            "(纳税人姓名/身份证件类型/证件号码/查验码), 税款所属期间 and 金额单位 line, a wide fully ruled table 序号/电子税票号码/"
            "扣缴义务人名称/所得项目/税款所属期起/税款所属期止 (day-exact ISO dates)/收入额/减除费用/已缴税额/入库日期, a 合计 row, "
            "已缴税额合计（大写）, 备注, the office and a 2026.03.05 开具日期 under a double-ring 征收专用章, 第1页/共1页", True, 11, numbered=True),
+    Family("tax_month_columns", "tax_certificate",
+           "a 办税服务厅's 个人所得税收入纳税情况表 on landscape A4 with the months across as columns (2025年 over 04月): a "
+           "ruled strip 纳税人姓名/证件号码/所属期间, for every 所得项目 and 扣缴义务人 a 收入额 row and an 已缴税额 row with "
+           "empty cells where nothing was declared, a 合计 column, two 合计 rows, 已缴税额合计（大写）, 查验码, 开具人, the "
+           "office and a 2026年3月5日 开具日期 under an orange-red thin-ring seal, no page number", True, 12),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -409,6 +444,13 @@ FAMILIES: tuple[Family, ...] = (
            "fields in two columns with spaced labels (名称/类型/法定代表人 | 注册资本/成立日期/营业期限/住所; 个体: 经营者 | "
            "组成形式/注册日期/经营场所), 经营范围 under them, 登记机关 and the date at the bottom right under the seal, the "
            "registry's web address and 监制 line), and a soft slanted band of glare from the glass", True, 11),
+    Family("license_certified_copy", "business_license",
+           "a black-and-white photocopy of the 营业执照 副本 certified by the company: the copy in greys on portrait A4 "
+           "(double frame, 统一社会信用代码 and 副本编号 top left, QR top right, emblem, 营 业 执 照 and （副 本）, the fields "
+           "in one column with spaced labels — 名称/类型/住所/法定代表人/注册资本/成立日期/营业期限; 个体: 名称/类型/经营者/"
+           "组成形式/注册日期/经营场所 —, 经营范围, 登记机关 and the date under the registry's seal, grey like the rest), a "
+           "dark band where the copier's lid stood open and toner specks; over it in fresh ink a handwritten 与原件一致, a "
+           "red boxed 仅供…使用 / 再复印无效 note, the company's name, and the company's own red round seal across the copy", True, 12),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -424,7 +466,7 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
 
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
-    the ninth, `unseen10` the tenth and `unseen11` the eleventh (a type without one uses the first); a type without held-out families keeps its seen ones.
+    the ninth, `unseen10` the tenth, `unseen11` the eleventh and `unseen12` the twelfth (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
