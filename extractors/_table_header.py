@@ -52,6 +52,8 @@ def _header_keys(text: str) -> list[str]:
 
 
 _CREDIT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "credit")
+_ACCOUNT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "counter_account")
+_NAME_WORDS = vocab.table_words("statement_table", "counterparty_name")
 _DEBIT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "debit")
 
 
@@ -59,6 +61,12 @@ def _signed(key: str) -> bool:
     """Whether a heading names money in and money out together (收入/支出金额, 存入支取金额): one column of
     signed amounts (+ in, - out), not a credit or a debit column."""
     return any(w in key for w in _CREDIT_WORDS) and any(w in key for w in _DEBIT_WORDS)
+
+
+def _name_and_account(key: str) -> bool:
+    """Whether a heading names the other side's account and its name together (对方账号与户名, 对方账户/名称):
+    one cell holding both, the counterparty (its account is cut off the name)."""
+    return any(w in key for w in _ACCOUNT_WORDS) and any(w in key for w in _NAME_WORDS)
 
 
 _QUALIFIER = re.compile(r"\(([^()]*)\)?$")  # 发生额(借/贷), 余额(借/贷: the cut-off bracket of a narrow column)
@@ -78,6 +86,8 @@ def _named(text: str) -> str | None:
     for key in _header_keys(text):
         if 2 <= len(key) <= 12 and _signed(key):
             return "amount"
+        if 2 <= len(key) <= 12 and _name_and_account(key):
+            return "counterparty"
         if 2 <= len(key) <= 12 and (name := next((n for n, parts in COLUMN_RULES if any(p in key for p in parts)),
                                                  None)):
             return name  # a short phrase naming its column

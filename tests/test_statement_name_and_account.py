@@ -1,0 +1,51 @@
+"""Statement cells that hold more than one thing: the other side's name and account under one heading."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.extractors import EXTRACTORS
+from docproc.extractors._table_header import _header_name
+
+LINE = 20.0
+
+
+def _page(lines: list[tuple[float, list[tuple[float, str]]]]) -> Page:
+    words = [Word(text=text, bbox=BBox(x0=x, y0=top, x1=x + 10 * len(text), y1=top + LINE), confidence=0.95, line=i)
+             for i, (top, cells) in enumerate(lines) for x, text in cells]
+    return Page(file_id="f", number=1, width=1400, height=1600, unit=Unit.PX, source=PageSource.TEXT_LAYER,
+                words=tuple(words))
+
+
+def _rows(p: Page) -> list[dict[str, object]]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    return fields["transactions"].value if "transactions" in fields else []  # type: ignore[return-value]
+
+
+def test_a_heading_naming_the_account_and_the_name_heads_the_counterparty() -> None:
+    assert _header_name("对方账号与户名") == "counterparty"
+    assert _header_name("对方账户/名称") == "counterparty"
+    assert _header_name("对方卡号及姓名") == "counterparty"
+    assert _header_name("对方账号") == "counter_account"  # the account alone stays the account
+
+
+def test_a_cell_with_the_name_and_the_account_gives_the_name() -> None:
+    x = [20, 130, 230, 330, 430, 560, 980]
+    heading = ["交易日期", "时间", "收入", "支出", "余额", "对方账号与户名", "摘要"]
+    p = _page([
+        (0, list(zip(x, heading, strict=True))),
+        (32, [(20, "20260304"), (130, "14:21:25"), (330, "174.34"), (430, "59,400.63"),
+              (560, "中国石化销售股份有限公司"), (980, "POS"), (1020, "消费")]),
+        (64, [(20, "20260306"), (130, "09:59:56"), (230, "11,186.50"), (430, "70,587.13"),
+              (560, "成都安信生物技术股份有限公司"), (850, "2387594316946850"), (980, "技术服务费")]),
+        (96, [(20, "20260325"), (130, "13:40:44"), (330, "980.47"), (430, "69,606.66"),
+              (560, "吴佳芳"), (630, "006620******8685"), (980, "手机银行转账")]),
+    ])
+    rows = _rows(p)
+    assert [(r["date"], r["amount"], r["balance"], r["counterparty"]) for r in rows] == [
+        (date(2026, 3, 4), Decimal("-174.34"), Decimal("59400.63"), "中国石化销售股份有限公司"),
+        (date(2026, 3, 6), Decimal("11186.50"), Decimal("70587.13"), "成都安信生物技术股份有限公司"),
+        (date(2026, 3, 25), Decimal("-980.47"), Decimal("69606.66"), "吴佳芳")]
