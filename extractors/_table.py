@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, PageSource, Word
-from docproc.extractors._ocr_cells import lookalike_digits, lost_separator
+from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator
 from docproc.extractors._table_header import Column, find_header, richer_columns
 from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
 from docproc.extractors._table_words import kind as _kind
@@ -166,9 +166,9 @@ def rows_of(pages: list[Page]) -> list[Row]:
 
 
 def _pieces(word: Word, page: Page) -> list[Word]:
-    """A word as its cells: on a scan, misread digits and a date's lost separator mended, and one box that
-    ran over several cells cut (a text layer's words are as printed)."""
-    return split_merged(lost_separator(lookalike_digits(word))) if page.source == PageSource.OCR else [word]
+    """A word as its cells: on a scan, misread digits, a decimal point read as a comma and a date's lost
+    separator mended, and one box that ran over several cells cut (a text layer's words are as printed)."""
+    return split_merged(comma_point(lost_separator(lookalike_digits(word)))) if page.source == PageSource.OCR else [word]
 
 
 _FOOTER = vocab.table_words("statement_table", "footer")
