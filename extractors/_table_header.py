@@ -262,16 +262,20 @@ def _overlap(a: BBox, b: BBox) -> float:
 
 def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
     """The column, not yet ``taken``, a heading names when one of its characters was misread (2-6 CJK
-    characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there."""
+    characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there.
+    A heading that is, as a whole, one letter from whole headings of two columns still open (收人: 收入 or
+    收支) names neither."""
     key = _header_keys(text)[0]
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
         return None
+    names, whole = [], set()
     for name, parts in COLUMN_RULES:  # a code column (凭证号, 交易码) is never guessed from a misread heading
         for part in parts if name not in taken and name != "reference" else ():
             windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
             if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
-                return name
-    return None
+                names.append(name)
+                whole |= {name} if len(part) == len(key) else set()
+    return None if not names or len(whole) > 1 else names[0]
 
 
 def richer_columns(before: list[Column] | None, found: list[Column]) -> list[Column]:

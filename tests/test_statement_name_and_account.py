@@ -68,3 +68,28 @@ def test_a_scanned_amount_whose_point_was_read_as_a_comma_keeps_its_row() -> Non
         (date(2025, 11, 1), Decimal("-682.71"), Decimal("29100.80")),
         (date(2025, 11, 2), Decimal("-97.48"), Decimal("29003.32")),
         (date(2025, 11, 3), Decimal("1234.56"), Decimal("30237.88"))]
+
+
+def test_a_misread_heading_one_letter_from_two_columns_names_neither() -> None:
+    # 收人 is one letter from 收入 (money in) and from 收支 (the direction): the page before tells
+    from docproc.extractors._table_header import _misread_header_name
+
+    assert _misread_header_name("收人", taken={"date", "debit", "balance"}) is None
+    assert _misread_header_name("收人", taken={"date", "debit", "balance", "direction"}) == "credit"
+    x = [20, 200, 330, 460, 600, 760, 1100]
+    def page(number: int, heading: list[str], rows: list[list[tuple[float, str]]]) -> Page:
+        p = _page([(0, list(zip(x, heading, strict=True))), *[(32.0 * (i + 1), r) for i, r in enumerate(rows)]])
+        return p.model_copy(update={"source": PageSource.OCR, "number": number})
+    first = page(1, ["交易日期", "时间", "收入", "支出金额", "余额", "对方账号与户名", "摘要"], [
+        [(20, "20251215"), (200, "10:00:00"), (460, "100.00"), (600, "46,000.00"), (760, "国家电网有限公司"),
+         (1100, "电费")]])
+    second = page(2, ["交易日期", "时间", "收人", "支出金额", "余额", "对方账号与户名", "摘要"], [
+        [(20, "20251217"), (200, "08:58:56"), (330, "10,624.23"), (600, "56,624.23"), (760, "南宁云帆电子股份有限公司"),
+         (1100, "服务费")],
+        [(20, "20251219"), (200, "12:46:02"), (460, "610.60"), (600, "56,013.63"), (760, "上海寻梦信息技术有限公司"),
+         (1100, "快捷支付")]])
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(first, second))
+    rows = EXTRACTORS.get("bank_statement")(raw, None).fields["transactions"].value  # type: ignore[arg-type]
+    assert [(r["amount"], r["counterparty"], r["description"]) for r in rows] == [  # type: ignore[index]
+        (Decimal("-100.00"), "国家电网有限公司", "电费"), (Decimal("10624.23"), "南宁云帆电子股份有限公司", "服务费"),
+        (Decimal("-610.60"), "上海寻梦信息技术有限公司", "快捷支付")]
