@@ -98,11 +98,13 @@ def _under_reference(word: Word, columns: list[Column]) -> bool:
 def _text_column(word: Word, text_columns: list[tuple[float, Column]], *, starts: bool) -> Column | None:
     """The text column of a word: for a word that begins a cell, the column whose left edge is nearest
     its start (a scan's box may begin a little left of the edge, even over the cell before); for a
-    word that carries on a cell, the last edge at or before its start, give or take half a character."""
+    word that carries on a cell, the last edge at or before its start, give or take half a character,
+    or before its middle (a scan's box of the next cell that begins over the end of a long one: most of
+    it is printed in the next column)."""
     if starts:
         return min(text_columns, key=lambda ec: abs(ec[0] - word.bbox.x0))[1]
-    slack = 0.5 * (word.bbox.y1 - word.bbox.y0)
-    before = [column for edge, column in text_columns if edge <= word.bbox.x0 + slack]
+    reach = max(word.bbox.x0 + 0.5 * (word.bbox.y1 - word.bbox.y0), (word.bbox.x0 + word.bbox.x1) / 2)
+    before = [column for edge, column in text_columns if edge <= reach]
     return before[-1] if before else None
 
 

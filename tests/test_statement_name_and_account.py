@@ -93,3 +93,21 @@ def test_a_misread_heading_one_letter_from_two_columns_names_neither() -> None:
     assert [(r["amount"], r["counterparty"], r["description"]) for r in rows] == [  # type: ignore[index]
         (Decimal("-100.00"), "国家电网有限公司", "电费"), (Decimal("10624.23"), "南宁云帆电子股份有限公司", "服务费"),
         (Decimal("-610.60"), "上海寻梦信息技术有限公司", "快捷支付")]
+
+
+def test_a_scanned_description_whose_box_begins_over_the_end_of_a_long_name_is_the_description() -> None:
+    x = [20, 200, 330, 460, 600, 760, 1100]
+    heading = ["交易日期", "时间", "收入", "支出", "余额", "对方账号与户名", "摘要"]
+    p = _page([
+        (0, list(zip(x, heading, strict=True))),
+        (32, [(20, "20251011"), (200, "08:05:12"), (460, "2,211.77"), (600, "48,598.45"), (760, "银联商务股份有限公司"),
+              (1100, "POS消费")]),
+        # the name and its account run up to the next column; the box of 转账存入 begins a little over them
+        (64, [(20, "20251011"), (200, "10:58:33"), (330, "5,424.17"), (600, "54,022.62"),
+              (790, "南宁博远生物技术股份有限公司875584******9772"), (1088, "转账存入")]),
+        (96, [(20, "20251012"), (200, "11:05:46"), (460, "6,518.24"), (600, "47,504.38"), (760, "南宁博远生物技术股份有限公司"),
+              (1102, "进货款")]),
+    ]).model_copy(update={"source": PageSource.OCR})
+    rows = _rows(p)
+    assert [(r["counterparty"], r["description"]) for r in rows] == [
+        ("银联商务股份有限公司", "POS消费"), ("南宁博远生物技术股份有限公司", "转账存入"), ("南宁博远生物技术股份有限公司", "进货款")]
