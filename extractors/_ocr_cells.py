@@ -41,3 +41,15 @@ def lost_separator(word: Word) -> Word:
     year, month = match.group(1), match.group(2) or match.group(6)
     separator, day = match.group(3) or match.group(5), match.group(4) or match.group(7)
     return word.model_copy(update={"text": f"{year}{separator}{month}{separator}{day}"})
+
+
+# an amount of a statement's cell whose decimal point a scan read as a comma: one comma, two digits after it,
+# and no other separator (97,48); a thousands comma has three digits after it, and every figure of the
+# table prints its two decimals
+_COMMA_POINT = re.compile(r"([-+]?[¥￥]?\d{1,3}),(\d{2})")
+
+
+def comma_point(word: Word) -> Word:
+    """A table's amount read with a comma for its decimal point (97,48) with the point (97.48)."""
+    match = _COMMA_POINT.fullmatch(word.text.strip())
+    return word if match is None else word.model_copy(update={"text": f"{match.group(1)}.{match.group(2)}"})

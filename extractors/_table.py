@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import BBox, Page, PageSource, Word
-from docproc.extractors._ocr_cells import lookalike_digits, lost_separator
+from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator
 from docproc.extractors._table_header import Column, find_header, richer_columns
 from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
 from docproc.extractors._table_words import kind as _kind
@@ -98,11 +98,13 @@ def _under_reference(word: Word, columns: list[Column]) -> bool:
 def _text_column(word: Word, text_columns: list[tuple[float, Column]], *, starts: bool) -> Column | None:
     """The text column of a word: for a word that begins a cell, the column whose left edge is nearest
     its start (a scan's box may begin a little left of the edge, even over the cell before); for a
-    word that carries on a cell, the last edge at or before its start, give or take half a character."""
+    word that carries on a cell, the last edge at or before its start, give or take half a character,
+    or before its middle (a scan's box of the next cell that begins over the end of a long one: most of
+    it is printed in the next column)."""
     if starts:
         return min(text_columns, key=lambda ec: abs(ec[0] - word.bbox.x0))[1]
-    slack = 0.5 * (word.bbox.y1 - word.bbox.y0)
-    before = [column for edge, column in text_columns if edge <= word.bbox.x0 + slack]
+    reach = max(word.bbox.x0 + 0.5 * (word.bbox.y1 - word.bbox.y0), (word.bbox.x0 + word.bbox.x1) / 2)
+    before = [column for edge, column in text_columns if edge <= reach]
     return before[-1] if before else None
 
 
@@ -166,9 +168,9 @@ def rows_of(pages: list[Page]) -> list[Row]:
 
 
 def _pieces(word: Word, page: Page) -> list[Word]:
-    """A word as its cells: on a scan, misread digits and a date's lost separator mended, and one box that
-    ran over several cells cut (a text layer's words are as printed)."""
-    return split_merged(lost_separator(lookalike_digits(word))) if page.source == PageSource.OCR else [word]
+    """A word as its cells: on a scan, misread digits, a decimal point read as a comma and a date's lost
+    separator mended, and one box that ran over several cells cut (a text layer's words are as printed)."""
+    return split_merged(comma_point(lost_separator(lookalike_digits(word)))) if page.source == PageSource.OCR else [word]
 
 
 _FOOTER = vocab.table_words("statement_table", "footer")

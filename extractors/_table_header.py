@@ -52,6 +52,8 @@ def _header_keys(text: str) -> list[str]:
 
 
 _CREDIT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "credit")
+_ACCOUNT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "counter_account")
+_NAME_WORDS = vocab.table_words("statement_table", "counterparty_name")
 _DEBIT_WORDS = next(parts for name, parts in COLUMN_RULES if name == "debit")
 
 
@@ -59,6 +61,12 @@ def _signed(key: str) -> bool:
     """Whether a heading names money in and money out together (收入/支出金额, 存入支取金额): one column of
     signed amounts (+ in, - out), not a credit or a debit column."""
     return any(w in key for w in _CREDIT_WORDS) and any(w in key for w in _DEBIT_WORDS)
+
+
+def _name_and_account(key: str) -> bool:
+    """Whether a heading names the other side's account and its name together (对方账号与户名, 对方账户/名称):
+    one cell holding both, the counterparty (its account is cut off the name)."""
+    return any(w in key for w in _ACCOUNT_WORDS) and any(w in key for w in _NAME_WORDS)
 
 
 _QUALIFIER = re.compile(r"\(([^()]*)\)?$")  # 发生额(借/贷), 余额(借/贷: the cut-off bracket of a narrow column)
@@ -78,6 +86,8 @@ def _named(text: str) -> str | None:
     for key in _header_keys(text):
         if 2 <= len(key) <= 12 and _signed(key):
             return "amount"
+        if 2 <= len(key) <= 12 and _name_and_account(key):
+            return "counterparty"
         if 2 <= len(key) <= 12 and (name := next((n for n, parts in COLUMN_RULES if any(p in key for p in parts)),
                                                  None)):
             return name  # a short phrase naming its column
@@ -252,16 +262,20 @@ def _overlap(a: BBox, b: BBox) -> float:
 
 def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
     """The column, not yet ``taken``, a heading names when one of its characters was misread (2-6 CJK
-    characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there."""
+    characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there.
+    A heading that is, as a whole, one letter from whole headings of two columns still open (收人: 收入 or
+    收支) names neither."""
     key = _header_keys(text)[0]
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key):
         return None
+    names, whole = [], set()
     for name, parts in COLUMN_RULES:  # a code column (凭证号, 交易码) is never guessed from a misread heading
         for part in parts if name not in taken and name != "reference" else ():
             windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
             if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
-                return name
-    return None
+                names.append(name)
+                whole |= {name} if len(part) == len(key) else set()
+    return None if not names or len(whole) > 1 else names[0]
 
 
 def richer_columns(before: list[Column] | None, found: list[Column]) -> list[Column]:
