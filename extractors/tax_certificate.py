@@ -16,6 +16,8 @@ from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._labels import labels_of, past_separators
+from docproc.extractors._tax_totals import FIGURE as _FIGURE
+from docproc.extractors._tax_totals import income_the_rows_vouch_for
 from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -38,7 +40,6 @@ def _amount(field: Field) -> Field | None:
     return None if value is None else field.model_copy(update={"value": value})
 
 
-_FIGURE = r"[0-9][0-9,.]*\.\d{2}"  # OCR reads a thousands comma as a point too (220.634.72)
 _PAIR = re.compile(rf"({_FIGURE})[^0-9]+({_FIGURE})")
 _TOTAL = re.compile(r"合计(?![(（]?大写)")
 # The amount in words printed with the totals: 已缴税额合计（大写）, 合计(大写), 金额(大写), 大写金额：…
@@ -101,6 +102,8 @@ def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
         return (*pair, hit.field(hit.group(0), 0))
     if hit is None and total is None:
         return _vouched_pair(text, in_words, sums)
+    if hit is None and total is not None and in_words is not None:
+        return income_the_rows_vouch_for(text, _table_start(text), text.line_at(total.start()), in_words)
     return None
 
 
@@ -180,8 +183,7 @@ def _month(year: str, month: str, *, last: bool = False) -> date | None:
 
 def _period_rows(text: PageText) -> list[tuple[tuple[date, date, Hit], tuple[Decimal, Decimal]]]:
     """Rows of the table under a period column (所得期间, 税款所属期): each row's months and its income and tax."""
-    heading = re.compile("|".join(map(re.escape, vocab.words("tax_certificate", "period_columns"))))
-    start = next((i for i, line in enumerate(text.lines) if heading.search(line) and not _label_line(line)), None)
+    start = _table_start(text)
     if start is None:
         return []
     rows = []
@@ -197,6 +199,12 @@ def _period_rows(text: PageText) -> list[tuple[tuple[date, date, Hit], tuple[Dec
         if first and last and first <= last and income is not None and tax is not None:
             rows.append(((first, last, Hit(text, text.offsets[index], period)), (income, tax)))
     return rows
+
+
+def _table_start(text: PageText) -> int | None:
+    """The line of the table's headings: the one naming its period column (所得期间, 税款所属期)."""
+    heading = re.compile("|".join(map(re.escape, vocab.words("tax_certificate", "period_columns"))))
+    return next((i for i, line in enumerate(text.lines) if heading.search(line) and not _label_line(line)), None)
 
 
 def _label_line(line: str) -> bool:
