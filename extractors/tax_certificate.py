@@ -342,6 +342,8 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
     elif dated := [d for d in dating_lines(text) if d[0] >= len(text.lines) // 2]:
         _, day, a, b = dated[-1]  # a certificate dated under its issuer's name, no label: 二〇二六年八月六日
         fields["issue_date"] = text.field((a, b), day)
+    elif tail := _reread_after_label_tail(text, ctx):
+        fields["issue_date"] = tail
     if code := _verification_code(text):
         fields["verification_code"] = code
     for name in ("total_income", "total_tax"):
@@ -363,6 +365,23 @@ def _reread_issue_date(text: PageText, ctx: ReadingContext | None) -> Field | No
         return None
     return next((f for c in labels_of("tax_certificate").candidates(text, "issue_date")
                  if (f := reread_date(text, (c.start, c.end), ctx))), None)
+
+
+# What is left of a date's label the seal's ink or a misread took the head of: 开县日期：, 期：
+_LABEL_TAIL = re.compile(r"(?<![属效])日?期[:：]")  # not 所属期：, 有效期：
+
+
+def _reread_after_label_tail(text: PageText, ctx: ReadingContext | None) -> Field | None:
+    """A damaged date after the tail of a date's label (…日期：, 期：) in the lower half of the page, where a
+    record is dated under its issuer's name, read again from its own box."""
+    if ctx is None:
+        return None
+    for index in range(len(text.lines) // 2, len(text.lines)):
+        for match in _LABEL_TAIL.finditer(text.lines[index]):
+            start = text.offsets[index] + match.end()
+            if (field := reread_date(text, (start, text.offsets[index] + len(text.lines[index])), ctx)) is not None:
+                return field
+    return None
 
 
 @extractor(DocType.TAX_CERTIFICATE)
