@@ -19,6 +19,9 @@ MAX_CONFIDENCE = 0.8  # a re-read value is never as sure as a clean first read
 RESTORED_CONFIDENCE = 0.6  # nor one whose separator had to be put back (month and day still checked)
 _SLASH_AS_DIGIT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:(?P<sep>[/.\-])(?P<m>[01]\d)[17]|[17](?P<m2>[01]\d)"
                              r"(?P<sep2>[/.\-]))(?P<d>[0-3]\d)(?!\d)")
+# the same with the separator lost altogether (202608.30, 2026.0830: the point under a seal's ring)
+_SEPARATOR_LOST = re.compile(r"(?<![\d/.\-])(?P<y>(?:19|20)\d{2})(?:(?P<sep>[/.\-])(?P<m>[01]\d)|(?P<m2>[01]\d)"
+                             r"(?P<sep2>[/.\-]))(?P<d>[0-3]\d)(?![\d/.\-])")
 
 
 def damaged_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -51,9 +54,10 @@ def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | Non
 
 def _slashes_restored(read: str) -> str:
     """A numeric date whose one separator was read as a 1 or a 7 (2026/12109, 2026/09709: the stroke of a
-    slash under a seal's ring) with that separator put back; anything else unchanged."""
+    slash under a seal's ring) or not read at all (202608.30) with that separator put back; anything else
+    unchanged."""
     def put_back(m: re.Match[str]) -> str:
         sep, month = m["sep"] or m["sep2"], m["m"] or m["m2"]
         return f"{m['y']}{sep}{month}{sep}{m['d']}"
 
-    return _SLASH_AS_DIGIT.sub(put_back, read)
+    return _SEPARATOR_LOST.sub(put_back, _SLASH_AS_DIGIT.sub(put_back, read))

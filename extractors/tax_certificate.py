@@ -16,6 +16,8 @@ from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._labels import labels_of, past_separators
+from docproc.extractors._tax_totals import FIGURE as _FIGURE
+from docproc.extractors._tax_totals import income_the_rows_vouch_for
 from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -38,7 +40,6 @@ def _amount(field: Field) -> Field | None:
     return None if value is None else field.model_copy(update={"value": value})
 
 
-_FIGURE = r"[0-9][0-9,.]*\.\d{2}"  # OCR reads a thousands comma as a point too (220.634.72)
 _PAIR = re.compile(rf"({_FIGURE})[^0-9]+({_FIGURE})")
 _TOTAL = re.compile(r"合计(?![(（]?大写)")
 # The amount in words printed with the totals: 已缴税额合计（大写）, 合计(大写), 金额(大写), 大写金额：…
@@ -101,6 +102,8 @@ def _totals_row(text: PageText) -> tuple[Decimal, Decimal, Field] | None:
         return (*pair, hit.field(hit.group(0), 0))
     if hit is None and total is None:
         return _vouched_pair(text, in_words, sums)
+    if hit is None and total is not None and in_words is not None:
+        return income_the_rows_vouch_for(text, _table_start(text), text.line_at(total.start()), in_words)
     return None
 
 
@@ -180,8 +183,7 @@ def _month(year: str, month: str, *, last: bool = False) -> date | None:
 
 def _period_rows(text: PageText) -> list[tuple[tuple[date, date, Hit], tuple[Decimal, Decimal]]]:
     """Rows of the table under a period column (所得期间, 税款所属期): each row's months and its income and tax."""
-    heading = re.compile("|".join(map(re.escape, vocab.words("tax_certificate", "period_columns"))))
-    start = next((i for i, line in enumerate(text.lines) if heading.search(line) and not _label_line(line)), None)
+    start = _table_start(text)
     if start is None:
         return []
     rows = []
@@ -197,6 +199,12 @@ def _period_rows(text: PageText) -> list[tuple[tuple[date, date, Hit], tuple[Dec
         if first and last and first <= last and income is not None and tax is not None:
             rows.append(((first, last, Hit(text, text.offsets[index], period)), (income, tax)))
     return rows
+
+
+def _table_start(text: PageText) -> int | None:
+    """The line of the table's headings: the one naming its period column (所得期间, 税款所属期)."""
+    heading = re.compile("|".join(map(re.escape, vocab.words("tax_certificate", "period_columns"))))
+    return next((i for i, line in enumerate(text.lines) if heading.search(line) and not _label_line(line)), None)
 
 
 def _label_line(line: str) -> bool:
@@ -334,6 +342,8 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
     elif dated := [d for d in dating_lines(text) if d[0] >= len(text.lines) // 2]:
         _, day, a, b = dated[-1]  # a certificate dated under its issuer's name, no label: 二〇二六年八月六日
         fields["issue_date"] = text.field((a, b), day)
+    elif tail := _reread_after_label_tail(text, ctx):
+        fields["issue_date"] = tail
     if code := _verification_code(text):
         fields["verification_code"] = code
     for name in ("total_income", "total_tax"):
@@ -355,6 +365,23 @@ def _reread_issue_date(text: PageText, ctx: ReadingContext | None) -> Field | No
         return None
     return next((f for c in labels_of("tax_certificate").candidates(text, "issue_date")
                  if (f := reread_date(text, (c.start, c.end), ctx))), None)
+
+
+# What is left of a date's label the seal's ink or a misread took the head of: 开县日期：, 期：
+_LABEL_TAIL = re.compile(r"(?<![属效])日?期[:：]")  # not 所属期：, 有效期：
+
+
+def _reread_after_label_tail(text: PageText, ctx: ReadingContext | None) -> Field | None:
+    """A damaged date after the tail of a date's label (…日期：, 期：) in the lower half of the page, where a
+    record is dated under its issuer's name, read again from its own box."""
+    if ctx is None:
+        return None
+    for index in range(len(text.lines) // 2, len(text.lines)):
+        for match in _LABEL_TAIL.finditer(text.lines[index]):
+            start = text.offsets[index] + match.end()
+            if (field := reread_date(text, (start, text.offsets[index] + len(text.lines[index])), ctx)) is not None:
+                return field
+    return None
 
 
 @extractor(DocType.TAX_CERTIFICATE)

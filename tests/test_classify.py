@@ -160,3 +160,45 @@ def test_a_tax_office_certificate_that_says_it_is_no_income_proof_is_a_tax_recor
     assert label_page(page(cert)).doc_type == DocType.TAX_CERTIFICATE
     assert cue_found("收入证明", "本证明不作为收入证明") == 0.0
     assert cue_found("收入证明", "不作为收入证明,另附收入证明") == 1.0
+
+
+def test_a_page_total_stated_in_the_text_counts_pages_numbered_without_one() -> None:
+    """A contract numbers its pages — i — with no total at the foot and says 本合同共 n 页 in its text: its pages are
+    counted against that total, so all of them pass and a page left out is named."""
+    from docproc.core.models import Document, Status
+    from docproc.core.policy import default_policy_text, parse_policy
+    from docproc.validators.completeness import pages_complete
+    from tests.test_checks import bundle
+
+    clause = ["第十三条 交付时间和手续。出卖人应当在2027年12月30日前向买受人交付该商品房。", "出卖人 买受人 商品房买卖合同 房屋"]
+    first = ["存量房买卖合同", "出卖方：张伟", "买受方：李娜", *clause, "合同编号：YS2026816 — 1 — 本合同共 4 页"]
+    pages = [page(first, number=1), *[page([*clause, f"合同编号：YS2026816 — {i} —"], number=i) for i in (2, 3, 4)]]
+    policy = parse_policy(default_policy_text())
+
+    def verdict(kept: list[Page]) -> Status:
+        (raw,) = split(kept, [label_page(p) for p in kept])
+        doc = Document(id="doc_c", file_id="f", type=raw.doc_type, pages=raw.page_numbers,
+                       meta={"printed_page_numbers": [list(n) if n else None for n in raw.printed_page_numbers]})
+        return pages_complete(bundle(doc), policy, doc_type=DocType.PURCHASE_CONTRACT).status
+
+    assert split(pages, [label_page(p) for p in pages])[0].printed_page_numbers == ((1, 4), (2, 4), (3, 4), (4, 4))
+    assert verdict(pages) == Status.PASS
+    assert verdict([pages[0], pages[1], pages[3]]) == Status.FAIL  # page 3 left out
+    # numbered without a total and stating none: still not numbered, nothing can be counted as missing
+    unstated = [page([*clause, f"合同编号：YS2026816 — {i} —"], number=i) for i in (1, 2, 3)]
+    assert split(unstated, [label_page(p) for p in unstated])[0].printed_page_numbers == (None, None, None)
+
+
+def test_page_numbers_without_a_total_and_totals_stated_in_the_text() -> None:
+    from docproc.cn.page_numbers import bare_page_number, stated_page_total
+
+    assert bare_page_number("合同编号：YS2026816 — 3 — 本合同共 6 页") == 3
+    assert bare_page_number("说明\n第 2 页\n") == 2 and bare_page_number("Page 5") == 5
+    assert bare_page_number("详见本合同第3页约定") is None  # a page named in a sentence is no page number
+    assert bare_page_number("2026-3-05 联系电话：0951-5323088 金额 -698.58") is None
+    assert bare_page_number("第 3 页 共 5 页") is None  # a numbering with its total is page_of's
+    assert stated_page_total("本合同及附件共6页，一式四份，具有同等法律效力。") == 6
+    assert stated_page_total("本证明共二页") == 2 and stated_page_total("本合同一式三份，共十二页") == 12
+    assert stated_page_total("附件一共2页。本合同共8页。") == 8  # two totals: the one naming the document itself
+    assert stated_page_total("第 1 页 共 5 页") is None  # a running page numbering, not a statement
+    assert stated_page_total("共计 3 份") is None

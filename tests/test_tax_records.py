@@ -148,3 +148,73 @@ def test_the_taxpayers_name_ends_at_a_column_gap() -> None:
                                   words=words),))
     got = EXTRACTORS.get(DocType.TAX_CERTIFICATE.value)(raw, None).fields  # type: ignore[arg-type]
     assert got["name"].value == "徐子明" and got["id_number"].value == VALID_ID
+
+
+def test_a_photos_total_row_folded_off_its_line_and_its_tax_under_the_seal() -> None:
+    """A skewed photo of a wide tax list: 合计 is read on a line of its own, its income figure on the line above
+    (beside the last row's number), its tax not at all (under the seal). The 大写 gives the tax; the figure by 合计
+    is the income when every figure of the rows, in whatever order, adds up to it and the tax."""
+    heading = ["序号", "扣缴义务人名称", "所得项目", "税款所属期起", "税款所属期止", "收入额", "已缴税额", "入库日期"]
+    rows = [
+        ["长春中科网络科技有限责任公司", "劳务报酬所得", "2025-07-01", "2025-07-31", "7753.28", "1240.52", "2025-08-08"],
+        ["长春正泰会计师事务所有限公司", "劳务报酬所得", "2025.08.01", "8645.12"],
+        ["1383.22", "2025-09-12"],  # a row split over two lines by the skew
+        ["长春安信生物技术股份有限公司", "2025-09-01", "2025-09-30", "1767.84", "11048.98"],  # its two figures swapped
+    ]
+    def page_with(beside: str) -> list[list[str]]:
+        return [["个人所得税纳税清单"], ["税款所属期间：2025.07.01至2026.06.30"], heading, *rows,
+                ["3", "938470318767878835", beside], ["合", "计"], ["已缴税额合计（大写）：肆仟叁佰玖拾壹元伍角捌分"]]
+
+    got = fields(page_with("27447.38"))
+    assert (got["total_income"], got["total_tax"]) == (Decimal("27447.38"), Decimal("4391.58"))
+    # a figure by 合计 that the rows do not add up to (the last row's own, the total unread) is no total
+    assert "total_income" not in fields(page_with("11048.98"))
+
+
+class _Blobs:
+    def __init__(self) -> None:
+        import io
+
+        from PIL import Image
+        buffer = io.BytesIO()
+        Image.new("RGB", (1000, 900), "white").save(buffer, format="PNG")
+        self.data = buffer.getvalue()
+
+    def get(self, sha256: str) -> bytes:
+        return self.data
+
+
+class _LineOcr:
+    """Re-reads of a field's box: answers every one with the same line."""
+
+    name = "line"
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    def read_line(self, image: object, **_: object) -> tuple[str, float]:
+        return self.line, 0.95
+
+
+def _dated(reread_as: str) -> dict[str, object]:
+    from types import SimpleNamespace
+
+    from docproc.core.settings import Settings
+
+    lines = [["个人所得税纳税清单"], ["税款所属期间：2025.09.01至2026.08.31"],
+             ["序号", "扣缴义务人名称", "所得项目", "税款所属期起", "税款所属期止", "收入额", "已缴税额"],
+             ["1", "南宁市青秀区鼎盛茶叶店", "经营所得", "2026-07-01", "2026-07-31", "43278.46", "1298.35"],
+             ["合计", "43278.46", "1298.35"], ["已缴税额合计（大写）：壹仟贰佰玖拾捌元叁角伍分"],
+             ["国家税务总局南宁市青秀区税务局"], ["开县日期：202.08.30"], ["第1页/共1页"]]
+    scanned = page(lines).model_copy(update={"render_sha256": "render"})
+    ctx = SimpleNamespace(settings=Settings(), blobs=_Blobs(), ocr=_LineOcr(reread_as), digits_ocr=_LineOcr(reread_as))
+    raw = RawDocument(file_id="f", doc_type=DocType.TAX_CERTIFICATE, side=None, pages=(scanned,))
+    out = EXTRACTORS.get(DocType.TAX_CERTIFICATE.value)(raw, ctx)  # type: ignore[arg-type]
+    return {k: v.value for k, v in out.fields.items()}
+
+
+def test_an_issue_date_under_the_seal_whose_label_was_misread_is_read_again() -> None:
+    """开具日期：2026.08.30 under the seal read as 开县日期：202.08.30: the label's tail (日期：) is enough to find the
+    date to read again, and a point the seal's ring hid (202608.30) is put back when month and day hold."""
+    assert _dated("202608.30")["issue_date"] == date(2026, 8, 30)
+    assert "issue_date" not in _dated("2026.0843")  # no day 43: nothing is guessed

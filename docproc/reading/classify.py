@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from docproc.cn.normalize import to_halfwidth
-from docproc.cn.page_numbers import page_of
+from docproc.cn.page_numbers import bare_page_number, page_of, stated_page_total
 from docproc.core.models import BBox, DocType, Page, PageLabel, RawDocument, Side
 
 
@@ -217,6 +217,18 @@ def _blank(page: Page, label: PageLabel) -> bool:
     return label.doc_type == DocType.UNKNOWN and len(_compact(page.text)) <= BLANK_CHARS
 
 
+def _printed_numbers(pages: list[Page], labels: list[PageLabel]) -> tuple[tuple[int, int] | None, ...]:
+    """Each page's (number, total). Pages numbered without a total (— 3 —) take the total the document states in its
+    own text (本合同共6页), so that a page missing from them can be named."""
+    printed = tuple(label.page_of for label in labels)
+    if any(printed) or (total := stated_page_total("\n".join(p.text for p in pages))) is None:
+        return printed
+    numbers = [bare_page_number(p.text) for p in pages]
+    if not any(numbers):
+        return printed
+    return tuple((n, total) if n and n <= total else None for n in numbers)
+
+
 def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
     """Group consecutive pages into documents by type and page-number cues."""
     groups: list[list[int]] = []
@@ -246,7 +258,7 @@ def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
                 side=first.side,
                 pages=tuple(pages[i] for i in group),
                 confidence=min(labels[i].confidence for i in group),
-                printed_page_numbers=tuple(labels[i].page_of for i in group),
+                printed_page_numbers=_printed_numbers([pages[i] for i in group], [labels[i] for i in group]),
             )
         )
     return docs
