@@ -38,6 +38,9 @@ from samples.generator import (
     batch11_statement,
     batch12_records,
     batch12_statement,
+    batch13_letters,
+    batch13_records,
+    batch13_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -57,7 +60,10 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(statement_families.FAMILIES, "bank_statement"),
                **dict.fromkeys(contract_families.FAMILIES, "purchase_contract"),
                **dict.fromkeys(record_families.TAX, "tax_certificate"),
-               **dict.fromkeys(record_families.LICENSE, "business_license")}
+               **dict.fromkeys(record_families.LICENSE, "business_license"),
+               batch13_letters.OVERPRINT: "id_card"}
+PICTURES = {batch13_records.DESK}  # drawn only as a picture: no text layer to read the truth from
+TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
 ATTR = {"income_proof": "proof", "bank_statement": "statement", "purchase_contract": "contract",
@@ -71,7 +77,7 @@ def test_registry_lists_families_of_every_type() -> None:
         pool = families(doc_type)
         assert sum(not f.held_out for f in pool) == 1, f"{doc_type}: the existing layout is its one seen family"
         assert all(f.description and f.doc_type == doc_type for f in pool)
-    assert [f.id for f in families("id_card")] == ["id_card_2004"], "one national design"
+    assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint"], "one design, one copy tradition"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -94,13 +100,14 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                                  "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"])
+                                  "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
-            assert doc["held_out"] is (mode != "seen" and doc["type"] != "id_card"), (spec.applicant, doc["template"])
+            held = mode != "seen" and (doc["type"] != "id_card" or mode == "unseen13")
+            assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
 def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
@@ -114,14 +121,15 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
-            assert len(later) == (0 if doc_type == "id_card" else 2 if two else 1), (doc_type, batch)
+            none = doc_type == "id_card" and batch < 13
+            assert len(later) == (0 if none else 2 if two else 1), (doc_type, batch)
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
@@ -150,10 +158,10 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
-                                             ("unseen11", 11), ("unseen12", 12)])
+                                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
-    if doc_type == "id_card":
+    if doc_type == "id_card" and batch < 13:
         assert pool == candidates(doc_type, "seen")
     else:
         assert pool == [f for f in families(doc_type) if f.batch == batch], doc_type
@@ -164,11 +172,11 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen6", 6, 4717), ("unseen7", 7, 4719),
                                                     ("unseen8", 8, 4721), ("unseen9", 9, 4722),
                                                     ("unseen10", 10, 4723), ("unseen11", 11, 4724),
-                                                    ("unseen12", 12, 4725)])
+                                                    ("unseen12", 12, 4725), ("unseen13", 13, 4726)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
-    assert {f.id for f in FAMILIES if f.batch == batch} == {d["template"] for d in docs}
+    assert {f.id for f in FAMILIES if f.batch == batch and f.doc_type != "id_card"} == {d["template"] for d in docs}
     assert all(d["held_out"] and FAMILY[d["template"]].batch == batch for d in docs)
     assert {d["type"] for d in docs} == set(DOC_TYPES) - {"id_card"}
 
@@ -178,7 +186,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
-                            ("unseen11", 11), ("unseen12", 12)):
+                            ("unseen11", 11), ("unseen12", 12), ("unseen13", 13)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -496,6 +504,106 @@ def test_twelfth_batch_layouts_and_seals(seed: int) -> None:
     (page,) = _text(Printer(lic).pdf("business_license"))
     assert "营业执照" in page and "副本" in page and "再复印无效" in page and lic.license.uscc_printed in page
     assert seals(lic, "business_license") == [(1, lic.license.authority, "round"), (1, lic.license.company.name, "round")]
+
+
+@pytest.mark.slow
+def test_cli_unseen13_corpus_renders_every_thirteenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen13 corpus: the pool draws only batch 13, every batch-13 family renders and its documents carry
+    their truth fields; the ID cards follow the batch's copy tradition."""
+    docs = _held_out_docs(tmp_path, "unseen13", 13013)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 13 and f.doc_type != "id_card"}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 13, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+    ids = [d for folder in tmp_path.iterdir() if folder.is_dir()
+           for d in _documents(json.loads((folder / "truth.json").read_text(encoding="utf-8"))) if d["type"] == "id_card"]
+    assert ids and all(d["template"] == batch13_letters.OVERPRINT and d["held_out"] for d in ids)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_thirteenth_batch_statement_carries_its_pages(seed: int) -> None:
+    """The 分户账 print dates its rows 20260305 with the time under it, keeps debits and credits in their own columns
+    (no sign), opens every page with 承前页 (期初余额 on page 1), closes it with 本页合计 and, but on the last, 过次页, and
+    carries an oval seal."""
+    p = _with_family(batch13_statement.WRAPPED, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    assert len(pages) == statement.pages_declared
+    whole = "".join(pages).replace(",", "")
+    for t in statement.transactions:
+        assert t.day.strftime("%Y%m%d") in whole and f"{abs(t.amount):.2f}" in whole
+        assert f"-{abs(t.amount):.2f}" not in whole and f"+{abs(t.amount):.2f}" not in whole
+    for k, page in enumerate(pages, 1):
+        assert f"第{k}页/共{len(pages)}页" in page and "本页合计" in page
+        assert ("期初余额" if k == 1 else "承前页") in page
+        assert ("过次页" in page) is (k < len(pages))
+    assert "借方发生额" in pages[0] and "贷方发生额" in pages[0] and "期末余额" in pages[-1]
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "oval")]
+                                          if statement.sealed else [])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_thirteenth_batch_layouts_and_seals(seed: int) -> None:
+    """The merged-cell letter gives the monthly pay with its 大写 and the year's pay; the 预售 contract spreads the
+    seat over its blanks, gives the 单价 in the body and the totals in 附件六 on the last page under the signatures; the
+    文字版 certificate lists every ticket's 原凭证号 and 实缴(退)金额 and sums them in 大写 and 小写; the desk photo is
+    one landscape picture page."""
+    m = _with_family("letter_merged_cells", seed)
+    (page,) = _text(Printer(m).pdf("income_proof"))
+    assert "收入情况" in page and "证明用途" in page
+    flat = page.replace(",", "").replace("¥", "")
+    assert m.proof.amount_in_words in page and f"{m.proof.monthly_income * 12:.2f}" in flat
+    assert seals(m, "income_proof") == ([(1, m.proof.seal_legend or m.proof.employer, "round")]
+                                        if m.proof.sealed else [])
+    c = _with_family(batch13_records.ANNEX, seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert len(text) == contract.pages_declared
+    assert all(f"合同编号：{contract.number}" in page and f"第{k}页共{len(text)}页" in page
+               for k, page in enumerate(text, 1))
+    region = contract.seller.region
+    assert f"{region.district[:-1]}{region.district[-1]}" in text[0] and "单元" in text[0]
+    assert f"{contract.unit_price:.2f}" in "".join(text[:3]) and "附件六" in "".join(text[:3])
+    assert "附件六合同主要条款" in text[-1] and contract.price_words in text[-1] and contract.property_address in text[-1]
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family("tax_wenzi_list", seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert "（文字版）" in page and t.tax.verification_code in page
+    assert page.count("原凭证号") == len(t.tax.rows) == page.count("实缴(退)金额")
+    assert f"（大写）：{to_words(t.tax.total_tax)}" in page and f"¥{t.tax.total_tax:,.2f}" in page
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family(batch13_records.DESK, seed)
+    assert lic.license is not None
+    data = Printer(lic).pdf("business_license")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 1 and pdf.pages[0].width > pdf.pages[0].height and len(pdf.pages[0].images) == 1
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round")]
+
+
+def test_unseen13_hands_the_id_card_in_as_one_overprinted_copy() -> None:
+    """Under the batch-13 ID family both sides come on one sheet wherever no defect keeps them apart, and the sheet
+    carries the overprint (it differs from the same copy without it); the earlier modes keep their own files."""
+    from samples.generator.forms import render_file
+
+    copies = 0
+    for spec in corpus_specs(applicants=6, seed=13, templates="unseen13"):
+        p = plan(spec)
+        assert p.templates["id_card"] == batch13_letters.OVERPRINT
+        holding = [f for f in p.files if "id_front" in f.items]
+        apart = any(d in spec.defects for d in ("duplicate_document", "illegible_id_back", "missing_id_back"))
+        if apart:
+            continue
+        assert any(set(f.items) >= {"id_front", "id_back"} for f in holding), spec.applicant
+        copies += 1
+        if copies == 1:
+            plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
+            fp = next(f for f in p.files if "id_front" in f.items)
+            assert render_file(Printer(p), fp) != render_file(Printer(plain), fp)
+    assert copies
 
 
 @pytest.mark.slow
@@ -957,7 +1065,7 @@ def _forms(name: str, value: Any) -> set[str]:
     return {text}
 
 
-@pytest.mark.parametrize("family", sorted(IMPLEMENTED))
+@pytest.mark.parametrize("family", TYPESET)
 def test_new_family_prints_its_truth(family: str) -> None:
     """The file's own text layer holds every truth value (catches truth/render drift without OCR)."""
     doc_type = FAMILY[family].doc_type

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import contract_families
 from .applicant import ApplicantPlan, FilePlan, stream
+from .batch13_letters import OVERPRINT, overprint
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
 from .pdfkit import binary_images, pdf_date
@@ -48,11 +49,11 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
     items = [item for item, _ in sheet]
     if items[0] in ("id_front", "id_back"):
         if single and how.form == "photo":
-            img = photograph(pr.card_art(items[0][3:]), rng, min_doc_px=1050)
+            img = photograph(_card(pr, items[0][3:]), rng, min_doc_px=1050)
             return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
         if single:
             dpi = rng.choice((300, 320, 350))
-            return scan(pr.card_art(items[0][3:]), rng, scale=dpi / 25.4 / CARD_PX_PER_MM, grayscale=how.grayscale,
+            return scan(_card(pr, items[0][3:]), rng, scale=dpi / 25.4 / CARD_PX_PER_MM, grayscale=how.grayscale,
                         bed_margin=True, tone=how.tone, skew=how.skew)
         return scan_page(photocopy(pr, [i[3:] for i in items], how.dpi, rng), rng, how)
     item, number = sheet[0]
@@ -82,7 +83,17 @@ def photocopy(pr: Printer, sides: list[str], dpi: int, rng: random.Random) -> Im
                                                                  resample=Image.Resampling.BICUBIC)
         page.paste(card, (int((x_centre - 42.8) * px_mm), int(y * px_mm)), card)
         y += rng.uniform(75, 100)
+    if pr.p.family("id_front") == OVERPRINT:
+        return overprint(page, stream(pr.p.spec, "overprint"), px_per_mm=px_mm)
     return page
+
+
+def _card(pr: Printer, side: str) -> Image.Image:
+    """One card side as handed in alone (with the customer's overprint where the family lays one)."""
+    art = pr.card_art(side)
+    if pr.p.family("id_front") == OVERPRINT:
+        return overprint(art, stream(pr.p.spec, f"overprint:{side}"), px_per_mm=CARD_PX_PER_MM)
+    return art
 
 
 def paste_seal(img: Image.Image, spot: SealSpot, seal: Image.Image, *, dpi: int, rng: random.Random) -> Image.Image:

@@ -4,11 +4,12 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
-ID cards have one national design (GB/T 36359 card art, 2004 onwards): only their delivery varies.
+ID cards have one national design (GB/T 36359 card art, 2004 onwards): only their delivery varies, and the one
+held-out ID family (batch 13) is a delivery tradition: both sides photocopied on one sheet under an overprint.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
-                  "unseen10": 10, "unseen11": 11, "unseen12": 12}  # mode → the batch of families it draws
+                  "unseen10": 10, "unseen11": 11, "unseen12": 12,
+                  "unseen13": 13}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -36,6 +38,10 @@ class Family:
 
 FAMILIES: tuple[Family, ...] = (
     Family("id_card_2004", "id_card", "居民身份证 second-generation card (portrait side and emblem side)", False, 0),
+    Family("id_copy_overprint", "id_card",
+           "both sides of the 居民身份证 photocopied on one A4 sheet (front above back) with the customer's diagonal, "
+           "repeated 仅供…银行按揭贷款使用，他用无效 overprint across the whole sheet in grey-black, red or blue ink; a side "
+           "handed in alone carries the same overprint laid over the card, as phone watermark apps do", True, 13),
     # income_proof
     Family("letter_prose_a4", "income_proof",
            "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
@@ -139,6 +145,12 @@ FAMILIES: tuple[Family, ...] = (
            "soft shadow over a corner and light falling off; prose giving 工作年限, 月均收入（税前） with 大写 and 年收入约…万元, "
            "部门负责人 with a handwritten signature and the phone on the left, the company's name and a 2026/03/05 date on "
            "the right, a scarlet thin-ring seal pressed partly over the last lines", True, 12),
+    Family("letter_merged_cells", "income_proof",
+           "a unit's 收入证明 typed as one bordered table: title over a 编号 line, three columns — a section cell merged down "
+           "its rows with the words set vertically (基本信息/收入情况/单位信息), the label, the value — giving 姓名 and 性别 in "
+           "one row split in four, 身份证号码, 工作单位, 所在部门及职务, 入职时间, 月收入（税前，小写） with ¥ or commas, 月收入"
+           "（大写）, 年收入（税前）, 联系人及电话; a last row merged across the table holding the declaration, 单位（盖章）, the "
+           "name and a 2026年03月05日 date with the seal pressed in it", True, 13),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -252,6 +264,12 @@ FAMILIES: tuple[Family, ...] = (
            "对账期间/期初余额), columns 记账日期 (05/03/2026, day first)/摘要/交易金额 (debits with a trailing minus, "
            "1,234.00-)/余额/对方户名/对方账号/流水号 between heavy rules, 收入合计/支出合计 (trailing minus) with counts and "
            "期末余额 after the rows, 第i页，共n页 at every foot, a purple-red thin double-ring oval 业务专用章", True, 12),
+    Family("statement_wrapped_carry", "bank_statement",
+           "a branch's 客户分户账 / 账户明细对账单, landscape where the rows fit: bank and title, a ruled facts strip (户名/账号/"
+           "币种/开户机构/起止日期 as 20260101-20260331), columns 交易日期 (20260305 with the time under it)/摘要 (description, "
+           "counterparty and account wrapped onto a second line inside the row)/借方发生额/贷方发生额/余额/交易机构/柜员, a "
+           "承前页 line opening every page (期初余额 on page 1), 本页合计 and 过次页 lines closing it, 借方合计/贷方合计 with "
+           "counts and 期末余额 at the end, 第 i 页/共 n 页, a brown-red thick-ring oval 业务专用章", True, 13),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -324,6 +342,12 @@ FAMILIES: tuple[Family, ...] = (
            "坐落于, 建筑面积), 总价款 as 人民币（小写） on one dotted line and （大写） on the next, the model clauses, 附件 pages, "
            "a ruled 合同签署页 table (出卖人（签章）| 买受人（签字）, 法定代表人/委托代理人, 签订时间, 签订地点), a 骑缝章 slice of "
            "the seller's seal down the right edge of every page and its seal over its name, 第 i 页 共 n 页", True, 12),
+    Family("contract_annex_terms", "purchase_contract",
+           "a provincial 商品房预售合同 model text filled in with blue-black hand-like type on underlined blanks (出卖人/买受人 "
+           "lines, the seat spread over 省/市/区/路（街）/号/项目/栋/单元/室 blanks), the price as 单价 per ㎡ of 建筑面积 with the "
+           "total left to the annex, 合同编号 top right and 第 i 页 共 n 页 on every page, and on the last page 附件六 合同主要条款 "
+           "— a ruled label/value table (房屋坐落, 建筑面积, 单价, 总价款（小写）/（大写）, 首期房价款, 交付日期) — over the "
+           "signing lines, the seller's seal over its name", True, 13),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -386,6 +410,11 @@ FAMILIES: tuple[Family, ...] = (
            "ruled strip 纳税人姓名/证件号码/所属期间, for every 所得项目 and 扣缴义务人 a 收入额 row and an 已缴税额 row with "
            "empty cells where nothing was declared, a 合计 column, two 合计 rows, 已缴税额合计（大写）, 查验码, 开具人, the "
            "office and a 2026年3月5日 开具日期 under an orange-red thin-ring seal, no page number", True, 12),
+    Family("tax_wenzi_list", "tax_certificate",
+           "a 税收完税证明（文字版） from the 电子税务局: 中华人民共和国 / 税收完税证明 / （文字版）, № top right, 填发日期 and 税务"
+           "机关, 纳税人识别号/纳税人名称 lines, 兹证明 prose with the period, each ticket a numbered block of label：value pairs "
+           "(原凭证号/税种/品目名称/税款所属时期/入(退)库日期/实缴(退)金额), 金额合计（大写）…（小写）¥…, 备注 with 收入额合计 and "
+           "验证码, a 妥善保管 note, a red round seal over 税务机关（章）; no table rules, no page number", True, 13),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -451,6 +480,11 @@ FAMILIES: tuple[Family, ...] = (
            "组成形式/注册日期/经营场所 —, 经营范围, 登记机关 and the date under the registry's seal, grey like the rest), a "
            "dark band where the copier's lid stood open and toner specks; over it in fresh ink a handwritten 与原件一致, a "
            "red boxed 仅供…使用 / 再复印无效 note, the company's name, and the company's own red round seal across the copy", True, 12),
+    Family("license_desk_angle", "business_license",
+           "the 营业执照 正本 (landscape, 2019 design: 统一社会信用代码, QR code with 市场主体身份码, emblem, 营 业 执 照, the "
+           "fields in two columns, 经营范围, 登记机关 and the date under the seal) lying on a wooden desk photographed from the "
+           "near side at an angle: the far edge shorter, the sheet a little skewed, its shadow on the wood, light brighter "
+           "towards the camera; a picture only", True, 13),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -466,7 +500,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
 
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
-    the ninth, `unseen10` the tenth, `unseen11` the eleventh and `unseen12` the twelfth (a type without one uses the first); a type without held-out families keeps its seen ones.
+    the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth and `unseen13` the
+    thirteenth (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
