@@ -396,3 +396,36 @@ def test_tax_record_period_printed_under_its_title_without_a_label() -> None:
     ])
     assert (got["period_start"], got["period_end"]) == (date(2025, 4, 1), date(2026, 3, 31))
     assert got["issue_date"] == date(2026, 4, 10)
+
+
+_MONTH_HEADINGS = ["2025年01月", "2025年02月", "2025年03月", "2025年04月"]
+
+
+def test_tax_record_with_months_for_columns_takes_the_totals_of_its_grand_total_rows() -> None:
+    # each agent's 收入额 and 已缴税额 rows end in the row's total under 合计; the grand total rows are labelled 合 计
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["纳税人收入纳税明细"], ["纳税人姓名", "王芳", "所属期间", "2025年1月1日至2025年4月30日"],
+        ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["工资薪金所得", "北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "32,000.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "930.00"],
+        ["劳务报酬所得", "北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["合", "计", "收入额", "10,000.00", "15,000.00", "12,000.00", "3,500.00", "40,500.00"],
+        ["已缴税额", "290.00", "440.00", "350.00", "105.00", "1,185.00"],
+        ["已缴税额合计（大写）：壹仟壹佰捌拾伍元整"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_whose_total_column_a_scan_drew_a_row_off() -> None:
+    # each total stands a row above its own: the grand income row ends in the grand tax, its total is a row up
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计", "32,000.00"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "930.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "8,500.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "255.00"],
+        ["已缴税额", "150.00", "105.00", "40,500.00"],
+        ["合计", "收入额", "10,000.00", "15,000.00", "12,000.00", "3,500.00", "1,185.00"],
+        ["已缴税额", "290.00", "440.00", "350.00", "105.00"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
