@@ -17,7 +17,6 @@ from decimal import Decimal
 from docproc.cn import vocab
 from docproc.cn.normalize import parse_amount
 from docproc.core.models import Field
-from docproc.extractors._tax_totals import FIGURE
 from docproc.extractors._text import Hit, PageText
 
 CENT = Decimal("0.01")
@@ -42,9 +41,15 @@ class _Row:
     figures: list[tuple[Decimal, Hit]]
 
 
+# One cell's amount: grouped by commas (24,137.31), by points as OCR reads commas too (220.634.72), or not at all.
+# Tried in that order, so that two cells read as one word (22,175.7324,137.31, 6,615.1310,209.18) come apart
+# after each cell's two decimals: within a number, one separator groups its thousands throughout.
+_CELL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:\.\d{3})+\.\d{2}|\d+\.\d{2}")
+
+
 def _figures(text: PageText, index: int, start: int) -> list[tuple[Decimal, Hit]]:
     out = []
-    for match in re.finditer(FIGURE, text.lines[index][start:]):
+    for match in _CELL.finditer(text.lines[index][start:]):
         if (value := parse_amount(match.group(0))) is not None:
             out.append((value, Hit(text, text.offsets[index] + start, match)))
     return out

@@ -429,3 +429,16 @@ def test_tax_record_with_months_for_columns_whose_total_column_a_scan_drew_a_row
         ["已缴税额", "290.00", "440.00", "350.00", "105.00"],
     ])
     assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_whose_neighbouring_cells_ocr_read_as_one_word() -> None:
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.0012,000.00", "32,000.00"],
+        ["已缴税", "290.00", "290.00", "350.00", "930.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["收入额", "10,000.0015,000.0012,000.00", "3,500.00", "40,500.00"], ["合计"],
+        ["已缴税额", "290.00", "440.00", "350.00105.00", "1,185.00"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
