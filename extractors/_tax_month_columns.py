@@ -90,11 +90,25 @@ def _nearby(text: PageText, line: int) -> list[tuple[Decimal, Hit]]:
     return [f for i in range(max(line - 1, 0), min(line + 2, len(text.lines))) for f in _figures(text, i, 0)]
 
 
-def _grand_rows(text: PageText, rows: list[_Row]) -> list[_Row]:
-    """The rows beside a 合计 label opening a line (on its line or a line above or below), else the last."""
+def _grand_rows(text: PageText, incomes: list[_Row], taxes: list[_Row]) -> tuple[_Row, _Row]:
+    """The grand total rows: the 收入额 row beside a 合计 label opening a line (on the label's line or one above
+    or below: the label spans both rows), else the last 收入额 row; and the 已缴税额 row under it."""
     labels = [i for i, line in enumerate(text.lines) if _GRAND.match(line)]
-    near = [r for r in rows if any(abs(r.line - i) <= GRAND_REACH for i in labels)]
-    return near or rows[-1:]
+    income = next((r for r in reversed(incomes) if any(abs(r.line - i) <= GRAND_REACH for i in labels)), incomes[-1])
+    return income, next((r for r in taxes if r.line > income.line), taxes[-1])
+
+
+def _total(text: PageText, grand: _Row, rows: list[_Row], in_words: Decimal | None) -> tuple[Decimal, Hit] | None:
+    """The grand total of one kind of row (income or tax), in order of the evidence for it: the grand total row's
+    own figures add up to it; the 大写 states it and the table prints it; else the grand row's last figure when
+    no cell of the row is larger (a month cell misread: a total is no smaller than any of its months)."""
+    if total := _row_total(grand, _nearby(text, grand.line)):
+        return total
+    if in_words is not None and (stated := next(((v, h) for r in rows for v, h in _nearby(text, r.line)
+                                                 if v == in_words), None)):
+        return stated
+    last = grand.figures
+    return last[-1] if len(last) >= 2 and last[-1][0] == max(v for v, _ in last) else None
 
 
 def month_column_totals(text: PageText, tax_in_words: Decimal | None) -> tuple[Decimal, Decimal, Field] | None:
@@ -106,11 +120,8 @@ def month_column_totals(text: PageText, tax_in_words: Decimal | None) -> tuple[D
     taxes = _rows(text, heading + 1, _alternation("tax_rows"))
     if not incomes or not taxes:
         return None
-    income = next((t for r in reversed(_grand_rows(text, incomes)) if (t := _row_total(r, _nearby(text, r.line)))),
-                  None)
-    tax = next((t for r in reversed(_grand_rows(text, taxes)) if (t := _row_total(r, _nearby(text, r.line)))), None)
-    if tax is None and tax_in_words is not None:
-        tax = next(((v, h) for r in taxes for v, h in _nearby(text, r.line) if v == tax_in_words), None)
+    grand_income, grand_tax = _grand_rows(text, incomes, taxes)
+    income, tax = _total(text, grand_income, incomes, None), _total(text, grand_tax, taxes, tax_in_words)
     if income is None or tax is None:
         return None
     return income[0], tax[0], income[1].field(income[1].group(0), 0)

@@ -442,3 +442,31 @@ def test_tax_record_with_months_for_columns_whose_neighbouring_cells_ocr_read_as
         ["已缴税额", "290.00", "440.00", "350.00105.00", "1,185.00"],
     ])
     assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_takes_a_grand_total_a_misread_month_no_longer_adds_up_to() -> None:
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "32,000.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "930.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["合计", "收入额", "10,000.00", "16,000.00", "12,000.00", "3,500.00", "40,500.00"],  # 15,000.00 misread
+        ["已缴税额", "290.00", "440.00", "350.00", "105.00", "1,185.00"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_takes_the_tax_its_amount_in_words_states() -> None:
+    # a month of the grand tax row misread (350.00 as 380.00) and its total pushed onto a line of its own
+    got = run(DocType.TAX_CERTIFICATE, None, [
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "32,000.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "930.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["合计", "收入额", "10,000.00", "15,000.00", "12,000.00", "3,500.00", "40,500.00"],
+        ["已缴税额", "290.00", "440.00", "380.00", "105.00"], ["1,185.00"],
+        ["已缴税额合计（大写）：壹仟壹佰捌拾伍元整"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
