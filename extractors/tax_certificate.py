@@ -374,14 +374,14 @@ _LABEL_TAIL = re.compile(r"(?<![属效])日?期[:：]")  # not 所属期：, 有
 
 
 def _reread_after_label_tail(text: PageText, ctx: ReadingContext | None) -> Field | None:
-    """A damaged date after the tail of a date's label (…日期：, 期：) in the lower half of the page, where a
-    record is dated under its issuer's name, read again from its own box."""
-    if ctx is None:
-        return None
+    """A date after the tail of a date's label (…日期：, 期：, 开具月期：) in the lower half of the page, where a
+    record is dated under its issuer's name: as read when it reads whole there, else read again from its box."""
     for index in range(len(text.lines) // 2, len(text.lines)):
         for match in _LABEL_TAIL.finditer(text.lines[index]):
-            start = text.offsets[index] + match.end()
-            if (field := reread_date(text, (start, text.offsets[index] + len(text.lines[index])), ctx)) is not None:
+            start, end = text.offsets[index] + match.end(), text.offsets[index] + len(text.lines[index])
+            if (dates := find_dates(text.joined[start:end])) and dates[0][1] == 0:
+                return text.field((start, start + dates[0][2]), dates[0][0])
+            if (field := reread_date(text, (start, end), ctx)) is not None:
                 return field
     return None
 
