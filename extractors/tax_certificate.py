@@ -16,6 +16,7 @@ from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._labels import labels_of, past_separators
+from docproc.extractors._tax_month_columns import month_column_totals
 from docproc.extractors._tax_totals import FIGURE as _FIGURE
 from docproc.extractors._tax_totals import income_the_rows_vouch_for
 from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
@@ -346,12 +347,13 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
         fields["issue_date"] = tail
     if code := _verification_code(text):
         fields["verification_code"] = code
+    transposed = month_column_totals(text, _tax_in_words(text))  # months for columns: its 合计 rows' totals
     for name in ("total_income", "total_tax"):
-        if name in raw and (amount := _amount(raw[name])):
+        if name in raw and not transposed and (amount := _amount(raw[name])):  # 合计|收入额 reads as 合计收入
             fields[name] = amount
-    if "total_tax" not in fields and (paid := _tax_total_line(text)):
+    if "total_tax" not in fields and not transposed and (paid := _tax_total_line(text)):
         fields["total_tax"] = paid
-    if ("total_income" not in fields or "total_tax" not in fields) and (totals := _totals_row(text)):
+    if ("total_income" not in fields or "total_tax" not in fields) and (totals := transposed or _totals_row(text)):
         income, tax, evidence = totals
         fields.setdefault("total_income", evidence.model_copy(update={"value": income}))
         fields.setdefault("total_tax", evidence.model_copy(update={"value": tax}))
@@ -372,14 +374,14 @@ _LABEL_TAIL = re.compile(r"(?<![属效])日?期[:：]")  # not 所属期：, 有
 
 
 def _reread_after_label_tail(text: PageText, ctx: ReadingContext | None) -> Field | None:
-    """A damaged date after the tail of a date's label (…日期：, 期：) in the lower half of the page, where a
-    record is dated under its issuer's name, read again from its own box."""
-    if ctx is None:
-        return None
+    """A date after the tail of a date's label (…日期：, 期：, 开具月期：) in the lower half of the page, where a
+    record is dated under its issuer's name: as read when it reads whole there, else read again from its box."""
     for index in range(len(text.lines) // 2, len(text.lines)):
         for match in _LABEL_TAIL.finditer(text.lines[index]):
-            start = text.offsets[index] + match.end()
-            if (field := reread_date(text, (start, text.offsets[index] + len(text.lines[index])), ctx)) is not None:
+            start, end = text.offsets[index] + match.end(), text.offsets[index] + len(text.lines[index])
+            if (dates := find_dates(text.joined[start:end])) and dates[0][1] == 0:
+                return text.field((start, start + dates[0][2]), dates[0][0])
+            if (field := reread_date(text, (start, end), ctx)) is not None:
                 return field
     return None
 

@@ -218,3 +218,85 @@ def test_an_issue_date_under_the_seal_whose_label_was_misread_is_read_again() ->
     date to read again, and a point the seal's ring hid (202608.30) is put back when month and day hold."""
     assert _dated("202608.30")["issue_date"] == date(2026, 8, 30)
     assert "issue_date" not in _dated("2026.0843")  # no day 43: nothing is guessed
+
+
+_MONTH_HEADINGS = ["2025年01月", "2025年02月", "2025年03月", "2025年04月"]
+
+
+def test_tax_record_with_months_for_columns_takes_the_totals_of_its_grand_total_rows() -> None:
+    # each agent's 收入额 and 已缴税额 rows end in the row's total under 合计; the grand total rows are labelled 合 计
+    got = fields([
+        ["纳税人收入纳税明细"], ["纳税人姓名", "王芳", "所属期间", "2025年1月1日至2025年4月30日"],
+        ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["工资薪金所得", "北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "32,000.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "930.00"],
+        ["劳务报酬所得", "北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["合", "计", "收入额", "10,000.00", "15,000.00", "12,000.00", "3,500.00", "40,500.00"],
+        ["已缴税额", "290.00", "440.00", "350.00", "105.00", "1,185.00"],
+        ["已缴税额合计（大写）：壹仟壹佰捌拾伍元整"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_whose_total_column_a_scan_drew_a_row_off() -> None:
+    # each total stands a row above its own: the grand income row ends in the grand tax, its total is a row up
+    got = fields([
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计", "32,000.00"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "930.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "8,500.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "255.00"],
+        ["已缴税额", "150.00", "105.00", "40,500.00"],
+        ["合计", "收入额", "10,000.00", "15,000.00", "12,000.00", "3,500.00", "1,185.00"],
+        ["已缴税额", "290.00", "440.00", "350.00", "105.00"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_whose_neighbouring_cells_ocr_read_as_one_word() -> None:
+    got = fields([
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.0012,000.00", "32,000.00"],
+        ["已缴税", "290.00", "290.00", "350.00", "930.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["收入额", "10,000.0015,000.0012,000.00", "3,500.00", "40,500.00"], ["合计"],
+        ["已缴税额", "290.00", "440.00", "350.00105.00", "1,185.00"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_takes_a_grand_total_a_misread_month_no_longer_adds_up_to() -> None:
+    got = fields([
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "32,000.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "930.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["合计", "收入额", "10,000.00", "16,000.00", "12,000.00", "3,500.00", "40,500.00"],  # 15,000.00 misread
+        ["已缴税额", "290.00", "440.00", "350.00", "105.00", "1,185.00"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_with_months_for_columns_takes_the_tax_its_amount_in_words_states() -> None:
+    # a month of the grand tax row misread (350.00 as 380.00) and its total pushed onto a line of its own
+    got = fields([
+        ["纳税人收入纳税明细"], ["所得项目", "扣缴义务人", "项目", *_MONTH_HEADINGS, "合计"],
+        ["北京华泰科技有限公司", "收入额", "10,000.00", "10,000.00", "12,000.00", "32,000.00"],
+        ["已缴税额", "290.00", "290.00", "350.00", "930.00"],
+        ["北京远景咨询有限公司", "收入额", "5,000.00", "3,500.00", "8,500.00"],
+        ["已缴税额", "150.00", "105.00", "255.00"],
+        ["合计", "收入额", "10,000.00", "15,000.00", "12,000.00", "3,500.00", "40,500.00"],
+        ["已缴税额", "290.00", "440.00", "380.00", "105.00"], ["1,185.00"],
+        ["已缴税额合计（大写）：壹仟壹佰捌拾伍元整"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("40500.00"), Decimal("1185.00"))
+
+
+def test_tax_record_dated_after_a_misread_label_whose_date_reads_whole() -> None:
+    got = fields([
+        ["个人所得税纳税记录"], ["纳税人姓名", "赵磊"], ["所属期间", "2025年1月1日至2025年12月31日"],
+        ["合计", "120,000.00", "3,480.00"], ["查验码：K7Q2M9X4P1"], ["开具人：王敏", "开具月期：2026年1月15日"],
+    ])
+    assert got["issue_date"] == date(2026, 1, 15)
