@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,7 @@ from docproc.cn import vocab
 from docproc.cn.booked import parse_booked
 from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
+from docproc.cn.year_last import Order, column_order, year_last_date
 from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._reread import DIGITS, reread
@@ -56,26 +58,41 @@ def carried_over(row: Row) -> bool:
     return text.startswith(_CARRIED)
 
 
-def _row_date(row: Row) -> date | None:
+def _row_date(row: Row, order: Order | None = None) -> date | None:
+    """The row's date; one printed with the year last (13/01/2026) is read in the column's ``order``."""
     day = row.cells.get("date", "").strip()
     return parse_date(re.split(r"\s|T", day)[0]) or next((d for d, _, _ in find_dates(day)), None) or (
-        parse_date(start.group(0)) if (start := re.match(_DAY, day)) else None)  # 2026-03-1710:22:33
+        parse_date(start.group(0)) if (start := re.match(_DAY, day)) else None) or (  # 2026-03-1710:22:33
+        year_last_date(day, order) if order else None)
 
 
-def opening_row(rows: list[Row]) -> tuple[Row, date, Decimal] | None:
+def _period(fields: dict[str, Field]) -> tuple[date, date] | None:
+    start, end = fields.get("period_start"), fields.get("period_end")
+    if start and end and isinstance(start.value, date) and isinstance(end.value, date):
+        return start.value, end.value
+    return None
+
+
+def date_order(rows: list[Row], fields: dict[str, Field]) -> Order | None:
+    """Day or month first, for a table whose dates print the year last: decided from its whole date column
+    and the statement's period."""
+    return column_order((r.cells.get("date", "") for r in rows), _period(fields))
+
+
+def opening_row(rows: list[Row], order: Order | None = None) -> tuple[Row, date, Decimal] | None:
     """The row a ledger opens with when it states the balance brought in (期初余额, 承前页): its date and
     balance begin the statement."""
     first = rows[0] if rows else None
-    if first is None or not carried_over(first) or (when := _row_date(first)) is None:
+    if first is None or not carried_over(first) or (when := _row_date(first, order)) is None:
         return None
     balance = _money(first.cells.get("balance"))
     return (first, when, balance) if balance is not None else None
 
 
-def transaction(row: Row) -> dict[str, Any] | None:
+def transaction(row: Row, order: Order | None = None) -> dict[str, Any] | None:
     """A canonical transaction from a table row (signed amount: credit > 0); a carried-over row is none."""
     cells = row.cells
-    if carried_over(row) or (when := _row_date(row)) is None:
+    if carried_over(row) or (when := _row_date(row, order)) is None:
         return None
     amount = _money(cells.get("amount"))
     credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
@@ -187,7 +204,7 @@ def _bank_anywhere(text: PageText) -> Field | None:
     return None
 
 
-def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field],
+def _from_rows(rows: Sequence[Row], transactions: list[dict[str, Any]], fields: dict[str, Field],
                opening: tuple[Row, date, Decimal] | None = None) -> None:
     """Period and balances from the rows when the header does not print them (a ledger's opening row,
     期初余额, states where the period starts and its balance)."""
@@ -230,10 +247,11 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
         for name, value in _header_fields(PageText(page)).items():
             fields.setdefault(name, value)
     table = rows_of(list(doc.pages))
-    rows = [r for r in table if transaction(r) is not None]
-    transactions = [t for r in rows if (t := transaction(r)) is not None]
+    order = date_order(table, fields)
+    rows = [r for r in table if transaction(r, order) is not None]
+    transactions = [t for r in rows if (t := transaction(r, order)) is not None]
     repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
-    _from_rows(rows, transactions, fields, opening_row(table))
+    _from_rows(rows, transactions, fields, opening_row(table, order))
     if transactions:
         fields["transactions"] = Field(
             value=transactions,
