@@ -14,6 +14,7 @@ from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
 from docproc.cn.year_last import Order, column_order, year_last_date
 from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
+from docproc.extractors._app_cards import Card, cards_of
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._table import Row, rows_of
@@ -204,7 +205,7 @@ def _bank_anywhere(text: PageText) -> Field | None:
     return None
 
 
-def _from_rows(rows: Sequence[Row], transactions: list[dict[str, Any]], fields: dict[str, Field],
+def _from_rows(rows: Sequence[Row | Card], transactions: list[dict[str, Any]], fields: dict[str, Field],
                opening: tuple[Row, date, Decimal] | None = None) -> None:
     """Period and balances from the rows when the header does not print them (a ledger's opening row,
     期初余额, states where the period starts and its balance)."""
@@ -212,7 +213,7 @@ def _from_rows(rows: Sequence[Row], transactions: list[dict[str, Any]], fields: 
         return
     first, last = rows[0], rows[-1]
 
-    def field(row: Row, value: object) -> Field:
+    def field(row: Row | Card, value: object) -> Field:
         return Field(value=value, confidence=round(row.confidence, 3), page=row.page, bbox=row.bbox)
 
     start = (opening[0], opening[1]) if opening else (first, transactions[0]["date"])
@@ -251,16 +252,19 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
     rows = [r for r in table if transaction(r, order) is not None]
     transactions = [t for r in rows if (t := transaction(r, order)) is not None]
     repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
-    _from_rows(rows, transactions, fields, opening_row(table, order))
+    placed: list[Row | Card] = list(rows)
+    if not transactions and (cards := cards_of(list(doc.pages), _period(fields))):
+        placed, transactions = list(cards), [c.transaction for c in cards]  # a phone bank's cards, no table
+    _from_rows(placed, transactions, fields, opening_row(table, order))
     if transactions:
         fields["transactions"] = Field(
             value=transactions,
-            confidence=round(min(r.confidence for r in rows), 3),
-            page=rows[0].page,
-            bbox=union_boxes([r.bbox for r in rows if r.page == rows[0].page]),
+            confidence=round(min(r.confidence for r in placed), 3),
+            page=placed[0].page,
+            bbox=union_boxes([r.bbox for r in placed if r.page == placed[0].page]),
         )
     return ExtractedFields(fields=fields, meta={"transaction_rows": [
-        {"page": r.page, "bbox": r.bbox.as_list()} for r in rows], "reread_rows": repaired})
+        {"page": r.page, "bbox": r.bbox.as_list()} for r in placed], "reread_rows": repaired})
 
 
 def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like: Decimal) -> Decimal | None:
