@@ -21,7 +21,8 @@ from docproc.core.models import BBox, Page, Word
 from docproc.extractors._text import union_boxes, visual_lines
 
 _DAY = re.compile(r"^(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")  # 10月11日, a card's day without its year
-_AMOUNT = r"[-+−]?\s*[¥￥]?\s*\d{1,3}(?:,\d{3})*(?:\.\d{2})|[-+−]?\s*[¥￥]?\s*\d+\.\d{2}"
+# a signed amount with its decimals; a scan may read its thousands commas as points (38.706.40)
+_AMOUNT = r"[-+−]?\s*[¥￥]?\s*\d[\d,.]*[.,]\d{2}"
 # the card's second line: day, time of day, what it was, maybe its amount, and the balance after it
 _SECOND = re.compile(rf"^\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?P<what>.*?)\s*"
                      rf"(?P<amount>{_AMOUNT})?\s*(?:余额|结余|可用余额)\s*[:：]?\s*(?P<balance>{_AMOUNT})$")

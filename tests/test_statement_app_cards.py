@@ -74,3 +74,17 @@ def test_a_day_without_a_heading_takes_the_one_year_the_period_allows() -> None:
     assert [(c.transaction["date"], c.transaction["amount"]) for c in cards] == [
         (date(2026, 1, 11), Decimal("-305.87")), (date(2025, 12, 28), Decimal("-58.00"))]
     assert cards_of([p]) == []  # no heading and no period: no year
+
+
+def test_scanned_cards_whose_words_run_together_and_whose_commas_read_as_points() -> None:
+    p = _page([
+        (0, [(LEFT, "2026年01月"), (200, "支出￥2.145.30收入￥0.00")]),
+        (15, [(LEFT, "陈轩"), (245, "-660.81")]),
+        (30, [(LEFT, "01月17日10:42手机银行转账"), (230, "余额37.155.45")]),
+        (45, [(LEFT, "武汉锦程医药有限公司"), (245, "+10,748.51")]),
+        (60, [(LEFT, "02月11日16：18代发工资收入"), (230, "余额47，903.96")]),
+    ], source=PageSource.OCR)
+    rows = _fields(p)["transactions"].value
+    assert [(r["date"], r["amount"], r["balance"], r["counterparty"], r["description"]) for r in rows] == [
+        (date(2026, 1, 17), Decimal("-660.81"), Decimal("37155.45"), "陈轩", "手机银行转账"),
+        (date(2026, 2, 11), Decimal("10748.51"), Decimal("47903.96"), "武汉锦程医药有限公司", "代发工资收入")]
