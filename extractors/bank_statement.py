@@ -12,7 +12,7 @@ from docproc.cn import vocab
 from docproc.cn.booked import parse_booked
 from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
-from docproc.cn.year_last import Order, column_order, year_last_date
+from docproc.cn.year_last import YEAR_LAST, Order, column_order, year_last_date
 from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
 from docproc.extractors._app_cards import Card, cards_of
 from docproc.extractors._labels import Candidate, first_valid, labels_of
@@ -30,6 +30,7 @@ _HOLDER = re.compile(r"[\u4e00-\u9fff·]{2,20}|[A-Za-z][A-Za-z .]{1,40}[A-Za-z]"
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
 _COMPACT_DAY = r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # 20260531
 _DATE_RANGE = re.compile(rf"({_DAY}|{_COMPACT_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY}|{_COMPACT_DAY})", re.IGNORECASE)
+_YEAR_LAST_RANGE = re.compile(rf"({YEAR_LAST})\s*(?:至|到|~|～|—+|－|--?|to)\s*({YEAR_LAST})", re.IGNORECASE)
 # a counterparty cell that also prints the account, maybe masked, maybe with a point OCR saw in the stars
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
 _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account read into the name's box before it
@@ -130,6 +131,10 @@ def _header_fields(text: PageText) -> dict[str, Field]:
         start, end = find_dates(hit.group(1)), find_dates(hit.group(2))
         if start and end and start[0][0] < end[0][0]:
             fields["period_start"], fields["period_end"] = hit.field(start[0][0], 1), hit.field(end[0][0], 2)
+    elif (hit := text.search(_YEAR_LAST_RANGE)) and (order := column_order([hit.group(1), hit.group(2)])):
+        first, last = year_last_date(hit.group(1), order), year_last_date(hit.group(2), order)  # 13/01/2026 至 …
+        if first and last and first < last:
+            fields["period_start"], fields["period_end"] = hit.field(first, 1), hit.field(last, 2)
     for name in ("period_start", "period_end"):
         if name not in fields and name in raw and (dates := find_dates(str(raw[name].value))):
             fields[name] = raw[name].model_copy(update={"value": dates[0][0]})

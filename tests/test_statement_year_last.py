@@ -68,6 +68,11 @@ def test_a_column_of_ambiguous_year_last_dates_takes_its_order_from_the_period()
     assert [r["date"] for r in month_first["transactions"].value] == [date(2026, 3, 5), date(2026, 4, 2)]
 
 
+def test_a_period_printed_with_the_year_last() -> None:
+    fields = _fields(_ledger([("13/01/2026", "网银转入", "492.56", "51,686.65")], period="13/01/2026 至 12/07/2026"))
+    assert (fields["period_start"].value, fields["period_end"].value) == (date(2026, 1, 13), date(2026, 7, 12))
+
+
 def test_the_order_of_a_year_last_column_is_decided_from_all_its_dates() -> None:
     assert column_order(["05/03/2026", "13/03/2026"]) == "dmy"  # a first part above 12 is a day
     assert column_order(["03/05/2026", "03/13/2026"]) == "mdy"
