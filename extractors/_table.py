@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
+from docproc.cn.year_last import YEAR_LAST
 from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator
 from docproc.extractors._table_header import Column, find_header, richer_columns
@@ -21,7 +22,8 @@ from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, jo
 from docproc.extractors._table_words import kind as _kind
 from docproc.extractors._text import union_boxes, visual_lines
 
-_DATE_START = re.compile(r"^\s*((?:19|20)\d{2}[-/.年]?\d{1,2}[-/.月]?\d{1,2})")  # a year of this era: 334775.66 is none
+# a year of this era first (334775.66 is none), or last (13/01/2026)
+_DATE_START = re.compile(rf"^\s*((?:19|20)\d{{2}}[-/.年]?\d{{1,2}}[-/.月]?\d{{1,2}}|{YEAR_LAST}(?!\d))")
 
 
 @dataclass(frozen=True)

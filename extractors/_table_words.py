@@ -7,18 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from docproc.cn.booked import SIDE, side_of
+from docproc.cn.booked import SIDE, TRAILING_SIGN, side_of
 from docproc.cn.normalize import to_halfwidth
+from docproc.cn.year_last import YEAR_LAST
 from docproc.core.models import BBox, Word
 from docproc.extractors._table_header import Column
 from docproc.extractors._text import TIME_OF_DAY, union_boxes
 
 # an amount, also with OCR's points for thousands commas (2.000.00, 111.210.97), a currency sign or 元, or
-# the side it was booked to after it (9,385.41借)
+# the side it was booked to or its sign after it (9,385.41借, 2,027.11-)
 _MONEY = re.compile(r"^[-+]?(?:[¥￥]|RMB|CNY)?\s*(?:\d{1,3}(?:(?:[,.]|,\.|\.,)\d{3})+|\d+)(?:[.,]\d{1,2})?元?"
-                    rf"(?:\s*{SIDE})?$", re.IGNORECASE)
+                    rf"(?:\s*{SIDE}|{TRAILING_SIGN})?$", re.IGNORECASE)
 _DATE_CELL = re.compile(r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}"
-                        r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:$|\s+\d{1,2}:\d{2}))")  # 20250911 10:23:45
+                        r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:$|\s+\d{1,2}:\d{2})"  # 20250911 10:23:45
+                        rf"|{YEAR_LAST}(?!\d))")  # 13/01/2026: the year last
 
 
 def kind(text: str) -> str:
@@ -41,9 +43,9 @@ def kind(text: str) -> str:
 _CURRENCY = r"(?:[¥￥]|CNY|RMB)"
 # an amount read fused with the account number after it (194457.662085787045084029225): a run of digits
 # longer than any amount is an account, so the amount ends at its two decimals; an amount keeps the
-# currency before it (CNY15299.26, CNY 15299.26), which no text run takes
-_TOKEN = re.compile(rf"\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
-                    rf"|[-+]?(?:{_CURRENCY}\s?)?\d[\d,]*\.\d{{2}}(?=\d{{7}})|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.*]*\d|[-+]?\d"
+# currency before it (CNY15299.26, CNY 15299.26), which no text run takes, and a sign after it (2,027.11-)
+_TOKEN = re.compile(rf"\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|{YEAR_LAST}(?!\d)|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+                    rf"|[-+]?(?:{_CURRENCY}\s?)?\d[\d,]*\.\d{{2}}(?=\d{{7}})|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.*]*\d(?:(?<=[.,]\d\d)[-+](?![\d.]))?|[-+]?\d"
                     rf"|(?:(?!{_CURRENCY}\s?\d)[^\s\d+\-¥￥])+|\S")
 
 
@@ -116,7 +118,8 @@ def join_sides(words: list[Word], columns: Sequence[Column]) -> list[Word]:
     return out
 
 
-ROW_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+ROW_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+                      rf"|{YEAR_LAST})"
                       r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 MAX_DATE_PIECES = 6  # 2026 | 年 | 01 | 月 | 01 | 日
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -11,7 +12,9 @@ from docproc.cn import vocab
 from docproc.cn.booked import parse_booked
 from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
+from docproc.cn.year_last import YEAR_LAST, Order, column_order, year_last_date
 from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
+from docproc.extractors._app_cards import Card, cards_of
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._table import Row, rows_of
@@ -27,6 +30,7 @@ _HOLDER = re.compile(r"[\u4e00-\u9fff·]{2,20}|[A-Za-z][A-Za-z .]{1,40}[A-Za-z]"
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
 _COMPACT_DAY = r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # 20260531
 _DATE_RANGE = re.compile(rf"({_DAY}|{_COMPACT_DAY})\s*(?:至|到|~|～|—+|－|--?|to)\s*({_DAY}|{_COMPACT_DAY})", re.IGNORECASE)
+_YEAR_LAST_RANGE = re.compile(rf"({YEAR_LAST})\s*(?:至|到|~|～|—+|－|--?|to)\s*({YEAR_LAST})", re.IGNORECASE)
 # a counterparty cell that also prints the account, maybe masked, maybe with a point OCR saw in the stars
 _TRAILING_ACCOUNT = re.compile(r"[\s/]*[\d*][\d*.]{5,}$")
 _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account read into the name's box before it
@@ -56,26 +60,41 @@ def carried_over(row: Row) -> bool:
     return text.startswith(_CARRIED)
 
 
-def _row_date(row: Row) -> date | None:
+def _row_date(row: Row, order: Order | None = None) -> date | None:
+    """The row's date; one printed with the year last (13/01/2026) is read in the column's ``order``."""
     day = row.cells.get("date", "").strip()
     return parse_date(re.split(r"\s|T", day)[0]) or next((d for d, _, _ in find_dates(day)), None) or (
-        parse_date(start.group(0)) if (start := re.match(_DAY, day)) else None)  # 2026-03-1710:22:33
+        parse_date(start.group(0)) if (start := re.match(_DAY, day)) else None) or (  # 2026-03-1710:22:33
+        year_last_date(day, order) if order else None)
 
 
-def opening_row(rows: list[Row]) -> tuple[Row, date, Decimal] | None:
+def _period(fields: dict[str, Field]) -> tuple[date, date] | None:
+    start, end = fields.get("period_start"), fields.get("period_end")
+    if start and end and isinstance(start.value, date) and isinstance(end.value, date):
+        return start.value, end.value
+    return None
+
+
+def date_order(rows: list[Row], fields: dict[str, Field]) -> Order | None:
+    """Day or month first, for a table whose dates print the year last: decided from its whole date column
+    and the statement's period."""
+    return column_order((r.cells.get("date", "") for r in rows), _period(fields))
+
+
+def opening_row(rows: list[Row], order: Order | None = None) -> tuple[Row, date, Decimal] | None:
     """The row a ledger opens with when it states the balance brought in (期初余额, 承前页): its date and
     balance begin the statement."""
     first = rows[0] if rows else None
-    if first is None or not carried_over(first) or (when := _row_date(first)) is None:
+    if first is None or not carried_over(first) or (when := _row_date(first, order)) is None:
         return None
     balance = _money(first.cells.get("balance"))
     return (first, when, balance) if balance is not None else None
 
 
-def transaction(row: Row) -> dict[str, Any] | None:
+def transaction(row: Row, order: Order | None = None) -> dict[str, Any] | None:
     """A canonical transaction from a table row (signed amount: credit > 0); a carried-over row is none."""
     cells = row.cells
-    if carried_over(row) or (when := _row_date(row)) is None:
+    if carried_over(row) or (when := _row_date(row, order)) is None:
         return None
     amount = _money(cells.get("amount"))
     credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
@@ -112,6 +131,10 @@ def _header_fields(text: PageText) -> dict[str, Field]:
         start, end = find_dates(hit.group(1)), find_dates(hit.group(2))
         if start and end and start[0][0] < end[0][0]:
             fields["period_start"], fields["period_end"] = hit.field(start[0][0], 1), hit.field(end[0][0], 2)
+    elif (hit := text.search(_YEAR_LAST_RANGE)) and (order := column_order([hit.group(1), hit.group(2)])):
+        first, last = year_last_date(hit.group(1), order), year_last_date(hit.group(2), order)  # 13/01/2026 至 …
+        if first and last and first < last:
+            fields["period_start"], fields["period_end"] = hit.field(first, 1), hit.field(last, 2)
     for name in ("period_start", "period_end"):
         if name not in fields and name in raw and (dates := find_dates(str(raw[name].value))):
             fields[name] = raw[name].model_copy(update={"value": dates[0][0]})
@@ -187,7 +210,7 @@ def _bank_anywhere(text: PageText) -> Field | None:
     return None
 
 
-def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict[str, Field],
+def _from_rows(rows: Sequence[Row | Card], transactions: list[dict[str, Any]], fields: dict[str, Field],
                opening: tuple[Row, date, Decimal] | None = None) -> None:
     """Period and balances from the rows when the header does not print them (a ledger's opening row,
     期初余额, states where the period starts and its balance)."""
@@ -195,7 +218,7 @@ def _from_rows(rows: list[Row], transactions: list[dict[str, Any]], fields: dict
         return
     first, last = rows[0], rows[-1]
 
-    def field(row: Row, value: object) -> Field:
+    def field(row: Row | Card, value: object) -> Field:
         return Field(value=value, confidence=round(row.confidence, 3), page=row.page, bbox=row.bbox)
 
     start = (opening[0], opening[1]) if opening else (first, transactions[0]["date"])
@@ -230,19 +253,23 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
         for name, value in _header_fields(PageText(page)).items():
             fields.setdefault(name, value)
     table = rows_of(list(doc.pages))
-    rows = [r for r in table if transaction(r) is not None]
-    transactions = [t for r in rows if (t := transaction(r)) is not None]
+    order = date_order(table, fields)
+    rows = [r for r in table if transaction(r, order) is not None]
+    transactions = [t for r in rows if (t := transaction(r, order)) is not None]
     repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
-    _from_rows(rows, transactions, fields, opening_row(table))
+    placed: list[Row | Card] = list(rows)
+    if not transactions and (cards := cards_of(list(doc.pages), _period(fields))):
+        placed, transactions = list(cards), [c.transaction for c in cards]  # a phone bank's cards, no table
+    _from_rows(placed, transactions, fields, opening_row(table, order))
     if transactions:
         fields["transactions"] = Field(
             value=transactions,
-            confidence=round(min(r.confidence for r in rows), 3),
-            page=rows[0].page,
-            bbox=union_boxes([r.bbox for r in rows if r.page == rows[0].page]),
+            confidence=round(min(r.confidence for r in placed), 3),
+            page=placed[0].page,
+            bbox=union_boxes([r.bbox for r in placed if r.page == placed[0].page]),
         )
     return ExtractedFields(fields=fields, meta={"transaction_rows": [
-        {"page": r.page, "bbox": r.bbox.as_list()} for r in rows], "reread_rows": repaired})
+        {"page": r.page, "bbox": r.bbox.as_list()} for r in placed], "reread_rows": repaired})
 
 
 def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like: Decimal) -> Decimal | None:
