@@ -21,7 +21,8 @@ def employer(text: PageText) -> Field | None:
     """The employer: the signed name after its label, else the name the prose gives (系XX有限公司员工), else
     the name that opens a line (the signature under the seal, the letterhead), banks excepted (a letter is
     often addressed to the lending bank). Among the spellings that agree with the one chosen, the most
-    confident wins: the signature sits under the seal and reads worst, the letterhead prints it clean."""
+    confident wins: the signature sits under the seal and reads worst, the letterhead prints it clean. A part of
+    the chosen name is no spelling of it (药有限公司 opens the line the prose's name wrapped onto)."""
     labelled = [f for c in labels_of(LABELS).candidates(text, "employer") if (f := _organisation_at_start(c))]
     in_prose = _employer_in_prose(text)
     lines = [f for f in _organisations_opening_lines(text) if find_bank(str(f.value)) is None]
@@ -30,8 +31,13 @@ def employer(text: PageText) -> Field | None:
     if not ranked:
         return None
     chosen = ranked[0]
-    agreeing = [f for f in labelled + in_prose + lines if similarity(str(f.value), str(chosen.value)) >= 0.6]
+    agreeing = [f for f in labelled + in_prose + lines if similarity(str(f.value), str(chosen.value)) >= 0.6
+                and not _part_of(str(f.value), str(chosen.value))]
     return max([chosen, *agreeing], key=lambda f: f.confidence)
+
+
+def _part_of(value: str, name: str) -> bool:
+    return value != name and value in name
 
 
 def _organisation_at_start(candidate: Candidate) -> Field | None:

@@ -18,7 +18,7 @@ from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._employer import employer as find_employer
 from docproc.extractors._labels import Candidate, labels_of
 from docproc.extractors._reread import DIGITS, UPPER_NUMERALS, reread
-from docproc.extractors._text import PageText
+from docproc.extractors._text import PageText, before_column_gap
 from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
@@ -315,7 +315,8 @@ def _phone(text: PageText, ctx: ReadingContext | None) -> Field | None:
     if hit is None:
         cells = [c for c in labels_of(LABELS).candidates(text, "employer_phone") if c.how == "below"]
         return next((c.field(c.value) for c in cells if _PHONE_OK.fullmatch(c.value)), None)
-    field = hit.field(hit.group(1).replace(" ", "-"))
+    a, b = before_column_gap(text, (hit.offset + hit.match.start(1), hit.offset + hit.match.end(1)))
+    field = text.field((a, b), text.joined[a:b].strip().replace(" ", "-"))  # not the next column's figure
     if _PHONE_OK.fullmatch(str(field.value)):
         return field
     if field.bbox and (again := reread(ctx, text.page, field.bbox, whitelist=DIGITS + "-", digits=True)):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import DocType
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.extractors import EXTRACTORS
 from tests.test_extractors import run
 from tests.test_income_letter_forms import _grid
 
@@ -68,3 +69,30 @@ def test_an_employer_named_with_the_persons_department() -> None:
     ])
     assert got["employer"] == "武汉锦程医药有限公司"  # the prose's, wrapped, its department dropped
     assert got["position"] == "高级工程师"
+
+
+def _letter(lines: list[tuple[str, float, float]]) -> dict[str, object]:
+    """A letter of one OCR word a line: its text, left edge and confidence."""
+    words = tuple(Word(text=t, bbox=BBox(x0=x, y0=40 * i, x1=x + 20 * len(t), y1=40 * i + 20), confidence=c, line=i)
+                  for i, (t, x, c) in enumerate(lines))
+    raw = RawDocument(file_id="f", doc_type=DocType.INCOME_PROOF, pages=(
+        Page(file_id="f", number=1, width=1400, height=900, unit=Unit.PX, source=PageSource.OCR, words=words),))
+    return {k: v.value for k, v in EXTRACTORS.get("income_proof")(raw, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_the_line_a_name_wraps_onto_is_no_spelling_of_it() -> None:
+    got = _letter([
+        ("收入证明", 500, 0.99), ("兹证明汤欣英（女，身份证号：420106197607180882）系武汉锦程医", 80, 0.9),
+        ("药有限公司市场营销部员工，于2019年09月01日入职。", 10, 0.99), ("特此证明。", 80, 0.99),
+    ])
+    assert got["employer"] == "武汉锦程医药有限公司"  # not 药有限公司, which opens the next line and reads better
+
+
+def test_a_phone_and_a_date_a_column_apart_on_one_row() -> None:
+    got = _grid([
+        [("收入证明", 500)], [("兹证明汤欣英系武汉锦程医药有限公司员工，现任高级工程师。", 10)], [("特此证明。", 80)],
+        [("部门负责人：李晓东", 10), ("武汉锦程医药有限公司", 900)],
+        [("联系电话：027-46369156", 10), ("2026/07/08", 900)],
+    ])
+    assert got["employer_phone"] == "027-46369156"  # not 027-463691562026 (the date's year run on)
+    assert got["issue_date"] == date(2026, 7, 8)
