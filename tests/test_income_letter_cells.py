@@ -96,3 +96,13 @@ def test_a_phone_and_a_date_a_column_apart_on_one_row() -> None:
     ])
     assert got["employer_phone"] == "027-46369156"  # not 027-463691562026 (the date's year run on)
     assert got["issue_date"] == date(2026, 7, 8)
+
+
+def test_a_letter_titled_proof_opens_with_its_own_proof_words() -> None:
+    for title in ("证明", "在职证明"):
+        got = run(DocType.INCOME_PROOF, None, [
+            [title], ["兹证明郑佳蕾（女，身份证号：440305197602174465）系深圳市瑞丰"],
+            ["软件有限公司综合管理部员工，于2008年10月15日入职，现"], ["任行政专员。"],
+        ])
+        assert got["name"] == "郑佳蕾"  # not 兹证明郑佳蕾 (the title's 证明 run on into the first line)
+        assert got["employer"] == "深圳市瑞丰软件有限公司"
