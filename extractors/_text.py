@@ -85,9 +85,11 @@ class PageText:
     Each line is the concatenation of its words (half-width); the spans record which characters
     came from which word so that a match turns back into a box and a confidence. Characters in ``drop``
     are left out of the words' text (a form's brackets around its filled-in values: 买受人：【张三】).
+    ``columns`` True: two numbers a column gap apart on a row are kept apart too (a letter's phone at the
+    left and its date at the right; a table's rows are parsed by their own rules and keep them fused).
     """
 
-    def __init__(self, page: Page, *, drop: str = "") -> None:
+    def __init__(self, page: Page, *, drop: str = "", columns: bool = False) -> None:
         self.page = page
         self.lines: list[str] = []
         self.offsets: list[int] = []
@@ -99,7 +101,7 @@ class PageText:
                 chunk = re.sub(r"\s+", "", to_halfwidth(word.text).translate(unwanted))
                 if drop and not chunk:
                     continue  # a bracket on its own is no word of the text
-                if text and (_separate(text, chunk) or _columns_apart(text, chunk, before, word)):
+                if text and (_separate(text, chunk) or columns and _columns_apart(text, chunk, before, word)):
                     text += " "  # two amounts side by side must not fuse into one number
                 before = word
                 self._spans.append((offset + len(text), offset + len(text) + len(chunk), word))

@@ -340,6 +340,6 @@ def extract_income_proof(doc: RawDocument, ctx: ReadingContext) -> ExtractedFiel
     """Fields from the letter's pages (first page wins for each field)."""
     fields: dict[str, Field] = {}
     for page in doc.pages:
-        for name, value in extract_fields(PageText(page), ctx).items():
+        for name, value in extract_fields(PageText(page, columns=True), ctx).items():
             fields.setdefault(name, value)
     return ExtractedFields(fields=fields)
