@@ -70,28 +70,40 @@ def _separate(left: str, right: str) -> bool:
     return bool(tail and head and (_NUMBER.fullmatch(tail.group(0)) or _NUMBER.fullmatch(head.group(0))))
 
 
+def _columns_apart(left: str, right: str, before: Word | None, word: Word) -> bool:
+    """Whether two words that would fuse into one number stand a column apart (a phone number at the left
+    of a row and a date at its right: 联系电话：027-46369156 … 2026/07/08)."""
+    if before is None or not (left[-1:].isdigit() and right[:1].isdigit()):
+        return False
+    height = min(before.bbox.y1 - before.bbox.y0, word.bbox.y1 - word.bbox.y0)
+    return word.bbox.x0 - before.bbox.x1 > COLUMN_GAP * height
+
+
 class PageText:
     """A page's text line by line, spaces between words dropped, mapped back to its words.
 
     Each line is the concatenation of its words (half-width); the spans record which characters
     came from which word so that a match turns back into a box and a confidence. Characters in ``drop``
     are left out of the words' text (a form's brackets around its filled-in values: 买受人：【张三】).
+    ``columns`` True: two numbers a column gap apart on a row are kept apart too (a letter's phone at the
+    left and its date at the right; a table's rows are parsed by their own rules and keep them fused).
     """
 
-    def __init__(self, page: Page, *, drop: str = "") -> None:
+    def __init__(self, page: Page, *, drop: str = "", columns: bool = False) -> None:
         self.page = page
         self.lines: list[str] = []
         self.offsets: list[int] = []
         self._spans: list[tuple[int, int, Word]] = []
         offset, unwanted = 0, str.maketrans("", "", drop)
         for words in visual_lines(page):
-            text = ""
+            text, before = "", None
             for word in words:
                 chunk = re.sub(r"\s+", "", to_halfwidth(word.text).translate(unwanted))
                 if drop and not chunk:
                     continue  # a bracket on its own is no word of the text
-                if text and _separate(text, chunk):
+                if text and (_separate(text, chunk) or columns and _columns_apart(text, chunk, before, word)):
                     text += " "  # two amounts side by side must not fuse into one number
+                before = word
                 self._spans.append((offset + len(text), offset + len(text) + len(chunk), word))
                 text += chunk
             self.lines.append(text)

@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 from docproc.cn import vocab
 from docproc.cn.amount_words import CAPITALS, from_words, standard_capitals
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
-from docproc.cn.normalize import chinese_of_pair, find_dates, parse_amount, similarity
-from docproc.cn.orgs import find_bank, organisation_name, organisations_in
+from docproc.cn.normalize import chinese_of_pair, find_dates, parse_amount
+from docproc.cn.orgs import organisation_name, organisations_in
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
+from docproc.extractors._employer import employer as find_employer
 from docproc.extractors._labels import Candidate, labels_of
 from docproc.extractors._reread import DIGITS, UPPER_NUMERALS, reread
-from docproc.extractors._text import PageText
+from docproc.extractors._text import PageText, before_column_gap
 from docproc.extractors.registry import ExtractedFields, extractor
 
 if TYPE_CHECKING:
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
 
 CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(
-    rf"(?:兹证明|兹有|(?<!收入)(?<![此本])证明)[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
+    rf"(?:兹证明|兹有|(?<!收入)(?<![此本])证明(?!兹))[:：]?(?:我单位|我司|我公司|本单位|本公司)?(?:员工|职工|同志)?"
     rf"([{CJK}·]{{2,6}}?)(?:同志|先生|女士)?(?:[,，(（]|\s*(?:是|系)(?:我|本|该)(?:单位|公司|司|行|院|校))"
-)  # …张伟（身份证…, …张伟同志，, 兹证明张艳 是本单位职工
+)  # …张伟（身份证…, …张伟同志，, 兹证明张艳 是本单位职工; a title 证明 (在职证明) is no lead-in of the 兹证明 after it
 _NAME_FALLBACKS = (
     re.compile(rf"(?:员工|职工|同志)([{CJK}·]{{2,4}})[,，(（]"),
     re.compile(rf"([{CJK}·]{{2,4}})[,，](?:性别|男|女)"),
@@ -55,6 +56,7 @@ _LEAD_INS = sorted(vocab.words("income_proof", "position_lead_ins"), key=len, re
 _POSITION = re.compile(rf"[{CJK}A-Za-z][{CJK}A-Za-z()/·]{{1,14}}")  # 产品经理, 高级工程师(副总监)
 _PAY_WORDS = tuple(vocab.words("income_proof", "pay_words"))  # 岗位工资, 职务津贴: a pay component, not a position
 _TRAILING = " 同志先生女士一职"  # words a form's value may end with that are not part of it
+_SEX_AFTER = re.compile(r"(?:\([男女]\)|/[男女])$")  # 姓名/性别 | 魏月琳（女）: one cell gives both
 _PROSE_MARKS = ",;。、"  # a label followed by these is a word of the prose, not a form's entry
 def _name(text: PageText) -> Field | None:
     """The person's name: the prose that certifies it (兹证明…), else a form's entry (姓名：…), else looser
@@ -62,7 +64,7 @@ def _name(text: PageText) -> Field | None:
     马轩刚，身份证号码…, follows its title line with no break in the joined text)."""
     for pattern in (_NAME, None, *_NAME_FALLBACKS):
         if pattern is None:
-            if entry := _entry(text, "name", _PERSON):
+            if entry := _entry(text, "name", _PERSON, after=_SEX_AFTER):
                 return entry
             continue
         hit = text.search_joined(pattern) or text.search(pattern)
@@ -76,14 +78,17 @@ def _may_be_name(value: str) -> bool:
     return value not in _TITLES and not _NO_NAME.search(value) and not labels_of(LABELS).is_label(value)
 
 
-def _entry(text: PageText, name: str, shape: re.Pattern[str], *, glued_not: tuple[str, ...] = ()) -> Field | None:
-    """A form's entry of field ``name`` whose whole value has the field's ``shape``. A label that runs on,
+def _entry(text: PageText, name: str, shape: re.Pattern[str], *, glued_not: tuple[str, ...] = (),
+           after: re.Pattern[str] | None = None) -> Field | None:
+    """A form's entry of field ``name`` whose whole value has the field's ``shape``, once what ``after``
+    finds at its end is cut off (another field's value in the same cell). A label that runs on,
     with no separator, into one of the words ``glued_not`` is part of a longer word and labels nothing
     (岗位工资 heads a pay component, not the position)."""
     for candidate in labels_of(LABELS).candidates(text, name):
         if glued_not and candidate.how == "right" and _glued_into(candidate, glued_not):
             continue
         whole = candidate.value.rstrip(_TRAILING)
+        whole = after.sub("", whole) if after is not None else whole
         value = chinese_of_pair(whole)  # a value printed in two scripts (Engineer/高级工程师): its Chinese half
         start = whole.rfind(value)
         if _in_form(candidate) and shape.fullmatch(value) and value not in _TITLES:
@@ -161,7 +166,7 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
         fields["amount_in_words"] = words
     if income := _monthly_income(text, words):
         fields["monthly_income"] = income
-    if employer := _employer(text):
+    if employer := find_employer(text):
         fields["employer"] = employer
     if phone := _phone(text, ctx):
         fields["employer_phone"] = phone
@@ -303,67 +308,15 @@ def _labelled_otherwise(line: str, start: int) -> bool:
     return _other_date_labels().search(line, 0, start) is not None
 
 
-def _employer(text: PageText) -> Field | None:
-    """The employer: the signed name after its label, else the name the prose gives (系XX有限公司员工), else
-    the name that opens a line (the signature under the seal, the letterhead), banks excepted (a letter is
-    often addressed to the lending bank). Among the spellings that agree with the one chosen, the most
-    confident wins: the signature sits under the seal and reads worst, the letterhead prints it clean."""
-    labelled = [f for c in labels_of(LABELS).candidates(text, "employer") if (f := _organisation_at_start(c))]
-    in_prose = _employer_in_prose(text)
-    lines = [f for f in _organisations_opening_lines(text) if find_bank(str(f.value)) is None]
-    signed = [f for f in lines if _below_closing(text, f)]
-    ranked = labelled or in_prose or signed or lines
-    if not ranked:
-        return None
-    chosen = ranked[0]
-    agreeing = [f for f in labelled + in_prose + lines if similarity(str(f.value), str(chosen.value)) >= 0.6]
-    return max([chosen, *agreeing], key=lambda f: f.confidence)
-
-
-def _organisation_at_start(candidate: Candidate) -> Field | None:
-    """The organisation's name that begins the candidate (the longest one)."""
-    names = [(name, a, b) for name, a, b in organisations_in(candidate.value) if a == 0]
-    if not names:
-        return None
-    name, a, b = max(names, key=lambda n: n[2])
-    return candidate.field(name, (a, b))
-
-
-def _employer_in_prose(text: PageText) -> list[Field]:
-    before = "|".join(map(re.escape, vocab.words(LABELS, "employer_prose_before")))
-    after = "|".join(map(re.escape, sorted(vocab.words(LABELS, "employer_prose_after"), key=len, reverse=True)))
-    out: list[Field] = []
-    for match in re.finditer(rf"(?:{before})([{CJK}()A-Za-z0-9·]{{4,40}}?)(?:{after})", text.joined):
-        name = organisation_name(match.group(1))
-        if name is not None and find_bank(name) is None:
-            out.append(text.field(match.span(1), name))
-    return out
-
-
-def _organisations_opening_lines(text: PageText) -> list[Field]:
-    out: list[Field] = []
-    for index, line in enumerate(text.lines):
-        start = labels_of(LABELS).value_start(line, 0, len(line))
-        names = [(name, a, b) for name, a, b in organisations_in(line[start:]) if a == 0]
-        if names:
-            name, _, end = max(names, key=lambda n: n[2])
-            out.append(text.field((text.offsets[index] + start, text.offsets[index] + start + end), name))
-    return out
-
-
-def _below_closing(text: PageText, field: Field) -> bool:
-    """Whether the field sits at or below the letter's closing words (in its signature block)."""
-    closing = [h.line for w in vocab.words(LABELS, "closing") if (h := text.search(re.escape(w)))]
-    position = text.joined.find(str(field.value))
-    return bool(closing) and position >= 0 and text.line_at(position) >= min(closing)
-
-
 def _phone(text: PageText, ctx: ReadingContext | None) -> Field | None:
-    """Employer phone; digits damaged by a seal are re-read from the field's box."""
+    """Employer phone after its label on its line, else in the cell under its label (a form's labels over
+    values: 人力资源部联系电话 | 0951-7350480); digits damaged by a seal are re-read from the field's box."""
     hit = text.search(_PHONE)
     if hit is None:
-        return None
-    field = hit.field(hit.group(1).replace(" ", "-"))
+        cells = [c for c in labels_of(LABELS).candidates(text, "employer_phone") if c.how == "below"]
+        return next((c.field(c.value) for c in cells if _PHONE_OK.fullmatch(c.value)), None)
+    a, b = before_column_gap(text, (hit.offset + hit.match.start(1), hit.offset + hit.match.end(1)))
+    field = text.field((a, b), text.joined[a:b].strip().replace(" ", "-"))  # not the next column's figure
     if _PHONE_OK.fullmatch(str(field.value)):
         return field
     if field.bbox and (again := reread(ctx, text.page, field.bbox, whitelist=DIGITS + "-", digits=True)):
@@ -387,6 +340,6 @@ def extract_income_proof(doc: RawDocument, ctx: ReadingContext) -> ExtractedFiel
     """Fields from the letter's pages (first page wins for each field)."""
     fields: dict[str, Field] = {}
     for page in doc.pages:
-        for name, value in extract_fields(PageText(page), ctx).items():
+        for name, value in extract_fields(PageText(page, columns=True), ctx).items():
             fields.setdefault(name, value)
     return ExtractedFields(fields=fields)
