@@ -21,6 +21,7 @@ from docproc.core.errors import ConfigError, TransientError
 from docproc.core.models import BBox, Unit, Word
 from docproc.core.registry import Registry
 from docproc.core.timing import stage
+from docproc.reading.heap import heap_returned
 from docproc.reading.imaging import to_bgr
 from docproc.reading.orientation import orientation_by_lines, orientation_by_reading, text_sample
 from docproc.reading.threads import onnx_options
@@ -273,7 +274,9 @@ class RapidOcrEngine:
         return filter_whitelist(_number_lines([w] for w in self._words(image)), whitelist)
 
     def _words(self, image: np.ndarray, *, turn_lines: bool = True) -> list[Word]:
-        result, _ = self._engine()(to_bgr(image), use_cls=turn_lines)
+        engine = self._engine()
+        with heap_returned():  # a whole page's detection frees hundreds of MB that glibc would keep (heap.py)
+            result, _ = engine(to_bgr(image), use_cls=turn_lines)
         words = []
         for box, text, score in result or []:
             text = str(text).strip()
