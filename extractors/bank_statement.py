@@ -116,6 +116,18 @@ def transaction(row: Row, order: Order | None = None) -> dict[str, Any] | None:
     }
 
 
+def _labelled_period(value: str) -> tuple[date, date] | None:
+    """The period a 起止日期/查询期间 label gives: the range its value states (2025/07/03-2026/08/02), else its first
+    two dates in order. A header row read as the label's value also holds other dates after the period (生成时间,
+    打印日期), so the last date there is not the period's end."""
+    hit = _DATE_RANGE.search(value)
+    start, end = (find_dates(hit.group(1)), find_dates(hit.group(2))) if hit else ([], [])
+    if start and end and start[0][0] <= end[0][0]:
+        return start[0][0], end[0][0]
+    dates = [d for d, _ in find_dates(value)]
+    return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] <= dates[1] else None
+
+
 def _header_fields(text: PageText) -> dict[str, Field]:
     raw = label_values(text, LABELS)
     labels = labels_of("bank_statement")
@@ -124,9 +136,9 @@ def _header_fields(text: PageText) -> dict[str, Field]:
         fields["account_holder"] = holder
     if number := first_valid(labels.candidates(text, "account_number"), _account_number):
         fields["account_number"] = number
-    if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 2:
-        fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
-        fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
+    if "period" in raw and (span := _labelled_period(str(raw["period"].value))):
+        fields["period_start"] = raw["period"].model_copy(update={"value": span[0]})
+        fields["period_end"] = raw["period"].model_copy(update={"value": span[1]})
     elif hit := text.search(_DATE_RANGE):  # an unlabelled (or unknown-label) "2026-05-12 至 2026-11-11"
         start, end = find_dates(hit.group(1)), find_dates(hit.group(2))
         if start and end and start[0][0] < end[0][0]:

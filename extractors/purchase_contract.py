@@ -44,6 +44,7 @@ _CLAUSE_END = re.compile(r"[,，。;；(（]|的|$")  # an address runs to the e
 ADDRESS_REACH = 60  # characters an address may run over after the words that introduce it
 PRICE_REACH = 60  # characters after a price label where its figure may stand (after the 大写 words)
 _PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
+_MARKED_FIGURE = re.compile(r"(?:小写[)）\]】]?[:：]?\s*(?:人民币)?\s*[¥￥]?|[¥￥])\s*([0-9][0-9,.]*\d)")  # （小写：¥…）
 _AREA_FIGURE = re.compile(rf"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?$")
 MIN_AREA, MAX_AREA = Decimal(5), Decimal(5000)  # square metres a flat's area may plausibly be
 # A model text (示范文本) sets each filled-in value and chosen option in brackets (出卖人：【XX公司】, 建筑面积共【99.54】
@@ -238,6 +239,8 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
         fields["floor_area"] = area  # under its heading in a table of the flat's facts
     if (confirmed := _price_in_words_confirms(texts, fields.get("total_price_in_words"))) is not None:
         fields["total_price"] = confirmed
+    elif "total_price" not in fields and (marked := _price_in_figures(texts)) is not None:
+        fields["total_price"] = marked  # its 大写 disagrees: both kept, for the check that compares them
     if "total_price" not in fields and "total_price_in_words" not in fields and (paid := _paid_in_parts(texts)):
         fields["total_price"] = paid
     if address := _property_address(texts):
@@ -367,6 +370,17 @@ def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Fiel
             for m in _PRICE_FIGURE.finditer(candidate.value) if candidate.how == "prose" else ():
                 if parse_amount(m.group(1)) == expected:
                     return candidate.field(expected, m.span(1))
+    return None
+
+
+def _price_in_figures(texts: list[PageText]) -> Field | None:
+    """The figure a price clause marks as the price in figures (（小写：¥2,569,718.00元） or ¥…) after its 大写
+    words, when those words do not confirm it: the contract states two prices and the check compares them."""
+    for text in texts:
+        for candidate in labels_of(LABELS_OF).candidates(text, "total_price", reach=PRICE_REACH):
+            for m in _MARKED_FIGURE.finditer(candidate.value) if candidate.how == "prose" else ():
+                if (value := parse_amount(m.group(1))) is not None:
+                    return candidate.field(value, m.span(1))
     return None
 
 
