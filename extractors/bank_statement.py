@@ -124,7 +124,7 @@ def _labelled_period(value: str) -> tuple[date, date] | None:
     start, end = (find_dates(hit.group(1)), find_dates(hit.group(2))) if hit else ([], [])
     if start and end and start[0][0] <= end[0][0]:
         return start[0][0], end[0][0]
-    dates = [d for d, _ in find_dates(value)]
+    dates = [d for d, *_ in find_dates(value)]
     return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] <= dates[1] else None
 
 

@@ -125,3 +125,24 @@ def test_picture_similarity_tells_a_re_saved_photo_from_another_card() -> None:
     other = (TINY / "a02_expired_id" / "id_back.jpg").read_bytes()
     assert picture_similarity(load(original), load(resaved.getvalue())) > 0.99
     assert picture_similarity(load(original), load(other)) < 0.5
+
+
+def test_a_picture_registered_onto_its_own_slightly_moved_crop_correlates_again() -> None:
+    import cv2
+
+    from docproc.reading.forensics import aligned_picture_similarity, picture_similarity
+    from tests.conftest import TINY
+
+    def load(name: str) -> np.ndarray:
+        return cv2.imread(str(TINY / name / "id_back.jpg"))
+
+    def moved(image: np.ndarray) -> np.ndarray:
+        h, w = image.shape[:2]
+        turn = cv2.getRotationMatrix2D((w / 2, h / 2), 0.8, 1.01)
+        turn[:, 2] += (3.0, 2.0)
+        return cv2.warpAffine(image, turn, (w, h), borderMode=cv2.BORDER_REPLICATE)
+
+    mine, theirs = load("a01_salaried_clean"), load("a02_expired_id")
+    assert picture_similarity(mine, moved(mine)) < 0.9  # the plain comparison loses it
+    assert aligned_picture_similarity(mine, moved(mine)) > 0.95
+    assert aligned_picture_similarity(mine, moved(theirs)) < 0.8  # another card of the same design

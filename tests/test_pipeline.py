@@ -123,6 +123,34 @@ def test_a_card_photo_saved_again_is_still_the_same_photo(ctx: Context) -> None:
     assert pipeline.duplicate_pages(ctx, first) == []
 
 
+def _turned_a_little(data: bytes, *, degrees: float, scale: float, shift: tuple[float, float]) -> bytes:
+    """The same picture scanned again: turned a fraction of a degree, scaled a little, shifted, re-encoded."""
+    import cv2
+    import numpy as np
+
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    h, w = image.shape[:2]
+    move = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, scale)
+    move[:, 2] += shift
+    moved = cv2.warpAffine(image, move, (w, h), borderMode=cv2.BORDER_REPLICATE)
+    return cv2.imencode(".jpg", moved, [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes()
+
+
+def test_a_card_picture_handed_in_again_turned_and_scaled_a_little_is_still_the_same_picture(ctx: Context) -> None:
+    first, copy, other = _app(ctx), _app(ctx), _app(ctx)
+    [a] = pipeline.ingest(ctx, first, filename="back.jpg", data=BACK.read_bytes())
+    pipeline.process_file(ctx, a.id)
+    again = _turned_a_little(BACK.read_bytes(), degrees=0.2, scale=1.02, shift=(6.0, 4.0))
+    [b] = pipeline.ingest(ctx, copy, filename="scan.jpg", data=again)
+    pipeline.process_file(ctx, b.id)
+    theirs = _turned_a_little((TINY / "a02_expired_id" / "id_back.jpg").read_bytes(), degrees=0.2, scale=1.02,
+                              shift=(6.0, 4.0))
+    [c] = pipeline.ingest(ctx, other, filename="scan.jpg", data=theirs)
+    pipeline.process_file(ctx, c.id)
+    assert [(d.page, d.other_application) for d in pipeline.duplicate_pages(ctx, copy)] == [(1, first)]
+    assert pipeline.duplicate_pages(ctx, other) == []  # another person's card of the same design, turned alike
+
+
 def test_two_different_pictures_that_share_an_image_hash_are_not_copies(ctx: Context) -> None:
     import sqlalchemy as sa
 

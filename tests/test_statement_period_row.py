@@ -40,3 +40,8 @@ def test_the_period_under_its_label_ends_where_its_range_ends_not_at_the_print_d
 def test_a_period_written_with_至_under_its_label() -> None:
     fields = _fields(_header("2025年07月03日至2026年08月02日"))
     assert (fields["period_start"].value, fields["period_end"].value) == (date(2025, 7, 3), date(2026, 8, 2))
+
+
+def test_a_period_of_two_dates_with_no_word_between_them() -> None:
+    fields = _fields(_header("2025年07月03日 2026年08月02日"))
+    assert (fields["period_start"].value, fields["period_end"].value) == (date(2025, 7, 3), date(2026, 8, 2))

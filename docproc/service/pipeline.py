@@ -327,7 +327,7 @@ def _same_picture(ctx: Context, *where: tuple[str, int]) -> bool | None:
     if min(len(f) for f in figures) >= MIN_CASE_DIGITS and similarity(*figures) < SAME_FIGURES:
         return False
     renders = [imaging.load_image(ctx.blobs.get(p.render_sha256)) for p in pages if p.render_sha256]
-    return forensics.picture_similarity(*renders) >= SAME_PICTURE
+    return forensics.aligned_picture_similarity(*renders) >= SAME_PICTURE
 
 
 def bundle_of(ctx: Context, application_id: str) -> Bundle:
