@@ -80,7 +80,12 @@ def key_hash(text: str) -> int:
 
 def near_rows(keys: Iterable[str]) -> list[dict[str, int]]:
     """The near-match index rows of distinct keys: each variant of a long key with the key's hash."""
-    return [{"variant": key_hash(v), "key_hash": key_hash(k)} for k in keys for v in sorted(near_variants(k))]
+    out = []
+    for k in keys:
+        if variants := near_variants(k):
+            h = key_hash(k)
+            out += [{"variant": key_hash(v), "key_hash": h} for v in variants]
+    return out
 
 
 def import_file(db: Database, path: Path) -> int:
