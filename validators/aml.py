@@ -4,7 +4,8 @@ Patterns (thresholds in the policy's ``[aml]`` table), each a ``review`` with th
 rapid in-and-out (a large credit mostly paid away within days), structuring (several deposits just under
 the reporting threshold within a few weeks), many counterparties (more distinct payers within a window
 than the policy allows), cash deposits shortly before the application, and large round credits. A name of
-the applicant or of a counterparty that is on the imported sanctions/PEP list is a ``fail``.
+the applicant or of a counterparty that is on the imported sanctions/PEP list is a ``fail``; a long name one
+character from a listed one (a character the scan may have misread) is a ``review`` for an analyst.
 """
 
 from __future__ import annotations
@@ -40,6 +41,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "listed_counterparty": ("名单命中：交易对手“{name}”与观察名单中的“{entry}”相符（{schema} {entry_id}{datasets}）",
                             "listed name: counterparty {name!r} matches {entry!r} on the watch list "
                             "({schema} {entry_id}{datasets})"),
+    "near_applicant": ("名单近似命中（请人工核实）：申请人名称读作“{name}”，与观察名单中的“{entry}”{alias}仅差一个字符"
+                       "（{schema} {entry_id}{datasets}）",
+                       "near watch-list match for an analyst: the applicant's name, read as {name!r}, is one "
+                       "character apart from {entry!r}{alias} on the watch list ({schema} {entry_id}{datasets})"),
+    "near_counterparty": ("名单近似命中（请人工核实）：交易对手读作“{name}”，与观察名单中的“{entry}”{alias}仅差一个字符"
+                          "（{schema} {entry_id}{datasets}）",
+                          "near watch-list match for an analyst: counterparty read as {name!r} is one character "
+                          "apart from {entry!r}{alias} on the watch list ({schema} {entry_id}{datasets})"),
+    "near_alias": ("（名称或别名“{listed}”）", " (its name or alias {listed!r})"),
     "not_screened": ("未做名单筛查：尚未导入观察名单（请管理员导入）",
                      "names were not screened: no watch list is loaded (docproc aml import-list)"),
     "screened": ("已将{names}个名称与{entries}条观察名单记录比对", "{names} name(s) screened against {entries} watch-list entries"),
@@ -171,14 +181,16 @@ def large_round(rows: list[_Row], rule: Aml) -> list[Finding]:
             for r in _credits(rows) if r.amount >= Decimal(str(rule.round_amount)) and r.amount % unit == 0]
 
 
-def _listed(screening: Screening, rows: list[_Row]) -> list[tuple[str, list[Evidence]]]:
+def _listed(screening: Screening, rows: list[_Row], near: bool) -> list[tuple[str, list[Evidence]]]:
+    """The reasons and row evidence of the exact hits, or of the near ones."""
     by_place = {(r.doc.id, r.index): r for r in rows}
     out: list[tuple[str, list[Evidence]]] = []
-    for hit in screening.hits:
+    for hit in (h for h in screening.hits if h.near == near):
         row = by_place.get((hit.document_id or "", hit.row if hit.row is not None else -1))
-        key = "listed_applicant" if hit.role == "applicant" else "listed_counterparty"
+        key = ("near_" if near else "listed_") + hit.role
+        alias = reason("near_alias", listed=hit.listed) if near and hit.listed != name_key(hit.entry_name) else ""
         text = reason(key, name=hit.name, entry=hit.entry_name, schema=hit.schema_ or "entity", entry_id=hit.entry_id,
-                      datasets=f", {hit.datasets}" if hit.datasets else "")
+                      datasets=f", {hit.datasets}" if hit.datasets else "", alias=alias)
         out.append((text, [row.evidence()] if row else []))
     return out
 
@@ -199,15 +211,16 @@ def aml_screening(bundle: Bundle, policy: Policy) -> Verdict:
         return Verdict(Status.NOT_APPLICABLE, [reason("no_rows", note=_screening_note(screening))])
     findings = [*structuring(rows, rule), *rapid_in_out(rows, rule), *many_counterparties(rows, rule),
                 *cash_before_application(rows, rule, bundle.application.application_date), *large_round(rows, rule)]
-    listed = _listed(screening, rows) if screening is not None else []
-    reasons = [reason for reason, _ in listed] + [f.reason for f in findings]
-    ev = [e for _, found in listed for e in found] + [r.evidence() for f in findings for r in f.rows]
+    listed = _listed(screening, rows, near=False) if screening is not None else []
+    near = _listed(screening, rows, near=True) if screening is not None else []
+    reasons = [reason for reason, _ in listed + near] + [f.reason for f in findings]
+    ev = [e for _, found in listed + near for e in found] + [r.evidence() for f in findings for r in f.rows]
     note = _screening_note(screening)
     if listed:
         return Verdict(Status.FAIL, [*reasons, note], ev[:MAX_EVIDENCE])
-    if not rows:
+    if not rows and not near:
         return Verdict(Status.NOT_APPLICABLE, [reason("no_rows_screened", note=note)])
-    if findings:
+    if findings or near:
         return Verdict(Status.REVIEW, [*reasons, note], ev[:MAX_EVIDENCE])
     looked = reason("clean", rows=len(rows))
     docs = bundle.of_type(DocType.BANK_STATEMENT)

@@ -281,7 +281,18 @@ watchlist_names = sa.Table(
     metadata,
     sa.Column("key", sa.String(300), primary_key=True),
     sa.Column("entry_id", sa.String(200), primary_key=True),
+    sa.Column("key_hash", sa.BigInteger, nullable=True),  # the key's 64-bit hash, as watchlist_near names it
     sa.Index("ix_watchlist_names_key", "key"),
+    sa.Index("ix_watchlist_names_key_hash", "key_hash"),
+)
+# The near-match index: for every listed key long enough for near matching, the hash of the key and of each of
+# its one-character deletions (variant) with the hash of the key. A read name's own variants find the listed keys
+# one character away without a scan of the list.
+watchlist_near = sa.Table(
+    "watchlist_near",
+    metadata,
+    sa.Column("variant", sa.BigInteger, primary_key=True),
+    sa.Column("key_hash", sa.BigInteger, primary_key=True),
 )
 
 # Supplement reminders (催缴): every attempt on every channel, and each stretch an application spent waiting
