@@ -30,10 +30,13 @@ _CUE_WORD = r"(?:签\s*[字章名]|盖\s*章)"
 # A cue: an opening bracket and a cue word (the rest of the bracket may be misread: （签字/盖童), or a
 # party's word with the cue word and a colon (卖方签字：, 甲方盖章：).
 CUE = re.compile(rf"[(（]\s*{_CUE_WORD}|(?:{_PARTIES})\s*{_CUE_WORD}[^:：]{{0,6}}[:：]")
-# What a date line may hold besides its dates: date labels (with a party's word: 买方签字日期), blanks left
-# empty (年 月 日 of a party that has not dated), times of day and separators.
-_DATE_LABEL = re.compile(rf"(?:{_PARTIES})?(?:签订|签署|签约|签字|签名|签章|盖章|落款)?(?:日期|时间)")
-_BLANK_DATE = re.compile(r"年\s*月\s*日")
+# What a date line may hold besides its dates: date labels (with a party's word: 买方签字日期; the label's first
+# letter lost under a seal's ink: 订日期), blanks left empty (年 月 日 of a party that has not dated), times of
+# day and separators.
+_DATE_LABEL = re.compile(rf"(?:{_PARTIES})?(?:签?订|签?署|签?约|签字|签名|签章|盖章|落款)?(?:日期|时间)")
+# A date with a part left blank or lost to a misread (2026年7月日, 2026年月28日), or the whole of it with its
+# label (the seal's ink over a party's 签订日期：2026年… read as 签张酬626年…): no date, but no clause's words either.
+_PART_DATE = re.compile(r"[^\s\d:：]{0,3}\d{0,4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日")
 _TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 # A date whose separator was misread (2026.07/16 for 2026/07/16): a date's figures still, though unparsed.
 _MISREAD_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?!\d)")
@@ -45,7 +48,7 @@ def _only_dates(line: str, dates: list[tuple[date, int, int]]) -> bool:
     rest = line
     for _, a, b in sorted(dates, key=lambda d: -d[1]):
         rest = rest[:a] + " " + rest[b:]
-    for pattern in (_MISREAD_DATE, _DATE_LABEL, _BLANK_DATE, _TIME, _FILLER):
+    for pattern in (_MISREAD_DATE, _DATE_LABEL, _PART_DATE, _TIME, _FILLER):
         rest = pattern.sub("", rest)
     return not rest
 

@@ -17,6 +17,7 @@ from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._labels import labels_of, past_separators
 from docproc.extractors._tax_month_columns import month_column_totals
+from docproc.extractors._tax_period import labelled_range, list_period, period_in_prose, period_under_title
 from docproc.extractors._tax_totals import FIGURE as _FIGURE
 from docproc.extractors._tax_totals import income_the_rows_vouch_for
 from docproc.extractors._text import COLUMN_GAP, Hit, PageText, before_column_gap, label_values
@@ -151,24 +152,6 @@ def _vouched_pair(text: PageText, in_words: Decimal | None,
     return None
 
 
-TITLE_LINES = 3  # lines at the top of a record where its title and the period it covers are printed
-_RANGE_JOINERS = re.compile(r"[\s()\-~—至到]*")
-
-
-def _period_under_title(text: PageText) -> tuple[Field, Field] | None:
-    """A period printed without a label under the title, on a line of its own: (2025.07.01-2026.06.30)."""
-    for index, line in enumerate(text.lines[:TITLE_LINES]):
-        dates = find_dates(line)
-        rest = line
-        for _, a, b in reversed(dates):
-            rest = rest[:a] + rest[b:]
-        if len(dates) == 2 and _RANGE_JOINERS.fullmatch(rest) and dates[0][0] < dates[1][0]:
-            offset = text.offsets[index]
-            return (text.field((offset + dates[0][1], offset + dates[0][2]), dates[0][0]),
-                    text.field((offset + dates[1][1], offset + dates[1][2]), dates[1][0]))
-    return None
-
-
 # A month a row's income belongs to (2025.06, 2025-06, 2025年6月), not a full date (2025.06.01)
 _MONTH = r"(20\d{2})[.\-/年](\d{1,2})月?(?![.\-/]?\d)"
 _ROW_PERIOD = re.compile(rf"(?<!\d){_MONTH}(?:[至到\-~—]+(20\d{{2}})[.\-/年](\d{{1,2}})月?(?![.\-/]?\d))?")
@@ -220,25 +203,6 @@ def _period_of_rows(text: PageText) -> tuple[Field, Field] | None:
         return None
     first, last = min(rows, key=lambda r: r[0]), max(rows, key=lambda r: r[1])
     return first[2].field(first[0], 0), last[2].field(last[1], 0)
-
-
-_PERIOD_OPENER = re.compile(r"自|从|在|于|期间[:：为]?|所属期[:：为]?|所属时期[:：为]?")
-_PERIOD_JOINER = re.compile(r"\s*起?(?:至|到|—|-|~)\s*")
-PROSE_PERIOD_REACH = 40  # characters after 自 where the two dates of a 自…至… sentence stand
-
-
-def _period_in_prose(text: PageText) -> tuple[Field, Field] | None:
-    """A period written in a sentence: 自2025年6月1日至2026年5月31日期间, 所属期为2025-01-01至2025-12-31."""
-    for match in _PERIOD_OPENER.finditer(text.joined):
-        window = text.joined[match.end() : match.end() + PROSE_PERIOD_REACH]
-        dates = find_dates(window)
-        if len(dates) < 2 or dates[0][1] != 0 or not _PERIOD_JOINER.fullmatch(window[dates[0][2] : dates[1][1]]):
-            continue
-        if dates[0][0] < dates[1][0]:
-            at = match.end()
-            return (text.field((at + dates[0][1], at + dates[0][2]), dates[0][0]),
-                    text.field((at + dates[1][1], at + dates[1][2]), dates[1][0]))
-    return None
 
 
 _ID_LABELS = "|".join(map(re.escape, sorted(LABELS["id_number"], key=len, reverse=True)))
@@ -331,10 +295,12 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
         fields["name"] = prose_name
     if prose_id is not None and not _valid_id(fields.get("id_number")):
         fields["id_number"] = prose_id  # the sentence's number holds its check digit, the label's does not
-    if "period" in raw and len(dates := find_dates(str(raw["period"].value))) >= 1:
-        fields["period_start"] = raw["period"].model_copy(update={"value": dates[0][0]})
-        fields["period_end"] = raw["period"].model_copy(update={"value": dates[-1][0]})
-    elif period := _period_in_prose(text) or _period_under_title(text) or _period_of_rows(text):
+    if listed := list_period(text):  # a list of tickets, each with its own 税款所属期
+        fields["period_start"], fields["period_end"] = listed
+    elif "period" in raw and (labelled := labelled_range(str(raw["period"].value))):
+        fields["period_start"] = raw["period"].model_copy(update={"value": labelled[0][0]})
+        fields["period_end"] = raw["period"].model_copy(update={"value": labelled[1][0]})
+    elif period := period_in_prose(text) or period_under_title(text) or _period_of_rows(text):
         fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})

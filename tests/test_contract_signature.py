@@ -53,3 +53,16 @@ def test_a_labelled_date_whose_separator_was_misread_still_leaves_a_date_line() 
     # 2026.07/16: one separator of the seller's date misread; the buyer's date on the line still counts
     assert signed([[("出卖人（盖章）：", LEFT), ("买受人（签字）：", RIGHT)], [("宁波华茂置业有限公司", LEFT), ("郑海涛", RIGHT)],
                    [("签约日期：2026.07/16", LEFT), ("签约日期：2026/07/18", RIGHT)]]) == date(2026, 7, 18)
+
+
+def test_a_date_line_where_one_partys_date_was_partly_misread_still_counts() -> None:
+    # the seal's ink over one party's date: a part of it lost (2026年7月日, 2026年月28日), or its label and year
+    # misread (签张酬626年…) and its neighbour's label missing its first letter (订日期); the other date counts
+    block = [[("出卖人（甲方）（盖章）：", LEFT), ("买受人（乙方）（签字）：", RIGHT)], [("宁波华茂置业有限公司", LEFT), ("郑海涛", RIGHT)]]
+    for left, right, want in (
+        ("签订日期：2026年7月日", "签订日期：2026年7月5日", date(2026, 7, 5)),
+        ("签订日期：2026年月28日", "签订日期：2026年09月28日", date(2026, 9, 28)),
+        ("订日期：2026年8月22日", "签张酬626年8月22日", date(2026, 8, 22)),
+    ):
+        assert signed([*block, [(left, LEFT), (right, RIGHT)]]) == want
+        assert signed([*block, [(left + " " + right, LEFT)]]) == want

@@ -300,3 +300,39 @@ def test_tax_record_dated_after_a_misread_label_whose_date_reads_whole() -> None
         ["合计", "120,000.00", "3,480.00"], ["查验码：K7Q2M9X4P1"], ["开具人：王敏", "开具月期：2026年1月15日"],
     ])
     assert got["issue_date"] == date(2026, 1, 15)
+
+
+def _tickets(statement: list[list[str]]) -> dict[str, object]:
+    """A 税收完税证明 listing the tickets paid, each with its period, the day it was paid in and its amount."""
+    return fields([
+        ["税收完税证明"],
+        ["纳税人识别号：", VALID_ID],
+        ["纳税人名称：王晓东"],
+        *statement,
+        ["1. 原凭证号：332011250101 税种：个人所得税 品目名称：劳务报酬所得"],
+        ["税款所属时期：2025-03-01至2025-03-31", "入（退）库日期：2025-04-12", "实缴（退）金额：￥1,415.94"],
+        ["2. 原凭证号：332011250102 税种：个人所得税 品目名称：劳务报酬所得"],
+        ["税款所属时期：2025-01-01至2025-01-31", "入（退）库日期：2025-02-11", "实缴（退）金额：￥913.75"],
+        ["3. 原凭证号：332011250103 税种：个人所得税 品目名称：劳务报酬所得"],
+        ["税款所属时期：2025-06-01至2025-06-30", "入（退）库日期：2025-07-14", "实缴（退）金额：￥2,112.45"],
+        ["金额合计（大写）：肆仟肆佰肆拾贰元壹角肆分", "（小写）￥4,442.14"],
+    ])
+
+
+def test_a_list_of_tickets_covers_the_earliest_tickets_start_to_the_latest_ones_end() -> None:
+    got = _tickets([])
+    assert (got["period_start"], got["period_end"]) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_a_list_of_tickets_covers_the_period_it_states() -> None:
+    got = _tickets([["兹证明纳税人王晓东在2024-12-01至2025-06-30期间缴纳税款如下（共3张原凭证）："]])
+    assert (got["period_start"], got["period_end"]) == (date(2024, 12, 1), date(2025, 6, 30))
+
+
+def test_a_labelled_period_ends_before_the_next_entry_on_its_line() -> None:
+    got = fields([
+        ["税收完税证明"],
+        ["纳税人名称：王晓东"],
+        ["税款所属期：2025-01-01至2025-12-31", "入库日期：2026-01-15"],
+    ])
+    assert (got["period_start"], got["period_end"]) == (date(2025, 1, 1), date(2025, 12, 31))
