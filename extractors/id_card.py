@@ -10,6 +10,7 @@ from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import from_first_region
 from docproc.core.models import BBox, DocType, Field, RawDocument, Side
+from docproc.extractors._overprint import without_overprint
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import Hit, PageText
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -190,12 +191,12 @@ def extract_back(text: PageText) -> dict[str, Field]:
 
 @extractor(DocType.ID_CARD)
 def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
-    """Front or back fields from the document's first page."""
-    text = PageText(doc.pages[0])
+    """Front or back fields from the document's first page, without a phrase overprinted across the copy."""
+    text = PageText(without_overprint(doc.pages[0]))
     if doc.side == Side.BACK:
         return ExtractedFields(fields=extract_back(text))
     fields, sources = _front(text)
-    if "id_number" not in fields and (whole := _cut_number_read_again(text, ctx)) is not None:
+    if "id_number" not in fields and (whole := _cut_number_read_again(text, ctx) or _pieces_read_again(text, ctx)):
         fields["id_number"] = whole
     return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})
 
@@ -222,4 +223,43 @@ def _cut_number_read_again(text: PageText, ctx: ReadingContext | None) -> Field 
         number = read[read.find(hit.group(1)):][:18] if hit.group(1) in read else ""
         if len(number) == 18 and parse_id_number(number).valid_check_digit:
             return field.model_copy(update={"value": number, "raw": again[0]})
+    return None
+
+
+_PIECE = re.compile(r"\d{3,17}[Xx]?")  # a run of the number's digits read on its own
+MIN_DIGITS_READ = 6  # fewer digits read on a row are no sign of an id number there
+NUMBER_LENGTH = 18
+REREAD_SHARE = 0.8  # share of its pieces' confidence kept by a number whose lost digits only a re-read gave
+
+
+def _pieces_read_again(text: PageText, ctx: ReadingContext | None) -> Field | None:
+    """A number read only in pieces (digits lost under an overprint, glare or a fold between them): the row read
+    again, digits and X only, over the width eighteen digits take on either side of its longest piece; kept only
+    when the re-read holds a number whose check digit holds and which has every piece of that row in it, in order."""
+    for index in range(len(text.lines)):
+        words = [w for _, _, w in text.spans_of_line(index)]
+        pieces = [w for w in words if _PIECE.fullmatch(w.text.strip())]
+        if not pieces:
+            continue
+        anchor = max(pieces, key=lambda w: len(w.text.strip()))
+        middle = (anchor.bbox.y0 + anchor.bbox.y1) / 2
+        pieces = [w for w in pieces if w.bbox.y0 <= middle <= w.bbox.y1]  # the anchor's own row, not a merged one
+        read = sum(len(w.text.strip()) for w in pieces)
+        if not MIN_DIGITS_READ <= read < NUMBER_LENGTH:
+            continue
+        step = sum(w.bbox.x1 - w.bbox.x0 for w in pieces) / read  # one digit's width
+        reach = (NUMBER_LENGTH - read) * step
+        near = [w for w in pieces if w.bbox.x1 >= anchor.bbox.x0 - reach and w.bbox.x0 <= anchor.bbox.x1 + reach]
+        box = BBox(x0=max(0.0, min(w.bbox.x0 for w in near) - reach), y0=min(w.bbox.y0 for w in near),
+                   x1=max(w.bbox.x1 for w in near) + reach, y1=max(w.bbox.y1 for w in near), unit=anchor.bbox.unit)
+        again = reread(ctx, text.page, box, whitelist=DIGITS + "X", digits=True)
+        if again is None:
+            continue
+        digits = re.sub(r"[^0-9X]", "", again[0].upper())
+        for start in range(len(digits) - NUMBER_LENGTH + 1):
+            number = digits[start : start + NUMBER_LENGTH]
+            if parse_id_number(number).valid_check_digit and _in_order(number, [w.text.strip().upper() for w in near]):
+                confidence = round(min(w.confidence for w in near) * REREAD_SHARE, 3)
+                return Field(value=number, confidence=confidence, page=text.page.number, raw=again[0],
+                             bbox=BBox(x0=box.x0, y0=box.y0, x1=box.x1, y1=box.y1, unit=box.unit))
     return None
