@@ -175,13 +175,21 @@ def _line_after(text: PageText, cue: str) -> int:
     return hit.line + 1 if hit else 0
 
 
+# The back's small grey labels lost (under an overprint, to glare, or read only in part: 机关, 发机关): a row that is
+# nothing but an issuing authority's name (…公安局, …公安局…分局) or nothing but a validity range is its value.
+_AUTHORITY_UNLABELLED = re.compile(rf"^(?:签?发?机关)?([{CJK}]{{2,24}}公安[局厅](?:[{CJK}]{{1,12}}?分?局)?)$")
+_DAY = r"[12]\d{3}[.\-/,年]\d{1,2}[.\-/,月]\d{1,2}日?"
+_VALIDITY_UNLABELLED = re.compile(rf"^(?:有效期?限?)?({_DAY}\s*[-—–~～至]\s*(?:{_DAY}|长期))$")
+_DATE_COMMA = re.compile(r"(?<=\d),(?=\d)")  # 2023,08,17: the points of a printed date read as commas
+
+
 def extract_back(text: PageText) -> dict[str, Field]:
     """Fields of an ID card back page."""
     fields: dict[str, Field] = {}
-    if hit := text.search(_AUTHORITY):
+    if hit := text.search(_AUTHORITY) or text.search(_AUTHORITY_UNLABELLED):
         fields["issuing_authority"] = hit.field(hit.group(1))
-    if hit := text.search(_VALIDITY):
-        start, until = parse_validity(hit.group(1))
+    if hit := text.search(_VALIDITY) or text.search(_VALIDITY_UNLABELLED):
+        start, until = parse_validity(_DATE_COMMA.sub(".", hit.group(1)))
         if start:
             fields["valid_from"] = hit.field(start)
         if until:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 
@@ -110,3 +111,28 @@ def test_a_re_read_that_is_no_valid_number_with_the_pieces_gives_none(monkeypatc
                                                                      read_again: str) -> None:
     fields, _ = _pieces_front(monkeypatch, read_again)
     assert "id_number" not in fields
+
+
+# ---------------------------------------------------------------- a back whose labels were lost
+
+
+def _back(lines: list[str]) -> dict[str, object]:
+    words = [_level(t, 300, 1300 + 60 * i) for i, t in enumerate(lines)]
+    doc = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.BACK, pages=(_sheet(words, []),))
+    return {k: f.value for k, f in EXTRACTORS.get("id_card")(doc, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_a_back_read_without_its_labels_still_gives_authority_and_validity() -> None:
+    fields = _back(["中华人民共和国", "居民身份证", "机关", "成都市公安局武侯区分局", "2025.10.22-2045.10.22"])
+    assert fields == {"issuing_authority": "成都市公安局武侯区分局", "valid_from": date(2025, 10, 22),
+                      "valid_until": date(2045, 10, 22)}
+    assert _back(["居民身份证", "北京市公安局朝阳分局", "2018.12.06-长期"])["valid_until"] is not None
+
+
+def test_a_validity_whose_points_were_read_as_commas_is_read() -> None:
+    fields = _back(["签发机关南京市公安局玄武分局", "有效期限2023,08,17-2033.08.17"])
+    assert (fields["valid_from"], fields["valid_until"]) == (date(2023, 8, 17), date(2033, 8, 17))
+
+
+def test_a_back_with_no_authority_or_range_gives_neither() -> None:
+    assert _back(["中华人民共和国", "居民身份证", "公安部监制", "2025.10.22"]) == {}
