@@ -42,6 +42,9 @@ _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
 _AUTHORITY = re.compile(rf"签发机关[^{CJK}\d]{{0,3}}([{CJK}\d]{{3,30}})")
 _VALIDITY = re.compile(r"有效期限?(.{6,30})")
+# where an address has ended even with the number's row lost: the other side of a card copied on the same sheet
+# (中华人民共和国, 居民身份证, 签发机关, 有效期限, read whole or in part), or a run of the number's digits
+_ADDRESS_END = re.compile(r"民共和|居民身份|身份证|签发|发机关|有效期|\d{10}")
 _ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
 
 
@@ -50,6 +53,12 @@ def _id_number(text: PageText) -> Field | None:
     if not hits:
         hit = text.search_joined(ID_NUMBER_IN_TEXT)
         hits = [hit] if hit else []
+    if not hits:
+        return None
+    # A number fused from two words whose digits hold no birth date is no reading of one (an address's 2403 run into
+    # the digits of a number cut at the card's edge)
+    hits = [h for h in hits if len(h.text.words_in(h.offset + h.match.start(1), h.offset + h.match.end(1))) == 1
+            or parse_id_number(h.group(1)).birth_date]
     if not hits:
         return None
     # Prefer a number whose check digit holds; OCR noise elsewhere on the card rarely passes it.
@@ -111,6 +120,7 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
         stop = min(
             next((h.line for h in text.finditer(_ID_LABEL, start_line=label.line + 1)), len(text.lines)),
             next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=label.line)), len(text.lines)),
+            next((h.line for h in text.finditer(_ADDRESS_END, start_line=label.line + 1)), len(text.lines)),
         )
         if addr := _address(text, label, stop):
             fields["address"] = addr
@@ -257,17 +267,27 @@ def _pieces_read_again(text: PageText, ctx: ReadingContext | None) -> Field | No
             continue
         step = sum(w.bbox.x1 - w.bbox.x0 for w in pieces) / read  # one digit's width
         reach = (NUMBER_LENGTH - read) * step
-        near = [w for w in pieces if w.bbox.x1 >= anchor.bbox.x0 - reach and w.bbox.x0 <= anchor.bbox.x1 + reach]
+        span = (NUMBER_LENGTH + 1) * step  # pieces of one number lie within its width of each other
+        near = [w for w in pieces if max(w.bbox.x1, anchor.bbox.x1) - min(w.bbox.x0, anchor.bbox.x0) <= span]
         box = BBox(x0=max(0.0, min(w.bbox.x0 for w in near) - reach), y0=min(w.bbox.y0 for w in near),
                    x1=max(w.bbox.x1 for w in near) + reach, y1=max(w.bbox.y1 for w in near), unit=anchor.bbox.unit)
         again = reread(ctx, text.page, box, whitelist=DIGITS + "X", digits=True)
         if again is None:
             continue
         digits = re.sub(r"[^0-9X]", "", again[0].upper())
-        for start in range(len(digits) - NUMBER_LENGTH + 1):
-            number = digits[start : start + NUMBER_LENGTH]
-            if parse_id_number(number).valid_check_digit and _in_order(number, [w.text.strip().upper() for w in near]):
-                confidence = round(min(w.confidence for w in near) * REREAD_SHARE, 3)
-                return Field(value=number, confidence=confidence, page=text.page.number, raw=again[0],
-                             bbox=BBox(x0=box.x0, y0=box.y0, x1=box.x1, y1=box.y1, unit=box.unit))
+        found = {n for n in (digits[i : i + NUMBER_LENGTH] for i in range(len(digits) - NUMBER_LENGTH + 1))
+                 if _plausible(n) and _in_order(n, [w.text.strip().upper() for w in near])}
+        if len(found) == 1:  # two numbers that both fit are no reading of one
+            confidence = round(min(w.confidence for w in near) * REREAD_SHARE, 3)
+            return Field(value=found.pop(), confidence=confidence, page=text.page.number, raw=again[0], bbox=box)
     return None
+
+
+# GB/T 2260 province codes, the first two digits of every resident's number
+_PROVINCE_CODES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50,
+                             51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83})
+
+
+def _plausible(number: str) -> bool:
+    """A number read partly from a re-read: check digit, calendar birth date and province code all hold."""
+    return parse_id_number(number).is_valid and int(number[:2]) in _PROVINCE_CODES

@@ -136,3 +136,20 @@ def test_a_validity_whose_points_were_read_as_commas_is_read() -> None:
 
 def test_a_back_with_no_authority_or_range_gives_neither() -> None:
     assert _back(["中华人民共和国", "居民身份证", "公安部监制", "2025.10.22"]) == {}
+
+
+# ---------------------------------------------------------------- a front whose number's row was lost
+
+
+def test_an_address_ends_where_the_other_side_of_the_sheet_begins() -> None:
+    card = [_level("姓名", 440, 470), _level("林巧华", 520, 470), _level("住址", 440, 630),
+            _level("上海市徐汇区漕溪北路223号", 520, 630), _level("中华人民共和国", 600, 1200),
+            _level("居民身份证", 600, 1260), _level("有效期限2019.02.11-2039.02.11", 500, 1400)]
+    assert _front(_sheet(card, []))["address"] == "上海市徐汇区漕溪北路223号"
+
+
+def test_an_address_number_run_into_a_cut_number_is_no_id_number() -> None:
+    # the address's last row (2403) read on the row of a number cut at the card's edge after 14 digits
+    card = [_level("住址", 440, 630), _level("陕西省西安市雁塔区小寨西路", 520, 630),
+            _level("2403", 520, 700), _level("61011319680813", 520 + 2 * CELL, 700)]
+    assert "id_number" not in _front(_sheet(card, []))
