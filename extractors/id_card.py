@@ -10,6 +10,7 @@ from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import from_first_region
 from docproc.core.models import BBox, DocType, Field, RawDocument, Side
+from docproc.extractors._overprint import without_overprint
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import Hit, PageText
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -41,6 +42,9 @@ _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
 _AUTHORITY = re.compile(rf"签发机关[^{CJK}\d]{{0,3}}([{CJK}\d]{{3,30}})")
 _VALIDITY = re.compile(r"有效期限?(.{6,30})")
+# where an address has ended even with the number's row lost: the other side of a card copied on the same sheet
+# (中华人民共和国, 居民身份证, 签发机关, 有效期限, read whole or in part), or a run of the number's digits
+_ADDRESS_END = re.compile(r"民共和|居民身份|身份证|签发|发机关|有效期|\d{10}")
 _ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
 
 
@@ -49,6 +53,12 @@ def _id_number(text: PageText) -> Field | None:
     if not hits:
         hit = text.search_joined(ID_NUMBER_IN_TEXT)
         hits = [hit] if hit else []
+    if not hits:
+        return None
+    # A number fused from two words whose digits hold no birth date is no reading of one (an address's 2403 run into
+    # the digits of a number cut at the card's edge)
+    hits = [h for h in hits if len(h.text.words_in(h.offset + h.match.start(1), h.offset + h.match.end(1))) == 1
+            or parse_id_number(h.group(1)).birth_date]
     if not hits:
         return None
     # Prefer a number whose check digit holds; OCR noise elsewhere on the card rarely passes it.
@@ -110,6 +120,7 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
         stop = min(
             next((h.line for h in text.finditer(_ID_LABEL, start_line=label.line + 1)), len(text.lines)),
             next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=label.line)), len(text.lines)),
+            next((h.line for h in text.finditer(_ADDRESS_END, start_line=label.line + 1)), len(text.lines)),
         )
         if addr := _address(text, label, stop):
             fields["address"] = addr
@@ -174,13 +185,21 @@ def _line_after(text: PageText, cue: str) -> int:
     return hit.line + 1 if hit else 0
 
 
+# The back's small grey labels lost (under an overprint, to glare, or read only in part: 机关, 发机关): a row that is
+# nothing but an issuing authority's name (…公安局, …公安局…分局) or nothing but a validity range is its value.
+_AUTHORITY_UNLABELLED = re.compile(rf"^(?:签?发?机关)?([{CJK}]{{2,24}}公安[局厅](?:[{CJK}]{{1,12}}?分?局)?)$")
+_DAY = r"[12]\d{3}[.\-/,年]\d{1,2}[.\-/,月]\d{1,2}日?"
+_VALIDITY_UNLABELLED = re.compile(rf"^(?:有效期?限?)?({_DAY}\s*[-—–~～至]\s*(?:{_DAY}|长期))$")
+_DATE_COMMA = re.compile(r"(?<=\d),(?=\d)")  # 2023,08,17: the points of a printed date read as commas
+
+
 def extract_back(text: PageText) -> dict[str, Field]:
     """Fields of an ID card back page."""
     fields: dict[str, Field] = {}
-    if hit := text.search(_AUTHORITY):
+    if hit := text.search(_AUTHORITY) or text.search(_AUTHORITY_UNLABELLED):
         fields["issuing_authority"] = hit.field(hit.group(1))
-    if hit := text.search(_VALIDITY):
-        start, until = parse_validity(hit.group(1))
+    if hit := text.search(_VALIDITY) or text.search(_VALIDITY_UNLABELLED):
+        start, until = parse_validity(_DATE_COMMA.sub(".", hit.group(1)))
         if start:
             fields["valid_from"] = hit.field(start)
         if until:
@@ -190,12 +209,12 @@ def extract_back(text: PageText) -> dict[str, Field]:
 
 @extractor(DocType.ID_CARD)
 def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
-    """Front or back fields from the document's first page."""
-    text = PageText(doc.pages[0])
+    """Front or back fields from the document's first page, without a phrase overprinted across the copy."""
+    text = PageText(without_overprint(doc.pages[0]))
     if doc.side == Side.BACK:
         return ExtractedFields(fields=extract_back(text))
     fields, sources = _front(text)
-    if "id_number" not in fields and (whole := _cut_number_read_again(text, ctx)) is not None:
+    if "id_number" not in fields and (whole := _cut_number_read_again(text, ctx) or _pieces_read_again(text, ctx)):
         fields["id_number"] = whole
     return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})
 
@@ -223,3 +242,52 @@ def _cut_number_read_again(text: PageText, ctx: ReadingContext | None) -> Field 
         if len(number) == 18 and parse_id_number(number).valid_check_digit:
             return field.model_copy(update={"value": number, "raw": again[0]})
     return None
+
+
+_PIECE = re.compile(r"\d{3,17}[Xx]?")  # a run of the number's digits read on its own
+MIN_DIGITS_READ = 6  # fewer digits read on a row are no sign of an id number there
+NUMBER_LENGTH = 18
+REREAD_SHARE = 0.8  # share of its pieces' confidence kept by a number whose lost digits only a re-read gave
+
+
+def _pieces_read_again(text: PageText, ctx: ReadingContext | None) -> Field | None:
+    """A number read only in pieces (digits lost under an overprint, glare or a fold between them): the row read
+    again, digits and X only, over the width eighteen digits take on either side of its longest piece; kept only
+    when the re-read holds a number whose check digit holds and which has every piece of that row in it, in order."""
+    for index in range(len(text.lines)):
+        words = [w for _, _, w in text.spans_of_line(index)]
+        pieces = [w for w in words if _PIECE.fullmatch(w.text.strip())]
+        if not pieces:
+            continue
+        anchor = max(pieces, key=lambda w: len(w.text.strip()))
+        middle = (anchor.bbox.y0 + anchor.bbox.y1) / 2
+        pieces = [w for w in pieces if w.bbox.y0 <= middle <= w.bbox.y1]  # the anchor's own row, not a merged one
+        read = sum(len(w.text.strip()) for w in pieces)
+        if not MIN_DIGITS_READ <= read < NUMBER_LENGTH:
+            continue
+        step = sum(w.bbox.x1 - w.bbox.x0 for w in pieces) / read  # one digit's width
+        reach = (NUMBER_LENGTH - read) * step
+        span = (NUMBER_LENGTH + 1) * step  # pieces of one number lie within its width of each other
+        near = [w for w in pieces if max(w.bbox.x1, anchor.bbox.x1) - min(w.bbox.x0, anchor.bbox.x0) <= span]
+        box = BBox(x0=max(0.0, min(w.bbox.x0 for w in near) - reach), y0=min(w.bbox.y0 for w in near),
+                   x1=max(w.bbox.x1 for w in near) + reach, y1=max(w.bbox.y1 for w in near), unit=anchor.bbox.unit)
+        again = reread(ctx, text.page, box, whitelist=DIGITS + "X", digits=True)
+        if again is None:
+            continue
+        digits = re.sub(r"[^0-9X]", "", again[0].upper())
+        found = {n for n in (digits[i : i + NUMBER_LENGTH] for i in range(len(digits) - NUMBER_LENGTH + 1))
+                 if _plausible(n) and _in_order(n, [w.text.strip().upper() for w in near])}
+        if len(found) == 1:  # two numbers that both fit are no reading of one
+            confidence = round(min(w.confidence for w in near) * REREAD_SHARE, 3)
+            return Field(value=found.pop(), confidence=confidence, page=text.page.number, raw=again[0], bbox=box)
+    return None
+
+
+# GB/T 2260 province codes, the first two digits of every resident's number
+_PROVINCE_CODES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50,
+                             51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83})
+
+
+def _plausible(number: str) -> bool:
+    """A number read partly from a re-read: check digit, calendar birth date and province code all hold."""
+    return parse_id_number(number).is_valid and int(number[:2]) in _PROVINCE_CODES

@@ -1,0 +1,71 @@
+"""A phrase overprinted across a copy (仅供XX银行按揭贷款使用，他用无效), dropped before the fields are read.
+
+Applicants and watermark apps lay a restriction over the whole sheet of an ID card copy, repeated on the
+diagonal. OCR reads its pieces as words of their own, on the card's rows too, where they would join the
+name or the address. They are found by what they are: words whose boxes are slanted against the card's
+lines (a run of text set at 20–45° fills a box much taller than one line), holding the words such phrases
+are made of (仅供, 他用无效: labels.toml), repeated across the page; shorter pieces of the same phrase that
+OCR cut off on their own are dropped with them.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from docproc.cn import vocab
+from docproc.cn.normalize import to_halfwidth
+from docproc.core.models import Page, Word
+
+SLANT_DEGREES = 15.0  # a word this far off the card's lines is no card text (a tilted photo is deskewed well within)
+MIN_UNITS = 3.0  # a box's shape tells its slant only for a run at least this many full-width characters long
+MIN_REPEATS = 3  # a watermark repeats across the sheet; fewer slanted words are left alone
+MIN_PIECE = 2  # a piece of the phrase cut off level must hold this many characters to be known as one
+
+
+def _units(text: str) -> float:
+    """Length of ``text`` in full-width character widths (digits and Latin letters are half as wide)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if not c.isspace())
+
+
+def slant(word: Word) -> float:
+    """Degrees off the horizontal implied by the word's box, taking its characters as square cells.
+
+    A run of n cells of height h at angle a fills a box w = h(n cos a + sin a) wide and
+    h(n sin a + cos a) high, so tan a = (r n - 1) / (n - r) with r the box's height over its width.
+    """
+    n = _units(word.text)
+    width, height = word.bbox.x1 - word.bbox.x0, word.bbox.y1 - word.bbox.y0
+    if n < MIN_UNITS or width <= 0:
+        return 0.0
+    ratio = height / width
+    if ratio >= n:
+        return 90.0
+    return math.degrees(math.atan(max(0.0, (ratio * n - 1) / (n - ratio))))
+
+
+def overprint_words(page: Page) -> list[Word]:
+    """The words of a phrase overprinted on the diagonal across the page (none when there is none)."""
+    slanted = [w for w in page.words if slant(w) >= SLANT_DEGREES]
+    cues = vocab.words("id_card", "overprint")
+    texts = [to_halfwidth(w.text) for w in slanted]
+    if len(slanted) < MIN_REPEATS or not any(cue in text for text in texts for cue in cues):
+        return []
+    found = set(map(id, slanted))
+    return [w for w in page.words if id(w) in found or _piece(to_halfwidth(w.text), texts)]
+
+
+def _piece(text: str, phrases: list[str]) -> bool:
+    """A short word cut off level from the phrase: its text stands in the phrase at least twice over the page."""
+    text = "".join(text.split())
+    if len(text) < MIN_PIECE or any(c.isdigit() for c in text):
+        return False
+    return sum(text in phrase for phrase in phrases) >= 2
+
+
+def without_overprint(page: Page) -> Page:
+    """The page without the words of an overprinted phrase."""
+    dropped = set(map(id, overprint_words(page)))
+    if not dropped:
+        return page
+    return page.model_copy(update={"words": tuple(w for w in page.words if id(w) not in dropped)})

@@ -1,0 +1,155 @@
+"""A restriction overprinted on the diagonal across an ID card copy (仅供…使用，他用无效) is no field's text."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
+from docproc.extractors import EXTRACTORS, id_card
+from docproc.extractors._overprint import overprint_words, slant
+
+CELL = 40.0  # one full-width character's height and width, px
+
+
+def _level(text: str, x0: float, y0: float) -> Word:
+    width = sum(CELL if ord(c) > 0x2E80 else CELL / 2 for c in text)
+    return Word(text=text, bbox=BBox(x0=x0, y0=y0, x1=x0 + width, y1=y0 + CELL), confidence=0.97, line=int(y0))
+
+
+def _at(text: str, x0: float, y0: float, degrees: float) -> Word:
+    """A run of text set at ``degrees``: the box around it, as OCR reports it."""
+    a, n = math.radians(degrees), len(text)
+    width, height = CELL * (n * math.cos(a) + math.sin(a)), CELL * (n * math.sin(a) + math.cos(a))
+    return Word(text=text, bbox=BBox(x0=x0, y0=y0, x1=x0 + width, y1=y0 + height), confidence=0.99, line=int(y0))
+
+
+PHRASE = "仅供中国农业银行按揭贷款使用，他用无效"
+CARD = [("姓名", 440, 470), ("何欣", 520, 470), ("性别", 440, 530), ("女", 520, 530), ("民族", 640, 530), ("汉", 720, 530),
+        ("出生", 440, 580), ("1996年8月9日", 520, 580), ("住址", 440, 630), ("四川省成都市武侯区武", 520, 630),
+        ("侯祠大街124号30号楼", 520, 680), ("公民身份号码", 300, 780), ("510107199608098781", 600, 780)]
+
+
+def _sheet(card: list[Word], overprint: list[Word]) -> Page:
+    words = sorted(card + overprint, key=lambda w: w.bbox.y0)
+    return Page(file_id="f", number=1, width=1654, height=2338, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+
+
+def _overprint() -> list[Word]:
+    """The phrase repeated across the sheet, whole and in pieces, some of them on the card's rows."""
+    return [_at(PHRASE, 230, 0, 30), _at(PHRASE[4:], 940, 190, 30), _at("仅供中国农业银行", 620, 440, 30),
+            _at(PHRASE[9:], 700, 560, 30), _at(PHRASE, 100, 1580, 30), _at("他用无效", 880, 620, 30),
+            _level("仅供", 900, 480)]  # a piece cut off level on the name's row
+
+
+def _front(page: Page) -> dict[str, object]:
+    doc = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(page,))
+    return {k: f.value for k, f in EXTRACTORS.get("id_card")(doc, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_an_overprinted_phrase_is_not_read_into_the_name_or_the_address() -> None:
+    fields = _front(_sheet([_level(*c) for c in CARD], _overprint()))
+    assert fields["name"] == "何欣"
+    assert fields["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
+    assert fields["id_number"] == "510107199608098781"
+
+
+def test_the_slant_of_a_box_is_told_from_its_shape() -> None:
+    assert abs(slant(_at(PHRASE, 0, 0, 30)) - 30) < 1 and abs(slant(_at("他用无效", 0, 0, 35)) - 35) < 1
+    assert slant(_level("510107199608098781", 0, 0)) < 1 and slant(_level("四川省成都市武侯区武", 0, 0)) < 1
+
+
+def test_a_card_photographed_askew_keeps_its_words() -> None:
+    tilted = [_at(text, x, y, 6) for text, x, y in CARD]  # a photo a few degrees off, not deskewed
+    assert overprint_words(_sheet(tilted, [])) == []
+    fields = _front(_sheet(tilted, _overprint()))
+    assert fields["name"] == "何欣" and fields["id_number"] == "510107199608098781"
+
+
+def test_slanted_words_that_are_no_restriction_phrase_are_kept() -> None:
+    # a few words set at an angle with none of the words such phrases are made of (a design, a stamp's legend)
+    design = [_at("中华人民共和国居民身份证", 100, 100 + 300 * i, 30) for i in range(4)]
+    assert overprint_words(_sheet([_level(*c) for c in CARD], design)) == []
+
+
+# ---------------------------------------------------------------- an id number read only in pieces
+
+
+def _with_check_digit(seventeen: str) -> str:
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return seventeen + "10X98765432"[sum(int(d) * w for d, w in zip(seventeen, weights, strict=True)) % 11]
+
+
+NUMBER = _with_check_digit("44010619811125874")
+
+
+def _pieces_front(monkeypatch: pytest.MonkeyPatch, read_again: str) -> tuple[dict[str, object], list[BBox]]:
+    boxes: list[BBox] = []
+
+    def fake_reread(ctx: object, page: Page, box: BBox, **kwargs: object) -> tuple[str, float]:
+        boxes.append(box)
+        return read_again, 0.9
+
+    monkeypatch.setattr(id_card, "reread", fake_reread)
+    # digits 7-9 lost under the overprint: two pieces on the number's row
+    card = [_level("姓名", 440, 470), _level("吕霞", 520, 470), _level("公民身份号码", 300, 780),
+            _level(NUMBER[:6], 600, 780), _level(NUMBER[9:], 600 + 9 * CELL / 2, 780)]
+    return _front(_sheet(card, [])), boxes
+
+
+def test_a_number_read_in_pieces_is_read_again_across_its_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    fields, boxes = _pieces_front(monkeypatch, f"{NUMBER[:6]} {NUMBER[6:]}")
+    assert fields["id_number"] == NUMBER
+    assert boxes[0].x1 - boxes[0].x0 >= 18 * CELL / 2  # the re-read spans all eighteen digits
+
+
+@pytest.mark.parametrize("read_again", [NUMBER[:-1] + ("1" if NUMBER[-1] != "1" else "2"),  # check digit fails
+                                        _with_check_digit("44010699999925874")])  # not the pieces read
+def test_a_re_read_that_is_no_valid_number_with_the_pieces_gives_none(monkeypatch: pytest.MonkeyPatch,
+                                                                     read_again: str) -> None:
+    fields, _ = _pieces_front(monkeypatch, read_again)
+    assert "id_number" not in fields
+
+
+# ---------------------------------------------------------------- a back whose labels were lost
+
+
+def _back(lines: list[str]) -> dict[str, object]:
+    words = [_level(t, 300, 1300 + 60 * i) for i, t in enumerate(lines)]
+    doc = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.BACK, pages=(_sheet(words, []),))
+    return {k: f.value for k, f in EXTRACTORS.get("id_card")(doc, None).fields.items()}  # type: ignore[arg-type]
+
+
+def test_a_back_read_without_its_labels_still_gives_authority_and_validity() -> None:
+    fields = _back(["中华人民共和国", "居民身份证", "机关", "成都市公安局武侯区分局", "2025.10.22-2045.10.22"])
+    assert fields == {"issuing_authority": "成都市公安局武侯区分局", "valid_from": date(2025, 10, 22),
+                      "valid_until": date(2045, 10, 22)}
+    assert _back(["居民身份证", "北京市公安局朝阳分局", "2018.12.06-长期"])["valid_until"] is not None
+
+
+def test_a_validity_whose_points_were_read_as_commas_is_read() -> None:
+    fields = _back(["签发机关南京市公安局玄武分局", "有效期限2023,08,17-2033.08.17"])
+    assert (fields["valid_from"], fields["valid_until"]) == (date(2023, 8, 17), date(2033, 8, 17))
+
+
+def test_a_back_with_no_authority_or_range_gives_neither() -> None:
+    assert _back(["中华人民共和国", "居民身份证", "公安部监制", "2025.10.22"]) == {}
+
+
+# ---------------------------------------------------------------- a front whose number's row was lost
+
+
+def test_an_address_ends_where_the_other_side_of_the_sheet_begins() -> None:
+    card = [_level("姓名", 440, 470), _level("林巧华", 520, 470), _level("住址", 440, 630),
+            _level("上海市徐汇区漕溪北路223号", 520, 630), _level("中华人民共和国", 600, 1200),
+            _level("居民身份证", 600, 1260), _level("有效期限2019.02.11-2039.02.11", 500, 1400)]
+    assert _front(_sheet(card, []))["address"] == "上海市徐汇区漕溪北路223号"
+
+
+def test_an_address_number_run_into_a_cut_number_is_no_id_number() -> None:
+    # the address's last row (2403) read on the row of a number cut at the card's edge after 14 digits
+    card = [_level("住址", 440, 630), _level("陕西省西安市雁塔区小寨西路", 520, 630),
+            _level("2403", 520, 700), _level("61011319680813", 520 + 2 * CELL, 700)]
+    assert "id_number" not in _front(_sheet(card, []))
