@@ -209,19 +209,39 @@ def _wrapped_lines(lines: list[list[Word]], cells: dict[int, dict[str, list[Word
     out: dict[int, tuple[int, bool, list[tuple[str, list[Word]]]]] = {}
     owner = {i: i for i in cells}
     two_line = any(c.second_line for c in columns)
+    dates = [box for row in cells.values() if (box := union_boxes([w.bbox for w in row.get("date", [])]))]
     for k, words in enumerate(lines):
-        if k in owner or not words or any(_kind(w.text) in ("date", "money") for w in words):
+        times = [w for w in words if _time_under_date(w, dates)]
+        rest = [w for w in words if w not in times]
+        if k in owner or not words or any(_kind(w.text) in ("date", "money") for w in rest):
             continue
         options = []
         if k - 1 in owner and (gap := _gap(lines[k - 1], words)) is not None:
             options.append((gap, owner[k - 1], False))
-        if k + 1 in cells and (gap := _gap(words, lines[k + 1])) is not None:
+        if k + 1 in cells and not times and (gap := _gap(words, lines[k + 1])) is not None:
             options.append((gap, k + 1, True))
-        fitting = [(o, parts) for o in options if (parts := _parts(words, cells[o[1]], columns)) is not None]
+        fitting = [(o, parts) for o in options if (parts := _parts(rest, cells[o[1]], columns)) is not None]
         if fitting:  # an entry's second line is under its first, however near the next entry it lies
             (_, row, above), parts = min(fitting, key=lambda op: (not (two_line and op[0][2] is False), op[0]))
-            out[k], owner[k] = (row, above, parts), row
+            out[k], owner[k] = (row, above, [*parts, *([("date", times)] if times else [])]), row
     return out
+
+
+_TIME_LIKE = re.compile(r"[\dA-Za-z:：.\-]{3,10}")  # a time of day as printed (09:17:38) or misread (15:0332, H40-21)
+
+
+def _time_under_date(word: Word, dates: list[BBox]) -> bool:
+    """Whether a word of a line that is no row is the time of day a ledger prints under a row's date
+    (20260305 on the row's line, 09:17:38 on the line below): digits and a time's separators (a scan may
+    misread some) inside the span of the table's date cells."""
+    text = to_halfwidth(word.text).strip()
+    return (_TIME_LIKE.fullmatch(text) is not None and sum(c.isdigit() for c in text) >= 2
+            and _kind(text) != "digits"
+            and any(word.bbox.x0 >= box.x0 - _height(word) and word.bbox.x1 <= box.x1 + _height(word) for box in dates))
+
+
+def _height(word: Word) -> float:
+    return word.bbox.y1 - word.bbox.y0
 
 
 def _parts(words: list[Word], cells: dict[str, list[Word]], columns: list[Column]) -> list[tuple[str, list[Word]]] | None:

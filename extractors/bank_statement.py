@@ -41,6 +41,26 @@ _OUTGOING = vocab.table_words("statement_table", "outgoing")
 _CARRIED = vocab.table_words("statement_table", "carried")
 
 
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_INLINE_PARTY = re.compile(rf"(?:{_alternatives(vocab.table_words('statement_table', 'inline_party'))})\s*[:：]")
+_INLINE_ACCOUNT = re.compile(rf"(?:{_alternatives(vocab.table_words('statement_table', 'inline_account'))})\s*[:：]")
+
+
+def inline_party(text: str) -> tuple[str, str | None]:
+    """A 摘要 cell that also names the other side after a label (转账存入对方：上海某某有限公司账号：6222…):
+    the description before the labels and the name after its label, up to the account's label; a cell
+    without such a label is the description alone."""
+    party = _INLINE_PARTY.search(text)
+    if party is None:
+        return text, None
+    before, after = _INLINE_ACCOUNT.search(text, 0, party.start()), _INLINE_ACCOUNT.search(text, party.end())
+    name = text[party.end() : after.start() if after else len(text)].strip(" ，,;；")
+    return text[: before.start() if before else party.start()].strip(" :：，,;；"), name or None
+
+
 def _money(text: str | None) -> Decimal | None:
     """An amount, or a balance, maybe with the side it was booked to after it (9,385.41 借: out)."""
     return None if not text else parse_booked(text.replace(" ", ""))
@@ -105,11 +125,14 @@ def transaction(row: Row, order: Order | None = None) -> dict[str, Any] | None:
     balance = _money(cells.get("balance"))
     if amount is None or balance is None:
         return None
-    counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", cells.get("counterparty", "").strip())).strip()
-    counterparty = _STRAY_DIGIT.sub("", counterparty)
+    description, named = (cells.get("description") or cells.get("note", "")).strip(), None
+    if not cells.get("counterparty"):
+        description, named = inline_party(description)
+    counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", (cells.get("counterparty") or named or "").strip()))
+    counterparty = _STRAY_DIGIT.sub("", counterparty.strip())
     return {
         "date": when,
-        "description": (cells.get("description") or cells.get("note", "")).strip(),
+        "description": description,
         "amount": amount,
         "balance": balance,
         "counterparty": counterparty or None,
