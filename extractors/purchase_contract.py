@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -356,6 +357,15 @@ def _property_address(texts: list[PageText]) -> Field | None:
     return labelled[0] if labelled else None
 
 
+def _price_clause_figures(texts: list[PageText], figure: re.Pattern[str]) -> Iterator[tuple[Field, Decimal]]:
+    """Each figure ``figure`` finds in the prose after a price label, as a field of its own, with its value."""
+    for text in texts:
+        for candidate in labels_of(LABELS_OF).candidates(text, "total_price", reach=PRICE_REACH):
+            for m in figure.finditer(candidate.value) if candidate.how == "prose" else ():
+                if (value := parse_amount(m.group(1))) is not None:
+                    yield candidate.field(value, m.span(1)), value
+
+
 def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Field | None:
     """The figure near a price label that the 大写 total confirms (a 存量房 contract prints the words first:
     房款合计：人民币（大写）叁佰伍拾万元整（¥3,500,000.00元)); None without words or agreement."""
@@ -365,23 +375,13 @@ def _price_in_words_confirms(texts: list[PageText], words: Field | None) -> Fiel
         return None
     if expected is None:
         return None
-    for text in texts:
-        for candidate in labels_of(LABELS_OF).candidates(text, "total_price", reach=PRICE_REACH):
-            for m in _PRICE_FIGURE.finditer(candidate.value) if candidate.how == "prose" else ():
-                if parse_amount(m.group(1)) == expected:
-                    return candidate.field(expected, m.span(1))
-    return None
+    return next((f for f, value in _price_clause_figures(texts, _PRICE_FIGURE) if value == expected), None)
 
 
 def _price_in_figures(texts: list[PageText]) -> Field | None:
     """The figure a price clause marks as the price in figures (（小写：¥2,569,718.00元） or ¥…) after its 大写
     words, when those words do not confirm it: the contract states two prices and the check compares them."""
-    for text in texts:
-        for candidate in labels_of(LABELS_OF).candidates(text, "total_price", reach=PRICE_REACH):
-            for m in _MARKED_FIGURE.finditer(candidate.value) if candidate.how == "prose" else ():
-                if (value := parse_amount(m.group(1))) is not None:
-                    return candidate.field(value, m.span(1))
-    return None
+    return next((f for f, _ in _price_clause_figures(texts, _MARKED_FIGURE)), None)
 
 
 @extractor(DocType.PURCHASE_CONTRACT)

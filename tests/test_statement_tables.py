@@ -5,23 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Word
 from docproc.extractors import EXTRACTORS
-
-LINE = 20.0  # letter height
-
-
-def _page(lines: list[tuple[float, list[tuple[float, str]]]], *, source: PageSource = PageSource.TEXT_LAYER) -> Page:
-    """A page from (top, [(x, text), ...]) lines; each word 10 units wide per character."""
-    words = [Word(text=text, bbox=BBox(x0=x, y0=top, x1=x + 10 * len(text), y1=top + LINE), confidence=0.95, line=i)
-             for i, (top, cells) in enumerate(lines) for x, text in cells]
-    return Page(file_id="f", number=1, width=1200, height=1600, unit=Unit.PX, source=source, words=tuple(words))
-
-
-def _rows(p: Page) -> list[dict[str, object]]:
-    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
-    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
-    return fields["transactions"].value if "transactions" in fields else []  # type: ignore[return-value]
+from tests.statement_pages import LINE
+from tests.statement_pages import page as _page
+from tests.statement_pages import rows as _rows
 
 
 def _table(top: float, rows: list[list[tuple[float, str]]], pitch: float = 32.0) -> list[tuple[float, list[tuple[float, str]]]]:

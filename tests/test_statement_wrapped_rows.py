@@ -6,25 +6,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
-from docproc.extractors import EXTRACTORS
+from docproc.core.models import Page, PageSource
 from docproc.extractors.bank_statement import inline_party
-
-LINE = 20.0  # letter height
-
-
-def _page(lines: list[tuple[float, list[tuple[float, str]]]], *, source: PageSource = PageSource.TEXT_LAYER) -> Page:
-    """A page from (top, [(x, text), ...]) lines; each word 10 units wide per character."""
-    words = [Word(text=text, bbox=BBox(x0=x, y0=top, x1=x + 10 * len(text), y1=top + LINE), confidence=0.95, line=i)
-             for i, (top, cells) in enumerate(lines) for x, text in cells]
-    return Page(file_id="f", number=1, width=1200, height=1600, unit=Unit.PX, source=source, words=tuple(words))
-
-
-def _rows(p: Page) -> list[dict[str, object]]:
-    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
-    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
-    return fields["transactions"].value if "transactions" in fields else []  # type: ignore[return-value]
-
+from tests.statement_pages import page as _page
+from tests.statement_pages import rows as _rows
 
 # 交易日期 | 摘要 | 借方发生额 | 贷方发生额 | 余额 | 交易机构 | 柜员
 HEADER = (0, [(20, "交易日期"), (200, "摘要"), (560, "借方发生额"), (700, "贷方发生额"), (860, "余额"), (960, "交易机构"),
