@@ -3,7 +3,7 @@ app's black-and-white copy of both card sides.
 
 `letter_digit_boxes`: a bank's pre-printed 个人收入证明（银行格式）, typed in by the employer: the bank's name and the
 form's number at the top, 致：…银行 and a filling instruction, then ruled rows — 姓名/性别, the 身份证号码 one digit to
-a box in eighteen comb boxes, 工作单位（全称）, 部门及职务, 入职时间 as …年…月…日 boxes, 劳动合同类型 and 单位性质 as □/☑
+a box in eighteen comb boxes, 工作单位（全称）, 部门及职务, 入职时间 as …年…月…日 boxes, 劳动合同类型 and 单位性质 as □/■
 choices, the 税前月收入 as a cheque-style digit grid under 佰/拾/万/仟/佰/拾/元/角/分 headings with a ¥ in the cell before
 the first digit, 月收入（大写）, 单位联系电话 — then the unit's declaration, 单位（公章）, the unit's name and a date in
 …年…月…日 boxes under the seal, and a 银行经办人 strip at the foot.
@@ -48,7 +48,7 @@ def _boxes(pen: Pen, x: float, y: float, h: float, cells: list[str], cw: float, 
 
 def _choices(pen: Pen, x: float, y: float, options: tuple[str, ...], ticked: int, size: float) -> None:
     for k, option in enumerate(options):
-        box = "☑" if k == ticked else "□"
+        box = "■" if k == ticked else "□"
         x += pen.text(x, y, f"{box}{option}", size) + 4
 
 
@@ -62,7 +62,7 @@ def _date_boxes(pen: Pen, x: float, y: float, h: float, when: object, size: floa
 
 
 def render_digit_boxes(facts: IncomeProofFacts, rng: random.Random) -> bytes:
-    """个人收入证明（银行格式）: comb boxes for the ID number, a 佰拾万仟佰拾元角分 grid for the pay, □/☑ choices."""
+    """个人收入证明（银行格式）: comb boxes for the ID number, a 佰拾万仟佰拾元角分 grid for the pay, □/■ choices."""
     buffer = io.BytesIO()
     when = datetime.combine(facts.issue_date, datetime.min.time()).replace(hour=rng.randint(9, 17))
     canvas = new_canvas(buffer, page_pt=A4_PT, when=when, producer=rng.choice(("WPS Office", "Microsoft® Word 2016")),
@@ -78,7 +78,7 @@ def render_digit_boxes(facts: IncomeProofFacts, rng: random.Random) -> bytes:
     pen.text(pen.w_mm / 2, 33, "个人收入证明", 19, bold=True, align="center", spacing=1.5)
     pen.text(pen.w_mm / 2, 39, "（银行格式）", 9.5, align="center", color=(0.3, 0.3, 0.3))
     pen.text(left, 49, f"致：{bank}", 10.5)
-    pen.text(left, 55, "　　以下栏目由借款人所在单位如实填写，金额栏请逐格填写阿拉伯数字，选择项请在□内打√。", 8.4,
+    pen.text(left, 55, "　　以下栏目由借款人所在单位如实填写，金额栏请逐格填写阿拉伯数字，选择项请将□涂黑为■。", 8.4,
              color=(0.3, 0.3, 0.3), max_width=span)
     size = rng.uniform(10.2, 11.0)
     lab_w, rh = 36.0, rng.uniform(11, 12.5)

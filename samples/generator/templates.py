@@ -159,8 +159,8 @@ FAMILIES: tuple[Family, ...] = (
            "name and a 2026年03月05日 date with the seal pressed in it", True, 13),
     Family("letter_digit_boxes", "income_proof",
            "a bank's pre-printed 个人收入证明（银行格式） typed in by the employer: the bank's name and 表单编号 over a coloured "
-           "rule, 致：…银行 and a filling instruction, ruled rows with shaded labels — 姓名 with 性别 □男 ☑女, the 身份证号码 in "
-           "eighteen comb boxes, 工作单位（全称）, 部门及职务, 入职时间 as 年/月/日 boxes, 劳动合同类型 and 单位性质 as □/☑ "
+           "rule, 致：…银行 and a filling instruction, ruled rows with shaded labels — 姓名 with 性别 □男 ■女, the 身份证号码 in "
+           "eighteen comb boxes, 工作单位（全称）, 部门及职务, 入职时间 as 年/月/日 boxes, 劳动合同类型 and 单位性质 as □/■ "
            "choices, 税前月收入（小写） as a cheque-style digit grid under 佰/拾/万/仟/佰/拾/元/角/分 with ¥ before the first "
            "digit, 月收入（大写） with 人民币, 年收入（税前）, 单位联系电话 —, the declaration, 单位（公章） with the name and "
            "a date in boxes under the seal, a 以下由银行填写 strip", True, 14),
