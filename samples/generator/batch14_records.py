@@ -142,12 +142,12 @@ def render_record_shot(facts: TaxFacts, rng: random.Random, *, when: datetime, p
     pen = Pen(canvas, facts.face, A4_PT)
     w, h = pen.w_mm, pen.h_mm
     top, bottom = 12.0, h - 12.0
-    need = 24 + 34 + 62 + 33 * len(facts.rows)
+    need = 24 + 34 + 72 + 36 * len(facts.rows)
     cols = 2 if need <= 2 * (bottom - top - 6) else 3
     gap = 8.0 if cols == 2 else 5.0
     colw = min(90.0, (w - 16 - gap * (cols - 1)) / cols)
     x0 = (w - cols * colw - gap * (cols - 1)) / 2
-    card = min(33.0, (cols * (bottom - top - 6) - 24 - 34 - 62) / max(len(facts.rows), 1))
+    card = min(36.0, (cols * (bottom - top - 6) - 24 - 34 - 72) / max(len(facts.rows), 1))
     accent = rng.choice(((0.78, 0.12, 0.14), (0.1, 0.36, 0.72)))
     card_bg = (0.96, 0.96, 0.97)
     state = {"col": 0, "y": top}
@@ -178,7 +178,7 @@ def render_record_shot(facts: TaxFacts, rng: random.Random, *, when: datetime, p
                                         ("税款所属期", f"{start}至{end}"), ("开具日期", date_text(facts.issue_date, "iso")))):
         pen.text(x + 6, y + 8 + j * 6.6, label, 7.0, color=GREY)
         pen.text(x + colw - 6, y + 8 + j * 6.6, value, 7.2, align="right", max_width=colw - 30)
-    step = card / 5.6
+    step = card / 6.4
     size = min(7.6, step / 0.5)
     for r in facts.rows:
         x, y = room(card)
@@ -188,9 +188,9 @@ def render_record_shot(facts: TaxFacts, rng: random.Random, *, when: datetime, p
         pen.text(x + 6, y + 1 + step * 2, f"扣缴义务人：{r.agent}", size - 0.4, color=GREY, max_width=colw - 12)
         pen.text(x + 6, y + 1 + step * 3, f"收入：{money(r.income)}", size)
         pen.text(x + 6, y + 1 + step * 4, f"已申报税额：{money(r.tax)}", size)
-        pen.text(x + colw - 6, y + 1 + step * 4, f"入库日期：{r.paid.isoformat()}", size - 1, color=GREY, align="right")
-    x, y = room(62)
-    pen.rect(x + 3, y + 2, colw - 6, 58, fill=card_bg)
+        pen.text(x + 6, y + 1 + step * 5, f"入库日期：{r.paid.isoformat()}", size - 1, color=GREY)
+    x, y = room(72)
+    pen.rect(x + 3, y + 2, colw - 6, 68, fill=card_bg)
     pen.text(x + 6, y + 9, "收入合计（元）", size, color=GREY)
     pen.text(x + colw - 6, y + 9, money(facts.total_income), 9.4, bold=True, align="right")
     pen.text(x + 6, y + 16, "已申报税额合计（元）", size, color=GREY)
@@ -203,7 +203,7 @@ def render_record_shot(facts: TaxFacts, rng: random.Random, *, when: datetime, p
     if facts.sealed:
         mark = other_make(rng, facts.authority, bottom="征税专用章")
         mark = replace(mark, color=rng.choice(((220, 34, 40), (204, 40, 60))), ring=0.03, star=True, fade=0.0)
-        press(pen, rng, mark, center=(x + colw - 26, y + 40), width_mm=rng.uniform(30, 34))
+        press(pen, rng, mark, center=(x + colw - 24, y + 52), width_mm=rng.uniform(28, 32))
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
