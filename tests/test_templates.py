@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 from dataclasses import replace
 from datetime import date
@@ -41,6 +42,9 @@ from samples.generator import (
     batch13_letters,
     batch13_records,
     batch13_statement,
+    batch14_letters,
+    batch14_records,
+    batch14_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -61,8 +65,8 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(contract_families.FAMILIES, "purchase_contract"),
                **dict.fromkeys(record_families.TAX, "tax_certificate"),
                **dict.fromkeys(record_families.LICENSE, "business_license"),
-               batch13_letters.OVERPRINT: "id_card"}
-PICTURES = {batch13_records.DESK}  # drawn only as a picture: no text layer to read the truth from
+               batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card"}
+PICTURES = {batch13_records.DESK, batch14_records.GLASS}  # drawn only as a picture: no text layer to read the truth from
 TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
@@ -77,7 +81,8 @@ def test_registry_lists_families_of_every_type() -> None:
         pool = families(doc_type)
         assert sum(not f.held_out for f in pool) == 1, f"{doc_type}: the existing layout is its one seen family"
         assert all(f.description and f.doc_type == doc_type for f in pool)
-    assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint"], "one design, one copy tradition"
+    assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw"], \
+        "one design, two copy traditions"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -100,13 +105,14 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                                  "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13"])
+                                  "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13",
+                                  "unseen14"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
-            held = mode != "seen" and (doc["type"] != "id_card" or mode == "unseen13")
+            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14"))
             assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
@@ -121,11 +127,11 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             none = doc_type == "id_card" and batch < 13
@@ -158,7 +164,8 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
-                                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13)])
+                                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13),
+                                             ("unseen14", 14)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card" and batch < 13:
@@ -172,7 +179,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen6", 6, 4717), ("unseen7", 7, 4719),
                                                     ("unseen8", 8, 4721), ("unseen9", 9, 4722),
                                                     ("unseen10", 10, 4723), ("unseen11", 11, 4724),
-                                                    ("unseen12", 12, 4725), ("unseen13", 13, 4726)])
+                                                    ("unseen12", 12, 4725), ("unseen13", 13, 4726),
+                                                    ("unseen14", 14, 4727)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -186,7 +194,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
-                            ("unseen11", 11), ("unseen12", 12), ("unseen13", 13)):
+                            ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -604,6 +612,97 @@ def test_unseen13_hands_the_id_card_in_as_one_overprinted_copy() -> None:
             fp = next(f for f in p.files if "id_front" in f.items)
             assert render_file(Printer(p), fp) != render_file(Printer(plain), fp)
     assert copies
+
+
+@pytest.mark.slow
+def test_cli_unseen14_corpus_renders_every_fourteenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen14 corpus: the pool draws only batch 14, every batch-14 family renders and its documents carry
+    their truth fields; the ID cards come as the scan app's black-and-white page."""
+    docs = _held_out_docs(tmp_path, "unseen14", 14014)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 14 and f.doc_type != "id_card"}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 14, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+    ids = [d for folder in tmp_path.iterdir() if folder.is_dir()
+           for d in _documents(json.loads((folder / "truth.json").read_text(encoding="utf-8"))) if d["type"] == "id_card"]
+    assert ids and all(d["template"] == batch14_letters.SCAN_APP and d["held_out"] for d in ids)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fourteenth_batch_layouts_and_seals(seed: int) -> None:
+    """The bank form types the ID number into comb boxes and the pay into a 元/角/分 grid with its 大写; the green-bar
+    print dates rows 2026.03.05, opens later pages with 上页余额 and numbers them 页号 i/n; the three-party contract
+    lists 甲/乙/丙方, the price in its table, and the seller's and the agency's seals on the signing page; the app
+    record lists every month's 收入 and 已申报税额 with the totals and 验证码; the glass photo is one picture page."""
+    m = _with_family(batch14_letters.DIGITS, seed)
+    (page,) = _text(Printer(m).pdf("income_proof"))
+    assert m.proof.id_number in page and "劳动合同类型" in page and "角分" in page
+    assert f"¥{int(m.proof.monthly_income * 100)}" in page and m.proof.amount_in_words in page
+    assert seals(m, "income_proof") == ([(1, m.proof.seal_legend or m.proof.employer, "round")]
+                                        if m.proof.sealed else [])
+    p = _with_family(batch14_statement.GREENBAR, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    assert len(pages) == statement.pages_declared
+    whole = "".join(pages).replace(",", "")
+    for t in statement.transactions:
+        assert t.day.strftime("%Y.%m.%d") in whole and f"{abs(t.amount):.2f}" in whole
+    for k, page in enumerate(pages, 1):
+        assert f"页号：{k}/{len(pages)}" in page and ("期初余额" if k == 1 else "上页余额") in page
+    assert "期末余额" in pages[-1] and f"{statement.closing_balance:.2f}" in pages[-1].replace(",", "")
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    c = _with_family(batch14_records.TRIPARTITE, seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    agency = contract_families.agency(contract)
+    assert len(text) == contract.pages_declared and all(f"合同编号：{contract.number}" in t for t in text)
+    assert "丙方（居间方）" in text[0] and contract.price_words in text[0] and contract.property_address in text[0]
+    assert "丙方（居间方）（盖章）" in text[-1] and agency in text[-1] and contract.seller.name in text[-1]
+    expected = [(contract.pages_declared, contract.seller.name, "round")] if contract.sealed else []
+    assert seals(c, "purchase_contract") == expected + [(contract.pages_declared, agency, "round")]
+    t = _with_family(batch14_records.RECORD_SHOT, seed)
+    assert t.tax is not None
+    (page,) = _text(Printer(t).pdf("tax_certificate"))
+    assert page.count("已申报税额：") == len(t.tax.rows) and t.tax.verification_code in page
+    assert f"{t.tax.total_income:,.2f}" in page and f"{t.tax.total_tax:,.2f}" in page
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family(batch14_records.GLASS, seed)
+    assert lic.license is not None
+    data = Printer(lic).pdf("business_license")
+    assert Printer(lic).pdf("business_license") == data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 1 and pdf.pages[0].width > pdf.pages[0].height and len(pdf.pages[0].images) == 1
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round")]
+
+
+def test_unseen14_hands_the_id_card_in_as_a_scan_app_page() -> None:
+    """Under the batch-14 ID family both sides come in one file wherever no defect keeps them apart, as one landscape
+    black-and-white page (two grey levels at most besides the app's mark); the same file differs from a plain copy."""
+    from samples.generator.forms import render_file
+
+    together = 0
+    for spec in corpus_specs(applicants=6, seed=14, templates="unseen14"):
+        p = plan(spec)
+        assert p.templates["id_card"] == batch14_letters.SCAN_APP
+        apart = any(d in spec.defects for d in ("duplicate_document", "illegible_id_back", "missing_id_back"))
+        holding = [f for f in p.files if "id_front" in f.items]
+        if apart:
+            continue
+        assert any(set(f.items) >= {"id_front", "id_back"} for f in holding), spec.applicant
+        together += 1
+        if together == 1:
+            fp = next(f for f in holding if "id_back" in f.items)
+            plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
+            assert render_file(Printer(p), fp) != render_file(Printer(plain), fp)
+    assert together
+    sides = [Printer(p).card_art(s) for s in ("front", "back")]
+    page = batch14_letters.scan_app_page(sides, random.Random(1), dpi=150)
+    assert page.width > page.height
+    grey = page.convert("L")
+    assert sum(grey.histogram()[40:215]) < 0.01 * page.width * page.height, "thresholded to black and white"
 
 
 @pytest.mark.slow
@@ -1081,6 +1180,8 @@ def test_new_family_prints_its_truth(family: str) -> None:
         if name in ("pages_declared", "pages_present", "transactions"):
             continue
         forms = {"".join(f.split()) for f in _forms(name, value)}
+        if family == batch14_letters.DIGITS and name == "monthly_income":  # one digit to a cell under 元/角/分
+            forms = {f"¥{int(Decimal(str(value)) * 100)}"}
         for entry in value if isinstance(value, list) else []:
             assert entry in whole, (family, name, entry)
         if forms:

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from . import contract_families
 from .applicant import ApplicantPlan, FilePlan, stream
 from .batch13_letters import OVERPRINT, overprint
+from .batch14_letters import SCAN_APP, scan_app_page
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
 from .pdfkit import binary_images, pdf_date
@@ -48,6 +49,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
     p = pr.p
     items = [item for item, _ in sheet]
     if items[0] in ("id_front", "id_back"):
+        if p.family("id_front") == SCAN_APP:  # the app's black-and-white page, whatever the sides
+            return scan_app_page([pr.card_art(i[3:]) for i in items], rng, dpi=how.dpi if how.dpi else 200)
         if single and how.form == "photo":
             img = photograph(_card(pr, items[0][3:]), rng, min_doc_px=1050)
             return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img

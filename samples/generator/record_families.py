@@ -23,6 +23,7 @@ from .batch10_records import render_mobile_screenshot, render_tax_totals_top
 from .batch11_records import render_tax_wide, render_wall_photo
 from .batch12_records import render_certified_copy, render_tax_months
 from .batch13_records import render_desk_angle, render_tax_wenzi
+from .batch14_records import render_record_shot, render_under_glass
 from .family_kit import date_text, press
 from .finance import add_months, money
 from .license import LicenseFacts, capital_text
@@ -531,7 +532,8 @@ TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, 
                                         "tax_app_totals_top": render_tax_totals_top,
                                         "tax_wide_detail": render_tax_wide,
                                         "tax_month_columns": render_tax_months,
-                                        "tax_wenzi_list": render_tax_wenzi}
+                                        "tax_wenzi_list": render_tax_wenzi,
+                                        "tax_app_record_shot": render_record_shot}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print,
                                             "license_ruled_copy": render_ruled_copy,
@@ -544,4 +546,5 @@ LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three
                                             "license_mobile_screenshot": render_mobile_screenshot,
                                             "license_wall_photo": render_wall_photo,
                                             "license_certified_copy": render_certified_copy,
-                                            "license_desk_angle": render_desk_angle}
+                                            "license_desk_angle": render_desk_angle,
+                                            "license_under_glass": render_under_glass}

@@ -4,12 +4,13 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
 ID cards have one national design (GB/T 36359 card art, 2004 onwards): only their delivery varies, and the one
-held-out ID family (batch 13) is a delivery tradition: both sides photocopied on one sheet under an overprint.
+held-out ID families are delivery traditions: both sides photocopied on one sheet under an overprint (batch 13),
+both sides saved side by side by a phone scan app in black and white (batch 14).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
                   "unseen10": 10, "unseen11": 11, "unseen12": 12,
-                  "unseen13": 13}  # mode → the batch of families it draws
+                  "unseen13": 13, "unseen14": 14}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -42,6 +43,11 @@ FAMILIES: tuple[Family, ...] = (
            "both sides of the 居民身份证 photocopied on one A4 sheet (front above back) with the customer's diagonal, "
            "repeated 仅供…银行按揭贷款使用，他用无效 overprint across the whole sheet in grey-black, red or blue ink; a side "
            "handed in alone carries the same overprint laid over the card, as phone watermark apps do", True, 13),
+    Family("id_scan_app_bw", "id_card",
+           "both sides of the 居民身份证 captured by a phone scan app and saved in its black-and-white 文档 mode: the sides "
+           "side by side on a landscape A4 page at about real size, thresholded to black on white (portrait and guilloche "
+           "turned to speckle, the text black), a slight keystone on each card, the app's small mark at the foot; a side "
+           "handed in alone comes the same way on its own page", True, 14),
     # income_proof
     Family("letter_prose_a4", "income_proof",
            "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
@@ -151,6 +157,13 @@ FAMILIES: tuple[Family, ...] = (
            "one row split in four, 身份证号码, 工作单位, 所在部门及职务, 入职时间, 月收入（税前，小写） with ¥ or commas, 月收入"
            "（大写）, 年收入（税前）, 联系人及电话; a last row merged across the table holding the declaration, 单位（盖章）, the "
            "name and a 2026年03月05日 date with the seal pressed in it", True, 13),
+    Family("letter_digit_boxes", "income_proof",
+           "a bank's pre-printed 个人收入证明（银行格式） typed in by the employer: the bank's name and 表单编号 over a coloured "
+           "rule, 致：…银行 and a filling instruction, ruled rows with shaded labels — 姓名 with 性别 □男 ■女, the 身份证号码 in "
+           "eighteen comb boxes, 工作单位（全称）, 部门及职务, 入职时间 as 年/月/日 boxes, 劳动合同类型 and 单位性质 as □/■ "
+           "choices, 税前月收入（小写） as a cheque-style digit grid under 佰/拾/万/仟/佰/拾/元/角/分 with ¥ before the first "
+           "digit, 月收入（大写） with 人民币, 年收入（税前）, 单位联系电话 —, the declaration, 单位（公章） with the name and "
+           "a date in boxes under the seal, a 以下由银行填写 strip", True, 14),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -270,6 +283,12 @@ FAMILIES: tuple[Family, ...] = (
            "counterparty and account wrapped onto a second line inside the row)/借方发生额/贷方发生额/余额/交易机构/柜员, a "
            "承前页 line opening every page (期初余额 on page 1), 本页合计 and 过次页 lines closing it, 借方合计/贷方合计 with "
            "counts and 期末余额 at the end, 第 i 页/共 n 页, a brown-red thick-ring oval 业务专用章", True, 13),
+    Family("statement_greenbar_print", "bank_statement",
+           "a branch's dot-matrix 对账单 on continuous green-bar stationery: tractor-feed holes down both margins, tear lines, "
+           "pale green bands behind every other pair of lines and no rules, the pre-printed bank name and title in green, "
+           "户名/账号 and 币种/开户网点/起止日期 2026.01.01-2026.03.31 typed in black, columns 日期 (2026.03.05)/摘要/支出/"
+           "存入/余额/对方户名, 期初余额 or 上页余额 opening every page, an 本页 支出/存入 笔数 line closing it, 合计 with "
+           "counts and 期末余额, 页号 i/n, a purple-red or orange-brown round 业务专用章", True, 14),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -348,6 +367,12 @@ FAMILIES: tuple[Family, ...] = (
            "total left to the annex, 合同编号 top right and 第 i 页 共 n 页 on every page, and on the last page 附件六 合同主要条款 "
            "— a ruled label/value table (房屋坐落, 建筑面积, 单价, 总价款（小写）/（大写）, 首期房价款, 交付日期) — over the "
            "signing lines, the seller's seal over its name", True, 13),
+    Family("contract_brokerage_tripartite", "purchase_contract",
+           "an estate agency's 房屋买卖居间合同 for a resale flat: 甲方（出卖人）, 乙方（买受人）, 丙方（居间方） with its 经纪人 "
+           "and 信息卡号, the agency and 合同编号 in the running head, the flat and price as one ruled table (房屋坐落, "
+           "不动产权证号, 建筑面积, 成交总价（小写）/（大写）, 首付款, 贷款金额), a 居间服务费 table, clauses and appendices, a "
+           "three-column signing table — the seller's name, its legal representative's handwritten signature and its own "
+           "seal; the buyers' signatures; the agency's name, 经纪人 and seal —, 第 i 页 / 共 n 页", True, 14),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -415,6 +440,11 @@ FAMILIES: tuple[Family, ...] = (
            "机关, 纳税人识别号/纳税人名称 lines, 兹证明 prose with the period, each ticket a numbered block of label：value pairs "
            "(原凭证号/税种/品目名称/税款所属时期/入(退)库日期/实缴(退)金额), 金额合计（大写）…（小写）¥…, 备注 with 收入额合计 and "
            "验证码, a 妥善保管 note, a red round seal over 税务机关（章）; no table rules, no page number", True, 13),
+    Family("tax_app_record_shot", "tax_certificate",
+           "the 个人所得税 App's 纳税记录 preview as one long phone screenshot printed on portrait A4 cut in two, the halves "
+           "side by side: status bar, ‹ 纳税记录 nav bar, a card with 纳税人姓名/身份证件号码/税款所属期/开具日期, one card per "
+           "month (2025-04, 所得项目, 扣缴义务人, 收入, 已申报税额, 入库日期), a totals card (收入合计/已申报税额合计, 大写, "
+           "验证码, 税务机关) with the record's small e-seal as the app shows it", True, 14),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -485,6 +515,11 @@ FAMILIES: tuple[Family, ...] = (
            "fields in two columns, 经营范围, 登记机关 and the date under the seal) lying on a wooden desk photographed from the "
            "near side at an angle: the far edge shorter, the sheet a little skewed, its shadow on the wood, light brighter "
            "towards the camera; a picture only", True, 13),
+    Family("license_under_glass", "business_license",
+           "the 营业执照 正本 (2019 design) lying under the glass top of a shop counter, photographed from above: the glass's "
+           "green cast and green near edge, soft reflections of two ceiling lamps and a window over parts of the sheet, a "
+           "business card and a receipt slid under the glass beside it, the sheet turned a few degrees; a picture only",
+           True, 14),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -500,8 +535,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
 
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
-    the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth and `unseen13` the
-    thirteenth (a type without one uses the first); a type without held-out families keeps its seen ones.
+    the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth, `unseen13` the
+    thirteenth and `unseen14` the fourteenth (a type without one uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
