@@ -10,7 +10,7 @@ from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import from_first_region
 from docproc.core.models import BBox, DocType, Field, RawDocument, Side
-from docproc.extractors._overprint import without_overprint
+from docproc.reading.overprint import without_overprint
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import Hit, PageText
 from docproc.extractors.registry import ExtractedFields, extractor

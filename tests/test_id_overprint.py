@@ -9,7 +9,7 @@ import pytest
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
 from docproc.extractors import EXTRACTORS, id_card
-from docproc.extractors._overprint import overprint_words, slant
+from docproc.reading.overprint import overprint_words, slant
 
 CELL = 40.0  # one full-width character's height and width, px
 

@@ -206,10 +206,10 @@ def _words_from_data(data: Mapping[str, list[Any]]) -> list[Word]:
         box = BBox(x0=x, y0=y, x1=x + w, y1=y + h, unit=Unit.PX)
         key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
         groups.setdefault(key, []).append(Word(text=text, bbox=box, confidence=min(conf, 100) / 100))
-    return _number_lines(groups.values())
+    return number_lines(groups.values())
 
 
-def _number_lines(lines: Iterable[list[Word]]) -> list[Word]:
+def number_lines(lines: Iterable[list[Word]]) -> list[Word]:
     """Number visual rows top to bottom; lines side by side (label and value, table cells) share one."""
     rows: list[list[list[Word]]] = []
     for line in sorted(lines, key=lambda ws: _centre_y(_span(ws))):
@@ -271,7 +271,7 @@ class RapidOcrEngine:
         self, image: np.ndarray, *, lang: str = DEFAULT_LANG, psm: int = 3, whitelist: str | None = None
     ) -> list[Word]:
         """Text boxes as words (lang and psm are ignored; the model is multilingual)."""
-        return filter_whitelist(_number_lines([w] for w in self._words(image)), whitelist)
+        return filter_whitelist(number_lines([w] for w in self._words(image)), whitelist)
 
     def _words(self, image: np.ndarray, *, turn_lines: bool = True) -> list[Word]:
         engine = self._engine()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
@@ -23,7 +24,7 @@ MIN_REPEATS = 3  # a watermark repeats across the sheet; fewer slanted words are
 MIN_PIECE = 2  # a piece of the phrase cut off level must hold this many characters to be known as one
 
 
-def _units(text: str) -> float:
+def units(text: str) -> float:
     """Length of ``text`` in full-width character widths (digits and Latin letters are half as wide)."""
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if not c.isspace())
 
@@ -34,7 +35,7 @@ def slant(word: Word) -> float:
     A run of n cells of height h at angle a fills a box w = h(n cos a + sin a) wide and
     h(n sin a + cos a) high, so tan a = (r n - 1) / (n - r) with r the box's height over its width.
     """
-    n = _units(word.text)
+    n = units(word.text)
     width, height = word.bbox.x1 - word.bbox.x0, word.bbox.y1 - word.bbox.y0
     if n < MIN_UNITS or width <= 0:
         return 0.0
@@ -44,15 +45,20 @@ def slant(word: Word) -> float:
     return math.degrees(math.atan(max(0.0, (ratio * n - 1) / (n - ratio))))
 
 
-def overprint_words(page: Page) -> list[Word]:
-    """The words of a phrase overprinted on the diagonal across the page (none when there is none)."""
-    slanted = [w for w in page.words if slant(w) >= SLANT_DEGREES]
+def overprinted(words: Sequence[Word]) -> list[Word]:
+    """Which of ``words`` belong to a phrase overprinted on the diagonal across the sheet (none when there is none)."""
+    slanted = [w for w in words if slant(w) >= SLANT_DEGREES]
     cues = vocab.words("id_card", "overprint")
     texts = [to_halfwidth(w.text) for w in slanted]
     if len(slanted) < MIN_REPEATS or not any(cue in text for text in texts for cue in cues):
         return []
     found = set(map(id, slanted))
-    return [w for w in page.words if id(w) in found or _piece(to_halfwidth(w.text), texts)]
+    return [w for w in words if id(w) in found or _piece(to_halfwidth(w.text), texts)]
+
+
+def overprint_words(page: Page) -> list[Word]:
+    """The words of a phrase overprinted on the diagonal across the page (none when there is none)."""
+    return overprinted(page.words)
 
 
 def _piece(text: str, phrases: list[str]) -> bool:
