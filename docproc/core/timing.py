@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 # The stages in the order a page meets them (a table lists them so; others follow, sorted).
 STAGES = ("engine_load", "render", "pdf_text", "card_find", "orientation", "deskew", "upscale", "store_render", "seal_search",
-          "legend_read", "forensics", "ocr_prep", "ocr", "re_reads", "extraction", "checks")
+          "legend_read", "forensics", "ocr_prep", "ocr", "overprint", "re_reads", "extraction", "checks")
 
 
 @dataclass

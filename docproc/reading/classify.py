@@ -142,6 +142,8 @@ def label_page(page: Page) -> PageLabel:
     if best < MIN_SCORE:
         return PageLabel(doc_type=DocType.UNKNOWN, confidence=0.5, page_of=page_of(page.text))
     front, back = scores[(DocType.ID_CARD, Side.FRONT)], scores[(DocType.ID_CARD, Side.BACK)]
+    if doc_type == DocType.ID_CARD and back >= MIN_SCORE > front and _valid_id_number(text):
+        front = MIN_SCORE  # a back whose page also carries a citizen number: the front copied beside it, labels lost
     if doc_type == DocType.ID_CARD and min(front, back) >= MIN_SCORE:
         return PageLabel(doc_type=doc_type, side=Side.FRONT, confidence=round(min(1.0, min(front, back) / (MIN_SCORE * 2)), 3),
                          both_sides=True)

@@ -20,6 +20,7 @@ from docproc.core.timing import on_page, stage
 from docproc.reading import forensics, image_forensics, imaging
 from docproc.reading.cards import Card, find_cards
 from docproc.reading.limits import ReadLimits, check_image_size, page_dpi
+from docproc.reading.overprint_ink import read_through_overprint
 from docproc.reading.pdf_pages import open_pdf, pdf_file_facts, pdfium_page_sizes, text_layer_words
 from docproc.reading.seal_legends import read_seal_legend, seal_legend_reads
 from docproc.reading.seals import detect_seals, remove_seal_ink
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "20"
+READER_VERSION = "21"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
@@ -285,6 +286,10 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: ReadingConte
         clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
     with stage("ocr"):
         words = ctx.ocr.read(clean)
+    with stage("overprint"):  # a phrase overprinted across a copy: read again with its ink wiped (only then)
+        words, cleared = read_through_overprint(image, clean, words, ctx.ocr)
+    if cleared:
+        meta = {**meta, "overprint_cleared": True}
     return Page(
         file_id=file_id,
         number=number,
