@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
-from docproc.cn.places import from_first_region
+from docproc.cn.places import PROVINCES, from_first_region
 from docproc.core.models import BBox, DocType, Field, RawDocument, Side
-from docproc.reading.overprint import without_overprint
 from docproc.extractors._reread import DIGITS, reread
-from docproc.extractors._text import Hit, PageText
+from docproc.extractors._text import PageText
 from docproc.extractors.registry import ExtractedFields, extractor
+from docproc.reading.overprint import without_overprint, without_trailing_piece
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext
@@ -71,14 +71,38 @@ def _id_number(text: PageText) -> Field | None:
     return field
 
 
-def _address(text: PageText, label: Hit, stop_line: int) -> Field | None:
-    start = text.offsets[label.line] + label.match.end()
+ADDRESS_ENDS = "号室户楼层栋幢座组村"  # how a resident address ends (or in a digit)
+
+
+def _address(text: PageText, start: int, stop_line: int) -> Field | None:
     end = text.offsets[stop_line] if stop_line < len(text.lines) else len(text.joined)
     raw = text.joined[start:end]
     value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", raw)))
+    value = without_trailing_piece(value, ADDRESS_ENDS)  # a piece of an overprint glued to its end (…1204号印件)
     if len(value) < 4:
         return None
     return text.field((start, end), value)
+
+
+def _address_stop(text: PageText, line: int) -> int:
+    """Where an address that starts on ``line`` ends: at the id number's label or at the number itself, whichever
+    comes first (a tilted photo may put the number's line above its label's), or where the other side begins."""
+    return min(
+        next((h.line for h in text.finditer(_ID_LABEL, start_line=line + 1)), len(text.lines)),
+        next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=line)), len(text.lines)),
+        next((h.line for h in text.finditer(_ADDRESS_END, start_line=line + 1)), len(text.lines)),
+    )
+
+
+def _unlabelled_address(text: PageText, after: int) -> Field | None:
+    """An address whose label was lost (under an overprint, to glare): the first row after the birth date's that
+    opens with a province, up to the id number's row, which must follow it."""
+    number = next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=after)), None)
+    for line in range(after, number or 0):
+        row = "".join(text.lines[line].split())
+        if from_first_region(row) != row or row.startswith(PROVINCES):
+            return _address(text, text.offsets[line], _address_stop(text, line))
+    return None
 
 
 _LABELS = re.compile(r"(?:姓名|性别|民族|出生|住址|公民身份|签发机关|有效期限)")
@@ -115,15 +139,10 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
             born[0], born[1], encoded.birth_date if encoded else None)
     label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
     if label:
-        # the address ends at the id number's label or at the number itself, whichever comes first: a tilted
-        # photo may put the number's line above its label's
-        stop = min(
-            next((h.line for h in text.finditer(_ID_LABEL, start_line=label.line + 1)), len(text.lines)),
-            next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=label.line)), len(text.lines)),
-            next((h.line for h in text.finditer(_ADDRESS_END, start_line=label.line + 1)), len(text.lines)),
-        )
-        if addr := _address(text, label, stop):
+        if addr := _address(text, text.offsets[label.line] + label.match.end(), _address_stop(text, label.line)):
             fields["address"] = addr
+    elif addr := _unlabelled_address(text, _birth_row(text) + 1):
+        fields["address"], sources["address"] = _confirmed(addr, "unlabelled", None)
     return fields, {k: v for k, v in sources.items() if v != "label"}
 
 
@@ -167,6 +186,12 @@ def _birth_date(text: PageText, id_field: Field | None) -> tuple[Field, str] | N
     if hint and _in_order(re.sub(r"\D", "", digits), [f"{hint.year}", f"{hint.month}", f"{hint.day}"]):
         return hit.field(hint).model_copy(update={"confidence": round(hit.field(hint).confidence * 0.8, 3)}), source
     return None
+
+
+def _birth_row(text: PageText) -> int:
+    """The line of the printed birth date (-1 when none is read)."""
+    hit = text.search(_BIRTH_LINE) or text.search(_BIRTH_UNLABELLED)
+    return hit.line if hit else -1
 
 
 def _in_order(digits: str, parts: list[str]) -> bool:

@@ -75,3 +75,17 @@ def without_overprint(page: Page) -> Page:
     if not dropped:
         return page
     return page.model_copy(update={"words": tuple(w for w in page.words if id(w) not in dropped)})
+
+
+MAX_RESIDUE = 3  # characters of a phrase's piece that OCR glues to the end of a field's value
+
+
+def without_trailing_piece(text: str, ends: str) -> str:
+    """``text`` without the last character or few when they are a piece of an overprint phrase's words (此, 印件) glued
+    to its end, and what is left ends as such a value does: in one of ``ends`` or a digit."""
+    cues = vocab.words("id_card", "overprint")
+    for size in range(min(MAX_RESIDUE, len(text) - 1), 0, -1):
+        head, tail = text[:-size], text[-size:]
+        if (head[-1] in ends or head[-1].isdigit()) and any(tail in cue for cue in cues):
+            return head
+    return text

@@ -202,6 +202,14 @@ def _phrase_share(word: Word, phrase: str) -> float:
     return sum(c in phrase for c in text) / len(text) if text else 0.0
 
 
+MIN_PIECE = 2  # a second-read word this long that stands whole in the phrase read first is a piece of it
+
+
+def _piece_of(word: Word, phrases: Sequence[str]) -> bool:
+    text = "".join(c for c in word.text if c.isalnum())
+    return len(text) >= MIN_PIECE and not text.isdigit() and any(text in phrase for phrase in phrases)
+
+
 def _after_label(word: Word, labels: Sequence[Word]) -> Word:
     """A second-read word whose box grew leftwards over a kept label on its row starts at the label's right edge."""
     b = word.bbox
@@ -218,11 +226,14 @@ def merge_reads(first: Sequence[Word], second: Sequence[Word]) -> list[Word]:
 
     A first-read word stays unless at least half its characters lie inside the second read's words, or at least half
     of them are the overprint phrase's own characters; a second-read word that grew leftwards over a label kept from
-    the first read starts where the label ends.
+    the first read starts where the label ends. A second-read word that is only a piece of the phrase as the first read
+    gave it (the ink of a few of its characters left unwiped) is dropped.
     """
-    phrase = "".join(w.text for w in overprinted(first))
+    pieces = [w.text for w in overprinted(first)]
+    phrase = "".join(pieces)
     kept = [w for w in first if _share_inside(w, second) < 0.5 and _phrase_share(w, phrase) < 0.5]
     labels = [w for w in kept if "".join(w.text.split()) in LABELS]
+    second = [w for w in second if not _piece_of(w, pieces)]
     merged = [*kept, *(_after_label(w, labels) for w in second)]
     return number_lines([w] for w in merged)
 
