@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
-from docproc.cn.places import PROVINCES, from_first_region
+from docproc.cn.places import PROVINCES, REGIONS, from_first_region
 from docproc.core.models import BBox, DocType, Field, RawDocument, Side
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import PageText
@@ -214,7 +214,8 @@ def _line_after(text: PageText, cue: str) -> int:
 # nothing but an issuing authority's name (…公安局, …公安局…分局) or nothing but a validity range is its value.
 _AUTHORITY_UNLABELLED = re.compile(rf"^(?:签?发?机关)?([{CJK}]{{2,24}}公安[局厅](?:[{CJK}]{{1,12}}?分?局)?)$")
 _DAY = r"[12]\d{3}[.\-/,年]\d{1,2}[.\-/,月]\d{1,2}日?"
-_VALIDITY_UNLABELLED = re.compile(rf"^(?:有效期?限?)?({_DAY}\s*[-—–~～至]\s*(?:{_DAY}|长期))$")
+# the label read only in part (有, 有限, 有：) before the range
+_VALIDITY_UNLABELLED = re.compile(rf"^[有效期限:：\s]{{0,5}}({_DAY}\s*[-—–~～至]\s*(?:{_DAY}|长期))$")
 _DATE_COMMA = re.compile(r"(?<=\d),(?=\d)")  # 2023,08,17: the points of a printed date read as commas
 
 
@@ -222,7 +223,7 @@ def extract_back(text: PageText) -> dict[str, Field]:
     """Fields of an ID card back page."""
     fields: dict[str, Field] = {}
     if hit := text.search(_AUTHORITY) or text.search(_AUTHORITY_UNLABELLED):
-        fields["issuing_authority"] = hit.field(hit.group(1))
+        fields["issuing_authority"] = hit.field(_from_region(hit.group(1)))
     if hit := text.search(_VALIDITY) or text.search(_VALIDITY_UNLABELLED):
         start, until = parse_validity(_DATE_COMMA.sub(".", hit.group(1)))
         if start:
@@ -230,6 +231,19 @@ def extract_back(text: PageText) -> dict[str, Field]:
         if until:
             fields["valid_until"] = hit.field(until)
     return fields
+
+
+STRAY = 2  # characters read before an authority's place name (the end of its label, a speck of an overprint)
+
+
+def _from_region(authority: str) -> str:
+    """An authority without a stray character or two read before its place name (关昆明市…: the label's last one)."""
+    if authority.startswith(REGIONS):
+        return authority
+    for skip in range(1, STRAY + 1):
+        if authority[skip:].startswith(REGIONS):
+            return authority[skip:]
+    return authority
 
 
 @extractor(DocType.ID_CARD)

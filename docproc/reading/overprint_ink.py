@@ -210,6 +210,41 @@ def _piece_of(word: Word, phrases: Sequence[str]) -> bool:
     return len(text) >= MIN_PIECE and not text.isdigit() and any(text in phrase for phrase in phrases)
 
 
+def _compact(word: Word) -> str:
+    return "".join(word.text.split())
+
+
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+def _lossy(before: str, after: str, phrase: str) -> bool:
+    """Whether ``after`` is ``before`` with characters lost, none of them the overprint phrase's."""
+    if not after or len(after) >= len(before) or not _subsequence(after, before):
+        return False
+    lost = list(before)
+    for c in after:
+        lost.remove(c)
+    return not any(c in phrase for c in lost)
+
+
+def _x_order(words: Sequence[Word]) -> str:
+    return "".join(_compact(w) for w in sorted(words, key=lambda w: w.bbox.x0))
+
+
+def _lost_print(first: Sequence[Word], second: Sequence[Word], phrase: str) -> set[int]:
+    """The second-read words (by id) that only lost characters of the print the first read had there and no
+    character of the overprint phrase (a wipe removes ink; losing the phrase's characters is what it is for): the
+    second-read words that lie within one first-read word and together read only part of it."""
+    lost: set[int] = set()
+    for word in first:
+        parts = [w for w in second if _share_inside(w, [word]) >= 0.5]
+        if parts and _lossy(_compact(word), _x_order(parts), phrase):
+            lost |= set(map(id, parts))
+    return lost
+
+
 def _after_label(word: Word, labels: Sequence[Word]) -> Word:
     """A second-read word whose box grew leftwards over a kept label on its row starts at the label's right edge."""
     b = word.bbox
@@ -227,13 +262,15 @@ def merge_reads(first: Sequence[Word], second: Sequence[Word]) -> list[Word]:
     A first-read word stays unless at least half its characters lie inside the second read's words, or at least half
     of them are the overprint phrase's own characters; a second-read word that grew leftwards over a label kept from
     the first read starts where the label ends. A second-read word that is only a piece of the phrase as the first read
-    gave it (the ink of a few of its characters left unwiped) is dropped.
+    gave it (the ink of a few of its characters left unwiped) is dropped, and so is one that only lost characters
+    of the print the first read had there (thin grey print wiped with the overprint): the first read's words stay.
     """
     pieces = [w.text for w in overprinted(first)]
     phrase = "".join(pieces)
+    lost = _lost_print(first, second, phrase)
+    second = [w for w in second if not _piece_of(w, pieces) and id(w) not in lost]
     kept = [w for w in first if _share_inside(w, second) < 0.5 and _phrase_share(w, phrase) < 0.5]
     labels = [w for w in kept if "".join(w.text.split()) in LABELS]
-    second = [w for w in second if not _piece_of(w, pieces)]
     merged = [*kept, *(_after_label(w, labels) for w in second)]
     return number_lines([w] for w in merged)
 
