@@ -198,8 +198,18 @@ def _share_inside(word: Word, others: Sequence[Word]) -> float:
 
 
 def _phrase_share(word: Word, phrase: str) -> float:
+    """Share of the word's characters that stand in runs of two or more also found in the phrase (款使, 他用); a word of
+    one character, its own. A label that shares one character with the phrase (住址 and 住房贷款) is no piece of it."""
     text = "".join(word.text.split())
-    return sum(c in phrase for c in text) / len(text) if text else 0.0
+    if len(text) <= 1:
+        return float(bool(text) and text in phrase)
+    covered = [False] * len(text)
+    for start in range(len(text) - 1):
+        end = start + 2
+        while end <= len(text) and text[start:end] in phrase:
+            covered[start:end] = [True] * (end - start)
+            end += 1
+    return sum(covered) / len(text)
 
 
 MIN_PIECE = 2  # a second-read word this long that stands whole in the phrase read first is a piece of it
