@@ -151,3 +151,16 @@ def test_an_overprinted_card_is_read_through_its_overprint(ctx: Context) -> None
     assert fields["address"] == "浙江省杭州市西湖区文三路88号"
     assert (fields["sex"], fields["birth_date"]) == ("女", "1987-03-14")
     assert page.meta.get("overprint_cleared") is True
+
+
+@pytest.mark.skipif(FONT is None, reason="no CJK font")
+def test_a_coloured_overprint_is_told_from_the_print_by_its_colour() -> None:
+    grey = np.asarray(_overprinted_card())
+    colour = np.stack([grey] * 3, axis=2).copy()
+    phrase = (grey > 100) & (grey < 200)  # the grey phrase (and the labels' edges) made red, as a red pen would
+    colour[phrase] = (60, 60, 220)  # BGR
+    words = [_at(PHRASE, 0, 600), _at(PHRASE, 700, 500), _at(PHRASE, 300, 800), _at(PHRASE, 900, 100)]
+    ink = overprint_ink(colour, words)
+    assert ink is not None and ink.colour is not None
+    mask = ink_mask(colour, ink)
+    assert not mask[grey < 40].any() and mask[phrase].mean() > 0.5

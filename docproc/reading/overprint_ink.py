@@ -80,7 +80,7 @@ def _candidates(image: np.ndarray, grey: np.ndarray, lightest: int, colour: tupl
     if colour is None:
         return (grey >= lightest) & (grey < PAPER)
     lab = cv2.cvtColor(image, cv2.COLOR_BGR2LAB).astype(np.float32)
-    return np.asarray(np.linalg.norm(lab - np.float32(colour), axis=2) < COLOUR_DISTANCE)
+    return np.asarray(np.linalg.norm(lab - np.array(colour, np.float32), axis=2) < COLOUR_DISTANCE)
 
 
 def _ink_tone(image: np.ndarray, grey: np.ndarray, words: list[Word]) -> tuple[int, tuple[int, int, int] | None]:
@@ -121,9 +121,9 @@ def _rows(candidates: np.ndarray, angle: float, height: float) -> tuple[tuple[fl
     offsets = _offsets(candidates.shape, angle)
     low = float(offsets.min())
     bins = (offsets - low).astype(np.int64)
-    profile = np.bincount(bins[candidates], minlength=int(bins.max()) + 1).astype(np.float32)
+    counts = np.bincount(bins[candidates], minlength=int(bins.max()) + 1).astype(np.float64)
     window = max(3, int(height / 3)) | 1
-    profile = np.convolve(profile, np.ones(window, np.float32) / window, mode="same")
+    profile = np.convolve(counts, np.ones(window) / window, mode="same")
     on = profile >= ROW_SHARE * np.percentile(profile[profile > 0], 95) if (profile > 0).any() else profile > 0
     pad = ROW_PAD * height
     rows: list[tuple[float, float]] = []
