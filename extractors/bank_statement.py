@@ -266,8 +266,15 @@ def _from_rows(rows: Sequence[Row | Card], transactions: list[dict[str, Any]], f
         printed = fields.get(name)
         if printed is None:
             fields[name] = field(row, value)
-        elif _lost_one_character(printed.value, value):
+        elif _lost_one_character(printed.value, value) or _whole_yuan(printed.value, value):
             fields[name] = printed.model_copy(update={"value": value})
+
+
+def _whole_yuan(printed: object, value: Decimal) -> bool:
+    """Whether a printed balance is the rows' one read without its 角 and 分 (231037 for 231037.19: the
+    decimals lost, or cut off by the scan): the rows' figure refines it."""
+    return isinstance(printed, Decimal) and printed == printed.to_integral_value() and printed != value \
+        and abs(value) - abs(printed) < 1 and (value < 0) == (printed < 0) and abs(value) >= abs(printed)
 
 
 def _lost_one_character(printed: object, value: Decimal) -> bool:
