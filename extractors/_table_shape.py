@@ -31,7 +31,7 @@ def _value(word: Word) -> Decimal | None:
 
 def _figure_columns(lines: list[list[Word]], width: float) -> list[list[tuple[int, Word]]]:
     """The table's figures in columns by their right edges (figures are right-aligned), left to right; a
-    column where fewer than a tenth of the rows (two at least) print a figure is a stray."""
+    column where fewer than a tenth of the rows print a figure is a stray."""
     figures = sorted(((i, w) for i, words in enumerate(lines) for w in words if kind(w.text) == "money"),
                      key=lambda iw: iw[1].bbox.x1)
     columns: list[list[tuple[int, Word]]] = []
@@ -40,7 +40,7 @@ def _figure_columns(lines: list[list[Word]], width: float) -> list[list[tuple[in
             columns[-1].append((i, word))
         else:
             columns.append([(i, word)])
-    least = max(2, len(lines) // 10)
+    least = max(1, len(lines) // 10)
     return [c for c in columns if len({i for i, _ in c}) >= least]
 
 
@@ -66,8 +66,8 @@ def money_columns(lines: list[list[Word]], columns: list[Column], width: float) 
     moves with it (credit: it rises, debit: it falls, amount: either, a signed figure)."""
     figures = _figure_columns(lines, width)
     named = [c for c in columns if c.name in _MONEY_NAMES]
-    if len(figures) <= len(named) or len(figures) < 2:
-        return columns
+    if len(figures) < 2 or all(any(_overlaps(_span(f), c) for c in named) for f in figures):
+        return columns  # every figure column lies under a heading
     values = [{i: v for i, w in column if (v := _value(w)) is not None} for column in figures]
     added: list[Column] = []
     if "balance" not in {c.name for c in columns}:
@@ -94,9 +94,10 @@ def money_columns(lines: list[list[Word]], columns: list[Column], width: float) 
         moves = [balance[i] - balance[p] for i, x in amounts_of.items()
                  if i in balance and (p := max((r for r in balance if r < i), default=None)) is not None
                  and abs(balance[i] - balance[p]) == abs(x)]
-        if len(moves) >= 2:
-            name = "credit" if all(m > 0 for m in moves) else "debit" if all(m < 0 for m in moves) else "amount"
+        name = "credit" if all(m > 0 for m in moves) else "debit" if all(m < 0 for m in moves) else "amount"
+        if moves and name not in {c.name for c in taken}:
             added.append(Column(name, *span))
+            taken.append(added[-1])
     return sorted([*columns, *added], key=lambda c: c.centre) if added else columns
 
 
