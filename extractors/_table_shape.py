@@ -60,43 +60,68 @@ def _overlaps(span: tuple[float, float], column: Column) -> bool:
     return min(span[1], column.x1) > max(span[0], column.x0)
 
 
+def _balance_of(values: list[dict[int, Decimal]]) -> int | None:
+    """The figure column whose values chain through the other columns' on most row pairs (at least
+    CHAIN_SHARE of them), else None."""
+    best, share = None, 0.0
+    for k, balances in enumerate(values):
+        amounts: dict[int, list[Decimal]] = {}
+        for other in (v for j, v in enumerate(values) if j != k):
+            for i, x in other.items():
+                amounts.setdefault(i, []).append(x)
+        hits, pairs = _chain(balances, amounts)
+        if pairs and hits / pairs > share:
+            best, share = k, hits / pairs
+    return best if share >= CHAIN_SHARE else None
+
+
+def _moved(amounts: dict[int, Decimal], balance: dict[int, Decimal]) -> str | None:
+    """What a figure column is, by how the balance moves with its figures: credit (it rises), debit (it
+    falls), amount (either way: signed figures); None when no figure of it moves the balance."""
+    moves = [balance[i] - balance[p] for i, x in amounts.items()
+             if i in balance and (p := max((r for r in balance if r < i), default=None)) is not None
+             and abs(balance[i] - balance[p]) == abs(x)]
+    if not moves:
+        return None
+    if any(x < 0 for x in amounts.values()):
+        return "amount"  # figures printed with their sign
+    return "credit" if all(m > 0 for m in moves) else "debit" if all(m < 0 for m in moves) else "amount"
+
+
+def _whole(named: list[Column], figures: int) -> bool:
+    """Whether a header's figure headings name every figure column the rows print, the balance among
+    them, and no plain amount beside a credit or debit column (a side's heading misread: 做方发生额)."""
+    names = {c.name for c in named}
+    return len(named) >= figures and "balance" in names and not ("amount" in names and names & {"credit", "debit"})
+
+
 def money_columns(lines: list[list[Word]], columns: list[Column], width: float) -> list[Column]:
-    """The header's columns with the figure columns it lost: the balance (the column whose figures chain
-    through the others), and each other figure column no heading lies over, named by how the balance
-    moves with it (credit: it rises, debit: it falls, amount: either, a signed figure)."""
+    """The header's figure columns checked against the rows: the balance is the column whose figures
+    chain through the others, and each other figure column is named by how the balance moves with it.
+    A header that names the balance and as many figure columns as the rows print (_whole) is kept. Otherwise,
+    when every figure column is so named (a heading lost, or misread as another: 借方 read as 假方 leaves
+    a plain 发生额 over two columns), the figure columns are the rows';
+    when only some are, the balance and the columns no heading lies over are added to the header's."""
     figures = _figure_columns(lines, width)
     named = [c for c in columns if c.name in _MONEY_NAMES]
-    if len(figures) < 2 or all(any(_overlaps(_span(f), c) for c in named) for f in figures):
-        return columns  # every figure column lies under a heading
+    if len(figures) < 2:
+        return columns
     values = [{i: v for i, w in column if (v := _value(w)) is not None} for column in figures]
-    added: list[Column] = []
-    if "balance" not in {c.name for c in columns}:
-        best, share = None, 0.0
-        for k, balances in enumerate(values):
-            amounts: dict[int, list[Decimal]] = {}
-            for other in (v for j, v in enumerate(values) if j != k):
-                for i, x in other.items():
-                    amounts.setdefault(i, []).append(x)
-            hits, pairs = _chain(balances, amounts)
-            if pairs and hits / pairs > share:
-                best, share = k, hits / pairs
-        if best is None or share < CHAIN_SHARE:
-            return columns
-        added.append(Column("balance", *_span(figures[best])))
-        balance = values[best]
-    else:
-        balance = {}
-    taken = [c for c in columns if c.name in _MONEY_NAMES] + added
-    for column, amounts_of in zip(figures, values, strict=True):
-        span = _span(column)
-        if not balance or any(_overlaps(span, c) for c in taken):
-            continue
-        moves = [balance[i] - balance[p] for i, x in amounts_of.items()
-                 if i in balance and (p := max((r for r in balance if r < i), default=None)) is not None
-                 and abs(balance[i] - balance[p]) == abs(x)]
-        name = "credit" if all(m > 0 for m in moves) else "debit" if all(m < 0 for m in moves) else "amount"
-        if moves and name not in {c.name for c in taken}:
-            added.append(Column(name, *span))
+    if (k := _balance_of(values)) is None:
+        return columns
+    names = ["balance" if j == k else _moved(v, values[k]) for j, v in enumerate(values)]
+    if [c.name for c in named] == names or _whole(named, len(figures)):
+        return columns
+    if None not in names and len(set(names)) == len(names):
+        rest = [c for c in columns if c.name not in _MONEY_NAMES]
+        return sorted([*rest, *(Column(str(n), *_span(f)) for n, f in zip(names, figures, strict=True))],
+                      key=lambda c: c.centre)
+    taken = named if any(c.name == "balance" for c in named) else [*named, Column("balance", *_span(figures[k]))]
+    added = taken[len(named):]
+    for column, name in zip(figures, names, strict=True):
+        if name is not None and name not in {c.name for c in taken} \
+                and not any(_overlaps(_span(column), c) for c in taken):
+            added.append(Column(name, *_span(column)))
             taken.append(added[-1])
     return sorted([*columns, *added], key=lambda c: c.centre) if added else columns
 
