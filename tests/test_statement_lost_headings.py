@@ -78,3 +78,18 @@ def test_a_whole_yuan_closing_balance_is_refined_by_the_rows() -> None:
     raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
     fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
     assert fields["closing_balance"].value == Decimal("52722.19")
+
+
+def test_figure_columns_under_two_misread_side_headings_are_named_by_the_balance_they_move() -> None:
+    # 借方 and 贷方 both misread: one plain 发生额 heading over the two columns; the first row is a debit
+    header = [(20, "交易日期"), (180, "摘要"), (480, "假方发生额"), (640, "货方发生额"), (840, "余额")]
+    p = page([(0, header), *_entry_lines(40)], source=PageSource.OCR)
+    assert _got(p) == _WANT
+
+
+def test_an_amount_whose_decimal_point_a_scan_lost_is_read_from_the_balance_chain() -> None:
+    lines = _entry_lines(40)
+    top, cells = lines[2]
+    lines[2] = (top, [_right(560, "194927") if text == "1,949.27" else (x, text) for x, text in cells])
+    header = [(20, "交易日期"), (180, "摘要"), (480, "借方发生额"), (640, "贷方发生额"), (840, "余额")]
+    assert _got(page([(0, header), *lines], source=PageSource.OCR)) == _WANT
