@@ -18,6 +18,7 @@ from docproc.cn.year_last import YEAR_LAST
 from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator
 from docproc.extractors._table_header import Column, find_header, richer_columns
+from docproc.extractors._table_shape import date_column, description_column, money_columns
 from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
 from docproc.extractors._table_words import kind as _kind
 from docproc.extractors._text import union_boxes, visual_lines
@@ -145,16 +146,20 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if header is not None:
             found = header[1]
             start, columns = header[0] + 1, richer_columns(best, found) if page.source == PageSource.OCR else found
-        if columns is None:
+        scanned = page.source == PageSource.OCR
+        if columns is None and not scanned:
             continue
         lines = [join_sides(join_signs(join_dates([piece for w in map(time_apart, words) for piece in _pieces(w, page)]),
-                                       columns), columns) for words in visual_lines(page)[start:]]
+                                       columns or []), columns or []) for words in visual_lines(page)[start:]]
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
-        first = [c for c in columns if not c.second_line]  # a dated line holds no cell of an entry's second line
+        page_columns = _shaped([lines[i] for i in dated], columns, page.width) if scanned else columns
+        if page_columns is None:
+            continue
+        first = [c for c in page_columns if not c.second_line]  # a dated line holds no cell of an entry's second line
         text_columns = _text_columns_by_edges([lines[i] for i in dated], first, page.width)
         money_columns = _money_columns_by_edges([lines[i] for i in dated], first, page.width)
         cells = {i: _assign(lines[i], first, text_columns, money_columns) for i in dated}
-        for row, above, parts in _wrapped_lines(lines, cells, columns).values():
+        for row, above, parts in _wrapped_lines(lines, cells, page_columns).values():
             joined: dict[str, list[Word]] = {}
             for name, words in parts:
                 joined.setdefault(name, []).extend(words)
@@ -167,6 +172,16 @@ def rows_of(pages: list[Page]) -> list[Row]:
                             words=tuple(sorted(words, key=lambda w: (w.bbox.y0, w.bbox.x0))),
                             boxes={k: _box(v) for k, v in cells[i].items()}))
     return rows
+
+
+def _shaped(lines: list[list[Word]], columns: list[Column] | None, width: float) -> list[Column] | None:
+    """A scanned page's columns with those its header lost found from the rows' shape (extractors._table_shape);
+    with no header at all, every column from the rows, when their balances chain (else None)."""
+    found = columns or date_column(lines)
+    if found:
+        found = description_column(lines, money_columns(lines, found, width),
+                                   [_cell_starts(words) for words in lines], width)
+    return found if columns or any(c.name == "balance" for c in found) else None
 
 
 def _pieces(word: Word, page: Page) -> list[Word]:

@@ -266,8 +266,15 @@ def _from_rows(rows: Sequence[Row | Card], transactions: list[dict[str, Any]], f
         printed = fields.get(name)
         if printed is None:
             fields[name] = field(row, value)
-        elif _lost_one_character(printed.value, value):
+        elif _lost_one_character(printed.value, value) or _whole_yuan(printed.value, value):
             fields[name] = printed.model_copy(update={"value": value})
+
+
+def _whole_yuan(printed: object, value: Decimal) -> bool:
+    """Whether a printed balance is the rows' one read without its 角 and 分 (231037 for 231037.19: the
+    decimals lost, or cut off by the scan): the rows' figure refines it."""
+    return isinstance(printed, Decimal) and printed == printed.to_integral_value() and printed != value \
+        and abs(value) - abs(printed) < 1 and (value < 0) == (printed < 0) and abs(value) >= abs(printed)
 
 
 def _lost_one_character(printed: object, value: Decimal) -> bool:
@@ -317,6 +324,11 @@ def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like
     return -abs(value) if like < 0 else abs(value)
 
 
+def _same_digits(printed: str, value: Decimal) -> bool:
+    """Whether a cell prints the digits of ``value`` (to the fen) with its separators misread or lost."""
+    return bool(printed) and re.sub(r"\D", "", printed) == re.sub(r"\D", "", f"{abs(value):.2f}")
+
+
 def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: dict[int, Page],
                   ctx: ReadingContext | None) -> list[int]:
     """Re-read the amount and balance cells of scanned rows where the running balance breaks.
@@ -335,7 +347,13 @@ def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: di
                                or rows[i].boxes.get("debit"), row["amount"])
         balance = _reread_money(ctx, page, rows[i].boxes.get("balance"), row["balance"])
         following = transactions[i + 1] if i + 1 < len(transactions) else None
+        cells = rows[i].cells
+        printed = next((cells[n] for n in ("amount", "credit", "debit") if cells.get(n)), "")
+        implied = row["balance"] - prev["balance"]  # a separator misread or lost (65696 for 656.96)
         candidates = ((-row["amount"], row["balance"]),  # a sign lost or a credit read as a debit
+                      (implied if _same_digits(printed, implied) else None, row["balance"]),
+                      (row["amount"], prev["balance"] + row["amount"]
+                       if _same_digits(cells.get("balance", ""), prev["balance"] + row["amount"]) else None),
                       (amount, row["balance"]), (row["amount"], balance), (amount, balance))
         for new_amount, new_balance in candidates:
             if new_amount is None or new_balance is None or prev["balance"] + new_amount != new_balance:
