@@ -42,9 +42,11 @@ _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
 _AUTHORITY = re.compile(rf"签发机关[^{CJK}\d]{{0,3}}([{CJK}\d]{{3,30}})")
 _VALIDITY = re.compile(r"有效期限?(.{6,30})")
-# where an address has ended even with the number's row lost: the other side of a card copied on the same sheet
-# (中华人民共和国, 居民身份证, 签发机关, 有效期限, read whole or in part), or a run of the number's digits
-_ADDRESS_END = re.compile(r"民共和|居民身份|身份证|签发|发机关|有效期|\d{10}")
+# the other side of a card copied on the same sheet (中华人民共和国, 居民身份证, 签发机关, 有效期限, read whole or in
+# part): a front value ends where it begins, on the value's own row when the sides lie side by side; an address
+# also ends at a run of the number's digits even with the number's row lost
+_OTHER_SIDE = re.compile(r"中华人|华人民|民共和|居民身份|身份证|签发|发机关|有效期")
+_ADDRESS_END = re.compile(rf"{_OTHER_SIDE.pattern}|\d{{10}}")
 _ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
 
 
@@ -74,8 +76,7 @@ def _id_number(text: PageText) -> Field | None:
 ADDRESS_ENDS = "号室户楼层栋幢座组村"  # how a resident address ends (or in a digit)
 
 
-def _address(text: PageText, start: int, stop_line: int) -> Field | None:
-    end = text.offsets[stop_line] if stop_line < len(text.lines) else len(text.joined)
+def _address(text: PageText, start: int, end: int) -> Field | None:
     raw = text.joined[start:end]
     value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", raw)))
     value = without_trailing_piece(value, ADDRESS_ENDS)  # a piece of an overprint glued to its end (…1204号印件)
@@ -84,13 +85,17 @@ def _address(text: PageText, start: int, stop_line: int) -> Field | None:
     return text.field((start, end), value)
 
 
-def _address_stop(text: PageText, line: int) -> int:
-    """Where an address that starts on ``line`` ends: at the id number's label or at the number itself, whichever
-    comes first (a tilted photo may put the number's line above its label's), or where the other side begins."""
+def _address_stop(text: PageText, line: int, start: int) -> int:
+    """Where (in the joined text) an address that starts at ``start`` on ``line`` ends: at the row of the id
+    number's label or of the number itself, whichever comes first (a tilted photo may put the number's line above
+    its label's), or where the other side begins, within a row when the sides lie side by side."""
+    def row_start(index: int) -> int:
+        return text.offsets[index] if index < len(text.lines) else len(text.joined)
+    other = next((h for h in text.finditer(_ADDRESS_END, start_line=line) if h.offset + h.match.start() > start), None)
     return min(
-        next((h.line for h in text.finditer(_ID_LABEL, start_line=line + 1)), len(text.lines)),
-        next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=line)), len(text.lines)),
-        next((h.line for h in text.finditer(_ADDRESS_END, start_line=line + 1)), len(text.lines)),
+        row_start(next((h.line for h in text.finditer(_ID_LABEL, start_line=line + 1)), len(text.lines))),
+        row_start(next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=line)), len(text.lines))),
+        other.offset + other.match.start() if other else len(text.joined),
     )
 
 
@@ -101,7 +106,7 @@ def _unlabelled_address(text: PageText, after: int) -> Field | None:
     for line in range(after, number or 0):
         row = "".join(text.lines[line].split())
         if from_first_region(row) != row or row.startswith(PROVINCES):
-            return _address(text, text.offsets[line], _address_stop(text, line))
+            return _address(text, text.offsets[line], _address_stop(text, line, text.offsets[line]))
     return None
 
 
@@ -109,10 +114,10 @@ _LABELS = re.compile(r"(?:姓名|性别|民族|出生|住址|公民身份|签发
 
 
 def _until_label(field: Field) -> Field:
-    """Cut a value where the next label begins (rotated or tight cards merge lines)."""
+    """Cut a value where the next label begins (rotated or tight cards merge lines) or the other side's print."""
     value = str(field.value)
-    match = _LABELS.search(value, 1)
-    return field if match is None else field.model_copy(update={"value": value[: match.start()]})
+    cuts = [m.start() for m in (_LABELS.search(value, 1), _OTHER_SIDE.search(value, 1)) if m is not None]
+    return field if not cuts else field.model_copy(update={"value": value[: min(cuts)]})
 
 
 def extract_front(text: PageText) -> dict[str, Field]:
@@ -139,7 +144,8 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
             born[0], born[1], encoded.birth_date if encoded else None)
     label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
     if label:
-        if addr := _address(text, text.offsets[label.line] + label.match.end(), _address_stop(text, label.line)):
+        start = text.offsets[label.line] + label.match.end()
+        if addr := _address(text, start, _address_stop(text, label.line, start)):
             fields["address"] = addr
     elif addr := _unlabelled_address(text, _birth_row(text) + 1):
         fields["address"], sources["address"] = _confirmed(addr, "unlabelled", None)

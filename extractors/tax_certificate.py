@@ -297,9 +297,8 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
         fields["id_number"] = prose_id  # the sentence's number holds its check digit, the label's does not
     if listed := list_period(text):  # a list of tickets, each with its own 税款所属期
         fields["period_start"], fields["period_end"] = listed
-    elif "period" in raw and (labelled := labelled_range(str(raw["period"].value))):
-        fields["period_start"] = raw["period"].model_copy(update={"value": labelled[0][0]})
-        fields["period_end"] = raw["period"].model_copy(update={"value": labelled[1][0]})
+    elif labelled := _labelled_period(text, raw):
+        fields["period_start"], fields["period_end"] = labelled
     elif period := period_in_prose(text) or period_under_title(text) or _period_of_rows(text):
         fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
@@ -324,6 +323,26 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
         fields.setdefault("total_income", evidence.model_copy(update={"value": income}))
         fields.setdefault("total_tax", evidence.model_copy(update={"value": tax}))
     return fields
+
+
+def _labelled_period(text: PageText, raw: dict[str, Field]) -> tuple[Field, Field] | None:
+    """The period beside its label; when the value runs on into the next column of its line (a screenshot's
+    cards side by side) and its end date is lost there, the value up to the column gap."""
+    found = _period_of(raw.get("period"))
+    if found is None or not _spans(found):
+        columned = _period_of(label_values(text, LABELS, columns=True).get("period"))
+        found = columned if columned is not None and _spans(columned) else found
+    return found
+
+
+def _period_of(value: Field | None) -> tuple[Field, Field] | None:
+    if value is None or (dates := labelled_range(str(value.value))) is None:
+        return None
+    return value.model_copy(update={"value": dates[0][0]}), value.model_copy(update={"value": dates[1][0]})
+
+
+def _spans(period: tuple[Field, Field]) -> bool:
+    return str(period[0].value) < str(period[1].value)  # ISO dates: a period runs from one day to a later one
 
 
 def _reread_issue_date(text: PageText, ctx: ReadingContext | None) -> Field | None:

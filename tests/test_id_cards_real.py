@@ -156,3 +156,27 @@ def test_a_real_card_turned_any_quarter_is_set_upright(ctx: Context, name: str, 
     text lines and the line classifier do not."""
     card = imaging.rotate(imaging.load_image(_realdoc(name).read_bytes()), turned)
     assert ctx.ocr.orientation(card) == (360 - turned) % 360
+
+
+def _side_by_side(rows: list[tuple[str, str]]) -> dict[str, object]:
+    """A front with the back copied to its right on one sheet: each row's front words, then the back's."""
+    words = tuple(w for i, (front, back) in enumerate(rows)
+                  for w in (_word(front, 100 + 80 * i), _word(back, 100 + 80 * i, x0=1500.0)) if w.text)
+    page = Page(file_id="f", number=1, width=2800, height=900, unit=Unit.PX, source=PageSource.OCR, words=words)
+    out = EXTRACTORS.get("id_card")(RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(page,)),
+                                    None)  # type: ignore[arg-type]
+    return {k: f.value for k, f in out.fields.items()}
+
+
+def test_the_back_copied_beside_the_front_ends_the_name_and_the_address_on_their_own_rows() -> None:
+    fields = _side_by_side([("姓名邓英", "中华人民共和国"), ("性别女民族汉", "居民身份证"), ("出生1990年3月8日", ""),
+                            ("住址重庆市渝中区解放碑民族路18号", ""), ("明德雅居15栋2407室", "签发机关重庆市公安局渝中区分局"),
+                            ("公民身份号码500103199003082221", "有效期限2020.01.01-2040.01.01")])
+    assert fields["name"] == "邓英"
+    assert fields["address"] == "重庆市渝中区解放碑民族路18号明德雅居15栋2407室"
+
+
+def test_a_given_name_with_zhonghua_is_kept_whole() -> None:
+    fields = _side_by_side([("姓名李中华", ""), ("性别男民族汉", ""), ("出生1990年3月8日", ""),
+                            ("住址重庆市渝中区解放碑民族路18号", ""), ("公民身份号码500103199003082221", "")])
+    assert fields["name"] == "李中华"

@@ -336,3 +336,21 @@ def test_a_labelled_period_ends_before_the_next_entry_on_its_line() -> None:
         ["税款所属期：2025-01-01至2025-12-31", "入库日期：2026-01-15"],
     ])
     assert (got["period_start"], got["period_end"]) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_labelled_period_whose_line_runs_on_into_the_next_column_keeps_its_end_date() -> None:
+    """A record app's screenshot: the cards of the months stand beside the facts, and a card's month is read on the
+    period's line, glued to its end date (2026-06-302025-12)."""
+    def word(text: str, x: float, line: int) -> Word:
+        return Word(text=text, bbox=BBox(x0=x, y0=40 * line, x1=x + 20 * len(text), y1=40 * line + 24),
+                    confidence=0.9, line=line)
+
+    words = (word("纳税记录", 200, 0), word("纳税人姓名", 40, 1), word("邓英", 160, 1),
+             word("身份证件号码", 40, 2), word(VALID_ID, 180, 2),
+             word("税款所属期", 40, 3), word("2025-07-01至2026-06-30", 160, 3), word("2025-12", 700, 3),
+             word("劳务报酬所得", 860, 3), word("开具日期", 40, 4), word("2026-07-26", 160, 4))
+    raw = RawDocument(file_id="f", doc_type=DocType.TAX_CERTIFICATE, side=None,
+                      pages=(Page(file_id="f", number=1, width=1200, height=1600, unit=Unit.PX, source=PageSource.OCR,
+                                  words=words),))
+    got = EXTRACTORS.get(DocType.TAX_CERTIFICATE.value)(raw, None).fields  # type: ignore[arg-type]
+    assert (got["period_start"].value, got["period_end"].value) == (date(2025, 7, 1), date(2026, 6, 30))
