@@ -273,8 +273,8 @@ def _from_rows(rows: Sequence[Row | Card], transactions: list[dict[str, Any]], f
 def _whole_yuan(printed: object, value: Decimal) -> bool:
     """Whether a printed balance is the rows' one read without its 角 and 分 (231037 for 231037.19: the
     decimals lost, or cut off by the scan): the rows' figure refines it."""
-    return isinstance(printed, Decimal) and printed == printed.to_integral_value() and printed != value \
-        and abs(value) - abs(printed) < 1 and (value < 0) == (printed < 0) and abs(value) >= abs(printed)
+    return isinstance(printed, Decimal) and printed == printed.to_integral_value() \
+        and (value < 0) == (printed < 0) and 0 < abs(value) - abs(printed) < 1
 
 
 def _lost_one_character(printed: object, value: Decimal) -> bool:

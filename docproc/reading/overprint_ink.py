@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from docproc.core.models import BBox, Word
 from docproc.reading.ocr import OcrEngine, number_lines
-from docproc.reading.overprint import MIN_UNITS, SLANT_DEGREES, overprinted, slant, units
+from docproc.reading.overprint import MIN_PIECE, MIN_UNITS, SLANT_DEGREES, overprinted, slant, units
 
 PAPER = 235  # grey levels at or above this are paper, not ink
 INK_MARGIN = 60  # grey levels below the overprint's lighter strokes still taken as its ink
@@ -182,9 +182,13 @@ def wipe(grey: np.ndarray, mask: np.ndarray, height: float) -> np.ndarray:
 # ---------------------------------------------------------------- the second read and the merge
 
 
+def _compact(word: Word) -> str:
+    return "".join(word.text.split())
+
+
 def _share_inside(word: Word, others: Sequence[Word]) -> float:
     """Share of ``word``'s characters (taken evenly along its box) that lie inside one of ``others``' boxes."""
-    text = "".join(word.text.split())
+    text = _compact(word)
     if not text:
         return 0.0
     b = word.bbox
@@ -200,7 +204,7 @@ def _share_inside(word: Word, others: Sequence[Word]) -> float:
 def _phrase_share(word: Word, phrase: str) -> float:
     """Share of the word's characters that stand in runs of two or more also found in the phrase (款使, 他用); a word of
     one character, its own. A label that shares one character with the phrase (住址 and 住房贷款) is no piece of it."""
-    text = "".join(word.text.split())
+    text = _compact(word)
     if len(text) <= 1:
         return float(bool(text) and text in phrase)
     covered = [False] * len(text)
@@ -212,16 +216,9 @@ def _phrase_share(word: Word, phrase: str) -> float:
     return sum(covered) / len(text)
 
 
-MIN_PIECE = 2  # a second-read word this long that stands whole in the phrase read first is a piece of it
-
-
 def _piece_of(word: Word, phrases: Sequence[str]) -> bool:
     text = "".join(c for c in word.text if c.isalnum())
     return len(text) >= MIN_PIECE and not text.isdigit() and any(text in phrase for phrase in phrases)
-
-
-def _compact(word: Word) -> str:
-    return "".join(word.text.split())
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -280,7 +277,7 @@ def merge_reads(first: Sequence[Word], second: Sequence[Word]) -> list[Word]:
     lost = _lost_print(first, second, phrase)
     second = [w for w in second if not _piece_of(w, pieces) and id(w) not in lost]
     kept = [w for w in first if _share_inside(w, second) < 0.5 and _phrase_share(w, phrase) < 0.5]
-    labels = [w for w in kept if "".join(w.text.split()) in LABELS]
+    labels = [w for w in kept if _compact(w) in LABELS]
     merged = [*kept, *(_after_label(w, labels) for w in second)]
     return number_lines([w] for w in merged)
 
