@@ -13,6 +13,7 @@ from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.normalize import chinese_of_pair, find_dates, parse_amount
 from docproc.cn.orgs import organisation_name, organisations_in
 from docproc.core.models import DocType, Field, RawDocument
+from docproc.extractors._amount_grid import grid_amounts
 from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
 from docproc.extractors._employer import employer as find_employer
@@ -227,9 +228,13 @@ def _monthly_income(text: PageText, words: Field | None) -> Field | None:
     """The monthly income after one of its labels: the figure its 大写 confirms (which may come after the
     words: 月收入人民币（大写）壹万贰仟元整（¥12,000.00）), else the figure right after the first label."""
     confirmed = _in_words(words)
+    labelled = [c for c in labels_of(LABELS).candidates(text, "monthly_income", reach=40)]
+    for grid in grid_amounts(text):  # ¥800000 under 佰拾万仟佰拾元角分 is 8000.00, beside or under its label
+        if grid.value == confirmed or any(abs(text.line_at(c.start) - grid.header_line) <= 2 for c in labelled):
+            return grid.field
     near: list[Field] = []
     cells: list[Field] = []  # a figure that is the whole cell beside or under its heading (a table letter)
-    for candidate in labels_of(LABELS).candidates(text, "monthly_income", reach=40):
+    for candidate in labelled:
         if candidate.how != "prose":
             if (whole := _FIGURE.fullmatch(candidate.value)) and (amount := parse_amount(whole.group(1))) is not None:
                 if amount == confirmed:

@@ -19,6 +19,7 @@ from docproc.core.models import BBox, Page, PageSource, Stamp, Unit
 from docproc.core.timing import on_page, stage
 from docproc.reading import forensics, image_forensics, imaging
 from docproc.reading.cards import Card, find_cards
+from docproc.reading.comb_boxes import comb_page, read_comb_rows
 from docproc.reading.limits import ReadLimits, check_image_size, page_dpi
 from docproc.reading.overprint_ink import read_through_overprint
 from docproc.reading.pdf_pages import open_pdf, pdf_file_facts, pdfium_page_sizes, text_layer_words
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "21"
+READER_VERSION = "22"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
@@ -284,8 +285,14 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: ReadingConte
                 **image_forensics.edit_regions(image)}
     with stage("ocr_prep"):
         clean = imaging.normalize_illumination(clear_seal_ink(image, stamps))
+    with stage("comb_rows"):  # one character per box: the boxes' walls are read as "1" and thin digits lost
+        comb = comb_page(clean)
     with stage("ocr"):
-        words = ctx.ocr.read(clean)
+        words = ctx.ocr.read(comb.wiped if comb else clean)
+    if comb:
+        with stage("comb_rows"):
+            words = read_comb_rows(comb, words, ctx.ocr)
+        meta = {**meta, "comb_cells": comb.cells}
     with stage("overprint"):  # a phrase overprinted across a copy: read again with its ink wiped (only then)
         words, cleared = read_through_overprint(image, clean, words, ctx.ocr)
     if cleared:
