@@ -9,6 +9,7 @@ from docproc.cn import vocab
 from docproc.cn.addresses import continues_address
 from docproc.cn.normalize import LONG_TERM, find_dates, parse_amount, parse_date, parse_validity
 from docproc.cn.orgs import names_cleanly
+from docproc.cn.uscc import is_valid_uscc, mend_uscc
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._beside import label_words, value_beside
 from docproc.extractors._labels import past_separators
@@ -20,13 +21,18 @@ if TYPE_CHECKING:
 
 LABELS = vocab.labels("business_license")
 _USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9,10})(?![0-9A-Z])")
+_GLYPHED_USCC = re.compile(r"(?<![0-9A-Za-z])([0-9A-Za-z\]|!]{18})(?![0-9A-Za-z\]|!])")
 _CAPITAL_WORDS = re.compile(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿一二三四五六七八九十百千两]+)万?元")
 
 
 def _uscc(text: PageText) -> Field | None:
-    """The credit code: the first code-shaped run after its label, else anywhere on the page."""
+    """The credit code: the first code-shaped run after its label, else anywhere on the page; a run of 18 read
+    with a confusable glyph (91310104809447931] for …931J) is mended when the mended code checks out."""
     label = text.search("统一社会信用代码")
     start = label.line if label else 0
+    for glyphed in text.finditer(_GLYPHED_USCC, start_line=start):
+        if not is_valid_uscc(glyphed.group(1)) and (mended := mend_uscc(glyphed.group(1))):
+            return glyphed.field(mended)
     hit = text.search(_USCC, start_line=start) or text.search(_USCC)
     return hit.field(hit.group(1)) if hit else None
 

@@ -204,6 +204,15 @@ def test_business_license_key_value_layout() -> None:
     assert got["address"] == "福州市鼓楼区五四路1号"
 
 
+def test_a_credit_code_read_with_a_confusable_glyph_is_mended_only_when_it_checks_out() -> None:
+    def uscc(read: str) -> object:
+        return run(DocType.BUSINESS_LICENSE, None, [["统一社会信用代码"], [read], ["名称", "杭州云杉科技有限公司"]]).get("uscc")
+
+    assert uscc("91330106MA2H3R8T1]") == "91330106MA2H3R8T1J"  # J read as a bracket
+    assert uscc("9133O106MA2H3R8T1J") == "91330106MA2H3R8T1J"
+    assert uscc("91330106MA2H3R8T2]") == "91330106MA2H3R8T2"  # mended, it would not check out: read as printed
+
+
 def test_purchase_contract_and_tax_certificate_fields() -> None:
     contract = run(DocType.PURCHASE_CONTRACT, None, [
         ["商品房买卖合同"], ["合同编号:", "HT2026-004512"], ["出卖人:", "福州万象置业有限公司"],

@@ -32,6 +32,18 @@ def normalize_uscc(s: str) -> str:
     return cleaned.translate(_OCR_FIXES)
 
 
+# Glyphs an OCR engine gives for a code's characters in small print: J read as a bracket, 1 as a bar or l.
+_GLYPH_FIXES = str.maketrans({"]": "J", "|": "1", "l": "1", "!": "1"})
+
+
+def mend_uscc(read: str) -> str | None:
+    """The code ``read`` stands for when mapping OCR glyph confusions (] for J, O for 0, …) and case gives one
+    whose check character holds; None otherwise. Only a code that checks out is mended: a mended guess that
+    fails its check is no code at all."""
+    code = normalize_uscc(read.translate(_GLYPH_FIXES))
+    return code if is_valid_uscc(code) else None
+
+
 def is_valid_uscc(s: str) -> bool:
     """True when s (case and whitespace aside) is 18 charset characters with a right check."""
     code = "".join(unicodedata.normalize("NFKC", s).split()).upper()
