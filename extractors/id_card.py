@@ -32,7 +32,6 @@ _SEX = re.compile(r"性别?[^男女\w]{0,2}([男女])|别([男女])")
 # OCR drops or misreads the small grey labels: a value that opens its line after at most two label
 # characters (性所女, 男) and is followed by the next label (民族) or the end of the line
 _SEX_UNLABELLED = re.compile(r"^.{0,2}?([男女])(?=民|.族|$)")
-_ETHNICITY = re.compile(rf"(?:民族|民.|.族)({_GROUP})族?(?=出|$|\d|[^{CJK}])")
 _SEX_LINE_ETHNICITY = re.compile(rf"^.{{0,2}}?[男女].{{0,3}}?({_GROUP})族?$")
 _BIRTH_LINE = re.compile(r"出?生([12]\d{3}.{2,12})")
 _BIRTH_UNLABELLED = re.compile(r"^.{0,2}?([12]\d{3}\s*年.{2,10})")
@@ -46,6 +45,8 @@ _VALIDITY = re.compile(r"有效期限?(.{6,30})")
 # part): a front value ends where it begins, on the value's own row when the sides lie side by side; an address
 # also ends at a run of the number's digits even with the number's row lost
 _OTHER_SIDE = re.compile(r"中华人|华人民|民共和|居民身份|身份证|签发|发机关|有效期")
+# the value ends at the next label, a digit, punctuation, or the other side's print on the same row (汉中华人民共和国)
+_ETHNICITY = re.compile(rf"(?:民族|民.|.族)({_GROUP})族?(?=出|$|\d|[^{CJK}]|{_OTHER_SIDE.pattern})")
 _ADDRESS_END = re.compile(rf"{_OTHER_SIDE.pattern}|\d{{10}}")
 _ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
 
@@ -76,8 +77,11 @@ def _id_number(text: PageText) -> Field | None:
 ADDRESS_ENDS = "号室户楼层栋幢座组村"  # how a resident address ends (or in a digit)
 
 
-def _address(text: PageText, start: int, end: int) -> Field | None:
+def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None = None) -> Field | None:
+    """The address read from characters ``start:end`` of the page, less its ``label`` when that lies within."""
     raw = text.joined[start:end]
+    if label and start <= label[0] < label[1] <= end:
+        raw = text.joined[start : label[0]] + text.joined[label[1] : end]
     value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", raw)))
     value = without_trailing_piece(value, ADDRESS_ENDS)  # a piece of an overprint glued to its end (…1204号印件)
     if len(value) < 4:
@@ -97,6 +101,23 @@ def _address_stop(text: PageText, line: int, start: int) -> int:
         row_start(next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=line)), len(text.lines))),
         other.offset + other.match.start() if other else len(text.joined),
     )
+
+
+def _first_row_above(text: PageText, line: int, after_label: int) -> int | None:
+    """The address's first row when the read put it on a line of its own just above its label (a box grown over
+    the label's end, or 住址 set between the address's two rows): the label stands alone on its row, and the row
+    above runs on right of it, starts no further left, and ends less than a row's height above the label's top."""
+    row_end = text.offsets[line] + len(text.lines[line])
+    if text.joined[after_label:row_end].strip() or line == 0 or line - 1 <= _birth_row(text):
+        return None
+    label = text.words_in(text.offsets[line], row_end)
+    above = [w for _, _, w in text.spans_of_line(line - 1)]
+    if not label or not above:
+        return None
+    top, height = min(w.bbox.y0 for w in label), max(w.bbox.y1 - w.bbox.y0 for w in label)
+    left, right = min(x.bbox.x0 for x in label), max(x.bbox.x1 for x in label)
+    beside = all(w.bbox.x0 >= left and w.bbox.x1 > right + height for w in above)
+    return line - 1 if beside and max(w.bbox.y1 for w in above) > top - height else None
 
 
 def _unlabelled_address(text: PageText, after: int) -> Field | None:
@@ -145,7 +166,11 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
     label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
     if label:
         start = text.offsets[label.line] + label.match.end()
-        if addr := _address(text, start, _address_stop(text, label.line, start)):
+        stop = _address_stop(text, label.line, start)
+        if (above := _first_row_above(text, label.line, start)) is not None:
+            start = text.offsets[above]
+        label_span = (text.offsets[label.line] + label.match.start(), text.offsets[label.line] + label.match.end())
+        if addr := _address(text, start, stop, label_span):
             fields["address"] = addr
     elif addr := _unlabelled_address(text, _birth_row(text) + 1):
         fields["address"], sources["address"] = _confirmed(addr, "unlabelled", None)

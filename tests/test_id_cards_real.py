@@ -14,6 +14,7 @@ from docproc.extractors import EXTRACTORS
 from docproc.reading import classify, imaging
 from docproc.reading import read as reading
 from docproc.reading.cards import find_cards
+from docproc.reading.ocr import number_lines
 from docproc.service import pipeline
 from docproc.service.context import Context
 from tests.conftest import REALDOCS
@@ -176,7 +177,41 @@ def test_the_back_copied_beside_the_front_ends_the_name_and_the_address_on_their
     assert fields["address"] == "重庆市渝中区解放碑民族路18号明德雅居15栋2407室"
 
 
+def test_an_ethnicity_followed_on_its_row_by_the_other_sides_title_is_read() -> None:
+    fields = _side_by_side([("姓名张鑫龙", ""), ("性别男民族回", "中华人民共和国"), ("出生1971年4月28日", "居民身份证"),
+                            ("住址宁夏回族自治区银川市兴庆区民族南街388号", ""), ("公民身份号码640104197104289619", "")])
+    assert fields["ethnicity"] == "回"
+
+
 def test_a_given_name_with_zhonghua_is_kept_whole() -> None:
     fields = _side_by_side([("姓名李中华", ""), ("性别男民族汉", ""), ("出生1990年3月8日", ""),
                             ("住址重庆市渝中区解放碑民族路18号", ""), ("公民身份号码500103199003082221", "")])
     assert fields["name"] == "李中华"
+
+
+def _read_as(boxes: list[tuple[str, float, float, float, float]]) -> dict[str, object]:
+    """A front from words at given boxes (text, x0, y0, x1, y1), lines numbered as the reader numbers them."""
+    words = number_lines([[Word(text=t, bbox=BBox(x0=a, y0=b, x1=c, y1=d), confidence=0.98)] for t, a, b, c, d in boxes])
+    page = Page(file_id="f", number=1, width=1200, height=800, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+    out = EXTRACTORS.get("id_card")(RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(page,)),
+                                    None)  # type: ignore[arg-type]
+    return {k: f.value for k, f in out.fields.items()}
+
+
+def test_an_address_row_grown_over_its_label_and_read_as_a_line_above_it_is_kept() -> None:
+    # the first address row's box starts over the label's end (so the two cannot share a line) and ends a little
+    # above it: the reader numbers it before the label, which then stands alone
+    fields = _read_as([("姓名周晓梅", 80, 40, 300, 80), ("性别女", 80, 100, 200, 135), ("民族汉", 250, 100, 360, 135),
+                       ("出生1986年7月21日", 80, 150, 360, 185), ("成都市武侯区人民南路", 125, 197, 420, 231),
+                       ("住址", 84, 203, 145, 229), ("四段27号3栋1单元602", 160, 235, 430, 269),
+                       ("公民身份号码", 84, 360, 210, 392), ("510107198607213424", 255, 355, 690, 393)])
+    assert fields["address"] == "成都市武侯区人民南路四段27号3栋1单元602"
+
+
+def test_a_row_above_a_lone_label_that_starts_left_of_it_is_no_address() -> None:
+    fields = _read_as([("姓名周晓梅", 80, 40, 300, 80), ("性别女", 80, 100, 200, 135), ("民族汉", 250, 100, 360, 135),
+                       ("出生1986年7月21日", 80, 150, 360, 185), ("仅供贷款使用", 40, 192, 400, 226),
+                       ("住址", 84, 238, 145, 264),
+                       ("成都市武侯区人民南路四段27号", 160, 270, 500, 304),
+                       ("公民身份号码", 84, 360, 210, 392), ("510107198607213424", 255, 355, 690, 393)])
+    assert fields["address"] == "成都市武侯区人民南路四段27号"
