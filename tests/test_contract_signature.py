@@ -66,3 +66,10 @@ def test_a_date_line_where_one_partys_date_was_partly_misread_still_counts() -> 
     ):
         assert signed([*block, [(left, LEFT), (right, RIGHT)]]) == want
         assert signed([*block, [(left + " " + right, LEFT)]]) == want
+
+
+def test_a_date_whose_day_sign_was_misread_still_ends_a_date_line() -> None:
+    # 日 read as 白 / 曰 / 目 in small print: the three parties' dates on one line, the last one's sign misread
+    for sign in "白曰目":
+        assert signed([[("甲方（盖章）", LEFT), ("乙方（签字）", RIGHT)],
+                       [("日期：2026年09月21日", LEFT), (f"日期：2026年09月23{sign}", RIGHT)]]) == date(2026, 9, 23)

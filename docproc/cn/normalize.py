@@ -21,8 +21,9 @@ _DOTS = re.compile(r"[·•・‧∙⋅･]+")  # middle-dot variants in minorit
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _NUMERIC_DATES = (
-    # 2024年3月5日, 2024 年 03 月 05 日, 2024年3月5号, 2024年3月5; a form's blanks filled in: 2019年_11_月_1_日
-    re.compile(_YEAR + r"[\s_]*年[\s_]*(?P<m>\d{1,2})[\s_]*月[\s_]*(?P<d>\d{1,2})(?!\d)(?:[\s_]*[日号])?"),
+    # 2024年3月5日, 2024 年 03 月 05 日, 2024年3月5号, 2024年3月5; a form's blanks filled in: 2019年_11_月_1_日;
+    # 日 as OCR misreads it in small or faint print (曰, 白, 目) still ends the date
+    re.compile(_YEAR + r"[\s_]*年[\s_]*(?P<m>\d{1,2})[\s_]*月[\s_]*(?P<d>\d{1,2})(?!\d)(?:[\s_]*[日号曰白目])?"),
     # 2024-03-05, 2024.3.5, 2024/03/05 (one separator throughout)
     re.compile(_YEAR + r"\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d)"),
     # 20240305
