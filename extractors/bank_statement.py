@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docproc.cn import vocab
-from docproc.cn.booked import parse_booked
+from docproc.cn.booked import SIDE, parse_booked
 from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
 from docproc.cn.year_last import YEAR_LAST, Order, column_order, year_last_date
@@ -64,6 +64,18 @@ def inline_party(text: str) -> tuple[str, str | None]:
 def _money(text: str | None) -> Decimal | None:
     """An amount, or a balance, maybe with the side it was booked to after it (9,385.41 借: out)."""
     return None if not text else parse_booked(text.replace(" ", ""))
+
+
+# a balance to the fen, then words that are not part of it (a piece of the seal's legend read after it: 79766.47行)
+_BALANCE_THEN_WORDS = re.compile(rf"([-+]?[\d,]*\d\.\d\d\s*(?:{SIDE})?)[^\d.,]*", re.IGNORECASE)
+
+
+def _balance(text: str) -> Decimal | None:
+    """A labelled balance: the amount (maybe booked to a side), also one a stray word was read after."""
+    if (amount := _money(text)) is not None:
+        return amount
+    rest = _BALANCE_THEN_WORDS.fullmatch(text.replace(" ", ""))
+    return _money(rest.group(1)) if rest else None
 
 
 def _outgoing(direction: str) -> bool:
@@ -179,7 +191,7 @@ def _header_fields(text: PageText) -> dict[str, Field]:
         # 查询日期 with one day, not a range: the day the query was run, which is the day it was printed
         fields["issue_date"] = raw["period"].model_copy(update={"value": dates[0][0]})
     for name in ("opening_balance", "closing_balance"):
-        if name in raw and (amount := _money(str(raw[name].value))) is not None:
+        if name in raw and (amount := _balance(str(raw[name].value))) is not None:
             fields[name] = raw[name].model_copy(update={"value": amount})
     if bank := first_valid(labels.candidates(text, "bank_name"), _bank) or _bank_anywhere(text):
         fields["bank_name"] = bank

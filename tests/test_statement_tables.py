@@ -468,6 +468,16 @@ def test_opening_and_closing_balances_labelled_start_and_cut_off_balance() -> No
     assert _header(p, "opening_balance", "closing_balance") == [Decimal("34451.97"), Decimal("58915.10")]
 
 
+def test_a_balance_with_a_stray_word_read_after_it_is_still_the_printed_one() -> None:
+    # a piece of the bank's seal legend (…银行) read beside the closing balance; the rows end earlier
+    p = _page([*_table(0, [
+        [(20, "交易日期"), (160, "摘要"), (300, "交易金额"), (460, "余额")],
+        [(20, "20260908"), (160, "网上支付"), (300, "-2,067.49"), (460, "79,005.03")]]),
+        (120, [(20, "期末余额：79766.47"), (260, "行")]), (150, [(20, "期初余额：1,200.00 贷"), (300, "银")])],
+        source=PageSource.OCR)
+    assert _header(p, "closing_balance", "opening_balance") == [Decimal("79766.47"), Decimal("1200.00")]
+
+
 def test_a_printed_closing_balance_that_lost_a_digit_is_the_rows_balance() -> None:
     p = _page([*_table(0, [
         [(20, "交易日期"), (160, "摘要"), (300, "交易金额"), (460, "余额"), (600, "对方户名")],
