@@ -124,3 +124,29 @@ def test_a_photo_saved_once_at_a_ghost_quality_shows_no_pasted_region(tmp_path: 
     (name,) = [f for f, t in truth["files"].items()
                if t["form"] == "photo" and t["documents"][0]["type"] == "business_license"]
     assert jpeg_ghosts(load(folder / name)) == []
+
+
+@needs_realdocs
+@pytest.mark.parametrize(("name", "quality"), [("tampering/sidtd_alb00_GENUINE.jpg", 60),
+                                               ("seals/seal_closeup_round_company_scan.png", 70),
+                                               ("seals/seal_crop_over_printed_text.png", 70),
+                                               ("invoices_licenses_cn/cn_vat_einvoice_two_seals.png", 60),
+                                               ("passports_mrz/mrz_mrva_us_visa_specimen.jpg", 60)])
+def test_a_genuine_page_sent_on_as_a_lower_quality_jpeg_shows_no_pasted_region(name: str, quality: int) -> None:
+    """A messenger app or an editor re-saves the whole page: all of it then re-saves almost unchanged at that
+    quality, some blocks exactly so, and none of them was pasted from another picture."""
+    again = forgeries.resave(load(REALDOCS / name), quality)
+    assert jpeg_ghosts(again) == []
+
+
+@needs_realdocs
+@pytest.mark.parametrize("donor_quality", [50, 60, 70, 80])
+def test_a_region_pasted_from_a_lower_quality_jpeg_is_found_whatever_that_quality(donor_quality: int) -> None:
+    card = load(REALDOCS / "id_cards_cn" / "cn_id_front_ccf_cropped.png")
+    donor = load(REALDOCS / "tampering" / "sidtd_alb01_GENUINE_donor.jpg")
+    h, w = card.shape[:2]
+    box = (int(0.06 * w), int(0.2 * h), int(0.3 * w), int(0.6 * h))
+    (ghost,) = jpeg_ghosts(forgeries.swap_region(card, donor, box, donor_quality=donor_quality))[:1]
+    assert ghost["quality"] == donor_quality
+    x0, y0, x1, y1 = ghost["bbox"]
+    assert x0 < (box[0] + box[2]) / 2 < x1 and y0 < (box[1] + box[3]) / 2 < y1
