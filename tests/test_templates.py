@@ -8,7 +8,7 @@ import json
 import random
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,9 @@ from samples.generator import (
     batch14_letters,
     batch14_records,
     batch14_statement,
+    batch15_letters,
+    batch15_records,
+    batch15_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -65,8 +68,9 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(contract_families.FAMILIES, "purchase_contract"),
                **dict.fromkeys(record_families.TAX, "tax_certificate"),
                **dict.fromkeys(record_families.LICENSE, "business_license"),
-               batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card"}
-PICTURES = {batch13_records.DESK, batch14_records.GLASS}  # drawn only as a picture: no text layer to read the truth from
+               batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card",
+               batch15_letters.PASTE_FORM: "id_card"}
+PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX}  # drawn only as a picture: no text layer to read the truth from
 TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
@@ -81,8 +85,8 @@ def test_registry_lists_families_of_every_type() -> None:
         pool = families(doc_type)
         assert sum(not f.held_out for f in pool) == 1, f"{doc_type}: the existing layout is its one seen family"
         assert all(f.description and f.doc_type == doc_type for f in pool)
-    assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw"], \
-        "one design, two copy traditions"
+    assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw",
+                                                   "id_bank_paste_form"], "one design, three copy traditions"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -106,13 +110,13 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
                                   "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13",
-                                  "unseen14"])
+                                  "unseen14", "unseen15"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
-            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14"))
+            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15"))
             assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
@@ -127,11 +131,11 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             none = doc_type == "id_card" and batch < 13
@@ -165,7 +169,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                                              ("unseen11", 11), ("unseen12", 12), ("unseen13", 13),
-                                             ("unseen14", 14)])
+                                             ("unseen14", 14), ("unseen15", 15)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card" and batch < 13:
@@ -180,7 +184,7 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen8", 8, 4721), ("unseen9", 9, 4722),
                                                     ("unseen10", 10, 4723), ("unseen11", 11, 4724),
                                                     ("unseen12", 12, 4725), ("unseen13", 13, 4726),
-                                                    ("unseen14", 14, 4727)])
+                                                    ("unseen14", 14, 4727), ("unseen15", 15, 4728)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -194,7 +198,8 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
     for doc_type in DOC_TYPES:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
-                            ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14)):
+                            ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14),
+                            ("unseen15", 15)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -703,6 +708,116 @@ def test_unseen14_hands_the_id_card_in_as_a_scan_app_page() -> None:
     assert page.width > page.height
     grey = page.convert("L")
     assert sum(grey.histogram()[40:215]) < 0.01 * page.width * page.height, "thresholded to black and white"
+
+
+@pytest.mark.slow
+def test_cli_unseen15_corpus_renders_every_fifteenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen15 corpus: the pool draws only batch 15, every batch-15 family renders and its documents carry
+    their truth fields; the ID cards come glued on the bank's 粘贴单."""
+    docs = _held_out_docs(tmp_path, "unseen15", 15015)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 15 and f.doc_type != "id_card"}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 15, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+    ids = [d for folder in tmp_path.iterdir() if folder.is_dir()
+           for d in _documents(json.loads((folder / "truth.json").read_text(encoding="utf-8"))) if d["type"] == "id_card"]
+    assert ids and all(d["template"] == batch15_letters.PASTE_FORM and d["held_out"] for d in ids)
+
+
+def _picture(data: bytes) -> None:
+    """A picture-only PDF: one page holding one image and no text."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 1 and len(pdf.pages[0].images) == 1 and not (pdf.pages[0].extract_text() or "").strip()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fifteenth_batch_layouts_and_seals(seed: int) -> None:
+    """The folded letter prints its facts in the two-column table with the seal where the truth says; the passbook
+    copy shares every sheet's rows between two passbook pages, opens with 期初余额 then 承前页, numbers the sheets
+    复印件 第 i 页 / 共 n 页 and certifies the period and 期末余额 on the last; the party-sheet contract lists every
+    party in its 当事人信息表 and the price in its 付款方式 table; the folded tax record and the faxed licence are
+    one picture page each, drawn from a flat sheet that prints their truth."""
+    m = _with_family(batch15_letters.FOLDED, seed)
+    (page,) = _text(Printer(m).pdf("income_proof"))
+    assert "任职起始日" in page and "现任岗位" in page and "月均税前收入（大写）" in page
+    assert m.proof.id_number in page and m.proof.amount_in_words in page
+    assert seals(m, "income_proof") == ([(1, m.proof.seal_legend or m.proof.employer, "round")]
+                                        if m.proof.sealed else [])
+    p = _with_family(batch15_statement.PASSBOOK_COPY, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    assert len(pages) == statement.pages_declared
+    whole = "".join(pages).replace(",", "")
+    for t in statement.transactions:
+        assert t.day.strftime("%Y%m%d") in whole and f"{abs(t.amount):.2f}" in whole and f"{t.balance:.2f}" in whole
+    for k, page in enumerate(pages, 1):
+        assert f"复印件第{k}页/共{len(pages)}页" in page and page.count("活期储蓄存折") == 2
+        assert ("期初余额" in page) is (k == 1) and "承前页" in page
+    start, end = statement.period_start.strftime("%Y.%m.%d"), statement.period_end.strftime("%Y.%m.%d")
+    assert f"{start}至{end}" in pages[-1] and f"期末余额{statement.closing_balance:.2f}" in pages[-1].replace(",", "")
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "oval")]
+                                          if statement.sealed else [])
+    c = _with_family(batch15_records.PARTY_SHEET, seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert len(text) == contract.pages_declared and all(f"合同编号：{contract.number}" in t for t in text)
+    assert all(f"—第{k}页（共{len(text)}页）—" in t for k, t in enumerate(text, 1))
+    assert "当事人" in text[0] and "付款方式" in text[0] and contract.price_words in text[0]
+    for name, number in contract.buyers:
+        assert name in text[0] and number in text[0]
+    assert "出卖人（盖章）" in text[-1] and contract.seller.name in text[-1]
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family(batch15_records.FOLDED_PHOTO, seed)
+    assert t.tax is not None
+    data = Printer(t).pdf("tax_certificate")
+    assert Printer(t).pdf("tax_certificate") == data
+    _picture(data)
+    (flat,) = _text(batch15_records._record_sheet(t.tax, random.Random(1), datetime(2026, 3, 5)))
+    assert flat.count("劳务报酬所得") + flat.count("工资薪金所得") >= len(t.tax.rows) - 1
+    assert t.tax.verification_code in flat and t.tax.id_number in flat and f"{t.tax.total_tax:,.2f}" in flat
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family(batch15_records.FAX, seed)
+    assert lic.license is not None
+    data = Printer(lic).pdf("business_license")
+    _picture(data)
+    (flat,) = _text(batch15_records._copy_sheet(lic.license, random.Random(1), datetime(2026, 3, 5)))
+    assert lic.license.uscc_printed in flat and lic.license.company.name in flat and "副本" in flat
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round")]
+
+
+def test_unseen15_glues_the_id_card_onto_the_banks_paste_form() -> None:
+    """Under the batch-15 ID family both sides come in one file wherever no defect keeps them apart, on the bank's
+    portrait 粘贴单; a side handed in alone sits in its own box with the other left empty, and the page differs from a
+    plain copy of the same file."""
+    from samples.generator.forms import render_file
+
+    together = 0
+    for spec in corpus_specs(applicants=6, seed=15, templates="unseen15"):
+        p = plan(spec)
+        assert p.templates["id_card"] == batch15_letters.PASTE_FORM
+        if any(d in spec.defects for d in ("duplicate_document", "illegible_id_back", "missing_id_back")):
+            continue
+        holding = [f for f in p.files if "id_front" in f.items]
+        assert any(set(f.items) >= {"id_front", "id_back"} for f in holding), spec.applicant
+        together += 1
+        if together == 1:
+            fp = next(f for f in holding if "id_back" in f.items)
+            plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
+            assert render_file(Printer(p), fp) != render_file(Printer(plain), fp)
+    assert together
+    spec = corpus_specs(applicants=1, seed=15, templates="unseen15")[0]
+    pr = Printer(plan(spec))
+    both = batch15_letters.paste_form_page({s: pr.card_art(s) for s in ("front", "back")}, "张三", date(2026, 3, 5),
+                                           random.Random(2), random.Random(3), dpi=100)
+    alone = batch15_letters.paste_form_page({"front": pr.card_art("front")}, "张三", date(2026, 3, 5),
+                                            random.Random(2), random.Random(3), dpi=100)
+    assert both.height > both.width
+    lower = (0, int(150 * 100 / 25.4), both.width, int(220 * 100 / 25.4))  # the 国徽面 box
+    grey = lambda img: sum(v for v in img.crop(lower).convert("L").histogram()[:200])  # noqa: E731
+    assert grey(both) > 20 * max(grey(alone), 1), "the empty box holds no copy"
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ from . import contract_families
 from .applicant import ApplicantPlan, FilePlan, stream
 from .batch13_letters import OVERPRINT, overprint
 from .batch14_letters import SCAN_APP, scan_app_page
+from .batch15_letters import PASTE_FORM, paste_form_page
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
 from .pdfkit import binary_images, pdf_date
@@ -51,6 +52,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
     if items[0] in ("id_front", "id_back"):
         if p.family("id_front") == SCAN_APP:  # the app's black-and-white page, whatever the sides
             return scan_app_page([pr.card_art(i[3:]) for i in items], rng, dpi=how.dpi if how.dpi else 200)
+        if p.family("id_front") == PASTE_FORM:  # the bank's 粘贴单 with the copies glued on, scanned or photographed
+            return _paste_form(pr, items, how, rng)
         if single and how.form == "photo":
             img = photograph(_card(pr, items[0][3:]), rng, min_doc_px=1050)
             return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
@@ -89,6 +92,16 @@ def photocopy(pr: Printer, sides: list[str], dpi: int, rng: random.Random) -> Im
     if pr.p.family("id_front") == OVERPRINT:
         return overprint(page, stream(pr.p.spec, "overprint"), px_per_mm=px_mm)
     return page
+
+
+def _paste_form(pr: Printer, items: list[str], how: Delivery, rng: random.Random) -> Image.Image:
+    """The 粘贴单 holding the sides of this sheet, delivered as a photo or a scan (a shaken photo under illegible_id_back)."""
+    p = pr.p
+    signed = p.spec.application_date - timedelta(days=stream(p.spec, "paste_form:day").randint(1, 8))
+    page = paste_form_page({i[3:]: pr.card_art(i[3:]) for i in items}, p.card.name, signed,
+                           stream(p.spec, "paste_form"), rng, dpi=how.dpi if how.form != "photo" else 200)
+    img = photograph(page, rng, min_doc_px=1650) if how.form == "photo" else scan_page(page, rng, how)
+    return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
 
 
 def _card(pr: Printer, side: str) -> Image.Image:

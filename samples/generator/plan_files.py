@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from .applicant import ITEM_TYPE, ITEMS, ApplicantPlan, ApplicantSpec, FilePlan, choose_families, stream
 from .batch13_letters import OVERPRINT
 from .batch14_letters import SCAN_APP
+from .batch15_letters import PASTE_FORM
 from .contract import ContractFacts
 from .delivery import Delivery
 from .statement import StatementFacts
@@ -120,7 +121,7 @@ def plan_files(spec: ApplicantSpec, *, statement: StatementFacts | None, contrac
         return (FilePlan(names.next(how), how, sequence),), {item: how for item in items}
     files: list[FilePlan] = []
     copy = ("id_back" in items and not any(x in d for x in _SEPARATE_IDS) and not spec.forms
-            and (rng.random() < 0.2 or choose_families(spec)["id_card"] in (OVERPRINT, SCAN_APP)))
+            and (rng.random() < 0.2 or choose_families(spec)["id_card"] in (OVERPRINT, SCAN_APP, PASTE_FORM)))
     if copy:
         how = replace(_scan(rng, ext=rng.choice(("jpg", "pdf"))), grayscale=rng.random() < 0.7)
         files.append(FilePlan(names.next(how), how, ("id_front", "id_back")))

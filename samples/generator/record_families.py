@@ -24,6 +24,7 @@ from .batch11_records import render_tax_wide, render_wall_photo
 from .batch12_records import render_certified_copy, render_tax_months
 from .batch13_records import render_desk_angle, render_tax_wenzi
 from .batch14_records import render_record_shot, render_under_glass
+from .batch15_records import render_fax_copy, render_folded_photo
 from .family_kit import date_text, press
 from .finance import add_months, money
 from .license import LicenseFacts, capital_text
@@ -533,7 +534,8 @@ TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, 
                                         "tax_wide_detail": render_tax_wide,
                                         "tax_month_columns": render_tax_months,
                                         "tax_wenzi_list": render_tax_wenzi,
-                                        "tax_app_record_shot": render_record_shot}
+                                        "tax_app_record_shot": render_record_shot,
+                                        "tax_record_folded_photo": render_folded_photo}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print,
                                             "license_ruled_copy": render_ruled_copy,
@@ -547,4 +549,5 @@ LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three
                                             "license_wall_photo": render_wall_photo,
                                             "license_certified_copy": render_certified_copy,
                                             "license_desk_angle": render_desk_angle,
-                                            "license_under_glass": render_under_glass}
+                                            "license_under_glass": render_under_glass,
+                                            "license_fax_copy": render_fax_copy}

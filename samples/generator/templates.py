@@ -4,13 +4,14 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
 ID cards have one national design (GB/T 36359 card art, 2004 onwards): only their delivery varies, and the one
 held-out ID families are delivery traditions: both sides photocopied on one sheet under an overprint (batch 13),
-both sides saved side by side by a phone scan app in black and white (batch 14).
+both sides saved side by side by a phone scan app in black and white (batch 14), both sides copied, cut out and glued
+onto a bank's 身份证复印件粘贴单 (batch 15).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
                   "unseen10": 10, "unseen11": 11, "unseen12": 12,
-                  "unseen13": 13, "unseen14": 14}  # mode → the batch of families it draws
+                  "unseen13": 13, "unseen14": 14, "unseen15": 15}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -48,6 +49,11 @@ FAMILIES: tuple[Family, ...] = (
            "side by side on a landscape A4 page at about real size, thresholded to black on white (portrait and guilloche "
            "turned to speckle, the text black), a slight keystone on each card, the app's small mark at the foot; a side "
            "handed in alone comes the same way on its own page", True, 14),
+    Family("id_bank_paste_form", "id_card",
+           "both sides of the 居民身份证 photocopied in grey, cut out and glued into the two dashed boxes (人像面粘贴处 / "
+           "国徽面粘贴处) of a bank's pre-printed 身份证复印件粘贴单, each slip a little turned; 客户姓名 and 业务种类 filled "
+           "in by hand, the customer's hand-written 仅供…银行办理个人住房贷款使用，他用无效 line, 客户签名 and the date, an "
+           "经办人 strip at the foot; a side handed in alone sits in its box, the other box left empty", True, 15),
     # income_proof
     Family("letter_prose_a4", "income_proof",
            "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
@@ -164,6 +170,12 @@ FAMILIES: tuple[Family, ...] = (
            "choices, 税前月收入（小写） as a cheque-style digit grid under 佰/拾/万/仟/佰/拾/元/角/分 with ¥ before the first "
            "digit, 月收入（大写） with 人民币, 年收入（税前）, 单位联系电话 —, the declaration, 单位（公章） with the name and "
            "a date in boxes under the seal, a 以下由银行填写 strip", True, 14),
+    Family("letter_folded_table", "income_proof",
+           "a company's 收入证明 under its name as letterhead, typed as a two-column label/value table in its own words "
+           "(员工姓名, 性别, 公民身份号码, 任职单位, 任职起始日, 现任岗位, 月均税前收入（小写）/（大写）, 收入构成, 单位联系电话; "
+           "the pay before or after the post), 致：…银行, a liability declaration, 证明人（签字） with a handwritten "
+           "signature on a line and the seal pressed across that line towards the unit's name and date; folded in three "
+           "for its envelope, two creases across the page", True, 15),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -289,6 +301,13 @@ FAMILIES: tuple[Family, ...] = (
            "户名/账号 and 币种/开户网点/起止日期 2026.01.01-2026.03.31 typed in black, columns 日期 (2026.03.05)/摘要/支出/"
            "存入/余额/对方户名, 期初余额 or 上页余额 opening every page, an 本页 支出/存入 笔数 line closing it, 合计 with "
            "counts and 期末余额, 页号 i/n, a purple-red or orange-brown round 业务专用章", True, 14),
+    Family("statement_passbook_copy", "bank_statement",
+           "a black-and-white photocopy of a 活期储蓄存折 brought up to date at the counter: two passbook pages to an A4 "
+           "sheet (the booklet's grey edge, the stitched gutter), each page's pre-printed heading (the bank, 活期储蓄存折, "
+           "户名/账号 typed by the passbook printer), numbered guide lines, columns 日期 (20260305)/摘要/支取/存入/结余/"
+           "对方户名/网点/柜员 in dot-matrix type a little off the guides, 期初余额 then 承前页 opening every passbook page, "
+           "复印件 第 i 页 / 共 n 页 at the foot, the branch's typed certification (account, period, 期末余额, date) under "
+           "the booklet on the last sheet with a red oval 业务专用章 pressed over it", True, 15),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -373,6 +392,12 @@ FAMILIES: tuple[Family, ...] = (
            "不动产权证号, 建筑面积, 成交总价（小写）/（大写）, 首付款, 贷款金额), a 居间服务费 table, clauses and appendices, a "
            "three-column signing table — the seller's name, its legal representative's handwritten signature and its own "
            "seal; the buyers' signatures; the agency's name, 经纪人 and seal —, 第 i 页 / 共 n 页", True, 14),
+    Family("contract_party_sheet", "purchase_contract",
+           "a 商品房买卖合同 opening with a ruled 当事人信息表 — one row per party across 当事人/名称或姓名/证件类型/证件号码/"
+           "联系电话 (出卖人, 法定代表人, 买受人 or 买受人1/2), 通讯地址 rows merged across —, 房屋基本信息 as prose, a 付款方式 "
+           "table (款项/付款时间/金额（小写）/金额（大写）: 首付款, 银行按揭贷款, 合计（总价款）), clauses and appendices, "
+           "合同编号 top left and — 第 i 页（共 n 页）— at every foot, signing lines with the seller's double-ring "
+           "orange-brown seal over its name", True, 15),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -445,6 +470,11 @@ FAMILIES: tuple[Family, ...] = (
            "side by side: status bar, ‹ 纳税记录 nav bar, a card with 纳税人姓名/身份证件号码/税款所属期/开具日期, one card per "
            "month (2025-04, 所得项目, 扣缴义务人, 收入, 已申报税额, 入库日期), a totals card (收入合计/已申报税额合计, 大写, "
            "验证码, 税务机关) with the record's small e-seal as the app shows it", True, 14),
+    Family("tax_record_folded_photo", "tax_certificate",
+           "a 个人所得税纳税记录 printed on A4 (记录编号, 税务机关, 纳税人姓名/身份证件号码, 税款所属期, 开具日期, a ruled table "
+           "税款所属期/所得项目/收入额/已缴税额/入库日期/扣缴义务人 with 合计, 大写, a boxed 验证码, the e-seal), folded in half "
+           "and photographed by phone on a table: the crease with the halves lit differently, perspective, the phone's "
+           "shadow over a corner; a picture only", True, 15),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -520,6 +550,11 @@ FAMILIES: tuple[Family, ...] = (
            "green cast and green near edge, soft reflections of two ceiling lamps and a window over parts of the sheet, a "
            "business card and a receipt slid under the glass beside it, the sheet turned a few degrees; a picture only",
            True, 14),
+    Family("license_fax_copy", "business_license",
+           "the 营业执照 副本 (2019 design, portrait) sent by fax and saved by the bank's fax server: black and white at fax "
+           "fine resolution (204×196 dpi), the seal turned black, a transmit header line at the top (time, the sender's "
+           "fax number and name, P.01/01), a slight skew, one to three streaks along the paper feed; a picture only",
+           True, 15),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -536,7 +571,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
     the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth, `unseen13` the
-    thirteenth and `unseen14` the fourteenth (a type without one uses the first); a type without held-out families keeps its seen ones.
+    thirteenth, `unseen14` the fourteenth and `unseen15` the fifteenth (a type without one uses the first); a type
+    without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
