@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -39,12 +40,26 @@ GREY_MEDIAN = 3
 # A seal is ink pressed on paper: between its strokes the paper is as light as around it. A portrait (a face in
 # the ring of its hair) is grey inside.
 PAPER_INSIDE = 0.95  # least ratio of the median non-ink grey inside the ring to that just around it
+# An emblem, badge or logo printed in black (the national emblem on a copied ID card's back, a company's badge) is a
+# ring around a picture: its middle holds a gate, a sun over hills, thick filled shapes, and its rim no legend. A
+# seal's middle holds a star (some 0.05-0.10 of the disc inside its ring) and small characters (a date, a line of
+# text), and its rim a legend: a band of separate characters. A dark copy may join the print under a seal to its
+# star, a light one break its legend into specks: it takes both, a picture and no legend, to make an emblem. Pieces
+# of ink are looked at within the disc, so the ring, cut off by its edge, counts for neither; characters run
+# together by a pixel of ink are counted apart too.
+PICTURE_DISC = 0.8  # the disc looked at, in shares of the ring's radius: clear of the ring's own stroke
+PICTURE_MIDDLE = 0.4  # a piece coming nearer the centre than this share of the radius is in the middle
+PICTURE_PIECE = 0.03  # a piece in the middle covering less of the disc is a character, a digit or a speck
+PICTURE_INSIDE = 0.11  # least share of the disc covered by the bigger pieces in the middle: more than a star
+LEGEND_SIZE = (0.06, 0.45)  # a character (or a part of one) along the rim, its longer side in shares of the radius
+LEGEND_PIECES = 12  # fewer such pieces along the rim than this is no legend
 
 
 def grey_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
     """Round seals on a page without colour: circles (Hough, on a copy GREY_SEARCH_SIDE px long, boxes mapped
     back) whose outline is ink nearly all round, with ink inside (legend, star) but not filled (a dark disc or
-    a logo is no seal)."""
+    a logo is no seal), paper between the strokes (a portrait is none either) and no picture filling the middle
+    (an emblem, a badge)."""
     gray = to_gray(img)
     scale = GREY_SEARCH_SIDE / max(gray.shape)
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -54,12 +69,62 @@ def grey_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
                                param1=120, param2=40, minRadius=rmin, maxRadius=rmax)
     found = [ring for ring in inked_rings(small < GREY_INK, [] if circles is None else circles[0][:GREY_CIRCLES],
                                           interior=(0.02, 0.5), shift=GREY_CENTRE_SHIFT)
-             if _paper_inside(small, *ring[:3])]
+             if _paper_inside(small, *ring[:3])
+             and not _emblem(gray, ring[0] / scale, ring[1] / scale, ring[2] / scale)]
     return [Stamp(bbox=BBox(x0=max(0.0, (cx - r) / scale), y0=max(0.0, (cy - r) / scale),
                             x1=min(float(gray.shape[1]), (cx + r) / scale), y1=min(float(gray.shape[0]), (cy + r) / scale),
                             unit=Unit.PX),
                   color="black", shape="round", confidence=round(coverage, 3), page=page)
             for cx, cy, r, coverage in found]
+
+
+class Inside(NamedTuple):
+    """What lies inside a ring: the share of the disc its middle's big pieces cover, and its rim's character-sized
+    pieces."""
+
+    picture: float
+    legend: int
+
+
+def ring_inside(gray: np.ndarray, cx: float, cy: float, r: float) -> Inside:
+    """The pieces of ink in the disc inside a ring (PICTURE_DISC of its radius ``r``, in pixels of ``gray``): those
+    bigger than PICTURE_PIECE of it that come within PICTURE_MIDDLE of its centre (a seal's star, an emblem's
+    picture) as a share of the disc, and the number of character-sized ones kept to the rim (a legend)."""
+    reach = PICTURE_DISC * r
+    x0, y0 = max(0, int(cx - reach)), max(0, int(cy - reach))
+    x1, y1 = min(gray.shape[1], math.ceil(cx + reach) + 1), min(gray.shape[0], math.ceil(cy + reach) + 1)
+    yy, xx = np.ogrid[y0:y1, x0:x1]
+    distance = (xx - cx) ** 2 + (yy - cy) ** 2
+    disc = distance <= reach**2
+    if not disc.any():
+        return Inside(0.0, 0)
+    ink = ((gray[y0:y1, x0:x1] < GREY_INK) & disc).astype(np.uint8)
+    middle, least = distance <= (PICTURE_MIDDLE * r) ** 2, PICTURE_PIECE * float(disc.sum())
+    picture, legend = _pieces(ink, middle, r, least)
+    # characters run together by a pixel of ink (a dark copy, a small seal) part when the ink is worn down by one
+    worn = _pieces(cv2.erode(ink, np.ones((3, 3), np.uint8)), middle, r, least)[1]
+    return Inside(picture / float(disc.sum()), max(legend, worn))
+
+
+def _pieces(ink: np.ndarray, middle_disc: np.ndarray, r: float, least: float) -> tuple[float, int]:
+    """The area (px) of the pieces of ``ink`` reaching ``middle_disc`` that are at least ``least`` px, and the
+    number of character-sized pieces that do not reach it."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    middle = np.zeros(count, bool)
+    middle[labels[middle_disc]] = True
+    middle[0] = True  # the paper: neither picture nor legend
+    side = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) / r
+    legend = ~middle & (side >= LEGEND_SIZE[0]) & (side <= LEGEND_SIZE[1])
+    middle[0] = False
+    area = stats[:, cv2.CC_STAT_AREA]
+    big = middle & (area >= least)
+    return float(area[big].sum()), int(legend.sum())
+
+
+def _emblem(gray: np.ndarray, cx: float, cy: float, r: float) -> bool:
+    """A ring around a picture (more than a star in its middle) with no legend along its rim."""
+    inside = ring_inside(gray, cx, cy, r)
+    return inside.picture >= PICTURE_INSIDE and inside.legend < LEGEND_PIECES
 
 
 def _paper_inside(gray: np.ndarray, cx: float, cy: float, r: float) -> bool:
