@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from docproc.core.models import DocType, RawDocument
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from docproc.extractors import EXTRACTORS
 from docproc.reading import imaging
 from docproc.reading import read as reading
@@ -92,3 +92,24 @@ def test_a_framed_licence_photo_gives_its_name_and_whole_address(ctx: Context, a
     fields = {k: str(f.value) for k, f in EXTRACTORS.get("business_license")(doc, ctx).fields.items()}
     assert fields["company_name"] == NAME
     assert fields["address"] == "".join(ADDRESS)
+
+
+def _word(text: str, box: tuple[float, float, float, float], line: int) -> Word:
+    return Word(text=text, bbox=BBox(x0=box[0], y0=box[1], x1=box[2], y1=box[3], unit=Unit.PX), confidence=0.95,
+                line=line)
+
+
+def test_a_name_read_a_row_lower_than_its_label_is_still_the_name() -> None:
+    """A photo a few degrees askew that deskewing could not straighten: the name, lower at its right end, is
+    grouped with the row under its label (类型), and its label 名 称 stands alone on its row."""
+    words = (_word("营业执照", (642, 135, 848, 191), 0), _word("名", (424, 189, 437, 202), 1),
+             _word("称", (456, 192, 469, 205), 1), _word("类", (421, 213, 435, 228), 2),
+             _word("型", (452, 214, 469, 232), 2), _word(NAME, (500, 193, 649, 224), 2),
+             _word("个体工商户", (497, 216, 559, 242), 3), _word("组成形式", (750, 215, 804, 241), 3),
+             _word("个人经营", (828, 223, 883, 249), 3), _word("经营者", (415, 234, 464, 256), 4),
+             _word("罗春燕", (495, 241, 535, 264), 4))
+    page = Page(file_id="f", number=1, width=1400, height=900, unit=Unit.PX, source=PageSource.OCR, words=words)
+    doc = RawDocument(file_id="f", doc_type=DocType.BUSINESS_LICENSE, pages=(page,))
+    fields = {k: str(f.value) for k, f in EXTRACTORS.get("business_license")(doc, None).fields.items()}  # type: ignore[arg-type]
+    assert fields["company_name"] == NAME
+    assert fields["legal_representative"] == "罗春燕"
