@@ -113,3 +113,16 @@ def test_a_name_read_a_row_lower_than_its_label_is_still_the_name() -> None:
     fields = {k: str(f.value) for k, f in EXTRACTORS.get("business_license")(doc, None).fields.items()}  # type: ignore[arg-type]
     assert fields["company_name"] == NAME
     assert fields["legal_representative"] == "罗春燕"
+
+
+def test_a_spaced_label_whose_letters_boxes_overlap_still_leads_to_its_value() -> None:
+    """The detector boxed 称 from inside 名: the rows as read split 名 称 over two lines, the boxes still join them."""
+    words = (_word("营业执照", (870, 436, 1181, 482), 0), _word("称", (543, 534, 598, 559), 1),
+             _word("名", (522, 535, 555, 559), 2), _word(NAME, (645, 534, 877, 560), 2),
+             _word("组成形式", (1043, 538, 1121, 562), 2), _word("个人经营", (1169, 537, 1248, 564), 2),
+             _word("类", (519, 570, 549, 594), 3), _word("型", (568, 572, 594, 593), 3),
+             _word("个体工商户", (642, 571, 735, 595), 3))
+    page = Page(file_id="f", number=1, width=2000, height=1500, unit=Unit.PX, source=PageSource.OCR, words=words)
+    doc = RawDocument(file_id="f", doc_type=DocType.BUSINESS_LICENSE, pages=(page,))
+    fields = EXTRACTORS.get("business_license")(doc, None).fields  # type: ignore[arg-type]
+    assert fields["company_name"].value == NAME
