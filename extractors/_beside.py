@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from docproc.cn.normalize import to_halfwidth
-from docproc.core.models import Field, Word
+from docproc.core.models import BBox, Field, Word
 from docproc.extractors._text import COLUMN_GAP, PageText
 
 LABEL_GAP = 3.0  # letter heights between a label and its value, at most (a form's label column)
@@ -29,8 +29,14 @@ def _height(words: list[Word]) -> float:
 
 
 def _right_of(word: Word, spans: list[tuple[int, int, Word]]) -> list[tuple[int, int, Word]]:
-    """The words of ``word``'s row to its right, nearest first."""
-    return sorted((s for s in spans if s[2] is not word and s[2].bbox.x0 >= word.bbox.x1 - 1 and _same_row(word, s[2])),
+    """The words of ``word``'s row to its right, nearest first: starting past its end, or past its middle and
+    ending beyond it (a detector's box of one letter of a spaced label may reach back into the letter before)."""
+    box = word.bbox
+
+    def right(other: BBox) -> bool:
+        return other.x0 >= box.x1 - 1 or (other.x0 > (box.x0 + box.x1) / 2 and other.x1 > box.x1)
+
+    return sorted((s for s in spans if s[2] is not word and right(s[2].bbox) and _same_row(word, s[2])),
                   key=lambda s: s[2].bbox.x0)
 
 

@@ -160,6 +160,8 @@ def extract_fields(text: PageText) -> dict[str, Field]:
     for name in ("company_name", "legal_representative"):
         if name in raw:
             fields[name] = raw[name]
+        elif (beside := _beside_by_boxes(text, name)) is not None:
+            fields[name] = beside
     if "company_name" not in fields and (named := _name_on_its_own_line(text)) is not None:
         fields["company_name"] = named
     if "address" not in raw and (beside := _beside_by_boxes(text, "address")) is not None:

@@ -16,7 +16,7 @@ from docproc.extractors import EXTRACTORS
 from docproc.extractors._amount_grid import _places, grid_amounts
 from docproc.extractors._text import PageText
 from docproc.reading import read as reading
-from docproc.reading.comb_boxes import comb_page, find_comb_rows, read_comb_rows
+from docproc.reading.comb_boxes import CombRow, Wall, _row_word, comb_page, find_comb_rows, read_comb_rows
 from docproc.service.context import Context
 
 FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -112,6 +112,13 @@ def test_an_unsure_row_read_keeps_the_page_words() -> None:
     assert comb is not None and comb.cells == 8
     words = [Word(text="7 7 7", bbox=BBox(x0=110, y0=110, x1=400, y1=150), confidence=0.5)]
     assert [w.text for w in read_comb_rows(comb, words, Unsure())] == ["7 7 7"]  # type: ignore[arg-type]
+
+
+def test_a_row_too_thin_to_hold_writing_is_not_read() -> None:
+    """The strokes of small print in a photo can pass for a few cells whose text row is 3 px tall: no read."""
+    walls = (Wall(10, 12, 100, 110, 1), Wall(24, 25, 100, 110, 2), Wall(38, 40, 100, 110, 3))
+    wiped = np.full((200, 100), 255, np.uint8)
+    assert _row_word(wiped, CombRow(walls), (101, 104), None) is None  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- the grid's places

@@ -1,12 +1,17 @@
-"""Text-layer forensics: fonts mixed inside one figure."""
+"""Forensics measured while reading: fonts mixed inside one figure, seals on pasted patches, copy-move."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from docproc.core.models import BBox, Word
-from docproc.reading.forensics import mixed_font_numbers
+from docproc.core.policy import load_policy
+from docproc.reading.forensics import cloned_regions, mixed_font_numbers
+from tests import forgeries
 
 
 def w(text: str, x0: float, x1: float, font: str) -> Word:
@@ -38,7 +43,6 @@ def _letter_with_seal(*, paste: str) -> np.ndarray:
     import random
 
     import cv2
-    from PIL import Image, ImageDraw
 
     from samples.generator.contract_pdf import SealSpot
     from samples.generator.fonts import font
@@ -93,7 +97,6 @@ def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
 
 @pytest.mark.parametrize("paste", ["filtered patch", "resampled patch"])
 def test_a_seal_on_a_pasted_patch_brings_softer_print(paste: str) -> None:
-    from docproc.core.policy import load_policy
     from docproc.reading.forensics import seal_patches
     from docproc.reading.seals import detect_seals
 
@@ -146,3 +149,55 @@ def test_a_picture_registered_onto_its_own_slightly_moved_crop_correlates_again(
     assert picture_similarity(mine, moved(mine)) < 0.9  # the plain comparison loses it
     assert aligned_picture_similarity(mine, moved(mine)) > 0.95
     assert aligned_picture_similarity(mine, moved(theirs)) < 0.8  # another card of the same design
+
+
+# --- copy-move ---------------------------------------------------------------------------------------------------
+
+Face = Callable[[int], ImageFont.FreeTypeFont]
+
+
+def _scanned(draw_on: Callable[[ImageDraw.ImageDraw, Face], None]) -> np.ndarray:
+    """An A4 page drawn by ``draw_on`` at 150 dpi, as a scanner gives it back (BGR, with grain)."""
+    from tests.test_imaging import cjk_font_path
+
+    page = Image.new("RGB", (1240, 1754), (236, 236, 230))
+    draw_on(ImageDraw.Draw(page), lambda size: ImageFont.truetype(cjk_font_path(), size))
+    noisy = np.asarray(page, np.float32)[:, :, ::-1] + np.random.default_rng(3).normal(0, 2.0, (1754, 1240, 3))
+    return np.clip(noisy, 0, 255).astype(np.uint8)
+
+
+def _record_list(draw: ImageDraw.ImageDraw, face: Face) -> None:
+    """A tax app's list of monthly records printed out: two columns of cards, the same labels on each."""
+    rng = np.random.default_rng(7)
+    for column in range(2):
+        for row in range(6):
+            x, y = 60 + column * 580, 60 + row * 275
+            draw.rounded_rectangle((x, y, x + 540, y + 245), 12, fill=(250, 250, 248))
+            draw.text((x + 24, y + 20), f"2025-{column * 6 + row + 1:02d}", font=face(34), fill=(20, 20, 20))
+            draw.text((x + 380, y + 24), "经营所得", font=face(26), fill=(40, 90, 180))
+            draw.text((x + 24, y + 80), "扣缴义务人：西安市雁塔区明德文具店", font=face(26), fill=(60, 60, 60))
+            draw.text((x + 24, y + 125), f"收入：{rng.integers(20000, 60000):,}.{rng.integers(10, 99)}",
+                      font=face(26), fill=(20, 20, 20))
+            draw.text((x + 24, y + 170), f"已申报税额：{rng.integers(500, 1800):,}.{rng.integers(10, 99)}",
+                      font=face(26), fill=(20, 20, 20))
+
+
+def _letter(draw: ImageDraw.ImageDraw, face: Face) -> None:
+    """A page of running text, no line like another."""
+    text = ("兹证明王立新同志自二〇一六年三月起在我公司任职，现任销售部经理，月均税前收入人民币贰万叁仟元整，"
+            "本证明仅用于其办理个人住房按揭贷款，我公司对所提供信息的真实性负责，如有不实愿承担相应责任。"
+            "公司地址：南宁市青秀区民族大道一百六十六号华润大厦十八层，联系电话零七七一五五八二三四六九。")
+    for row in range(18):
+        draw.text((80, 80 + row * 60), text[row * 26:(row + 1) * 26], font=face(34), fill=(20, 20, 20))
+
+
+def test_labels_printed_on_every_card_of_a_list_are_no_copy_move() -> None:
+    assert cloned_regions(_scanned(_record_list)) < load_policy(None).images.clone_matches_review
+
+
+def test_a_block_of_text_copied_once_is_still_found() -> None:
+    page = _scanned(_letter)
+    assert cloned_regions(page) == 0
+    forged = page.copy()
+    forged[1200:1400, 150:750] = page[200:400, 80:680]  # three lines of the letter once more, lower down
+    assert cloned_regions(forgeries.resave(forged)) >= load_policy(None).images.clone_matches_review

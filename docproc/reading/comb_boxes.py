@@ -228,6 +228,8 @@ def _row_word(wiped: np.ndarray, row: CombRow, span: tuple[int, int], ocr: OcrEn
     """One text row of a comb row read as one line: the cells' writing set close together, then recognised."""
     y0, y1 = span
     height = y1 - y0
+    if height <= 4:  # the cells' 2 px margins meet: no room for writing (strokes of small print taken for walls)
+        return None
     found = []
     for left, right in zip(row.walls, row.walls[1:], strict=False):
         a, b = left.x1 + 3, right.x0 - 3

@@ -112,11 +112,16 @@ def error_level(data: bytes, *, quality: int = 90, block: int = 16) -> dict[str,
     return {"ela_ratio": round(p99 / median if median else 0.0, 3), "ela_p99": round(p99, 3)}
 
 
+TWIN_DISTANCE = 20  # Hamming bits between two ORB descriptors of one patch printed twice
+
+
 def cloned_regions(image: np.ndarray, *, min_matches: int = 12, min_shift: float = 40.0) -> int:
     """Count of keypoint pairs that repeat one patch elsewhere on the same image with one shift.
 
     Copy-move forgery leaves many keypoints matching their twins at the same offset; printed
-    documents repeat glyphs too, so only a large cluster at one offset counts.
+    documents repeat glyphs too, so only a large cluster at one offset counts, and only of patches
+    seen exactly twice: a patch seen a third time elsewhere is print the page repeats (the same
+    labels on every card of an app's list or every row of a form), not one region copied once.
     """
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
     scale = min(1.0, 1200 / max(gray.shape))
@@ -126,22 +131,31 @@ def cloned_regions(image: np.ndarray, *, min_matches: int = 12, min_shift: float
     keypoints, descriptors = orb.detectAndCompute(gray, None)
     if descriptors is None or len(keypoints) < 2 * min_matches:
         return 0
-    matches = cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(descriptors, descriptors, k=2)
+    matches = cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(descriptors, descriptors, k=4)
+    points = np.array([k.pt for k in keypoints], np.float32)
+    far = min_shift * scale
     shifts: list[tuple[int, int]] = []
-    for pair in matches:
-        if len(pair) < 2:
+    for found in matches:
+        if len(found) < 2:
             continue
-        twin = pair[1]  # pair[0] is the keypoint itself
-        if twin.distance > 20:
+        twin = found[1]  # found[0] is the keypoint itself
+        if twin.distance > TWIN_DISTANCE:
             continue
-        (x0, y0), (x1, y1) = keypoints[twin.queryIdx].pt, keypoints[twin.trainIdx].pt
-        if np.hypot(x1 - x0, y1 - y0) >= min_shift * scale:
-            shifts.append((round((x1 - x0) / 8), round((y1 - y0) / 8)))
+        here, there = points[twin.queryIdx], points[twin.trainIdx]
+        if np.hypot(*(there - here)) >= far and not _seen_again(found[2:], points, here, there, far):
+            shifts.append((round(float(there[0] - here[0]) / 8), round(float(there[1] - here[1]) / 8)))
     if not shifts:
         return 0
     values, counts = np.unique(np.array(shifts), axis=0, return_counts=True)
     best = int(counts.max())
     return best if best >= min_matches else 0
+
+
+def _seen_again(others: Sequence[Any], points: np.ndarray, here: np.ndarray, there: np.ndarray, far: float) -> bool:
+    """Whether one of the further matches shows the patch a third time, away from both its places."""
+    return any(m.distance <= TWIN_DISTANCE
+               and min(np.hypot(*(points[m.trainIdx] - here)), np.hypot(*(points[m.trainIdx] - there))) >= far
+               for m in others)
 
 
 def seal_patches(image: np.ndarray, stamps: Sequence[Stamp]) -> list[dict[str, Any]]:

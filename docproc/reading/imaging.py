@@ -126,9 +126,30 @@ def deskew(img: np.ndarray, *, max_angle: float = 10.0) -> tuple[np.ndarray, flo
 
 
 def estimate_skew(img: np.ndarray, *, max_angle: float = 10.0) -> float | None:
-    """Skew of the text lines (ccw positive) by projection-profile search; None if unreliable."""
+    """Skew of the text lines (ccw positive) by projection-profile search; None if unreliable.
+
+    The ink is what Otsu's threshold calls dark. In a photo of a document that fills only part of the
+    frame (a licence on a wall behind glass, a page on a desk) that threshold parts the scene's shade from
+    its light instead, and the profile is flat: the ink is then the thin dark strokes on whatever ground.
+    """
     gray = _shrink(to_gray(img), 1000)
     ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    angle = _profile_skew(ink, max_angle)
+    return angle if angle is not None else _profile_skew(_strokes(gray), max_angle)
+
+
+STROKE_WIDTH = 15  # px at 1000 px a side: print this thin or thinner is text; wider dark areas are the scene
+
+
+def _strokes(gray: np.ndarray) -> np.ndarray:
+    """Dark strokes thinner than STROKE_WIDTH against their own surroundings (a black-hat), as ink."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (STROKE_WIDTH, STROKE_WIDTH))
+    hat = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
+    return cv2.threshold(hat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+
+
+def _profile_skew(ink: np.ndarray, max_angle: float) -> float | None:
+    """The angle whose row profile of ``ink`` is sharpest; None if too little or too much ink or a flat profile."""
     ys, xs = np.nonzero(ink)
     if not 0.002 < len(xs) / ink.size < 0.4:
         return None
