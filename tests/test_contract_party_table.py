@@ -75,3 +75,15 @@ def test_a_clause_with_a_capitals_label_heads_no_table() -> None:
         [("首付款", 20), ("¥300,000.00", 480), ("叁拾万元整", 760)],
     ])
     assert "total_price_in_words" not in got
+
+
+def test_a_party_table_whose_role_column_has_no_heading_and_whose_seller_is_a_person() -> None:
+    got = fields([
+        [("存量房买卖合同", 400)],
+        [("姓名", 260), ("身份证号码", 560), ("住址", 950)],
+        [("出卖人（甲方）", 20), ("魏国栋", 240), (ID_C, 520), ("北京市朝阳区望京西路9号", 900)],
+        [("买受人（乙方）丁一鸣", 20), (ID_A, 520), ("杭州市拱墅区湖墅南路5号", 900)],  # role and name read as one word
+    ])
+    assert got["buyer_names"] == ["丁一鸣"]
+    assert got["buyer_id_numbers"] == [ID_A]
+    assert got["seller"] == "魏国栋"
