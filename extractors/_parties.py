@@ -137,10 +137,10 @@ def find_parties(texts: list[PageText]) -> dict[str, Party]:
             named = _name_after(text, start, out[side]) or any(
                 _name_entry(text, row, out[side]) for row in range(index + 1, block_end))
             if named:
-                _numbers(text, start, text.offsets[block_end - 1] + len(text.lines[block_end - 1]), out[side])
+                id_numbers(text, start, text.offsets[block_end - 1] + len(text.lines[block_end - 1]), out[side])
         for m in _IN_SENTENCE.finditer(text.joined):  # only with the number itself (出示身份证 is a clause's)
             side, name, numbers = _side(m.group(1)), party_name(m.group(2)), Party()
-            _numbers(text, m.end(), min(len(text.joined), m.end() + SENTENCE_REACH), numbers)
+            id_numbers(text, m.end(), min(len(text.joined), m.end() + SENTENCE_REACH), numbers)
             if side and name and numbers.number_field is not None:
                 out[side].add_name(name, text.field(m.span(2), name))
                 for number in numbers.numbers:
@@ -185,7 +185,7 @@ def _name_entry(text: PageText, row: int, party: Party) -> bool:
     return bool(entry) and _name_after(text, text.offsets[row] + entry.start(1), party)  # type: ignore[union-attr]
 
 
-def _numbers(text: PageText, start: int, end: int, party: Party) -> None:
+def id_numbers(text: PageText, start: int, end: int, party: Party) -> None:
     """The id numbers between two characters of the page: those whose GB 11643 check digit holds; else the
     well-formed ones with a real birth date (a misprinted or misread number is still the party's, and the
     checks against the id card judge it; a credit code or phone number is neither)."""
@@ -298,4 +298,4 @@ def _column_entry(text: PageText, start: int, end: int, party: Party) -> None:
         if (valid := party_name(name)) is not None:
             party.add_name(valid, text.field((value_start, value_start + len(name)), valid))
     elif _ID_LABEL.match(segment):
-        _numbers(text, start, end, party)
+        id_numbers(text, start, end, party)

@@ -16,6 +16,7 @@ from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._parties import find_parties, opens_entry, party_name
+from docproc.extractors._party_table import party_rows, price_words_in_table
 from docproc.extractors._signature import signature_columns, signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -238,6 +239,8 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             fields["pages_declared"] = hit.field(int(hit.group(1)))
     if "floor_area" not in fields and (area := _area_below_heading(texts)) is not None:
         fields["floor_area"] = area  # under its heading in a table of the flat's facts
+    if "total_price_in_words" not in fields and (in_cell := price_words_in_table(texts)) is not None:
+        fields["total_price_in_words"] = in_cell  # in the 大写 column of a payment table
     if (confirmed := _price_in_words_confirms(texts, fields.get("total_price_in_words"))) is not None:
         fields["total_price"] = confirmed
     elif "total_price" not in fields and (marked := _price_in_figures(texts)) is not None:
@@ -249,7 +252,7 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     if signed := signed_on(texts):  # the last party's date in the signature block, over a label elsewhere
         fields["signing_date"] = signed
     names, numbers, name_field, number_field = _buyers(texts)
-    parties = find_parties(texts)
+    parties = find_parties(texts) | {s: p for s, p in party_rows(texts).items() if p.name_field}  # a party table's rows
     if (buyer := parties["buyer"]).name_field is not None:  # party lines, however the contract words them
         names, name_field = buyer.names, buyer.name_field
         if buyer.number_field is not None:
