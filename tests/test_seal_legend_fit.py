@@ -13,6 +13,7 @@ import pytest
 
 from docproc.core.clock import utcnow
 from docproc.core.models import Application, BBox, Bundle, DocType, Document, Field, Stamp, Status
+from docproc.eval.evaluation import GotDocument, Report, score_seals
 from docproc.reading.imaging import load_image
 from docproc.reading.legend_fit import Frame, Lattice, fit_name
 from docproc.reading.read import _stamps_with_legends
@@ -153,3 +154,18 @@ def test_third_party_seals_are_verified_by_their_name_and_by_no_other(file: str,
     for other in others:
         assert not any(carries(s, other, ctx.policy) for s in seals), (other, [legend_fit(s, other, ctx.policy)
                                                                                 for s in seals])
+
+
+# ---------------------------------------------------------------- the eval's figures
+
+
+def test_the_eval_counts_legends_verified_and_other_sealers_names_refused() -> None:
+    expected = [{"type": "purchase_contract", "pages": [1], "seals": [
+        {"page": 1, "legend": "上海联合置业有限公司", "shape": "round"}]},
+        {"type": "income_proof", "pages": [2], "seals": [{"page": 2, "legend": NAME, "shape": "round"}]}]
+    got = [GotDocument("purchase_contract", None, (1,), {}, seal_lattices=((1, (ring(*"上海联合置业有限公司"),)),)),
+           GotDocument("income_proof", None, (2,), {}, seal_lattices=((2, (ring(*"上海国泰信有限公司"),)),))]
+    report = Report()
+    score_seals(report, expected_docs=expected, docs=got, where="a")
+    assert (report.seal_verified["round"].correct, report.seal_verified["round"].total) == (1, 2)
+    assert (report.seal_others_refused.correct, report.seal_others_refused.total) == (2, 2)
