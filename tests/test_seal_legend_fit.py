@@ -17,6 +17,8 @@ from docproc.eval.evaluation import GotDocument, Report, score_seals
 from docproc.reading.imaging import load_image
 from docproc.reading.legend_fit import Frame, Lattice, fit_name
 from docproc.reading.read import _stamps_with_legends
+from docproc.reading.seal_legends import seal_legend_reads
+from docproc.reading.seals import detect_seals
 from docproc.service.context import Context
 from docproc.validators.stamp import carries, income_proof_seal, legend_fit
 from tests.conftest import REALDOCS
@@ -124,6 +126,21 @@ def test_the_same_seal_is_not_verified_as_a_company_one_character_apart(ctx: Con
         assert not carries(stamps[0], other, ctx.policy), other
         verdict = income_proof_seal(_income_proof(stamps, other), ctx.policy)
         assert "verified" not in verdict.reasons[0].en, (other, verdict.reasons)
+
+
+@pytest.mark.parametrize("turn", [0, 100, 180, 260])
+def test_the_ink_strength_strip_alone_carries_the_name_however_the_seal_is_turned(turn: int, ctx: Context) -> None:
+    from PIL import Image
+
+    from tests.test_imaging import BODY, seal_layer, stamp, text_page
+
+    layer = seal_layer(130, EMPLOYER).rotate(turn, resample=Image.Resampling.BICUBIC)
+    page = stamp(text_page(BODY, size=(900, 520)), layer, (480, 120), (200, 60, 40))
+    seal = next(s for s in detect_seals(page, greyscale_rings=True) if s.color == "red")
+    _, lattices = seal_legend_reads(page, seal, ctx.ocr)
+    assert len(lattices) == 3  # the ink mask's from 6 and from 12 o'clock, the ink strength's from a gap
+    fit = fit_name(lattices[-1:], EMPLOYER, min_share=LEAST)
+    assert fit is not None and fit.supporting == 1 and (fit.agreeing, fit.characters) == (10, 10), fit
 
 
 # ---------------------------------------------------------------- third-party seals

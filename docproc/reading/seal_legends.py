@@ -96,8 +96,8 @@ def seal_legend_reads(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple
         text, _, lattice = _read_strip_lattice(_legend_strip(img, stamp, start_at_top=top), engine)
         reads.append(text)
         lattices.append(lattice)
-        if stamp.color in _INK_LEVEL:
-            lattices.append(_read_strip_lattice(ink_strength_strip(img, stamp, start_at_top=top), engine)[2])
+    if stamp.color in _INK_LEVEL:
+        lattices.append(_read_strip_lattice(ink_strength_strip(img, stamp), engine)[2])
     return tuple(dict.fromkeys(r for r in reads if r)), tuple(lattice for lattice in lattices if lattice)
 
 
@@ -105,13 +105,16 @@ def seal_legend_reads(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple
 _INK_LEVEL = {"red": (2, (0, 1)), "blue": (0, (1, 2))}  # BGR channel of the ink, channels it stands above
 RING_SHARE = 0.35  # of the strongest ink: a radius where most angles have this much is the ring
 LEGEND_DEPTH = 0.42  # of the radius: the band inside the ring that a legend's characters occupy
+SEAM_SPAN = 0.015  # of the circle, each side of where the strip starts, that should hold little ink
 
 
-def ink_strength_strip(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
+def ink_strength_strip(img: np.ndarray, stamp: Stamp) -> np.ndarray:
     """The ring's legend as grey levels of the seal ink's strength (black where the ink is strongest, white on
     paper and on black print), over a band from the ring's inner edge to LEGEND_DEPTH of the radius further
-    in, so pale or thin strokes stay grey rather than lost and no character is cut short."""
-    polar = _polar(img, stamp, start_at_top=start_at_top)
+    in, so pale or thin strokes stay grey rather than lost and no character is cut short; starting where the
+    band holds least ink (between the legend's ends, or two of its characters), so no character is cut in
+    two however the seal is turned."""
+    polar = _polar(img, stamp, start_at_top=False)
     channel, others = _INK_LEVEL[stamp.color]
     signed = polar[..., :3].astype(np.int16)
     level = np.clip(signed[..., channel] - signed[..., list(others)].max(axis=-1), 0, None).astype(np.float32)
@@ -121,6 +124,10 @@ def ink_strength_strip(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = Fa
     ring = np.nonzero(profile[n_r // 2 :] > 0.5)[0]
     ring_in = (n_r // 2 + int(ring[0]) if len(ring) else round(0.92 * n_r)) - max(1, round(0.03 * n_r))
     band = level[:, max(0, ring_in - round(LEGEND_DEPTH * n_r) - 2) : max(1, ring_in)]
+    reach = max(1, round(SEAM_SPAN * len(band)))  # angles: about half a character's width
+    ink = np.convolve(np.concatenate((band[-reach:], band, band[:reach])).mean(axis=1), np.ones(2 * reach + 1),
+                      mode="valid")
+    band = np.roll(band, -int(np.argmin(ink)), axis=0)
     grey = 255 - np.clip(band, 0.0, 1.0) * 255
     return cv2.rotate(grey.astype(np.uint8), cv2.ROTATE_90_COUNTERCLOCKWISE)
 
