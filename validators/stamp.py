@@ -135,14 +135,17 @@ def _verified(seals: list[Stamp], name: str, organisation: tuple[str, str],
     """The first seal that carries ``name``, with the reason saying how that was found."""
     org_zh, org = organisation
     for stamp in seals:
-        if not carries(stamp, name, policy):
-            continue
-        fit = legend_fit(stamp, name, policy)
-        if fit is None:
-            match, read = legend_match(_reads(stamp), name), stamp.text or stamp.legend_reads[0]
+        if not stamp.legend_lattices:
+            match = legend_match(_reads(stamp), name)
+            if match < policy.stamps.legend_verified_min:
+                continue
+            read = stamp.text or stamp.legend_reads[0]
             return stamp, say(f"印章文字与{org_zh}“{name}”相符（吻合度{match:.2f}；识别为“{read}”）",
                               f"seal legend verified against {org} {name!r} "
                               f"(legend_match {match:.2f}; read as {read!r})")
+        fit = legend_fit(stamp, name, policy)
+        if fit is None or not fit.verified:
+            continue
         as_zh, as_en = ((f"（按分支机构前的单位名称“{fit.name}”）", f" (as {fit.name!r}, the organisation before its branch)")
                         if fit.branch_left_out else ("", ""))
         return stamp, say(f"印章文字与{org_zh}“{name}”{as_zh}逐字比对相符（{fit.characters}字中{fit.agreeing}字吻合，"
