@@ -6,10 +6,11 @@ half saw. The expected name is aligned with them as the recogniser's own decodin
 character over one or more positions, blanks between, starting anywhere round the circle), and each of its
 characters then *agrees* with the ring (it is among what was seen there, not far behind the best reading),
 is *contradicted* (another character was seen there clearly and this one hardly at all) or neither (nothing
-legible there). A name is verified when most of it agrees, every character of its distinctive part agrees,
+legible there). A read carries a name when most of it agrees, every character of its distinctive part agrees,
 nothing outside its legal form is contradicted and no clearly read character stands between two of its
-characters. A name that differs from the legend in a character of its trade name is contradicted there, or
-at best unconfirmed there: it is not verified.
+characters; the name is verified when some read carries it and no more reads speak against it (a confident
+misread in one read is outvoted). A name that differs from the legend in a character of its trade name is
+contradicted there, or at best unconfirmed there: it is not verified.
 """
 
 from __future__ import annotations
