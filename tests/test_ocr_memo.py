@@ -54,3 +54,23 @@ def test_other_pixels_or_other_arguments_are_read_again(tmp_path: Path) -> None:
     memo.read(image, psm=7)
     memo.read(image.reshape(30, 20))  # same bytes, other shape
     assert engine.calls == ["read:3", "read:3", "read:7", "read:3"]
+
+
+class LatticeEngine(CountingEngine):
+    name = "lattices"
+
+    def read_line_lattice(self, image, *, lang="chi_sim+eng"):
+        self.calls.append("lattice")
+        return "上海", 0.8, ((("上", 0.9), ("土", 0.05)), (), (("海", 0.7),))
+
+
+def test_a_line_read_with_its_lattice_is_remembered_and_an_engine_without_lattices_gives_none(tmp_path: Path) -> None:
+    engine = LatticeEngine()
+    image = np.full((20, 30), 200, np.uint8)
+    first = MemoizedOcr(engine, tmp_path).read_line_lattice(image)
+    assert MemoizedOcr(engine, tmp_path).read_line_lattice(image) == first == (
+        "上海", 0.8, ((("上", 0.9), ("土", 0.05)), (), (("海", 0.7),)))
+    assert engine.calls == ["lattice"]
+    plain = CountingEngine()
+    assert MemoizedOcr(plain, tmp_path / "plain").read_line_lattice(image) == ("w30", 0.5, ())
+    assert plain.calls == ["line"]

@@ -15,6 +15,7 @@ from docproc.cn.orgs import (
 )
 from docproc.core.models import Bundle, Category, DocType, Document, Evidence, Stamp, Status
 from docproc.core.policy import Policy
+from docproc.reading.legend_fit import LegendFit, fit_name
 from docproc.validators._common import Said, ask, en, say, value, where, where_zh, zh
 from docproc.validators.registry import Verdict, check
 
@@ -114,6 +115,47 @@ def _reads(stamp: Stamp) -> tuple[str, ...]:
     return (*stamp.legend_reads, *([stamp.text] if stamp.text else []))
 
 
+def legend_fit(stamp: Stamp, name: str, policy: Policy) -> LegendFit | None:
+    """``name`` aligned with what the recogniser saw along the seal's ring (None where that was not kept)."""
+    return fit_name(stamp.legend_lattices, name, min_share=policy.stamps.legend_verified_min)
+
+
+def carries(stamp: Stamp, name: str, policy: Policy) -> bool:
+    """The seal's legend is ``name``: aligned with what was seen along its ring where the reader kept that (a
+    garbled read still verifies the right name; a name differing in its trade name is not verified), else
+    found in its free reads."""
+    if stamp.legend_lattices:
+        fit = legend_fit(stamp, name, policy)
+        return fit is not None and fit.verified
+    return legend_match(_reads(stamp), name) >= policy.stamps.legend_verified_min
+
+
+def _verified(seals: list[Stamp], name: str, organisation: tuple[str, str],
+              policy: Policy) -> tuple[Stamp, Said] | None:
+    """The first seal that carries ``name``, with the reason saying how that was found."""
+    org_zh, org = organisation
+    for stamp in seals:
+        if not stamp.legend_lattices:
+            match = legend_match(_reads(stamp), name)
+            if match < policy.stamps.legend_verified_min:
+                continue
+            read = stamp.text or stamp.legend_reads[0]
+            return stamp, say(f"印章文字与{org_zh}“{name}”相符（吻合度{match:.2f}；识别为“{read}”）",
+                              f"seal legend verified against {org} {name!r} "
+                              f"(legend_match {match:.2f}; read as {read!r})")
+        fit = legend_fit(stamp, name, policy)
+        if fit is None or not fit.verified:
+            continue
+        as_zh, as_en = ((f"（按分支机构前的单位名称“{fit.name}”）", f" (as {fit.name!r}, the organisation before its branch)")
+                        if fit.branch_left_out else ("", ""))
+        return stamp, say(f"印章文字与{org_zh}“{name}”{as_zh}逐字比对相符（{fit.characters}字中{fit.agreeing}字吻合，"
+                          f"名称主干完整，无相悖字）",
+                          f"seal legend verified against {org} {name!r}{as_en} by aligning the name with what was "
+                          f"read along the ring ({fit.agreeing} of {fit.characters} characters agree, the distinctive "
+                          f"part whole, none contradicted)")
+    return None
+
+
 def _in_others_columns(doc: Document, coloured: list[Stamp], name: str, owner_role: str,
                        policy: Policy) -> tuple[list[Stamp], list[dict[str, str]]]:
     """The seals, none of which reads as ``name``, that stand in other parties' columns of the signature block
@@ -122,7 +164,7 @@ def _in_others_columns(doc: Document, coloured: list[Stamp], name: str, owner_ro
     if not isinstance(blocks, list) or not any(
             isinstance(b, dict) and any(c.get("role") == owner_role for c in b.get("columns", [])) for b in blocks):
         return [], []
-    if any(legend_match(_reads(s), name) >= policy.stamps.legend_verified_min for s in coloured):
+    if any(carries(s, name, policy) for s in coloured):
         return [], []
     placed = [(s, _placed_in(s, blocks)) for s in coloured]
     others = [(s, p) for s, p in placed if p is not None and p["role"] != owner_role]
@@ -186,13 +228,10 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     legends = [s.text for s in coloured if s.text] + legends_in_reads([r for s in coloured for r in s.legend_reads])
     if not name or (not legends and not legend_required):
         return Verdict(Status.PASS, [say(f"{where_zh(doc)}上找到{len(coloured)}枚印章", f"{len(coloured)} seal(s) found on {where(doc)}")], ev)
-    match, matched = max(((legend_match((*s.legend_reads, *([s.text] if s.text else [])), name), s) for s in coloured),
-                         key=lambda pair: pair[0])
-    if match >= policy.stamps.legend_verified_min:
-        read = matched.text or matched.legend_reads[0]
-        return Verdict(Status.PASS, [say(f"印章文字与{org_zh}“{name}”相符（吻合度{match:.2f}；识别为“{read}”）",
-                                         f"seal legend verified against {org} {name!r} "
-                                         f"(legend_match {match:.2f}; read as {read!r})")],
+    verified = _verified(coloured, name, organisation, policy)
+    if verified is not None:
+        matched, why = verified
+        return Verdict(Status.PASS, [why],
                        [_stamp_evidence(doc, matched)] + [e for s, e in zip(coloured, ev, strict=True) if s is not matched])
     if not legends:
         return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上有印章，但印章文字未能识别，请人工与“{name}”比对",

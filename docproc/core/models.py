@@ -147,6 +147,7 @@ class Stamp(Frozen):
     page: int = 1
     partial: bool = False  # cut by the page's edge (骑缝章, or a seal half off a scan): the box is the visible part
     legend_reads: tuple[str, ...] = ()  # raw OCR reads of the whole ring, each starting at another angle
+    legend_lattices: tuple[tuple[tuple[tuple[str, float], ...], ...], ...] = ()  # per ring read: per position, (char, p)
 
 
 class PageSource(StrEnum):

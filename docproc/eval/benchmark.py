@@ -44,6 +44,7 @@ def _got(doc: Document) -> GotDocument:
         fields={name: f.value for name, f in doc.fields.items()},
         stamps=len(doc.stamps),
         seals=tuple((s.page, s.text) for s in doc.stamps),
+        seal_lattices=tuple((s.page, s.legend_lattices) for s in doc.stamps if s.legend_lattices),
     )
 
 

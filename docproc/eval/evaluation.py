@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docproc.cn.normalize import normalize_value, similarity
+from docproc.core.policy import Stamps
+from docproc.reading.legend_fit import Lattice, fit_name
 
 STATUSES = ("pass", "fail", "missing", "review", "not_applicable")
 ROW_FIELDS = ("transactions", "accounts", "queries")  # lists scored row by row (a row counts when every column matches)
@@ -27,6 +29,7 @@ class GotDocument:
     fields: dict[str, Any]
     stamps: int = 0
     seals: tuple[tuple[int, str | None], ...] = ()  # (page, legend read) of every seal found
+    seal_lattices: tuple[tuple[int, tuple[Lattice, ...]], ...] = ()  # (page, ring lattices) of every seal read so
 
 
 @dataclass
@@ -100,6 +103,8 @@ class Report:
     defects: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))  # planted problems found, by kind
     clean_items: Tally = field(default_factory=Tally)  # defect-free applicants' "pass" items that stayed pass
     seal_legends: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))  # by shape: round / oval
+    seal_verified: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))  # legend verified by its name
+    seal_others_refused: Tally = field(default_factory=Tally)  # (seal, another sealer's name) pairs not verified
     page_count: int = 0
     seconds: float = 0.0
     read_pages: dict[str, int] = field(default_factory=dict)  # pages read in this run, by text_layer / ocr / mixed
@@ -220,11 +225,17 @@ def legend_matches(read: str | None, legend: str) -> bool:
 
 def score_seals(report: Report, *, expected_docs: list[dict[str, Any]], docs: list[GotDocument], where: str) -> None:
     """Per page: a seal where the truth has one (recall), none where it has none (false seals), and for
-    each round or oval seal a legend read that names its organisation."""
+    each round or oval seal a legend read that names its organisation, and a seal verified against that name
+    and against no other sealer's name of the file."""
     found: dict[int, list[str | None]] = defaultdict(list)
     for doc in docs:
         for page, legend in doc.seals:
             found[page].append(legend)
+    rings: dict[int, list[tuple[Lattice, ...]]] = defaultdict(list)
+    for doc in docs:
+        for page, lattices in doc.seal_lattices:
+            rings[page].append(lattices)
+    score_verification(report, expected_docs=expected_docs, rings=rings, where=where)
     for expected in expected_docs:
         seals = expected.get("seals") or []
         group = report.group(document_group(expected)) or GroupFigures()
@@ -250,6 +261,35 @@ def score_seals(report: Report, *, expected_docs: list[dict[str, Any]], docs: li
                 group.seal_free.add(not found.get(page))
                 if found.get(page):
                     report.misses.append(f"{where} p{page}: a seal found where there is none")
+
+
+def _verifies(rings: list[tuple[Lattice, ...]], name: str) -> bool:
+    least = Stamps().legend_verified_min
+    return any((fit := fit_name(lattices, name, min_share=least)) is not None and fit.verified for lattices in rings)
+
+
+def score_verification(report: Report, *, expected_docs: list[dict[str, Any]], rings: dict[int, list[tuple[Lattice, ...]]],
+                       where: str) -> None:
+    """Each round or oval seal's legend verified by the seals found on its page (what a stamp check asks), and
+    every other organisation sealing in the file refused there (a seal verified as someone else's is the one
+    error a stamp check must not make)."""
+    from docproc.cn.orgs import distinctive
+
+    seals = [s for d in expected_docs for s in d.get("seals") or [] if s.get("legend") and s.get("page")]
+    for page in sorted({s["page"] for s in seals if s.get("shape") in ("round", "oval")}):
+        here = [s for s in seals if s["page"] == page]
+        for seal in here:
+            if seal.get("shape") in ("round", "oval"):
+                ok = _verifies(rings.get(page, []), seal["legend"])
+                report.seal_verified[seal["shape"]].add(ok)
+                if not ok:
+                    report.misses.append(f"{where} p{page}: {seal['shape']} seal legend {seal['legend']!r} not verified")
+        ours = {distinctive(s["legend"]) for s in here}
+        for other in dict.fromkeys(s["legend"] for s in seals if distinctive(s["legend"]) not in ours):
+            wrong = _verifies(rings.get(page, []), other)
+            report.seal_others_refused.add(not wrong)
+            if wrong:
+                report.misses.append(f"{where} p{page}: a seal verified as {other!r}, which seals elsewhere")
 
 
 def score_checks(report: Report, *, expected: dict[str, str], got: dict[str, str], where: str,

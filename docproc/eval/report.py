@@ -32,6 +32,12 @@ def format_report(report: Report, *, title: str) -> str:
                  f"({false_seals}/{report.seal_free.total} pages)")
     for shape, tally in sorted(report.seal_legends.items(), key=lambda kv: kv[0] != "round"):
         lines.append(f"seal legend names the org      {_pct(tally.rate)}  ({tally.correct}/{tally.total} {shape} seals)")
+    for shape, tally in sorted(report.seal_verified.items(), key=lambda kv: kv[0] != "round"):
+        lines.append(f"seal legend verified by name   {_pct(tally.rate)}  ({tally.correct}/{tally.total} {shape} seals)")
+    refused = report.seal_others_refused
+    if refused.total:
+        lines.append(f"other sealers' names verified  {_pct(1 - refused.rate if refused.rate is not None else None)}  "
+                     f"({refused.total - refused.correct}/{refused.total} seal pages × names)")
     lines += ["", "field exact-match (type.field by delivery form):"]
     overall = Tally()
     by_form: dict[str, Tally] = defaultdict(Tally)
@@ -166,6 +172,9 @@ def report_json(report: Report) -> dict[str, Any]:
         "seal_recall": report.seal_recall.rate,
         "seal_free_pages_without_false_seal": report.seal_free.rate,
         "seal_legend_match": {shape: tally.rate for shape, tally in report.seal_legends.items()},
+        "seal_legend_verified": {shape: tally.rate for shape, tally in report.seal_verified.items()},
+        "seal_other_names_verified": {"wrong": report.seal_others_refused.total - report.seal_others_refused.correct,
+                                      "pairs": report.seal_others_refused.total},
         "templates": {name: _group_json(g) for name, g in report.templates.items()},
         "misses": report.misses,
         "errors": report.errors,

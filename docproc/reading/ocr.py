@@ -23,6 +23,8 @@ from docproc.core.registry import Registry
 from docproc.core.timing import stage
 from docproc.reading.heap import heap_returned
 from docproc.reading.imaging import to_bgr
+from docproc.reading.legend_fit import Lattice
+from docproc.reading.ocr_lattice import rapid_line_lattice
 from docproc.reading.orientation import orientation_by_lines, orientation_by_reading, text_sample
 from docproc.reading.threads import onnx_options
 
@@ -298,6 +300,14 @@ class RapidOcrEngine:
         if whitelist is not None:
             text = "".join(c for c in text if c in set(whitelist))
         return join_cjk(text), score if text else 0.0
+
+    def read_line_lattice(self, image: np.ndarray, *, lang: str = DEFAULT_LANG) -> tuple[str, float, Lattice]:
+        """One text line read as :meth:`read_line` reads it, with what was seen at each position (a lattice)."""
+        found = rapid_line_lattice(self._engine(), image)
+        if found is None:
+            return (*self.read_line(image, lang=lang), ())
+        text, score, lattice = found
+        return join_cjk(text.strip()), _clip(score) if text.strip() else 0.0, lattice
 
     def orientation(self, image: np.ndarray) -> int:
         """The quarter turn that makes the text upright, judged from the page's own text lines.

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from docproc.core.models import Word
+from docproc.reading.legend_fit import Lattice
 from docproc.reading.ocr import DEFAULT_LANG, ORIENTATION_RULE, OcrEngine
 
 _PACKAGES = {"rapidocr": "rapidocr-onnxruntime", "tesseract": "pytesseract"}
@@ -84,6 +85,20 @@ class MemoizedOcr:
         text, confidence = self.engine.read_line(image, lang=lang, whitelist=whitelist)
         self._keep(key, [text, confidence])
         return text, confidence
+
+    def read_line_lattice(self, image: np.ndarray, *, lang: str = DEFAULT_LANG) -> tuple[str, float, Lattice]:
+        """The engine's line read with its lattice, remembered (an engine without lattices gives none)."""
+        key = self._key("read_line_lattice", image, lang=lang)
+        known = self._recall(key)
+        if known is not None:
+            return str(known[0]), float(known[1]), tuple(tuple((str(c), float(p)) for c, p in f) for f in known[2])
+        reader = getattr(self.engine, "read_line_lattice", None)
+        if reader is None:
+            text, confidence, lattice = (*self.engine.read_line(image, lang=lang), ())
+        else:
+            text, confidence, lattice = reader(image, lang=lang)
+        self._keep(key, [text, confidence, lattice])
+        return text, confidence, lattice
 
     def orientation(self, image: np.ndarray) -> int:
         """The engine's orientation, remembered."""

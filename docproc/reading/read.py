@@ -20,6 +20,7 @@ from docproc.core.timing import on_page, stage
 from docproc.reading import forensics, image_forensics, imaging
 from docproc.reading.cards import Card, find_cards
 from docproc.reading.comb_boxes import comb_page, read_comb_rows
+from docproc.reading.legend_fit import Lattice
 from docproc.reading.limits import ReadLimits, check_image_size, page_dpi
 from docproc.reading.overprint_ink import read_through_overprint
 from docproc.reading.pdf_pages import open_pdf, pdf_file_facts, pdfium_page_sizes, text_layer_words
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "27"
+READER_VERSION = "28"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
@@ -181,22 +182,23 @@ def _scaled_stamp(stamp: Stamp, scale: float) -> Stamp:
 # --- images and scanned pages -----------------------------------------------------------------
 
 def _stamps_with_legends(image: np.ndarray, number: int, ctx: ReadingContext, *, scanned: bool = False) -> list[Stamp]:
-    """Seals on the page with their legend read freely, and raw reads of the whole ring kept for the stamp
-    checks to compare with the name each seal is expected to carry."""
+    """Seals on the page with their legend read freely, and raw reads of the whole ring and what the recogniser
+    saw along it kept for the stamp checks to compare with the name each seal is expected to carry."""
     stamps = []
     with stage("seal_search"):
         found = detect_seals(image, page=number, greyscale_rings=scanned)
     for stamp in found:
         legend: str | None = None
         reads: tuple[str, ...] = ()
+        lattices: tuple[Lattice, ...] = ()
         if stamp.shape in ("round", "oval"):
             try:
                 with stage("legend_read"):
                     legend, _conf = read_seal_legend(image, stamp, ctx.ocr)
-                    reads = seal_legend_reads(image, stamp, ctx.ocr)
+                    reads, lattices = seal_legend_reads(image, stamp, ctx.ocr)
             except Exception:  # a legend is a bonus; the seal itself is still evidence
                 log.warning("seal legend could not be read on page %s", number, exc_info=True)
-        stamps.append(stamp.model_copy(update={"text": legend, "legend_reads": reads}))
+        stamps.append(stamp.model_copy(update={"text": legend, "legend_reads": reads, "legend_lattices": lattices}))
     return stamps
 
 

@@ -1,4 +1,11 @@
-"""A seal's legend: the seal cropped, its ring unwrapped into a strip, and the strip read."""
+"""A seal's legend: the seal cropped, its ring unwrapped into a strip, and the strip read.
+
+Two strips are read: the seal's ink taken as black where it is clearly ink (the legend's band found by the
+ink's profile), and the ink's strength as a grey level over a fixed band inside the ring (a pale or washed-out
+seal, or one whose band the profile misjudges, keeps its characters whole there). The reads of the first are
+the legend's free reading; of both, what the recogniser saw at each position is kept (lattices) for aligning
+the name a seal is expected to carry (:mod:`docproc.reading.legend_fit`).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import numpy as np
 
 from docproc.core.models import Stamp
 from docproc.reading.imaging import to_gray
+from docproc.reading.legend_fit import Lattice
 from docproc.reading.seal_ink import (
     BLUE,
     HUES,
@@ -35,6 +43,13 @@ def seal_crop(img: np.ndarray, stamp: Stamp, *, margin: float = 0.05) -> np.ndar
 def unwrap_seal_ring(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = False) -> np.ndarray:
     """The legend band of a round or oval seal as a straight strip, reading left to right (from 6 o'clock,
     or from 12 o'clock with ``start_at_top`` so a legend that runs past 6 o'clock on a turned seal is whole)."""
+    polar = _polar(img, stamp, start_at_top=start_at_top)
+    r0, r1 = _legend_band(polar, stamp.color)
+    return cv2.rotate(polar[:, r0:r1], cv2.ROTATE_90_COUNTERCLOCKWISE)  # outer edge on top
+
+
+def _polar(img: np.ndarray, stamp: Stamp, *, start_at_top: bool) -> np.ndarray:
+    """The seal in polar form: a row per angle (clockwise from 6 o'clock, or 12), the radius along it."""
     crop = seal_crop(img, stamp, margin=0.0)
     side = max(crop.shape[:2])
     square = cv2.resize(crop, (side, side), interpolation=cv2.INTER_CUBIC)  # ovals become round
@@ -42,9 +57,7 @@ def unwrap_seal_ring(img: np.ndarray, stamp: Stamp, *, start_at_top: bool = Fals
     n_angles = max(64, round(2 * math.pi * 0.75 * radius))
     polar = cv2.warpPolar(square, (round(radius), n_angles), (radius, radius), radius, cv2.WARP_POLAR_LINEAR)
     # rows run clockwise from 3 o'clock; start at 6 o'clock so a legend over the top is whole
-    polar = np.roll(polar, -n_angles // 4 - (n_angles // 2 if start_at_top else 0), axis=0)
-    r0, r1 = _legend_band(polar, stamp.color)
-    return cv2.rotate(polar[:, r0:r1], cv2.ROTATE_90_COUNTERCLOCKWISE)  # outer edge on top
+    return np.roll(polar, -n_angles // 4 - (n_angles // 2 if start_at_top else 0), axis=0)
 
 
 def _legend_band(polar: np.ndarray, colour: str) -> tuple[int, int]:
@@ -74,11 +87,49 @@ def read_seal_legend(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[
     return (text or None), (conf if text else 0.0)
 
 
-def seal_legend_reads(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[str, ...]:
-    """Raw reads of the whole ring, from 6 and from 12 o'clock: material for comparing the legend with a
-    name it is expected to carry (the legend is a circle; where the read starts is not known)."""
-    reads = (_read_strip(_legend_strip(img, stamp, start_at_top=top), engine)[0] for top in (False, True))
-    return tuple(dict.fromkeys(r for r in reads if r))
+def seal_legend_reads(img: np.ndarray, stamp: Stamp, engine: OcrEngine) -> tuple[tuple[str, ...], tuple[Lattice, ...]]:
+    """Raw reads of the whole ring, from 6 and from 12 o'clock, and the lattices of those reads and of the ink
+    strength strip's: material for comparing the legend with a name it is expected to carry (the legend is a
+    circle; where the read starts is not known)."""
+    reads, lattices = [], []
+    for top in (False, True):
+        text, _, lattice = _read_strip_lattice(_legend_strip(img, stamp, start_at_top=top), engine)
+        reads.append(text)
+        lattices.append(lattice)
+    if stamp.color in _INK_LEVEL:
+        lattices.append(_read_strip_lattice(ink_strength_strip(img, stamp), engine)[2])
+    return tuple(dict.fromkeys(r for r in reads if r)), tuple(lattice for lattice in lattices if lattice)
+
+
+# Seal ink against paper and black print: red is red above green and blue; blue is blue above red and green.
+_INK_LEVEL = {"red": (2, (0, 1)), "blue": (0, (1, 2))}  # BGR channel of the ink, channels it stands above
+RING_SHARE = 0.35  # of the strongest ink: a radius where most angles have this much is the ring
+LEGEND_DEPTH = 0.42  # of the radius: the band inside the ring that a legend's characters occupy
+SEAM_SPAN = 0.015  # of the circle, each side of where the strip starts, that should hold little ink
+
+
+def ink_strength_strip(img: np.ndarray, stamp: Stamp) -> np.ndarray:
+    """The ring's legend as grey levels of the seal ink's strength (black where the ink is strongest, white on
+    paper and on black print), over a band from the ring's inner edge to LEGEND_DEPTH of the radius further
+    in, so pale or thin strokes stay grey rather than lost and no character is cut short; starting where the
+    band holds least ink (between the legend's ends, or two of its characters), so no character is cut in
+    two however the seal is turned."""
+    polar = _polar(img, stamp, start_at_top=False)
+    channel, others = _INK_LEVEL[stamp.color]
+    signed = polar[..., :3].astype(np.int16)
+    level = np.clip(signed[..., channel] - signed[..., list(others)].max(axis=-1), 0, None).astype(np.float32)
+    level /= max(float(np.percentile(level, 99)), 20.0)  # the strongest ink (not a stray pixel) is black
+    n_r = polar.shape[1]
+    profile = (level > RING_SHARE).mean(axis=0)
+    ring = np.nonzero(profile[n_r // 2 :] > 0.5)[0]
+    ring_in = (n_r // 2 + int(ring[0]) if len(ring) else round(0.92 * n_r)) - max(1, round(0.03 * n_r))
+    band = level[:, max(0, ring_in - round(LEGEND_DEPTH * n_r) - 2) : max(1, ring_in)]
+    reach = max(1, round(SEAM_SPAN * len(band)))  # angles: about half a character's width
+    ink = np.convolve(np.concatenate((band[-reach:], band, band[:reach])).mean(axis=1), np.ones(2 * reach + 1),
+                      mode="valid")
+    band = np.roll(band, -int(np.argmin(ink)), axis=0)
+    grey = 255 - np.clip(band, 0.0, 1.0) * 255
+    return cv2.rotate(grey.astype(np.uint8), cv2.ROTATE_90_COUNTERCLOCKWISE)
 
 
 _LEGEND_HUES = {"red": ((0, 22), (150, 180)), "blue": BLUE}  # red through orange-brown, as the seal inks
@@ -96,9 +147,21 @@ LEGEND_MAX_WIDTH = 1800
 
 
 def _read_strip(strip: np.ndarray, engine: OcrEngine) -> tuple[str, float]:
+    text, conf = engine.read_line(_line_image(strip), lang="chi_sim")
+    return text.strip(), conf
+
+
+def _read_strip_lattice(strip: np.ndarray, engine: OcrEngine) -> tuple[str, float, Lattice]:
+    """The strip's read and lattice (none from an engine that gives no lattices)."""
+    reader = getattr(engine, "read_line_lattice", None)
+    if reader is None:
+        return (*_read_strip(strip, engine), ())
+    text, conf, lattice = reader(_line_image(strip), lang="chi_sim")
+    return text.strip(), conf, lattice
+
+
+def _line_image(strip: np.ndarray) -> np.ndarray:
     # 64 px high, unless the whole ring would then be longer than a line recogniser takes
     scale = min(64 / max(strip.shape[0], 1), LEGEND_MAX_WIDTH / max(strip.shape[1], 1))
     strip = cv2.resize(strip, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    strip = cv2.copyMakeBorder(strip, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
-    text, conf = engine.read_line(strip, lang="chi_sim")
-    return text.strip(), conf
+    return cv2.copyMakeBorder(strip, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
