@@ -165,3 +165,4 @@ def test_a_form_of_comb_boxes_is_read_whole(ctx: Context) -> None:
     fields = {k: str(f.value) for k, f in EXTRACTORS.get("income_proof")(doc, ctx).fields.items()}
     assert fields["id_number"] == ID_NUMBER
     assert fields["monthly_income"] == "12345.67"
+

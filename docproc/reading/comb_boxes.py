@@ -238,14 +238,15 @@ def _row_word(wiped: np.ndarray, row: CombRow, span: tuple[int, int], ocr: OcrEn
             found.append((a + ink[0], y0 + 2 + ink[1], a + ink[2], y0 + 2 + ink[3]))
     if not found:
         return None
-    top, bottom = min(f[1] for f in found) - 3, max(f[3] for f in found) + 3  # the writing's band, not the cell's
+    top = max(0, min(f[1] for f in found) - 3)  # the writing's band, not the cell's
+    bottom = min(wiped.shape[0], max(f[3] for f in found) + 3)
     gap = np.full((bottom - top, max(4, (bottom - top) // 3)), 255, np.uint8)
     strip = np.hstack([gap] + [part for f in found for part in (wiped[top:bottom, f[0] : f[2]], gap)])
     text, confidence = ocr.read_line(np.pad(strip, 8, constant_values=255))
     text = re.sub(r"\s+", "", text)
     if not text or confidence < MIN_READ_CONFIDENCE:
         return None
-    box = BBox(x0=found[0][0], y0=top + 3, x1=found[-1][2], y1=bottom - 3, unit=Unit.PX)
+    box = BBox(x0=found[0][0], y0=min(f[1] for f in found), x1=found[-1][2], y1=max(f[3] for f in found), unit=Unit.PX)
     return Word(text=text, bbox=box, confidence=round(confidence, 3))
 
 

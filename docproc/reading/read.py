@@ -293,7 +293,10 @@ def _ocr_page(image: np.ndarray, *, file_id: str, number: int, ctx: ReadingConte
         words = ctx.ocr.read(comb.wiped if comb else clean)
     if comb:
         with stage("comb_rows"):
-            words = read_comb_rows(comb, words, ctx.ocr)
+            try:
+                words = read_comb_rows(comb, words, ctx.ocr)
+            except Exception:  # a better read of boxed digits is a bonus: the page's own words stand
+                log.warning("comb rows could not be read again on page %s", number, exc_info=True)
         meta = {**meta, "comb_cells": comb.cells}
     with stage("overprint"):  # a phrase overprinted across a copy: read again with its ink wiped (only then)
         words, cleared = read_through_overprint(image, clean, words, ctx.ocr)
