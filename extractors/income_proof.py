@@ -228,7 +228,7 @@ def _monthly_income(text: PageText, words: Field | None) -> Field | None:
     """The monthly income after one of its labels: the figure its 大写 confirms (which may come after the
     words: 月收入人民币（大写）壹万贰仟元整（¥12,000.00）), else the figure right after the first label."""
     confirmed = _in_words(words)
-    labelled = [c for c in labels_of(LABELS).candidates(text, "monthly_income", reach=40)]
+    labelled = list(labels_of(LABELS).candidates(text, "monthly_income", reach=40))
     for grid in grid_amounts(text):  # ¥800000 under 佰拾万仟佰拾元角分 is 8000.00, beside or under its label
         if grid.value == confirmed or any(abs(text.line_at(c.start) - grid.header_line) <= 2 for c in labelled):
             return grid.field

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,9 +16,8 @@ from docproc.extractors._text import PageText
 from docproc.reading import read as reading
 from docproc.reading.comb_boxes import CombRow, Wall, _row_word, comb_page, find_comb_rows, read_comb_rows
 from docproc.service.context import Context
+from tests.test_overprint_ink import FONT, _png
 
-FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc") if Path(p).exists()), None)
 ID_NUMBER = "440106198811230417"  # many 1s: the digit a cell's wall is mistaken for
 
 
@@ -63,12 +60,6 @@ def _form() -> Image.Image:
     draw.text((80, 660), "月均收入（大写）：人民币壹万贰仟叁佰肆拾伍元陆角柒分", font=label, fill=0)
     draw.text((80, 760), "工作单位：成都锦程电子科技有限公司", font=label, fill=0)
     return page
-
-
-def _png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.convert("RGB").save(out, "PNG")
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------- finding the rows
