@@ -124,10 +124,7 @@ def carries(stamp: Stamp, name: str, policy: Policy) -> bool:
     """The seal's legend is ``name``: aligned with what was seen along its ring where the reader kept that (a
     garbled read still verifies the right name; a name differing in its trade name is not verified), else
     found in its free reads."""
-    if stamp.legend_lattices:
-        fit = legend_fit(stamp, name, policy)
-        return fit is not None and fit.verified
-    return legend_match(_reads(stamp), name) >= policy.stamps.legend_verified_min
+    return _verified([stamp], name, ("", ""), policy) is not None
 
 
 def _verified(seals: list[Stamp], name: str, organisation: tuple[str, str],
