@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
@@ -60,7 +61,7 @@ _KINDS: dict[str, frozenset[str]] = {
 }
 
 
-def _column_of(word: Word, columns: list[Column]) -> Column:
+def _column_of(word: Word, columns: list[Column], kind: str | None = None) -> Column:
     """The column under whose heading the word sits.
 
     Most horizontal overlap with a heading first, not nearest centre: a short left-aligned name under a
@@ -70,7 +71,7 @@ def _column_of(word: Word, columns: list[Column]) -> Column:
     nearer the 余额 heading than its own.
     """
     x0, x1 = word.bbox.x0, word.bbox.x1
-    fits = [c for c in columns if c.name in _KINDS[_kind(word.text)]] or columns
+    fits = [c for c in columns if c.name in _KINDS[kind or _kind(word.text)]] or columns
     overlaps = [(min(x1, c.x1) - max(x0, c.x0), c) for c in fits]
     best, column = max(overlaps, key=lambda oc: oc[0])
     if best > 0:
@@ -83,7 +84,9 @@ def _assign(words: list[Word], columns: list[Column], text_columns: list[tuple[f
     cells: dict[str, list[Word]] = {}
     for index, word in enumerate(words):
         column = None
-        if money_columns and _kind(word.text) == "money":
+        if index == 0 and _serial_before_date(words, columns):
+            column = _column_of(word, columns, kind="index")
+        elif money_columns and _kind(word.text) == "money":
             column = next((c for x0, x1, c in money_columns if x0 <= word.bbox.x1 <= x1), None)
         elif text_columns and _kind(word.text) == "text" and not _under_reference(word, columns):
             before = words[index - 1] if index else None
@@ -91,6 +94,15 @@ def _assign(words: list[Word], columns: list[Column], text_columns: list[tuple[f
             column = _text_column(word, text_columns, starts=starts)
         cells.setdefault((column or _column_of(word, columns)).name, []).append(word)
     return cells
+
+
+def _serial_before_date(words: list[Word], columns: list[Column]) -> bool:
+    """Whether a row's first word is its serial number before the date, whatever OCR made of it (EZ for 23),
+    in a table whose text columns all lie right of its dates."""
+    dates = [c for c in columns if c.name == "date"]
+    return (len(words) > 1 and len(words[0].text.strip()) <= SERIAL_CHARS and _kind(words[1].text) == "date"
+            and _kind(words[0].text) != "date" and bool(dates)
+            and not any(c.name in _KINDS["text"] and c.x1 <= dates[0].x0 for c in columns))
 
 
 def _under_reference(word: Word, columns: list[Column]) -> bool:
@@ -327,14 +339,23 @@ def _clusters(edges: list[float], tolerance: float) -> list[list[float]]:
     return clusters
 
 
-def _one_per_heading(clusters: list[list[float]], headings: int, rows: int) -> list[list[float]] | None:
-    """The clusters of cell edges, one per heading, or None when they do not come out as many. Stray wraps
-    and OCR slips put an edge at few rows; on a page of a few rows, so may every column."""
-    for least in (max(2, rows // 10), 1):
-        kept = [c for c in clusters if len(c) >= least]
-        if len(kept) == headings:
-            return kept
-    return None
+def _one_per_heading(clusters: list[list[float]], headings: list[float], rows: int) -> list[tuple[list[float], int]]:
+    """Clusters of cell edges paired with the headings (given by the x each aligns with), as (cluster, heading
+    index); an empty list when they cannot be paired. Stray wraps and OCR slips put an edge at few rows, so a
+    cluster needs one row in ten; on a page of a few rows every column may hold one. As many clusters as
+    headings pair in order. Fewer pair with the headings in order that lie nearest them, all together: a
+    column may print no such cell on any row (a branch code under 网点), and a printer may set every row off
+    its pre-printed headings (a passbook), so a column's cells need not lie under their own heading."""
+    steady = [c for c in clusters if len(c) >= max(2, rows // 10)]
+    for kept in (steady, clusters if rows < 10 else []):
+        if len(kept) == len(headings):
+            return [(c, k) for k, c in enumerate(kept)]
+    if not steady or len(steady) > len(headings):
+        return []
+    at = [sorted(c)[len(c) // 2] for c in steady]
+    chosen = min(combinations(range(len(headings)), len(steady)),
+                 key=lambda picks: sum(abs(x - headings[k]) for x, k in zip(at, picks, strict=True)))
+    return list(zip(steady, chosen, strict=True))
 
 
 def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
@@ -351,8 +372,8 @@ def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
     if not headings or not edges:
         return []
     tolerance = 0.012 * width
-    kept = _one_per_heading(_clusters(edges, tolerance), len(headings), len(lines))
-    return [(min(c) - tolerance, max(c) + tolerance, h) for c, h in zip(kept, headings, strict=True)] if kept else []
+    kept = _one_per_heading(_clusters(edges, tolerance), [h.x1 for h in headings], len(lines))
+    return [(min(c) - tolerance, max(c) + tolerance, headings[k]) for c, k in kept]
 
 
 def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:
@@ -365,8 +386,9 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
     that leaves too few. Otherwise, an empty list (headings alone decide).
     """
     text_headings = [c for c in columns if c.name in _KINDS["text"] and c.name not in ("counter_account", "reference")]
-    edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words) if _kind(w.text) == "text")
+    edges = sorted(w.bbox.x0 for words in lines for w in _cell_starts(words)[_serial_before_date(words, columns):]
+                   if _kind(w.text) == "text")
     if not text_headings or not edges:
         return []
-    kept = _one_per_heading(_clusters(edges, 0.012 * width), len(text_headings), len(lines))
-    return [(min(c), heading) for c, heading in zip(kept, text_headings, strict=True)] if kept else []
+    kept = _one_per_heading(_clusters(edges, 0.012 * width), [h.x0 for h in text_headings], len(lines))
+    return [(min(c), text_headings[k]) for c, k in kept]

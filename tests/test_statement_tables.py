@@ -487,3 +487,9 @@ def test_a_printed_closing_balance_that_lost_a_digit_is_the_rows_balance() -> No
     assert _header(p, "closing_balance") == [Decimal("253694.65")]
     # and one digit of the balance read again before the counterparty's name is no part of it
     assert [r["counterparty"] for r in _rows(p)] == ["支付宝（中国）网络技术有限公司", "某某银行信用卡中心"]
+
+
+def test_a_copy_certified_at_the_counter_is_issued_on_the_day_it_was_checked() -> None:
+    # a passbook or statement photocopy the branch compared with the original: 核对日期 is when it was certified
+    line = [(20, "核对机构：某某银行股份有限公司世纪城支行"), (480, "核对日期：2026年8月5日")]
+    assert _header(_page([(0, line)]), "issue_date") == [date(2026, 8, 5)]

@@ -1,0 +1,56 @@
+"""A ledger printed off its pre-printed headings (a passbook's rows set a little left of 摘要, 对方户名): each
+text column still goes to its own heading, by order and nearness, and a row number misread as letters once
+(EZ for 23) makes no column of its own."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docproc.core.models import Page
+from tests.statement_pages import page, rows
+
+Cells = list[tuple[float, str]]
+_HEADER: Cells = [(20, "行"), (80, "日期"), (240, "摘要"), (400, "支取"), (520, "存入"), (640, "结余"),
+                  (760, "对方户名"), (1000, "网点"), (1100, "柜员")]
+_SHIFT = 50  # the printer sets every row this far left of the headings
+
+
+def _right(edge: float, text: str) -> tuple[float, str]:
+    return edge - 10 * len(text) - _SHIFT, text
+
+
+def _passbook(misread: tuple[int, ...]) -> tuple[Page, list[tuple[object, ...]]]:
+    lines: list[tuple[float, Cells]] = [(0.0, _HEADER)]
+    balance, want = Decimal("50000.00"), []
+    for i in range(14):
+        amount = Decimal(1000 + 37 * i) if i % 3 == 0 else -Decimal(200 + 11 * i)
+        balance += amount
+        day = date(2026, 3, 1 + i)
+        serial = "EZ" if i in misread else f"{i + 1:02d}"
+        text, party = ("劳务费", "南宁正泰科技有限公司") if amount > 0 else ("消费", "银联商务股份有限公司")
+        cells: Cells = [(20 - _SHIFT + 30, serial), (80 - _SHIFT, day.strftime("%Y%m%d")), (240 - _SHIFT, text),
+                        _right(520 if amount > 0 else 420, f"{abs(amount):.2f}"), _right(690, f"{balance:.2f}"),
+                        (760 - _SHIFT + 10, party), (1000 - _SHIFT, "0395"), (1100 - _SHIFT, "13781")]
+        lines.append((40.0 + 40 * i, cells))
+        want.append((day, text, amount, balance, party))
+    return page(lines), want
+
+
+def _got(p: Page) -> list[tuple[object, ...]]:
+    return [(r["date"], r["description"], r["amount"], r["balance"], r["counterparty"]) for r in rows(p)]
+
+
+def test_rows_printed_off_their_headings_keep_description_and_counterparty_apart() -> None:
+    p, want = _passbook(misread=())
+    assert _got(p) == want
+
+
+def test_row_numbers_misread_alike_on_several_rows_make_no_text_column() -> None:
+    p, want = _passbook(misread=(5, 9))
+    assert _got(p) == want
+
+
+def test_a_row_number_misread_as_letters_once_is_no_text_column() -> None:
+    p, want = _passbook(misread=(5,))
+    assert _got(p) == want
