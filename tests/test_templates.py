@@ -48,6 +48,8 @@ from samples.generator import (
     batch15_letters,
     batch15_records,
     batch15_statement,
+    batch16_letters,
+    batch16_records,
     contract_families,
     corpus_specs,
     income_families,
@@ -69,8 +71,9 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(record_families.TAX, "tax_certificate"),
                **dict.fromkeys(record_families.LICENSE, "business_license"),
                batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card",
-               batch15_letters.PASTE_FORM: "id_card"}
-PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX}  # drawn only as a picture: no text layer to read the truth from
+               batch15_letters.PASTE_FORM: "id_card", batch16_letters.HAND_HELD: "id_card"}
+PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX,
+            batch16_records.SCAN_COLOR}  # drawn only as a picture: no text layer to read the truth from
 TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
@@ -86,7 +89,8 @@ def test_registry_lists_families_of_every_type() -> None:
         assert sum(not f.held_out for f in pool) == 1, f"{doc_type}: the existing layout is its one seen family"
         assert all(f.description and f.doc_type == doc_type for f in pool)
     assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw",
-                                                   "id_bank_paste_form"], "one design, three copy traditions"
+                                                   "id_bank_paste_form", "id_hand_held_collage"], \
+        "one design, four ways of handing it in"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -110,13 +114,13 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
                                   "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13",
-                                  "unseen14", "unseen15"])
+                                  "unseen14", "unseen15", "unseen16"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
-            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15"))
+            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15", "unseen16"))
             assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
@@ -131,11 +135,11 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             none = doc_type == "id_card" and batch < 13
@@ -169,7 +173,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                                              ("unseen11", 11), ("unseen12", 12), ("unseen13", 13),
-                                             ("unseen14", 14), ("unseen15", 15)])
+                                             ("unseen14", 14), ("unseen15", 15), ("unseen16", 16)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card" and batch < 13:
@@ -184,7 +188,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen8", 8, 4721), ("unseen9", 9, 4722),
                                                     ("unseen10", 10, 4723), ("unseen11", 11, 4724),
                                                     ("unseen12", 12, 4725), ("unseen13", 13, 4726),
-                                                    ("unseen14", 14, 4727), ("unseen15", 15, 4728)])
+                                                    ("unseen14", 14, 4727), ("unseen15", 15, 4728),
+                                                    ("unseen16", 16, 4729)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -199,7 +204,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14),
-                            ("unseen15", 15)):
+                            ("unseen15", 15), ("unseen16", 16)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
