@@ -16,6 +16,7 @@ from typing import Any
 import pdfplumber
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from docproc.cn.amount_words import to_words
 from docproc.eval.evaluation import (
@@ -48,6 +49,9 @@ from samples.generator import (
     batch15_letters,
     batch15_records,
     batch15_statement,
+    batch16_letters,
+    batch16_records,
+    batch16_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -69,8 +73,9 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(record_families.TAX, "tax_certificate"),
                **dict.fromkeys(record_families.LICENSE, "business_license"),
                batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card",
-               batch15_letters.PASTE_FORM: "id_card"}
-PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX}  # drawn only as a picture: no text layer to read the truth from
+               batch15_letters.PASTE_FORM: "id_card", batch16_letters.HAND_HELD: "id_card"}
+PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX,
+            batch16_records.SCAN_COLOR}  # drawn only as a picture: no text layer to read the truth from
 TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
@@ -86,7 +91,8 @@ def test_registry_lists_families_of_every_type() -> None:
         assert sum(not f.held_out for f in pool) == 1, f"{doc_type}: the existing layout is its one seen family"
         assert all(f.description and f.doc_type == doc_type for f in pool)
     assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw",
-                                                   "id_bank_paste_form"], "one design, three copy traditions"
+                                                   "id_bank_paste_form", "id_hand_held_collage"], \
+        "one design, four ways of handing it in"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -110,13 +116,13 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
                                   "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13",
-                                  "unseen14", "unseen15"])
+                                  "unseen14", "unseen15", "unseen16"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
-            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15"))
+            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15", "unseen16"))
             assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
@@ -131,11 +137,11 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             none = doc_type == "id_card" and batch < 13
@@ -169,7 +175,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                                              ("unseen11", 11), ("unseen12", 12), ("unseen13", 13),
-                                             ("unseen14", 14), ("unseen15", 15)])
+                                             ("unseen14", 14), ("unseen15", 15), ("unseen16", 16)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card" and batch < 13:
@@ -184,7 +190,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen8", 8, 4721), ("unseen9", 9, 4722),
                                                     ("unseen10", 10, 4723), ("unseen11", 11, 4724),
                                                     ("unseen12", 12, 4725), ("unseen13", 13, 4726),
-                                                    ("unseen14", 14, 4727), ("unseen15", 15, 4728)])
+                                                    ("unseen14", 14, 4727), ("unseen15", 15, 4728),
+                                                    ("unseen16", 16, 4729)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -199,7 +206,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14),
-                            ("unseen15", 15)):
+                            ("unseen15", 15), ("unseen16", 16)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -818,6 +825,124 @@ def test_unseen15_glues_the_id_card_onto_the_banks_paste_form() -> None:
     lower = (0, int(150 * 100 / 25.4), both.width, int(220 * 100 / 25.4))  # the 国徽面 box
     grey = lambda img: sum(v for v in img.crop(lower).convert("L").histogram()[:200])  # noqa: E731
     assert grey(both) > 20 * max(grey(alone), 1), "the empty box holds no copy"
+
+
+@pytest.mark.slow
+def test_cli_unseen16_corpus_renders_every_sixteenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen16 corpus: the pool draws only batch 16, every batch-16 family renders and its documents carry
+    their truth fields; the ID cards come as photos taken in the hand."""
+    docs = _held_out_docs(tmp_path, "unseen16", 16016)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 16 and f.doc_type != "id_card"}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 16, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+    ids = [d for folder in tmp_path.iterdir() if folder.is_dir()
+           for d in _documents(json.loads((folder / "truth.json").read_text(encoding="utf-8"))) if d["type"] == "id_card"]
+    assert ids and all(d["template"] == batch16_letters.HAND_HELD and d["held_out"] for d in ids)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sixteenth_batch_layouts_and_seals(seed: int) -> None:
+    """The A5 letter is one landscape A5 page with the pay as 人民币 and thousands separators and the seal where the
+    truth says; the app export lists the rows newest first over the plan's page sizes, with the e-seal after the
+    oldest row on the last page; the shaded-field contract numbers every page 第 X 页 共 Y 页 beside its 合同编号 and
+    ends with the 签署页; the bilingual tax record prints its truth under Chinese and English labels and no page
+    number; the scan-app licence is one picture page drawn from a flat sheet that prints its truth."""
+    m = _with_family(batch16_letters.A5_LETTER, seed)
+    data = Printer(m).pdf("income_proof")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        (sheet,) = pdf.pages
+        assert sheet.width > sheet.height and abs(sheet.height * 25.4 / 72 - 148) < 1, "A5, landscape"
+    (page,) = _text(data)
+    assert f"人民币{m.proof.monthly_income:,.2f}元" in page and f"人民币{m.proof.amount_in_words}" in page
+    assert m.proof.id_number in page and "特此证明" in page and "单位负责人（签字）" in page
+    assert seals(m, "income_proof") == ([(1, m.proof.seal_legend or m.proof.employer, "round")]
+                                        if m.proof.sealed else [])
+    p = _with_family(batch16_statement.NEWEST_FIRST, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    assert len(pages) == statement.pages_declared
+    shown = [batch16_statement.printed_rows(statement, k) for k in range(1, len(pages) + 1)]
+    assert [len(rows) for rows in shown] == list(statement.page_rows)
+    flat = [t for rows in shown for t in rows]
+    assert flat == list(reversed(statement.transactions)), "the newest row first, the oldest last"
+    for k, (text, rows) in enumerate(zip(pages, shown, strict=True), 1):
+        assert f"第{k}页/共{len(pages)}页" in text
+        plain = text.replace(",", "")
+        assert all(f"{t.balance:.2f}" in plain for t in rows)
+        assert not rows or plain.index(f"{rows[0].balance:.2f}") < plain.rindex(f"{rows[-1].balance:.2f}"), "newest first"
+    assert "以下空白" in pages[-1] and "电子印章" in pages[-1]
+    assert seals(p, "bank_statement") == ([(statement.pages_declared, statement.branch, "round")]
+                                          if statement.sealed else [])
+    dropped = replace(p, statement=replace(statement, missing_page=2)) if statement.pages_declared > 2 else p
+    dropped_statement = dropped.statement
+    assert dropped_statement is not None
+    expected = {id(t) for k in dropped_statement.present_pages()
+                for t in batch16_statement.printed_rows(dropped_statement, k)}
+    rows = applicant_truth(dropped)["files"]
+    got = [d["fields"]["transactions"] for f in rows.values() for d in f["documents"] if d["type"] == "bank_statement"]
+    chosen = [t.fields() for t in dropped_statement.transactions if id(t) in expected]
+    assert got == [chosen], "the truth lists the rows of the pages handed in, in date order"
+    c = _with_family(batch16_records.SHADED, seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    assert len(text) == contract.pages_declared
+    assert all(f"第{k}页共{len(text)}页" in t and f"合同编号：{contract.number}" in t for k, t in enumerate(text, 1))
+    whole = "".join(text)
+    for name, number in contract.buyers:
+        assert name in text[0] and number in text[0]
+    assert contract.price_words in whole and f"¥{contract.total_price:,.2f}" in whole
+    assert "合同签署页" in text[-1] and contract.seller.name in text[-1]
+    assert seals(c, "purchase_contract") == ([(contract.pages_declared, contract.seller.name, "round")]
+                                             if contract.sealed else [])
+    t = _with_family(batch16_records.BILINGUAL, seed)
+    assert t.tax is not None
+    (record,) = _text(Printer(t).pdf("tax_certificate"))
+    assert "TaxpayerName" in record and "VerificationCode" in record and t.tax.verification_code in record
+    assert t.tax.id_number in record and f"{t.tax.total_tax:,.2f}" in record and "页" not in record
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family(batch16_records.SCAN_COLOR, seed)
+    assert lic.license is not None
+    data = Printer(lic).pdf("business_license")
+    assert Printer(lic).pdf("business_license") == data
+    _picture(data)
+    (flat_sheet,) = _text(batch16_records._copy_sheet(lic.license, random.Random(1), datetime(2026, 3, 5)))
+    assert lic.license.uscc_printed in flat_sheet and lic.license.company.name in flat_sheet and "副本" in flat_sheet
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round")]
+
+
+def test_unseen16_photographs_the_id_card_in_the_hand() -> None:
+    """Under the batch-16 ID family every file holding a side is a phone photo (a page of a scanned bundle
+    aside); both sides come joined in one taller-than-wide picture wherever no defect keeps them apart, a side alone
+    as one landscape photo; the picture differs from the plain family's file."""
+    from samples.generator.forms import render_file
+
+    together = alone = 0
+    for spec in corpus_specs(applicants=8, seed=16, templates="unseen16"):
+        p = plan(spec)
+        assert p.templates["id_card"] == batch16_letters.HAND_HELD
+        holding = [f for f in p.files if {"id_front", "id_back"} & set(f.items)]
+        assert all(f.form in ("photo", "bundle_scan") and f.delivery.ext in ("jpg", "pdf") for f in holding)
+        if any(f.form == "bundle_scan" for f in holding):
+            continue
+        apart = any(d in spec.defects for d in ("duplicate_document", "illegible_id_back", "missing_id_back"))
+        if not apart:
+            (fp,) = holding
+            assert set(fp.items) == {"id_front", "id_back"}, spec.applicant
+            if together == 0:
+                with Image.open(io.BytesIO(render_file(Printer(p), fp))) as img:
+                    assert img.height > 1.4 * img.width, "two landscape photos one above the other"
+                plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
+                assert render_file(Printer(p), fp) != render_file(Printer(plain), fp)
+            together += 1
+        elif alone == 0 and "duplicate_document" not in spec.defects:
+            fp = next(f for f in holding if f.items == ("id_front",))
+            with Image.open(io.BytesIO(render_file(Printer(p), fp))) as img:
+                assert img.width > img.height
+            alone += 1
+    assert together
 
 
 @pytest.mark.slow

@@ -18,6 +18,8 @@ from .applicant import ApplicantPlan, FilePlan, stream
 from .batch13_letters import OVERPRINT, overprint
 from .batch14_letters import SCAN_APP, scan_app_page
 from .batch15_letters import PASTE_FORM, paste_form_page
+from .batch16_letters import HAND_HELD, collage, hand_held_photo, printed_collage
+from .batch16_records import SCAN_COLOR
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
 from .pdfkit import binary_images, pdf_date
@@ -54,6 +56,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
             return scan_app_page([pr.card_art(i[3:]) for i in items], rng, dpi=how.dpi if how.dpi else 200)
         if p.family("id_front") == PASTE_FORM:  # the bank's 粘贴单 with the copies glued on, scanned or photographed
             return _paste_form(pr, items, how, rng)
+        if p.family("id_front") == HAND_HELD:  # photographed in the hand, the photos joined into one picture
+            return _hand_held(pr, items, how, rng)
         if single and how.form == "photo":
             img = photograph(_card(pr, items[0][3:]), rng, min_doc_px=1050)
             return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
@@ -63,6 +67,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
                         bed_margin=True, tone=how.tone, skew=how.skew)
         return scan_page(photocopy(pr, [i[3:] for i in items], how.dpi, rng), rng, how)
     item, number = sheet[0]
+    if how.form == "photo" and p.family(item) == SCAN_COLOR:  # the scan app's own picture, sent from the phone
+        return pr.page_image(item, number, 170)
     if how.form == "photo":
         return photograph(pr.page_image(item, number, 200), rng, min_doc_px=1650)
     img = scan_page(pr.page_image(item, number, how.dpi), rng, how)
@@ -102,6 +108,21 @@ def _paste_form(pr: Printer, items: list[str], how: Delivery, rng: random.Random
                            stream(p.spec, "paste_form"), rng, dpi=how.dpi if how.form != "photo" else 200)
     img = photograph(page, rng, min_doc_px=1650) if how.form == "photo" else scan_page(page, rng, how)
     return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
+
+
+def _hand_held(pr: Printer, items: list[str], how: Delivery, rng: random.Random) -> Image.Image:
+    """Each side photographed in the hand and the photos joined top to bottom (printed on A4 inside a scanned bundle;
+    the emblem side alone shaken under illegible_id_back)."""
+    p = pr.p
+    look = stream(p.spec, "hand_held:desk")  # both sides shot over one desk
+    desk = (look.choice(("dark", "dark", "wood")), look.getrandbits(32))
+    photos = [hand_held_photo(pr.card_art(i[3:]), i[3:], stream(p.spec, f"hand_held:{i}"), desk=desk) for i in items]
+    if items == ["id_back"] and "illegible_id_back" in p.spec.defects:
+        photos = [_shake(photos[0], rng)]
+    picture = collage(photos, stream(p.spec, "hand_held:collage"))
+    if how.form in ("scan", "bundle_scan"):
+        return scan_page(printed_collage(picture, rng, dpi=how.dpi), rng, how)
+    return picture
 
 
 def _card(pr: Printer, side: str) -> Image.Image:

@@ -10,6 +10,7 @@ from .applicant import ITEM_TYPE, ITEMS, ApplicantPlan, ApplicantSpec, FilePlan,
 from .batch13_letters import OVERPRINT
 from .batch14_letters import SCAN_APP
 from .batch15_letters import PASTE_FORM
+from .batch16_letters import HAND_HELD
 from .contract import ContractFacts
 from .delivery import Delivery
 from .statement import StatementFacts
@@ -104,6 +105,11 @@ def plan_files(spec: ApplicantSpec, *, statement: StatementFacts | None, contrac
     present = default_bundle(spec.profile, d, credit=spec.credit_reports).present
     items = [i for i in ITEMS if ITEM_TYPE[i] in present and not (i == "id_back" and "missing_id_back" in d)]
     deliveries = {item: spec.forms.get(item) or random_delivery(rng, item, d) for item in items}
+    held = choose_families(spec)["id_card"] == HAND_HELD
+    if held:  # the card is photographed in the hand, never laid on a scanner
+        for item in ("id_front", "id_back"):
+            if item in deliveries and item not in spec.forms and deliveries[item].form == "scan":
+                deliveries[item] = Delivery("photo", "jpg", quality=deliveries[item].quality)
     if donor is not None:
         deliveries["id_back"] = _duplicate_delivery(rng, donor)
     names = _Names(rng, spec)
@@ -121,9 +127,11 @@ def plan_files(spec: ApplicantSpec, *, statement: StatementFacts | None, contrac
         return (FilePlan(names.next(how), how, sequence),), {item: how for item in items}
     files: list[FilePlan] = []
     copy = ("id_back" in items and not any(x in d for x in _SEPARATE_IDS) and not spec.forms
-            and (rng.random() < 0.2 or choose_families(spec)["id_card"] in (OVERPRINT, SCAN_APP, PASTE_FORM)))
+            and (rng.random() < 0.2 or choose_families(spec)["id_card"] in (OVERPRINT, SCAN_APP, PASTE_FORM, HAND_HELD)))
     if copy:
         how = replace(_scan(rng, ext=rng.choice(("jpg", "pdf"))), grayscale=rng.random() < 0.7)
+        if held:  # the two photos joined into one picture by the phone
+            how = Delivery("photo", "jpg", quality=how.quality)
         files.append(FilePlan(names.next(how), how, ("id_front", "id_back")))
         deliveries["id_front"] = deliveries["id_back"] = how
     order = items[:]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import batch12_records, contract_families, statement_families, truth
+from . import batch12_records, batch16_statement, contract_families, statement_families, truth
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
 from .credit_pdf import page_count
 from .templates import FAMILY, Family
@@ -45,6 +45,8 @@ def fields(p: ApplicantPlan, item: str) -> dict[str, Any]:
         return p.card.front_fields()
     if item == "id_back":
         return (p.donor.card if p.donor is not None else p.card).back_fields()
+    if item == "bank_statement" and p.statement is not None and p.family(item) == batch16_statement.NEWEST_FIRST:
+        return batch16_statement.fields(p.statement)  # the export lists the newest rows first
     facts: Any = {"income_proof": p.proof, "bank_statement": p.statement, "purchase_contract": p.contract,
                   "tax_certificate": p.tax, "business_license": p.license, "credit_report": p.credit}[item]
     result: dict[str, Any] = facts.fields()

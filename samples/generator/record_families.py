@@ -25,6 +25,7 @@ from .batch12_records import render_certified_copy, render_tax_months
 from .batch13_records import render_desk_angle, render_tax_wenzi
 from .batch14_records import render_record_shot, render_under_glass
 from .batch15_records import render_fax_copy, render_folded_photo
+from .batch16_records import render_scan_app_color, render_tax_bilingual
 from .family_kit import date_text, press
 from .finance import add_months, money
 from .license import LicenseFacts, capital_text
@@ -535,7 +536,8 @@ TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, 
                                         "tax_month_columns": render_tax_months,
                                         "tax_wenzi_list": render_tax_wenzi,
                                         "tax_app_record_shot": render_record_shot,
-                                        "tax_record_folded_photo": render_folded_photo}
+                                        "tax_record_folded_photo": render_folded_photo,
+                                        "tax_record_bilingual": render_tax_bilingual}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print,
                                             "license_ruled_copy": render_ruled_copy,
@@ -550,4 +552,5 @@ LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three
                                             "license_certified_copy": render_certified_copy,
                                             "license_desk_angle": render_desk_angle,
                                             "license_under_glass": render_under_glass,
-                                            "license_fax_copy": render_fax_copy}
+                                            "license_fax_copy": render_fax_copy,
+                                            "license_scan_app_color": render_scan_app_color}

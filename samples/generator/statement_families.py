@@ -28,6 +28,7 @@ from . import (
     batch13_statement,
     batch14_statement,
     batch15_statement,
+    batch16_statement,
 )
 from .family_kit import date_text, press
 from .finance import money
@@ -336,6 +337,8 @@ def seal_shape(family: str, style: StatementStyle) -> str:
         return batch14_statement.SHAPES[family]
     if family in batch15_statement.SHAPES:
         return batch15_statement.SHAPES[family]
+    if family in batch16_statement.SHAPES:
+        return batch16_statement.SHAPES[family]
     rounds = ("statement_mobile_export", "statement_ebank_summary", batch5_statement.PASSBOOK)
     return "round" if family in rounds else style.seal_shape
 
@@ -348,7 +351,7 @@ _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None]
     **batch6_statement.PAGES, **batch7_statement.PAGES, **batch8_statement.PAGES,
     **batch9_statement.PAGES, **batch10_statement.PAGES, **batch11_statement.PAGES,
     **batch12_statement.PAGES, **batch13_statement.PAGES, **batch14_statement.PAGES,
-    **batch15_statement.PAGES,
+    **batch15_statement.PAGES, **batch16_statement.PAGES,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -391,6 +394,8 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
         style = batch14_statement.style_for(facts, style, rng)
     if family in batch15_statement.PAGES:
         style = batch15_statement.style_for(facts, style, rng)
+    if family in batch16_statement.PAGES:
+        style = batch16_statement.style_for(facts, style, rng)
     facts = replace(facts, style=style)
 
     def seal(pen: Pen, spot: tuple[float, float]) -> None:
@@ -429,6 +434,9 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
             return
         if family in batch15_statement.PAGES:
             batch15_statement.press_seal(family, facts, rng, pen, spot)
+            return
+        if family in batch16_statement.PAGES:
+            batch16_statement.press_seal(family, facts, rng, pen, spot)
             return
         mark = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
         press(pen, rng, mark, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"

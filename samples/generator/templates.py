@@ -4,14 +4,15 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`, `unseen16`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
 ID cards have one national design (GB/T 36359 card art, 2004 onwards): only their delivery varies, and the one
 held-out ID families are delivery traditions: both sides photocopied on one sheet under an overprint (batch 13),
 both sides saved side by side by a phone scan app in black and white (batch 14), both sides copied, cut out and glued
-onto a bank's 身份证复印件粘贴单 (batch 15).
+onto a bank's 身份证复印件粘贴单 (batch 15), each side held in the hand and photographed, the photos joined into one
+picture (batch 16).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
                   "unseen10": 10, "unseen11": 11, "unseen12": 12,
-                  "unseen13": 13, "unseen14": 14, "unseen15": 15}  # mode → the batch of families it draws
+                  "unseen13": 13, "unseen14": 14, "unseen15": 15, "unseen16": 16}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -54,6 +55,11 @@ FAMILIES: tuple[Family, ...] = (
            "国徽面粘贴处) of a bank's pre-printed 身份证复印件粘贴单, each slip a little turned; 客户姓名 and 业务种类 filled "
            "in by hand, the customer's hand-written 仅供…银行办理个人住房贷款使用，他用无效 line, 客户签名 and the date, an "
            "经办人 strip at the foot; a side handed in alone sits in its box, the other box left empty", True, 15),
+    Family("id_hand_held_collage", "id_card",
+           "each side of the 居民身份证 held between thumb and fingers a little above a dark desk and photographed by phone "
+           "at an angle (turned and foreshortened, the thumb over one edge or corner, fingertips past the other edge, a "
+           "flash hotspot on the laminate, light falling off to the corners); the two photos joined top to bottom by the "
+           "phone's 拼图 into one long picture, one photo where a side comes alone", True, 16),
     # income_proof
     Family("letter_prose_a4", "income_proof",
            "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
@@ -176,6 +182,12 @@ FAMILIES: tuple[Family, ...] = (
            "the pay before or after the post), 致：…银行, a liability declaration, 证明人（签字） with a handwritten "
            "signature on a line and the seal pressed across that line towards the unit's name and date; folded in three "
            "for its envelope, two creases across the page", True, 15),
+    Family("letter_a5_letterhead", "income_proof",
+           "a 收入证明 on the unit's own A5 letter paper used landscape: its mark and name in red with the name in pinyin, "
+           "a red double rule, prose (兹证明…同志（性别…，公民身份号码…）系我公司正式员工，自…起…，现在…部担任…职务), the "
+           "pay as 人民币12,345.00元 with the 大写 in brackets and the year's pay beside it, a purpose line, 特此证明, "
+           "经办人 and phone on the left, 单位负责人（签字） with a signature and the unit's name and date under the seal "
+           "on the right, the paper's red footer with phone, fax and web address", True, 16),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -308,6 +320,13 @@ FAMILIES: tuple[Family, ...] = (
            "对方户名/网点/柜员 in dot-matrix type a little off the guides, 期初余额 then 承前页 opening every passbook page, "
            "复印件 第 i 页 / 共 n 页 at the foot, the branch's typed certification (account, period, 期末余额, date) under "
            "the booklet on the last sheet with a red oval 业务专用章 pressed over it", True, 15),
+    Family("statement_app_newest_first", "bank_statement",
+           "a mobile bank's 电子流水 export (born digital, portrait): the bank's coloured band, title and 流水号, the query "
+           "(户名/账号/币种/开户网点/查询期间/生成时间, 排序：交易时间倒序 on most) and a shaded 期初余额/收入 N 笔/支出 N 笔/"
+           "期末余额 line, the rows newest first (page 1 the last weeks, the last page the first), the date (2026-03-05, "
+           "2026/03/05 or 20260305, the time apart on some) then 摘要/对方户名/收入/支出/余额 in the export's own order "
+           "(收入 and 支出 unsigned, either first), 第 i 页 / 共 n 页 with the 流水号 at every foot, — 以下空白 — after the "
+           "oldest row, a note on the electronic seal with a 验证码, the crisp round e-seal", True, 16),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -398,6 +417,12 @@ FAMILIES: tuple[Family, ...] = (
            "table (款项/付款时间/金额（小写）/金额（大写）: 首付款, 银行按揭贷款, 合计（总价款）), clauses and appendices, "
            "合同编号 top left and — 第 i 页（共 n 页）— at every foot, signing lines with the seller's double-ring "
            "orange-brown seal over its name", True, 15),
+    Family("contract_shaded_fields", "purchase_contract",
+           "a 商品房买卖合同 as a city's web 网签 system prints it: the model text with every filled-in value inside the "
+           "form field's pale shaded box, choices as ■/□, a vertical grey line of text down the left margin of every page, "
+           "a small QR code with 合同编号 at the bottom left and 第 X 页 共 Y 页 at the bottom right; the parties on page "
+           "one, 第一条 to 第十条 (预售许可证号, 坐落, 面积, 单价, 总价款 ¥ and 大写, 首期 and 贷款), model chapters, 附件, a "
+           "合同签署页 with the seller's shaded name under 出卖人（签章） and its seal over it", True, 16),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -475,6 +500,12 @@ FAMILIES: tuple[Family, ...] = (
            "税款所属期/所得项目/收入额/已缴税额/入库日期/扣缴义务人 with 合计, 大写, a boxed 验证码, the e-seal), folded in half "
            "and photographed by phone on a table: the crease with the halves lit differently, perspective, the phone's "
            "shadow over a corner; a picture only", True, 15),
+    Family("tax_record_bilingual", "tax_certificate",
+           "the app's 中英文 个人所得税纳税记录 (born digital): the Chinese title over Individual Income Tax Payment Record, "
+           "记录编号 Record No., a ruled grid of bilingual labels (纳税人姓名 Taxpayer Name, 身份证件号码 ID No., 税款所属期 Tax "
+           "Period, 开具日期 Date of Issue, 主管税务机关 Tax Authority), a table with two-line headings 序号/税款所属期/所得项目/"
+           "扣缴义务人/收入/已申报税额/入库日期 and a 合计 Total row, 大写 with Total Tax (in words), bilingual notes, a boxed "
+           "验证码 Verification Code and the office's crisp e-seal over its name and date", True, 16),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -555,6 +586,11 @@ FAMILIES: tuple[Family, ...] = (
            "fine resolution (204×196 dpi), the seal turned black, a transmit header line at the top (time, the sender's "
            "fax number and name, P.01/01), a slight skew, one to three streaks along the paper feed; a picture only",
            True, 15),
+    Family("license_scan_app_color", "business_license",
+           "the 营业执照 副本 (2019 design, portrait) captured by a phone scan app in its enhanced colour mode: a sliver of "
+           "the table along an edge and a slight keystone left by the crop, the paper flattened to white, colours and "
+           "the seal oversaturated, edges sharpened with a halo, the app's grey 扫描全能王 创建 mark at the bottom right; a "
+           "picture only", True, 16),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -571,8 +607,8 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
     the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth, `unseen13` the
-    thirteenth, `unseen14` the fourteenth and `unseen15` the fifteenth (a type without one uses the first); a type
-    without held-out families keeps its seen ones.
+    thirteenth, `unseen14` the fourteenth, `unseen15` the fifteenth and `unseen16` the sixteenth (a type without one
+    uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
         raise ValueError(f"templates must be one of {', '.join(MODES)}, not {mode!r}")
