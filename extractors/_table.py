@@ -168,8 +168,9 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if page_columns is None:
             continue
         first = [c for c in page_columns if not c.second_line]  # a dated line holds no cell of an entry's second line
-        text_columns = _text_columns_by_edges([lines[i] for i in dated], first, page.width)
-        money_columns = _money_columns_by_edges([lines[i] for i in dated], first, page.width)
+        aligned = _under_the_dates([lines[i] for i in dated], page.width)
+        text_columns = _text_columns_by_edges(aligned, first, page.width)
+        money_columns = _money_columns_by_edges(aligned, first, page.width)
         cells = {i: _assign(lines[i], first, text_columns, money_columns) for i in dated}
         for row, above, parts in _wrapped_lines(lines, cells, page_columns).values():
             joined: dict[str, list[Word]] = {}
@@ -337,6 +338,18 @@ def _clusters(edges: list[float], tolerance: float) -> list[list[float]]:
         else:
             clusters.append([x])
     return clusters
+
+
+def _under_the_dates(lines: list[list[Word]], width: float) -> list[list[Word]]:
+    """The dated lines whose date stands where most rows print theirs: a note under the table that names a date
+    in its prose (以上为…2026.03.30至2026.09.29 的交易明细, 核对日期：2026年9月30日) is no row to learn the
+    columns' edges from."""
+    starts = {id(words): x for words in lines if (x := next((w.bbox.x0 for w in words if _kind(w.text) == "date"), None))
+              is not None}
+    if not starts:
+        return lines
+    usual = sorted(starts.values())[len(starts) // 2]
+    return [words for words in lines if abs(starts.get(id(words), usual) - usual) <= 0.03 * width]
 
 
 def _one_per_heading(clusters: list[list[float]], headings: list[float], rows: int) -> list[tuple[list[float], int]]:

@@ -20,7 +20,7 @@ def _right(edge: float, text: str) -> tuple[float, str]:
     return edge - 10 * len(text) - _SHIFT, text
 
 
-def _passbook(misread: tuple[int, ...]) -> tuple[Page, list[tuple[object, ...]]]:
+def _passbook(misread: tuple[int, ...], note: bool = False) -> tuple[Page, list[tuple[object, ...]]]:
     lines: list[tuple[float, Cells]] = [(0.0, _HEADER)]
     balance, want = Decimal("50000.00"), []
     for i in range(14):
@@ -34,6 +34,10 @@ def _passbook(misread: tuple[int, ...]) -> tuple[Page, list[tuple[object, ...]]]
                         (760 - _SHIFT + 10, party), (1000 - _SHIFT, "0395"), (1100 - _SHIFT, "13781")]
         lines.append((40.0 + 40 * i, cells))
         want.append((day, text, amount, balance, party))
+    if note:  # the branch's note under the table, dates in its prose
+        lines += [(620.0, [(20, "以上为王某某（账号6222000011112222333）"), (420, "2026.03.01"), (530, "至"),
+                           (560, "2026.03.14"), (680, "存折交易明细复印件，经核对与原件一致。")]),
+                  (660.0, [(20, "核对机构：某某银行股份有限公司某某支行"), (500, "核对日期："), (600, "2026年3月16日")])]
     return page(lines), want
 
 
@@ -53,4 +57,9 @@ def test_row_numbers_misread_alike_on_several_rows_make_no_text_column() -> None
 
 def test_a_row_number_misread_as_letters_once_is_no_text_column() -> None:
     p, want = _passbook(misread=(5,))
+    assert _got(p) == want
+
+
+def test_a_note_under_the_table_that_names_dates_is_no_row_to_learn_the_columns_from() -> None:
+    p, want = _passbook(misread=(), note=True)
     assert _got(p) == want
