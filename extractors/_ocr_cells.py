@@ -43,10 +43,10 @@ def lost_separator(word: Word) -> Word:
     return word.model_copy(update={"text": f"{year}{separator}{month}{separator}{day}"})
 
 
-# an amount of a statement's cell whose decimal point a scan read as a comma: one comma, two digits after it,
-# and no other separator (97,48); a thousands comma has three digits after it, and every figure of the
-# table prints its two decimals
-_COMMA_POINT = re.compile(r"([-+]?[¥￥]?\d{1,3}),(\d{2})")
+# an amount of a statement's cell whose decimal point a scan read as a comma, half or full width: one comma,
+# two digits after it, and no other separator (97,48, 71697，23); a thousands comma has three digits after it,
+# and every figure of the table prints its two decimals
+_COMMA_POINT = re.compile(r"([-+]?[¥￥]?\d+)[,，](\d{2})")
 
 
 def comma_point(word: Word) -> Word:

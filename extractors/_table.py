@@ -18,6 +18,7 @@ from docproc.cn.normalize import to_halfwidth
 from docproc.cn.year_last import YEAR_LAST
 from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator
+from docproc.extractors._row_dates import SERIAL_CHARS, mend_dates
 from docproc.extractors._table_header import Column, find_header, richer_columns
 from docproc.extractors._table_shape import date_column, description_column, money_columns
 from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
@@ -163,6 +164,7 @@ def rows_of(pages: list[Page]) -> list[Row]:
             continue
         lines = [join_sides(join_signs(join_dates([piece for w in map(time_apart, words) for piece in _pieces(w, page)]),
                                        columns or []), columns or []) for words in visual_lines(page)[start:]]
+        lines = mend_dates(lines)
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
         page_columns = _shaped([lines[i] for i in dated], columns, page.width) if scanned else columns
         if page_columns is None:
@@ -200,7 +202,9 @@ def _shaped(lines: list[list[Word]], columns: list[Column] | None, width: float)
 def _pieces(word: Word, page: Page) -> list[Word]:
     """A word as its cells: on a scan, misread digits, a decimal point read as a comma and a date's lost
     separator mended, and one box that ran over several cells cut (a text layer's words are as printed)."""
-    return split_merged(comma_point(lost_separator(lookalike_digits(word)))) if page.source == PageSource.OCR else [word]
+    if page.source != PageSource.OCR:
+        return [word]
+    return [comma_point(piece) for piece in split_merged(comma_point(lost_separator(lookalike_digits(word))))]
 
 
 _FOOTER = vocab.table_words("statement_table", "footer")
@@ -307,9 +311,6 @@ def _cell_under(word: Word, cells: dict[str, list[Word]], columns: list[Column])
             return name
     column = _column_of(word, columns).name
     return column if column in _WRAP_CELLS and column not in cells else None
-
-
-SERIAL_CHARS = 5  # the longest 序号 cell a row may start with before its date
 
 
 def _dated(words: list[Word]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import Page
+from docproc.core.models import Page, PageSource
 from tests.statement_pages import page, rows
 
 Cells = list[tuple[float, str]]
@@ -63,3 +63,26 @@ def test_a_row_number_misread_as_letters_once_is_no_text_column() -> None:
 def test_a_note_under_the_table_that_names_dates_is_no_row_to_learn_the_columns_from() -> None:
     p, want = _passbook(misread=(), note=True)
     assert _got(p) == want
+
+
+def test_a_balance_read_with_a_comma_for_its_point_and_run_into_the_name_after_it() -> None:
+    # one OCR box over two cells (71697，23拉扎斯…): the balance keeps its fen, the name its own cell
+    header: Cells = [(20, "日期"), (180, "摘要"), (400, "支取"), (520, "存入"), (640, "结余"), (760, "对方户名")]
+    cells = [[(20, "20260325"), (180, "消费"), (350, "2290.34"), (590, "73815.03"), (710, "北京三快科技有限公司")],
+             [(20, "20260326"), (180, "网上支付"), (350, "2117.80"), (590, "71697，23拉扎斯网络科技（上海）有限公司")],
+             [(20, "20260326"), (180, "转账存入"), (470, "3000.00"), (590, "74697.23"), (710, "李芳")]]
+    p = page([(0.0, header), *((40.0 + 40 * i, c) for i, c in enumerate(cells))], source=PageSource.OCR)
+    assert [(r["balance"], r["counterparty"]) for r in rows(p)] == [
+        (Decimal("73815.03"), "北京三快科技有限公司"), (Decimal("71697.23"), "拉扎斯网络科技(上海)有限公司"),
+        (Decimal("74697.23"), "李芳")]
+
+
+def test_a_date_one_misread_digit_made_impossible_is_the_day_between_its_neighbours() -> None:
+    header: Cells = [(20, "日期"), (180, "摘要"), (400, "支取"), (520, "存入"), (640, "结余")]
+    cells = [[(20, "20260222"), (180, "转账"), (350, "2229.63"), (590, "45539.38")],
+             [(20, "20269223"), (180, "转账存入"), (470, "2331.00"), (590, "47870.38")],  # 0 read as 9
+             [(20, "20260224"), (180, "消费"), (350, "659.08"), (590, "47211.30")]]
+    p = page([(0.0, header), *((40.0 + 40 * i, c) for i, c in enumerate(cells))], source=PageSource.OCR)
+    assert [(r["date"], r["balance"]) for r in rows(p)] == [
+        (date(2026, 2, 22), Decimal("45539.38")), (date(2026, 2, 23), Decimal("47870.38")),
+        (date(2026, 2, 24), Decimal("47211.30"))]
