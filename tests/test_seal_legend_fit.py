@@ -20,7 +20,7 @@ from docproc.reading.read import _stamps_with_legends
 from docproc.reading.seal_legends import seal_legend_reads
 from docproc.reading.seals import detect_seals
 from docproc.service.context import Context
-from docproc.validators.stamp import carries, income_proof_seal, legend_fit
+from docproc.validators.stamp import _others_letters, carries, income_proof_seal, legend_fit
 from tests.conftest import REALDOCS
 
 LEAST = 0.75  # policy.stamps.legend_verified_min
@@ -186,3 +186,32 @@ def test_the_eval_counts_legends_verified_and_other_sealers_names_refused() -> N
     score_seals(report, expected_docs=expected, docs=got, where="a")
     assert (report.seal_verified["round"].correct, report.seal_verified["round"].total) == (1, 2)
     assert (report.seal_others_refused.correct, report.seal_others_refused.total) == (2, 2)
+
+
+def _read_as(*reads: str) -> Stamp:
+    """A red round seal whose ring was read freely as ``reads`` (the first as its text), each read sure throughout."""
+    return Stamp(bbox=BBox(x0=700, y0=1500, x1=1000, y1=1800), color="red", shape="round", text=reads[0],
+                 confidence=0.9, legend_reads=reads[1:], legend_lattices=tuple(ring(*r) for r in reads))
+
+
+def test_another_companys_seal_whose_place_name_was_misread_is_still_anothers(ctx: Context) -> None:
+    # 呼和浩特蓝海咨询有限责任公司 read three times, its place name garbled each time: no read names cleanly, yet
+    # every read spells 蓝海咨询 where the employer's name has 中科建设工程
+    seal = _read_as("阳浩特蓝海咨询有限责任公司", "季和浩特蓝海咨询有限资任公司", "有贵任公司呼和浩特蓝海咨询")
+    verdict = income_proof_seal(_income_proof([seal], "呼和浩特中科建设工程有限公司"), ctx.policy)
+    assert verdict.status == Status.FAIL, verdict.reasons
+    assert income_proof_seal(_income_proof([seal], "呼和浩特蓝海咨询有限责任公司"), ctx.policy).status == Status.PASS
+
+
+def test_a_garbled_read_of_the_right_name_is_not_taken_for_anothers(ctx: Context) -> None:
+    # two reads, each misreading other letters of 上海国泰信息技术有限公司: no run of three foreign letters agreed on
+    seal = _read_as("上海国泰信息技术有限公司", "上每国泰倍息技木有限公司", "土海围泰信忌技术有很公司")
+    assert income_proof_seal(_income_proof([seal], NAME), ctx.policy).status == Status.PASS
+
+
+@pytest.mark.parametrize(("file", "name"), [("seal_closeup_round_company_scan.png", "北京中导开源科技有限公司"),
+                                            ("seal_three_types_company_finance_legalrep.jpg", "北京中导开源科技有限公司"),
+                                            ("seal_crop_over_printed_text.png", "江淮电机有限公司销售总公司")])
+def test_third_party_seals_are_never_taken_for_another_organisations(file: str, name: str, ctx: Context) -> None:
+    seals = _seals_of(SEALS / file, ctx)
+    assert seals and not [s.text for s in seals if _others_letters(s, name, ctx.policy)]

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 from docproc.cn.normalize import normalize_text, similarity
 from docproc.cn.orgs import (
+    LEGAL_FORMS,
+    SEAL_KINDS,
     distinctive,
     distinctive_similarity,
     looks_like_an_organisation,
@@ -78,6 +80,39 @@ def _contained(legend: str, organisation: str) -> float:
     if size < 6:
         return 0.0
     return max(similarity(legend[i : i + size], organisation) for i in range(len(legend) - size + 1))
+
+
+_FORM_LETTERS = frozenset("".join(LEGAL_FORMS + SEAL_KINDS))
+AGREED_OTHER = 3  # letters, none of them in the expected name, that two reads of one ring agree on
+
+
+def _others_letters(stamp: Stamp, name: str, policy: Policy) -> str | None:
+    """What two reads of the seal's ring agree on that the expected name does not have (呼和浩特蓝海咨询… read twice,
+    …中科建设工程… expected: 蓝海咨询), when the reader's alignment of the name with the ring speaks against it in
+    two reads or more and for it in none: a garbled read of the right name does not misread the same letters
+    alike twice, and another organisation's trade name is what both reads spell. None otherwise."""
+    fit = legend_fit(stamp, name, policy)
+    if fit is None or fit.supporting or fit.against < 2:
+        return None
+    own = set(normalize_text(name)) | _FORM_LETTERS
+    reads = ["".join(ch for ch in normalize_text(r) if "\u4e00" <= ch <= "\u9fff") for r in _reads(stamp)]
+    for i, first in enumerate(reads):
+        for second in reads[i + 1 :]:
+            run = _common_run(first, second)
+            if sum(ch not in own for ch in run) >= AGREED_OTHER:
+                return run
+    return None
+
+
+def _common_run(a: str, b: str) -> str:
+    """The longest run of letters two strings share."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = a[i:j]
+    return best
 
 
 def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
@@ -245,7 +280,8 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     # Another organisation's seal: a cleanly read name (its legal form read whole) whose distinctive part
     # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
     other = (names_cleanly(best) and (names_one is None or names_one(best))
-             and core < policy.stamps.legend_mismatch_below)
+             and core < policy.stamps.legend_mismatch_below) or (
+        names_one is None and any(_others_letters(s, name, policy) for s in coloured))
     if not other and (score >= policy.stamps.legend_min_similarity or not legend_required):
         # Where only the seal's presence is required (bank, seller), an unverified legend is noted, not held against it.
         return Verdict(Status.PASS, [reason if score >= policy.stamps.legend_min_similarity
