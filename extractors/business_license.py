@@ -184,8 +184,19 @@ def _name_on_its_own_line(text: PageText) -> Field | None:
     but a registered name (a place, a trade name and a whole legal form: 长沙天域科技有限公司)."""
     for index, line in enumerate(text.lines[: (len(text.lines) + 1) // 2]):
         if names_cleanly(line) and not _ANY_LABEL.search(line):
-            return text.field((text.offsets[index], text.offsets[index] + len(line)), line)
+            cut = _label_tail(text.lines[index - 1] if index else "", line)  # 名 | 称西安海纳…: a label set wide
+            return text.field((text.offsets[index] + cut, text.offsets[index] + len(line)), line[cut:])
     return None
+
+
+def _label_tail(above: str, line: str) -> int:
+    """How many characters the line begins with that finish the 名称 label the line above begins (a label set
+    wide, its first character read as a line of its own): 0 when none."""
+    for label in LABELS["company_name"]:
+        for k in range(1, len(label)):
+            if above.strip() == label[:k] and line.startswith(label[k:]):
+                return len(label) - k
+    return 0
 
 
 def prints_business_term(text: PageText) -> bool:

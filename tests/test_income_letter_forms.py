@@ -70,3 +70,12 @@ def test_a_licence_whose_name_label_was_not_read_takes_the_name_on_its_own_line(
         ["登记机关"], ["长沙市岳麓区市场监督管理局"],
     ])
     assert got["company_name"] == "长沙天域科技有限公司"  # not the registration authority below
+
+
+def test_a_licence_name_label_set_wide_with_its_first_character_read_on_a_line_of_its_own() -> None:
+    got = run(DocType.BUSINESS_LICENSE, None, [
+        ["营业执照"], ["（副本）"], ["名"], ["称西安海纳商贸有限责任公司"], ["类型", "有限责任公司（自然人独资）"],
+        ["法定代表人", "赵涵瑶"], ["成立日期", "201.4年7月25日"],
+    ])
+    assert got["company_name"] == "西安海纳商贸有限责任公司"
+    assert got["established_date"] == date(2014, 7, 25)  # a speck read as a point inside the year

@@ -384,3 +384,10 @@ def test_a_year_in_chinese_numerals_whose_first_figures_are_misread_keeps_its_ce
 
 def test_a_chinese_year_with_nothing_left_of_its_century_is_no_date() -> None:
     assert find_dates("六年七月十一日") == [] and find_dates("1二六年七月十一日") == []
+
+
+def test_a_speck_read_as_a_point_inside_the_year_of_a_chinese_date() -> None:
+    # a faxed licence: 成立日期 201.4年7月25日; 年 still ends the year, and its four figures make it
+    assert [d for d, *_ in find_dates("成立日期 201.4年7月25日")] == [date(2014, 7, 25)]
+    assert [d for d, *_ in find_dates("营业期限 201.4年7月25日至2064年7月25日")] == [date(2014, 7, 25), date(2064, 7, 25)]
+    assert find_dates("共计1.5万元") == [] and [d for d, *_ in find_dates("12.5年3月1日")] == []

@@ -30,6 +30,9 @@ _NUMERIC_DATES = (
     re.compile(_YEAR + r"(?P<m>\d{2})(?P<d>\d{2})(?!\d)"),
     # 2026-10-0814:27:44: a two-figure day with the time of day printed (or read) right after it
     re.compile(_YEAR + r"\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{2})(?=[0-2]?\d:[0-5]\d)"),
+    # 201.4年7月25日: a speck of a fax or scan read as a point or comma inside the year, which 年 still ends
+    re.compile(r"(?P<y>(?:1[.,]?9|2[.,]?0)(?:[.,]?\d){2})[\s_]*年[\s_]*(?P<m>\d{1,2})[\s_]*月[\s_]*(?P<d>\d{1,2})(?!\d)"
+               r"(?:[\s_]*[日号曰白目])?"),
 )
 _CN_DIGIT = "〇零○Oo0一二三四五六七八九"  # OCR reads 〇 as a Latin O, a zero or a pair of brackets too
 _CN_YEAR_DIGIT = rf"(?:[{_CN_DIGIT}]|\(\))"
@@ -150,7 +153,7 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     for pattern in _NUMERIC_DATES:
         for m in pattern.finditer(half):
             if not _digit_before(half, m.start()):
-                _add(hits, _make_date(m["y"], m["m"], m["d"]), m)
+                _add(hits, _make_date(re.sub(r"[.,]", "", m["y"]), m["m"], m["d"]), m)
     for m in _CN_DATE.finditer(half):
         year = "".join(str(_CN_VALUES[c]) for c in m["y"].replace("()", "〇") if not c.isspace())
         _add(hits, _make_date(year, str(_cn_number(m["m"])), str(_cn_number(m["d"]))), m)
