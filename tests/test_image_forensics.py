@@ -150,3 +150,16 @@ def test_a_region_pasted_from_a_lower_quality_jpeg_is_found_whatever_that_qualit
     assert ghost["quality"] == donor_quality
     x0, y0, x1, y1 = ghost["bbox"]
     assert x0 < (box[0] + box[2]) / 2 < x1 and y0 < (box[1] + box[3]) / 2 < y1
+
+
+def test_paper_at_the_scanners_white_point_is_not_judged_for_lost_grain() -> None:
+    # a scanned form with a photocopied card pasted on it: the copy's washed-out ground is as white as the scan
+    # makes paper, and the copier squashed its grain in places; grey print round it keeps the scanner's grain
+    rng = np.random.default_rng(7)
+    page = np.clip(rng.normal(200, 3, (1200, 1600)), 0, 255).astype(np.uint8)
+    page[304:704, 400:1200] = np.clip(rng.normal(246, 2, (400, 800)), 0, 255).astype(np.uint8)  # the copy's ground
+    page[448:512, 640:800] = 247  # grainless, at the white point
+    assert smooth_regions(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)) == []
+    page[304:704, 400:1200] = np.clip(rng.normal(200, 3, (400, 800)), 0, 255).astype(np.uint8)
+    page[448:512, 640:800] = 200  # the same patch on grey print is judged, and found
+    assert [r["bbox"] for r in smooth_regions(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))] == [[640, 448, 800, 512]]

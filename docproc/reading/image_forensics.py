@@ -20,6 +20,7 @@ SMOOTH_SHARE = 0.35  # a block this far below the page's grain is a candidate
 MIN_GRAIN = 1.5  # page grain below this is a clean digital render: nothing to compare
 DARK_L, VIVID_CHROMA = 70, 45  # Lab (OpenCV 8-bit scale): solid ink, not paper
 FLAT = 0.05  # of the page's grain: no grain at all
+WHITE_POINT = 245  # mean grey of a block of paper as white as a scan makes it
 TONE_PEERS = 12  # grey levels: blocks this close in tone are the same paper or card ground
 MIN_REGION_SHARE = 0.001  # of the page; smaller is the gap inside a glyph or between two words
 MAX_REGION_SHARE = 0.06  # larger smooth areas are the layout (margins, photo background), not a field
@@ -101,12 +102,15 @@ def smooth_regions(image: np.ndarray, *, limit: int = 3,
     ``grain_map`` is :func:`block_grain` of the image when the caller has it already.
     """
     grain, judged = grain_map if grain_map is not None else block_grain(image)
+    tone = block_tone(image)
+    # paper at the white point of the scanner or copier has its grain squashed (a photocopied card's washed-out
+    # ground): it cannot show grain lost
+    judged = judged & (tone < WHITE_POINT)
     if not judged.any():
         return []
     page = float(np.median(grain[judged]))
     if page < MIN_GRAIN:
         return []
-    tone = block_tone(image)
     smooth = ((grain < SMOOTH_SHARE * page) & judged).astype(np.uint8)
     # Re-typed text inside a painted patch breaks it into pieces; closing joins them again.
     joined = cv2.morphologyEx(smooth, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
