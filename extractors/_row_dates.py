@@ -47,3 +47,11 @@ def mend_dates(lines: list[list[Word]]) -> list[list[Word]]:
             mended = words[at].model_copy(update={"text": found.pop().strftime("%Y%m%d")})
             out[i] = [*words[:at], mended, *words[at + 1 :]]
     return out
+
+
+def newest_first(days: list[date]) -> bool:
+    """Whether a ledger lists its rows newest first (a phone bank's export): its dates step back far more often
+    than forward (a misread date may step the wrong way once)."""
+    back = sum(b < a for a, b in zip(days, days[1:], strict=False))
+    forward = sum(b > a for a, b in zip(days, days[1:], strict=False))
+    return back >= 2 and back > 4 * forward

@@ -17,6 +17,7 @@ from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocum
 from docproc.extractors._app_cards import Card, cards_of
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._reread import DIGITS, reread
+from docproc.extractors._row_dates import newest_first
 from docproc.extractors._table import Row, rows_of
 from docproc.extractors._text import PageText, label_values, union_boxes
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -37,6 +38,7 @@ _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account rea
 # one digit of the balance beside it read again at the start of a Chinese name (5支付宝（中国）…): no name
 # of a person or a company begins with a lone digit before its Chinese letters
 _STRAY_DIGIT = re.compile(r"^\d(?=[\u4e00-\u9fff]{2})")
+_DASH = re.compile(r"[—－\-/／一ー_]+")
 _OUTGOING = vocab.table_words("statement_table", "outgoing")
 _CARRIED = vocab.table_words("statement_table", "carried")
 
@@ -142,6 +144,8 @@ def transaction(row: Row, order: Order | None = None) -> dict[str, Any] | None:
         description, named = inline_party(description)
     counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", (cells.get("counterparty") or named or "").strip()))
     counterparty = _STRAY_DIGIT.sub("", counterparty.strip())
+    if _DASH.fullmatch(counterparty):
+        counterparty = ""  # a dash (read as 一 too): no other side
     return {
         "date": when,
         "description": description,
@@ -310,6 +314,9 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
     order = date_order(table, fields)
     rows = [r for r in table if transaction(r, order) is not None]
     transactions = [t for r in rows if (t := transaction(r, order)) is not None]
+    if newest_first([t["date"] for t in transactions]):  # an app's export, newest first: the chain runs upwards
+        rows.reverse()
+        transactions.reverse()
     repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
     placed: list[Row | Card] = list(rows)
     if not transactions and (cards := cards_of(list(doc.pages), _period(fields))):
