@@ -15,6 +15,7 @@ from docproc.cn.normalize import find_dates, parse_amount
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._date_reread import reread_date
 from docproc.extractors._dated_lines import dating_lines
+from docproc.extractors._grid_cells import grid_cells
 from docproc.extractors._labels import labels_of, past_separators
 from docproc.extractors._tax_month_columns import month_column_totals
 from docproc.extractors._tax_period import labelled_range, list_period, period_in_prose, period_under_title
@@ -207,6 +208,7 @@ def _period_of_rows(text: PageText) -> tuple[Field, Field] | None:
 
 _ID_LABELS = "|".join(map(re.escape, sorted(LABELS["id_number"], key=len, reverse=True)))
 _NAME = r"([\u4e00-\u9fff·]{2,8}?)"
+_LABEL_WORDS = tuple(label for labels in LABELS.values() for label in labels)
 
 
 def _taxpayer_in_prose(text: PageText) -> tuple[Field | None, Field | None]:
@@ -219,7 +221,7 @@ def _taxpayer_in_prose(text: PageText) -> tuple[Field | None, Field | None]:
         name = match.group(1)
         for word in ("兹证明", "纳税人"):
             name = name.removeprefix(word)
-        if len(name) < 2 or any(w in name for w in not_a_name):
+        if len(name) < 2 or any(w in name for w in (*not_a_name, *_LABEL_WORDS)):  # 身份证件类型田燕: a grid's labels
             continue
         a, b = match.span(1)
         name_field = text.field((b - len(name), b), name)
@@ -230,6 +232,9 @@ def _taxpayer_in_prose(text: PageText) -> tuple[Field | None, Field | None]:
     return None, None
 
 
+_GLOSS = re.compile(r"[A-Za-z][A-Za-z .'/]*[:：]")
+
+
 def _verification_code(text: PageText) -> Field | None:
     """The code a record is verified by: after its label on the label's line (验证码：A1B2…), else in the box
     under it (a 查验码 box beside the QR code: the label above, the code below). A sentence that names the
@@ -238,6 +243,8 @@ def _verification_code(text: PageText) -> Field | None:
     for hit in text.finditer(_CODE_LABEL):
         line, offset = text.lines[hit.line], text.offsets[hit.line]
         start = past_separators(line, hit.match.end())
+        if gloss := _GLOSS.match(line, start):  # 验证码 Verification Code：…: the label's English after it
+            start = past_separators(line, gloss.end() - 1)
         following = _ANY_LABEL.search(line, start)
         a, b = before_column_gap(text, (offset + start, offset + (following.start() if following else len(line))))
         beside = _CODE.match(text.joined[a:b]) if a < b else None
@@ -295,6 +302,10 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
         fields["name"] = prose_name
     if prose_id is not None and not _valid_id(fields.get("id_number")):
         fields["id_number"] = prose_id  # the sentence's number holds its check digit, the label's does not
+    grid = grid_cells(text, "tax_certificate")  # labels over their values (a label's next line holds another label)
+    for name in ("name", "id_number"):
+        if name not in fields and name in grid:
+            fields[name] = grid[name]
     if listed := list_period(text):  # a list of tickets, each with its own 税款所属期
         fields["period_start"], fields["period_end"] = listed
     elif labelled := _labelled_period(text, raw):
@@ -303,6 +314,8 @@ def extract_fields(text: PageText, ctx: ReadingContext | None = None) -> dict[st
         fields["period_start"], fields["period_end"] = period
     if "issue_date" in raw and (dates := find_dates(str(raw["issue_date"].value))):
         fields["issue_date"] = raw["issue_date"].model_copy(update={"value": dates[0][0]})
+    elif "issue_date" in grid:
+        fields["issue_date"] = grid["issue_date"]
     elif again := _reread_issue_date(text, ctx):
         fields["issue_date"] = again
     elif dated := [d for d in dating_lines(text) if d[0] >= len(text.lines) // 2]:
@@ -336,7 +349,8 @@ def _labelled_period(text: PageText, raw: dict[str, Field]) -> tuple[Field, Fiel
 
 
 def _period_of(value: Field | None) -> tuple[Field, Field] | None:
-    if value is None or (dates := labelled_range(str(value.value))) is None:
+    # a grid's row of values read as one line: the id number under its label runs into the period under its own
+    if value is None or (dates := labelled_range(_ID_NUMBER.sub(" ", str(value.value)))) is None:
         return None
     return value.model_copy(update={"value": dates[0][0]}), value.model_copy(update={"value": dates[1][0]})
 

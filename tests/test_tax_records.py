@@ -354,3 +354,31 @@ def test_a_labelled_period_whose_line_runs_on_into_the_next_column_keeps_its_end
                                   words=words),))
     got = EXTRACTORS.get(DocType.TAX_CERTIFICATE.value)(raw, None).fields  # type: ignore[arg-type]
     assert (got["period_start"].value, got["period_end"].value) == (date(2025, 7, 1), date(2026, 6, 30))
+
+
+def _placed(lines: list[list[tuple[float, str]]]) -> Page:
+    """A scan's words at the given x, one line per list, each character 20 px wide."""
+    words = [Word(text=t, bbox=BBox(x0=x, y0=40.0 * i, x1=x + 20 * len(t), y1=40.0 * i + 24), confidence=0.9, line=i)
+             for i, cells in enumerate(lines) for x, t in cells]
+    return Page(file_id="f", number=1, width=1000, height=900, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+
+
+def test_a_bilingual_record_with_each_value_under_its_label_and_the_english_under_the_value() -> None:
+    p = _placed([
+        [(10, "中华人民共和国个人所得税纳税记录")],
+        [(10, "纳税人姓名身份证件类型")],  # two labels read as one box
+        [(10, "田燕"), (230, "居民身份证ResidentIDCard")],
+        [(10, "TaxpayerName"), (230, "IDType")],
+        [(10, "身份证件号码"), (400, "税款所属期")],
+        [(10, VALID_ID), (400, "2025-08-01至2026-07-31")],
+        [(10, "ID No."), (400, "TaxPeriod")],
+        [(10, "开具日期"), (400, "主管税务机关")],
+        [(10, "2026-08-26"), (400, "国家税务总局上海市徐汇区税务局")],
+        [(10, "Date of Issue"), (400, "TaxAuthority")],
+        [(10, "验证码"), (80, "Verification Code："), (440, "DNGGN4SV1XHE6K9SGTCF")],
+    ])
+    raw = RawDocument(file_id="f", doc_type=DocType.TAX_CERTIFICATE, side=None, pages=(p,))
+    got = {k: v.value for k, v in EXTRACTORS.get("tax_certificate")(raw, None).fields.items()}  # type: ignore[arg-type]
+    assert (got["name"], got["id_number"], got["issue_date"]) == ("田燕", VALID_ID, date(2026, 8, 26))
+    assert (got["period_start"], got["period_end"]) == (date(2025, 8, 1), date(2026, 7, 31))
+    assert got["verification_code"] == "DNGGN4SV1XHE6K9SGTCF"
