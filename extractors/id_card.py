@@ -141,6 +141,18 @@ def _until_label(field: Field) -> Field:
     return field if not cuts else field.model_copy(update={"value": value[: min(cuts)]})
 
 
+_NAME_ALONE = re.compile(rf"[{CJK}][{CJK}·]{{1,5}}")
+
+
+def _name_beside(text: PageText, line: int) -> Field | None:
+    """The name on a line of its own just above or below its label's, the label followed by another (姓名 民族汉):
+    a card photographed at an angle sets its rows apart."""
+    for k in (line - 1, line + 1):
+        if 0 <= k < len(text.lines) and _NAME_ALONE.fullmatch(text.lines[k]) and not _LABELS.search(text.lines[k]):
+            return text.field((text.offsets[k], text.offsets[k] + len(text.lines[k])), text.lines[k])
+    return None
+
+
 def extract_front(text: PageText) -> dict[str, Field]:
     """Fields of an ID card front page."""
     return _front(text)[0]
@@ -150,8 +162,10 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
     """Fields of a front page, and for each field read without its label where it came from."""
     fields: dict[str, Field] = {}
     sources: dict[str, str] = {}
-    if hit := text.search(_NAME):
+    if (hit := text.search(_NAME)) and not _LABELS.match(hit.group(1)):
         fields["name"] = _until_label(hit.field(hit.group(1)))
+    elif hit and (beside := _name_beside(text, hit.line)) is not None:
+        fields["name"] = beside
     if hit := text.search(_ETHNICITY) or text.search(_SEX_LINE_ETHNICITY):
         fields["ethnicity"] = hit.field(hit.group(1))
     id_field = _id_number(text)
@@ -247,6 +261,8 @@ _AUTHORITY_UNLABELLED = re.compile(rf"^(?:签?发?机关)?([{CJK}]{{2,24}}公安
 _DAY = r"[12]\d{3}[.\-/,年]\d{1,2}[.\-/,月]\d{1,2}日?"
 # the label read only in part (有, 有限, 有：) before the range
 _VALIDITY_UNLABELLED = re.compile(rf"^[有效期限:：\s]{{0,5}}({_DAY}\s*[-—–~～至]\s*(?:{_DAY}|长期))$")
+_RANGE = re.compile(rf"({_DAY}\s*[-—–~～至]\s*(?:{_DAY}|长期))")  # a validity range anywhere on the back
+_OTHER_LABEL = re.compile(r"^(?:有效期限?|签发机关)+")
 _DATE_COMMA = re.compile(r"(?<=\d),(?=\d)")  # 2023,08,17: the points of a printed date read as commas
 
 
@@ -254,13 +270,19 @@ def extract_back(text: PageText) -> dict[str, Field]:
     """Fields of an ID card back page."""
     fields: dict[str, Field] = {}
     if hit := text.search(_AUTHORITY) or text.search(_AUTHORITY_UNLABELLED):
-        fields["issuing_authority"] = hit.field(_from_region(hit.group(1)))
-    if hit := text.search(_VALIDITY) or text.search(_VALIDITY_UNLABELLED):
+        # the labels stacked apart from their values (a card at an angle): 签发机关 | 有效期限 武汉市公安局…
+        fields["issuing_authority"] = hit.field(_from_region(_OTHER_LABEL.sub("", hit.group(1))))
+    for hit in (text.search(_VALIDITY), text.search(_VALIDITY_UNLABELLED), text.search(_RANGE)):
+        if hit is None:
+            continue
         start, until = parse_validity(_DATE_COMMA.sub(".", hit.group(1)))
+        if not start and not until:
+            continue  # the label beside another row's value (有效期限 武汉市公安局…): the range stands elsewhere
         if start:
             fields["valid_from"] = hit.field(start)
         if until:
             fields["valid_until"] = hit.field(until)
+        break
     return fields
 
 

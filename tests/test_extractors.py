@@ -405,3 +405,16 @@ def test_tax_record_period_printed_under_its_title_without_a_label() -> None:
     ])
     assert (got["period_start"], got["period_end"]) == (date(2025, 4, 1), date(2026, 3, 31))
     assert got["issue_date"] == date(2026, 4, 10)
+
+
+def test_an_id_card_photographed_at_an_angle_its_rows_set_apart_from_their_labels() -> None:
+    front = run(DocType.ID_CARD, Side.FRONT, [
+        ["郭龙辉"], ["姓名", "民族汉"], ["性别男"], ["1981年4月5日"], ["出生"], ["住址福建省厦门市思明区"],
+        ["莲前西路180号28号楼"], ["350203198104059258"], ["公民身份号码"],
+    ])
+    assert front["name"] == "郭龙辉" and front["ethnicity"] == "汉"  # the name above its label, not 民族汉
+    back = run(DocType.ID_CARD, Side.BACK, [
+        ["中华人民共和国"], ["居民身份证"], ["签发机关"], ["有效期限", "武汉市公安局武昌区分局"], ["2018.12.07-2038.12.07"],
+    ])
+    assert back["issuing_authority"] == "武汉市公安局武昌区分局"
+    assert (back["valid_from"], back["valid_until"]) == (date(2018, 12, 7), date(2038, 12, 7))
