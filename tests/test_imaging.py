@@ -230,6 +230,18 @@ def test_find_card_flattens_a_photographed_card() -> None:
     assert flat[300:450, 850:1100].mean() < inner.mean()  # the photo box stays on the right
 
 
+def test_find_cards_in_both_photos_of_a_phone_collage() -> None:
+    # two photos joined top to bottom (拼图): the lower card is too small a share of the whole to be told by its
+    # outline there, but not of its own half
+    collage = np.full((2400, 1600, 3), 45, np.uint8)
+    card = bgr(card_image())
+    for (top, left, width) in ((300, 250, 1000), (1550, 350, 860)):
+        height = round(width / 1.585)
+        collage[top : top + height, left : left + width] = cv2.resize(card, (width, height))
+    cards = find_cards(collage)
+    assert [round(float(c.quad[:, 1].mean())) // 100 for c in cards] == [6, 18]  # the upper card, then the lower
+
+
 def test_find_card_ignores_a_photographed_a4_page() -> None:
     page = bgr(text_page(BODY, size=(700, 990)))  # A4 is 1.41:1, a card 1.59:1
     photo = np.full((1100, 1000, 3), 35, np.uint8)

@@ -31,10 +31,31 @@ def find_cards(img: np.ndarray, *, aspect: float = CARD_ASPECT, width: int = 120
     """
     small = _shrink(img, 800)
     quads = _card_quads(small, aspect=aspect, tolerance=0.08) or _cards_on_plain_ground(small, aspect=aspect)
+    quads += _other_half(small, quads, aspect=aspect)
     scale = img.shape[1] / small.shape[1]
     quads.sort(key=lambda q: (round(float(q[:, 1].mean()) / (0.1 * small.shape[0])), float(q[:, 0].mean())))
     return [Card(image=_warp(img, q * scale, width=width, height=round(width / aspect)), quad=q * scale)
             for q in quads]
+
+
+COLLAGE_TALL = 1.3  # height over width of two landscape photos joined top to bottom (a phone's 拼图)
+
+
+def _other_half(img: np.ndarray, quads: list[np.ndarray], *, aspect: float) -> list[np.ndarray]:
+    """A second card in the other half of a tall picture whose one card found lies wholly in one half: two
+    photos joined top to bottom, each card too small a share of the whole to be told by its outline there."""
+    height = img.shape[0]
+    if len(quads) != 1 or height < COLLAGE_TALL * img.shape[1]:
+        return []
+    half, rows = height // 2, quads[0][:, 1]
+    if rows.max() <= half:
+        top = half
+    elif rows.min() >= half:
+        top = 0
+    else:
+        return []
+    found = _card_quads(img[top : top + half], aspect=aspect, tolerance=0.08)
+    return [q + np.array([0, top], np.float32) for q in found if not _same_place(quads[0], q + [0, top])]
 
 
 def find_card(
