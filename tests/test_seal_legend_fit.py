@@ -20,7 +20,7 @@ from docproc.reading.read import _stamps_with_legends
 from docproc.reading.seal_legends import seal_legend_reads
 from docproc.reading.seals import detect_seals
 from docproc.service.context import Context
-from docproc.validators.stamp import _others_letters, carries, income_proof_seal, legend_fit
+from docproc.validators.stamp import _others_letters, carries, income_proof_seal, legend_fit, purchase_contract_seal
 from tests.conftest import REALDOCS
 
 LEAST = 0.75  # policy.stamps.legend_verified_min
@@ -215,3 +215,17 @@ def test_a_garbled_read_of_the_right_name_is_not_taken_for_anothers(ctx: Context
 def test_third_party_seals_are_never_taken_for_another_organisations(file: str, name: str, ctx: Context) -> None:
     seals = _seals_of(SEALS / file, ctx)
     assert seals and not [s.text for s in seals if _others_letters(s, name, ctx.policy)]
+
+
+def test_another_partys_seal_beside_the_sellers_on_a_contract_is_no_evidence_against_the_seller(ctx: Context) -> None:
+    seller = _read_as("温尔建丰源业有限公", "赢闻瑞丰凰业有限公司", "【业有限公司服团继车】")  # 厦门瑞丰置业, pale
+    broker = _read_as("温门滋然医地产线纪有展公", "(2m+显门滋糖医培产线纪有展公鼠局", "产线纪有限公竭显门滋维医培")
+    fields = {"seller": Field(value="厦门瑞丰置业有限公司", confidence=0.95, page=8, bbox=BBox(x0=1, y0=2, x1=30, y1=10))}
+
+    def contract(stamps: list[Stamp]) -> Bundle:
+        doc = Document(id="doc_contract", file_id="file_2", type=DocType.PURCHASE_CONTRACT, pages=[8], fields=fields,
+                       stamps=stamps)
+        return _income_proof([], "").model_copy(update={"documents": [doc]})
+
+    assert purchase_contract_seal(contract([seller, broker]), ctx.policy).status == Status.PASS
+    assert purchase_contract_seal(contract([broker]), ctx.policy).status == Status.FAIL  # only the broker's

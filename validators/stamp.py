@@ -281,7 +281,7 @@ def seal_verdict(bundle: Bundle, policy: Policy, *, doc_type: DocType, organisat
     # differs (瑞丰科技 is not 宏达新材料, though both are 天津……有限公司). A garbled read is judged whole.
     other = (names_cleanly(best) and (names_one is None or names_one(best))
              and core < policy.stamps.legend_mismatch_below) or (
-        names_one is None and any(_others_letters(s, name, policy) for s in coloured))
+        names_one is None and all(_others_letters(s, name, policy) for s in coloured))
     if not other and (score >= policy.stamps.legend_min_similarity or not legend_required):
         # Where only the seal's presence is required (bank, seller), an unverified legend is noted, not held against it.
         return Verdict(Status.PASS, [reason if score >= policy.stamps.legend_min_similarity
