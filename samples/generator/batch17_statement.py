@@ -2,7 +2,7 @@
 
 `statement_excel_print`: the branch's core system exports the 交易明细 to a spreadsheet and the clerk prints it from
 Excel or WPS 表格 (landscape A4, "fit all columns on one page"): the sheet's gridlines round every cell, a merged title
-row with the bank's name, the account facts in cells of their own (账号/户名/币种, 起始日期/终止日期/开户机构), then
+row with the bank's name, the account facts in cells of their own (账号/户名/币种, 起始日期/终止日期/开户机构, 期初余额/期末余额/笔数), then
 the columns 序号/交易日期/交易时间/借贷标志/交易金额/账户余额/摘要/对方户名/对方账号/交易机构: the direction as 借 or
 贷 beside an unsigned amount, dates as Excel shows them (2026/3/5) or as text (2026-03-05), amounts in the sheet's
 General format on most prints — no trailing zeros, 1234.5 and 300 — or with two decimals, and a counterparty
@@ -25,7 +25,7 @@ from .statement import StatementFacts, StatementStyle, Transaction
 EXCEL = "statement_excel_print"
 _GRID = (0.72, 0.72, 0.72)
 _TOP, _FOOT = 14.0, 14.0
-_HEAD_ROWS = 4  # title, two rows of account facts, a blank row
+_HEAD_ROWS = 5  # title, three rows of account facts, a blank row
 
 
 def general(amount: Decimal) -> str:
@@ -117,7 +117,9 @@ class ExcelPrint:
                   f"{f.period_end.year}/{f.period_end.month}/{f.period_end.day}" if self.slash
                   else f.period_end.isoformat())
         lines = ((("账号", f.account_number), ("户名", f.account_holder), ("币种", "人民币")),
-                 (("起始日期", period[0]), ("终止日期", period[1]), ("开户机构", f.branch)))
+                 (("起始日期", period[0]), ("终止日期", period[1]), ("开户机构", f.branch)),
+                 (("期初余额", self._num(f.opening_balance)), ("期末余额", self._num(f.closing_balance)),
+                  ("笔数", str(len(f.transactions)))))
         third = (self.right - self.left) / 3
         for row in lines:
             for k, (label, value) in enumerate(row):
@@ -159,7 +161,6 @@ class ExcelPrint:
         day = f.issue_date
         made = f"{day.year}/{day.month}/{day.day} {self.clock}" if self.slash else f"{day.isoformat()} {self.clock}"
         pen.text(self.left + 0.9, y, f"打印机构：{f.branch}　　打印柜员：{self.teller}　　打印时间：{made}", self.fs)
-        pen.text(self.left + 0.9, y + self.pitch, f"期末余额：{self._num(f.closing_balance)}", self.fs)
         return self.left + self.rng.uniform(45, 90), y + self.rng.uniform(-2, 8)
 
 

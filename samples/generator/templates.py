@@ -342,7 +342,7 @@ FAMILIES: tuple[Family, ...] = (
            "oldest row, a note on the electronic seal with a 验证码, the crisp round e-seal", True, 16),
     Family("statement_excel_print", "bank_statement",
            "the branch's spreadsheet export printed from Excel / WPS 表格 on landscape A4: gridlines round every cell, a "
-           "title row, 账号/户名/币种 and 起始日期/终止日期/开户机构 in cells, columns 序号/交易日期/交易时间/借贷标志 (借 or "
+           "title row, 账号/户名/币种, 起始日期/终止日期/开户机构 and 期初余额/期末余额/笔数 in cells, columns 序号/交易日期/交易时间/借贷标志 (借 or "
            "贷)/交易金额 (unsigned)/账户余额/摘要/对方户名/对方账号/交易机构, dates as 2026/3/5 or text, amounts in "
            "General format (1234.5, 300) or two decimals, the counter account as 6.22848E+18 on some, the heading row "
            "repeated only where print titles were set, 第 1 页，共 3 页 at the foot, the file name in the header on "
