@@ -52,6 +52,9 @@ from samples.generator import (
     batch16_letters,
     batch16_records,
     batch16_statement,
+    batch17_letters,
+    batch17_records,
+    batch17_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -61,6 +64,7 @@ from samples.generator import (
 )
 from samples.generator.applicant import ITEM_TYPE, ApplicantPlan
 from samples.generator.family_kit import date_text
+from samples.generator.finance import add_months
 from samples.generator.printing import Printer
 from samples.generator.record import applicant_truth, seals
 from samples.generator.templates import FAMILIES, FAMILY, candidates, families
@@ -73,9 +77,10 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(record_families.TAX, "tax_certificate"),
                **dict.fromkeys(record_families.LICENSE, "business_license"),
                batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card",
-               batch15_letters.PASTE_FORM: "id_card", batch16_letters.HAND_HELD: "id_card"}
+               batch15_letters.PASTE_FORM: "id_card", batch16_letters.HAND_HELD: "id_card",
+               batch17_letters.COPYSHOP: "id_card"}
 PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX,
-            batch16_records.SCAN_COLOR}  # drawn only as a picture: no text layer to read the truth from
+            batch16_records.SCAN_COLOR, batch17_records.SCREEN, batch17_records.WATERMARK}  # drawn only as a picture: no text layer to read the truth from
 TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
@@ -91,8 +96,8 @@ def test_registry_lists_families_of_every_type() -> None:
         assert sum(not f.held_out for f in pool) == 1, f"{doc_type}: the existing layout is its one seen family"
         assert all(f.description and f.doc_type == doc_type for f in pool)
     assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw",
-                                                   "id_bank_paste_form", "id_hand_held_collage"], \
-        "one design, four ways of handing it in"
+                                                   "id_bank_paste_form", "id_hand_held_collage",
+                                                   "id_copyshop_pair"], "one design, five ways of handing it in"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -116,13 +121,14 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
                                   "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13",
-                                  "unseen14", "unseen15", "unseen16"])
+                                  "unseen14", "unseen15", "unseen16", "unseen17"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
-            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15", "unseen16"))
+            held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15", "unseen16",
+                                                                                    "unseen17"))
             assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
@@ -137,11 +143,11 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             none = doc_type == "id_card" and batch < 13
@@ -175,7 +181,8 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
 @pytest.mark.parametrize(("mode", "batch"), [("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                                              ("unseen11", 11), ("unseen12", 12), ("unseen13", 13),
-                                             ("unseen14", 14), ("unseen15", 15), ("unseen16", 16)])
+                                             ("unseen14", 14), ("unseen15", 15), ("unseen16", 16),
+                                             ("unseen17", 17)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card" and batch < 13:
@@ -191,7 +198,7 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen10", 10, 4723), ("unseen11", 11, 4724),
                                                     ("unseen12", 12, 4725), ("unseen13", 13, 4726),
                                                     ("unseen14", 14, 4727), ("unseen15", 15, 4728),
-                                                    ("unseen16", 16, 4729)])
+                                                    ("unseen16", 16, 4729), ("unseen17", 17, 4730)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -206,7 +213,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14),
-                            ("unseen15", 15), ("unseen16", 16)):
+                            ("unseen15", 15), ("unseen16", 16), ("unseen17", 17)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -946,6 +953,125 @@ def test_unseen16_photographs_the_id_card_in_the_hand() -> None:
 
 
 @pytest.mark.slow
+def test_cli_unseen17_corpus_renders_every_seventeenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen17 corpus: the pool draws only batch 17, every batch-17 family renders and its documents carry
+    their truth fields; the ID cards come as the copy shop's sheet."""
+    docs = _held_out_docs(tmp_path, "unseen17", 17017)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 17 and f.doc_type != "id_card"}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 17, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+    ids = [d for folder in tmp_path.iterdir() if folder.is_dir()
+           for d in _documents(json.loads((folder / "truth.json").read_text(encoding="utf-8"))) if d["type"] == "id_card"]
+    assert ids and all(d["template"] == batch17_letters.COPYSHOP and d["held_out"] for d in ids)
+
+
+def test_spreadsheet_formats() -> None:
+    """General format drops trailing zeros and separators; a long account held as a number turns scientific."""
+    general = batch17_statement.general
+    assert [general(Decimal(v)) for v in ("1200.00", "1234.50", "0.05", "987654.32")] == ["1200", "1234.5", "0.05",
+                                                                                         "987654.32"]
+    assert batch17_statement.scientific("6222021234567890123") == "6.22202E+18"
+    assert batch17_statement.scientific("6222****0123") == "6222****0123"
+    assert batch17_statement.scientific("0263741234567890") == "0263741234567890"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_seventeenth_batch_layouts_and_seals(seed: int) -> None:
+    """The month-grid form prints twelve months before its own whose mean is the truth's pay, the 月均 in ¥ and 大写
+    and the seal where the truth says; the spreadsheet print keeps the plan's pages with Excel's footer, every row's
+    balance and 借/贷 flag on its page and the seal after the last row in the plan's shape; the initialled contract
+    numbers every page — n — without a total, has the buyers initial every page and states the total in its last
+    article; the screen-photo tax record and the watermark-camera licence are one picture page each, drawn from flat
+    sheets that print their truth."""
+    m = _with_family(batch17_letters.MONTH_GRID, seed)
+    (page,) = _text(Printer(m).pdf("income_proof"))
+    proof = m.proof
+    assert f"¥{proof.monthly_income:,.2f}" in page and f"人民币{proof.amount_in_words}" in page
+    assert proof.id_number in page and proof.employer in page and "近十二个月收入情况" in page
+    pays = batch17_letters.month_pay(proof, random.Random(seed))
+    assert len(pays) == 12 and sum((p for _, p in pays), Decimal(0)) == proof.monthly_income * 12
+    assert len({p for _, p in pays}) > 6 and pays[-1][0] < proof.issue_date.replace(day=1) <= add_months(pays[-1][0], 1)
+    assert seals(m, "income_proof") == ([(1, proof.seal_legend or proof.employer, "round")] if proof.sealed else [])
+    p = _with_family(batch17_statement.EXCEL, seed)
+    statement = p.statement
+    assert statement is not None
+    pages = _text(Printer(p).pdf("bank_statement"))
+    n = statement.pages_declared
+    assert len(pages) == n
+    for k, text in enumerate(pages, 1):
+        assert f"第{k}页，共{n}页" in text
+        rows = statement.rows_on(k)
+        assert all(f"{t.balance:.2f}" in text or batch17_statement.general(t.balance) in text for t in rows)
+        flags = text.count("借") + text.count("贷")
+        assert flags >= len(rows), "a 借/贷 flag on every row"
+    assert "打印机构" in pages[-1] and statement.account_number in pages[0]
+    assert seals(p, "bank_statement") == ([(n, statement.branch, statement.style.seal_shape)]
+                                          if statement.sealed else [])
+    c = _with_family(batch17_records.INITIALLED, seed)
+    contract = c.contract
+    assert contract is not None
+    text = _text(Printer(c).pdf("purchase_contract"))
+    n = contract.pages_declared
+    assert len(text) == n
+    for k, t in enumerate(text, 1):
+        assert f"—{k}—" in t or f"-{k}-" in t, k
+        assert "乙方签字" in t and contract.number in t
+        assert f"第{k}页" not in t, "numbered without 第…页"
+    assert f"本合同共{n}页" in text[-1] and contract.seller.name in text[-1]
+    for name, number in contract.buyers:
+        assert name in text[0] and number in text[0]
+    assert contract.price_words in text[0] and f"¥{contract.total_price:,.2f}" in text[0]
+    assert seals(c, "purchase_contract") == ([(n, contract.seller.name, "round")] if contract.sealed else [])
+    t = _with_family(batch17_records.SCREEN, seed)
+    assert t.tax is not None
+    data = Printer(t).pdf("tax_certificate")
+    assert Printer(t).pdf("tax_certificate") == data
+    _picture(data)
+    (record,) = _text(batch17_records.record_sheet(t.tax, random.Random(1), datetime(2026, 3, 5)))
+    assert t.tax.id_number in record and t.tax.verification_code in record and f"{t.tax.total_tax:,.2f}" in record
+    assert seals(t, "tax_certificate") == ([(1, t.tax.authority, "round")] if t.tax.sealed else [])
+    lic = _with_family(batch17_records.WATERMARK, seed)
+    assert lic.license is not None and lic.license.applied is not None
+    data = Printer(lic).pdf("business_license")
+    assert Printer(lic).pdf("business_license") == data
+    _picture(data)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.pages[0].height > pdf.pages[0].width, "a portrait phone photo"
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round")]
+
+
+def test_unseen17_copies_the_id_card_side_by_side() -> None:
+    """Under the batch-17 ID family both sides come in one file wherever no defect keeps them apart: one portrait
+    sheet with the copies side by side (the copy is wider than tall across the top), unlike the plain family's."""
+    from samples.generator.forms import render_file
+
+    together = 0
+    for spec in corpus_specs(applicants=8, seed=17, templates="unseen17"):
+        p = plan(spec)
+        assert p.templates["id_card"] == batch17_letters.COPYSHOP
+        holding = [f for f in p.files if {"id_front", "id_back"} & set(f.items)]
+        if any(f.form == "bundle_scan" for f in holding):
+            continue
+        if any(d in spec.defects for d in ("duplicate_document", "illegible_id_back", "missing_id_back")):
+            continue
+        (fp,) = holding
+        assert set(fp.items) == {"id_front", "id_back"}, spec.applicant
+        if together == 0:
+            data = render_file(Printer(p), fp)
+            if data[:4] == b"%PDF":
+                with pdfplumber.open(io.BytesIO(data)) as pdf:
+                    assert len(pdf.pages) == 1 and pdf.pages[0].height > pdf.pages[0].width
+            else:
+                with Image.open(io.BytesIO(data)) as img:
+                    assert img.height > img.width
+            plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
+            assert render_file(Printer(plain), fp) != data
+        together += 1
+    assert together
+
+
+@pytest.mark.slow
 def test_cli_unseen11_corpus_renders_every_eleventh_batch_family(tmp_path: Path) -> None:
     """A tiny unseen11 corpus: the pool draws only batch 11, every batch-11 family renders and its documents carry
     their truth fields."""
@@ -1422,6 +1548,8 @@ def test_new_family_prints_its_truth(family: str) -> None:
         forms = {"".join(f.split()) for f in _forms(name, value)}
         if family == batch14_letters.DIGITS and name == "monthly_income":  # one digit to a cell under 元/角/分
             forms = {f"¥{int(Decimal(str(value)) * 100)}"}
+        if family == batch17_statement.EXCEL:  # the sheet's General format and Excel's unpadded dates
+            forms |= _excel_forms(name, value)
         for entry in value if isinstance(value, list) else []:
             assert entry in whole, (family, name, entry)
         if forms:
@@ -1429,9 +1557,22 @@ def test_new_family_prints_its_truth(family: str) -> None:
     if doc_type == "bank_statement":
         assert len(pages) == facts.pages_declared
         for row in fields["transactions"]:  # type: ignore[union-attr]
-            assert f"{abs(Decimal(row['balance'])):,.2f}".replace(",", "") in whole.replace(",", ""), row
+            balance = abs(Decimal(row["balance"]))
+            assert f"{balance:,.2f}".replace(",", "") in whole.replace(",", "") \
+                or batch17_statement.general(balance) in whole, row
     if doc_type == "purchase_contract":
         assert len(pages) == facts.pages_declared
+
+
+def _excel_forms(name: str, value: Any) -> set[str]:
+    """How a spreadsheet print shows a truth value: General-format numbers, dates as 2026/3/5."""
+    text = str(value)
+    if name in ("opening_balance", "closing_balance"):
+        return {batch17_statement.general(Decimal(text))}
+    if name.endswith("date") or name in ("period_start", "period_end"):
+        day = date.fromisoformat(text)
+        return {f"{day.year}/{day.month}/{day.day}"}
+    return set()
 
 
 def test_contract_seals_are_where_the_truth_says() -> None:
@@ -1533,14 +1674,14 @@ def test_eval_without_families_prints_no_split() -> None:
     assert not report.templates and "unseen" not in format_report(report, title="t")
 
 
-_PAGE_NUMBER = re.compile(r"第\s*\d+\s*页|Page\s+\d+\s+of\s+\d+|(?:^|\s|-)\d{1,3}\s?/\s?\d{1,3}(?:\s|-|$)|—\s*\d{1,3}\s*—",
-                          re.M)
+_PAGE_NUMBER = re.compile(r"第\s*\d+\s*页|Page\s+\d+\s+of\s+\d+|(?:^|\s|-)\d{1,3}\s?/\s?\d{1,3}(?:\s|-|$)|—\s*\d{1,3}\s*—"
+                          r"|(?:^|\s)-\s\d{1,3}\s-(?:\s|$)", re.M)
 
 
 @pytest.mark.parametrize("family", [f.id for f in FAMILIES if f.doc_type != "id_card"])
 def test_the_truth_expects_page_numbers_where_the_family_prints_them(family: str) -> None:
     """completeness.pages.<type> is due to pass exactly when the document prints page numbers (第X页, Page i of n,
-    i/n or — i — at the foot): a web-printed tax record's 1/1 counts, a letter without numbers does not."""
+    i/n, — i — or - i - at the foot): a web-printed tax record's 1/1 counts, a letter without numbers does not."""
     p = _with_family(family, 0)
     doc_type = FAMILY[family].doc_type
     try:

@@ -20,8 +20,11 @@ from .batch14_letters import SCAN_APP, scan_app_page
 from .batch15_letters import PASTE_FORM, paste_form_page
 from .batch16_letters import HAND_HELD, collage, hand_held_photo, printed_collage
 from .batch16_records import SCAN_COLOR
+from .batch17_letters import COPYSHOP, copyshop_page
+from .batch17_records import SCREEN, WATERMARK
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
+from .income_proof import BANKS
 from .pdfkit import binary_images, pdf_date
 from .printing import CARD_PX_PER_MM, Printer
 from .record import Sheet, sheets
@@ -58,6 +61,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
             return _paste_form(pr, items, how, rng)
         if p.family("id_front") == HAND_HELD:  # photographed in the hand, the photos joined into one picture
             return _hand_held(pr, items, how, rng)
+        if p.family("id_front") == COPYSHOP:  # both sides colour-copied side by side, the handwritten line across
+            return _copyshop(pr, items, how, rng)
         if single and how.form == "photo":
             img = photograph(_card(pr, items[0][3:]), rng, min_doc_px=1050)
             return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
@@ -69,6 +74,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
     item, number = sheet[0]
     if how.form == "photo" and p.family(item) == SCAN_COLOR:  # the scan app's own picture, sent from the phone
         return pr.page_image(item, number, 170)
+    if how.form == "photo" and p.family(item) in (SCREEN, WATERMARK):  # the phone's photo itself
+        return pr.page_image(item, number, 218)
     if how.form == "photo":
         return photograph(pr.page_image(item, number, 200), rng, min_doc_px=1650)
     img = scan_page(pr.page_image(item, number, how.dpi), rng, how)
@@ -123,6 +130,19 @@ def _hand_held(pr: Printer, items: list[str], how: Delivery, rng: random.Random)
     if how.form in ("scan", "bundle_scan"):
         return scan_page(printed_collage(picture, rng, dpi=how.dpi), rng, how)
     return picture
+
+
+def _copyshop(pr: Printer, items: list[str], how: Delivery, rng: random.Random) -> Image.Image:
+    """The copy shop's sheet with the sides of this file, scanned or photographed (the emblem side alone shaken under
+    illegible_id_back)."""
+    p = pr.p
+    look = stream(p.spec, "copyshop")
+    signed = p.spec.application_date - timedelta(days=look.randint(1, 10))
+    bank = look.choice(BANKS)
+    page = copyshop_page({i[3:]: pr.card_art(i[3:]) for i in items}, bank, p.card.name, signed, look, rng,
+                         dpi=how.dpi if how.form != "photo" else 200)
+    img = photograph(page, rng, min_doc_px=1650) if how.form == "photo" else scan_page(page, rng, how)
+    return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
 
 
 def _card(pr: Printer, side: str) -> Image.Image:

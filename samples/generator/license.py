@@ -50,6 +50,7 @@ class LicenseFacts:
     face: Typeface
     copy: bool
     capital_style: int
+    applied: date | None = None  # the application the licence was handed in for (a photo's day goes by it)
 
     def fields(self) -> dict[str, str]:
         """Canonical business_license fields as printed (a bad check character stays as printed)."""
@@ -89,7 +90,7 @@ def make_license(rng: random.Random, *, company: Company, individual: bool, appl
     authority = f"{company.region.city}{district}市场监督管理局" if rng.random() < 0.7 else f"{company.region.city}市场监督管理局"
     return LicenseFacts(company, individual, "个体工商户" if individual else rng.choice(COMPANY_KINDS), capital,
                         established, until, not individual, rng.choice(SCOPES), authority, registered, printed,
-                        random_typeface(rng), rng.random() < 0.6, rng.randint(0, 2))
+                        random_typeface(rng), rng.random() < 0.6, rng.randint(0, 2), applied=applied)
 
 
 def capital_text(facts: LicenseFacts) -> str:

@@ -4,7 +4,7 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`, `unseen16`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`, `unseen16`, `unseen17`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -12,7 +12,8 @@ ID cards have one national design (GB/T 36359 card art, 2004 onwards): only thei
 held-out ID families are delivery traditions: both sides photocopied on one sheet under an overprint (batch 13),
 both sides saved side by side by a phone scan app in black and white (batch 14), both sides copied, cut out and glued
 onto a bank's 身份证复印件粘贴单 (batch 15), each side held in the hand and photographed, the photos joined into one
-picture (batch 16).
+picture (batch 16), both sides colour-copied side by side by a copy shop with a handwritten 仅供… line across them
+(batch 17).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from dataclasses import dataclass
 HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen5": 5,
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
                   "unseen10": 10, "unseen11": 11, "unseen12": 12,
-                  "unseen13": 13, "unseen14": 14, "unseen15": 15, "unseen16": 16}  # mode → the batch of families it draws
+                  "unseen13": 13, "unseen14": 14, "unseen15": 15, "unseen16": 16,
+                  "unseen17": 17}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -60,6 +62,11 @@ FAMILIES: tuple[Family, ...] = (
            "at an angle (turned and foreshortened, the thumb over one edge or corner, fingertips past the other edge, a "
            "flash hotspot on the laminate, light falling off to the corners); the two photos joined top to bottom by the "
            "phone's 拼图 into one long picture, one photo where a side comes alone", True, 16),
+    Family("id_copyshop_pair", "id_card",
+           "both sides of the 居民身份证 colour-copied by a copy shop side by side across the top of a portrait A4 sheet "
+           "at real size (front left, back right, the copier's raised contrast and warm toner), the customer's "
+           "handwritten 仅供…银行…贷款使用，他用无效 written in ballpoint across both copies at a slant, the signature and "
+           "date under them; a side alone sits in its place with the other left blank", True, 17),
     # income_proof
     Family("letter_prose_a4", "income_proof",
            "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
@@ -188,6 +195,12 @@ FAMILIES: tuple[Family, ...] = (
            "pay as 人民币12,345.00元 with the 大写 in brackets and the year's pay beside it, a purpose line, 特此证明, "
            "经办人 and phone on the left, 单位负责人（签字） with a signature and the unit's name and date under the seal "
            "on the right, the paper's red footer with phone, fax and web address", True, 16),
+    Family("letter_month_grid_form", "income_proof",
+           "a lender's pre-printed 个人收入证明（单位填写）: the bank's name and 表单编号 over a coloured rule, a filling "
+           "instruction, 一、基本情况 as a ruled grid with shaded labels, 二、近十二个月收入情况 as two six-column bands of "
+           "月份 over 应发金额 (every month different), 月均税前收入（小写） ¥ with commas — the twelve months' mean — and "
+           "（大写）, 三、单位声明, 经办人 with a signature, 单位（公章） with the name and 填表日期; the seal pressed over the "
+           "月均 amount as the bank asks, a 以下由银行填写 strip at the foot", True, 17),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -327,6 +340,13 @@ FAMILIES: tuple[Family, ...] = (
            "2026/03/05 or 20260305, the time apart on some) then 摘要/对方户名/收入/支出/余额 in the export's own order "
            "(收入 and 支出 unsigned, either first), 第 i 页 / 共 n 页 with the 流水号 at every foot, — 以下空白 — after the "
            "oldest row, a note on the electronic seal with a 验证码, the crisp round e-seal", True, 16),
+    Family("statement_excel_print", "bank_statement",
+           "the branch's spreadsheet export printed from Excel / WPS 表格 on landscape A4: gridlines round every cell, a "
+           "title row, 账号/户名/币种, 起始日期/终止日期/开户机构 and 期初余额/期末余额/笔数 in cells, columns 序号/交易日期/交易时间/借贷标志 (借 or "
+           "贷)/交易金额 (unsigned)/账户余额/摘要/对方户名/对方账号/交易机构, dates as 2026/3/5 or text, amounts in "
+           "General format (1234.5, 300) or two decimals, the counter account as 6.22848E+18 on some, the heading row "
+           "repeated only where print titles were set, 第 1 页，共 3 页 at the foot, the file name in the header on "
+           "some, 打印机构/打印柜员/打印时间 after the last row with the branch's seal pressed over it by hand", True, 17),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -423,6 +443,12 @@ FAMILIES: tuple[Family, ...] = (
            "a small QR code with 合同编号 at the bottom left and 第 X 页 共 Y 页 at the bottom right; the parties on page "
            "one, 第一条 to 第十条 (预售许可证号, 坐落, 面积, 单价, 总价款 ¥ and 大写, 首期 and 贷款), model chapters, 附件, a "
            "合同签署页 with the seller's shaded name under 出卖人（签章） and its seal over it", True, 16),
+    Family("contract_initialled_pages", "purchase_contract",
+           "a developer's own 商品房买卖合同 for one project: the project's name and 编号 in a running head over a rule, "
+           "出卖人（以下简称甲方）/买受人（以下简称乙方） paragraphs, 第一条 房屋基本情况 as a ruled one-row table 房号/坐落, "
+           "建筑面积, 套内面积, 单价, 总价 with the 大写 in a sentence under it, 付款方式, clauses and 附件; every page "
+           "numbered — n — with no total (本合同共 N 页 in the last article) and initialled by the buyers in a 乙方签字 "
+           "box at the bottom right; a 签署页 with the seller's seal over 甲方（盖章） and its name", True, 17),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -506,6 +532,11 @@ FAMILIES: tuple[Family, ...] = (
            "Period, 开具日期 Date of Issue, 主管税务机关 Tax Authority), a table with two-line headings 序号/税款所属期/所得项目/"
            "扣缴义务人/收入/已申报税额/入库日期 and a 合计 Total row, 大写 with Total Tax (in words), bilingual notes, a boxed "
            "验证码 Verification Code and the office's crisp e-seal over its name and date", True, 16),
+    Family("tax_screen_photo", "tax_certificate",
+           "the 个人所得税纳税记录 PDF open in a browser's PDF viewer on a monitor and photographed by phone: the viewer's "
+           "dark toolbar with the file name and 1 / 1, grey round the page, the page filling the portrait frame, the "
+           "screen's moiré bands and blue-white cast, a window's reflection, perspective and a little blur; a picture "
+           "only", True, 17),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -591,6 +622,11 @@ FAMILIES: tuple[Family, ...] = (
            "the table along an edge and a slight keystone left by the crop, the paper flattened to white, colours and "
            "the seal oversaturated, edges sharpened with a halo, the app's grey 扫描全能王 创建 mark at the bottom right; a "
            "picture only", True, 16),
+    Family("license_watermark_photo", "business_license",
+           "the 营业执照 副本 (2019 design) lying on a counter and photographed with a watermark camera app: the app's "
+           "block at the bottom left — a large clock time beside a coloured bar, the date and weekday, the weather, the "
+           "place, a typed 备注 on some — and its small 已验证 mark and 防伪码 at the bottom right, the day a few days before "
+           "the application; a picture only", True, 17),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -607,7 +643,7 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
     the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth, `unseen13` the
-    thirteenth, `unseen14` the fourteenth, `unseen15` the fifteenth and `unseen16` the sixteenth (a type without one
+    thirteenth, `unseen14` the fourteenth, `unseen15` the fifteenth, `unseen16` the sixteenth and `unseen17` the seventeenth (a type without one
     uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
