@@ -38,4 +38,3 @@ def grid_cells(text: PageText, doc_type: str) -> dict[str, Field]:
         if found := first_valid(labels.candidates(text, name), parse):
             out[name] = found
     return out
-
