@@ -15,6 +15,7 @@ from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._labels import Candidate, first_valid, labels_of
+from docproc.extractors._margins import without_margin_column
 from docproc.extractors._parties import find_parties, opens_entry, party_name
 from docproc.extractors._party_table import party_rows, price_words_in_table
 from docproc.extractors._signature import signature_columns, signed_on
@@ -390,7 +391,7 @@ def _price_in_figures(texts: list[PageText]) -> Field | None:
 @extractor(DocType.PURCHASE_CONTRACT)
 def extract_purchase_contract(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Fields over all pages plus the number of pages present."""
-    texts = [PageText(p, drop=VALUE_BRACKETS) for p in doc.pages]
+    texts = [PageText(without_margin_column(p), drop=VALUE_BRACKETS) for p in doc.pages]
     fields = extract_fields(texts)
     fields["pages_present"] = Field(value=len(doc.pages), confidence=1.0, page=doc.pages[0].number)
     columns = signature_columns(texts)  # whose seal belongs where, for the seal check

@@ -1,0 +1,37 @@
+"""Words set one above the other down a page's margin (a 网签 system's 南京房地产市场信息系统网上签约生成 along a
+contract's edge): read a character or two at a time, each on a line of its own or run into the start of a body
+line, where they split a sentence that carries on from the line before."""
+
+from __future__ import annotations
+
+from docproc.core.models import Page, Word
+
+SHORT = 3  # characters of one margin word, at most (a column read a few at a time)
+LEAST = 5  # margin words that make a column
+BODY_SHARE = 0.1  # the body's left edge: where this share of its long lines starts
+
+
+def _centre(word: Word) -> float:
+    return (word.bbox.x0 + word.bbox.x1) / 2
+
+
+def without_margin_column(page: Page) -> Page:
+    """The page without a column of short words stacked down its left or right margin, outside the body's text."""
+    long = [w for w in page.words if len(w.text.strip()) >= 8]
+    if len(long) < LEAST:
+        return page
+    starts, ends = sorted(w.bbox.x0 for w in long), sorted(w.bbox.x1 for w in long)
+    left, right = starts[int(len(starts) * BODY_SHARE)], ends[int(len(ends) * (1 - BODY_SHARE))]
+    dropped: set[int] = set()
+    for outside in ((lambda w: w.bbox.x1 < left), (lambda w: w.bbox.x0 > right)):
+        short = [w for w in page.words if len(w.text.strip()) <= SHORT and outside(w)]
+        if len(short) < LEAST:
+            continue
+        middle = sorted(map(_centre, short))[len(short) // 2]
+        width = sorted(w.bbox.x1 - w.bbox.x0 for w in short)[len(short) // 2]
+        column = [w for w in short if abs(_centre(w) - middle) <= width]
+        if len(column) >= LEAST:
+            dropped |= set(map(id, column))
+    if not dropped:
+        return page
+    return page.model_copy(update={"words": tuple(w for w in page.words if id(w) not in dropped)})
