@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
@@ -19,6 +18,7 @@ from docproc.cn.year_last import YEAR_LAST
 from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator
 from docproc.extractors._row_dates import SERIAL_CHARS, mend_dates
+from docproc.extractors._table_edges import clusters, one_per_heading, under_the_dates
 from docproc.extractors._table_header import Column, find_header, richer_columns
 from docproc.extractors._table_shape import date_column, description_column, money_columns
 from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
@@ -170,7 +170,7 @@ def rows_of(pages: list[Page]) -> list[Row]:
         if page_columns is None:
             continue
         first = [c for c in page_columns if not c.second_line]  # a dated line holds no cell of an entry's second line
-        aligned = _under_the_dates([lines[i] for i in dated], page.width)
+        aligned = under_the_dates([lines[i] for i in dated], page.width)
         text_columns = _text_columns_by_edges(aligned, first, page.width)
         money_columns = _money_columns_by_edges(aligned, first, page.width)
         cells = {i: _assign(lines[i], first, text_columns, money_columns) for i in dated}
@@ -330,48 +330,6 @@ def _cell_starts(words: list[Word]) -> list[Word]:
                         or (_kind(before.text) in ("money", "number") and _kind(word.text) == "text")]
 
 
-def _clusters(edges: list[float], tolerance: float) -> list[list[float]]:
-    """Sorted positions in runs whose neighbours lie within ``tolerance`` of each other."""
-    clusters: list[list[float]] = [[edges[0]]]
-    for x in edges[1:]:
-        if x - clusters[-1][-1] <= tolerance:
-            clusters[-1].append(x)
-        else:
-            clusters.append([x])
-    return clusters
-
-
-def _under_the_dates(lines: list[list[Word]], width: float) -> list[list[Word]]:
-    """The dated lines whose date stands where most rows print theirs: a note under the table that names a date
-    in its prose (以上为…2026.03.30至2026.09.29 的交易明细, 核对日期：2026年9月30日) is no row to learn the
-    columns' edges from."""
-    starts = {id(words): x for words in lines if (x := next((w.bbox.x0 for w in words if _kind(w.text) == "date"), None))
-              is not None}
-    if not starts:
-        return lines
-    usual = sorted(starts.values())[len(starts) // 2]
-    return [words for words in lines if abs(starts.get(id(words), usual) - usual) <= 0.03 * width]
-
-
-def _one_per_heading(clusters: list[list[float]], headings: list[float], rows: int) -> list[tuple[list[float], int]]:
-    """Clusters of cell edges paired with the headings (given by the x each aligns with), as (cluster, heading
-    index); an empty list when they cannot be paired. Stray wraps and OCR slips put an edge at few rows, so a
-    cluster needs one row in ten; on a page of a few rows every column may hold one. As many clusters as
-    headings pair in order. Fewer pair with the headings in order that lie nearest them, all together: a
-    column may print no such cell on any row (a branch code under 网点), and a printer may set every row off
-    its pre-printed headings (a passbook), so a column's cells need not lie under their own heading."""
-    steady = [c for c in clusters if len(c) >= max(2, rows // 10)]
-    for kept in (steady, clusters if rows < 10 else []):
-        if len(kept) == len(headings):
-            return [(c, k) for k, c in enumerate(kept)]
-    if not steady or len(steady) > len(headings):
-        return []
-    at = [sorted(c)[len(c) // 2] for c in steady]
-    chosen = min(combinations(range(len(headings)), len(steady)),
-                 key=lambda picks: sum(abs(x - headings[k]) for x, k in zip(at, picks, strict=True)))
-    return list(zip(steady, chosen, strict=True))
-
-
 def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
                             width: float) -> list[tuple[float, float, Column]]:
     """Right edges of the amount columns as the rows print them, paired with their headings in order.
@@ -386,7 +344,7 @@ def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
     if not headings or not edges:
         return []
     tolerance = 0.012 * width
-    kept = _one_per_heading(_clusters(edges, tolerance), [h.x1 for h in headings], len(lines))
+    kept = one_per_heading(clusters(edges, tolerance), [h.x1 for h in headings], len(lines))
     return [(min(c) - tolerance, max(c) + tolerance, headings[k]) for c, k in kept]
 
 
@@ -404,5 +362,5 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
                    if _kind(w.text) == "text")
     if not text_headings or not edges:
         return []
-    kept = _one_per_heading(_clusters(edges, 0.012 * width), [h.x0 for h in text_headings], len(lines))
+    kept = one_per_heading(clusters(edges, 0.012 * width), [h.x0 for h in text_headings], len(lines))
     return [(min(c), text_headings[k]) for c, k in kept]
