@@ -53,3 +53,18 @@ def comma_point(word: Word) -> Word:
     """A table's amount read with a comma for its decimal point (97,48) with the point (97.48)."""
     match = _COMMA_POINT.fullmatch(word.text.strip())
     return word if match is None else word.model_copy(update={"text": f"{match.group(1)}.{match.group(2)}"})
+
+
+# a row's serial number read into one box with the date after it (12025/12/20: row 1, 2025/12/20)
+_SERIAL_DATE = re.compile(r"(\d{1,3})((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
+
+
+def serial_apart(word: Word) -> list[Word]:
+    """A serial number and the date after it read as one word, as two words (each its share of the box)."""
+    match = _SERIAL_DATE.fullmatch(word.text.strip())
+    if match is None:
+        return [word]
+    box, cut = word.bbox, len(match.group(1)) / len(match.group(0))
+    middle = box.x0 + (box.x1 - box.x0) * cut
+    return [word.model_copy(update={"text": match.group(1), "bbox": box.model_copy(update={"x1": middle})}),
+            word.model_copy(update={"text": match.group(2), "bbox": box.model_copy(update={"x0": middle})})]

@@ -16,7 +16,7 @@ from docproc.cn import vocab
 from docproc.cn.normalize import to_halfwidth
 from docproc.cn.year_last import YEAR_LAST
 from docproc.core.models import BBox, Page, PageSource, Word
-from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator
+from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator, serial_apart
 from docproc.extractors._row_dates import SERIAL_CHARS, mend_dates
 from docproc.extractors._table_edges import clusters, one_per_heading, under_the_dates
 from docproc.extractors._table_header import Column, find_header, richer_columns
@@ -87,7 +87,9 @@ def _assign(words: list[Word], columns: list[Column], text_columns: list[tuple[f
         column = None
         if index == 0 and _serial_before_date(words, columns):
             column = _column_of(word, columns, kind="index")
-        elif money_columns and _kind(word.text) == "money":
+        elif money_columns and _kind(word.text) in ("money", "number", "index"):
+            # a figure right-aligned where the table's amounts end: an amount, also one a spreadsheet printed
+            # without its decimals (500, 73904)
             column = next((c for x0, x1, c in money_columns if x0 <= word.bbox.x1 <= x1), None)
         elif text_columns and _kind(word.text) == "text" and not _under_reference(word, columns):
             before = words[index - 1] if index else None
@@ -204,7 +206,8 @@ def _pieces(word: Word, page: Page) -> list[Word]:
     separator mended, and one box that ran over several cells cut (a text layer's words are as printed)."""
     if page.source != PageSource.OCR:
         return [word]
-    return [comma_point(piece) for piece in split_merged(comma_point(lost_separator(lookalike_digits(word))))]
+    return [comma_point(piece) for whole in serial_apart(word)
+            for piece in split_merged(comma_point(lost_separator(lookalike_digits(whole))))]
 
 
 _FOOTER = vocab.table_words("statement_table", "footer")

@@ -86,3 +86,20 @@ def test_a_date_one_misread_digit_made_impossible_is_the_day_between_its_neighbo
     assert [(r["date"], r["balance"]) for r in rows(p)] == [
         (date(2026, 2, 22), Decimal("45539.38")), (date(2026, 2, 23), Decimal("47870.38")),
         (date(2026, 2, 24), Decimal("47211.30"))]
+
+
+def test_a_spreadsheet_print_read_by_ocr_its_serials_run_into_dates_and_its_figures_short() -> None:
+    # Excel's General format drops trailing zeros (500, 74895.6); OCR reads the serial into the date's box
+    # (12025/12/21) and the balance into the description's (73904转账存入)
+    header: Cells = [(20, "序号"), (80, "交易日期"), (260, "借贷"), (330, "交易金额"), (470, "余额"), (600, "摘要")]
+    cells = [[(20, "12025/12/20"), (260, "借"), (330, "1451.7"), (470, "74871.12"), (600, "还款")],
+             [(20, "22025/12/21"), (260, "贷"), (360, "24.48"), (470, "74895.6批量结息")],
+             [(20, "32026/1/1"), (260, "借"), (370, "500"), (470, "74395.6"), (600, "ATM取款")],
+             [(20, "42026/1/2"), (260, "贷"), (340, "205.45"), (470, "74601.05转账存入")]]
+    lines = [(0.0, header), *((40.0 + 40 * i, [(x + (110 - 10 * len(t) if x in (330, 340, 360, 370) else 0), t)
+                                              for x, t in c]) for i, c in enumerate(cells))]
+    got = [(r["date"], r["amount"], r["balance"]) for r in rows(page(lines, source=PageSource.OCR))]
+    assert got == [(date(2025, 12, 20), Decimal("-1451.7"), Decimal("74871.12")),
+                   (date(2025, 12, 21), Decimal("24.48"), Decimal("74895.6")),
+                   (date(2026, 1, 1), Decimal("-500"), Decimal("74395.6")),
+                   (date(2026, 1, 2), Decimal("205.45"), Decimal("74601.05"))]
