@@ -9,6 +9,7 @@ from docproc.core.models import Page, Word
 SHORT = 3  # characters of one margin word, at most (a column read a few at a time)
 LEAST = 5  # margin words that make a column
 BODY_SHARE = 0.1  # the body's left edge: where this share of its long lines starts
+EDGE = 0.08  # of the page's width: a margin column stands this near the paper's edge, a letter clear of the body
 
 
 def _centre(word: Word) -> float:
@@ -16,14 +17,18 @@ def _centre(word: Word) -> float:
 
 
 def without_margin_column(page: Page) -> Page:
-    """The page without a column of short words stacked down its left or right margin, outside the body's text."""
+    """The page without a column of short words stacked down its left or right margin, near the paper's edge and
+    clear of the body's text."""
     long = [w for w in page.words if len(w.text.strip()) >= 8]
     if len(long) < LEAST:
         return page
     starts, ends = sorted(w.bbox.x0 for w in long), sorted(w.bbox.x1 for w in long)
     left, right = starts[int(len(starts) * BODY_SHARE)], ends[int(len(ends) * (1 - BODY_SHARE))]
+    letter = sorted(w.bbox.y1 - w.bbox.y0 for w in long)[len(long) // 2]  # a body letter's height
+    edge = EDGE * page.width
     dropped: set[int] = set()
-    for outside in ((lambda w: w.bbox.x1 < left), (lambda w: w.bbox.x0 > right)):
+    for outside in ((lambda w: w.bbox.x1 < min(left - letter, edge)),
+                    (lambda w: w.bbox.x0 > max(right + letter, page.width - edge))):
         short = [w for w in page.words if len(w.text.strip()) <= SHORT and outside(w)]
         if len(short) < LEAST:
             continue

@@ -33,3 +33,17 @@ def test_an_address_split_by_a_margin_character_reads_whole() -> None:
     raw = RawDocument(file_id="f", doc_type=DocType.PURCHASE_CONTRACT, pages=(_contract_page(),))
     fields = EXTRACTORS.get("purchase_contract")(raw, None).fields  # type: ignore[arg-type]
     assert fields["property_address"].value == "江苏省南京市玄武区中山路523号云帆花园26号楼1单元1102室"
+
+
+def test_short_words_starting_the_body_lines_under_indented_paragraphs_are_kept() -> None:
+    # most long lines open an indented clause; short words begin the lines a clause wraps onto, left of them
+    words = []
+    for k in range(12):
+        top = 300 + 48 * k
+        if k % 2 == 0:
+            words.append(Word(text="第七条付款方式及期限。买受人采取下列第3种方式付款：", bbox=BBox(x0=248, y0=top, x1=1400, y1=top + 28),
+                              confidence=0.95, line=k))
+        else:
+            words.append(Word(text="元整", bbox=BBox(x0=190, y0=top, x1=242, y1=top + 28), confidence=0.95, line=k))
+    page = Page(file_id="f", number=1, width=1654, height=2339, unit=Unit.PX, source=PageSource.OCR, words=tuple(words))
+    assert without_margin_column(page).words == page.words
