@@ -56,9 +56,9 @@ def split_merged(word: Word) -> list[Word]:
     tokens = [m for m in _TOKEN.finditer(text)]
     kinds = [kind(m.group(0)) for m in tokens]
     anchored = any(k == "date" or (k == "money" and re.search(r"[.,]\d{2}$", m.group(0)))
-                   for k, m in zip(kinds, tokens, strict=True)) or (  # a figure a spreadsheet printed short (73904,
-        # 74895.6) with the description run into it
-        len(tokens) >= 2 and re.fullmatch(r"\d{3,}(?:\.\d)?", tokens[0].group(0)) is not None
+                   for k, m in zip(kinds, tokens, strict=True)) or (  # a figure a spreadsheet printed with one
+        # decimal (74895.6) and the description run into it; a whole figure may be one that lost its point (797664莫)
+        len(tokens) >= 2 and re.fullmatch(r"\d{3,}\.\d", tokens[0].group(0)) is not None
         and re.match(r"[\u4e00-\u9fff]", tokens[1].group(0)) is not None)
     if len(tokens) < 2 or not anchored:  # split only around a date or an amount (3号楼 stays whole)
         return [word]
