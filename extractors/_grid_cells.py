@@ -1,4 +1,4 @@
-"""A record's values printed under their labels in a grid (纳税人姓名 | 身份证件类型 over 肖晓玲 | 居民身份证, an
+"""A record's values printed under their labels in a grid (纳税人姓名 | 身份证件类型 over 张伟 | 居民身份证, an
 English gloss of each label under the value): the cell under each label, kept only when it holds what the
 field can be."""
 

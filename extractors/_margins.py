@@ -1,6 +1,6 @@
-"""Words set one above the other down a page's margin (a 网签 system's 南京房地产市场信息系统网上签约生成 along a
-contract's edge): read a character or two at a time, each on a line of its own or run into the start of a body
-line, where they split a sentence that carries on from the line before."""
+"""Words set one above the other down a page's margin (the name of a city's 网签 system printed along a contract's
+edge): read a character or two at a time, each on a line of its own or run into the start of a body line, where
+they split a sentence that carries on from the line before."""
 
 from __future__ import annotations
 

@@ -221,7 +221,7 @@ def _taxpayer_in_prose(text: PageText) -> tuple[Field | None, Field | None]:
         name = match.group(1)
         for word in ("兹证明", "纳税人"):
             name = name.removeprefix(word)
-        if len(name) < 2 or any(w in name for w in (*not_a_name, *_LABEL_WORDS)):  # 身份证件类型田燕: a grid's labels
+        if len(name) < 2 or any(w in name for w in (*not_a_name, *_LABEL_WORDS)):  # 身份证件类型张伟: a grid's labels
             continue
         a, b = match.span(1)
         name_field = text.field((b - len(name), b), name)
