@@ -140,6 +140,23 @@ def test_a_page_blank_but_for_its_running_footer_stays_with_the_document_around_
     assert len(split(other, [label_page(p) for p in other])) == 2
 
 
+def test_an_attachment_page_numbered_after_the_page_before_it_stays_in_the_document() -> None:
+    """A contract's 附件 (a table of fittings) says nothing a contract's page says, but its bare page number runs
+    on from the page before: it and the pages after it stay one document."""
+    clause = ["第十三条 交付时间和手续。出卖人应当在2027年12月30日前向买受人交付该商品房。", "出卖人 买受人 商品房买卖合同 房屋"]
+    attachment = ["附件三 装饰装修及相关设备标准", "部位 标准", "外墙 真石漆及石材幕墙", "内墙 水泥砂浆抹灰，腻子找平",
+                  "地面 水泥砂浆找平", "门窗 断桥铝合金中空玻璃窗，入户防盗门", "电梯 品牌电梯，每单元两部"]
+    pages = [page(["商品房买卖合同", "出卖人：某某置业有限公司", "买受人：李娜", *clause, "- 1 -"], number=1),
+             page([*clause, "- 2 -"], number=2),
+             page([*attachment, "- 3 -"], number=3),
+             page(["（以下无正文，为签署页）", "出卖人（签章）：", "买受人（签字）：", *clause, "- 4 -"], number=4)]
+    labels = [label_page(p) for p in pages]
+    assert labels[2].doc_type == DocType.UNKNOWN
+    assert [(d.doc_type, d.page_numbers) for d in split(pages, labels)] == [(DocType.PURCHASE_CONTRACT, [1, 2, 3, 4])]
+    unnumbered = [*pages[:2], page(attachment, number=3)]  # no number to run on: the table stands apart
+    assert len(split(unnumbered, [label_page(p) for p in unnumbered])) == 2
+
+
 def test_a_resale_contract_whose_seller_is_a_company_is_a_contract_not_a_licence() -> None:
     """The parties block quotes the seller's licence (证件名称：营业执照, 法定代表人); the page is still the
     contract's first page."""

@@ -231,14 +231,27 @@ def _printed_numbers(pages: list[Page], labels: list[PageLabel]) -> tuple[tuple[
     return tuple((n, total) if n and n <= total else None for n in numbers)
 
 
+def _numbered_next(before: Page, page: Page) -> bool:
+    """Whether a page's own number (— 4 —, no total) is the one after the page before it."""
+    a, b = bare_page_number(before.text), bare_page_number(page.text)
+    return a is not None and b == a + 1
+
+
 def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
     """Group consecutive pages into documents by type and page-number cues."""
     groups: list[list[int]] = []
+    numbered: set[int] = set()  # pages of no type taken in by their page number
     for index, label in enumerate(labels):
         if groups and _blank(pages[index], label) and labels[groups[-1][0]].doc_type != DocType.ID_CARD:
             groups[-1].append(index)  # a page left blank but for its running header or footer (此页无正文)
             continue
         kept = [i for i in groups[-1] if not _blank(pages[i], labels[i])] if groups else []
+        if kept and label.doc_type == DocType.UNKNOWN and _numbered_next(pages[kept[-1]], pages[index]) \
+                and labels[groups[-1][0]].doc_type != DocType.ID_CARD:
+            groups[-1].append(index)  # an attachment's table (附件三…) numbered — 4 — after — 3 —: the same document
+            numbered.add(index)
+            continue
+        kept = [i for i in kept if i not in numbered] or kept
         if kept and _continues(labels[kept[-1]], label):
             groups[-1].append(index)
         else:
