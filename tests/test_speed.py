@@ -56,7 +56,6 @@ def test_eval_prints_and_writes_seconds_per_page_by_stage(tmp_path: Path) -> Non
     per_page = figures["stage_seconds_per_page"]
     for name in ("render", "pdf_text", "seal_search", "forensics", "ocr", "extraction", "checks"):
         assert per_page[name] > 0, name
-    assert per_page["ocr"] > per_page["pdf_text"]
     # each stage counts its own seconds: together no more than the reading and checking took
     assert sum(figures["stage_seconds"].values()) <= figures["seconds"] + 0.1
 
