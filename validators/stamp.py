@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 from docproc.cn.normalize import normalize_text, similarity
 from docproc.cn.orgs import (
@@ -105,14 +106,9 @@ def _others_letters(stamp: Stamp, name: str, policy: Policy) -> str | None:
 
 
 def _common_run(a: str, b: str) -> str:
-    """The longest run of letters two strings share."""
-    best = ""
-    for i in range(len(a)):
-        for j in range(i + len(best) + 1, len(a) + 1):
-            if a[i:j] not in b:
-                break
-            best = a[i:j]
-    return best
+    """The longest run of letters two strings share (the first in ``a`` of the longest)."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return a[match.a : match.a + match.size]
 
 
 def _stamp_evidence(doc: Document, stamp: Stamp) -> Evidence:
