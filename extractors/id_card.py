@@ -13,7 +13,7 @@ from docproc.core.models import BBox, DocType, Field, RawDocument, Side
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import PageText
 from docproc.extractors.registry import ExtractedFields, extractor
-from docproc.reading.overprint import without_overprint, without_trailing_piece
+from docproc.reading.overprint import RESTRICTION, without_overprint, without_trailing_piece
 
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext
@@ -82,7 +82,7 @@ def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None
     raw = text.joined[start:end]
     if label and start <= label[0] < label[1] <= end:
         raw = text.joined[start : label[0]] + text.joined[label[1] : end]
-    value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", raw)))
+    value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", RESTRICTION.sub("", raw))))
     value = without_trailing_piece(value, ADDRESS_ENDS)  # a piece of an overprint glued to its end (…1204号印件)
     if len(value) < 4:
         return None

@@ -74,6 +74,23 @@ def test_slanted_words_that_are_no_restriction_phrase_are_kept() -> None:
     assert overprint_words(_sheet([_level(*c) for c in CARD], design)) == []
 
 
+def test_a_restriction_written_once_across_the_copy_is_no_part_of_the_address() -> None:
+    # written by hand, a few degrees off level, once: its box reaches over both rows of the address, and a
+    # piece of it read into the address's second row is dropped too
+    once = [_at("仅供办理中国银行住房按揭贷款使用他用无效", 560, 600, 4)]
+    fields = _front(_sheet([_level(*c) for c in CARD], once))
+    assert fields["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
+    merged = [*CARD[:-3], ("侯祠大街124号30号楼仅供办理按揭贷款使用", 520, 680), *CARD[-2:]]
+    assert _front(_sheet([_level(*c) for c in merged], []))["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
+
+
+def test_words_that_only_mention_a_use_are_kept() -> None:
+    # a card's own print, or an address that happens to hold 使用, is no restriction
+    words = [_level("仅供参考", 0, 0), _level("使用", 0, 50), _level("四川省成都市仅供路使用巷12号", 0, 100)]
+    assert overprint_words(_sheet(words, [])) == []
+    assert overprint_words(_sheet([*words, _level("仅供贷款审核使用", 0, 150)], []))[0].text == "仅供贷款审核使用"
+
+
 # ---------------------------------------------------------------- an id number read only in pieces
 
 

@@ -5,12 +5,14 @@ diagonal. OCR reads its pieces as words of their own, on the card's rows too, wh
 name or the address. They are found by what they are: words whose boxes are slanted against the card's
 lines (a run of text set at 20–45° fills a box much taller than one line), holding the words such phrases
 are made of (仅供, 他用无效: labels.toml), repeated across the page; shorter pieces of the same phrase that
-OCR cut off on their own are dropped with them.
+OCR cut off on their own are dropped with them. A restriction written once across the copy (by hand, or with a
+pen tool, hardly slanted) is known by its wording alone: a word that is such a phrase and little else.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -22,6 +24,10 @@ SLANT_DEGREES = 15.0  # a word this far off the card's lines is no card text (a 
 MIN_UNITS = 3.0  # a box's shape tells its slant only for a run at least this many full-width characters long
 MIN_REPEATS = 3  # a watermark repeats across the sheet; fewer slanted words are left alone
 MIN_PIECE = 2  # a piece of the phrase cut off level must hold this many characters to be known as one
+# a restriction's wording: 仅供/仅限/只供 … 使用/办理/用途, with or without 他用无效 / 再复印无效 after it, or the latter alone
+RESTRICTION = re.compile(r"(?:[此本]?复印件)?[仅只][供限][^。]{0,30}(?:使用|办理|用途|专用)(?:[，,、]?(?:[他它]用|另作他用|"
+                         r"再次?复印|复印)无效)?|[他它]用无效|再次?复印无效")
+MAX_LEFT = 1  # characters a word may hold besides a restriction's wording to be taken for the restriction alone
 
 
 def units(text: str) -> float:
@@ -51,9 +57,16 @@ def overprinted(words: Sequence[Word]) -> list[Word]:
     cues = vocab.words("id_card", "overprint")
     texts = [to_halfwidth(w.text) for w in slanted]
     if len(slanted) < MIN_REPEATS or not any(cue in text for text in texts for cue in cues):
-        return []
+        return [w for w in words if _restriction(w.text)]
     found = set(map(id, slanted))
-    return [w for w in words if id(w) in found or _piece(to_halfwidth(w.text), texts)]
+    return [w for w in words if id(w) in found or _piece(to_halfwidth(w.text), texts) or _restriction(w.text)]
+
+
+def _restriction(text: str) -> bool:
+    """The word is a restriction written across the copy (仅供办理XX按揭贷款使用他用无效) and nothing more."""
+    text = "".join(to_halfwidth(text).split())
+    rest = RESTRICTION.sub("", text)
+    return len(rest) <= MAX_LEFT < len(text) - len(rest)
 
 
 def overprint_words(page: Page) -> list[Word]:
