@@ -55,6 +55,10 @@ from samples.generator import (
     batch17_letters,
     batch17_records,
     batch17_statement,
+    batch18_letters,
+    batch18_receipt,
+    batch18_records,
+    batch18_statement,
     contract_families,
     corpus_specs,
     income_families,
@@ -78,9 +82,10 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(record_families.LICENSE, "business_license"),
                batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card",
                batch15_letters.PASTE_FORM: "id_card", batch16_letters.HAND_HELD: "id_card",
-               batch17_letters.COPYSHOP: "id_card"}
+               batch17_letters.COPYSHOP: "id_card", batch18_letters.VERIFIED: "id_card"}
 PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX,
-            batch16_records.SCAN_COLOR, batch17_records.SCREEN, batch17_records.WATERMARK}  # drawn only as a picture: no text layer to read the truth from
+            batch16_records.SCAN_COLOR, batch17_records.SCREEN, batch17_records.WATERMARK,
+            batch18_receipt.THERMAL, batch18_records.TWO_UP}  # drawn only as a picture: no text layer to read the truth from
 TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
@@ -97,7 +102,8 @@ def test_registry_lists_families_of_every_type() -> None:
         assert all(f.description and f.doc_type == doc_type for f in pool)
     assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw",
                                                    "id_bank_paste_form", "id_hand_held_collage",
-                                                   "id_copyshop_pair"], "one design, five ways of handing it in"
+                                                   "id_copyshop_pair", "id_enlarged_verified_copy"], \
+        "one design, six ways of handing it in"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -121,14 +127,14 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
                                   "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13",
-                                  "unseen14", "unseen15", "unseen16", "unseen17"])
+                                  "unseen14", "unseen15", "unseen16", "unseen17", "unseen18"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
             held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15", "unseen16",
-                                                                                    "unseen17"))
+                                                                                    "unseen17", "unseen18"))
             assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
@@ -143,11 +149,11 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             none = doc_type == "id_card" and batch < 13
@@ -182,7 +188,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                                              ("unseen11", 11), ("unseen12", 12), ("unseen13", 13),
                                              ("unseen14", 14), ("unseen15", 15), ("unseen16", 16),
-                                             ("unseen17", 17)])
+                                             ("unseen17", 17), ("unseen18", 18)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card" and batch < 13:
@@ -198,7 +204,8 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen10", 10, 4723), ("unseen11", 11, 4724),
                                                     ("unseen12", 12, 4725), ("unseen13", 13, 4726),
                                                     ("unseen14", 14, 4727), ("unseen15", 15, 4728),
-                                                    ("unseen16", 16, 4729), ("unseen17", 17, 4730)])
+                                                    ("unseen16", 16, 4729), ("unseen17", 17, 4730),
+                                                    ("unseen18", 18, 4731)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -213,7 +220,7 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14),
-                            ("unseen15", 15), ("unseen16", 16), ("unseen17", 17)):
+                            ("unseen15", 15), ("unseen16", 16), ("unseen17", 17), ("unseen18", 18)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -1065,6 +1072,117 @@ def test_unseen17_copies_the_id_card_side_by_side() -> None:
             else:
                 with Image.open(io.BytesIO(data)) as img:
                     assert img.height > img.width
+            plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
+            assert render_file(Printer(plain), fp) != data
+        together += 1
+    assert together
+
+
+@pytest.mark.slow
+def test_cli_unseen18_corpus_renders_every_eighteenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen18 corpus: the pool draws only batch 18, every batch-18 family renders and its documents carry
+    their truth fields; the ID cards come as the clerk-stamped enlarged copy."""
+    docs = _held_out_docs(tmp_path, "unseen18", 18018)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 18 and f.doc_type != "id_card"}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 18, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+    ids = [d for folder in tmp_path.iterdir() if folder.is_dir()
+           for d in _documents(json.loads((folder / "truth.json").read_text(encoding="utf-8"))) if d["type"] == "id_card"]
+    assert ids and all(d["template"] == batch18_letters.VERIFIED and d["held_out"] for d in ids)
+    licences = [d for d in docs if d["type"] == "business_license"]
+    assert licences and all(len(d["seals"]) == 2 for d in licences), "the registry's seal on both copies"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_eighteenth_batch_layouts_and_seals(seed: int) -> None:
+    """The torn-off pad leaf prints its truth in the red form's blanks and carries the seal where the truth says; the
+    terminal print keeps the plan's pages with 入账/出账 columns, dotted dates, the terminal's footer and every
+    balance on its page; the clause table numbers its pages 第 i 页 / 共 n 页, sets the articles as rows and keeps the
+    seller's seal on the last page; the thermal receipt and the two-up licence copy are one picture page each."""
+    m = _with_family(batch18_letters.COUNTERFOIL, seed)
+    (page,) = _text(Printer(m).pdf("income_proof"))
+    proof = m.proof
+    assert "字第" in page and "单位（盖章）" in page and proof.amount_in_words in page and proof.id_number in page
+    assert date_text(proof.issue_date, "cn") in page and date_text(proof.employment_start, "cn") in page
+    with pdfplumber.open(io.BytesIO(Printer(m).pdf("income_proof"))) as pdf:
+        assert pdf.pages[0].width < 200 * 72 / 25.4 and pdf.pages[0].height < 195 * 72 / 25.4, "a 16开 leaf cut short"
+    assert seals(m, "income_proof") == ([(1, proof.seal_legend or proof.employer, "round")] if proof.sealed else [])
+    p = _with_family(batch18_statement.KIOSK, seed)
+    statement = p.statement
+    assert statement is not None
+    data = Printer(p).pdf("bank_statement")
+    pages = _text(data)
+    n = statement.pages_declared
+    assert len(pages) == n
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert all(pg.height > pg.width for pg in pdf.pages), "portrait security paper"
+        assert all(len(pg.images) >= 1 for pg in pdf.pages), "the microtext ground on every page"
+    for k, text in enumerate(pages, 1):
+        assert f"第{k}页共{n}页" in text and "终端号" in text
+        rows = statement.rows_on(k)
+        assert all(t.day.strftime("%Y.%m.%d") in text for t in rows)
+        assert all(f"{t.balance:,.2f}" in text or f"{t.balance:.2f}" in text for t in rows)
+    assert "入账金额" in pages[0] or "收入金额" in pages[0]
+    assert "入账合计" in pages[-1] and "出账合计" in pages[-1]
+    assert seals(p, "bank_statement") == ([(n, statement.branch, statement.style.seal_shape)]
+                                          if statement.sealed else [])
+    c = _with_family(batch18_records.CLAUSE_TABLE, seed)
+    contract = c.contract
+    assert contract is not None
+    leaves = _text(Printer(c).pdf("purchase_contract"))
+    n = contract.pages_declared
+    assert len(leaves) == n
+    for k, page_text in enumerate(leaves, 1):
+        assert f"第{k}页/共{n}页" in page_text, k
+    assert "第一条房屋基本情况" in leaves[0] and "第二条房屋价款" in leaves[0] and contract.number in leaves[0]
+    assert contract.price_words in leaves[0] and f"{contract.total_price:.2f}" in leaves[0].replace(",", "")
+    assert f"本合同共{n}页" in leaves[-1] and contract.seller.name in leaves[-1]
+    assert seals(c, "purchase_contract") == ([(n, contract.seller.name, "round")] if contract.sealed else [])
+    rec = _with_family(batch18_receipt.THERMAL, seed)
+    tax = rec.tax
+    assert tax is not None
+    data = Printer(rec).pdf("tax_certificate")
+    assert Printer(rec).pdf("tax_certificate") == data
+    _picture(data)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.pages[0].height > 1.7 * pdf.pages[0].width, "a tall phone picture of a long receipt"
+    lines = [line for _, line in batch18_receipt._lines(tax, datetime(2026, 3, 5, 10), random.Random(1))]
+    whole = "".join(lines)
+    assert tax.id_number in whole and tax.verification_code in whole and f"{tax.total_tax:,.2f}" in whole
+    assert f"{tax.total_income:,.2f}" in whole and tax.issue_date.isoformat() in whole
+    assert seals(rec, "tax_certificate") == ([(1, tax.authority, "round")] if tax.sealed else [])
+    lic = _with_family(batch18_records.TWO_UP, seed)
+    assert lic.license is not None
+    data = Printer(lic).pdf("business_license")
+    _picture(data)
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round")] * 2
+
+
+def test_unseen18_copies_the_id_card_enlarged_on_a_landscape_sheet() -> None:
+    """Under the batch-18 ID family both sides come in one file wherever no defect keeps them apart: one landscape
+    sheet with the enlarged copies side by side, unlike the plain family's portrait copy."""
+    from samples.generator.forms import render_file
+
+    together = 0
+    for spec in corpus_specs(applicants=8, seed=18, templates="unseen18"):
+        p = plan(spec)
+        assert p.templates["id_card"] == batch18_letters.VERIFIED
+        holding = [f for f in p.files if {"id_front", "id_back"} & set(f.items)]
+        if any(f.form == "bundle_scan" for f in holding):
+            continue
+        if any(d in spec.defects for d in ("duplicate_document", "illegible_id_back", "missing_id_back")):
+            continue
+        (fp,) = holding
+        assert set(fp.items) == {"id_front", "id_back"}, spec.applicant
+        if together == 0:
+            data = render_file(Printer(p), fp)
+            if data[:4] == b"%PDF":
+                with pdfplumber.open(io.BytesIO(data)) as pdf:
+                    assert len(pdf.pages) == 1 and pdf.pages[0].width > pdf.pages[0].height
+            else:
+                with Image.open(io.BytesIO(data)) as img:
+                    assert img.width > img.height
             plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
             assert render_file(Printer(plain), fp) != data
         together += 1

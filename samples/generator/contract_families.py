@@ -37,6 +37,7 @@ from .batch14_records import TRIPARTITE, contract_brokerage_tripartite
 from .batch15_records import PARTY_SHEET, contract_party_sheet
 from .batch16_records import SHADED, contract_shaded_fields
 from .batch17_records import INITIALLED, contract_initialled_pages
+from .batch18_records import CLAUSE_TABLE, contract_clause_table
 from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
@@ -47,7 +48,8 @@ from .seal import other_make
 FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_agency", "contract_city_netsign",
             "contract_presale_prose", "contract_private_resale", "contract_sale_two_column", "contract_agency_form",
             "contract_transfer_parties", "contract_party_table", "contract_bureau_resale", "contract_bracket_annex",
-            "contract_fill_lines", FILING, ANNEX, TRIPARTITE, PARTY_SHEET, SHADED, INITIALLED)
+            "contract_fill_lines", FILING, ANNEX, TRIPARTITE, PARTY_SHEET, SHADED, INITIALLED,
+            CLAUSE_TABLE)
 _RIDING = ("contract_riding_seal", FILING)  # families with a 骑缝章 slice on every page
 _WITH_AGENCY = ("contract_resale_agency", "contract_agency_form", TRIPARTITE)  # families with a brokerage that seals too
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
@@ -473,6 +475,7 @@ _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_bracket_annex": contract_bracket_annex, "contract_fill_lines": contract_fill_lines,
     FILING: contract_filing_barcode, ANNEX: contract_annex_terms, TRIPARTITE: _tripartite,
     PARTY_SHEET: contract_party_sheet, SHADED: contract_shaded_fields, INITIALLED: contract_initialled_pages,
+    CLAUSE_TABLE: contract_clause_table,
 }
 
 

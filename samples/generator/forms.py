@@ -22,6 +22,8 @@ from .batch16_letters import HAND_HELD, collage, hand_held_photo, printed_collag
 from .batch16_records import SCAN_COLOR
 from .batch17_letters import COPYSHOP, copyshop_page
 from .batch17_records import SCREEN, WATERMARK
+from .batch18_letters import VERIFIED, verified_copy_page
+from .batch18_receipt import THERMAL
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
 from .income_proof import BANKS
@@ -63,6 +65,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
             return _hand_held(pr, items, how, rng)
         if p.family("id_front") == COPYSHOP:  # both sides colour-copied side by side, the handwritten line across
             return _copyshop(pr, items, how, rng)
+        if p.family("id_front") == VERIFIED:  # copied enlarged side by side, the clerk's 核对 stamp under them
+            return _verified(pr, items, how, rng)
         if single and how.form == "photo":
             img = photograph(_card(pr, items[0][3:]), rng, min_doc_px=1050)
             return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
@@ -76,6 +80,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
         return pr.page_image(item, number, 170)
     if how.form == "photo" and p.family(item) in (SCREEN, WATERMARK):  # the phone's photo itself
         return pr.page_image(item, number, 218)
+    if how.form == "photo" and p.family(item) == THERMAL:  # the phone's tall photo of the receipt itself
+        return pr.page_image(item, number, 289)
     if how.form == "photo":
         return photograph(pr.page_image(item, number, 200), rng, min_doc_px=1650)
     img = scan_page(pr.page_image(item, number, how.dpi), rng, how)
@@ -141,6 +147,18 @@ def _copyshop(pr: Printer, items: list[str], how: Delivery, rng: random.Random) 
     bank = look.choice(BANKS)
     page = copyshop_page({i[3:]: pr.card_art(i[3:]) for i in items}, bank, p.card.name, signed, look, rng,
                          dpi=how.dpi if how.form != "photo" else 200)
+    img = photograph(page, rng, min_doc_px=1650) if how.form == "photo" else scan_page(page, rng, how)
+    return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
+
+
+def _verified(pr: Printer, items: list[str], how: Delivery, rng: random.Random) -> Image.Image:
+    """The enlarged landscape copy with the clerk's stamp, scanned or photographed (the emblem side alone shaken under
+    illegible_id_back)."""
+    p = pr.p
+    look = stream(p.spec, "verified_copy")
+    checked = p.spec.application_date - timedelta(days=look.randint(0, 6))
+    page = verified_copy_page({i[3:]: pr.card_art(i[3:]) for i in items}, checked, look, rng,
+                              dpi=how.dpi if how.form != "photo" else 200)
     img = photograph(page, rng, min_doc_px=1650) if how.form == "photo" else scan_page(page, rng, how)
     return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
 

@@ -12,6 +12,7 @@ from .batch14_letters import SCAN_APP
 from .batch15_letters import PASTE_FORM
 from .batch16_letters import HAND_HELD
 from .batch17_letters import COPYSHOP
+from .batch18_letters import VERIFIED
 from .contract import ContractFacts
 from .delivery import Delivery
 from .statement import StatementFacts
@@ -129,7 +130,7 @@ def plan_files(spec: ApplicantSpec, *, statement: StatementFacts | None, contrac
     files: list[FilePlan] = []
     copy = ("id_back" in items and not any(x in d for x in _SEPARATE_IDS) and not spec.forms
             and (rng.random() < 0.2 or choose_families(spec)["id_card"] in (OVERPRINT, SCAN_APP, PASTE_FORM, HAND_HELD,
-                                                                   COPYSHOP)))
+                                                                   COPYSHOP, VERIFIED)))
     if copy:
         how = replace(_scan(rng, ext=rng.choice(("jpg", "pdf"))), grayscale=rng.random() < 0.7)
         if held:  # the two photos joined into one picture by the phone

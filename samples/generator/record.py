@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import batch12_records, batch16_statement, contract_families, statement_families, truth
+from . import batch12_records, batch16_statement, batch18_records, contract_families, statement_families, truth
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
 from .credit_pdf import page_count
 from .templates import FAMILY, Family
@@ -68,6 +68,8 @@ def seals(p: ApplicantPlan, item: str) -> list[tuple[int, str, str]]:
     if item == "business_license" and p.license is not None:
         if p.family(item) == batch12_records.CERTIFIED_COPY:
             return batch12_records.seal_marks(p.license)
+        if p.family(item) == batch18_records.TWO_UP:
+            return batch18_records.seal_marks(p.license)
         return [(1, p.license.authority, "round")]
     return []
 

@@ -4,7 +4,7 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`, `unseen16`, `unseen17`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`, `unseen16`, `unseen17`, `unseen18`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -13,7 +13,7 @@ held-out ID families are delivery traditions: both sides photocopied on one shee
 both sides saved side by side by a phone scan app in black and white (batch 14), both sides copied, cut out and glued
 onto a bank's 身份证复印件粘贴单 (batch 15), each side held in the hand and photographed, the photos joined into one
 picture (batch 16), both sides colour-copied side by side by a copy shop with a handwritten 仅供… line across them
-(batch 17).
+(batch 17), both sides copied enlarged on a landscape sheet under a bank clerk's blue 与原件核对一致 stamp (batch 18).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
                   "unseen10": 10, "unseen11": 11, "unseen12": 12,
                   "unseen13": 13, "unseen14": 14, "unseen15": 15, "unseen16": 16,
-                  "unseen17": 17}  # mode → the batch of families it draws
+                  "unseen17": 17, "unseen18": 18}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -67,6 +67,11 @@ FAMILIES: tuple[Family, ...] = (
            "at real size (front left, back right, the copier's raised contrast and warm toner), the customer's "
            "handwritten 仅供…银行…贷款使用，他用无效 written in ballpoint across both copies at a slant, the signature and "
            "date under them; a side alone sits in its place with the other left blank", True, 17),
+    Family("id_enlarged_verified_copy", "id_card",
+           "both sides of the 居民身份证 photocopied side by side on a landscape A4 sheet at the copier's 141 % (or 129 %) "
+           "enlargement, grey on most copies, two binder holes punched down the left margin, and under the copies the "
+           "bank clerk's blue rectangular 与原件核对一致 stamp with the clerk's initials and the date written into it; a "
+           "side alone sits in its place with the other left blank", True, 18),
     # income_proof
     Family("letter_prose_a4", "income_proof",
            "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
@@ -201,6 +206,13 @@ FAMILIES: tuple[Family, ...] = (
            "月份 over 应发金额 (every month different), 月均税前收入（小写） ¥ with commas — the twelve months' mean — and "
            "（大写）, 三、单位声明, 经办人 with a signature, 单位（公章） with the name and 填表日期; the seal pressed over the "
            "月均 amount as the bank asks, a 以下由银行填写 strip at the foot", True, 17),
+    Family("letter_counterfoil_torn", "income_proof",
+           "a leaf torn off a unit's pad of red-printed 收入证明 forms along the perforation that held its 存根: a 16开 "
+           "leaf cut short on the left, the ragged edge with the perforation's half-holes and the right halves of the "
+           "骑缝 number's characters; title, （ ）字第 N 号, the wording with its underlined blanks (兹证明…同志，性别…, "
+           "身份证号码, 自…年…月…日起在我单位工作，现任…职务, 月收入（税前）为人民币（小写）…元，（大写）…, 工作单位, 单位电话), "
+           "特此证明, 单位（盖章） and 年 月 日 printed in red, the values typed in black a little off the lines, a red "
+           "footnote and the printer's imprint; a red-orange thin-ring seal over 单位（盖章） and the date", True, 18),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -347,6 +359,13 @@ FAMILIES: tuple[Family, ...] = (
            "General format (1234.5, 300) or two decimals, the counter account as 6.22848E+18 on some, the heading row "
            "repeated only where print titles were set, 第 1 页，共 3 页 at the foot, the file name in the header on "
            "some, 打印机构/打印柜员/打印时间 after the last row with the branch's seal pressed over it by hand", True, 17),
+    Family("statement_kiosk_microtext", "bank_statement",
+           "a 交易明细 printed by a branch's self-service terminal on portrait security paper: a pale tiled microtext "
+           "ground, the bank and 自助打印 top left, 终端号/打印流水号 boxed top right, the account facts unruled (户名/账号, "
+           "币种/钞汇标志, 查询起止日期 2026.01.01—2026.03.31, 开户机构, 期初余额/打印日期), columns 交易日期 (2026.03.05)/"
+           "交易地点/摘要/入账金额/出账金额/余额/对方账户名称 (wrapping inside its cell)/对方账号, 终端号, 打印流水号 and "
+           "第 i 页 共 n 页 at every foot, 入账合计/出账合计 and 期末余额 after the rows, the terminal's red-orange "
+           "thin-ring e-seal run partly off the right edge", True, 18),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -449,6 +468,13 @@ FAMILIES: tuple[Family, ...] = (
            "建筑面积, 套内面积, 单价, 总价 with the 大写 in a sentence under it, 付款方式, clauses and 附件; every page "
            "numbered — n — with no total (本合同共 N 页 in the last article) and initialled by the buyers in a 乙方签字 "
            "box at the bottom right; a 签署页 with the seller's seal over 甲方（盖章） and its name", True, 17),
+    Family("contract_clause_table", "purchase_contract",
+           "a developer's 商品房买卖合同 set from first article to last as one two-column ruled table: the article's "
+           "number in a narrow shaded left cell (第二条), its name and text in the wide right cell (房屋价款：…), an article "
+           "running over a page break continued under （续）; 合同编号 and 项目名称 in a boxed strip on page one, the "
+           "parties as the first rows, 总价款 as （小写）¥ first and （大写） after, 2026.03.05 dates, 第 i 页 / 共 n 页 "
+           "at the top right of every page, 附件 pages, and a ruled signing box with the seller's red-orange thin-ring "
+           "seal over 出卖人（盖章） and its name", True, 18),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -537,6 +563,13 @@ FAMILIES: tuple[Family, ...] = (
            "dark toolbar with the file name and 1 / 1, grey round the page, the page filling the portrait frame, the "
            "screen's moiré bands and blue-white cast, a window's reflection, perspective and a little blur; a picture "
            "only", True, 17),
+    Family("tax_thermal_receipt", "tax_certificate",
+           "the 个人所得税纳税记录 printed by a 办税服务厅's self-service terminal on 80 mm thermal roll: the bureau and "
+           "自助办税终端 centred, dashed rules, 记录编号, 纳税人/证件号码, 所属期 2025.04.01-2026.03.31, each month on two "
+           "lines (month and 所得项目 with 入库 date, then 收入 and 税额) with the 扣缴义务人 where there are several, "
+           "收入合计/税额合计, 大写, 验证码, 开具时间, 终端编号; grey thermal print with pale streaks, the bureau's red "
+           "征税专用章 pressed by hand over the foot; the receipt lying a little curled on a desk, photographed from above "
+           "in a tall picture; a picture only", True, 18),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -627,6 +660,10 @@ FAMILIES: tuple[Family, ...] = (
            "block at the bottom left — a large clock time beside a coloured bar, the date and weekday, the weather, the "
            "place, a typed 备注 on some — and its small 已验证 mark and 防伪码 at the bottom right, the day a few days before "
            "the application; a picture only", True, 17),
+    Family("license_two_up_copy", "business_license",
+           "the 营业执照 正本 and 副本 copied together in grey onto one portrait A4 sheet — the 正本 reduced across the "
+           "top, the 副本 under it — with a staple's mark in the corner and toner specks, the registry's seal grey on "
+           "both; a picture only", True, 18),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -643,7 +680,7 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
     the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth, `unseen13` the
-    thirteenth, `unseen14` the fourteenth, `unseen15` the fifteenth, `unseen16` the sixteenth and `unseen17` the seventeenth (a type without one
+    thirteenth, `unseen14` the fourteenth, `unseen15` the fifteenth, `unseen16` the sixteenth, `unseen17` the seventeenth and `unseen18` the eighteenth (a type without one
     uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
