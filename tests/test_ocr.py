@@ -251,3 +251,29 @@ def test_rapidocr_orientation_has_no_answer_from_lines_on_a_blank_page(rapid: Oc
     blank = np.full((400, 600, 3), 255, np.uint8)
     assert rapid._orientation_by_lines(blank) is None  # type: ignore[attr-defined]
     assert rapid.orientation(blank) == 0
+
+
+class _DenseLedgerEngine:
+    """A detector that finds a dense ledger's rows two to a box on a copy reduced below 1500 px (each row on its
+    own above), and a classifier that takes a crop holding two rows for upside down, as RapidOCR's does."""
+
+    ROW = 23  # px: one row's pitch at full size
+
+    def text_det(self, image: np.ndarray) -> tuple[list[list[list[float]]], float]:
+        scale = max(image.shape[:2]) / 2339
+        rows = 2 if max(image.shape[:2]) < 1500 else 1
+        boxes = []
+        for i in range(0, 60, rows):
+            y0, y1 = (100 + i * self.ROW) * scale, (100 + (i + rows) * self.ROW - 4) * scale
+            boxes.append([[60 * scale, y0], [1200 * scale, y0], [1200 * scale, y1], [60 * scale, y1]])
+        return boxes, 0.0
+
+    def text_cls(self, crops: list[np.ndarray]) -> tuple[None, list[tuple[str, float]], float]:
+        return None, [("180" if crop.shape[0] > 1.5 * self.ROW else "0", 0.9) for crop in crops], 0.0
+
+
+def test_a_dense_ledger_is_turned_over_only_when_a_larger_copy_agrees() -> None:
+    from docproc.reading.orientation import orientation_by_lines
+
+    ledger = np.full((1655, 2339, 3), 255, np.uint8)  # a landscape A4 page at 200 dpi, upright
+    assert orientation_by_lines(_DenseLedgerEngine(), ledger) == 0

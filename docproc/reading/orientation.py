@@ -23,12 +23,25 @@ MIN_LINES = 3  # fewer lines than this say nothing about orientation
 LINE_VOTES = 12  # the longest lines the classifier looks at
 PIECE_LENGTH = 4  # the classifier's input is 4× as wide as it is high (48×192)
 LINE_VOTE_SHARE = 0.75  # the share of the classifier's confidence one way that settles it
+CONFIRM_FACTOR = 2  # an upside-down verdict is judged again on a copy this many times larger
 
 
 def orientation_by_lines(engine: Any, image: np.ndarray) -> int | None:
     """0/90/180/270 when the detected lines and the classifier's votes agree clearly, else None (``engine``: a
-    loaded RapidOCR, its ``text_det`` and ``text_cls``)."""
-    scale = min(1.0, ORIENTATION_SIDE / max(image.shape[:2]))
+    loaded RapidOCR, its ``text_det`` and ``text_cls``).
+
+    On the reduced copy the rows of small, dense print (a spreadsheet's ledger) are found two to a box, and the
+    classifier, shown two rows at once, may take them for upside down: a page is only turned over when a copy
+    twice as large, where each row is found on its own, says so too.
+    """
+    turn = _judged(engine, image, ORIENTATION_SIDE)
+    if turn is None or turn < 180 or max(image.shape[:2]) <= ORIENTATION_SIDE:
+        return turn
+    return _judged(engine, image, CONFIRM_FACTOR * ORIENTATION_SIDE)
+
+
+def _judged(engine: Any, image: np.ndarray, side: int) -> int | None:
+    scale = min(1.0, side / max(image.shape[:2]))
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
     found, _ = engine.text_det(to_bgr(small))
     boxes = [_box_of(points, 1 / scale) for points in ([] if found is None else found)]
