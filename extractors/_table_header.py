@@ -79,7 +79,7 @@ def _header_name(text: str) -> str | None:
     if (qualifier := _QUALIFIER.search(key)) and key[: qualifier.start()] \
             and _named(qualifier.group(1)) == "direction" and (name := _named(key[: qualifier.start()])):
         return name  # an amount (or balance) column whose cells print their side after them: 9,385.41 借
-    return _named(text)
+    return _whole_misread(text, _named(text))
 
 
 def _named(text: str) -> str | None:
@@ -164,8 +164,15 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
         columns = [Column(n, w.bbox.x0, w.bbox.x1, low) for w, n, low in marked if n]
         names = {c.name for c in columns}
         if "date" in names and len(names) >= 3:
-            for word, known, low in marked:
+            below = [w for ws in lines[last + 1 : last + 1 + CELL_ROWS] for w in ws]
+            for at, (word, known, low) in enumerate(marked):
                 name = None if known else _misread_header_name(word.text, taken=names)
+                cells = _cells_look(_cell_span(word.bbox, marked[at + 1][0].bbox if at + 1 < len(marked) else None),
+                                    below)
+                if name and cells == "money" and name not in _MONEY_NAMES:
+                    name = None  # 交易全销 (交易金额) is no 交易行 channel over figures
+                if not known and not name:
+                    name = _by_cells(cells, names)
                 if name:
                     columns.append(Column(name, word.bbox.x0, word.bbox.x1, low))
                     names.add(name)
@@ -173,6 +180,38 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
     # a label grid above the table (起止日期 | 币种 | 期初余额, its values on the line under it) also names a
     # date and two more: the table's header is the line naming the most columns
     return max(found, key=lambda h: len({c.name for c in h[1]}), default=None)
+
+
+CELL_ROWS = 12  # lines under a header looked at to tell what a heading's cells hold
+_MONEY = re.compile(r"-?[\d,]*\d{2,}(?:\.\d{1,2})?")
+_MONEY_NAMES = ("amount", "credit", "debit", "balance")
+
+
+def _cells_look(box: BBox, below: list[Word]) -> str | None:
+    """What most words under a heading are: "money" (figures without a date's or a time's marks), "text"
+    (Chinese words without digits), or None."""
+    under = [to_halfwidth(w.text).strip() for w in below if _overlap(box, w.bbox) > 0]
+    if len(under) < 3:
+        return None
+    money = sum(bool(_MONEY.fullmatch(t.replace(" ", ""))) for t in under)
+    text = sum(len(_CJK.findall(t)) >= 2 and not re.search(r"\d", t) for t in under)
+    return "money" if money >= 0.6 * len(under) else "text" if text >= 0.6 * len(under) else None
+
+
+def _cell_span(box: BBox, after: BBox | None) -> BBox:
+    """Where a heading's cells may stand: from its left edge to the next heading's (a figure right-aligned in
+    a wide spreadsheet cell stands right of its heading); when none follows, the heading itself."""
+    return box if after is None else box.model_copy(update={"x1": max(box.x1, after.x0 - 1)})
+
+
+def _by_cells(cells: str | None, names: set[str]) -> str | None:
+    """A heading read past knowing (换餐 for 摘要, 交易全销 for 交易金额) named by its cells: figures, while no
+    column of money but the balance is named, are the amount; words, while no description is, the description."""
+    if cells == "money" and not names & {"amount", "credit", "debit"}:
+        return "amount"
+    if cells == "text" and "description" not in names:
+        return "description"
+    return None
 
 
 def _merged(columns: list[Column]) -> list[Column]:
@@ -275,7 +314,36 @@ def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
             if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
                 names.append(name)
                 whole |= {name} if len(part) == len(key) else set()
-    return None if not names or len(whole) > 1 else names[0]
+            elif _one_lost(part, key):  # 交机构: 交易机构 with a character the read lost
+                names.append(name)
+                whole.add(name)
+    if len(whole) == 1:  # 对方银号: 对方账号 misread as a whole, though its 银号 is one letter from 序号 too
+        return next(iter(whole))
+    return None if not names or whole else names[0]
+
+
+def _one_lost(part: str, key: str) -> bool:
+    """Whether ``key`` is the whole heading ``part`` (four or more characters) with one character lost."""
+    return len(part) >= 4 and len(key) == len(part) - 1 and any(part[:i] + part[i + 1 :] == key
+                                                                 for i in range(len(part)))
+
+
+def _one_wrong(part: str, key: str) -> bool:
+    """Whether ``key`` is the whole heading ``part`` with one character misread."""
+    return len(part) == len(key) and sum(a != b for a, b in zip(part, key, strict=True)) == 1
+
+
+def _whole_misread(text: str, name: str | None) -> str | None:
+    """The column a heading names when it is a whole heading read with one character wrong or lost, while
+    what it names as read is only a short part of it (对方银号: 对方账号 misread, not 对方 the counterparty)."""
+    key = _header_keys(text)[0]
+    parts = next((ps for n, ps in COLUMN_RULES if n == name), ())
+    if not name or any(len(p) * 2 > len(key) for p in parts if p in key):
+        return name
+    other = _misread_header_name(text, taken={name})
+    whole = other is not None and any(_one_wrong(p, key) or _one_lost(p, key)
+                                      for n, ps in COLUMN_RULES if n == other for p in ps)
+    return other if whole else name
 
 
 def richer_columns(before: list[Column] | None, found: list[Column]) -> list[Column]:

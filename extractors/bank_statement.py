@@ -39,6 +39,7 @@ _LEADING_ACCOUNT = re.compile(r"^[\d*][\d*.]{5,}[\s/]*(?=\D)")  # an account rea
 # of a person or a company begins with a lone digit before its Chinese letters
 _STRAY_DIGIT = re.compile(r"^\d(?=[\u4e00-\u9fff]{2})")
 _DASH = re.compile(r"[—－\-/／一ー_]+")
+_IN_READ_AS_PERSON = re.compile(r"(?<=[存转汇划调])人")  # 入 read as 人 (转账存人): no description says 存人
 _OUTGOING = vocab.table_words("statement_table", "outgoing")
 _CARRIED = vocab.table_words("statement_table", "carried")
 
@@ -139,7 +140,7 @@ def transaction(row: Row, order: Order | None = None) -> dict[str, Any] | None:
     balance = _money(cells.get("balance"))
     if amount is None or balance is None:
         return None
-    description, named = (cells.get("description") or cells.get("note", "")).strip(), None
+    description, named = _IN_READ_AS_PERSON.sub("入", (cells.get("description") or cells.get("note", "")).strip()), None
     if not cells.get("counterparty"):
         description, named = inline_party(description)
     counterparty = _LEADING_ACCOUNT.sub("", _TRAILING_ACCOUNT.sub("", (cells.get("counterparty") or named or "").strip()))

@@ -97,6 +97,21 @@ def test_a_misread_heading_names_the_column_that_is_still_missing() -> None:
     assert header is not None and [c.name for c in header[1]] == ["date", "description", "debit", "credit", "balance"]
 
 
+def test_headings_read_badly_are_named_by_whole_headings_and_by_their_cells() -> None:
+    # a scanned spreadsheet print: 交易日期 lost a letter, 借贷标志 two, 交易金额 (right-aligned figures under it)
+    # two, 摘要 both; 对方户名 and 对方账号 one each (银号 is also a letter from 序号); 交易机构 lost one
+    from docproc.extractors._table_header import find_header
+
+    x = [20, 70, 200, 300, 560, 700, 900, 1100]
+    heading = ["序号", "交日期", "保贷标本", "交易全销", "换餐", "时方户名", "对方银号", "交机构"]
+    rows = [[(20, str(i + 1)), (70, f"2025/9/{i + 2}"), (200, "借"), (420, f"{101 + i}.16"),
+             (560, ["网银转出", "快捷支付", "代扣电费", "自动还款"][i]), (700, "交通银行信用卡中心"),
+             (900, f"62220{i}***9349"), (1100, "交通银行长沙世纪城支行")] for i in range(4)]
+    header = find_header(_page(_table(0, [list(zip(x, heading, strict=True)), *rows]), source=PageSource.OCR))
+    assert header is not None and [c.name for c in header[1]] == [
+        "index", "date", "direction", "amount", "description", "counterparty", "counter_account", "channel"]
+
+
 def _fields(p: Page) -> dict[str, object]:
     raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
     return {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
@@ -493,3 +508,11 @@ def test_a_copy_certified_at_the_counter_is_issued_on_the_day_it_was_checked() -
     # a passbook or statement photocopy the branch compared with the original: 核对日期 is when it was certified
     line = [(20, "核对机构：某某银行股份有限公司世纪城支行"), (480, "核对日期：2026年8月5日")]
     assert _header(_page([(0, line)]), "issue_date") == [date(2026, 8, 5)]
+
+
+def test_in_read_as_person_in_a_description_is_read_as_in() -> None:
+    p = _page(_table(0, [[(20, "交易日期"), (200, "交易金额"), (340, "余额"), (460, "摘要"), (600, "对方户名")],
+                         [(20, "2026-01-08"), (200, "720.59"), (340, "38,317.25"), (460, "转账存人"), (600, "许涵")],
+                         [(20, "2026-01-10"), (200, "11.72"), (340, "38,328.97"), (460, "利息转人"), (600, "个人")]]),
+              source=PageSource.OCR)
+    assert [(r["description"], r["counterparty"]) for r in _rows(p)] == [("转账存入", "许涵"), ("利息转入", "个人")]
