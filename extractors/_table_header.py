@@ -72,7 +72,8 @@ def _name_and_account(key: str) -> bool:
 _QUALIFIER = re.compile(r"\(([^()]*)\)?$")  # 发生额(借/贷), 余额(借/贷: the cut-off bracket of a narrow column)
 
 
-def _header_name(text: str) -> str | None:
+def header_name(text: str) -> str | None:
+    """The column a heading names (None: no heading)."""
     if re.search(r"[\d:]", to_halfwidth(text)):  # "币种:人民币" is a label with its value
         return None
     key = _header_keys(text)[0]
@@ -158,7 +159,7 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
         readings = [(index, [(w, False) for w in _heading_words(words)])]
         if index + 1 < len(lines) and _header_continues(words, lines[index + 1]):
             readings.append((index + 1, _stacked(_heading_words(words), _heading_words(lines[index + 1]))))
-        named_by = [(last, [(w, _header_name(w.text), low) for w, low in heads]) for last, heads in readings]
+        named_by = [(last, [(w, header_name(w.text), low) for w, low in heads]) for last, heads in readings]
         last, marked = max(named_by, key=lambda ln: len({n for _, n, _ in ln[1] if n}))
         named = [(w, n) for w, n, _ in marked]
         columns = [Column(n, w.bbox.x0, w.bbox.x1, low) for w, n, low in marked if n]
@@ -166,7 +167,7 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
         if "date" in names and len(names) >= 3:
             below = [w for ws in lines[last + 1 : last + 1 + CELL_ROWS] for w in ws]
             for at, (word, known, low) in enumerate(marked):
-                name = None if known else _misread_header_name(word.text, taken=names)
+                name = None if known else _misreadheader_name(word.text, taken=names)
                 cells = _cells_look(_cell_span(word.bbox, marked[at + 1][0].bbox if at + 1 < len(marked) else None),
                                     below)
                 if name and cells == "money" and name not in _MONEY_NAMES:
@@ -243,7 +244,7 @@ def _paired(columns: list[Column], named: list[tuple[Word, str | None]]) -> list
     for column in columns:
         word = next((w for w, n in named if n == "amount" and w.bbox.x0 == column.x0), None)
         if column.name == "amount" and word is not None and missing not in {c.name for c in out} \
-                and _misread_header_name(word.text, taken={n for n, _ in COLUMN_RULES} - {missing}) == missing:
+                and _misreadheader_name(word.text, taken={n for n, _ in COLUMN_RULES} - {missing}) == missing:
             column = replace(column, name=missing)
         out.append(column)
     return out
@@ -289,7 +290,7 @@ def _two_headings(top: Word, word: Word) -> bool:
     """Whether a heading and the one under it name two columns (交易日期 | 对方户名), not one heading in two
     parts: a modifier over what it modifies (借方 | 发生额, 账户 | 余额), a part naming nothing, or the
     heading and its translation (摘要/附言 | Remarks: one column, whatever each names)."""
-    upper, lower = _header_name(top.text), _header_name(word.text)
+    upper, lower = header_name(top.text), header_name(word.text)
     return upper is not None and lower is not None and upper != lower \
         and bool(_CJK.search(top.text)) == bool(_CJK.search(word.text)) \
         and not _header_keys(top.text)[0].endswith(_MODIFIERS)
@@ -299,7 +300,7 @@ def _overlap(a: BBox, b: BBox) -> float:
     return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
-def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
+def _misreadheader_name(text: str, *, taken: set[str]) -> str | None:
     """The column, not yet ``taken``, a heading names when one of its characters was misread (2-6 CJK
     characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there.
     A heading that is, as a whole, one letter from whole headings of two columns still open (收人: 收入 or
@@ -340,7 +341,7 @@ def _whole_misread(text: str, name: str | None) -> str | None:
     parts = next((ps for n, ps in COLUMN_RULES if n == name), ())
     if not name or any(len(p) * 2 > len(key) for p in parts if p in key):
         return name
-    other = _misread_header_name(text, taken={name})
+    other = _misreadheader_name(text, taken={name})
     whole = other is not None and any(_one_wrong(p, key) or _one_lost(p, key)
                                       for n, ps in COLUMN_RULES if n == other for p in ps)
     return other if whole else name

@@ -15,10 +15,12 @@ from docproc.cn.orgs import find_bank
 from docproc.cn.year_last import YEAR_LAST, Order, column_order, year_last_date
 from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
 from docproc.extractors._app_cards import Card, cards_of
+from docproc.extractors._card_number import card_number_above_table
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._row_dates import newest_first
 from docproc.extractors._table import Row, rows_of
+from docproc.extractors._table_header import find_header, header_name
 from docproc.extractors._text import PageText, label_values, union_boxes
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -172,7 +174,9 @@ def _header_fields(text: PageText) -> dict[str, Field]:
     raw = label_values(text, LABELS)
     labels = labels_of("bank_statement")
     fields: dict[str, Field] = {}
-    if holder := first_valid(labels.candidates(text, "account_holder"), _holder):
+    table = find_header(text.page)  # the holder is named above the table, not by a heading in it (时方户名)
+    held = [c for c in labels.candidates(text, "account_holder") if table is None or text.line_at(c.start) < table[0]]
+    if holder := first_valid(held, _holder):
         fields["account_holder"] = holder
     if number := first_valid(labels.candidates(text, "account_number"), _account_number):
         fields["account_number"] = number
@@ -210,8 +214,8 @@ def _holder(candidate: Candidate) -> Field | None:
     """A holder's name begins the value: letters only, two at least (张伟, 欧阳娜娜, JOHN), and no account
     product's word (存折, 活期, 借记卡: the next heading of a header row, not a name)."""
     match = _HOLDER.match(candidate.value)
-    if match is None or any(match.group(0).startswith(word) for word in _NOT_HOLDER):
-        return None
+    if match is None or any(match.group(0).startswith(word) for word in _NOT_HOLDER) or header_name(match.group(0)):
+        return None  # nor a table's heading (对方户名 | 对方账号: the 户名 of a header row, its next heading)
     return candidate.field(match.group(0), match.span())
 
 
@@ -311,6 +315,8 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
     for page in doc.pages:
         for name, value in _header_fields(PageText(page)).items():
             fields.setdefault(name, value)
+    if "account_number" not in fields and (number := card_number_above_table(doc.pages[0])):
+        fields["account_number"] = number  # its label misread past knowing (服号 for 账号)
     table = rows_of(list(doc.pages))
     order = date_order(table, fields)
     rows = [r for r in table if transaction(r, order) is not None]

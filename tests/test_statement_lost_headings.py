@@ -93,3 +93,30 @@ def test_an_amount_whose_decimal_point_a_scan_lost_is_read_from_the_balance_chai
     lines[2] = (top, [_right(560, "194927") if text == "1,949.27" else (x, text) for x, text in cells])
     header: Cells = [(20, "交易日期"), (180, "摘要"), (480, "借方发生额"), (640, "贷方发生额"), (840, "余额")]
     assert _got(page([(0.0, header), *lines], source=PageSource.OCR)) == _WANT
+
+
+def _statement_fields(p: Page) -> dict[str, object]:
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return {k: v.value for k, v in EXTRACTORS.get("bank_statement")(raw, None).fields.items()}  # type: ignore[arg-type]
+
+
+def _misread_block(number: str, holder: str) -> Page:
+    # 账号 read as 服号, the holder's name cut to its surname; the table's 对方户名 read as 时方户名
+    return page([(0, [(20, f"服号：{number}"), (400, f"户名：{holder}"), (600, "币种：人民币")]),
+                 (40, [(20, "交易日期"), (200, "交易金额"), (340, "余额"), (460, "摘要"), (600, "时方户名"),
+                       (800, "对方账号")]),
+                 (80, [(20, "2026-01-08"), (200, "-1016.16"), (340, "37621.89"), (460, "自动还款"),
+                       (600, "交通银行信用卡中心"), (800, "6222600810000000")]),
+                 (120, [(20, "2026-01-09"), (200, "-331.18"), (340, "37290.71"), (460, "快捷支付"),
+                        (600, "财付通支付科技有限公司")])], source=PageSource.OCR)
+
+
+def test_a_card_number_whose_label_was_misread_is_the_account_and_a_heading_is_no_holder() -> None:
+    fields = _statement_fields(_misread_block("6213350893721773916", "卢"))
+    assert fields["account_number"] == "6213350893721773916"
+    assert "account_holder" not in fields  # not 交通银行信用卡中心 under 时方户名, nor the heading beside it
+
+
+def test_a_number_failing_its_check_digit_is_no_account() -> None:
+    assert "account_number" not in _statement_fields(_misread_block("6213350893721773917", "卢晓冰"))
+    assert _statement_fields(_misread_block("6213350893721773917", "卢晓冰"))["account_holder"] == "卢晓冰"
