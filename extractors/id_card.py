@@ -9,8 +9,8 @@ from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import PROVINCES, REGIONS, from_first_region
-from docproc.core.models import BBox, DocType, Field, RawDocument, Side
-from docproc.extractors._reread import DIGITS, reread
+from docproc.core.models import DocType, Field, RawDocument, Side
+from docproc.extractors._id_number_reread import cut_number_read_again, in_order, pieces_read_again
 from docproc.extractors._text import PageText
 from docproc.extractors.registry import ExtractedFields, extractor
 from docproc.reading.overprint import RESTRICTION, without_overprint, without_trailing_piece
@@ -77,16 +77,42 @@ def _id_number(text: PageText) -> Field | None:
 ADDRESS_ENDS = "号室户楼层栋幢座组村"  # how a resident address ends (or in a digit)
 
 
-def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None = None) -> Field | None:
-    """The address read from characters ``start:end`` of the page, less its ``label`` when that lies within."""
+def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None = None,
+             left_of: float | None = None) -> Field | None:
+    """The address read from characters ``start:end`` of the page, less its ``label`` when that lies within, and
+    less any word starting ``left_of`` or right of it (the other side of a sheet holding both, beside its rows)."""
     raw = text.joined[start:end]
     if label and start <= label[0] < label[1] <= end:
         raw = text.joined[start : label[0]] + text.joined[label[1] : end]
+    if left_of is not None:
+        lines = range(text.line_at(start), text.line_at(max(start, end - 1)) + 1)
+        kept = [k for i in lines for a, b, w in text.spans_of_line(i) if w.bbox.x0 < left_of
+                for k in range(max(a, start), min(b, end)) if not (label and label[0] <= k < label[1])]
+        raw = "".join(text.joined[k] for k in kept)
     value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", RESTRICTION.sub("", raw))))
     value = without_trailing_piece(value, ADDRESS_ENDS)  # a piece of an overprint glued to its end (…1204号印件)
     if len(value) < 4:
         return None
     return text.field((start, end), value)
+
+
+def _other_side_beside(text: PageText, stop: int) -> float | None:
+    """Where (x) the other side of the sheet begins when the address stops at it within a row, not at a row's
+    start: its words stand right of the address's rows, which go on below."""
+    if stop >= len(text.joined) or stop in text.offsets:
+        return None
+    if not _OTHER_SIDE.match(text.joined, stop):
+        return None
+    words = text.words_in(stop, stop + 1)
+    return words[0].bbox.x0 if words else None
+
+
+def _stop_past_other_side(text: PageText, line: int, stop: int) -> int:
+    """Where an address that first stopped at the other side's words within one of its rows ends: past every such
+    stop, at the id number's rows or at the other side's print opening a row (签发机关 under the address)."""
+    while (more := _address_stop(text, line, stop)) > stop and _other_side_beside(text, more) is not None:
+        stop = more
+    return max(stop, more)
 
 
 def _address_stop(text: PageText, line: int, start: int) -> int:
@@ -184,7 +210,10 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
         if (above := _first_row_above(text, label.line, start)) is not None:
             start = text.offsets[above]
         label_span = (text.offsets[label.line] + label.match.start(), text.offsets[label.line] + label.match.end())
-        if addr := _address(text, start, stop, label_span):
+        other_x = _other_side_beside(text, stop)
+        if other_x is not None:  # the sides side by side: the address's rows go on left of the other side's
+            stop = _stop_past_other_side(text, label.line, stop)
+        if addr := _address(text, start, stop, label_span, left_of=other_x):
             fields["address"] = addr
     elif addr := _unlabelled_address(text, _birth_row(text) + 1):
         fields["address"], sources["address"] = _confirmed(addr, "unlabelled", None)
@@ -228,7 +257,7 @@ def _birth_date(text: PageText, id_field: Field | None) -> tuple[Field, str] | N
     if len(parts) >= 3 and (born := parse_date(f"{parts[0]}年{parts[1]}月{parts[2]}日")):
         return hit.field(born), source
     hint = parse_id_number(str(id_field.value)).birth_date if id_field else None
-    if hint and _in_order(re.sub(r"\D", "", digits), [f"{hint.year}", f"{hint.month}", f"{hint.day}"]):
+    if hint and in_order(re.sub(r"\D", "", digits), [f"{hint.year}", f"{hint.month}", f"{hint.day}"]):
         return hit.field(hint).model_copy(update={"confidence": round(hit.field(hint).confidence * 0.8, 3)}), source
     return None
 
@@ -237,17 +266,6 @@ def _birth_row(text: PageText) -> int:
     """The line of the printed birth date (-1 when none is read)."""
     hit = text.search(_BIRTH_LINE) or text.search(_BIRTH_UNLABELLED)
     return hit.line if hit else -1
-
-
-def _in_order(digits: str, parts: list[str]) -> bool:
-    """Whether ``parts`` occur in ``digits`` left to right (separators misread as digits between)."""
-    position = 0
-    for part in parts:
-        found = digits.find(part, position)
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
 
 
 def _line_after(text: PageText, cue: str) -> int:
@@ -306,80 +324,6 @@ def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     if doc.side == Side.BACK:
         return ExtractedFields(fields=extract_back(text))
     fields, sources = _front(text)
-    if "id_number" not in fields and (whole := _cut_number_read_again(text, ctx) or _pieces_read_again(text, ctx)):
+    if "id_number" not in fields and (whole := cut_number_read_again(text, ctx) or pieces_read_again(text, ctx)):
         fields["id_number"] = whole
     return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})
-
-
-_SEVENTEEN = re.compile(r"(?<![0-9])([1-9]\d{16})(?![0-9Xx])")  # a number whose last character was not read
-WIDEN_CHARACTERS = 3  # how many characters' width a cut number's box is widened by to the right
-
-
-def _cut_number_read_again(text: PageText, ctx: ReadingContext | None) -> Field | None:
-    """A number read with 17 characters (its last one lost at the card's edge or to glare) read again from its
-    box widened to the right, digits and X only; kept only when it starts with the 17 read and its check digit
-    holds."""
-    for hit in text.finditer(_SEVENTEEN):
-        field = hit.field(hit.group(1))
-        if field.bbox is None:
-            continue
-        box = field.bbox
-        step = (box.x1 - box.x0) / len(hit.group(1))  # one character's width (the box may hold its label too)
-        wider = BBox(x0=box.x0, y0=box.y0, x1=box.x1 + WIDEN_CHARACTERS * step, y1=box.y1, unit=box.unit)
-        again = reread(ctx, text.page, wider, whitelist=DIGITS + "X", digits=True)
-        if again is None:
-            continue
-        read = re.sub(r"[^0-9X]", "", again[0].upper())
-        number = read[read.find(hit.group(1)):][:18] if hit.group(1) in read else ""
-        if len(number) == 18 and parse_id_number(number).valid_check_digit:
-            return field.model_copy(update={"value": number, "raw": again[0]})
-    return None
-
-
-_PIECE = re.compile(r"\d{3,17}[Xx]?")  # a run of the number's digits read on its own
-MIN_DIGITS_READ = 6  # fewer digits read on a row are no sign of an id number there
-NUMBER_LENGTH = 18
-REREAD_SHARE = 0.8  # share of its pieces' confidence kept by a number whose lost digits only a re-read gave
-
-
-def _pieces_read_again(text: PageText, ctx: ReadingContext | None) -> Field | None:
-    """A number read only in pieces (digits lost under an overprint, glare or a fold between them): the row read
-    again, digits and X only, over the width eighteen digits take on either side of its longest piece; kept only
-    when the re-read holds a number whose check digit holds and which has every piece of that row in it, in order."""
-    for index in range(len(text.lines)):
-        words = [w for _, _, w in text.spans_of_line(index)]
-        pieces = [w for w in words if _PIECE.fullmatch(w.text.strip())]
-        if not pieces:
-            continue
-        anchor = max(pieces, key=lambda w: len(w.text.strip()))
-        middle = (anchor.bbox.y0 + anchor.bbox.y1) / 2
-        pieces = [w for w in pieces if w.bbox.y0 <= middle <= w.bbox.y1]  # the anchor's own row, not a merged one
-        read = sum(len(w.text.strip()) for w in pieces)
-        if not MIN_DIGITS_READ <= read < NUMBER_LENGTH:
-            continue
-        step = sum(w.bbox.x1 - w.bbox.x0 for w in pieces) / read  # one digit's width
-        reach = (NUMBER_LENGTH - read) * step
-        span = (NUMBER_LENGTH + 1) * step  # pieces of one number lie within its width of each other
-        near = [w for w in pieces if max(w.bbox.x1, anchor.bbox.x1) - min(w.bbox.x0, anchor.bbox.x0) <= span]
-        box = BBox(x0=max(0.0, min(w.bbox.x0 for w in near) - reach), y0=min(w.bbox.y0 for w in near),
-                   x1=max(w.bbox.x1 for w in near) + reach, y1=max(w.bbox.y1 for w in near), unit=anchor.bbox.unit)
-        again = reread(ctx, text.page, box, whitelist=DIGITS + "X", digits=True)
-        if again is None:
-            continue
-        digits = re.sub(r"[^0-9X]", "", again[0].upper())
-        found = {n for n in (digits[i : i + NUMBER_LENGTH] for i in range(len(digits) - NUMBER_LENGTH + 1))
-                 if _plausible(n) and _in_order(n, [w.text.strip().upper() for w in near])}
-        if len(found) == 1:  # two numbers that both fit are no reading of one
-            confidence = round(min(w.confidence for w in near) * REREAD_SHARE, 3)
-            return Field(value=found.pop(), confidence=confidence, page=text.page.number, raw=again[0], bbox=box)
-    return None
-
-
-# GB/T 2260 province codes, the first two digits of every resident's number
-_PROVINCE_CODES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50,
-                             51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83})
-
-
-def _plausible(number: str) -> bool:
-    """A number read partly from a re-read: check digit, calendar birth date and province code all hold."""
-    return parse_id_number(number).is_valid and int(number[:2]) in _PROVINCE_CODES

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
-from docproc.extractors import EXTRACTORS, id_card
+from docproc.extractors import EXTRACTORS, _id_number_reread
 from docproc.reading.overprint import overprint_words, slant
 
 CELL = 40.0  # one full-width character's height and width, px
@@ -109,7 +109,7 @@ def _pieces_front(monkeypatch: pytest.MonkeyPatch, read_again: str) -> tuple[dic
         boxes.append(box)
         return read_again, 0.9
 
-    monkeypatch.setattr(id_card, "reread", fake_reread)
+    monkeypatch.setattr(_id_number_reread, "reread", fake_reread)
     # digits 7-9 lost under the overprint: two pieces on the number's row
     card = [_level("姓名", 440, 470), _level("吕霞", 520, 470), _level("公民身份号码", 300, 780),
             _level(NUMBER[:6], 600, 780), _level(NUMBER[9:], 600 + 9 * CELL / 2, 780)]
@@ -170,3 +170,10 @@ def test_an_address_number_run_into_a_cut_number_is_no_id_number() -> None:
     card = [_level("住址", 440, 630), _level("陕西省西安市雁塔区小寨西路", 520, 630),
             _level("2403", 520, 700), _level("61011319680813", 520 + 2 * CELL, 700)]
     assert "id_number" not in _front(_sheet(card, []))
+
+
+def test_an_address_goes_on_under_the_other_side_printed_beside_its_first_row() -> None:
+    # both sides copied side by side: 居民身份证 on the address's first row, 签发机关 on the row after its last
+    other = [("居民身份证", 1100, 630), ("签发机关", 1000, 730), ("成都市公安局武侯分局", 1180, 730)]
+    fields = _front(_sheet([_level(*c) for c in CARD + other], []))
+    assert fields["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
