@@ -56,7 +56,9 @@ _NAME_END = re.compile(rf"[,，;；(（、/\s]|{_alt(vocab.words(DOC, 'party_nam
 _NAME_ENTRY = re.compile(rf"^(?:{_alt(vocab.words(DOC, 'party_name_labels'))})\s*[:：]?\s*(.+)")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9]\d{16}[\dXx×])(?![0-9])")
 # A party named in a sentence: the role word, the name, then its id number's label (买受人张三（身份证号：…）).
-_IN_SENTENCE = re.compile(rf"({_ROLE})\s*([\u4e00-\u9fff·]{{2,6}}?)\s*[(（,，]\s*(?:{_alt(vocab.words(DOC, 'party_id_labels'))})")
+# The name may also end at a semicolon before the kind of id (买受人 张三；证件类型：居民身份证；证件号码：…).
+_IN_SENTENCE = re.compile(rf"({_ROLE})\s*([\u4e00-\u9fff·]{{2,6}}?)\s*[(（,，;；]\s*"
+                          rf"(?:{_alt(vocab.words(DOC, 'party_id_labels') + ('证件类型', '证件名称', '证件种类'))})")
 # What may stand before a party line's label on its line: an enumeration (1. （一） 二、) and nothing else.
 _LEAD = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}")

@@ -168,3 +168,14 @@ def test_a_price_in_words_whose_wan_was_read_as_fang() -> None:
     got = contract(["该房屋成交价格为：小写¥1909596.00元；大写壹佰玖", "拾方零玖仟伍佰玖拾陆元整。"])
     assert got["total_price_in_words"] == "壹佰玖拾万零玖仟伍佰玖拾陆元整"
     assert got["total_price"] == Decimal("1909596.00")
+
+
+def test_parties_each_named_with_a_semicolon_before_the_kind_of_id() -> None:
+    # a contract set as a table of clauses: 当事人 in the left cell, one sentence per party in the right
+    got = contract([
+        "商品房买卖合同", "出卖人 杭州明远置业有限公司；统一社会信用代码：91330106MA2H3K4L5P",
+        f"买受人 陈思远；证件类型：居民身份证；证件号码：{ID_A}",
+        f"共同买受人 林晓；证件类型：居民身份证；证件号码：{ID_B}",
+    ])
+    assert got["buyer_names"] == ["陈思远", "林晓"]
+    assert got["buyer_id_numbers"] == [ID_A, ID_B]
