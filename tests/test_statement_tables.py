@@ -516,3 +516,11 @@ def test_in_read_as_person_in_a_description_is_read_as_in() -> None:
                          [(20, "2026-01-10"), (200, "11.72"), (340, "38,328.97"), (460, "利息转人"), (600, "个人")]]),
               source=PageSource.OCR)
     assert [(r["description"], r["counterparty"]) for r in _rows(p)] == [("转账存入", "许涵"), ("利息转入", "个人")]
+
+
+def test_money_in_and_out_headed_entered_and_paid_out() -> None:
+    p = _page(_table(0, [[(20, "交易日期"), (160, "摘要"), (300, "入账金额"), (420, "出账金额"), (540, "余额")],
+                         [(20, "2026.02.22"), (160, "跨行转入"), (300, "1436.30"), (540, "41661.67")],
+                         [(20, "2026.02.24"), (160, "加油"), (420, "1348.99"), (540, "40312.68")]]))
+    assert [(r["amount"], r["balance"]) for r in _rows(p)] == [(Decimal("1436.30"), Decimal("41661.67")),
+                                                              (Decimal("-1348.99"), Decimal("40312.68"))]
