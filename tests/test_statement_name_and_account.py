@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from docproc.extractors import EXTRACTORS
-from docproc.extractors._table_header import _header_name
+from docproc.extractors._table_header import header_name
 
 LINE = 20.0
 
@@ -26,10 +26,10 @@ def _rows(p: Page) -> list[dict[str, object]]:
 
 
 def test_a_heading_naming_the_account_and_the_name_heads_the_counterparty() -> None:
-    assert _header_name("对方账号与户名") == "counterparty"
-    assert _header_name("对方账户/名称") == "counterparty"
-    assert _header_name("对方卡号及姓名") == "counterparty"
-    assert _header_name("对方账号") == "counter_account"  # the account alone stays the account
+    assert header_name("对方账号与户名") == "counterparty"
+    assert header_name("对方账户/名称") == "counterparty"
+    assert header_name("对方卡号及姓名") == "counterparty"
+    assert header_name("对方账号") == "counter_account"  # the account alone stays the account
 
 
 def test_a_cell_with_the_name_and_the_account_gives_the_name() -> None:
