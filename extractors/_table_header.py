@@ -167,7 +167,7 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
         if "date" in names and len(names) >= 3:
             below = [w for ws in lines[last + 1 : last + 1 + CELL_ROWS] for w in ws]
             for at, (word, known, low) in enumerate(marked):
-                name = None if known else _misreadheader_name(word.text, taken=names)
+                name = None if known else _misread_header_name(word.text, taken=names)
                 cells = _cells_look(_cell_span(word.bbox, marked[at + 1][0].bbox if at + 1 < len(marked) else None),
                                     below)
                 if name and cells == "money" and name not in _MONEY_NAMES:
@@ -244,7 +244,7 @@ def _paired(columns: list[Column], named: list[tuple[Word, str | None]]) -> list
     for column in columns:
         word = next((w for w, n in named if n == "amount" and w.bbox.x0 == column.x0), None)
         if column.name == "amount" and word is not None and missing not in {c.name for c in out} \
-                and _misreadheader_name(word.text, taken={n for n, _ in COLUMN_RULES} - {missing}) == missing:
+                and _misread_header_name(word.text, taken={n for n, _ in COLUMN_RULES} - {missing}) == missing:
             column = replace(column, name=missing)
         out.append(column)
     return out
@@ -300,7 +300,7 @@ def _overlap(a: BBox, b: BBox) -> float:
     return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
-def _misreadheader_name(text: str, *, taken: set[str]) -> str | None:
+def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
     """The column, not yet ``taken``, a heading names when one of its characters was misread (2-6 CJK
     characters): 交易搞要 is one letter from 交易日 and from 摘要, and the date column is already there.
     A heading that is, as a whole, one letter from whole headings of two columns still open (收人: 收入 or
@@ -341,7 +341,7 @@ def _whole_misread(text: str, name: str | None) -> str | None:
     parts = next((ps for n, ps in COLUMN_RULES if n == name), ())
     if not name or any(len(p) * 2 > len(key) for p in parts if p in key):
         return name
-    other = _misreadheader_name(text, taken={name})
+    other = _misread_header_name(text, taken={name})
     whole = other is not None and any(_one_wrong(p, key) or _one_lost(p, key)
                                       for n, ps in COLUMN_RULES if n == other for p in ps)
     return other if whole else name
