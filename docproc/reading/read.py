@@ -138,17 +138,14 @@ def _read_pdf_page_now(page: Any, *, file_id: str, number: int, ctx: ReadingCont
     try:
         with stage("pdf_text"):
             words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
-        with stage("render"):
-            rendered = page.to_image(resolution=dpi).original.convert("RGB")
     except Exception as exc:
         raise CorruptFile(f"page {number} of the PDF cannot be read ({type(exc).__name__})") from exc
-    with stage("render"):
-        image = np.asarray(rendered)[:, :, ::-1].copy()
-    meta: dict[str, Any] = {"kind": "pdf", "pdf": facts, "images": len(page.images)}
-    if dpi < ctx.settings.render_dpi:
-        meta["render_dpi"] = round(dpi, 1)
     if sum(len(w["text"].strip()) for w in words) < MIN_TEXT_LAYER_CHARS:
-        return _ocr_page(image, file_id=file_id, number=number, ctx=ctx, meta=meta)
+        # rendered in the call: only the page's reading holds the render, and lets it go once it is prepared
+        return _ocr_page(_render(page, number, dpi), file_id=file_id, number=number, ctx=ctx,
+                         meta=_pdf_meta(page, facts, dpi, ctx))
+    image = _render(page, number, dpi)
+    meta = _pdf_meta(page, facts, dpi, ctx)
     with stage("store_render"):
         render_sha = ctx.blobs.put(imaging.encode_jpeg(image))
     scale = 72.0 / dpi
@@ -171,6 +168,24 @@ def _read_pdf_page_now(page: Any, *, file_id: str, number: int, ctx: ReadingCont
         stamps=tuple(stamps),
         meta=meta,
     )
+
+
+def _render(page: Any, number: int, dpi: float) -> np.ndarray:
+    """The page rendered at ``dpi`` as a BGR image (the intermediate pictures let go on return)."""
+    try:
+        with stage("render"):
+            rendered = page.to_image(resolution=dpi).original.convert("RGB")
+    except Exception as exc:
+        raise CorruptFile(f"page {number} of the PDF cannot be read ({type(exc).__name__})") from exc
+    with stage("render"):
+        return np.asarray(rendered)[:, :, ::-1].copy()
+
+
+def _pdf_meta(page: Any, facts: dict[str, Any], dpi: float, ctx: ReadingContext) -> dict[str, Any]:
+    meta: dict[str, Any] = {"kind": "pdf", "pdf": facts, "images": len(page.images)}
+    if dpi < ctx.settings.render_dpi:
+        meta["render_dpi"] = round(dpi, 1)
+    return meta
 
 
 def _scaled_stamp(stamp: Stamp, scale: float) -> Stamp:
