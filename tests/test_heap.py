@@ -71,3 +71,18 @@ def test_rapidocr_page_read_returns_the_freed_heap_before_and_after(monkeypatch:
     words = engine.read(np.full((60, 200, 3), 255, np.uint8))
     assert [w.text for w in words] == ["收入证明"]
     assert events == ["trim", "engine", "trim"]
+
+
+def test_rapidocr_sessions_allocate_as_needed_in_priority_order() -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    import onnxruntime
+    from rapidocr_onnxruntime.utils import infer_engine
+
+    made = vars(infer_engine.OrtInferSession)["_init_sess_opts"]
+    engine = RapidOcrEngine()._engine()
+    sessions = [engine.text_det.infer.session, engine.text_cls.infer.session, engine.text_rec.session.session]
+    for session in sessions:
+        options = session.get_session_options()
+        assert options.enable_mem_pattern is False
+        assert options.execution_order == onnxruntime.ExecutionOrder.PRIORITY_BASED
+    assert vars(infer_engine.OrtInferSession)["_init_sess_opts"] is made  # other sessions as RapidOCR makes them

@@ -21,7 +21,7 @@ from docproc.core.errors import ConfigError, TransientError
 from docproc.core.models import BBox, Unit, Word
 from docproc.core.registry import Registry
 from docproc.core.timing import stage
-from docproc.reading.heap import heap_returned
+from docproc.reading.heap import heap_returned, lean_onnx_sessions
 from docproc.reading.imaging import to_bgr
 from docproc.reading.legend_fit import Lattice
 from docproc.reading.ocr_lattice import rapid_line_lattice
@@ -263,7 +263,7 @@ class RapidOcrEngine:
                 from rapidocr_onnxruntime import RapidOCR
             except ImportError as exc:
                 raise ConfigError(_RAPID_MISSING) from exc
-            with stage("engine_load"):
+            with stage("engine_load"), lean_onnx_sessions():
                 # the process's OCR thread limit (threads.py); short recognition batches: a batch is padded
                 # to its longest line, and six long contract lines held 200 MB more at once than two
                 self._ocr = RapidOCR(**onnx_options(), rec_batch_num=REC_BATCH)
