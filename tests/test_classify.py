@@ -157,6 +157,24 @@ def test_an_attachment_page_numbered_after_the_page_before_it_stays_in_the_docum
     assert len(split(unnumbered, [label_page(p) for p in unnumbered])) == 2
 
 
+def test_attachment_pages_under_the_contract_s_running_header_stay_in_the_document() -> None:
+    """A floor plan and a payment table whose page numbers the scan lost, under the header every page of the
+    contract carries (项目名 编号：Y20269031447): one document; the same pages under another number stand apart."""
+    clause = ["第十三条 交付时间和手续。出卖人应当在2027年12月30日前向买受人交付该商品房。", "出卖人 买受人 商品房买卖合同 房屋"]
+    head = "博远壹号院 编号：Y20269031447"
+    plan = ["附件一 房屋平面图", "卧室 客厅 主卧", "厨房 卫生间", "建筑面积：136.27平方米 套内建筑面积：105.88平方米"]
+    pay = ["附件二 付款方式和付款期限", "款项 金额（元） 支付时间", "首期房价款 609,944.00 2026年6月22日", "合计 2,033,148.00"]
+    pages = [page([head, "商品房买卖合同", "出卖人：某某置业有限公司", "买受人：李娜", *clause], number=1),
+             page([head, *clause], number=2), page([head, *plan], number=3), page([head, *pay], number=4),
+             page([head, "签署页", "出卖人（签章）：", "买受人（签字）：", *clause], number=5)]
+    labels = [label_page(p) for p in pages]
+    assert labels[2].doc_type == labels[3].doc_type == DocType.UNKNOWN
+    assert [(d.doc_type, d.page_numbers) for d in split(pages, labels)] == [
+        (DocType.PURCHASE_CONTRACT, [1, 2, 3, 4, 5])]
+    other = [*pages[:2], page(["项目 编号：X20260001234", *plan], number=3)]
+    assert len(split(other, [label_page(p) for p in other])) == 2
+
+
 def test_a_resale_contract_whose_seller_is_a_company_is_a_contract_not_a_licence() -> None:
     """The parties block quotes the seller's licence (证件名称：营业执照, 法定代表人); the page is still the
     contract's first page."""

@@ -237,6 +237,23 @@ def _numbered_next(before: Page, page: Page) -> bool:
     return a is not None and b == a + 1
 
 
+HEAD_LINES = 2  # lines at a page's top where a running header stands
+_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9-]{5,}(?![A-Za-z0-9])")
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{8}")
+
+
+def _running_codes(page: Page) -> set[str]:
+    """Reference numbers in the page's running header (编号：Y20269031447 atop every page of a contract): runs of six
+    or more letters and digits holding a digit, not a date."""
+    head = to_halfwidth("\n".join(page.text.splitlines()[:HEAD_LINES]))
+    return {c for c in _CODE.findall(head) if any(ch.isdigit() for ch in c) and not _DATE_LIKE.fullmatch(c)}
+
+
+def _same_running_head(before: Page, page: Page) -> bool:
+    """Whether a page carries the running header's reference number of the page before it: the same document."""
+    return bool(_running_codes(before) & _running_codes(page))
+
+
 def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
     """Group consecutive pages into documents by type and page-number cues."""
     groups: list[list[int]] = []
@@ -246,10 +263,10 @@ def split(pages: list[Page], labels: list[PageLabel]) -> list[RawDocument]:
             groups[-1].append(index)  # a page left blank but for its running header or footer (此页无正文)
             continue
         kept = [i for i in groups[-1] if not _blank(pages[i], labels[i])] if groups else []
-        if kept and label.doc_type == DocType.UNKNOWN and _numbered_next(pages[kept[-1]], pages[index]) \
-                and labels[groups[-1][0]].doc_type != DocType.ID_CARD:
-            groups[-1].append(index)  # an attachment's table (附件三…) numbered — 4 — after — 3 —: the same document
-            numbered.add(index)
+        if kept and label.doc_type == DocType.UNKNOWN and labels[groups[-1][0]].doc_type != DocType.ID_CARD and (
+                _numbered_next(pages[kept[-1]], pages[index]) or _same_running_head(pages[kept[-1]], pages[index])):
+            groups[-1].append(index)  # an attachment's table (附件三…) numbered — 4 — after — 3 —, or under the
+            numbered.add(index)  # contract's running header (编号：…): the same document
             continue
         kept = [i for i in kept if i not in numbered] or kept
         if kept and _continues(labels[kept[-1]], label):
