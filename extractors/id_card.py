@@ -11,7 +11,7 @@ from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import PROVINCES, REGIONS, from_first_region
 from docproc.core.models import DocType, Field, RawDocument, Side
 from docproc.extractors._id_number_reread import cut_number_read_again, in_order, pieces_read_again
-from docproc.extractors._text import PageText
+from docproc.extractors._text import Hit, PageText
 from docproc.extractors.registry import ExtractedFields, extractor
 from docproc.reading.overprint import RESTRICTION, without_overprint, without_trailing_piece
 
@@ -86,7 +86,8 @@ def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None
         raw = text.joined[start : label[0]] + text.joined[label[1] : end]
     if left_of is not None:
         lines = range(text.line_at(start), text.line_at(max(start, end - 1)) + 1)
-        kept = [k for i in lines for a, b, w in text.spans_of_line(i) if w.bbox.x0 < left_of
+        kept = [k for i in lines if i == lines.start or not _ROW_LABEL.match(text.lines[i])
+                for a, b, w in text.spans_of_line(i) if w.bbox.x0 < left_of
                 for k in range(max(a, start), min(b, end)) if not (label and label[0] <= k < label[1])]
         raw = "".join(text.joined[k] for k in kept)
     value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", RESTRICTION.sub("", raw))))
@@ -94,6 +95,16 @@ def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None
     if len(value) < 4:
         return None
     return text.field((start, end), value)
+
+
+_ROW_LABEL = re.compile(r"(?:姓名|性别|民族|出生)")  # a row of another field, set among the address's rows by the read
+
+
+def _labelled_row_above_birth(text: PageText) -> Hit | None:
+    """住址 opening a row the read set above the birth date's (a tall word of the other side beside both rows
+    ordered them so); the address still reads from there."""
+    hit = text.search(re.compile(r"^住址"))
+    return hit if hit and hit.line < _line_after(text, "出生") else None
 
 
 def _other_side_beside(text: PageText, stop: int) -> float | None:
@@ -203,7 +214,7 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
     if born := _birth_date(text, id_field):
         fields["birth_date"], sources["birth_date"] = _confirmed(
             born[0], born[1], encoded.birth_date if encoded else None)
-    label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生"))
+    label = text.search(_ADDRESS_LABEL, start_line=_line_after(text, "出生")) or _labelled_row_above_birth(text)
     if label:
         start = text.offsets[label.line] + label.match.end()
         stop = _address_stop(text, label.line, start)

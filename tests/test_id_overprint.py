@@ -177,3 +177,13 @@ def test_an_address_goes_on_under_the_other_side_printed_beside_its_first_row() 
     other = [("居民身份证", 1100, 630), ("签发机关", 1000, 730), ("成都市公安局武侯分局", 1180, 730)]
     fields = _front(_sheet([_level(*c) for c in CARD + other], []))
     assert fields["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
+
+
+def test_an_address_row_the_read_set_above_the_birth_date_is_still_read() -> None:
+    # the other side's tall 居民身份证 beside both rows ordered the 住址 row before the 出生 row
+    card = [("姓名", 440, 470), ("罗波俊", 520, 470), ("性别", 440, 530), ("男", 520, 530), ("住址", 440, 575),
+            ("天津市和平区唐山道", 520, 575), ("出生", 440, 590), ("1989年8月19日", 520, 590), ("336号", 520, 640),
+            ("公民身份号码", 300, 780), ("120101198908197276", 600, 780)]
+    tall = Word(text="居民身份证", bbox=BBox(x0=1100, y0=560, x1=1300, y1=640), confidence=0.99, line=560)
+    fields = _front(_sheet([*[_level(*c) for c in card], tall], []))
+    assert fields["address"] == "天津市和平区唐山道336号"
