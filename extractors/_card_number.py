@@ -10,7 +10,7 @@ import re
 
 from docproc.cn.normalize import to_halfwidth
 from docproc.core.models import Field, Page
-from docproc.extractors._table_header import find_header
+from docproc.extractors._table_header import Column
 from docproc.extractors._text import visual_lines
 
 _CARD = re.compile(r"(?<!\d)\d{16,19}(?!\d)")
@@ -24,10 +24,9 @@ def luhn_valid(number: str) -> bool:
     return total % 10 == 0
 
 
-def card_number_above_table(page: Page) -> Field | None:
-    """The one Luhn-valid card number printed above the page's table header (none without a header, or with
-    two different such numbers there)."""
-    header = find_header(page)
+def card_number_above_table(page: Page, header: tuple[int, list[Column]] | None) -> Field | None:
+    """The one Luhn-valid card number printed above the page's table ``header`` (as find_header gives it; none
+    without a header, or with two different such numbers there)."""
     if header is None:
         return None
     lines = visual_lines(page)

@@ -314,7 +314,7 @@ def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
             windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
             if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
                 names.append(name)
-                whole |= {name} if len(part) == len(key) else set()
+                whole |= {name} if _one_wrong(part, key) else set()
             elif _one_lost(part, key):  # 交机构: 交易机构 with a character the read lost
                 names.append(name)
                 whole.add(name)

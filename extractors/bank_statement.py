@@ -20,7 +20,7 @@ from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._row_dates import newest_first
 from docproc.extractors._table import Row, rows_of
-from docproc.extractors._table_header import find_header, header_name
+from docproc.extractors._table_header import Column, find_header, header_name
 from docproc.extractors._text import PageText, label_values, union_boxes
 from docproc.extractors.registry import ExtractedFields, extractor
 
@@ -170,11 +170,11 @@ def _labelled_period(value: str) -> tuple[date, date] | None:
     return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] <= dates[1] else None
 
 
-def _header_fields(text: PageText) -> dict[str, Field]:
+def _header_fields(text: PageText, table: tuple[int, list[Column]] | None) -> dict[str, Field]:
     raw = label_values(text, LABELS)
     labels = labels_of("bank_statement")
     fields: dict[str, Field] = {}
-    table = find_header(text.page)  # the holder is named above the table, not by a heading in it (时方户名)
+    # the holder is named above the table (``table``: its header), not by a heading in it (时方户名)
     held = [c for c in labels.candidates(text, "account_holder") if table is None or text.line_at(c.start) < table[0]]
     if holder := first_valid(held, _holder):
         fields["account_holder"] = holder
@@ -312,10 +312,11 @@ def _lost_one_character(printed: object, value: Decimal) -> bool:
 def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Header fields (first page that has each) and all transaction rows across pages."""
     fields: dict[str, Field] = {}
-    for page in doc.pages:
-        for name, value in _header_fields(PageText(page)).items():
+    headers = [find_header(page) for page in doc.pages]
+    for page, header in zip(doc.pages, headers, strict=True):
+        for name, value in _header_fields(PageText(page), header).items():
             fields.setdefault(name, value)
-    if "account_number" not in fields and (number := card_number_above_table(doc.pages[0])):
+    if "account_number" not in fields and (number := card_number_above_table(doc.pages[0], headers[0])):
         fields["account_number"] = number  # its label misread past knowing (服号 for 账号)
     table = rows_of(list(doc.pages))
     order = date_order(table, fields)
