@@ -24,19 +24,66 @@ GREY_RING_COVERAGE = 0.75  # share of a circle that must lie on ink to be a seal
 GREY_CIRCLES = 30  # the strongest circle candidates looked at on one page
 
 
-def colourless(hsv: np.ndarray) -> bool:
-    """Whether a page (as HSV) has next to no coloured ink: a greyscale scan or copy."""
-    coloured = (hsv[:, :, 1] >= INK_SATURATION) & (hsv[:, :, 2] >= INK_VALUE)
-    return float(coloured.mean()) < COLOURLESS_SHARE
+# A sheet photographed on a desk, a table or a coloured cloth lies on a ground of colour that reaches the picture's
+# edges all round (or on all but the side the sheet runs off): that colour is no ink on the page. Seal ink cut by the
+# page's edge reaches one edge, a coloured band printed across the page two opposite ones, and both are small.
+GROUND_SHARE = 0.05  # least share of the picture the ground covers
+GROUND_EDGES = 3  # least number of the picture's edges the ground reaches
+
+
+def coloured(hsv: np.ndarray) -> np.ndarray:
+    """Pixels of coloured ink (or of a coloured ground) on a page given as HSV."""
+    return (hsv[:, :, 1] >= INK_SATURATION) & (hsv[:, :, 2] >= INK_VALUE)
+
+
+def coloured_ground(hsv: np.ndarray) -> np.ndarray | None:
+    """The coloured ground a photographed sheet lies on (a mask of the picture), or None when there is none."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(coloured(hsv).astype(np.uint8), connectivity=8)
+    h, w = labels.shape
+    ground = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= GROUND_SHARE * h * w
+              and _edges_reached(stats[i], w, h) >= GROUND_EDGES]
+    return np.isin(labels, ground) if ground else None
+
+
+def _edges_reached(stat: np.ndarray, w: int, h: int) -> int:
+    x, y, bw, bh = (int(v) for v in stat[:4])
+    return int(x == 0) + int(y == 0) + int(x + bw == w) + int(y + bh == h)
+
+
+def colourless(hsv: np.ndarray, ground: np.ndarray | None = None) -> bool:
+    """Whether a page (as HSV) has next to no coloured ink, the coloured ``ground`` around a photographed sheet
+    aside: a greyscale scan or copy, or a photo of one."""
+    ink = coloured(hsv)
+    if ground is None:
+        return float(ink.mean()) < COLOURLESS_SHARE
+    sheet = ~ground
+    return float((ink & sheet).sum()) < COLOURLESS_SHARE * max(1, int(sheet.sum()))
+
+
+def on_white(img: np.ndarray, ground: np.ndarray) -> np.ndarray:
+    """The page with the ground around the sheet (and its fringe) made white paper, so that only the sheet is
+    searched for rings."""
+    k = max(3, round(0.01 * max(ground.shape)))
+    wide = cv2.dilate(ground.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
+    out = img.copy()
+    out[wide] = 255
+    return out
 
 
 # The page is searched at this size: a seal (a 4 cm ring on A4 is about 0.07 of the page's length) is still a ring
 # of some 40 px, and Hough's cost, which grows with the page's edges and the radii tried, stays small.
 GREY_SEARCH_SIDE = 600
+GREY_RADII = (0.03, 0.14)  # the radii tried, in shares of the page's length: a 4 cm seal on A4 is about 0.07
 # At that size Hough's centre may lie a pixel off a thin ring's: its outline is looked for around it too. The
 # median filter is 3 px there (a ring half a millimetre wide is a pixel or two: a wider filter wipes it out).
 GREY_CENTRE_SHIFT = 1
 GREY_MEDIAN = 3
+# A second search, for a small seal with a thin or pale ring (a copy's second seal, pressed lightly), on a bigger copy
+# made of each area's darkest pixel: averaged with the paper around it, such a ring would go light grey. Print
+# thickens on that copy, so a ring found only there must have paper all round it.
+THIN_SEARCH_SIDE = 800
+THIN_RADII = (0.02, 0.07)  # a bigger ring is found by the first search (and Hough's cost grows with the radii)
+THIN_CENTRE_SHIFT = 3  # Hough's centre on the darkest-pixel copy lies further off a thin ring's
 # A seal is ink pressed on paper: between its strokes the paper is as light as around it. A portrait (a face in
 # the ring of its hair) is grey inside.
 PAPER_INSIDE = 0.95  # least ratio of the median non-ink grey inside the ring to that just around it
@@ -59,23 +106,64 @@ def grey_seals(img: np.ndarray, *, page: int = 1) -> list[Stamp]:
     """Round seals on a page without colour: circles (Hough, on a copy GREY_SEARCH_SIDE px long, boxes mapped
     back) whose outline is ink nearly all round, with ink inside (legend, star) but not filled (a dark disc or
     a logo is no seal), paper between the strokes (a portrait is none either) and no picture filling the middle
-    (an emblem, a badge)."""
+    (an emblem, a badge); then small, thin or pale rings standing on paper (a darkest-pixel copy
+    THIN_SEARCH_SIDE px long)."""
     gray = to_gray(img)
-    scale = GREY_SEARCH_SIDE / max(gray.shape)
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    sh, sw = small.shape
-    rmin, rmax = int(0.03 * max(sh, sw)), int(0.14 * max(sh, sw))  # a 4 cm seal on A4 is about 0.07
-    circles = cv2.HoughCircles(cv2.medianBlur(small, GREY_MEDIAN), cv2.HOUGH_GRADIENT, dp=1.0, minDist=2 * rmin,
-                               param1=120, param2=40, minRadius=rmin, maxRadius=rmax)
-    found = [ring for ring in inked_rings(small < GREY_INK, [] if circles is None else circles[0][:GREY_CIRCLES],
-                                          interior=(0.02, 0.5), shift=GREY_CENTRE_SHIFT)
-             if _paper_inside(small, *ring[:3])
-             and not _emblem(gray, ring[0] / scale, ring[1] / scale, ring[2] / scale)]
-    return [Stamp(bbox=BBox(x0=max(0.0, (cx - r) / scale), y0=max(0.0, (cy - r) / scale),
-                            x1=min(float(gray.shape[1]), (cx + r) / scale), y1=min(float(gray.shape[0]), (cy + r) / scale),
-                            unit=Unit.PX),
+    found = _rings(gray, GREY_SEARCH_SIDE, GREY_RADII, darkest=False)
+    found += [ring for ring in _rings(gray, THIN_SEARCH_SIDE, THIN_RADII, darkest=True)
+              if not any(same_ring(ring, known) for known in found)]
+    h, w = gray.shape
+    return [Stamp(bbox=BBox(x0=max(0.0, cx - r), y0=max(0.0, cy - r), x1=min(float(w), cx + r),
+                            y1=min(float(h), cy + r), unit=Unit.PX),
                   color="black", shape="round", confidence=round(coverage, 3), page=page)
             for cx, cy, r, coverage in found]
+
+
+def _rings(gray: np.ndarray, side: int, radii: tuple[float, float], *, darkest: bool) -> list[tuple[float, float, float, float]]:
+    """The seal rings (cx, cy, r, coverage in pixels of ``gray``) found on a copy ``side`` px long, made of each
+    area's darkest pixel when ``darkest`` (and then with paper all round each ring)."""
+    scale = side / max(gray.shape)
+    if darkest:
+        k = max(1, round(1 / scale))
+        gray_small = cv2.erode(gray, np.ones((k, k), np.uint8))
+    else:
+        gray_small = gray
+    small = cv2.resize(gray_small, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    sh, sw = small.shape
+    rmin, rmax = int(radii[0] * max(sh, sw)), int(radii[1] * max(sh, sw))
+    circles = cv2.HoughCircles(cv2.medianBlur(small, GREY_MEDIAN), cv2.HOUGH_GRADIENT, dp=1.0, minDist=2 * rmin,
+                               param1=120, param2=40, minRadius=rmin, maxRadius=rmax)
+    ink, shift = small < GREY_INK, THIN_CENTRE_SHIFT if darkest else GREY_CENTRE_SHIFT
+    found = [ring for ring in inked_rings(ink, [] if circles is None else circles[0][:GREY_CIRCLES],
+                                          interior=(0.02, 0.5), shift=shift)
+             if (not darkest or max(_ink_outside(ink, *ring[:3])) < ON_PAPER_INK)
+             and _paper_inside(small, *ring[:3])
+             and not _emblem(gray, ring[0] / scale, ring[1] / scale, ring[2] / scale)]
+    return [(cx / scale, cy / scale, r / scale, coverage) for cx, cy, r, coverage in found]
+
+
+# Just outside a seal's ring lies paper: circles a little beyond it cross ink on less than this share of their length.
+# Around a circle drawn through a block of text, a textured ground or a photo there is ink at every radius.
+OUTSIDE_RADII = (1.15, 1.2, 1.25, 1.3)  # the circles looked at, in shares of the ring's radius
+ON_PAPER_INK = 0.25
+
+
+def _ink_outside(ink: np.ndarray, cx: float, cy: float, r: float) -> list[float]:
+    """The share of ink on each circle just outside the ring (cx, cy, r) in ``ink`` (the part inside the picture)."""
+    sh, sw = ink.shape
+    t = np.linspace(0, 2 * math.pi, 360, endpoint=False)
+    shares = []
+    for factor in OUTSIDE_RADII:
+        xs, ys = np.round(cx + factor * r * np.cos(t)).astype(int), np.round(cy + factor * r * np.sin(t)).astype(int)
+        inside = (xs >= 0) & (xs < sw) & (ys >= 0) & (ys < sh)
+        shares.append(float(ink[ys[inside], xs[inside]].mean()) if inside.any() else 0.0)
+    return shares
+
+
+def same_ring(a: Sequence[float], b: Sequence[float]) -> bool:
+    """One ring found twice: centres and radii within a quarter of the radius."""
+    r = max(a[2], b[2])
+    return abs(a[0] - b[0]) <= 0.25 * r and abs(a[1] - b[1]) <= 0.25 * r and abs(a[2] - b[2]) <= 0.25 * r
 
 
 class Inside(NamedTuple):
