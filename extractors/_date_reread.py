@@ -22,6 +22,8 @@ _SLASH_AS_DIGIT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:(?P<sep>[/.\-])(?P
 # the same with the separator lost altogether (202608.30, 2026.0830: the point under a seal's ring)
 _SEPARATOR_LOST = re.compile(r"(?<![\d/.\-])(?P<y>(?:19|20)\d{2})(?:(?P<sep>[/.\-])(?P<m>[01]\d)|(?P<m2>[01]\d)"
                              r"(?P<sep2>[/.\-]))(?P<d>[0-3]\d)(?![\d/.\-])")
+# a date in characters whose 月 the ink hid (2026年64日): put back only where month and day split one way
+_MONTH_LOST = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<md>\d{2,4})\s*日")
 
 
 def damaged_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -54,10 +56,17 @@ def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | Non
 
 def _slashes_restored(read: str) -> str:
     """A numeric date whose one separator was read as a 1 or a 7 (2026/12109, 2026/09709: the stroke of a
-    slash under a seal's ring) or not read at all (202608.30) with that separator put back; anything else
+    slash under a seal's ring) or not read at all (202608.30), or a date in characters whose 月 was lost
+    (2026年64日), with that separator put back where month and day allow one reading only; anything else
     unchanged."""
     def put_back(m: re.Match[str]) -> str:
         sep, month = m["sep"] or m["sep2"], m["m"] or m["m2"]
         return f"{m['y']}{sep}{month}{sep}{m['d']}"
 
-    return _SEPARATOR_LOST.sub(put_back, _SLASH_AS_DIGIT.sub(put_back, read))
+    def month_back(m: re.Match[str]) -> str:
+        md = m["md"]
+        splits = [(md[:i], md[i:]) for i in range(1, len(md))
+                  if len(md[:i]) <= 2 and len(md[i:]) <= 2 and 1 <= int(md[:i]) <= 12 and 1 <= int(md[i:]) <= 31]
+        return f"{m['y']}年{splits[0][0]}月{splits[0][1]}日" if len(splits) == 1 else m.group(0)
+
+    return _MONTH_LOST.sub(month_back, _SEPARATOR_LOST.sub(put_back, _SLASH_AS_DIGIT.sub(put_back, read)))

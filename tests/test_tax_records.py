@@ -220,6 +220,13 @@ def test_an_issue_date_under_the_seal_whose_label_was_misread_is_read_again() ->
     assert "issue_date" not in _dated("2026.0843")  # no day 43: nothing is guessed
 
 
+def test_an_issue_date_whose_month_character_the_seal_hid_is_put_back_when_it_splits_one_way() -> None:
+    """2026年8月30日 under the seal read as 2026年830日: 8 and 30 is the only month and day it can be."""
+    assert _dated("2026年830日")["issue_date"] == date(2026, 8, 30)
+    assert _dated("2026年1012日")["issue_date"] == date(2026, 10, 12)
+    assert "issue_date" not in _dated("2026年112日")  # 1月12日 or 11月2日: nothing is guessed
+
+
 _MONTH_HEADINGS = ["2025年01月", "2025年02月", "2025年03月", "2025年04月"]
 
 
