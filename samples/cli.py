@@ -22,11 +22,11 @@ def samples() -> None:
 @click.option("--templates", type=click.Choice(["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6",
                                               "unseen7", "unseen8", "unseen9", "unseen10", "unseen11",
                                               "unseen12", "unseen13", "unseen14", "unseen15", "unseen16",
-                                              "unseen17", "unseen18",
+                                              "unseen17", "unseen18", "unseen19",
                                               "all"]),
               default="seen", show_default=True,
               help="layout families: seen (the product may be tuned on them), unseen (first held-out batch), "
-                   "unseen2 … unseen18 (second to eighteenth held-out batch, the first where a type has "
+                   "unseen2 … unseen19 (second to nineteenth held-out batch, the first where a type has "
                    "none), all")
 @click.option("--credit-reports", is_flag=True, default=False,
               help="every applicant also hands in a credit report (个人信用报告, detailed or simple layout), with its "

@@ -59,6 +59,10 @@ from samples.generator import (
     batch18_receipt,
     batch18_records,
     batch18_statement,
+    batch19_letters,
+    batch19_records,
+    batch19_statement,
+    batch19_tax,
     contract_families,
     corpus_specs,
     income_families,
@@ -70,7 +74,7 @@ from samples.generator.applicant import ITEM_TYPE, ApplicantPlan
 from samples.generator.family_kit import date_text
 from samples.generator.finance import add_months
 from samples.generator.printing import Printer
-from samples.generator.record import applicant_truth, seals
+from samples.generator.record import applicant_truth, printed_pages, seals
 from samples.generator.templates import FAMILIES, FAMILY, candidates, families
 from samples.generator.truth import DOC_TYPES
 
@@ -82,10 +86,12 @@ IMPLEMENTED = {**dict.fromkeys(income_families.RENDERERS, "income_proof"),
                **dict.fromkeys(record_families.LICENSE, "business_license"),
                batch13_letters.OVERPRINT: "id_card", batch14_letters.SCAN_APP: "id_card",
                batch15_letters.PASTE_FORM: "id_card", batch16_letters.HAND_HELD: "id_card",
-               batch17_letters.COPYSHOP: "id_card", batch18_letters.VERIFIED: "id_card"}
+               batch17_letters.COPYSHOP: "id_card", batch18_letters.VERIFIED: "id_card",
+               batch19_letters.FAX_ID: "id_card"}
 PICTURES = {batch13_records.DESK, batch14_records.GLASS, batch15_records.FOLDED_PHOTO, batch15_records.FAX,
             batch16_records.SCAN_COLOR, batch17_records.SCREEN, batch17_records.WATERMARK,
-            batch18_receipt.THERMAL, batch18_records.TWO_UP}  # drawn only as a picture: no text layer to read the truth from
+            batch18_receipt.THERMAL, batch18_records.TWO_UP,
+            batch19_letters.STATIONERY, batch19_records.LAMINATED}  # drawn only as a picture: no text layer to read the truth from
 TYPESET = sorted(f for f, t in IMPLEMENTED.items() if t != "id_card" and f not in PICTURES)
 PROFILE_FOR = {"income_proof": "salaried", "bank_statement": "salaried", "purchase_contract": "salaried",
                "tax_certificate": "freelancer", "business_license": "enterprise_owner"}
@@ -102,8 +108,8 @@ def test_registry_lists_families_of_every_type() -> None:
         assert all(f.description and f.doc_type == doc_type for f in pool)
     assert [f.id for f in families("id_card")] == ["id_card_2004", "id_copy_overprint", "id_scan_app_bw",
                                                    "id_bank_paste_form", "id_hand_held_collage",
-                                                   "id_copyshop_pair", "id_enlarged_verified_copy"], \
-        "one design, six ways of handing it in"
+                                                   "id_copyshop_pair", "id_enlarged_verified_copy", "id_fax_copy"], \
+        "one design, seven ways of handing it in"
     for doc_type in ("income_proof", "bank_statement", "purchase_contract"):
         assert len(families(doc_type)) >= 3 and sum(f.held_out for f in families(doc_type)) >= 2, doc_type
     for doc_type in ("tax_certificate", "business_license"):
@@ -127,14 +133,14 @@ def _documents(truth: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("mode", ["seen", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
                                   "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13",
-                                  "unseen14", "unseen15", "unseen16", "unseen17", "unseen18"])
+                                  "unseen14", "unseen15", "unseen16", "unseen17", "unseen18", "unseen19"])
 def test_truth_names_each_documents_family(mode: str) -> None:
     for spec in corpus_specs(applicants=8, seed=11, templates=mode):
         for doc in _documents(applicant_truth(plan(spec))):
             family = FAMILY[doc["template"]]
             assert family.doc_type == doc["type"] and doc["held_out"] is family.held_out
             held = mode != "seen" and (doc["type"] != "id_card" or mode in ("unseen13", "unseen14", "unseen15", "unseen16",
-                                                                                    "unseen17", "unseen18"))
+                                                                                    "unseen17", "unseen18", "unseen19"))
             assert doc["held_out"] is held, (spec.applicant, doc["template"])
 
 
@@ -149,11 +155,11 @@ def test_a_small_unseen_corpus_shows_every_held_out_family() -> None:
 def test_batches() -> None:
     """Seen families are batch 0; the held-out ones come in batch 1, then a second to a twelfth batch."""
     assert all((f.batch == 0) is (not f.held_out) for f in FAMILIES)
-    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}
+    assert {f.batch for f in FAMILIES} == {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
     for doc_type in ("income_proof", "bank_statement", "purchase_contract", "tax_certificate"):
         assert any(f.batch == 2 for f in families(doc_type)), doc_type
     for doc_type in DOC_TYPES:
-        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18):
+        for batch in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19):
             later = [f for f in families(doc_type) if f.batch == batch]
             two = batch in (5, 6, 7, 8, 9, 10, 11, 12) and doc_type in ("income_proof", "bank_statement")
             none = doc_type == "id_card" and batch < 13
@@ -188,7 +194,7 @@ def test_a_small_unseen2_corpus_holds_the_second_batch() -> None:
                                              ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                                              ("unseen11", 11), ("unseen12", 12), ("unseen13", 13),
                                              ("unseen14", 14), ("unseen15", 15), ("unseen16", 16),
-                                             ("unseen17", 17), ("unseen18", 18)])
+                                             ("unseen17", 17), ("unseen18", 18), ("unseen19", 19)])
 def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch: int) -> None:
     pool = candidates(doc_type, mode)
     if doc_type == "id_card" and batch < 13:
@@ -205,7 +211,7 @@ def test_a_later_batch_mode_draws_only_its_batch(doc_type: str, mode: str, batch
                                                     ("unseen12", 12, 4725), ("unseen13", 13, 4726),
                                                     ("unseen14", 14, 4727), ("unseen15", 15, 4728),
                                                     ("unseen16", 16, 4729), ("unseen17", 17, 4730),
-                                                    ("unseen18", 18, 4731)])
+                                                    ("unseen18", 18, 4731), ("unseen19", 19, 4732)])
 def test_a_small_corpus_of_a_later_batch_holds_only_that_batch(mode: str, batch: int, seed: int) -> None:
     docs = [d for spec in corpus_specs(applicants=8, seed=seed, templates=mode)
             for d in _documents(applicant_truth(plan(spec))) if d["type"] != "id_card"]
@@ -220,7 +226,8 @@ def test_unseen3_keeps_the_earlier_modes_draws() -> None:
         for mode, batch in (("unseen", 1), ("unseen2", 2), ("unseen3", 3), ("unseen4", 4), ("unseen5", 5), ("unseen6", 6),
                             ("unseen7", 7), ("unseen8", 8), ("unseen9", 9), ("unseen10", 10),
                             ("unseen11", 11), ("unseen12", 12), ("unseen13", 13), ("unseen14", 14),
-                            ("unseen15", 15), ("unseen16", 16), ("unseen17", 17), ("unseen18", 18)):
+                            ("unseen15", 15), ("unseen16", 16), ("unseen17", 17), ("unseen18", 18),
+                            ("unseen19", 19)):
             assert all(f.batch in (batch, 1, 0) for f in candidates(doc_type, mode)), (doc_type, mode)
         assert all(f.batch == 0 for f in candidates(doc_type, "seen"))
 
@@ -1183,6 +1190,146 @@ def test_unseen18_copies_the_id_card_enlarged_on_a_landscape_sheet() -> None:
             else:
                 with Image.open(io.BytesIO(data)) as img:
                     assert img.width > img.height
+            plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
+            assert render_file(Printer(plain), fp) != data
+        together += 1
+    assert together
+
+
+@pytest.mark.slow
+def test_cli_unseen19_corpus_renders_every_nineteenth_batch_family(tmp_path: Path) -> None:
+    """A tiny unseen19 corpus: the pool draws only batch 19, every batch-19 family renders and its documents carry
+    their truth fields; the ID cards come as the fax; the two-page tax record spans two pages of its file and the
+    filed contract carries the bureau's seal on page 1 of its own."""
+    docs = _held_out_docs(tmp_path, "unseen19", 19019)
+    assert {d["template"] for d in docs} == {f.id for f in FAMILIES if f.batch == 19 and f.doc_type != "id_card"}
+    for d in docs:
+        assert d["held_out"] and FAMILY[d["template"]].batch == 19, d["template"]
+        assert all(d["fields"].get(k) not in (None, "", []) for k in REQUIRED[d["type"]]), d
+    ids = [d for folder in tmp_path.iterdir() if folder.is_dir()
+           for d in _documents(json.loads((folder / "truth.json").read_text(encoding="utf-8"))) if d["type"] == "id_card"]
+    assert ids and all(d["template"] == batch19_letters.FAX_ID and d["held_out"] for d in ids)
+    taxes = [d for d in docs if d["type"] == "tax_certificate"]
+    assert taxes and all(len(d["pages"]) == 2 and [s["page"] for s in d["seals"]] in ([], d["pages"][1:])
+                         for d in taxes)
+    for d in (d for d in docs if d["type"] == "purchase_contract"):
+        bureau = [s for s in d["seals"] if s["legend"].endswith("住房和城乡建设局")]
+        assert [s["page"] for s in bureau] == d["pages"][:1], "the bureau's 合同备案专用章 on page 1"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_nineteenth_batch_layouts_and_seals(seed: int) -> None:
+    """The handwritten letter's stationery prints the unit and its phone and its writing states the truth; the riding-
+    seal print keeps the plan's pages with compact dates and a slice of the seal on every page; the filed contract is
+    16开, numbered straight through, its 签署页 before the 补充协议 and the truth's three seals where they are drawn;
+    the tax record runs over two pages with its seal on the second; the laminated licence is one picture page."""
+    m = _with_family(batch19_letters.STATIONERY, seed)
+    proof = m.proof
+    data = Printer(m).pdf("income_proof")
+    (page,) = _text(data)
+    assert proof.employer in page and proof.employer_phone in page
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages[0].images) == 1 + proof.sealed, "the writing is one picture (and the seal another)"
+        assert round(pdf.pages[0].width / 72 * 25.4) in (185, 210)
+    for k in range(4):
+        writing = "".join(batch19_letters._body(proof, random.Random(k)))
+        assert proof.name in writing and proof.id_number in writing and proof.amount_in_words in writing
+        assert date_text(proof.employment_start, "cn") in writing and proof.position in writing
+        assert f"{proof.monthly_income:.2f}" in writing.replace(",", "")
+    assert seals(m, "income_proof") == ([(1, proof.seal_legend or proof.employer, "round")] if proof.sealed else [])
+    p = _with_family(batch19_statement.RIDING, seed)
+    statement = p.statement
+    assert statement is not None
+    data = Printer(p).pdf("bank_statement")
+    pages = _text(data)
+    n = statement.pages_declared
+    assert len(pages) == n and "开户网点" in pages[0] and "期初余额" in pages[0]
+    for k, text in enumerate(pages, 1):
+        assert f"第{k}页共{n}页" in text and "打印柜员" in text
+        assert all(t.day.strftime("%Y%m%d") in text and t.time in text for t in statement.rows_on(k))
+    assert f"以上交易明细共{n}页" in pages[-1] and "支出合计" in pages[-1]
+    riding = statement.sealed and n > 1
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert all(len(pg.images) >= (1 if riding else 0) for pg in pdf.pages), "a slice of the seal on every page"
+    expected = [(n, statement.branch, statement.style.seal_shape)] if statement.sealed else []
+    expected += [(k, statement.branch, "riding") for k in range(1, n + 1)] if riding else []
+    assert seals(p, "bank_statement") == sorted(expected)
+    c = _with_family(batch19_records.FILED, seed)
+    contract = c.contract
+    assert contract is not None
+    data = Printer(c).pdf("purchase_contract")
+    leaves = _text(data)
+    n = contract.pages_declared
+    signed = batch19_records.signing_page(contract)
+    assert len(leaves) == n and signed == contract_families.signature_page(contract, batch19_records.FILED)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert all(round(pg.width / 72 * 25.4) == 185 and round(pg.height / 72 * 25.4) == 260 for pg in pdf.pages)
+    fmt = contract.style.footer
+    for k, text in enumerate(leaves, 1):
+        assert "".join(fmt.format(i=k, n=n).split()) in text, k
+    assert "合同备案号" in leaves[0] and f"合同编号：{contract.number}" in leaves[0]
+    assert "签署页" in leaves[signed - 1] and contract.seller.name in leaves[signed - 1]
+    assert "补充协议" in leaves[signed] and contract.number in leaves[signed] and contract.price_words in leaves[signed]
+    assert "甲方（出卖人）（盖章）" in leaves[-1]
+    assert f"（大写）{contract.price_words}（小写）¥" in "".join(leaves)
+    bureau = (1, batch19_records.bureau(contract), "round")
+    sellers = [(signed, contract.seller.name, "round")] if contract.sealed else []
+    sellers += [(n, contract.seller.name, "round")] if contract.sealed and not contract.pasted_seal else []
+    assert seals(c, "purchase_contract") == sorted([bureau, *sellers])
+    t = _with_family(batch19_tax.TWO_PAGES, seed)
+    tax = t.tax
+    assert tax is not None
+    first, second = _text(Printer(t).pdf("tax_certificate"))
+    assert "第1页共2页" in first and "第2页共2页" in second and tax.serial in first and tax.serial in second
+    assert tax.id_number in first and "（续）" in second and "合计" in second and tax.verification_code in second
+    assert f"{tax.rows[-1].income:.2f}" in second.replace(",", "") and f"{tax.rows[0].income:.2f}" in first.replace(",", "")
+    assert f"{tax.total_tax:.2f}" in second.replace(",", "") and f"{tax.total_tax:.2f}" not in first.replace(",", "")
+    assert printed_pages(t, "tax_certificate") == [1, 2]
+    assert seals(t, "tax_certificate") == ([(2, tax.authority, "round")] if tax.sealed else [])
+    lic = _with_family(batch19_records.LAMINATED, seed)
+    assert lic.license is not None
+    data = Printer(lic).pdf("business_license")
+    _picture(data)
+    assert seals(lic, "business_license") == [(1, lic.license.authority, "round")]
+
+
+def test_a_two_page_tax_record_is_never_handed_in_as_one_picture() -> None:
+    """The two-page record's photo or scan comes as a PDF of both pages, never a single JPEG of page 1."""
+    for spec in corpus_specs(applicants=12, seed=19, templates="unseen19"):
+        p = plan(spec)
+        for fp in p.files:
+            if "tax_certificate" in fp.items:
+                assert fp.delivery.ext == "pdf", (spec.applicant, fp.name)
+
+
+def test_unseen19_faxes_the_id_card() -> None:
+    """Under the batch-19 ID family both sides come in one file wherever no defect keeps them apart: the fax
+    server's portrait page in black and white, unlike the plain family's copy."""
+    from samples.generator.forms import render_file
+
+    together = 0
+    for spec in corpus_specs(applicants=8, seed=19, templates="unseen19"):
+        p = plan(spec)
+        assert p.templates["id_card"] == batch19_letters.FAX_ID
+        holding = [f for f in p.files if {"id_front", "id_back"} & set(f.items)]
+        if any(f.form == "bundle_scan" for f in holding):
+            continue
+        if any(d in spec.defects for d in ("duplicate_document", "illegible_id_back", "missing_id_back")):
+            continue
+        (fp,) = holding
+        assert set(fp.items) == {"id_front", "id_back"}, spec.applicant
+        if together == 0:
+            data = render_file(Printer(p), fp)
+            if data[:4] == b"%PDF":
+                with pdfplumber.open(io.BytesIO(data)) as pdf:
+                    assert len(pdf.pages) == 1 and pdf.pages[0].width < pdf.pages[0].height
+                    img = pdf.pages[0].to_image(resolution=100).original
+            else:
+                img = Image.open(io.BytesIO(data))
+            grey = img.convert("L")
+            assert grey.height > grey.width
+            hist = grey.histogram()
+            assert sum(hist[70:185]) < 0.03 * sum(hist), "black and white: hardly any grey but JPEG's edges"
             plain = replace(p, templates={**p.templates, "id_card": "id_card_2004"})
             assert render_file(Printer(plain), fp) != data
         together += 1

@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--workers", type=int, default=None, help="processes (default: one per CPU)")
     gen.add_argument("--templates", choices=MODES, default="seen",
-                     help="layout families: seen, unseen (first held-out batch), unseen2 … unseen18 "
-                          "(second to eighteenth batch) or all")
+                     help="layout families: seen, unseen (first held-out batch), unseen2 … unseen19 "
+                          "(second to nineteenth batch) or all")
     gen.add_argument("--credit-reports", action="store_true",
                      help="every applicant also hands in a credit report (OUT/policy.toml requires it)")
     args = parser.parse_args(argv)

@@ -33,7 +33,7 @@ class ApplicantSpec:
 
     `forms` forces the delivery of an item; `bundle` forces (True) or forbids (False) one scanned bundle PDF;
     `donor` is the earlier applicant whose ID emblem-side image a duplicate_document defect re-uses;
-    `templates` says which layout families the documents follow (seen | unseen | unseen2 … unseen18 | all,
+    `templates` says which layout families the documents follow (seen | unseen | unseen2 … unseen19 | all,
     see templates.py);
     `template_turns` gives, per document type, this applicant's turn in a corpus's rotation of families.
     """

@@ -38,6 +38,7 @@ from .batch15_records import PARTY_SHEET, contract_party_sheet
 from .batch16_records import SHADED, contract_shaded_fields
 from .batch17_records import INITIALLED, contract_initialled_pages
 from .batch18_records import CLAUSE_TABLE, contract_clause_table
+from .batch19_records import FILED, contract_filed_supplement, seller_marks, signing_page
 from .contract import ContractFacts
 from .contract_pdf import SealSpot, Typesetter, appendix, clause_pages, ruled_table, seller_seal, signature
 from .family_kit import date_text, press
@@ -49,7 +50,7 @@ FAMILIES = ("contract_land_parcel", "contract_riding_seal", "contract_resale_age
             "contract_presale_prose", "contract_private_resale", "contract_sale_two_column", "contract_agency_form",
             "contract_transfer_parties", "contract_party_table", "contract_bureau_resale", "contract_bracket_annex",
             "contract_fill_lines", FILING, ANNEX, TRIPARTITE, PARTY_SHEET, SHADED, INITIALLED,
-            CLAUSE_TABLE)
+            CLAUSE_TABLE, FILED)
 _RIDING = ("contract_riding_seal", FILING)  # families with a 骑缝章 slice on every page
 _WITH_AGENCY = ("contract_resale_agency", "contract_agency_form", TRIPARTITE)  # families with a brokerage that seals too
 _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "链通", "金钥匙")
@@ -57,6 +58,8 @@ _AGENCY_WORDS = ("安居", "恒信", "置家", "房友", "宜居", "诚达", "�
 
 def signature_page(facts: ContractFacts, family: str) -> int:
     """The page the parties sign and the seller seals (never the page a missing_contract_page drops)."""
+    if family == FILED:  # the 签署页 before the 补充协议
+        return signing_page(facts)
     if family != "contract_land_parcel":
         return facts.pages_declared
     appendices = 1 if facts.missing_page == facts.pages_declared - 2 else 2
@@ -67,6 +70,8 @@ def seal_marks(facts: ContractFacts, family: str) -> list[tuple[int, str, str]]:
     """The seller's seals on a sealed contract: (printed page, legend, shape); a riding seal shows on every page."""
     if not facts.sealed:
         return []
+    if family == FILED:  # sealed on the 签署页 and again at the end of the 补充协议
+        return seller_marks(facts)
     marks = [(signature_page(facts, family), facts.seller.name, "round")]
     if family in _RIDING and not facts.pasted_seal:
         marks += [(page, facts.seller.name, "riding") for page in range(1, facts.pages_declared + 1)]
@@ -475,7 +480,7 @@ _LAYOUTS: dict[str, Callable[[Typesetter, _Book], SealSpot]] = {
     "contract_bracket_annex": contract_bracket_annex, "contract_fill_lines": contract_fill_lines,
     FILING: contract_filing_barcode, ANNEX: contract_annex_terms, TRIPARTITE: _tripartite,
     PARTY_SHEET: contract_party_sheet, SHADED: contract_shaded_fields, INITIALLED: contract_initialled_pages,
-    CLAUSE_TABLE: contract_clause_table,
+    CLAUSE_TABLE: contract_clause_table, FILED: contract_filed_supplement,
 }
 
 

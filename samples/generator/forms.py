@@ -24,6 +24,8 @@ from .batch17_letters import COPYSHOP, copyshop_page
 from .batch17_records import SCREEN, WATERMARK
 from .batch18_letters import VERIFIED, verified_copy_page
 from .batch18_receipt import THERMAL
+from .batch19_letters import FAX_ID, fax_page
+from .batch19_records import LAMINATED
 from .contract_pdf import SealSpot, seller_seal
 from .delivery import Delivery, photograph, scan
 from .income_proof import BANKS
@@ -67,6 +69,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
             return _copyshop(pr, items, how, rng)
         if p.family("id_front") == VERIFIED:  # copied enlarged side by side, the clerk's 核对 stamp under them
             return _verified(pr, items, how, rng)
+        if p.family("id_front") == FAX_ID:  # copied and faxed, the bank's fax server's page
+            return _fax(pr, items, how, rng)
         if single and how.form == "photo":
             img = photograph(_card(pr, items[0][3:]), rng, min_doc_px=1050)
             return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
@@ -82,6 +86,8 @@ def _deliver_sheet(pr: Printer, sheet: Sheet, how: Delivery, rng: random.Random,
         return pr.page_image(item, number, 218)
     if how.form == "photo" and p.family(item) == THERMAL:  # the phone's tall photo of the receipt itself
         return pr.page_image(item, number, 289)
+    if how.form in ("photo", "scan") and p.family(item) == LAMINATED:  # the flatbed's own picture, sent as it is
+        return pr.page_image(item, number, 200 if how.form == "photo" else how.dpi)
     if how.form == "photo":
         return photograph(pr.page_image(item, number, 200), rng, min_doc_px=1650)
     img = scan_page(pr.page_image(item, number, how.dpi), rng, how)
@@ -160,6 +166,24 @@ def _verified(pr: Printer, items: list[str], how: Delivery, rng: random.Random) 
     page = verified_copy_page({i[3:]: pr.card_art(i[3:]) for i in items}, checked, look, rng,
                               dpi=how.dpi if how.form != "photo" else 200)
     img = photograph(page, rng, min_doc_px=1650) if how.form == "photo" else scan_page(page, rng, how)
+    return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
+
+
+def _fax(pr: Printer, items: list[str], how: Delivery, rng: random.Random) -> Image.Image:
+    """The faxed copy as the fax server saved it; printed and scanned inside a bundle, or photographed off the
+    printout (the emblem side alone shaken under illegible_id_back)."""
+    p = pr.p
+    look = stream(p.spec, "fax_copy")
+    sent = datetime.combine(p.spec.application_date - timedelta(days=look.randint(1, 10)),
+                            time(look.randint(8, 17), look.randint(0, 59)))
+    page = fax_page({i[3:]: pr.card_art(i[3:]) for i in items}, p.proof.employer_phone, p.proof.employer, sent, look,
+                    rng, dpi=how.dpi if how.form != "photo" else 200).convert("RGB")
+    if how.form == "photo":
+        img = photograph(page, rng, min_doc_px=1650)
+    elif how.form == "bundle_scan":
+        img = scan_page(page, rng, how)
+    else:
+        img = page
     return _shake(img, rng) if items == ["id_back"] and "illegible_id_back" in p.spec.defects else img
 
 

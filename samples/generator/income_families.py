@@ -27,6 +27,7 @@ from .batch15_letters import render_folded_table
 from .batch16_letters import A5_LETTER, render_a5_letterhead
 from .batch17_letters import MONTH_GRID, render_month_grid
 from .batch18_letters import COUNTERFOIL, render_counterfoil
+from .batch19_letters import STATIONERY, render_stationery
 from .family_kit import amount_text, date_text, press
 from .income_proof import BANKS, IncomeProofFacts
 from .pdfkit import A4_PT, Pen, new_canvas, random_typeface
@@ -409,5 +410,5 @@ RENDERERS: dict[str, Callable[[IncomeProofFacts, random.Random], bytes]] = {
     "letter_label_grid": render_label_grid, "letter_desk_photo": render_desk_photo,
     "letter_merged_cells": render_merged_cells, "letter_digit_boxes": render_digit_boxes,
     "letter_folded_table": render_folded_table, A5_LETTER: render_a5_letterhead,
-    MONTH_GRID: render_month_grid, COUNTERFOIL: render_counterfoil,
+    MONTH_GRID: render_month_grid, COUNTERFOIL: render_counterfoil, STATIONERY: render_stationery,
 }

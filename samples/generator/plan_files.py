@@ -13,6 +13,8 @@ from .batch15_letters import PASTE_FORM
 from .batch16_letters import HAND_HELD
 from .batch17_letters import COPYSHOP
 from .batch18_letters import VERIFIED
+from .batch19_letters import FAX_ID
+from .batch19_tax import TWO_PAGES
 from .contract import ContractFacts
 from .delivery import Delivery
 from .statement import StatementFacts
@@ -112,6 +114,9 @@ def plan_files(spec: ApplicantSpec, *, statement: StatementFacts | None, contrac
         for item in ("id_front", "id_back"):
             if item in deliveries and item not in spec.forms and deliveries[item].form == "scan":
                 deliveries[item] = Delivery("photo", "jpg", quality=deliveries[item].quality)
+    tax = deliveries.get("tax_certificate")
+    if tax is not None and tax.ext != "pdf" and choose_families(spec)["tax_certificate"] == TWO_PAGES:
+        deliveries["tax_certificate"] = replace(tax, ext="pdf")  # two pages: a photo or scan of each, in one PDF
     if donor is not None:
         deliveries["id_back"] = _duplicate_delivery(rng, donor)
     names = _Names(rng, spec)
@@ -130,7 +135,7 @@ def plan_files(spec: ApplicantSpec, *, statement: StatementFacts | None, contrac
     files: list[FilePlan] = []
     copy = ("id_back" in items and not any(x in d for x in _SEPARATE_IDS) and not spec.forms
             and (rng.random() < 0.2 or choose_families(spec)["id_card"] in (OVERPRINT, SCAN_APP, PASTE_FORM, HAND_HELD,
-                                                                   COPYSHOP, VERIFIED)))
+                                                                   COPYSHOP, VERIFIED, FAX_ID)))
     if copy:
         how = replace(_scan(rng, ext=rng.choice(("jpg", "pdf"))), grayscale=rng.random() < 0.7)
         if held:  # the two photos joined into one picture by the phone

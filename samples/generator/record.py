@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import batch12_records, batch16_statement, batch18_records, contract_families, statement_families, truth
+from . import (
+    batch12_records,
+    batch16_statement,
+    batch18_records,
+    batch19_records,
+    batch19_statement,
+    batch19_tax,
+    contract_families,
+    statement_families,
+    truth,
+)
 from .applicant import ITEM_TYPE, ApplicantPlan, FilePlan
 from .credit_pdf import page_count
 from .templates import FAMILY, Family
@@ -23,6 +33,8 @@ def printed_pages(p: ApplicantPlan, item: str) -> list[int]:
         return p.contract.present_pages()
     if item == "credit_report" and p.credit is not None:
         return list(range(1, page_count(p.credit) + 1))
+    if item == "tax_certificate" and p.family(item) == batch19_tax.TWO_PAGES:
+        return list(range(1, batch19_tax.PAGES + 1))
     return [1]
 
 
@@ -59,11 +71,18 @@ def seals(p: ApplicantPlan, item: str) -> list[tuple[int, str, str]]:
         return [(1, p.proof.seal_legend or p.proof.employer, "round")]
     if item == "bank_statement" and p.statement is not None and p.statement.sealed:
         s = p.statement
+        if p.family(item) == batch19_statement.RIDING:  # a slice at every page's edge, the whole seal on the last
+            return batch19_statement.seal_marks(s)
         return [(s.pages_declared, s.branch, statement_families.seal_shape(p.family(item), s.style))]
     if item == "purchase_contract" and p.contract is not None:
         family = p.family(item)
-        return contract_families.seal_marks(p.contract, family) + contract_families.agency_marks(p.contract, family)
+        marks = contract_families.seal_marks(p.contract, family) + contract_families.agency_marks(p.contract, family)
+        if family == batch19_records.FILED:  # the housing bureau's 合同备案专用章 on page 1
+            marks = sorted(marks + batch19_records.bureau_marks(p.contract))
+        return marks
     if item == "tax_certificate" and p.tax is not None and p.tax.sealed:
+        if p.family(item) == batch19_tax.TWO_PAGES:
+            return [(batch19_tax.SEAL_PAGE, p.tax.authority, "round")]
         return [(1, p.tax.authority, "round")]
     if item == "business_license" and p.license is not None:
         if p.family(item) == batch12_records.CERTIFIED_COPY:

@@ -29,6 +29,8 @@ from .batch16_records import render_scan_app_color, render_tax_bilingual
 from .batch17_records import render_screen_photo, render_watermark_photo
 from .batch18_receipt import render_thermal
 from .batch18_records import render_two_up
+from .batch19_records import render_laminated
+from .batch19_tax import render_two_pages
 from .family_kit import date_text, press
 from .finance import add_months, money
 from .license import LicenseFacts, capital_text
@@ -542,7 +544,8 @@ TAX: dict[str, Callable[..., bytes]] = {"tax_completion_form": render_tax_form, 
                                         "tax_record_folded_photo": render_folded_photo,
                                         "tax_record_bilingual": render_tax_bilingual,
                                         "tax_screen_photo": render_screen_photo,
-                                        "tax_thermal_receipt": render_thermal}
+                                        "tax_thermal_receipt": render_thermal,
+                                        "tax_record_two_pages": render_two_pages}
 LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three_in_one,
                                             "license_electronic_print": render_electronic_print,
                                             "license_ruled_copy": render_ruled_copy,
@@ -560,4 +563,5 @@ LICENSE: dict[str, Callable[..., bytes]] = {"license_three_in_one": render_three
                                             "license_fax_copy": render_fax_copy,
                                             "license_scan_app_color": render_scan_app_color,
                                             "license_watermark_photo": render_watermark_photo,
-                                            "license_two_up_copy": render_two_up}
+                                            "license_two_up_copy": render_two_up,
+                                            "license_laminated_scan": render_laminated}

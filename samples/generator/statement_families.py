@@ -31,6 +31,7 @@ from . import (
     batch16_statement,
     batch17_statement,
     batch18_statement,
+    batch19_statement,
 )
 from .family_kit import date_text, press
 from .finance import money
@@ -354,7 +355,7 @@ _PAGES: dict[str, Callable[[StatementFacts, random.Random, Pen, Typeface | None]
     **batch9_statement.PAGES, **batch10_statement.PAGES, **batch11_statement.PAGES,
     **batch12_statement.PAGES, **batch13_statement.PAGES, **batch14_statement.PAGES,
     **batch15_statement.PAGES, **batch16_statement.PAGES, **batch17_statement.PAGES,
-    **batch18_statement.PAGES,
+    **batch18_statement.PAGES, **batch19_statement.PAGES,
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y%m%d")
 
@@ -403,6 +404,8 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
         style = batch17_statement.style_for(facts, style, rng)
     if family in batch18_statement.PAGES:
         style = batch18_statement.style_for(facts, style, rng)
+    if family in batch19_statement.PAGES:
+        style = batch19_statement.style_for(facts, style, rng)
     facts = replace(facts, style=style)
 
     def seal(pen: Pen, spot: tuple[float, float]) -> None:
@@ -450,6 +453,9 @@ def render_family(family: str, facts: StatementFacts, rng: random.Random, *, whe
             return
         if family in batch18_statement.PAGES:
             batch18_statement.press_seal(family, facts, rng, pen, spot)
+            return
+        if family in batch19_statement.PAGES:
+            batch19_statement.press_seal(family, facts, rng, pen, spot)
             return
         mark = other_make(rng, facts.branch, shape=style.seal_shape, bottom=style.seal_bottom)
         press(pen, rng, mark, center=spot, width_mm=rng.uniform(42, 50) if style.seal_shape == "oval"

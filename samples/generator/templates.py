@@ -4,7 +4,7 @@ A family is one layout/wording tradition seen in real documents (who prints it, 
 and the sign-off are laid out). Families marked `held_out` are never used to tune the product: corpora made
 with `--templates unseen` hold only them, and `docproc eval` reports their figures apart. Held-out families come
 in batches: a later batch (`--templates unseen2`, then `unseen3`, `unseen4`, `unseen5`, `unseen6`, `unseen7`,
-`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`, `unseen16`, `unseen17`, `unseen18`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
+`unseen8`, `unseen9`, `unseen10`, `unseen11`, `unseen12`, `unseen13`, `unseen14`, `unseen15`, `unseen16`, `unseen17`, `unseen18`, `unseen19`) was added after the earlier ones had been measured, so the product can be measured cold again. The families that
 are not held out are exactly the layouts the generator always drew, so a `seen` corpus is byte-identical
 to what the same seed gave before families existed.
 
@@ -13,7 +13,8 @@ held-out ID families are delivery traditions: both sides photocopied on one shee
 both sides saved side by side by a phone scan app in black and white (batch 14), both sides copied, cut out and glued
 onto a bank's 身份证复印件粘贴单 (batch 15), each side held in the hand and photographed, the photos joined into one
 picture (batch 16), both sides colour-copied side by side by a copy shop with a handwritten 仅供… line across them
-(batch 17), both sides copied enlarged on a landscape sheet under a bank clerk's blue 与原件核对一致 stamp (batch 18).
+(batch 17), both sides copied enlarged on a landscape sheet under a bank clerk's blue 与原件核对一致 stamp (batch 18),
+a photocopy of both sides sent by fax and saved by the bank's fax server (batch 19).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ HELD_OUT_BATCH = {"unseen": 1, "unseen2": 2, "unseen3": 3, "unseen4": 4, "unseen
                   "unseen6": 6, "unseen7": 7, "unseen8": 8, "unseen9": 9,
                   "unseen10": 10, "unseen11": 11, "unseen12": 12,
                   "unseen13": 13, "unseen14": 14, "unseen15": 15, "unseen16": 16,
-                  "unseen17": 17, "unseen18": 18}  # mode → the batch of families it draws
+                  "unseen17": 17, "unseen18": 18, "unseen19": 19}  # mode → the batch of families it draws
 MODES = ("seen", *HELD_OUT_BATCH, "all")
 
 
@@ -72,6 +73,12 @@ FAMILIES: tuple[Family, ...] = (
            "enlargement, grey on most copies, two binder holes punched down the left margin, and under the copies the "
            "bank clerk's blue rectangular 与原件核对一致 stamp with the clerk's initials and the date written into it; a "
            "side alone sits in its place with the other left blank", True, 18),
+    Family("id_fax_copy", "id_card",
+           "both sides of the 居民身份证 photocopied on one A4 sheet and faxed to the bank, saved by its fax server: black "
+           "and white at fax resolution (standard 204 × 98 with every line doubled, or fine), the portrait and guilloche "
+           "dithered to dots (photo mode) or cut to black and white (text mode), the sending machine's header line "
+           "(date and time, FROM: number, P.01/01) across the top, a slight skew, lines lost or repeated in transmission "
+           "and a band shifted sideways, on some a dirty-glass line down the page; a side alone is faxed alone", True, 19),
     # income_proof
     Family("letter_prose_a4", "income_proof",
            "employer letter in prose: centred title, body paragraph, right-leaning sign-off, round seal", False, 0),
@@ -213,6 +220,12 @@ FAMILIES: tuple[Family, ...] = (
            "身份证号码, 自…年…月…日起在我单位工作，现任…职务, 月收入（税前）为人民币（小写）…元，（大写）…, 工作单位, 单位电话), "
            "特此证明, 单位（盖章） and 年 月 日 printed in red, the values typed in black a little off the lines, a red "
            "footnote and the printer's imprint; a red-orange thin-ring seal over 单位（盖章） and the date", True, 18),
+    Family("letter_handwritten_stationery", "income_proof",
+           "a 收入证明 written out by hand in blue-black ballpoint on the unit's own 信笺 (16开 or A4): the unit's name "
+           "printed in red at the head over a red double rule, pale ruled lines, a red foot rule with 电话; the title, the "
+           "bank addressee, one paragraph (兹证明…同志，性别…，身份证号码…，自2015年7月1日起在我单位工作，现任…，月收入（税前）"
+           "…元（大写：…）), 特此证明, the unit's name and the date at the lower right, the writing a little off the rules "
+           "and every character its own size and slant; the unit's red seal over the name and date", True, 19),
     # bank_statement
     Family("statement_grid_cn", "bank_statement",
            "bank print: logo, title, two-column 户名/账号 block, one of three column sets, totals, seal on the last page",
@@ -366,6 +379,13 @@ FAMILIES: tuple[Family, ...] = (
            "交易地点/摘要/入账金额/出账金额/余额/对方账户名称 (wrapping inside its cell)/对方账号, 终端号, 打印流水号 and "
            "第 i 页 共 n 页 at every foot, 入账合计/出账合计 and 期末余额 after the rows, the terminal's red-orange "
            "thin-ring e-seal run partly off the right edge", True, 18),
+    Family("statement_riding_seal", "bank_statement",
+           "a counter print of the account's 明细 for a loan file, the pages fanned and the branch's seal pressed once "
+           "across their right edges (骑缝章: a slice of it at the edge of every page) and whole over the certification "
+           "after the rows: bank and 打印日期, the title, a ruled two-row facts box 户名/账号/币种, 起止日期 "
+           "(20260101—20260331)/开户网点/期初余额, columns 序号/交易日期 (20260305)/交易时间/摘要/交易金额 (signed)/账户余额/"
+           "对方账号/对方户名/交易渠道 (日志号 on landscape prints), 打印网点/打印柜员 and 第 i 页 共 n 页 at every foot, "
+           "收入合计/支出合计/期末余额, 以上交易明细共 n 页，经核对与我行业务系统记录一致", True, 19),
     # purchase_contract
     Family("contract_gf2014_netsign", "purchase_contract",
            "GF—2014—0171/0172 as printed by a city filing system: cover, parties, price, clauses, appendices, "
@@ -475,6 +495,12 @@ FAMILIES: tuple[Family, ...] = (
            "parties as the first rows, 总价款 as （小写）¥ first and （大写） after, 2026.03.05 dates, 第 i 页 / 共 n 页 "
            "at the top right of every page, 附件 pages, and a ruled signing box with the seller's red-orange thin-ring "
            "seal over 出卖人（盖章） and its name", True, 18),
+    Family("contract_filed_supplement", "purchase_contract",
+           "a developer's 商品房买卖合同 on 16开 paper as handed back after filing: 合同备案号 and 备案时间 top left under "
+           "the housing bureau's round 合同备案专用章, 合同编号 top right, the parties, 第一章 to 第三章 (房屋坐落, 建筑面积, "
+           "总价款 as 人民币（大写）… first and （小写）¥… after), the model chapters, 附件 where pages are left, a 签署页 with "
+           "the seller's seal over its name; then the developer's 补充协议 (鉴于 naming the contract's number, numbered "
+           "terms restating the price, its own signing block sealed again); 第 i 页 共 n 页 straight through", True, 19),
     # tax_certificate
     Family("tax_record_grid", "tax_certificate",
            "个人所得税纳税记录 / 税收完税证明 from the tax app: header grid, monthly table, totals, 大写, 验证码", False, 0),
@@ -570,6 +596,13 @@ FAMILIES: tuple[Family, ...] = (
            "收入合计/税额合计, 大写, 验证码, 开具时间, 终端编号; grey thermal print with pale streaks, the bureau's red "
            "征税专用章 pressed by hand over the foot; the receipt lying a little curled on a desk, photographed from above "
            "in a tall picture; a picture only", True, 18),
+    Family("tax_record_two_pages", "tax_certificate",
+           "the 个人所得税纳税记录 running over two A4 pages: page 1 with the bureau's line, a QR code with 扫码验证, the "
+           "title, 记录编号 and 开具日期, a ruled facts grid (纳税人姓名/纳税人识别号, 身份证件类型/身份证件号码, 税款所属期), a "
+           "lead-in and the table 序号/所得期间/所得项目/扣缴义务人 (wrapping in its cell)/收入额/已申报税额/入库日期 as far as "
+           "the page goes; page 2 with a （续） running head, the heading row again, the other rows, 合计, 大写, 说明, the "
+           "boxed 验证码 and the office and date under its seal; 第 i 页 共 2 页 at every foot", True, 19,
+           numbered=True),
     # business_license
     Family("license_2016", "business_license",
            "营业执照 正本 (landscape) or 副本 (portrait) since 2016: frame, emblem, USCC, QR code, registration seal",
@@ -664,6 +697,10 @@ FAMILIES: tuple[Family, ...] = (
            "the 营业执照 正本 and 副本 copied together in grey onto one portrait A4 sheet — the 正本 reduced across the "
            "top, the 副本 under it — with a staple's mark in the corner and toner specks, the registry's seal grey on "
            "both; a picture only", True, 18),
+    Family("license_laminated_scan", "business_license",
+           "the 营业执照 副本 sealed in a clear laminating pouch and scanned on a flatbed: clear film with rounded corners "
+           "round the sheet, the film's rim, the foot lost past the A4 glass, the gloss lifting the blacks, faint rainbow "
+           "Newton rings, trapped-air bubbles, a slight skew; a picture only", True, 19),
 )
 
 FAMILY = {f.id: f for f in FAMILIES}
@@ -680,7 +717,7 @@ def candidates(doc_type: str, mode: str) -> list[Family]:
     `unseen` draws the first batch of held-out families, `unseen2` the second batch, `unseen3` the third, `unseen4`
     the fourth, `unseen5` the fifth, `unseen6` the sixth, `unseen7` the seventh, `unseen8` the eighth, `unseen9`
     the ninth, `unseen10` the tenth, `unseen11` the eleventh, `unseen12` the twelfth, `unseen13` the
-    thirteenth, `unseen14` the fourteenth, `unseen15` the fifteenth, `unseen16` the sixteenth, `unseen17` the seventeenth and `unseen18` the eighteenth (a type without one
+    thirteenth, `unseen14` the fourteenth, `unseen15` the fifteenth, `unseen16` the sixteenth, `unseen17` the seventeenth, `unseen18` the eighteenth and `unseen19` the nineteenth (a type without one
     uses the first); a type without held-out families keeps its seen ones.
     """
     if mode not in MODES:
