@@ -13,7 +13,8 @@ from docproc.extractors._text import PageText
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext
 
-_DAMAGED = re.compile(r"[0-9/.\-:年月日]{4,16}")  # what is left of a date: digits and its separators
+# what is left of a date: digits and its separators, or the gaps where the ink hid them (2026 6 13日)
+_DAMAGED = re.compile(r"[0-9/.\-:年月日][0-9/.\-:年月日 ]{2,16}[0-9/.\-:年月日]")
 MIN_DIGITS = 3
 MAX_CONFIDENCE = 0.8  # a re-read value is never as sure as a clean first read
 RESTORED_CONFIDENCE = 0.6  # nor one whose separator had to be put back (month and day still checked)
@@ -24,6 +25,8 @@ _SEPARATOR_LOST = re.compile(r"(?<![\d/.\-])(?P<y>(?:19|20)\d{2})(?:(?P<sep>[/.\
                              r"(?P<sep2>[/.\-]))(?P<d>[0-3]\d)(?![\d/.\-])")
 # a date in characters whose 月 the ink hid (2026年64日): put back only where month and day split one way
 _MONTH_LOST = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<md>\d{2,4})\s*日")
+# a date in characters whose 年 or 月 the ink hid, the gap where it stood still read (2026 6 13日)
+_CHARACTERS_LOST = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*年\s*|\s+)(?P<m>\d{1,2})(?:\s*月\s*|\s+)(?P<d>\d{1,2})\s*日")
 
 
 def damaged_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -57,7 +60,7 @@ def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | Non
 def _slashes_restored(read: str) -> str:
     """A numeric date whose one separator was read as a 1 or a 7 (2026/12109, 2026/09709: the stroke of a
     slash under a seal's ring) or not read at all (202608.30), or a date in characters whose 月 was lost
-    (2026年64日), with that separator put back where month and day allow one reading only; anything else
+    (2026年64日) or whose 年 and 月 left only a gap (2026 6 13日), with that separator put back where month and day allow one reading only; anything else
     unchanged."""
     def put_back(m: re.Match[str]) -> str:
         sep, month = m["sep"] or m["sep2"], m["m"] or m["m2"]
@@ -69,4 +72,9 @@ def _slashes_restored(read: str) -> str:
                   if len(md[:i]) <= 2 and len(md[i:]) <= 2 and 1 <= int(md[:i]) <= 12 and 1 <= int(md[i:]) <= 31]
         return f"{m['y']}年{splits[0][0]}月{splits[0][1]}日" if len(splits) == 1 else m.group(0)
 
-    return _MONTH_LOST.sub(month_back, _SEPARATOR_LOST.sub(put_back, _SLASH_AS_DIGIT.sub(put_back, read)))
+    def characters_back(m: re.Match[str]) -> str:
+        valid = 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31
+        return f"{m['y']}年{m['m']}月{m['d']}日" if valid else m.group(0)
+
+    read = _SEPARATOR_LOST.sub(put_back, _SLASH_AS_DIGIT.sub(put_back, read))
+    return _CHARACTERS_LOST.sub(characters_back, _MONTH_LOST.sub(month_back, read))

@@ -225,6 +225,8 @@ def test_an_issue_date_whose_month_character_the_seal_hid_is_put_back_when_it_sp
     assert _dated("2026年830日")["issue_date"] == date(2026, 8, 30)
     assert _dated("2026年1012日")["issue_date"] == date(2026, 10, 12)
     assert "issue_date" not in _dated("2026年112日")  # 1月12日 or 11月2日: nothing is guessed
+    assert _dated("2026 8 30日")["issue_date"] == date(2026, 8, 30)  # 年 and 月 under the ink, their gaps read
+    assert "issue_date" not in _dated("2026 13 30日")
 
 
 _MONTH_HEADINGS = ["2025年01月", "2025年02月", "2025年03月", "2025年04月"]
