@@ -221,10 +221,13 @@ def _number_alone(field: Field) -> Field:
 def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     """Fields from the contract's pages (the first page that has each)."""
     fields: dict[str, Field] = {}
+    filing: Field | None = None  # the housing bureau's filing number: the number of a contract that has none
     for text in texts:
         raw = label_values(text, LABELS)
         if "contract_number" in raw and "contract_number" not in fields:
             fields["contract_number"] = _number_alone(raw["contract_number"])
+        if "filing_number" in raw and filing is None:
+            filing = _number_alone(raw["filing_number"])
         if "seller" not in fields and (seller := first_valid(labels_of(LABELS_OF).candidates(text, "seller"), _party)):
             fields["seller"] = seller
         if "signing" in raw and "signing_date" not in fields and (dates := find_dates(str(raw["signing"].value))):
@@ -238,6 +241,8 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             fields["total_price_in_words"] = hit.field(standard_capitals(hit.group(1)))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
+    if "contract_number" not in fields and filing is not None:
+        fields["contract_number"] = filing
     if "floor_area" not in fields and (area := _area_below_heading(texts)) is not None:
         fields["floor_area"] = area  # under its heading in a table of the flat's facts
     if "total_price_in_words" not in fields and (in_cell := price_words_in_table(texts)) is not None:

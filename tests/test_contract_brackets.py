@@ -51,3 +51,15 @@ def test_a_contract_number_ends_where_its_letters_and_digits_end() -> None:
     assert glued["contract_number"] == "2026YS655963"
     plain = run(DocType.PURCHASE_CONTRACT, None, [["商品房买卖合同"], ["合同编号：HT2026-004512"]])
     assert plain["contract_number"] == "HT2026-004512"
+
+
+def test_the_housing_bureaus_filing_number_is_the_contracts_number_only_where_it_has_none() -> None:
+    """A filed contract carries the bureau's 合同备案号 before its own 合同编号, on its line or the line above."""
+    beside = run(DocType.PURCHASE_CONTRACT, None, [
+        ["合同备案号：2026YB2449846", "合同编号：GF2026484187"], ["备案时间：2026-08-19"], ["商品房买卖合同"]])
+    assert beside["contract_number"] == "GF2026484187"
+    above = run(DocType.PURCHASE_CONTRACT, None, [
+        ["备案编号：2026SPFBA420618"], ["商品房买卖合同"], ["合同编号：Y20263336420"], ["出卖人：厦门明远置业有限公司"]])
+    assert above["contract_number"] == "Y20263336420"
+    alone = run(DocType.PURCHASE_CONTRACT, None, [["合同备案号：2026YB2449846"], ["商品房买卖合同"]])
+    assert alone["contract_number"] == "2026YB2449846"
