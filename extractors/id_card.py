@@ -316,14 +316,17 @@ def extract_back(text: PageText) -> dict[str, Field]:
 
 
 STRAY = 2  # characters read before an authority's place name (the end of its label, a speck of an overprint)
+# the whole label read before it, a character or two of it misread (筠发机关, 发机美, 发相关): as long as the label
+LABEL_STRAY = len("签发机关")
 
 
 def _from_region(authority: str) -> str:
-    """An authority without a stray character or two read before its place name (关昆明市…: the label's last one)."""
+    """An authority without a stray character or two read before its place name (关昆明市…: the label's last one),
+    or without its label read before it with a character or two wrong (筠发机关长春市…)."""
     if authority.startswith(REGIONS):
         return authority
-    for skip in range(1, STRAY + 1):
-        if authority[skip:].startswith(REGIONS):
+    for skip in range(1, LABEL_STRAY + 1):
+        if authority[skip:].startswith(REGIONS) and (skip <= STRAY or any(c in "签发机关" for c in authority[:skip])):
             return authority[skip:]
     return authority
 

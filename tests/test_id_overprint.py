@@ -146,6 +146,14 @@ def test_a_back_read_without_its_labels_still_gives_authority_and_validity() -> 
     assert _back(["居民身份证", "北京市公安局朝阳分局", "2018.12.06-长期"])["valid_until"] is not None
 
 
+@pytest.mark.parametrize(("row", "authority"), [("筠发机关长春市公安局朝阳分局", "长春市公安局朝阳分局"),
+                                              ("发机美武汉市公安局武昌区分局", "武汉市公安局武昌区分局"),
+                                              ("发相关成都市公安局武侯区分局", "成都市公安局武侯区分局")])
+def test_a_label_read_with_a_character_wrong_is_no_part_of_the_authority(row: str, authority: str) -> None:
+    """签发机关 on a faxed or dim copy read as 筠发机关, 发机美, 发相关: the label, not the authority's first words."""
+    assert _back(["居民身份证", row, "有效期限2023.09.12-2033.09.12"])["issuing_authority"] == authority
+
+
 def test_a_validity_whose_points_were_read_as_commas_is_read() -> None:
     fields = _back(["签发机关南京市公安局玄武分局", "有效期限2023,08,17-2033.08.17"])
     assert (fields["valid_from"], fields["valid_until"]) == (date(2023, 8, 17), date(2033, 8, 17))
