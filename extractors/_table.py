@@ -17,6 +17,7 @@ from docproc.cn.normalize import to_halfwidth
 from docproc.cn.year_last import YEAR_LAST
 from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator, serial_apart
+from docproc.extractors._row_date_reread import ReadCell, dates_read_again
 from docproc.extractors._row_dates import SERIAL_CHARS, mend_dates
 from docproc.extractors._table_edges import clusters, one_per_heading, under_the_dates
 from docproc.extractors._table_header import Column, find_header, richer_columns
@@ -148,8 +149,9 @@ def _cell_text(words: list[Word]) -> str:
     return text
 
 
-def rows_of(pages: list[Page]) -> list[Row]:
-    """Every dated row of a table that may run over several pages, with the lines its cells wrap onto."""
+def rows_of(pages: list[Page], read_cell: ReadCell | None = None) -> list[Row]:
+    """Every dated row of a table that may run over several pages, with the lines its cells wrap onto; on a scan,
+    with ``read_cell``, a row whose date the read lost has its date cell read again."""
     rows: list[Row] = []
     columns: list[Column] | None = None
     headers = [find_header(page) for page in pages]
@@ -168,6 +170,8 @@ def rows_of(pages: list[Page]) -> list[Row]:
                                        columns or []), columns or []) for words in visual_lines(page)[start:]]
         lines = mend_dates(lines)
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
+        if scanned and read_cell is not None and (again := dates_read_again(lines, dated, page, read_cell)):
+            dated = sorted(dated + again)
         page_columns = _shaped([lines[i] for i in dated], columns, page.width) if scanned else columns
         if page_columns is None:
             continue

@@ -318,7 +318,8 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
             fields.setdefault(name, value)
     if "account_number" not in fields and (number := card_number_above_table(doc.pages[0], headers[0])):
         fields["account_number"] = number  # its label misread past knowing (服号 for 账号)
-    table = rows_of(list(doc.pages))
+    table = rows_of(list(doc.pages), lambda page, box: reread(ctx, page, box, whitelist=DIGITS + "-/.", digits=True)
+                    or reread(ctx, page, box, whitelist=DIGITS + "-/."))
     order = date_order(table, fields)
     rows = [r for r in table if transaction(r, order) is not None]
     transactions = [t for r in rows if (t := transaction(r, order)) is not None]

@@ -1,0 +1,70 @@
+"""A ledger row whose date the page's read did not return (the detector missed the cell): its amount and balance
+are there, the date column beside them is empty. The cell is read again from its crop, under the date column the
+page's other rows set, and kept when it is a date between the dates of the rows around it (near the one row beside it at a page's
+top or foot)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from statistics import median
+
+from docproc.cn.normalize import parse_date, to_halfwidth
+from docproc.core.models import BBox, Page, Word
+from docproc.extractors._table_words import ROW_DATE
+from docproc.extractors._table_words import kind as _kind
+
+ReadCell = Callable[[Page, BBox], tuple[str, float] | None]
+MIN_MONEY = 2  # an amount and a balance: what makes a line a row whose date was lost
+
+
+def _date_word(words: list[Word]) -> Word | None:
+    return next((w for w in words if ROW_DATE.fullmatch(to_halfwidth(w.text).strip())), None)
+
+
+def _day(words: list[Word]) -> date | None:
+    word = _date_word(words)
+    return None if word is None else parse_date(to_halfwidth(word.text).strip())
+
+
+NEAR = timedelta(days=31)  # a row at a page's top or foot: its date this near the one row beside it
+
+
+def _between(day: date | None, before: date | None, after: date | None) -> bool:
+    """Whether ``day`` lies between the dates of the rows around it (either order), or near the one there is."""
+    if day is None or (before is None and after is None):
+        return False
+    if before is None or after is None:
+        return abs(day - (before or after)) <= NEAR  # type: ignore[operator]
+    return min(before, after) <= day <= max(before, after)
+
+
+def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, read_cell: ReadCell) -> list[int]:
+    """The lines (indexes) that are rows once their date, read again from the date column's crop, is put in front
+    of them (``lines`` is changed in place); a read that is no date, or a date outside the rows around it, is left."""
+    dates = [w for i in dated if (w := _date_word(lines[i])) is not None]
+    if len(dates) < 3:
+        return []
+    x0, x1 = median(w.bbox.x0 for w in dates), median(w.bbox.x1 for w in dates)
+    height = median(w.bbox.y1 - w.bbox.y0 for w in dates)
+    days = {i: _day(lines[i]) for i in dated}
+    found = []
+    for k, words in enumerate(lines):
+        under = [w for w in words if w.bbox.x1 > x0 and w.bbox.x0 < x1]  # what the read kept of the date: digits
+        if k in days or not words or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY \
+                or not all(to_halfwidth(w.text).strip().isdigit() for w in under):
+            continue
+        before = next((days[i] for i in sorted(days, reverse=True) if i < k and days[i] is not None), None)
+        after = next((days[i] for i in sorted(days) if i > k and days[i] is not None), None)
+        middle = median((w.bbox.y0 + w.bbox.y1) / 2 for w in words)
+        box = BBox(x0=x0, y0=middle - height / 2, x1=x1, y1=middle + height / 2, unit=dates[0].bbox.unit)
+        read = read_cell(page, box)
+        if read is None or not ROW_DATE.fullmatch(text := to_halfwidth(read[0]).strip(" -/.")):
+            continue
+        if not _between(parse_date(text), before, after):
+            continue
+        kept = [w for w in words if w not in under]
+        lines[k] = [*[w for w in kept if w.bbox.x1 <= x0], Word(text=text, bbox=box, confidence=min(
+            w.confidence for w in words)), *[w for w in kept if w.bbox.x1 > x0]]
+        found.append(k)
+    return found
