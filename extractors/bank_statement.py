@@ -353,8 +353,10 @@ def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like
 
 
 def _same_digits(printed: str, value: Decimal) -> bool:
-    """Whether a cell prints the digits of ``value`` (to the fen) with its separators misread or lost."""
-    return bool(printed) and re.sub(r"\D", "", printed) == re.sub(r"\D", "", f"{abs(value):.2f}")
+    """Whether a cell prints the digits of ``value`` (to the fen) with its separators misread or lost, or with one
+    digit more after its two decimals (48,103.982: the first digit of an account number printed close after it)."""
+    digits, want = re.sub(r"\D", "", printed), re.sub(r"\D", "", f"{abs(value):.2f}")
+    return bool(printed) and (digits == want or (re.search(r"[.,]\d{3}$", printed) is not None and digits[:-1] == want))
 
 
 def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: dict[int, Page],

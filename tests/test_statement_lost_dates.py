@@ -51,3 +51,16 @@ def test_a_balance_read_fused_with_a_masked_account_number_is_cut_after_its_deci
     word = Word(text="50,364.78100930****3563", bbox=BBox(x0=0, y0=0, x1=230, y1=20), confidence=0.9)
     assert [w.text for w in split_merged(word)] == ["50,364.78", "100930****3563"]
     assert Decimal("50364.78") == Decimal(split_merged(word)[0].text.replace(",", ""))
+
+
+def test_a_balance_with_a_digit_of_the_next_cell_run_into_it_is_mended_where_the_chain_confirms() -> None:
+    """48,103.982: the first digit of the account number printed close after the balance, read as its third
+    decimal; the balance the chain implies has the same digits but that one, and the next row follows from it."""
+    from tests.test_extractors import _statement
+
+    rows = [["1", "20260301", "09:10:11", "消费", "-100.00", "9,900.00", "某超市"],
+            ["2", "20260303", "10:10:11", "货款", "-200.00", "9,700.002", "成都新元软件有限公司"],
+            ["3", "20260309", "12:10:11", "消费", "-50.00", "9,650.00", "某超市"]]
+    p = table_page([["中国邮政储蓄银行", "活期储蓄明细查询"], ["户名:", "张静"]], [HEADER, *rows], COLUMNS)
+    got = _statement(p.model_copy(update={"source": PageSource.OCR}))
+    assert [r["balance"] for r in got] == [Decimal("9900.00"), Decimal("9700.00"), Decimal("9650.00")]
