@@ -14,6 +14,7 @@ from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
+from docproc.extractors._contract_number import number_alone
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._margins import without_margin_column
 from docproc.extractors._parties import find_parties, opens_entry, party_name
@@ -204,20 +205,6 @@ def _paid_in_parts(texts: list[PageText]) -> Field | None:
     return None
 
 
-# A contract number written in letters and digits (2026YS454850, HT2026-004512, SZ(2026)0012) ends where they end:
-# a running footer goes on after it on the same line (— 1 —, 第1页, 本合同共6页), glued to it in an OCR'd line.
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_/.()（）]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-_/.()（）]*)*")
-
-
-def _number_alone(field: Field) -> Field:
-    """The contract number without what follows it on its line, when it is a code of letters and digits."""
-    value = str(field.value).strip()
-    code = _CODE.match(value)
-    if code is None or code.end() == len(value):
-        return field
-    return field.model_copy(update={"value": re.sub(r"\s+", "", code.group(0).rstrip("-_/."))})
-
-
 def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     """Fields from the contract's pages (the first page that has each)."""
     fields: dict[str, Field] = {}
@@ -225,9 +212,8 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
     for text in texts:
         raw = label_values(text, LABELS)
         if "contract_number" in raw and "contract_number" not in fields:
-            fields["contract_number"] = _number_alone(raw["contract_number"])
-        if "filing_number" in raw and filing is None:
-            filing = _number_alone(raw["filing_number"])
+            fields["contract_number"] = number_alone(raw["contract_number"])
+        filing = filing or raw.get("filing_number")
         if "seller" not in fields and (seller := first_valid(labels_of(LABELS_OF).candidates(text, "seller"), _party)):
             fields["seller"] = seller
         if "signing" in raw and "signing_date" not in fields and (dates := find_dates(str(raw["signing"].value))):
@@ -242,7 +228,7 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
     if "contract_number" not in fields and filing is not None:
-        fields["contract_number"] = filing
+        fields["contract_number"] = number_alone(filing)
     if "floor_area" not in fields and (area := _area_below_heading(texts)) is not None:
         fields["floor_area"] = area  # under its heading in a table of the flat's facts
     if "total_price_in_words" not in fields and (in_cell := price_words_in_table(texts)) is not None:
