@@ -60,8 +60,8 @@ def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | Non
 def _slashes_restored(read: str) -> str:
     """A numeric date whose one separator was read as a 1 or a 7 (2026/12109, 2026/09709: the stroke of a
     slash under a seal's ring) or not read at all (202608.30), or a date in characters whose 月 was lost
-    (2026年64日) or whose 年 and 月 left only a gap (2026 6 13日), with that separator put back where month and day allow one reading only; anything else
-    unchanged."""
+    (2026年64日) or whose 年 and 月 left only a gap (2026 6 13日), with what was lost put back where month and
+    day allow one reading only; anything else unchanged."""
     def put_back(m: re.Match[str]) -> str:
         sep, month = m["sep"] or m["sep2"], m["m"] or m["m2"]
         return f"{m['y']}{sep}{month}{sep}{m['d']}"

@@ -1,7 +1,7 @@
 """A ledger row whose date the page's read did not return (the detector missed the cell): its amount and balance
 are there, the date column beside them is empty. The cell is read again from its crop, under the date column the
-page's other rows set, and kept when it is a date between the dates of the rows around it (near the one row beside it at a page's
-top or foot)."""
+page's other rows set, and kept when it is a date between the dates of the rows around it (near the one row beside
+it at a page's top or foot)."""
 
 from __future__ import annotations
 
@@ -32,10 +32,11 @@ NEAR = timedelta(days=31)  # a row at a page's top or foot: its date this near t
 
 def _between(day: date | None, before: date | None, after: date | None) -> bool:
     """Whether ``day`` lies between the dates of the rows around it (either order), or near the one there is."""
-    if day is None or (before is None and after is None):
+    if day is None:
         return False
     if before is None or after is None:
-        return abs(day - (before or after)) <= NEAR  # type: ignore[operator]
+        one = before or after
+        return one is not None and abs(day - one) <= NEAR
     return min(before, after) <= day <= max(before, after)
 
 

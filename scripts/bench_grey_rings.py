@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from docproc.core.models import Stamp  # noqa: E402
 from docproc.reading import imaging  # noqa: E402
 from docproc.reading.read import MIN_OCR_WIDTH  # noqa: E402
-from docproc.reading.seal_grey_rings import grey_seals  # noqa: E402
+from docproc.reading.seal_grey_rings import grey_seals, same_ring  # noqa: E402
 
 FOLDERS = (ROOT.parent / "shared" / "realdocs", ROOT / "samples" / "corpus")
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg"}
@@ -95,12 +95,6 @@ def timed(find: Finder, gray: np.ndarray) -> tuple[list[tuple[float, float, floa
     spent = time.process_time() - started
     circles = [((s.bbox.x0 + s.bbox.x1) / 2, (s.bbox.y0 + s.bbox.y1) / 2, (s.bbox.x1 - s.bbox.x0) / 2) for s in found]
     return circles, spent
-
-
-def same_ring(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
-    """One ring found by both: centres within a quarter of its radius, radii within a quarter."""
-    r = max(a[2], b[2])
-    return abs(a[0] - b[0]) <= 0.25 * r and abs(a[1] - b[1]) <= 0.25 * r and abs(a[2] - b[2]) <= 0.25 * r
 
 
 def main(argv: list[str] | None = None) -> int:
