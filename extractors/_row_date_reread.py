@@ -48,15 +48,15 @@ def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, read
         return []
     x0, x1 = median(w.bbox.x0 for w in dates), median(w.bbox.x1 for w in dates)
     height = median(w.bbox.y1 - w.bbox.y0 for w in dates)
-    days = {i: _day(lines[i]) for i in dated}
+    days = [(i, day) for i in dated if (day := _day(lines[i])) is not None]  # in line order
     found = []
     for k, words in enumerate(lines):
         under = [w for w in words if w.bbox.x1 > x0 and w.bbox.x0 < x1]  # what the read kept of the date: digits
-        if k in days or not words or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY \
+        if k in dated or not words or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY \
                 or not all(to_halfwidth(w.text).strip().isdigit() for w in under):
             continue
-        before = next((days[i] for i in sorted(days, reverse=True) if i < k and days[i] is not None), None)
-        after = next((days[i] for i in sorted(days) if i > k and days[i] is not None), None)
+        before = next((day for i, day in reversed(days) if i < k), None)
+        after = next((day for i, day in days if i > k), None)
         middle = median((w.bbox.y0 + w.bbox.y1) / 2 for w in words)
         box = BBox(x0=x0, y0=middle - height / 2, x1=x1, y1=middle + height / 2, unit=dates[0].bbox.unit)
         read = read_cell(page, box)

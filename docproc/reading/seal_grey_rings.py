@@ -36,9 +36,12 @@ def coloured(hsv: np.ndarray) -> np.ndarray:
     return (hsv[:, :, 1] >= INK_SATURATION) & (hsv[:, :, 2] >= INK_VALUE)
 
 
-def coloured_ground(hsv: np.ndarray) -> np.ndarray | None:
-    """The coloured ground a photographed sheet lies on (a mask of the picture), or None when there is none."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(coloured(hsv).astype(np.uint8), connectivity=8)
+def coloured_ground(ink: np.ndarray) -> np.ndarray | None:
+    """The coloured ground a photographed sheet lies on (a mask of the picture, from its ``coloured`` pixels), or None
+    when there is none: a page whose colour touches fewer than GROUND_EDGES of its edges has none to look for."""
+    if sum(bool(edge.any()) for edge in (ink[0], ink[-1], ink[:, 0], ink[:, -1])) < GROUND_EDGES:
+        return None
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     h, w = labels.shape
     ground = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= GROUND_SHARE * h * w
               and _edges_reached(stats[i], w, h) >= GROUND_EDGES]
@@ -50,10 +53,9 @@ def _edges_reached(stat: np.ndarray, w: int, h: int) -> int:
     return int(x == 0) + int(y == 0) + int(x + bw == w) + int(y + bh == h)
 
 
-def colourless(hsv: np.ndarray, ground: np.ndarray | None = None) -> bool:
-    """Whether a page (as HSV) has next to no coloured ink, the coloured ``ground`` around a photographed sheet
-    aside: a greyscale scan or copy, or a photo of one."""
-    ink = coloured(hsv)
+def colourless(ink: np.ndarray, ground: np.ndarray | None = None) -> bool:
+    """Whether a page has next to no coloured ink (its ``coloured`` pixels), the coloured ``ground`` around a
+    photographed sheet aside: a greyscale scan or copy, or a photo of one."""
     if ground is None:
         return float(ink.mean()) < COLOURLESS_SHARE
     sheet = ~ground
@@ -123,12 +125,9 @@ def _rings(gray: np.ndarray, side: int, radii: tuple[float, float], *, darkest: 
     """The seal rings (cx, cy, r, coverage in pixels of ``gray``) found on a copy ``side`` px long, made of each
     area's darkest pixel when ``darkest`` (and then with paper all round each ring)."""
     scale = side / max(gray.shape)
-    if darkest:
-        k = max(1, round(1 / scale))
-        gray_small = cv2.erode(gray, np.ones((k, k), np.uint8))
-    else:
-        gray_small = gray
-    small = cv2.resize(gray_small, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    k = max(1, round(1 / scale))
+    source = cv2.erode(gray, np.ones((k, k), np.uint8)) if darkest else gray
+    small = cv2.resize(source, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     sh, sw = small.shape
     rmin, rmax = int(radii[0] * max(sh, sw)), int(radii[1] * max(sh, sw))
     circles = cv2.HoughCircles(cv2.medianBlur(small, GREY_MEDIAN), cv2.HOUGH_GRADIENT, dp=1.0, minDist=2 * rmin,

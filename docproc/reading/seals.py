@@ -15,7 +15,15 @@ import numpy as np
 
 from docproc.core.models import BBox, Stamp, Unit
 from docproc.reading.imaging import to_gray
-from docproc.reading.seal_grey_rings import GREY_CIRCLES, coloured_ground, colourless, grey_seals, inked_rings, on_white
+from docproc.reading.seal_grey_rings import (
+    GREY_CIRCLES,
+    coloured,
+    coloured_ground,
+    colourless,
+    grey_seals,
+    inked_rings,
+    on_white,
+)
 from docproc.reading.seal_ink import (
     BLUE,
     HUES,
@@ -89,12 +97,13 @@ def detect_seals(img: np.ndarray, *, page: int = 1, greyscale_rings: bool = Fals
     """Red and blue seals (round, oval, square) found by colour and shape. With ``greyscale_rings`` (a
     scanned or photographed page), on a page with no colour at all (a greyscale scan or copy) round
     seals are found by their ring and recorded as black."""
-    hsv = None if img.ndim == 2 else to_hsv(img)  # one conversion for the colourless test and every ink
-    ground = None if hsv is None or not greyscale_rings else coloured_ground(hsv)
-    if hsv is None or colourless(hsv, ground):
-        if not greyscale_rings:
-            return []
-        return grey_seals(img if ground is None else on_white(img, ground), page=page)
+    if img.ndim == 2:
+        return grey_seals(img, page=page) if greyscale_rings else []
+    hsv = to_hsv(img)  # one conversion for the colourless test and every ink
+    colour = coloured(hsv)
+    ground = coloured_ground(colour) if greyscale_rings else None  # the desk a photographed sheet lies on
+    if colourless(colour, ground):
+        return grey_seals(img if ground is None else on_white(img, ground), page=page) if greyscale_rings else []
     h, w = img.shape[:2]
     k = max(3, round(min(h, w) * 0.008))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
