@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
-from docproc.cn.id_number import parse_id_number
+from docproc.cn.id_number import mended_in_text, parse_id_number
 from docproc.cn.normalize import parse_date, parse_validity
 from docproc.cn.places import PROVINCES, REGIONS, from_first_region
 from docproc.core.models import DocType, Field, RawDocument, Side
@@ -48,6 +48,8 @@ _OTHER_SIDE = re.compile(r"中华人|华人民|民共和|居民身份|身份证|
 # the value ends at the next label, a digit, punctuation, or the other side's print on the same row (汉中华人民共和国)
 _ETHNICITY = re.compile(rf"(?:民族|民.|.族)({_GROUP})族?(?=出|$|\d|[^{CJK}]|{_OTHER_SIDE.pattern})")
 _ADDRESS_END = re.compile(rf"{_OTHER_SIDE.pattern}|\d{{10}}")
+# the id number's row: seventeen digits or more in a run, its last character read or not
+_NUMBER_ROW = re.compile(r"[1-9]\d{16}")
 _ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
 
 
@@ -56,6 +58,8 @@ def _id_number(text: PageText) -> Field | None:
     if not hits:
         hit = text.search_joined(ID_NUMBER_IN_TEXT)
         hits = [hit] if hit else []
+    if not any(parse_id_number(h.group(1)).valid_check_digit for h in hits) and (mended := _mended_number(text)):
+        return mended
     if not hits:
         return None
     # A number fused from two words whose digits hold no birth date is no reading of one (an address's 2403 run into
@@ -72,6 +76,21 @@ def _id_number(text: PageText) -> Field | None:
     if not parse_id_number(number).valid_check_digit:
         field = field.model_copy(update={"confidence": round(field.confidence * 0.6, 3)})
     return field
+
+
+MENDED_SHARE = 0.8  # share of its read's confidence kept by a number whose last character the check digit gave
+
+
+def _mended_number(text: PageText) -> Field | None:
+    """A number read with its last character as a glyph no number has, or run together with other digits, that
+    the number's own check digit mends (``docproc.cn.id_number.mended_in_text``)."""
+    for index, line in enumerate(text.lines):
+        for start, end, number in mended_in_text(line):
+            field = text.field((text.offsets[index] + start, text.offsets[index] + end), number)
+            if line[start:end] == number:
+                return field  # cut out of a longer run: every character as read, the check digit holds
+            return field.model_copy(update={"confidence": round(field.confidence * MENDED_SHARE, 3)})
+    return None
 
 
 ADDRESS_ENDS = "号室户楼层栋幢座组村"  # how a resident address ends (or in a digit)
@@ -135,7 +154,7 @@ def _address_stop(text: PageText, line: int, start: int) -> int:
     other = next((h for h in text.finditer(_ADDRESS_END, start_line=line) if h.offset + h.match.start() > start), None)
     return min(
         row_start(next((h.line for h in text.finditer(_ID_LABEL, start_line=line + 1)), len(text.lines))),
-        row_start(next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=line)), len(text.lines))),
+        row_start(next((h.line for h in text.finditer(_NUMBER_ROW, start_line=line)), len(text.lines))),
         other.offset + other.match.start() if other else len(text.joined),
     )
 
@@ -160,7 +179,7 @@ def _first_row_above(text: PageText, line: int, after_label: int) -> int | None:
 def _unlabelled_address(text: PageText, after: int) -> Field | None:
     """An address whose label was lost (under an overprint, to glare): the first row after the birth date's that
     opens with a province, up to the id number's row, which must follow it."""
-    number = next((h.line for h in text.finditer(ID_NUMBER_IN_TEXT, start_line=after)), None)
+    number = next((h.line for h in text.finditer(_NUMBER_ROW, start_line=after)), None)
     for line in range(after, number or 0):
         row = "".join(text.lines[line].split())
         if from_first_region(row) != row or row.startswith(PROVINCES):
@@ -190,6 +209,18 @@ def _name_beside(text: PageText, line: int) -> Field | None:
     return None
 
 
+def _name_above(text: PageText) -> Field | None:
+    """A name whose label the read lost: the row just above the sex's, nothing but two to six characters of a name
+    (a card prints the name first and the sex under it)."""
+    sex = text.search(_SEX) or text.search(_SEX_UNLABELLED)
+    if sex is None or sex.line == 0:
+        return None
+    row = text.lines[sex.line - 1]
+    if not _NAME_ALONE.fullmatch(row) or _LABELS.search(row) or _OTHER_SIDE.search(row):
+        return None
+    return text.field((text.offsets[sex.line - 1], text.offsets[sex.line - 1] + len(row)), row)
+
+
 def extract_front(text: PageText) -> dict[str, Field]:
     """Fields of an ID card front page."""
     return _front(text)[0]
@@ -211,6 +242,8 @@ def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
     encoded = parse_id_number(str(id_field.value)) if id_field else None
     if sex := _sex(text):
         fields["sex"], sources["sex"] = _confirmed(sex[0], sex[1], encoded.sex if encoded else None)
+        if "name" not in fields and (alone := _name_above(text)) is not None:
+            fields["name"], sources["name"] = _confirmed(alone, "unlabelled", None)
     if born := _birth_date(text, id_field):
         fields["birth_date"], sources["birth_date"] = _confirmed(
             born[0], born[1], encoded.birth_date if encoded else None)

@@ -122,6 +122,33 @@ def test_a_copy_stamp_over_the_address_is_not_part_of_it() -> None:
     assert fields["address"] == "福建省泉州市金门县金门县"
 
 
+def test_a_faxed_front_whose_labels_and_last_character_the_fax_garbled_still_gives_number_and_address() -> None:
+    # a fax's thresholding: 姓名 as 如名, 出生 as 出1, no 住址 read, the number's X read as ")"
+    fields, meta = _front(["如名刘晓", "州别男 民放汉", "出11990年3月7日", "江苏省南京市玄武区",
+                           "中山路18号3栋402室", "公民身份中码 32010519900307018)"])
+    assert fields["id_number"] == "32010519900307018X"
+    assert meta["confidence"]["id_number"] < 0.95  # its last character came from the check digit: trusted less
+    assert fields["address"] == "江苏省南京市玄武区中山路18号3栋402室"
+    assert fields["birth_date"] == date(1990, 3, 7)
+
+
+def test_a_name_whose_label_was_lost_is_the_row_above_the_sex_and_trusted_less() -> None:
+    fields, meta = _front(["P.01/01", "董晓", "性利男民放汉", "公民身份号码 32010519900307018X"])
+    assert fields["name"] == "董晓" and meta["field_sources"]["name"] == "unlabelled"
+    assert meta["confidence"]["name"] < 0.95 * 0.7
+    fields, _ = _front(["居民身份证", "性别男 民族汉", "公民身份号码 32010519900307018X"])
+    assert "name" not in fields  # the other side's title above the sex's row is no name
+
+
+def test_a_faxed_sheet_with_both_sides_is_a_front_too_when_only_its_number_says_so() -> None:
+    lines = ["如名刘晓", "州别男 民放汉", "公R9号47320105199003070040", "中华人民共和国", "居民身份证",
+             "签发机关 南京市公安局玄武分局", "有效期限 2016.05.04-2036.05.04"]
+    page = Page(file_id="f", number=1, width=1400, height=900, unit=Unit.PX, source=PageSource.OCR,
+                words=tuple(_word(t, 100 + 80 * i) for i, t in enumerate(lines)))
+    label = classify.label_page(page)
+    assert (label.doc_type, label.both_sides) == (DocType.ID_CARD, True)
+
+
 # ---------------------------------------------------------------- real OCR on the real files
 
 

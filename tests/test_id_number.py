@@ -13,6 +13,7 @@ from docproc.cn.id_number import (
     check_digit,
     clean_id_number,
     make_id_number,
+    mended_in_text,
     parse_id_number,
     within_one_confusion,
 )
@@ -204,3 +205,19 @@ def test_within_one_confusion() -> None:
     assert not within_one_confusion("110105194912310029", "110105194912310A29")
     assert not within_one_confusion("110105194912310029", "11010519491231002")
     assert not within_one_confusion("110105194912310029", "110105194912310O2B")
+
+
+def test_a_last_character_a_copy_degraded_is_mended_only_where_its_glyph_can_be_the_check_character() -> None:
+    # an X with one stroke lost reads as ")" or ">", a 0 opened on one side as "C"
+    assert mended_in_text("公民身份号码 32010519900307018)") == [(7, 25, "32010519900307018X")]
+    assert mended_in_text("号码32010519900307004C") == [(2, 20, "320105199003070040")]
+    assert mended_in_text("32010519900307004)") == []  # the check character is 0, which ")" never is
+    assert mended_in_text("32010519900307004") == []  # nothing read where the last one stands: not made up
+    assert mended_in_text("32010519900307018X") == []  # read whole: IN_TEXT's to find
+
+
+def test_a_number_run_into_other_digits_is_cut_out_only_where_one_window_is_valid() -> None:
+    # 号码 misread as digits before the number, no gap between
+    assert mended_in_text("公R9号47320105199003070040") == [(6, 24, "320105199003070040")]
+    assert mended_in_text("4732010519900307004") == []  # one digit short: no valid window
+    assert mended_in_text("账号6222021234567890123") == []  # a card number: no window with a check digit and a birth date

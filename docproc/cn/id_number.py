@@ -24,9 +24,10 @@ _DIGIT_CONFUSIONS = {
 }  # fmt: skip
 # Non-digits OCR engines put in place of a digit or the X.
 _LETTER_CONFUSIONS = (
-    ("OoDQU〇", "0"), ("IliL|!", "1"), ("Zz", "2"), ("B", "83"), ("A", "4"),
-    ("Ss", "5"), ("Gb", "6"), ("T", "7"), ("gq", "9"), ("xKk×Y", "X"),
+    ("OoDQU〇Cc", "0"), ("IliL|!", "1"), ("Zz", "2"), ("B", "83"), ("A", "4"),
+    ("Ss", "5"), ("Gb", "6"), ("T", "7"), ("gq", "9"), ("xKk×Y)>〉", "X"),
 )  # fmt: skip
+# (an X with one stroke lost to a fax or a copy reads as ")" or ">"; a 0 opened on one side as "C")
 # For each character that may appear in a misread number, the characters (digits and X only,
 # nothing else can be in a valid number) it may really have been.
 _CONFUSIONS: dict[str, str] = _DIGIT_CONFUSIONS | {
@@ -98,6 +99,35 @@ def candidates_with_one_confusion(s: str) -> list[str]:
             if candidate != clean_id_number(raw) and parse_id_number(candidate).is_valid:
                 found.add(candidate)
     return sorted(found)
+
+
+# A run of digits that may hold a number: 17 read with a glyph no number has after them (its last character
+# misread), or up to four more digits run into it (a label's misread 号码, a neighbour's digits, no gap between).
+_RUN = re.compile(r"(?<![0-9])([0-9]{17,22})([^\s0-9]?)")
+
+
+def mended_in_text(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, number)`` of each number in ``text`` the read garbled in a way the number itself vouches for:
+
+    - the last character read as a glyph that is no digit and no X (``51010719860925258)``), where that glyph
+      is a known misreading of the check character the first 17 digits give;
+    - the 18 characters within a longer run of digits (``47210102197510245833``), where exactly one 18-character
+      window of the run is a valid number (check digit and birth date).
+
+    Numbers read whole are not listed (``IN_TEXT`` finds those)."""
+    found: list[tuple[int, int, str]] = []
+    for match in _RUN.finditer(text):
+        run, glyph = match.group(1), match.group(2)
+        if len(run) == 17:
+            number = run + check_digit(run)
+            if glyph and number[17] in _CONFUSIONS.get(glyph, "") and parse_id_number(number).is_valid:
+                found.append((match.start(1), match.end(2), number))
+            continue
+        windows = [i for i in range(len(run) - 17) if parse_id_number(run[i : i + 18]).is_valid]
+        if len(run) > 18 and len(windows) == 1:
+            start = match.start(1) + windows[0]
+            found.append((start, start + 18, run[windows[0] : windows[0] + 18]))
+    return found
 
 
 def within_one_confusion(a: str, b: str) -> bool:

@@ -119,9 +119,11 @@ def cue_found(cue: str, text: str) -> float:
 
 
 def _valid_id_number(text: str) -> bool:
-    from docproc.cn.id_number import parse_id_number  # GB 11643 lives with the checks; imported late, no cycle
+    # GB 11643 lives with the checks; imported late, no cycle
+    from docproc.cn.id_number import mended_in_text, parse_id_number
 
-    return any(parse_id_number(m.group(0)).valid_check_digit for m in _ID_NUMBER.finditer(text))
+    return any(parse_id_number(m.group(0)).valid_check_digit for m in _ID_NUMBER.finditer(text)) or bool(
+        mended_in_text(text))
 
 
 def label_page(page: Page) -> PageLabel:
