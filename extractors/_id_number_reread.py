@@ -1,12 +1,14 @@
 """An ID card's number read again where the first read lost part of it: its last character at the card's edge,
-or digits between pieces (an overprint, glare, a fold); digits and X only, kept only when the check digit holds."""
+or digits between pieces (an overprint, glare, a fold); digits and X only, kept only when the check digit holds.
+Also a number the first read garbled in a way its own check digit mends (a last character degraded to a glyph,
+digits run into it)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from docproc.cn.id_number import parse_id_number
+from docproc.cn.id_number import mended_in_text, parse_id_number
 from docproc.core.models import BBox, Field
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import PageText
@@ -98,3 +100,18 @@ _PROVINCE_CODES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35,
 def _plausible(number: str) -> bool:
     """A number read partly from a re-read: check digit, calendar birth date and province code all hold."""
     return parse_id_number(number).is_valid and int(number[:2]) in _PROVINCE_CODES
+
+
+MENDED_SHARE = 0.8  # share of its read's confidence kept by a number whose last character the check digit gave
+
+
+def mended_number(text: PageText) -> Field | None:
+    """A number read with its last character as a glyph no number has, or run together with other digits, that
+    the number's own check digit mends (``docproc.cn.id_number.mended_in_text``)."""
+    for index, line in enumerate(text.lines):
+        for start, end, number in mended_in_text(line):
+            field = text.field((text.offsets[index] + start, text.offsets[index] + end), number)
+            if line[start:end] == number:
+                return field  # cut out of a longer run: every character as read, the check digit holds
+            return field.model_copy(update={"confidence": round(field.confidence * MENDED_SHARE, 3)})
+    return None

@@ -6,11 +6,12 @@ import re
 from typing import TYPE_CHECKING
 
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
-from docproc.cn.id_number import mended_in_text, parse_id_number
-from docproc.cn.normalize import parse_date, parse_validity
+from docproc.cn.id_number import parse_id_number
+from docproc.cn.normalize import find_dates, parse_date, parse_validity
 from docproc.cn.places import PROVINCES, REGIONS, from_first_region
 from docproc.core.models import DocType, Field, RawDocument, Side
-from docproc.extractors._id_number_reread import cut_number_read_again, in_order, pieces_read_again
+from docproc.extractors._id_number_reread import cut_number_read_again, in_order, mended_number, pieces_read_again
+from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import Hit, PageText
 from docproc.extractors.registry import ExtractedFields, extractor
 from docproc.reading.overprint import RESTRICTION, without_overprint, without_trailing_piece
@@ -58,7 +59,7 @@ def _id_number(text: PageText) -> Field | None:
     if not hits:
         hit = text.search_joined(ID_NUMBER_IN_TEXT)
         hits = [hit] if hit else []
-    if not any(parse_id_number(h.group(1)).valid_check_digit for h in hits) and (mended := _mended_number(text)):
+    if not any(parse_id_number(h.group(1)).valid_check_digit for h in hits) and (mended := mended_number(text)):
         return mended
     if not hits:
         return None
@@ -76,21 +77,6 @@ def _id_number(text: PageText) -> Field | None:
     if not parse_id_number(number).valid_check_digit:
         field = field.model_copy(update={"confidence": round(field.confidence * 0.6, 3)})
     return field
-
-
-MENDED_SHARE = 0.8  # share of its read's confidence kept by a number whose last character the check digit gave
-
-
-def _mended_number(text: PageText) -> Field | None:
-    """A number read with its last character as a glyph no number has, or run together with other digits, that
-    the number's own check digit mends (``docproc.cn.id_number.mended_in_text``)."""
-    for index, line in enumerate(text.lines):
-        for start, end, number in mended_in_text(line):
-            field = text.field((text.offsets[index] + start, text.offsets[index] + end), number)
-            if line[start:end] == number:
-                return field  # cut out of a longer run: every character as read, the check digit holds
-            return field.model_copy(update={"confidence": round(field.confidence * MENDED_SHARE, 3)})
-    return None
 
 
 ADDRESS_ENDS = "号室户楼层栋幢座组村"  # how a resident address ends (or in a digit)
@@ -216,9 +202,14 @@ def _name_above(text: PageText) -> Field | None:
     if sex is None or sex.line == 0:
         return None
     row = text.lines[sex.line - 1]
-    if not _NAME_ALONE.fullmatch(row) or _LABELS.search(row) or _OTHER_SIDE.search(row):
+    name = _LABEL_LEFT.sub("", row)
+    if not _NAME_ALONE.fullmatch(name) or _LABELS.search(row) or _OTHER_SIDE.search(row):
         return None
-    return text.field((text.offsets[sex.line - 1], text.offsets[sex.line - 1] + len(row)), row)
+    end = text.offsets[sex.line - 1] + len(row)
+    return text.field((end - len(name), end), name)
+
+
+_LABEL_LEFT = re.compile(r"^姓")  # what is left of 姓名 when its second character was lost
 
 
 def extract_front(text: PageText) -> dict[str, Field]:
@@ -306,6 +297,26 @@ def _birth_date(text: PageText, id_field: Field | None) -> tuple[Field, str] | N
     return None
 
 
+REREAD_CONFIDENCE = 0.8  # a value a second read gave is never as sure as a clean first read
+
+
+def _birth_read_again(text: PageText, fields: dict[str, Field], ctx: ReadingContext | None) -> Field | None:
+    """A printed birth date that disagrees with the id number, read a second time from its own box (digits and
+    年月日 only) before the disagreement stands: the second read replaces the first only when it gives the
+    number's date (a 5 read as 6 on a fax); a card whose print really differs keeps its first read."""
+    born, number = fields["birth_date"], fields.get("id_number")
+    encoded = parse_id_number(str(number.value)).birth_date if number else None
+    if encoded is None or born.value == encoded or born.bbox is None:
+        return None
+    again = reread(ctx, text.page, born.bbox, whitelist=DIGITS + "年月日")
+    found = find_dates(again[0]) if again else []
+    if len(found) != 1 or found[0][0] != encoded:
+        return None
+    confidence = min(born.confidence, again[1] if again else 0.0, REREAD_CONFIDENCE)
+    return born.model_copy(update={"value": encoded, "raw": again[0] if again else born.raw,
+                                   "confidence": round(confidence, 3)})
+
+
 def _birth_row(text: PageText) -> int:
     """The line of the printed birth date (-1 when none is read)."""
     hit = text.search(_BIRTH_LINE) or text.search(_BIRTH_UNLABELLED)
@@ -373,4 +384,6 @@ def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     fields, sources = _front(text)
     if "id_number" not in fields and (whole := cut_number_read_again(text, ctx) or pieces_read_again(text, ctx)):
         fields["id_number"] = whole
+    if "birth_date" in fields and (again := _birth_read_again(text, fields, ctx)) is not None:
+        fields["birth_date"] = again
     return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})

@@ -136,6 +136,8 @@ def test_a_name_whose_label_was_lost_is_the_row_above_the_sex_and_trusted_less()
     fields, meta = _front(["P.01/01", "董晓", "性利男民放汉", "公民身份号码 32010519900307018X"])
     assert fields["name"] == "董晓" and meta["field_sources"]["name"] == "unlabelled"
     assert meta["confidence"]["name"] < 0.95 * 0.7
+    fields, _ = _front(["姓董晓", "性利男民放汉", "公民身份号码 32010519900307018X"])  # 名 lost, 姓 kept
+    assert fields["name"] == "董晓"
     fields, _ = _front(["居民身份证", "性别男 民族汉", "公民身份号码 32010519900307018X"])
     assert "name" not in fields  # the other side's title above the sex's row is no name
 

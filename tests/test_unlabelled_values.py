@@ -77,3 +77,32 @@ def test_an_id_number_cut_after_17_characters_is_read_again_from_its_widened_box
     got = EXTRACTORS.get("id_card")(raw, ctx).fields
     assert got["id_number"].value == number
     assert "id_number" not in EXTRACTORS.get("id_card")(raw, None).fields  # nothing to read it again from
+
+
+def _front_with_birth_read(ctx: Context, printed: str, first_read: str) -> dict[str, object]:
+    from PIL import ImageFont
+
+    from tests.test_ocr import cjk_font_path, render
+
+    number = "32010519900307018X"
+    image = render([f"出生 {printed}", f"公民身份号码 {number}"], px=40)
+    font = ImageFont.truetype(cjk_font_path(), 40)
+    ok, png = cv2.imencode(".png", image)
+    assert ok
+    label_end = 30 + font.getlength("出生 ")
+    words = (Word(text="出生", bbox=BBox(x0=30, y0=20, x1=label_end - 10, y1=62), confidence=0.9, line=0),
+             Word(text=first_read, bbox=BBox(x0=label_end, y0=20, x1=label_end + font.getlength(printed), y1=62),
+                  confidence=0.9, line=0),
+             Word(text=f"公民身份号码{number}", bbox=BBox(x0=30, y0=80, x1=700, y1=122), confidence=0.95, line=1))
+    page = Page(file_id="f", number=1, width=image.shape[1], height=image.shape[0], unit=Unit.PX,
+                source=PageSource.OCR, words=words, render_sha256=ctx.blobs.put(png.tobytes()),
+                render_width=image.shape[1], render_height=image.shape[0])
+    raw = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(page,))
+    return {k: f.value for k, f in EXTRACTORS.get("id_card")(raw, ctx).fields.items()}
+
+
+def test_a_birth_date_read_apart_from_the_id_number_is_read_again_before_the_disagreement_stands(ctx: Context) -> None:
+    # a fax's 7 first read as 8: the second read of its box gives the number's date
+    assert _front_with_birth_read(ctx, "1990年3月7日", "1990年3月8日")["birth_date"] == date(1990, 3, 7)
+    # a card that prints another date than its number keeps it, for the id-number check to fail
+    assert _front_with_birth_read(ctx, "1990年3月8日", "1990年3月8日")["birth_date"] == date(1990, 3, 8)
