@@ -50,6 +50,9 @@ class Row:
         return min(w.confidence for w in self.words)
 
 
+EDGE_TOLERANCE = 0.012  # share of the page's width within which cells' left edges are one column's
+UNHEADED = "unheaded"  # a text column whose heading the read lost, right of every heading: no field's cells
+
 # what each kind of cell can belong to; a reference column (凭证号, 流水号, 柜员号) holds codes and whole
 # numbers, never an amount with its decimals
 _KINDS: dict[str, frozenset[str]] = {
@@ -59,7 +62,7 @@ _KINDS: dict[str, frozenset[str]] = {
     "index": frozenset({"index", "reference"}),
     "digits": frozenset({"counter_account", "counterparty", "reference"}),
     "text": frozenset({"description", "note", "counterparty", "counter_account", "currency", "cash_or_remittance",
-                       "channel", "direction", "reference"}),
+                       "channel", "direction", "reference", UNHEADED}),
 }
 
 
@@ -369,5 +372,11 @@ def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width
                    if _kind(w.text) == "text")
     if not text_headings or not edges:
         return []
-    kept = one_per_heading(clusters(edges, 0.012 * width), [h.x0 for h in text_headings], len(lines))
-    return [(min(c), text_headings[k]) for c, k in kept]
+    found = clusters(edges, EDGE_TOLERANCE * width)
+    # a column of words right of every heading (a 交易渠道 heading the read lost): its cells are no heading's
+    end = max(c.x1 for c in columns) + EDGE_TOLERANCE * width
+    unheaded = [c for c in found if min(c) > end and len(c) >= max(2, len(lines) // 10)]
+    kept = one_per_heading([c for c in found if c not in unheaded], [h.x0 for h in text_headings], len(lines))
+    if not kept:
+        return []
+    return [(min(c), text_headings[k]) for c, k in kept] + [(min(c), Column(UNHEADED, min(c), max(c))) for c in unheaded]

@@ -312,7 +312,7 @@ def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
     for name, parts in COLUMN_RULES:  # a code column (凭证号, 交易码) is never guessed from a misread heading
         for part in parts if name not in taken and name != "reference" else ():
             windows = (key[i : i + len(part)] for i in range(len(key) - len(part) + 1))  # 交易搞要 holds 搞要
-            if any(sum(a != b for a, b in zip(part, w, strict=True)) == 1 for w in windows):
+            if any(_one_wrong_telling(part, w) for w in windows):
                 names.append(name)
                 whole |= {name} if _one_wrong(part, key) else set()
             elif _one_lost(part, key):  # 交机构: 交易机构 with a character the read lost
@@ -321,6 +321,18 @@ def _misread_header_name(text: str, *, taken: set[str]) -> str | None:
     if len(whole) == 1:  # 对方银号: 对方账号 misread as a whole, though its 银号 is one letter from 序号 too
         return next(iter(whole))
     return None if not names or whole else names[0]
+
+
+_COMMON_OPENING = "交易"  # most headings open with it (交易日期, 交易金额, 交易摘要): it tells no column
+
+
+def _one_wrong_telling(part: str, window: str) -> bool:
+    """Whether ``window`` is ``part`` with one character misread and still agrees with it beyond a 交易 both
+    open with (交易搞 is no 交易行: what agrees is what every heading of a transaction says)."""
+    if sum(a != b for a, b in zip(part, window, strict=True)) != 1:
+        return False
+    opening = len(_COMMON_OPENING) if part.startswith(_COMMON_OPENING) else 0
+    return any(a == b for a, b in zip(part[opening:], window[opening:], strict=True))
 
 
 def _one_lost(part: str, key: str) -> bool:

@@ -524,3 +524,27 @@ def test_money_in_and_out_headed_entered_and_paid_out() -> None:
                          [(20, "2026.02.24"), (160, "加油"), (420, "1348.99"), (540, "40312.68")]]))
     assert [(r["amount"], r["balance"]) for r in _rows(p)] == [(Decimal("1436.30"), Decimal("41661.67")),
                                                               (Decimal("-1348.99"), Decimal("40312.68"))]
+
+
+def test_a_heading_agreeing_with_a_column_only_in_its_opening_jiaoyi_names_it_not() -> None:
+    from docproc.extractors._table_header import _misread_header_name
+
+    # 交易摘要 read with two letters wrong is one letter from 交易行 (a channel) only in the 交易 every heading opens with
+    assert _misread_header_name("交易搞展", taken={"date", "amount", "balance", "counterparty"}) is None
+    assert _misread_header_name("交易搞要", taken={"date"}) == "description"  # 要 still tells 摘要
+
+
+def test_words_under_no_heading_right_of_the_last_are_no_part_of_the_counterparty() -> None:
+    # a scan whose 交易渠道 heading the read lost: the channel's words stand right of 对方户名, under nothing
+    x = [20, 120, 300, 420, 560, 900]
+    heading = ["交易日期", "交易搞展", "交易金额", "账户余额", "对方户名"]
+    names = ["北京燃气集团有限责任公司", "孙泽帆", "拉扎斯网络科技有限公司", "国网北京市电力公司"]
+    channels = ["代收代付", "第三方支付", "网上银行", "柜面"]
+    balance, body = 5000.0, []
+    for i in range(4):
+        balance -= 100 + i
+        body.append([(20, f"2026060{i + 1}"), (120, ["燃气费", "转账", "网上支付", "电费"][i]), (300, f"-{100 + i}.00"),
+                     (420, f"{balance:,.2f}"), (560, names[i]), (900, channels[i])])
+    p = _page([(0, list(zip(x, heading, strict=False))), *[(32.0 * (i + 1), r) for i, r in enumerate(body)]],
+              source=PageSource.OCR)
+    assert [r["counterparty"] for r in _rows(p)] == names
