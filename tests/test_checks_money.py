@@ -186,6 +186,25 @@ def test_a_break_one_misread_digit_explains_is_reviewed_on_a_scan_only(policy: P
     assert status(policy, _scanned(edited, EVEN[:3]))["anomaly.balance_chain"] == Status.FAIL
 
 
+def test_a_lost_minus_sign_and_a_balance_misread_in_two_digits_are_misreadings_on_a_scan(policy: Policy) -> None:
+    def chain(*body: tuple[str, str, str, str], source: str = "ocr") -> Status:
+        return status(policy, _scanned(rows(*body), EVEN[: len(body)], source))["anomaly.balance_chain"]
+
+    start, salary = ("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-10-10", "代发工资", "16600.00", "36100.00")
+    sign_lost = ("2026-09-15", "消费", "500.00", "19500.00")
+    assert chain(start, sign_lost, salary) == Status.REVIEW
+    assert chain(start, sign_lost, salary, source="text_layer") == Status.FAIL
+    # the minus and a digit of the balance both lost on one row (33,851.89 read as 3,851.89)
+    assert chain(start, ("2026-09-15", "消费", "500.00", "1950.00"), salary) == Status.REVIEW
+    # two digits of the balance misread (19,500.00 read as 19,580.04), the next row chains from the computed one
+    assert chain(start, ("2026-09-15", "消费", "-500.00", "19580.04"), salary) == Status.REVIEW
+    assert chain(start, ("2026-09-15", "消费", "-500.00", "19687.04"), salary) == Status.FAIL  # three: no misreading
+    # an amount misread in one digit with a wide gap under its row: the next row cannot confirm, a row may be lost
+    lost_after = rows(start, ("2026-09-15", "消费", "-800.00", "19500.00"), ("2026-09-18", "消费", "-300.00", "18750.00"),
+                      ("2026-10-10", "代发工资", "16600.00", "35350.00"))
+    assert status(policy, _scanned(lost_after, [100, 120, 160, 180]))["anomaly.balance_chain"] == Status.REVIEW
+
+
 def test_a_break_below_a_wide_gap_on_a_scan_is_a_skipped_row(policy: Policy) -> None:
     skipped = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-500.00", "19500.00"),
                    ("2026-09-18", "消费", "-300.00", "18750.00"), ("2026-10-10", "代发工资", "16600.00", "35350.00"))

@@ -139,6 +139,19 @@ def _one_digit_apart(a: Decimal, b: Decimal) -> bool:
     return any(y[:i] + y[i + 1:] == x for i in range(len(y)))
 
 
+MISREAD_DIGITS = 2  # digits of one balance a scan may misread at once (37,312.71 read as 37312.15)
+
+
+def _digits_apart(a: Decimal, b: Decimal) -> bool:
+    """Two balances printed alike but for one digit lost or doubled, or up to MISREAD_DIGITS digits misread."""
+    x, y = f"{abs(a):.2f}", f"{abs(b):.2f}"
+    if (a < 0) != (b < 0) or x == y:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) <= MISREAD_DIGITS
+    return _one_digit_apart(a, b)
+
+
 def _ocr_pages(doc: Document) -> set[int]:
     sources = doc.meta.get("page_sources") or []
     return {page for page, source in zip(doc.pages, sources, strict=False) if source == "ocr"}
@@ -169,19 +182,28 @@ def _skipped_row(doc: Document, index: int) -> bool:
 def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Decimal) -> tuple[Said, Decimal] | None:
     """Why a break on a scanned page may be the reader's and not the paper's, and the balance to go on from.
 
-    One misread digit in the amount (the next row chains from the printed balance) or in the balance
-    (the next row chains from the computed one), or a row skipped in a gap wider than a row, is
-    reported for a person to compare with the paper; a break with no such reading stays a failure.
+    A balance misread in a digit or two, lost or doubled in one (the next row chains from the computed
+    balance); an amount misread in one digit, or its minus sign lost (the next row chains from the printed
+    balance, or a row may be missing before it); both in one row; or a row skipped in a gap wider than a row:
+    reported for a person to compare with the paper. A break with no such reading stays a failure.
     """
     row = rows[index]
     amount, printed = Decimal(str(row["amount"])), Decimal(str(row["balance"]))
-    expected = carried + amount
     following = rows[index + 1] if index + 1 < len(rows) else None
     after = Decimal(str(following["amount"])) if following else None
     next_balance = Decimal(str(following["balance"])) if following else None
-    if after is not None and _one_digit_apart(expected, printed) and expected + after == next_balance:
+    next_follows = after is None or printed + after == next_balance or _skipped_row(doc, index + 1)
+    for figure in (amount, -amount):  # as read, or with the minus sign the scan lost (or made up)
+        expected = carried + figure
+        if figure != amount and expected == printed and next_follows:
+            return say(f"金额识别为{amount}；若为{figure}则连续", f"the amount reads {amount}; {figure} would chain"), printed
+        if after is None or not _digits_apart(expected, printed) or expected + after != next_balance:
+            continue
+        if figure != amount:
+            return say(f"金额识别为{amount}、余额识别为{printed}；若为{figure}、{expected}则连续",
+                       f"the amount reads {amount} and the balance {printed}; {figure} and {expected} would chain"), expected
         return say(f"余额识别为{printed}；若为{expected}则连续", f"the balance reads {printed}; {expected} would chain"), expected
-    if _one_digit_apart(printed - carried, amount) and (after is None or printed + after == next_balance):
+    if _one_digit_apart(printed - carried, amount) and next_follows:
         return say(f"金额识别为{amount}；若为{printed - carried}则连续",
                    f"the amount reads {amount}; {printed - carried} would chain"), printed
     if _skipped_row(doc, index):
