@@ -35,6 +35,8 @@ _NAME_FALLBACKS = (
     re.compile(rf"([{CJK}·]{{2,4}})[,，](?:性别|男|女)"),
     # a letter that opens with the person: "杨龙志，身份证号码…，系我公司正式员工"
     re.compile(rf"(?<![{CJK}·])([{CJK}·]{{2,4}})[,，(（]\s*(?:身份证|公民身份|证件号)"),
+    # …or with the sex in brackets first: "王海（男，身份证号码…）是我单位正式职工"
+    re.compile(rf"(?<![{CJK}·])([{CJK}·]{{2,4}})[(（][男女][,，)）]"),
 )
 _TITLES = frozenset({"同志", "先生", "女士", "员工", "职工"})  # words around a name, never one
 _NO_NAME = re.compile(r"单位|公司|职工|员工|人员|本人|我司|同志|下列|以下")  # 单位职工，性别… : the words before a name, not one
@@ -191,9 +193,14 @@ def _employment_start(text: PageText) -> Field | None:
             return candidate.field(found[0][0], (found[0][1], found[0][2]))
     before, after = START_CUES
     for day, a, b in find_dates(text.joined):
-        if text.joined[max(0, a - 1) : a] in before and text.joined[b:].startswith(after):
+        if text.joined[max(0, a - 1) : a] in before and text.joined[b:].startswith(after) \
+                or _STARTED_WORKING.match(text.joined, b):
             return text.field((a, b), day)
     return None
+
+
+# a date that the sentence says work began on, with no 自/于 before it: …，2018年11月15日起在本单位工作
+_STARTED_WORKING = re.compile(r"(?:起|开始)[^,，。;；]{0,8}?(?:工作|任职|就职)")
 
 
 def _position(text: PageText) -> Field | None:
@@ -237,12 +244,12 @@ def _monthly_income(text: PageText, words: Field | None) -> Field | None:
     for candidate in labelled:
         if candidate.how != "prose":
             if (whole := _FIGURE.fullmatch(candidate.value)) and (amount := parse_amount(whole.group(1))) is not None:
-                if amount == confirmed:
+                if _confirms(whole.group(1), confirmed):
                     return candidate.field(confirmed, whole.span(1))
                 cells.append(candidate.field(amount, whole.span(1)))
             continue
         for figure in _FIGURE.finditer(candidate.value):
-            if confirmed is not None and parse_amount(figure.group(1)) == confirmed:
+            if _confirms(figure.group(1), confirmed):
                 return candidate.field(confirmed, figure.span(1))
         first = _FIGURE_AFTER_LABEL.match(candidate.value)
         if first and (amount := parse_amount(first.group(1))) is not None:
@@ -257,9 +264,19 @@ def _confirmed_anywhere(text: PageText, words: Field | None, confirmed: Decimal 
     the nearest one before the words, said to be a month's (月 just before it: never a year's pay)."""
     if words is None or confirmed is None or not words.raw or (end := text.joined.find(words.raw)) < 0:
         return None
-    hits = [f for f in _FIGURE.finditer(text.joined, 0, end) if parse_amount(f.group(1)) == confirmed
+    hits = [f for f in _FIGURE.finditer(text.joined, 0, end) if _confirms(f.group(1), confirmed)
             and "月" in text.joined[max(0, f.start() - MONTH_CUE_REACH) : f.start()]]
     return text.field(hits[-1].span(1), confirmed) if hits else None
+
+
+def _confirms(figure: str, confirmed: Decimal | None) -> bool:
+    """Whether a figure as read is the amount its 大写 gives: equal, or, read as no amount at all, the amount's
+    digits with its point lost and a separator misplaced (13，40000 for 13,400.00). A well-formed figure that
+    differs (1340000) stays itself, for the amount-in-words check to weigh."""
+    if confirmed is None:
+        return False
+    amount = parse_amount(figure)
+    return amount == confirmed or amount is None and re.sub(r"\D", "", figure) == f"{confirmed:.2f}".replace(".", "")
 
 
 def _in_words(words: Field | None) -> Decimal | None:

@@ -106,3 +106,21 @@ def test_a_birth_date_read_apart_from_the_id_number_is_read_again_before_the_dis
     assert _front_with_birth_read(ctx, "1990年3月7日", "1990年3月8日")["birth_date"] == date(1990, 3, 7)
     # a card that prints another date than its number keeps it, for the id-number check to fail
     assert _front_with_birth_read(ctx, "1990年3月8日", "1990年3月8日")["birth_date"] == date(1990, 3, 8)
+
+
+def test_a_monthly_figure_whose_point_the_read_lost_is_the_amount_its_words_give() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["兹有周宁，系我单位职工，月均税前收入人民币"], ["21，50000元，大写贰万壹仟伍佰元整。"]])
+    assert got["monthly_income"] == Decimal("21500.00")
+    well_formed = run(DocType.INCOME_PROOF, None, [["兹有周宁，系我单位职工，月均税前收入人民币2150000元，大写贰万壹仟伍佰元整。"]])
+    assert well_formed["monthly_income"] == Decimal("2150000")  # a figure that reads as one stays itself
+
+
+def test_a_letter_opening_with_the_person_and_the_sex_in_brackets_and_work_begun_on_a_wrapped_date() -> None:
+    got = run(DocType.INCOME_PROOF, None, [
+        ["收入证明"], ["王海（女，身份证号码32010519900307018X）是我单位正式职工，2019年"],
+        ["3月2日起在本单位工作，职务为会计，每月税前工资收入9,600.00元（人"], ["民币玖纤陆佰元整）。"]])
+    assert got["name"] == "王海"
+    assert got["employment_start"] == date(2019, 3, 2)
+    assert got["amount_in_words"] == "玖仟陆佰元整"  # 仟 read as 纤 on a scan
+    assert got["monthly_income"] == Decimal("9600.00")

@@ -29,8 +29,8 @@ _DIGIT_VALUES: dict[str, int] = {
 _ZEROS = frozenset("零〇○")
 _UNIT_VALUES: dict[str, int] = {
     **dict.fromkeys("拾十什", 10),
-    **dict.fromkeys("佰百陌", 100),
-    **dict.fromkeys("仟千阡", 1000),
+    **dict.fromkeys("佰百陌伯", 100),  # 伯: 佰 with its stroke on top lost to a scan
+    **dict.fromkeys("仟千阡纤", 1000),  # 纤: 仟 with its 亻 read as 纟
 }
 _BIG_UNIT_VARIANTS = str.maketrans("萬億", "万亿")
 _YUAN = frozenset("元圆園圓")
@@ -40,9 +40,9 @@ _VOCABULARY = set(_DIGIT_VALUES) | set(_UNIT_VALUES) | set("万萬亿億") | _YU
 # What a printed 大写 amount is written with, and the variants print and OCR give some of them (参 for 叁):
 # the character class extractors match an amount in words with; ``standard_capitals`` writes it plainly.
 STANDARD_CAPITALS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
-CAPITALS = STANDARD_CAPITALS + "两参叄貳陸萬億圓"
+CAPITALS = STANDARD_CAPITALS + "两参叄貳陸萬億圓纤伯"
 UNITS = _YUAN | {_JIAO, _FEN}  # every amount in words names one: without it the words stop short
-_STANDARD = str.maketrans("参叄貳陸萬億圓方", "叁叁贰陆万亿圆万")
+_STANDARD = str.maketrans("参叄貳陸萬億圓方纤伯", "叁叁贰陆万亿圆万仟佰")
 # One capital of an amount in words as OCR reads it: 万 read as 方 between two numerals (玖拾方零玖仟) as well.
 CAPITAL = rf"(?:[{CAPITALS}]|(?<=[壹贰叁肆伍陆柒捌玖拾佰仟])方(?=[零壹贰叁肆伍陆柒捌玖]))"
 
