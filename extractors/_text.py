@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,7 +37,9 @@ def visual_lines(page: Page) -> list[list[Word]]:
     by_line: dict[int, list[Word]] = {}
     for word in page.words:
         by_line.setdefault(word.line, []).append(word)
-    rows = sorted(by_line.values(), key=lambda ws: min(w.bbox.y0 for w in ws))
+    # a row's place is where most of its words' tops stand: one tall stray word in it (a seal's legend at the edge,
+    # spanning two rows) does not lift it above the row before
+    rows = sorted(by_line.values(), key=lambda ws: statistics.median_low(w.bbox.y0 for w in ws))
     merged: list[list[Word]] = []
     for row in rows:
         if merged and _one_row(merged[-1], row):

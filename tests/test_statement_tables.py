@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Word
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from docproc.extractors import EXTRACTORS
 from tests.statement_pages import LINE
 from tests.statement_pages import page as _page
@@ -548,3 +548,18 @@ def test_words_under_no_heading_right_of_the_last_are_no_part_of_the_counterpart
     p = _page([(0, list(zip(x, heading, strict=False))), *[(32.0 * (i + 1), r) for i, r in enumerate(body)]],
               source=PageSource.OCR)
     assert [r["counterparty"] for r in _rows(p)] == names
+
+
+def test_a_tall_stray_word_on_a_row_does_not_lift_it_above_the_row_before() -> None:
+    # a riding seal's legend at the page's edge, read as one tall word spanning two rows, numbered with the lower one
+    def word(text: str, x: float, y0: float, y1: float, line: int) -> Word:
+        return Word(text=text, bbox=BBox(x0=x, y0=y0, x1=x + 10 * len(text), y1=y1), confidence=0.9, line=line)
+
+    upper = [word(t, x, 100, 120, 0) for x, t in ((20, "20260914"), (200, "-695.74"), (340, "271,821.06"))]
+    lower = [word(t, x, 135, 155, 1) for x, t in ((20, "20260915"), (200, "24,760.05"), (340, "296,581.11"))]
+    lower.append(word("有限公司", 900, 92, 160, 1))
+    p = Page(file_id="f", number=1, width=1200, height=1600, unit=Unit.PX, source=PageSource.OCR,
+             words=tuple(upper + lower))
+    from docproc.extractors._text import visual_lines
+
+    assert [ws[0].text for ws in visual_lines(p)] == ["20260914", "20260915"]
