@@ -301,19 +301,27 @@ REREAD_CONFIDENCE = 0.8  # a value a second read gave is never as sure as a clea
 
 
 def _birth_read_again(text: PageText, fields: dict[str, Field], ctx: ReadingContext | None) -> Field | None:
-    """A printed birth date that disagrees with the id number, read a second time from its own box (digits and
-    年月日 only) before the disagreement stands: the second read replaces the first only when it gives the
-    number's date (a 5 read as 6 on a fax); a card whose print really differs keeps its first read."""
-    born, number = fields["birth_date"], fields.get("id_number")
+    """A printed birth date read a second time from its own box (digits and 年月日 only): one that disagrees with
+    the id number, before the disagreement stands, replaced only when the second read gives the number's date (a 5
+    read as 6 on a fax; a card whose print really differs keeps its first read); one after its label that the first
+    read could not parse (1971年9月日), taken as the second read gives it, for the id-number check to weigh."""
+    number = fields.get("id_number")
     encoded = parse_id_number(str(number.value)).birth_date if number else None
-    if encoded is None or born.value == encoded or born.bbox is None:
+    if "birth_date" not in fields:  # a labelled date the first read could not parse (1971年9月日): any one date read
+        hit = text.search(_BIRTH_LINE)
+        born, encoded = (hit.field(None), None) if hit else (None, None)
+    else:
+        born = fields["birth_date"]
+        if encoded is None or born.value == encoded:
+            return None
+    if born is None or born.bbox is None:
         return None
     again = reread(ctx, text.page, born.bbox, whitelist=DIGITS + "年月日")
     found = find_dates(again[0]) if again else []
-    if len(found) != 1 or found[0][0] != encoded:
+    if len(found) != 1 or encoded is not None and found[0][0] != encoded:
         return None
     confidence = min(born.confidence, again[1] if again else 0.0, REREAD_CONFIDENCE)
-    return born.model_copy(update={"value": encoded, "raw": again[0] if again else born.raw,
+    return born.model_copy(update={"value": found[0][0], "raw": again[0] if again else born.raw,
                                    "confidence": round(confidence, 3)})
 
 
@@ -384,6 +392,6 @@ def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     fields, sources = _front(text)
     if "id_number" not in fields and (whole := cut_number_read_again(text, ctx) or pieces_read_again(text, ctx)):
         fields["id_number"] = whole
-    if "birth_date" in fields and (again := _birth_read_again(text, fields, ctx)) is not None:
+    if (again := _birth_read_again(text, fields, ctx)) is not None:
         fields["birth_date"] = again
     return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})

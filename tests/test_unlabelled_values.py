@@ -106,6 +106,8 @@ def test_a_birth_date_read_apart_from_the_id_number_is_read_again_before_the_dis
     assert _front_with_birth_read(ctx, "1990年3月7日", "1990年3月8日")["birth_date"] == date(1990, 3, 7)
     # a card that prints another date than its number keeps it, for the id-number check to fail
     assert _front_with_birth_read(ctx, "1990年3月8日", "1990年3月8日")["birth_date"] == date(1990, 3, 8)
+    # a day the first read lost (1990年3月日): the second read gives the date as printed, whatever the number says
+    assert _front_with_birth_read(ctx, "1990年3月9日", "1990年3月日")["birth_date"] == date(1990, 3, 9)
 
 
 def test_a_monthly_figure_whose_point_the_read_lost_is_the_amount_its_words_give() -> None:
