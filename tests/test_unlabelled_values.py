@@ -126,3 +126,10 @@ def test_a_letter_opening_with_the_person_and_the_sex_in_brackets_and_work_begun
     assert got["employment_start"] == date(2019, 3, 2)
     assert got["amount_in_words"] == "玖仟陆佰元整"  # 仟 read as 纤 on a scan
     assert got["monthly_income"] == Decimal("9600.00")
+
+
+def test_a_monthly_pay_label_worded_as_no_list_holds_it_is_built_from_its_parts() -> None:
+    # 每月 + 税前 + 工资收入, 每月 + 平均 + 实发 + 工资: worded by the grammar of the label, in no list
+    for label in ("每月税前工资收入", "每月平均实发工资"):
+        got = run(DocType.INCOME_PROOF, None, [["兹证明周宁系我单位职工，" + label + "为人民币8,800.00元，特此证明。"]])
+        assert got["monthly_income"] == Decimal("8800.00"), label

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib.resources import files
+from itertools import product
 from typing import Any
 
 
@@ -14,8 +15,14 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def labels(doc_type: str) -> dict[str, tuple[str, ...]]:
-    """Field name → the label spellings that introduce its value on a document of ``doc_type``."""
-    return {name: tuple(spellings) for name, spellings in _load("labels.toml")[doc_type]["labels"].items()}
+    """Field name → the label spellings that introduce its value on a document of ``doc_type``: those listed,
+    and those a ``compose`` entry builds from its parts in order, one from each list (每 + 月 + 均 + 税前 + 工资收入)."""
+    section = _load("labels.toml")[doc_type]
+    found = {name: tuple(spellings) for name, spellings in section["labels"].items()}
+    for name, parts in section.get("compose", {}).items():
+        built = ("".join(choice) for choice in product(*parts))
+        found[name] = tuple(dict.fromkeys([*found.get(name, ()), *built]))
+    return found
 
 
 def words(doc_type: str, key: str) -> tuple[str, ...]:
