@@ -146,6 +146,12 @@ def test_a_back_read_without_its_labels_still_gives_authority_and_validity() -> 
     assert _back(["居民身份证", "北京市公安局朝阳分局", "2018.12.06-长期"])["valid_until"] is not None
 
 
+def test_a_validity_end_that_lost_a_point_is_read_only_on_its_start_s_month_and_day() -> None:
+    fields = _back(["居民身份证", "南京市公安局玄武分局", "有2016.05.04-2036.0504"])
+    assert (fields["valid_from"], fields["valid_until"]) == (date(2016, 5, 4), date(2036, 5, 4))
+    assert "valid_until" not in _back(["居民身份证", "南京市公安局玄武分局", "有2016.05.04-2036.0505"])
+
+
 @pytest.mark.parametrize(("row", "authority"), [("筠发机关长春市公安局朝阳分局", "长春市公安局朝阳分局"),
                                               ("发机美武汉市公安局武昌区分局", "武汉市公安局武昌区分局"),
                                               ("发相关成都市公安局武侯区分局", "成都市公安局武侯区分局")])

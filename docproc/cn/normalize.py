@@ -224,7 +224,13 @@ def parse_validity(s: str) -> Validity:
     after_sep = _RANGE_SEP.sub("", rest, count=1)
     if _LONG_TERM.match(after_sep):
         return start, LONG_TERM
-    return start, dates[1][0] if len(dates) > 1 else None
+    if len(dates) > 1:
+        return start, dates[1][0]
+    # an end whose separator the read lost (2031.1023): a validity ends on its start's month and day, which its
+    # eight digits must then show
+    digits = re.match(r"[\d.\-/,]{8,10}", after_sep.strip())
+    end = parse_date(re.sub(r"\D", "", digits.group(0))) if digits else None
+    return start, end if end and (end.month, end.day) == (start.month, start.day) and end > start else None
 
 
 # ---------------------------------------------------------------- amounts
