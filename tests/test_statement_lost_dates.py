@@ -51,6 +51,8 @@ def test_a_balance_read_fused_with_a_masked_account_number_is_cut_after_its_deci
     word = Word(text="50,364.78100930****3563", bbox=BBox(x0=0, y0=0, x1=230, y1=20), confidence=0.9)
     assert [w.text for w in split_merged(word)] == ["50,364.78", "100930****3563"]
     assert Decimal("50364.78") == Decimal(split_merged(word)[0].text.replace(",", ""))
+    points = Word(text="35.313.79744314******6534", bbox=BBox(x0=0, y0=0, x1=250, y1=20), confidence=0.9)
+    assert [w.text for w in split_merged(points)] == ["35.313.79", "744314******6534"]  # groups parted by points
 
 
 def test_a_balance_with_a_digit_of_the_next_cell_run_into_it_is_mended_where_the_chain_confirms() -> None:
