@@ -51,7 +51,9 @@ _ETHNICITY = re.compile(rf"(?:民族|民.|.族)({_GROUP})族?(?=出|$|\d|[^{CJK}
 _ADDRESS_END = re.compile(rf"{_OTHER_SIDE.pattern}|\d{{10}}")
 # the id number's row: seventeen digits or more in a run, its last character read or not
 _NUMBER_ROW = re.compile(r"[1-9]\d{16}")
-_ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]")
+# not an address's print; nor a run of small Latin letters (a card prints at most a capital: A座, B1栋), which is
+# noise of the copy read as letters (国泰家园crisrr20栋)
+_ADDRESS_NOISE = re.compile(rf"[^{CJK}0-9A-Za-z\-—()（）]|[a-z]{{3,}}")
 
 
 def _id_number(text: PageText) -> Field | None:

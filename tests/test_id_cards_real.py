@@ -244,3 +244,12 @@ def test_a_row_above_a_lone_label_that_starts_left_of_it_is_no_address() -> None
                        ("成都市武侯区人民南路四段27号", 160, 270, 500, 304),
                        ("公民身份号码", 84, 360, 210, 392), ("510107198607213424", 255, 355, 690, 393)])
     assert fields["address"] == "成都市武侯区人民南路四段27号"
+
+
+def test_small_latin_letters_the_copy_s_noise_gave_are_no_part_of_the_address() -> None:
+    fields, _ = _front(["姓名刘晓", "性别男民族汉", "出生1990年3月7日", "住址云南省昆明市五华区东风西路373号",
+                        "国泰家园crisrr20栋905室", "公民身份号码32010519900307018X"])
+    assert fields["address"] == "云南省昆明市五华区东风西路373号国泰家园20栋905室"
+    fields, _ = _front(["姓名刘晓", "性别男民族汉", "出生1990年3月7日", "住址北京市朝阳区建国路88号SOHO现代城A座",
+                        "1201室", "公民身份号码32010519900307018X"])
+    assert fields["address"] == "北京市朝阳区建国路88号SOHO现代城A座1201室"  # capitals are print
