@@ -42,9 +42,9 @@ def kind(text: str) -> str:
 # a currency's sign or code printed (or read) before an amount: ¥, CNY, RMB
 _CURRENCY = r"(?:[¥￥]|CNY|RMB)"
 # an amount read fused with the account number after it (194457.662085787045084029225): a run of digits
-# longer than any amount, or one masked with asterisks (50,364.78100930****3563, its groups parted by points too:
-# 35.313.79744314******6534), is an account, so the amount ends at its two decimals; an amount keeps the currency before it (CNY15299.26, CNY 15299.26), which no text run
-# takes, and a sign after it (2,027.11-)
+# longer than any amount, or one masked with asterisks (50,364.78100930****3563, its groups parted by points
+# too: 35.313.79744314******6534), is an account, so the amount ends at its two decimals; an amount keeps the
+# currency before it (CNY15299.26, CNY 15299.26), which no text run takes, and a sign after it (2,027.11-)
 _TOKEN = re.compile(rf"\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|{YEAR_LAST}(?!\d)|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
                     rf"|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.]*\.\d{{2}}(?=\d{{7}}|\d+\*)|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.*]*\d(?:(?<=[.,]\d\d)[-+](?![\d.]))?|[-+]?\d"
                     rf"|(?:(?!{_CURRENCY}\s?\d)[^\s\d+\-¥￥])+|\S")

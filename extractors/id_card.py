@@ -320,11 +320,10 @@ def _birth_read_again(text: PageText, fields: dict[str, Field], ctx: ReadingCont
         return None
     again = reread(ctx, text.page, born.bbox, whitelist=DIGITS + "年月日")
     found = find_dates(again[0]) if again else []
-    if len(found) != 1 or encoded is not None and found[0][0] != encoded:
+    if again is None or len(found) != 1 or encoded is not None and found[0][0] != encoded:
         return None
-    confidence = min(born.confidence, again[1] if again else 0.0, REREAD_CONFIDENCE)
-    return born.model_copy(update={"value": found[0][0], "raw": again[0] if again else born.raw,
-                                   "confidence": round(confidence, 3)})
+    confidence = round(min(born.confidence, again[1], REREAD_CONFIDENCE), 3)
+    return born.model_copy(update={"value": found[0][0], "raw": again[0], "confidence": confidence})
 
 
 def _birth_row(text: PageText) -> int:
