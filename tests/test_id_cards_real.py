@@ -253,3 +253,9 @@ def test_small_latin_letters_the_copy_s_noise_gave_are_no_part_of_the_address() 
     fields, _ = _front(["姓名刘晓", "性别男民族汉", "出生1990年3月7日", "住址北京市朝阳区建国路88号SOHO现代城A座",
                         "1201室", "公民身份号码32010519900307018X"])
     assert fields["address"] == "北京市朝阳区建国路88号SOHO现代城A座1201室"  # capitals are print
+
+
+def test_a_birth_label_whose_second_character_a_fax_misread_still_labels_the_date() -> None:
+    # 出生 read as 出牛, 月 as H and 日 as F: read without its label, its digits in order the number's date
+    fields, _ = _front(["姓名赵晓", "性别女民族汉", "出牛199003H07F", "公民身份号码 32010519900307018X"])
+    assert fields["birth_date"] == date(1990, 3, 7)
