@@ -45,8 +45,10 @@ _CURRENCY = r"(?:[¥￥]|CNY|RMB)"
 # longer than any amount, or one masked with asterisks (50,364.78100930****3563, its groups parted by points
 # too: 35.313.79744314******6534), is an account, so the amount ends at its two decimals; an amount keeps the
 # currency before it (CNY15299.26, CNY 15299.26), which no text run takes, and a sign after it (2,027.11-)
+# …or one whose point the read lost too (71,19128029277****4869): its thousands groups, then its two decimals
+_POINT_LOST = re.compile(r"([-+]?\d{1,3}(?:,\d{3})+)(\d{2})")
 _TOKEN = re.compile(rf"\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|{YEAR_LAST}(?!\d)|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
-                    rf"|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.]*\.\d{{2}}(?=\d{{7}}|\d+\*)|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.*]*\d(?:(?<=[.,]\d\d)[-+](?![\d.]))?|[-+]?\d"
+                    rf"|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.]*\.\d{{2}}(?=\d{{7}}|\d+\*)|{_POINT_LOST.pattern}(?=\d+\*)|[-+]?(?:{_CURRENCY}\s?)?\d[\d,.*]*\d(?:(?<=[.,]\d\d)[-+](?![\d.]))?|[-+]?\d"
                     rf"|(?:(?!{_CURRENCY}\s?\d)[^\s\d+\-¥￥])+|\S")
 
 
@@ -55,9 +57,10 @@ def split_merged(word: Word) -> list[Word]:
     per token, each with its share of the box by character width (CJK about twice a digit)."""
     text = to_halfwidth(word.text)
     tokens = [m for m in _TOKEN.finditer(text)]
-    kinds = [kind(m.group(0)) for m in tokens]
-    anchored = any(k == "date" or (k == "money" and re.search(r"[.,]\d{2}$", m.group(0)))
-                   for k, m in zip(kinds, tokens, strict=True)) or (  # a figure a spreadsheet printed with one
+    texts = [_point_put_back(text, m) for m in tokens]
+    kinds = [kind(t) for t in texts]
+    anchored = any(k == "date" or (k == "money" and re.search(r"[.,]\d{2}$", t))
+                   for k, t in zip(kinds, texts, strict=True)) or (  # a figure a spreadsheet printed with one
         # decimal (74895.6) and the description run into it; a whole figure may be one that lost its point (797664莫)
         len(tokens) >= 2 and re.fullmatch(r"\d{3,}\.\d", tokens[0].group(0)) is not None
         and re.match(r"[\u4e00-\u9fff]", tokens[1].group(0)) is not None)
@@ -70,12 +73,18 @@ def split_merged(word: Word) -> list[Word]:
     total = width(text) or 1.0
     scale = (word.bbox.x1 - word.bbox.x0) / total
     pieces = []
-    for m in tokens:
+    for m, piece in zip(tokens, texts, strict=True):
         x0 = word.bbox.x0 + width(text[: m.start()]) * scale
         x1 = word.bbox.x0 + width(text[: m.end()]) * scale
         box = BBox(x0=x0, y0=word.bbox.y0, x1=x1, y1=word.bbox.y1, unit=word.bbox.unit)
-        pieces.append(word.model_copy(update={"text": m.group(0), "bbox": box}))
+        pieces.append(word.model_copy(update={"text": piece, "bbox": box}))
     return pieces
+
+
+def _point_put_back(text: str, token: re.Match[str]) -> str:
+    """A token as the cell printed it: an amount whose point the read lost, run into a masked account, gets it back."""
+    lost = _POINT_LOST.fullmatch(token.group(0)) if text[token.end() : token.end() + 1].isdigit() else None
+    return f"{lost.group(1)}.{lost.group(2)}" if lost else token.group(0)
 
 
 _SIGNS = ("-", "+", "－", "＋")

@@ -53,6 +53,8 @@ def test_a_balance_read_fused_with_a_masked_account_number_is_cut_after_its_deci
     assert Decimal("50364.78") == Decimal(split_merged(word)[0].text.replace(",", ""))
     points = Word(text="35.313.79744314******6534", bbox=BBox(x0=0, y0=0, x1=250, y1=20), confidence=0.9)
     assert [w.text for w in split_merged(points)] == ["35.313.79", "744314******6534"]  # groups parted by points
+    lost = Word(text="62,50417100930****3563", bbox=BBox(x0=0, y0=0, x1=250, y1=20), confidence=0.9)
+    assert [w.text for w in split_merged(lost)] == ["62,504.17", "100930****3563"]  # its point lost too: put back
 
 
 def test_a_balance_with_a_digit_of_the_next_cell_run_into_it_is_mended_where_the_chain_confirms() -> None:
