@@ -14,6 +14,7 @@ import numpy as np
 from docproc.cn.amount_words import STANDARD_CAPITALS
 from docproc.core.models import BBox, Page, PageSource
 from docproc.core.timing import stage
+from docproc.extractors._row_date_reread import ReadCell
 from docproc.reading import imaging
 from docproc.reading.read import clear_seal_ink
 from docproc.store.blobs import Blobs
@@ -49,6 +50,13 @@ def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str,
     with stage("re_reads"):
         text, confidence = engine.read_line(gray, lang="eng" if digits else lang, whitelist=whitelist)
     return (text, confidence) if text else None
+
+
+def cell_readers(ctx: ReadingContext | None, whitelist: str) -> tuple[ReadCell, ...]:
+    """One table cell read again, each in turn as a caller needs: digits only (tesseract), then the page's engine
+    told to read ``whitelist``'s characters (each misreads what the other reads)."""
+    return (lambda page, box: reread(ctx, page, box, whitelist=whitelist, digits=True),
+            lambda page, box: reread(ctx, page, box, whitelist=whitelist))
 
 
 def _shift(box: BBox, dx: float, dy: float) -> BBox:

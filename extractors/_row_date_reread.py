@@ -5,7 +5,7 @@ it at a page's top or foot)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from statistics import median
 
@@ -40,9 +40,10 @@ def _between(day: date | None, before: date | None, after: date | None) -> bool:
     return min(before, after) <= day <= max(before, after)
 
 
-def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, read_cell: ReadCell) -> list[int]:
+def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, readers: Sequence[ReadCell]) -> list[int]:
     """The lines (indexes) that are rows once their date, read again from the date column's crop, is put in front
-    of them (``lines`` is changed in place); a read that is no date, or a date outside the rows around it, is left."""
+    of them (``lines`` is changed in place); a read that is no date, or a date outside the rows around it, is left.
+    A row whose date the read returned in pieces (2026 9 for 20260809) has its date read again the same way."""
     dates = [w for i in dated if (w := _date_word(lines[i])) is not None]
     if len(dates) < 3:
         return []
@@ -52,20 +53,27 @@ def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, read
     found = []
     for k, words in enumerate(lines):
         under = [w for w in words if w.bbox.x1 > x0 and w.bbox.x0 < x1]  # what the read kept of the date: digits
-        if k in dated or not words or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY \
-                or not all(to_halfwidth(w.text).strip().isdigit() for w in under):
+        if (k in dated and _date_word(words) is not None) or not words or not all(
+                to_halfwidth(w.text).strip().isdigit() for w in under) or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY:
             continue
         before = next((day for i, day in reversed(days) if i < k), None)
         after = next((day for i, day in days if i > k), None)
         middle = median((w.bbox.y0 + w.bbox.y1) / 2 for w in words)
         box = BBox(x0=x0, y0=middle - height / 2, x1=x1, y1=middle + height / 2, unit=dates[0].bbox.unit)
-        read = read_cell(page, box)
-        if read is None or not ROW_DATE.fullmatch(text := to_halfwidth(read[0]).strip(" -/.")):
-            continue
-        if not _between(parse_date(text), before, after):
+        if (text := _date_between(page, box, readers, before, after)) is None:
             continue
         kept = [w for w in words if w not in under]
         lines[k] = [*[w for w in kept if w.bbox.x1 <= x0], Word(text=text, bbox=box, confidence=min(
             w.confidence for w in words)), *[w for w in kept if w.bbox.x1 > x0]]
-        found.append(k)
+        found += [] if k in dated else [k]
     return found
+
+
+def _date_between(page: Page, box: BBox, readers: Sequence[ReadCell], before: date | None, after: date | None) -> str | None:
+    """The first reading of ``box`` that is a date between the rows' around it."""
+    for read in readers:
+        got = read(page, box)
+        if got is not None and ROW_DATE.fullmatch(text := to_halfwidth(got[0]).strip(" -/.")) \
+                and _between(parse_date(text), before, after):
+            return text
+    return None

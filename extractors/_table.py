@@ -10,6 +10,7 @@ last header seen when a page repeats none.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docproc.cn import vocab
@@ -152,9 +153,9 @@ def _cell_text(words: list[Word]) -> str:
     return text
 
 
-def rows_of(pages: list[Page], read_cell: ReadCell | None = None) -> list[Row]:
+def rows_of(pages: list[Page], readers: Sequence[ReadCell] = ()) -> list[Row]:
     """Every dated row of a table that may run over several pages, with the lines its cells wrap onto; on a scan,
-    with ``read_cell``, a row whose date the read lost has its date cell read again."""
+    with ``readers``, a row whose date the read lost has its date cell read again (each reader in turn)."""
     rows: list[Row] = []
     columns: list[Column] | None = None
     headers = [find_header(page) for page in pages]
@@ -173,7 +174,7 @@ def rows_of(pages: list[Page], read_cell: ReadCell | None = None) -> list[Row]:
                                        columns or []), columns or []) for words in visual_lines(page)[start:]]
         lines = mend_dates(lines)
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
-        if scanned and read_cell is not None and (again := dates_read_again(lines, dated, page, read_cell)):
+        if scanned and readers and (again := dates_read_again(lines, dated, page, readers)):
             dated = sorted(dated + again)
         page_columns = _shaped([lines[i] for i in dated], columns, page.width) if scanned else columns
         if page_columns is None:

@@ -17,7 +17,8 @@ from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocum
 from docproc.extractors._app_cards import Card, cards_of
 from docproc.extractors._card_number import card_number_above_table
 from docproc.extractors._labels import Candidate, first_valid, labels_of
-from docproc.extractors._reread import DIGITS, reread
+from docproc.extractors._lost_cells import mend_lost_cells
+from docproc.extractors._reread import DIGITS, cell_readers, reread
 from docproc.extractors._row_dates import newest_first
 from docproc.extractors._table import Row, rows_of
 from docproc.extractors._table_header import Column, find_header, header_name
@@ -312,21 +313,21 @@ def _lost_one_character(printed: object, value: Decimal) -> bool:
 def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
     """Header fields (first page that has each) and all transaction rows across pages."""
     fields: dict[str, Field] = {}
-    headers = [find_header(page) for page in doc.pages]
+    headers, pages = [find_header(page) for page in doc.pages], {p.number: p for p in doc.pages}
     for page, header in zip(doc.pages, headers, strict=True):
         for name, value in _header_fields(PageText(page), header).items():
             fields.setdefault(name, value)
     if "account_number" not in fields and (number := card_number_above_table(doc.pages[0], headers[0])):
         fields["account_number"] = number  # its label misread past knowing (服号 for 账号)
-    table = rows_of(list(doc.pages), lambda page, box: reread(ctx, page, box, whitelist=DIGITS + "-/.", digits=True)
-                    or reread(ctx, page, box, whitelist=DIGITS + "-/."))
+    table = rows_of(list(doc.pages), cell_readers(ctx, DIGITS + "-/."))
     order = date_order(table, fields)
+    table, mended = mend_lost_cells(table, lambda r: transaction(r, order), pages, cell_readers(ctx, DIGITS + ".,-+"))
     rows = [r for r in table if transaction(r, order) is not None]
     transactions = [t for r in rows if (t := transaction(r, order)) is not None]
     if newest_first([t["date"] for t in transactions]):  # an app's export, newest first: the chain runs upwards
         rows.reverse()
         transactions.reverse()
-    repaired = _repair_chain(rows, transactions, {p.number: p for p in doc.pages}, ctx)
+    repaired = _repair_chain(rows, transactions, pages, ctx)
     placed: list[Row | Card] = list(rows)
     if not transactions and (cards := cards_of(list(doc.pages), _period(fields))):
         placed, transactions = list(cards), [c.transaction for c in cards]  # a phone bank's cards, no table
@@ -338,8 +339,8 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
             page=placed[0].page,
             bbox=union_boxes([r.bbox for r in placed if r.page == placed[0].page]),
         )
-    return ExtractedFields(fields=fields, meta={"transaction_rows": [
-        {"page": r.page, "bbox": r.bbox.as_list()} for r in placed], "reread_rows": repaired})
+    return ExtractedFields(fields=fields, meta={"transaction_rows": [{"page": r.page, "bbox": r.bbox.as_list()} for r in placed],
+                                                "reread_rows": repaired, "lost_cells_read": len(mended)})
 
 
 def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like: Decimal) -> Decimal | None:

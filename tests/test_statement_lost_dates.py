@@ -36,7 +36,7 @@ def test_a_row_whose_date_the_read_lost_gets_it_from_its_cell_read_again() -> No
         asked.append(box)
         return "/20260306-", 0.9  # the crop's padding catches a rule or two
 
-    rows = rows_of([_scan()], read_cell)
+    rows = rows_of([_scan()], [read_cell])
     assert _days(rows) == ["2026-03-01", "2026-03-03", "2026-03-06", "2026-03-09", "2026-03-11"]
     assert len(asked) == 1 and 70 <= asked[0].x0 < asked[0].x1 <= 70 + 9 * 8 + 1  # under the date column
     assert _days(rows_of([_scan()])) == ["2026-03-01", "2026-03-03", "2026-03-09", "2026-03-11"]  # nothing to read with
@@ -44,7 +44,7 @@ def test_a_row_whose_date_the_read_lost_gets_it_from_its_cell_read_again() -> No
 
 def test_a_read_that_is_no_date_between_its_neighbours_adds_no_row() -> None:
     for read in ("20260312", "2026031", "ATM"):
-        assert len(rows_of([_scan()], lambda page, box, read=read: (read, 0.9))) == 4
+        assert len(rows_of([_scan()], [lambda page, box, read=read: (read, 0.9)])) == 4
 
 
 def test_a_balance_read_fused_with_a_masked_account_number_is_cut_after_its_decimals() -> None:
