@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import cv2
 import numpy as np
 
 from docproc.cn.amount_words import STANDARD_CAPITALS
-from docproc.core.models import BBox, Page, PageSource
+from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.core.timing import stage
 from docproc.extractors._row_date_reread import ReadCell
 from docproc.reading import imaging
@@ -50,6 +51,24 @@ def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str,
     with stage("re_reads"):
         text, confidence = engine.read_line(gray, lang="eng" if digits else lang, whitelist=whitelist)
     return (text, confidence) if text else None
+
+
+def read_region(ctx: ReadingContext | None, page: Page, box: BBox, *, smooth: bool = False) -> list[Word]:
+    """The words of ``box`` on ``page`` read again as a block of their own (the engine finds and reads the
+    lines of a crop it sees larger than on the whole page), in the page's coordinates; ``smooth`` blurs a
+    copy's grain or a fax's halftone dots first. Nothing when the page cannot be re-read."""
+    if ctx is None or page.source != PageSource.OCR or not page.render_sha256:
+        return []
+    image = _render(ctx.blobs, page.render_sha256, ctx.settings.max_image_pixels)
+    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
+    x1, y1 = min(image.shape[1], int(box.x1)), min(image.shape[0], int(box.y1))
+    if x1 - x0 < 16 or y1 - y0 < 16:
+        return []
+    crop = imaging.to_gray(image[y0:y1, x0:x1])
+    with stage("re_reads"):
+        words = ctx.ocr.read(cv2.GaussianBlur(crop, (5, 5), 0) if smooth else crop)
+    return [w.model_copy(update={"bbox": _shift(w.bbox, -x0, -y0).model_copy(update={"unit": box.unit})})
+            for w in words]
 
 
 def cell_readers(ctx: ReadingContext | None, whitelist: str) -> tuple[ReadCell, ...]:

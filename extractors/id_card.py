@@ -10,6 +10,7 @@ from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_date, parse_validity
 from docproc.cn.places import PROVINCES, REGIONS, from_first_region
 from docproc.core.models import DocType, Field, RawDocument, Side
+from docproc.extractors._card_read_again import front_read_again
 from docproc.extractors._id_number_reread import cut_number_read_again, in_order, mended_number, pieces_read_again
 from docproc.extractors._reread import DIGITS, reread
 from docproc.extractors._text import Hit, PageText
@@ -215,11 +216,6 @@ def _name_above(text: PageText) -> Field | None:
 _LABEL_LEFT = re.compile(r"^姓")  # what is left of 姓名 when its second character was lost
 
 
-def extract_front(text: PageText) -> dict[str, Field]:
-    """Fields of an ID card front page."""
-    return _front(text)[0]
-
-
 def _front(text: PageText) -> tuple[dict[str, Field], dict[str, str]]:
     """Fields of a front page, and for each field read without its label where it came from."""
     fields: dict[str, Field] = {}
@@ -397,4 +393,6 @@ def extract_id_card(doc: RawDocument, ctx: ReadingContext) -> ExtractedFields:
         fields["id_number"] = whole
     if (again := _birth_read_again(text, fields, ctx)) is not None:
         fields["birth_date"] = again
+    block, where = front_read_again(text, fields, ctx, _front)  # rows the page's read lost, from the card's crop
+    fields, sources = fields | block, sources | where
     return ExtractedFields(fields=fields, meta={"field_sources": sources} if sources else {})
