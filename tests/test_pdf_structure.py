@@ -288,3 +288,17 @@ def test_the_policy_alone_turns_the_producer_hint(quick: Context) -> None:
     word = text_pdf([STATEMENT], producer="Microsoft® Word 2010")
     assert verdict(quick, word, DocType.BANK_STATEMENT)[0] == Status.REVIEW
     assert verdict(quick, word, DocType.PURCHASE_CONTRACT)[0] == Status.PASS
+
+
+def test_an_office_suite_that_only_wrapped_a_scan_is_no_hint(quick: Context) -> None:
+    """A statement photographed or scanned, then put in a PDF by an office suite's image-to-PDF: no text drawn by it."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (600, 800), "white").save(out, format="PDF")
+    with pikepdf.open(io.BytesIO(out.getvalue())) as pdf:
+        pdf.docinfo["/Producer"] = "WPS Office 图片转PDF"
+        wrapped = io.BytesIO()
+        pdf.save(wrapped)
+    status, reasons = verdict(quick, wrapped.getvalue(), DocType.BANK_STATEMENT)
+    assert status == Status.PASS, reasons

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docproc.core.models import BBox, Document, Evidence, Unit
+from docproc.core.models import BBox, Document, Evidence, PageSource, Unit
 from docproc.core.policy import Policy
 from docproc.validators._common import Said, en, pages_zh, say, where, where_zh, zh
 
@@ -101,9 +101,13 @@ def mixed_fonts(doc: Document) -> list[Finding]:
 
 
 def producer_hint(doc: Document, facts: dict[str, Any], policy: Policy) -> Said | None:
-    """An office suite or PDF editor as producer, on a type the policy says its issuer prints itself."""
+    """An office suite or PDF editor as producer, on a type the policy says its issuer prints itself, where that
+    program drew the page's text. A PDF whose every page is a picture (read by OCR: a scan or a photo wrapped by a
+    scanner's software, a phone app or an office suite's 图片转PDF) says only who wrapped it; what a picture shows
+    of an edit is anomaly.image_edit's to weigh."""
     rule = policy.pdf.producer_review
-    if doc.type not in rule.doc_types:
+    sources = doc.meta.get("page_sources") or []
+    if doc.type not in rule.doc_types or (sources and all(s == PageSource.OCR for s in sources)):
         return None
     tool = " ".join(str(facts.get(k) or "") for k in ("producer", "creator")).lower()
     if not any(p in tool for p in rule.producers):
