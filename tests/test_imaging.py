@@ -179,6 +179,21 @@ def test_seal_crop_and_ring_unwrap(sealed_page: np.ndarray) -> None:
     assert strip.shape[1] > 4 * strip.shape[0]  # a long, low band
 
 
+def test_the_legend_band_holds_the_legend_when_the_gap_inside_the_ring_holds_specks() -> None:
+    """A photo's tinted paper or a copy's speckle puts some "ink" in the gap between ring and legend: the band
+    still reaches in over the legend instead of stopping in the gap."""
+    from docproc.reading.seal_legends import _legend_band
+
+    rng = np.random.default_rng(3)
+    polar = np.full((700, 152, 3), 255, np.uint8)  # a row per angle, the radius along it
+    red = (40, 40, 220)
+    polar[:, 143:151] = red  # the ring
+    polar[:, 95:131][rng.random((700, 36)) < 0.3] = red  # the legend's strokes
+    clean = _legend_band(polar, "red")
+    polar[:, 131:143][rng.random((700, 12)) < 0.035] = red  # the specks in the gap
+    assert _legend_band(polar, "red") == clean and clean[0] < 95 and clean[1] <= 143
+
+
 def test_read_seal_legend_on_a_clean_seal() -> None:
     page = stamp(Image.new("RGB", (320, 320), "white"), seal_layer(140, "北京某某科技有限公司"), (14, 14), RED)
     seal = detect_seals(page)[0]

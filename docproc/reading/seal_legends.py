@@ -60,6 +60,10 @@ def _polar(img: np.ndarray, stamp: Stamp, *, start_at_top: bool) -> np.ndarray:
     return np.roll(polar, -n_angles // 4 - (n_angles // 2 if start_at_top else 0), axis=0)
 
 
+GAP_SHARE = 0.25  # of the legend's share of inked angles: less than this between ring and legend is the gap
+LEGEND_REACH = 0.3  # of the radius inside the ring: where the legend's characters lie, not the star or inner text
+
+
 def _legend_band(polar: np.ndarray, colour: str) -> tuple[int, int]:
     """Radial range of the legend: the ink run just inside the outer ring."""
     n_r = polar.shape[1]
@@ -70,8 +74,11 @@ def _legend_band(polar: np.ndarray, colour: str) -> tuple[int, int]:
         if len(ring):  # the ring is the run that nearly every angle has ink in
             ring_in = n_r // 2 + int(ring[0])
         ring_in -= max(1, round(0.03 * n_r))  # the ring's soft inner edge
+        # the gap between ring and legend: below a share of the legend's ink, as a photo's tinted paper or a
+        # copy's speckle gives the gap some "ink" too
+        gap = max(0.03, GAP_SHARE * float(profile[max(0, ring_in - round(LEGEND_REACH * n_r)) : ring_in].max(initial=0.0)))
         r = ring_in - 1
-        while r > 0 and profile[r] < 0.03:  # the gap between ring and legend
+        while r > 0 and profile[r] < gap:
             r -= 1
         while r > 0 and profile[r] >= 0.03:  # the legend itself
             r -= 1
