@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docproc.cn.normalize import to_halfwidth
-from docproc.core.models import BBox, Field, Page, Word
+from docproc.core.models import BBox, Field, Page, PageSource, Word
 
 
 def union_boxes(boxes: list[BBox]) -> BBox | None:
@@ -46,7 +46,35 @@ def visual_lines(page: Page) -> list[list[Word]]:
             merged[-1] = merged[-1] + row
         else:
             merged.append(list(row))
-    return [sorted(ws, key=lambda w: w.bbox.x0) for ws in merged]
+    rows_out = [sorted(ws, key=lambda w: w.bbox.x0) for ws in merged]
+    return [_split_print_joined(ws) for ws in rows_out] if page.source == PageSource.OCR else rows_out
+
+
+SPLIT_SHARE = 0.5  # of the shared characters' width: boxes overlapping this much are one print read in two pieces
+
+
+def _split_print_joined(words: list[Word]) -> list[Word]:
+    """A row's words with each print the detector cut into two overlapping boxes, each read with the characters
+    where they overlap (2025. | .07.07), made one word again without those characters twice (2025.07.07)."""
+    out: list[Word] = []
+    for word in words:
+        before = out[-1] if out else None
+        shared = _shared_edge(before.text, word.text) if before is not None else 0
+        if before is not None and shared and before.bbox.x1 - word.bbox.x0 >= SPLIT_SHARE * shared * _char_width(before):
+            out[-1] = Word(text=before.text + word.text[shared:], bbox=before.bbox.union(word.bbox),
+                           confidence=min(before.confidence, word.confidence), line=before.line)
+        else:
+            out.append(word)
+    return out
+
+
+def _shared_edge(left: str, right: str) -> int:
+    """How many characters ``left`` ends with that ``right`` starts with (the longest such run)."""
+    return next((k for k in range(min(len(left), len(right)), 0, -1) if left.endswith(right[:k])), 0)
+
+
+def _char_width(word: Word) -> float:
+    return (word.bbox.x1 - word.bbox.x0) / max(len(word.text), 1)
 
 
 def _one_row(a: list[Word], b: list[Word]) -> bool:

@@ -82,3 +82,22 @@ def test_a_date_read_in_pieces_is_read_again_and_the_next_reader_asked_when_one_
     answers = iter(["2026035", "20260305"])  # digits only lost one; the page's engine read it whole
     rows = rows_of([p], [lambda page, box: (next(answers), 0.9)] * 2)
     assert [str(t["date"]) for r in rows if (t := transaction(r))][2] == "2026-03-05"
+
+
+def test_a_date_the_detector_cut_into_two_overlapping_boxes_is_one_date_again() -> None:
+    """2025. | .07.07: one print in two boxes that overlap where each read the same point; the point is not doubled."""
+    from docproc.extractors._text import visual_lines
+
+    p = _page(["3", "20260305", "11:10:11", "消费", "-200.00", "10,200.00", "某超市"])
+    date = next(w for w in p.words if w.text == "20260305")
+    left = date.model_copy(update={"text": "2026.", "bbox": date.bbox.model_copy(update={"x1": date.bbox.x0 + 52})})
+    right = date.model_copy(update={"text": ".03.05", "line": date.line + 100,
+                                    "bbox": date.bbox.model_copy(update={"x0": date.bbox.x0 + 46})})
+    cut = p.model_copy(update={"words": tuple(w for w in p.words if w is not date) + (left, right)})
+    assert [str(t["date"]) for r in rows_of([cut]) if (t := transaction(r))][2] == "2026-03-05"
+    assert "2026.03.05" in [w.text for line in visual_lines(cut) for w in line]
+    touching = right.model_copy(update={"bbox": date.bbox.model_copy(update={"x0": date.bbox.x0 + 50})})  # 2 px
+    apart = cut.model_copy(update={"words": tuple(w for w in p.words if w is not date) + (left, touching)})
+    assert "2026.03.05" not in [w.text for line in visual_lines(apart) for w in line]
+    layer = cut.model_copy(update={"source": PageSource.TEXT_LAYER})  # a text layer's words are as printed
+    assert "2026.03.05" not in [w.text for line in visual_lines(layer) for w in line]
