@@ -128,4 +128,3 @@ def _mended(table: list[Row], row: Row, name: str, previous: dict[str, Any], tra
         if (entry := transaction(mended)) is not None:
             return mended, entry
     return None
-
