@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from docproc.cn.id_number import mended_in_text, parse_id_number
 from docproc.core.models import BBox, Field
-from docproc.extractors._reread import DIGITS, reread
+from docproc.extractors._reread import DIGITS, cell_readers, reread
 from docproc.extractors._text import PageText
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ WIDEN_CHARACTERS = 3  # how many characters' width a cut number's box is widened
 
 def cut_number_read_again(text: PageText, ctx: ReadingContext | None) -> Field | None:
     """A number read with 17 characters (its last one lost at the card's edge or to glare) read again from its
-    box widened to the right, digits and X only; kept only when it starts with the 17 read and its check digit
-    holds."""
+    box widened to the right, digits and X only (by the digits engine, then by the page's); kept only when it starts
+    with the 17 read and its check digit holds."""
     for hit in text.finditer(_SEVENTEEN):
         field = hit.field(hit.group(1))
         if field.bbox is None:
@@ -43,13 +43,13 @@ def cut_number_read_again(text: PageText, ctx: ReadingContext | None) -> Field |
         box = field.bbox
         step = (box.x1 - box.x0) / len(hit.group(1))  # one character's width (the box may hold its label too)
         wider = BBox(x0=box.x0, y0=box.y0, x1=box.x1 + WIDEN_CHARACTERS * step, y1=box.y1, unit=box.unit)
-        again = reread(ctx, text.page, wider, whitelist=DIGITS + "X", digits=True)
-        if again is None:
-            continue
-        read = re.sub(r"[^0-9X]", "", again[0].upper())
-        number = read[read.find(hit.group(1)):][:18] if hit.group(1) in read else ""
-        if len(number) == 18 and parse_id_number(number).valid_check_digit:
-            return field.model_copy(update={"value": number, "raw": again[0]})
+        for read_cell in cell_readers(ctx, DIGITS + "X"):  # digits only, then the page's engine
+            if (again := read_cell(text.page, wider)) is None:
+                continue
+            read = re.sub(r"[^0-9X]", "", again[0].upper())
+            number = read[read.find(hit.group(1)):][:18] if hit.group(1) in read else ""
+            if len(number) == 18 and parse_id_number(number).valid_check_digit:
+                return field.model_copy(update={"value": number, "raw": again[0]})
     return None
 
 

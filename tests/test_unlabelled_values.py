@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import cv2
+import numpy as np
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Side, Unit, Word
 from docproc.extractors import EXTRACTORS
@@ -77,6 +78,44 @@ def test_an_id_number_cut_after_17_characters_is_read_again_from_its_widened_box
     got = EXTRACTORS.get("id_card")(raw, ctx).fields
     assert got["id_number"].value == number
     assert "id_number" not in EXTRACTORS.get("id_card")(raw, None).fields  # nothing to read it again from
+
+
+class _LineEngine:
+    """An engine whose line reads give one fixed text (whatever the crop)."""
+
+    name = "line"
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    def read(self, image: object, **_: object) -> list[Word]:
+        return []
+
+    def read_line(self, image: object, **_: object) -> tuple[str, float]:
+        return self.line, 0.9
+
+    def orientation(self, image: object) -> int:
+        return 0
+
+
+def test_a_cut_number_the_digits_engine_misses_is_taken_from_the_page_engines_read(ctx: Context) -> None:
+    """Half the last digit left at the card's edge: the digits engine drops it, the page's engine reads it."""
+    number = "440106198711011163"
+    page = Page(file_id="f", number=1, width=800, height=100, unit=Unit.PX, source=PageSource.OCR,
+                words=(Word(text="公民身份号码", bbox=BBox(x0=10, y0=20, x1=200, y1=60), confidence=0.9, line=0),
+                       Word(text=number[:17] + ".", bbox=BBox(x0=210, y0=20, x1=700, y1=60), confidence=0.9, line=0)),
+                render_sha256=ctx.blobs.put(cv2.imencode(".png", np.full((100, 800, 3), 255, np.uint8))[1].tobytes()),
+                render_width=800, render_height=100)
+    raw = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(page,))
+
+    def read_with(page_engine: str) -> object:
+        engines = Context(settings=ctx.settings, db=ctx.db, blobs=ctx.blobs, policy=ctx.policy,
+                          ocr=_LineEngine(page_engine), digits_ocr=_LineEngine(number[:17]))  # type: ignore[arg-type]
+        got = EXTRACTORS.get("id_card")(raw, engines).fields
+        return got["id_number"].value if "id_number" in got else None
+
+    assert read_with(number) == number
+    assert read_with(number[:17] + "8") is None  # a last digit its check digit does not hold is not taken
 
 
 def _front_with_birth_read(ctx: Context, printed: str, first_read: str) -> dict[str, object]:
