@@ -20,7 +20,7 @@ from docproc.core.models import BBox, Page, PageSource, Word
 from docproc.extractors._ocr_cells import comma_point, lookalike_digits, lost_separator, serial_apart
 from docproc.extractors._row_date_reread import ReadCell, dates_read_again
 from docproc.extractors._row_dates import SERIAL_CHARS, mend_dates
-from docproc.extractors._table_edges import clusters, one_per_heading, under_the_dates
+from docproc.extractors._table_edges import clusters, money_columns_by_edges, one_per_heading, under_the_dates
 from docproc.extractors._table_header import Column, find_header, richer_columns
 from docproc.extractors._table_shape import date_column, description_column, money_columns
 from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
@@ -182,7 +182,7 @@ def rows_of(pages: list[Page], readers: Sequence[ReadCell] = ()) -> list[Row]:
         first = [c for c in page_columns if not c.second_line]  # a dated line holds no cell of an entry's second line
         aligned = under_the_dates([lines[i] for i in dated], page.width)
         text_columns = _text_columns_by_edges(aligned, first, page.width)
-        money_columns = _money_columns_by_edges(aligned, first, page.width)
+        money_columns = money_columns_by_edges(aligned, [c for c in first if c.name in _KINDS["money"]], page.width)
         cells = {i: _assign(lines[i], first, text_columns, money_columns) for i in dated}
         for row, above, parts in _wrapped_lines(lines, cells, page_columns).values():
             joined: dict[str, list[Word]] = {}
@@ -317,8 +317,9 @@ def _cell_under(word: Word, cells: dict[str, list[Word]], columns: list[Column])
     the word sits under when the row has printed nothing of it on its own line."""
     slack = word.bbox.y1 - word.bbox.y0
     for name, words in cells.items():
-        box = _box(words)
-        if name in _WRAP_CELLS and word.bbox.x0 >= box.x0 - slack and word.bbox.x1 <= box.x1 + slack:
+        box = _box(words)  # within the cell's span, or from its left edge (a name's first part over its short end)
+        if name in _WRAP_CELLS and word.bbox.x0 >= box.x0 - slack \
+                and (word.bbox.x1 <= box.x1 + slack or word.bbox.x0 <= box.x0 + slack):
             return name
     column = _column_of(word, columns).name
     return column if column in _WRAP_CELLS and column not in cells else None
@@ -339,24 +340,6 @@ def _cell_starts(words: list[Word]) -> list[Word]:
     cell), or a text word right after an amount (a name printed, or read, close after the balance)."""
     return words[:1] + [word for before, word in zip(words, words[1:], strict=False) if _set_apart(before, word)
                         or (_kind(before.text) in ("money", "number") and _kind(word.text) == "text")]
-
-
-def _money_columns_by_edges(lines: list[list[Word]], columns: list[Column],
-                            width: float) -> list[tuple[float, float, Column]]:
-    """Right edges of the amount columns as the rows print them, paired with their headings in order.
-
-    Figures are right-aligned: every row ends a column's amount at the same x, which may lie well right
-    of a heading printed at the column's left (交易金额 over -1,231.99, nearer the 余额 heading than its
-    own). When the table's amounts end at exactly as many x positions as there are amount headings, the
-    k-th position is the k-th heading's column; otherwise, an empty list (headings alone decide).
-    """
-    headings = [c for c in columns if c.name in _KINDS["money"]]
-    edges = sorted(w.bbox.x1 for words in lines for w in words if _kind(w.text) == "money")
-    if not headings or not edges:
-        return []
-    tolerance = 0.012 * width
-    kept = one_per_heading(clusters(edges, tolerance), [h.x1 for h in headings], len(lines))
-    return [(min(c) - tolerance, max(c) + tolerance, headings[k]) for c, k in kept]
 
 
 def _text_columns_by_edges(lines: list[list[Word]], columns: list[Column], width: float) -> list[tuple[float, Column]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from docproc.core.models import Word
+from docproc.extractors._table_header import Column
 from docproc.extractors._table_words import kind as _kind
 
 
@@ -49,3 +50,20 @@ def one_per_heading(clusters: list[list[float]], headings: list[float], rows: in
     chosen = min(combinations(range(len(headings)), len(steady)),
                  key=lambda picks: sum(abs(x - headings[k]) for x, k in zip(at, picks, strict=True)))
     return list(zip(steady, chosen, strict=True))
+
+
+def money_columns_by_edges(lines: list[list[Word]], headings: list[Column],
+                           width: float) -> list[tuple[float, float, Column]]:
+    """Right edges of the amount columns as the rows print them, paired with their (amount) headings in order.
+
+    Figures are right-aligned: every row ends a column's amount at the same x, which may lie well right
+    of a heading printed at the column's left (交易金额 over -1,231.99, nearer the 余额 heading than its
+    own). When the table's amounts end at exactly as many x positions as there are amount headings, the
+    k-th position is the k-th heading's column; otherwise, an empty list (headings alone decide).
+    """
+    edges = sorted(w.bbox.x1 for words in lines for w in words if _kind(w.text) == "money")
+    if not headings or not edges:
+        return []
+    tolerance = 0.012 * width
+    kept = one_per_heading(clusters(edges, tolerance), [h.x1 for h in headings], len(lines))
+    return [(min(c) - tolerance, max(c) + tolerance, headings[k]) for c, k in kept]

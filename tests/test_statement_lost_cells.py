@@ -101,3 +101,15 @@ def test_a_date_the_detector_cut_into_two_overlapping_boxes_is_one_date_again() 
     assert "2026.03.05" not in [w.text for line in visual_lines(apart) for w in line]
     layer = cut.model_copy(update={"source": PageSource.TEXT_LAYER})  # a text layer's words are as printed
     assert "2026.03.05" not in [w.text for line in visual_lines(layer) for w in line]
+
+
+def test_a_long_name_whose_first_part_stands_above_its_row_and_its_end_on_it_is_the_rows() -> None:
+    """网银在线（北京）科技有限 | 公司: a name set in the middle of its row over two lines, the end read on the row's
+    own line; the row above, which names no one, does not take the first part."""
+    from docproc.core.models import Word
+
+    p = _page(["3", "20260305", "11:10:11", "网上支付", "-200.00", "10,200.00", "公司"])
+    p = p.model_copy(update={"words": tuple(w for w in p.words if w.text != "张三")})  # the row above: no one
+    first = Word(text="网银在线（北京）科技有限", bbox=BBox(x0=580, y0=142, x1=688, y1=158), confidence=0.9, line=99)
+    got = [t for r in rows_of([p.model_copy(update={"words": (*p.words, first)})]) if (t := transaction(r))]
+    assert got[2]["counterparty"] == "网银在线（北京）科技有限公司" and got[1]["counterparty"] is None
