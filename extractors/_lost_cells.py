@@ -19,7 +19,7 @@ from decimal import Decimal
 from statistics import median
 from typing import Any, NamedTuple
 
-from docproc.cn.booked import parse_booked
+from docproc.cn.booked import cell_amount
 from docproc.core.models import BBox, Page, PageSource
 from docproc.extractors._row_date_reread import ReadCell
 from docproc.extractors._row_dates import newest_first
@@ -32,21 +32,17 @@ _LEADING_FIGURE = re.compile(r"[-+]?\d{1,3}(?:[,.]\d{3})*[.,]\d{2}")  # a figure
 WIDE = 1.5  # a cell box this many times the column's usual width is a cell run into another: not the column's
 
 
-def _money(text: str | None) -> Decimal | None:
-    return None if not text else parse_booked(text.replace(" ", ""))
-
-
 def _lost(row: Row) -> str | None:
     """The one money cell (``amount`` or ``balance``) a row has no figure in, when it has the other."""
-    has_amount = any(_money(row.cells.get(n)) is not None for n in _AMOUNTS)
-    has_balance = _money(row.cells.get("balance")) is not None
+    has_amount = any(cell_amount(row.cells.get(n)) is not None for n in _AMOUNTS)
+    has_balance = cell_amount(row.cells.get("balance")) is not None
     return None if has_amount == has_balance else ("balance" if has_amount else "amount")
 
 
 def _column_box(table: list[Row], row: Row, name: str) -> BBox | None:
     """Where ``name``'s cell of ``row`` lies: across the column the page's other rows print that cell in, along
     the line that holds the row's date."""
-    boxes = [r.boxes[name] for r in table if r.page == row.page and name in r.boxes and _money(r.cells.get(name))]
+    boxes = [r.boxes[name] for r in table if r.page == row.page and name in r.boxes and cell_amount(r.cells.get(name))]
     day = row.boxes.get("date")
     if len(boxes) < 2 or day is None:
         return None

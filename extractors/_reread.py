@@ -33,18 +33,26 @@ def _render(blobs: Blobs, sha256: str, max_pixels: int) -> np.ndarray:
     return imaging.load_image(blobs.get(sha256), max_pixels=max_pixels)
 
 
-def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str, lang: str = "chi_sim",
-           pad: float = 0.25, digits: bool = False) -> tuple[str, float] | None:
-    """Text and confidence of ``box`` on ``page`` read as one line; None when it cannot be re-read."""
+def _crop(ctx: ReadingContext | None, page: Page, box: BBox, *, least: int) -> tuple[np.ndarray, int, int] | None:
+    """``box`` cut from the page's render (clipped to it), with the cut's top-left corner; None when the page has no
+    render to cut from or the cut is under ``least`` pixels on a side."""
     if ctx is None or page.source != PageSource.OCR or not page.render_sha256:
         return None
     image = _render(ctx.blobs, page.render_sha256, ctx.settings.max_image_pixels)
-    height = box.y1 - box.y0
-    x0, y0 = max(0, int(box.x0 - pad * height)), max(0, int(box.y0 - pad * height))
-    x1, y1 = min(image.shape[1], int(box.x1 + pad * height)), min(image.shape[0], int(box.y1 + pad * height))
-    if x1 - x0 < 4 or y1 - y0 < 4:
+    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
+    x1, y1 = min(image.shape[1], int(box.x1)), min(image.shape[0], int(box.y1))
+    return (image[y0:y1, x0:x1], x0, y0) if x1 - x0 >= least and y1 - y0 >= least else None
+
+
+def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str, lang: str = "chi_sim",
+           pad: float = 0.25, digits: bool = False) -> tuple[str, float] | None:
+    """Text and confidence of ``box`` on ``page`` read as one line; None when it cannot be re-read."""
+    margin = pad * (box.y1 - box.y0)
+    cut = _crop(ctx, page, BBox(x0=box.x0 - margin, y0=box.y0 - margin, x1=box.x1 + margin, y1=box.y1 + margin,
+                                unit=box.unit), least=4)
+    if ctx is None or cut is None:
         return None
-    crop = image[y0:y1, x0:x1]
+    crop, x0, y0 = cut
     stamps = [s.model_copy(update={"bbox": _shift(s.bbox, x0, y0)}) for s in page.stamps]
     gray = imaging.normalize_illumination(clear_seal_ink(crop, stamps))
     engine = ctx.digits_ocr if digits else ctx.ocr
@@ -57,14 +65,11 @@ def read_region(ctx: ReadingContext | None, page: Page, box: BBox, *, smooth: bo
     """The words of ``box`` on ``page`` read again as a block of their own (the engine finds and reads the
     lines of a crop it sees larger than on the whole page), in the page's coordinates; ``smooth`` blurs a
     copy's grain or a fax's halftone dots first. Nothing when the page cannot be re-read."""
-    if ctx is None or page.source != PageSource.OCR or not page.render_sha256:
+    cut = _crop(ctx, page, box, least=16)
+    if ctx is None or cut is None:
         return []
-    image = _render(ctx.blobs, page.render_sha256, ctx.settings.max_image_pixels)
-    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
-    x1, y1 = min(image.shape[1], int(box.x1)), min(image.shape[0], int(box.y1))
-    if x1 - x0 < 16 or y1 - y0 < 16:
-        return []
-    crop = imaging.to_gray(image[y0:y1, x0:x1])
+    image, x0, y0 = cut
+    crop = imaging.to_gray(image)
     with stage("re_reads"):
         words = ctx.ocr.read(cv2.GaussianBlur(crop, (5, 5), 0) if smooth else crop)
     return [w.model_copy(update={"bbox": _shift(w.bbox, -x0, -y0).model_copy(update={"unit": box.unit})})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from docproc.cn.booked import parse_booked
+from docproc.cn.booked import cell_amount
 from docproc.core.models import Word
 from docproc.extractors._table_header import Column
 from docproc.extractors._table_words import kind
@@ -24,7 +24,7 @@ EDGE_SHARE = 0.012  # of the page's width: how far the right edges of one column
 
 def _value(word: Word) -> Decimal | None:
     try:
-        return parse_booked(word.text.replace(" ", ""))
+        return cell_amount(word.text)
     except (ArithmeticError, ValueError):
         return None
 

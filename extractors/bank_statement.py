@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docproc.cn import vocab
-from docproc.cn.booked import SIDE, parse_booked
+from docproc.cn.booked import SIDE, cell_amount
 from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
 from docproc.cn.year_last import YEAR_LAST, Order, column_order, year_last_date
@@ -67,21 +67,16 @@ def inline_party(text: str) -> tuple[str, str | None]:
     return text[: before.start() if before else party.start()].strip(" :：，,;；"), name or None
 
 
-def _money(text: str | None) -> Decimal | None:
-    """An amount, or a balance, maybe with the side it was booked to after it (9,385.41 借: out)."""
-    return None if not text else parse_booked(text.replace(" ", ""))
-
-
 # a balance to the fen, then words that are not part of it (a piece of the seal's legend read after it: 79766.47行)
 _BALANCE_THEN_WORDS = re.compile(rf"([-+]?[\d,]*\d\.\d\d\s*(?:{SIDE})?)[^\d.,]*", re.IGNORECASE)
 
 
 def _balance(text: str) -> Decimal | None:
     """A labelled balance: the amount (maybe booked to a side), also one a stray word was read after."""
-    if (amount := _money(text)) is not None:
+    if (amount := cell_amount(text)) is not None:
         return amount
     rest = _BALANCE_THEN_WORDS.fullmatch(text.replace(" ", ""))
-    return _money(rest.group(1)) if rest else None
+    return cell_amount(rest.group(1)) if rest else None
 
 
 def _outgoing(direction: str) -> bool:
@@ -125,7 +120,7 @@ def opening_row(rows: list[Row], order: Order | None = None) -> tuple[Row, date,
     first = rows[0] if rows else None
     if first is None or not carried_over(first) or (when := _row_date(first, order)) is None:
         return None
-    balance = _money(first.cells.get("balance"))
+    balance = cell_amount(first.cells.get("balance"))
     return (first, when, balance) if balance is not None else None
 
 
@@ -134,13 +129,13 @@ def transaction(row: Row, order: Order | None = None) -> dict[str, Any] | None:
     cells = row.cells
     if carried_over(row) or (when := _row_date(row, order)) is None:
         return None
-    amount = _money(cells.get("amount"))
-    credit, debit = _money(cells.get("credit")), _money(cells.get("debit"))
+    amount = cell_amount(cells.get("amount"))
+    credit, debit = cell_amount(cells.get("credit")), cell_amount(cells.get("debit"))
     if amount is None and (credit or debit):
         amount = (credit or Decimal(0)) - abs(debit or Decimal(0))
     if amount is not None and amount > 0 and _outgoing(cells.get("direction", "")):
         amount = -amount  # unsigned amount with a 借/贷 (or 收/支) column beside it
-    balance = _money(cells.get("balance"))
+    balance = cell_amount(cells.get("balance"))
     if amount is None or balance is None:
         return None
     description, named = _IN_READ_AS_PERSON.sub("入", (cells.get("description") or cells.get("note", "")).strip()), None
@@ -347,7 +342,7 @@ def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like
     """A cell's amount read again with digits only; the sign of the first read is kept."""
     if box is None or (again := reread(ctx, page, box, whitelist=DIGITS + ".,-+", digits=True)) is None:
         return None
-    value = _money(again[0].strip(".,"))
+    value = cell_amount(again[0].strip(".,"))
     if value is None:
         return None
     return -abs(value) if like < 0 else abs(value)

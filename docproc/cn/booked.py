@@ -41,3 +41,8 @@ def parse_booked(text: str) -> Decimal | None:
     if value is None:
         return None
     return -abs(value) if side_of(match.group("side")) == "借" and value > 0 else value
+
+
+def cell_amount(text: str | None) -> Decimal | None:
+    """A table cell's amount (see :func:`parse_booked`), spaces inside it ignored; None for an empty cell."""
+    return None if not text else parse_booked(text.replace(" ", ""))
