@@ -95,6 +95,41 @@ def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
     assert patch["sharpness"] > 0.8
 
 
+def test_a_camera_apps_caption_beside_a_stamped_seal_is_not_the_seals_line() -> None:
+    """A photo taken with a camera app that sets the date and weather over its corner: the caption's crisp print
+    stands on the seal's rows but apart from the short lines under the seal, and is no measure of them."""
+    import random
+
+    import cv2
+
+    from samples.generator.fonts import font
+    from samples.generator.seal import make_style, render_seal
+
+    rng = random.Random(11)
+    page = Image.new("RGB", (1240, 900), (236, 230, 214))
+    draw = ImageDraw.Draw(page)
+    draw.text((560, 430), "登记机关", font=font("sans", 34), fill=(25, 25, 25))
+    draw.text((530, 500), "2025年8月27日", font=font("sans", 28), fill=(25, 25, 25))
+    ink = np.asarray(render_seal(rng, make_style(rng, "南宁市青秀区市场监督管理局"), 300)
+                     .resize((300, 300)).convert("RGBA"), np.float32) / 255.0
+    out = np.asarray(page, np.float32).copy()
+    alpha = ink[..., 3:4] * 0.9
+    out[300:600, 470:770] *= 1.0 - alpha * (1.0 - ink[..., :3])
+    photo = Image.fromarray(np.clip(cv2.GaussianBlur(out, (0, 0), 1.2), 0, 255).astype(np.uint8))
+    caption = ImageDraw.Draw(photo)  # drawn on the finished photo: as crisp as the app renders it
+    for y, line in ((440, "2026.09.09"), (510, "星期三 小雨 11°C")):
+        caption.text((40, y), line, font=font("sans", 48), fill=(250, 250, 250), stroke_width=2, stroke_fill=(40, 40, 40))
+    image = np.asarray(photo)[:, :, ::-1].copy()
+
+    from docproc.reading.forensics import seal_patches
+    from docproc.reading.seals import detect_seals
+
+    stamps = detect_seals(image)
+    assert len(stamps) == 1
+    softer = [p for p in seal_patches(image, stamps) if p["sharpness"] < load_policy(None).images.patch_sharpness_fail]
+    assert softer == []
+
+
 @pytest.mark.parametrize("paste", ["filtered patch", "resampled patch"])
 def test_a_seal_on_a_pasted_patch_brings_softer_print(paste: str) -> None:
     from docproc.reading.forensics import seal_patches

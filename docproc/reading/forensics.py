@@ -187,11 +187,30 @@ def seal_patches(image: np.ndarray, stamps: Sequence[Stamp]) -> list[dict[str, A
         width, cols = x1 - x0, np.arange(band.shape[1])
         under_cols = (cols >= x0) & (cols < x1)
         beside_cols = ((cols >= x0 - 2 * width) & (cols < x0)) | ((cols >= x1) & (cols < x1 + 2 * width))
-        if (dark & under_cols).sum() < MIN_STROKE_PIXELS or (dark & beside_cols).sum() < MIN_STROKE_PIXELS:
+        beside = beside_cols & _lines_running_under(dark, x0, x1)
+        if (dark & under_cols).sum() < MIN_STROKE_PIXELS or (dark & beside).sum() < MIN_STROKE_PIXELS:
             continue
-        ratio = float(edges[strokes & under_cols].mean()) / max(float(edges[strokes & beside_cols].mean()), 1e-6)
+        strokes_beside = strokes & cv2.dilate(beside.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+        ratio = float(edges[strokes & under_cols].mean()) / max(float(edges[strokes_beside].mean()), 1e-6)
         found.append({"bbox": [x0, y0, x1, y1], "sharpness": round(ratio, 3)})
     return found
+
+
+def _lines_running_under(dark: np.ndarray, x0: int, x1: int) -> np.ndarray:
+    """The print of the lines that run on under the seal, each as far as it goes on unbroken beside it.
+
+    Print beside a seal on other lines, or on the same rows but apart from them (a camera app's date and weather
+    set over a photo's corner, a form's other column), was never under the seal and says nothing of a patch:
+    it may be sharper or softer for reasons of its own. A line goes on across gaps narrower than an eighth of
+    the seal (a character's width: a seal is some ten characters across)."""
+    gap = max(3, (x1 - x0) // 8)
+    joined = cv2.dilate(dark.astype(np.uint8), np.ones((3, gap), np.uint8))
+    count, labels = cv2.connectedComponents(joined, connectivity=8)
+    if count <= 1:
+        return np.zeros(dark.shape, bool)
+    under = np.unique(labels[:, x0:x1][dark[:, x0:x1]])
+    under = under[under > 0]
+    return np.isin(labels, under) & dark
 
 
 def _has_digit(text: str) -> bool:
