@@ -29,6 +29,13 @@ _MONTH_LOST = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<md>\d{2,4})\
 _CHARACTERS_LOST = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*年\s*|\s+)(?P<m>\d{1,2})(?:\s*月\s*|\s+)(?P<d>\d{1,2})\s*日")
 
 
+# what is left of a date in Chinese numerals (二〇二六年九月十九日 read 二:D二六年九月十十:日, 二0二六年四月月 or
+# 二Q二六十十月十七日): a run of numerals, their look-alikes and 年月日 with three numerals at least and one of 年月日
+CN_NUMERALS = "〇一二三四五六七八九十"
+_DAMAGED_CN = re.compile(rf"[{CN_NUMERALS}零○Oo0-9CcDQ:：()年月日\s]{{6,16}}")
+MIN_CN_NUMERALS = 3
+
+
 def damaged_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | None:
     """The first part of characters ``span`` that looks like a date the first read could not parse, if any."""
     match = _DAMAGED.search(text.joined, span[0], span[1])
@@ -37,9 +44,21 @@ def damaged_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | Non
     return match.span()
 
 
+def damaged_cn_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The first part of characters ``span`` that looks like a date in Chinese numerals the first read could not
+    parse, if any."""
+    for match in _DAMAGED_CN.finditer(text.joined, span[0], span[1]):
+        read = match.group(0)
+        if sum(c in CN_NUMERALS for c in read) >= MIN_CN_NUMERALS and any(c in "年月日" for c in read):
+            return None if find_dates(read) else match.span()
+    return None
+
+
 def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | None) -> Field | None:
     """The date in characters ``span`` read again from their box with the seal's ink cleared; None unless
     the new read holds exactly one date."""
+    if (in_words := damaged_cn_date(text, span)) and not damaged_date(text, span):
+        return _reread_cn_date(text, in_words, ctx)
     damaged = damaged_date(text, span)
     field = text.field(damaged, None) if damaged else None
     if field is None or field.bbox is None:
@@ -54,6 +73,20 @@ def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | Non
         found, confidence = find_dates(_slashes_restored(again[0])), min(confidence, RESTORED_CONFIDENCE)
     if len(found) != 1:
         return None
+    return field.model_copy(update={"value": found[0][0], "raw": again[0], "confidence": round(confidence, 3)})
+
+
+def _reread_cn_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | None) -> Field | None:
+    """A date in Chinese numerals, signed under a seal, read again with the print under the seal's ink kept (the
+    seal's box in the channel where its ink is palest); None unless the new read holds exactly one date."""
+    field = text.field(span, None)
+    if field.bbox is None:
+        return None
+    again = reread(ctx, text.page, field.bbox, whitelist=CN_NUMERALS + "年月日", under_seal=True)
+    found = find_dates(again[0]) if again else []
+    if again is None or len(found) != 1:
+        return None
+    confidence = min(again[1], field.confidence, MAX_CONFIDENCE)
     return field.model_copy(update={"value": found[0][0], "raw": again[0], "confidence": round(confidence, 3)})
 
 

@@ -13,11 +13,12 @@ import cv2
 import numpy as np
 
 from docproc.cn.amount_words import STANDARD_CAPITALS
-from docproc.core.models import BBox, Page, PageSource, Word
+from docproc.core.models import BBox, Page, PageSource, Stamp, Word
 from docproc.core.timing import stage
 from docproc.extractors._row_date_reread import ReadCell
 from docproc.reading import imaging
 from docproc.reading.read import clear_seal_ink
+from docproc.reading.seal_ink import PALE_CHANNEL
 from docproc.store.blobs import Blobs
 
 if TYPE_CHECKING:
@@ -45,8 +46,10 @@ def _crop(ctx: ReadingContext | None, page: Page, box: BBox, *, least: int) -> t
 
 
 def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str, lang: str = "chi_sim",
-           pad: float = 0.25, digits: bool = False) -> tuple[str, float] | None:
-    """Text and confidence of ``box`` on ``page`` read as one line; None when it cannot be re-read."""
+           pad: float = 0.25, digits: bool = False, under_seal: bool = False) -> tuple[str, float] | None:
+    """Text and confidence of ``box`` on ``page`` read as one line; None when it cannot be re-read. ``under_seal``
+    reads a seal's box in the channel where its ink is palest instead of whitening the ink: the strokes of print
+    the ink lies over are kept (whitening takes them with the ink)."""
     margin = pad * (box.y1 - box.y0)
     cut = _crop(ctx, page, BBox(x0=box.x0 - margin, y0=box.y0 - margin, x1=box.x1 + margin, y1=box.y1 + margin,
                                 unit=box.unit), least=4)
@@ -54,11 +57,29 @@ def reread(ctx: ReadingContext | None, page: Page, box: BBox, *, whitelist: str,
         return None
     crop, x0, y0 = cut
     stamps = [s.model_copy(update={"bbox": _shift(s.bbox, x0, y0)}) for s in page.stamps]
-    gray = imaging.normalize_illumination(clear_seal_ink(crop, stamps))
+    lifted = _print_under_seals(crop, stamps) if under_seal else clear_seal_ink(crop, stamps)
+    gray = imaging.normalize_illumination(lifted)
     engine = ctx.digits_ocr if digits else ctx.ocr
     with stage("re_reads"):
         text, confidence = engine.read_line(gray, lang="eng" if digits else lang, whitelist=whitelist)
     return (text, confidence) if text else None
+
+
+def _print_under_seals(image: np.ndarray, stamps: list[Stamp]) -> np.ndarray:
+    """Gray ``image`` with each seal's box taken from the channel in which its ink is palest."""
+    gray = imaging.to_gray(image)
+    if image.ndim != 3:
+        return gray
+    height, width = gray.shape[:2]
+    for stamp in stamps:
+        if (channel := PALE_CHANNEL.get(stamp.color)) is None:
+            continue
+        b = stamp.bbox
+        x0, y0 = max(0, int(b.x0)), max(0, int(b.y0))
+        x1, y1 = min(width, int(b.x1) + 1), min(height, int(b.y1) + 1)
+        if x1 > x0 and y1 > y0:
+            gray[y0:y1, x0:x1] = image[y0:y1, x0:x1, channel]
+    return gray
 
 
 def read_region(ctx: ReadingContext | None, page: Page, box: BBox, *, smooth: bool = False) -> list[Word]:

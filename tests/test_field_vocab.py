@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import cv2
+import numpy as np
 import pytest
 
 from docproc.cn.addresses import is_flat_address
@@ -303,6 +304,47 @@ def test_a_signing_date_the_first_read_garbled_is_read_again_from_its_box(ctx: C
                 render_width=image.shape[1], render_height=image.shape[0])
     got = extract_fields(PageText(page), ctx)["issue_date"]
     assert got.value == date(2026, 10, 28) and got.confidence <= 0.8
+    assert "issue_date" not in extract_fields(PageText(page), None)  # nothing to read again: no date guessed
+
+
+def _letter_foot_under_a_seal(lines: list[str]) -> np.ndarray:
+    """A letter's last lines in blue-black ink with a red seal pressed over them, photographed (BGR)."""
+    import random
+
+    from PIL import Image, ImageDraw
+
+    from samples.generator.fonts import font
+    from samples.generator.seal import make_style, render_seal
+
+    page = Image.new("RGB", (760, 330), (246, 244, 238))
+    draw = ImageDraw.Draw(page)
+    for i, line in enumerate(lines):
+        draw.text((60, 30 + i * 90), line, font=font("sans", 40), fill=(52, 62, 120))
+    rng = random.Random(5)
+    ink = np.asarray(render_seal(rng, make_style(rng, "杭州东方医药有限责任公司"), 280).resize((280, 280))
+                     .convert("RGBA"), np.float32) / 255.0
+    out = np.asarray(page, np.float32).copy()
+    alpha = ink[..., 3:4] * 0.95
+    out[30:310, 230:510] = out[30:310, 230:510] * (1 - alpha) + alpha * ink[..., :3] * 255 * 0.97
+    out = cv2.GaussianBlur(out, (0, 0), 1.0)
+    return cv2.cvtColor(np.clip(out, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+
+
+def test_a_date_in_chinese_numerals_under_the_seal_is_read_again_with_the_print_under_the_ink(ctx: Context) -> None:
+    from docproc.reading.seals import detect_seals
+
+    image = _letter_foot_under_a_seal(["特此证明。", "杭州东方医药有限责任公司", "二〇二六年九月十九日"])
+    stamps = detect_seals(image)
+    assert len(stamps) == 1
+    first_read = ["特此证明。", "杭州东方医药有限责任公司", "二:D二六年九月十十:日"]  # the seal's ink over the date
+    words = tuple(Word(text=t, bbox=BBox(x0=60, y0=30 + i * 90, x1=60 + 40 * len(t), y1=78 + i * 90),
+                       confidence=0.86, line=i) for i, t in enumerate(first_read))
+    ok, png = cv2.imencode(".png", image)
+    page = Page(file_id="f", number=1, width=image.shape[1], height=image.shape[0], unit=Unit.PX,
+                source=PageSource.OCR, words=words, stamps=tuple(stamps), render_sha256=ctx.blobs.put(png.tobytes()),
+                render_width=image.shape[1], render_height=image.shape[0])
+    got = extract_fields(PageText(page), ctx)["issue_date"]
+    assert got.value == date(2026, 9, 19) and got.confidence <= 0.8
     assert "issue_date" not in extract_fields(PageText(page), None)  # nothing to read again: no date guessed
 
 

@@ -16,8 +16,8 @@ import numpy as np
 from PIL import Image
 
 from docproc.core.models import Stamp, Word
+from docproc.reading.seal_ink import PALE_CHANNEL
 
-_SEAL_PALE_CHANNEL = {"red": 2, "blue": 0}  # BGR: red ink is pale in R, blue ink in B
 PRINT_LEVEL = 150  # print is darker than this in every channel...
 PRINT_CHROMA = 40  # ...and nearly grey (seal ink, however dark, is coloured)
 MIN_STROKE_PIXELS = 400  # print pixels needed under and beside a seal to compare them
@@ -171,7 +171,7 @@ def seal_patches(image: np.ndarray, stamps: Sequence[Stamp]) -> list[dict[str, A
         return []
     found = []
     for stamp in stamps:
-        channel = _SEAL_PALE_CHANNEL.get(stamp.color)
+        channel = PALE_CHANNEL.get(stamp.color)
         if channel is None:
             continue
         b = stamp.bbox

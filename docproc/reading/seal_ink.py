@@ -11,6 +11,8 @@ import numpy as np
 RED = ((0, 12), (155, 180))  # OpenCV hue is 0..180 and red wraps around 0
 BLUE = ((95, 130),)
 HUES = {"red": RED, "blue": BLUE}
+# the BGR channel in which each ink is palest (nearly the paper's), while black or blue-black print stays dark
+PALE_CHANNEL = {"red": 2, "blue": 0}
 SealColour = Literal["red", "blue"]
 SealShape = Literal["round", "oval", "square"]
 
