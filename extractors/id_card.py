@@ -337,13 +337,13 @@ def _line_after(text: PageText, cue: str) -> int:
 # The back's small grey labels lost (under an overprint, to glare, or read only in part: 机关, 发机关): a row that is
 # nothing but an issuing authority's name (…公安局, …公安局…分局) or nothing but a validity range is its value.
 _AUTHORITY_UNLABELLED = re.compile(rf"^(?:签?发?机关)?([{CJK}]{{2,24}}公安[局厅](?:[{CJK}]{{1,12}}?分?局)?)$")
-_DAY = r"[12]\d{3}[.\-/,年]\d{1,2}[.\-/,月]\d{1,2}日?"
+_DAY = r"[12]\d{3}[.\-/,:：年]\d{1,2}[.\-/,:：月]\d{1,2}日?"
 # the label read only in part (有, 有限, 有：) before the range
 _END = rf"(?:{_DAY}|长期|[12]\d{{3}}[.\-/,]?\d{{2}}[.\-/,]?\d{{2}})"  # an end may have lost a separator (2031.1023)
 _VALIDITY_UNLABELLED = re.compile(rf"^[有效期限:：\s]{{0,5}}({_DAY}\s*[-—–~～至]\s*{_END})$")
 _RANGE = re.compile(rf"({_DAY}\s*[-—–~～至]\s*{_END})")  # a validity range anywhere on the back
 _OTHER_LABEL = re.compile(r"^(?:有效期限?|签发机关)+")
-_DATE_COMMA = re.compile(r"(?<=\d),(?=\d)")  # 2023,08,17: the points of a printed date read as commas
+_DATE_COMMA = re.compile(r"(?<=\d)[,:：](?=\d)")  # 2023,08,17, 2035:09.16: a printed date's points read otherwise
 
 
 def extract_back(text: PageText) -> dict[str, Field]:

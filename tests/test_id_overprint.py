@@ -160,8 +160,10 @@ def test_a_label_read_with_a_character_wrong_is_no_part_of_the_authority(row: st
     assert _back(["居民身份证", row, "有效期限2023.09.12-2033.09.12"])["issuing_authority"] == authority
 
 
-def test_a_validity_whose_points_were_read_as_commas_is_read() -> None:
-    fields = _back(["签发机关南京市公安局玄武分局", "有效期限2023,08,17-2033.08.17"])
+@pytest.mark.parametrize("row", ["有效期限2023,08,17-2033.08.17", "有效期m2023.08.17-2033:08.17",
+                                 "有效期限2023.08.17-2033.08：17", "有限2023.08.17-2033:08.17"])
+def test_a_validity_whose_points_were_read_as_commas_or_colons_is_read(row: str) -> None:
+    fields = _back(["签发机关南京市公安局玄武分局", row])
     assert (fields["valid_from"], fields["valid_until"]) == (date(2023, 8, 17), date(2033, 8, 17))
 
 
