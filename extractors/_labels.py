@@ -83,10 +83,11 @@ class Labels:
         label is never a value."""
         return _QUALIFIER.sub("", value).strip(SEPARATORS) in self._spellings
 
-    def candidates(self, text: PageText, name: str, *, reach: int = 0) -> list[Candidate]:
+    def candidates(self, text: PageText, name: str, *, reach: int = 0, headings: bool = False) -> list[Candidate]:
         """Candidate values of field ``name``, top to bottom: right of each of its labels (up to the next
         label or a column gap), else in the cell below; with ``reach``, also the next ``reach`` characters
-        of prose after the label, across line breaks."""
+        of prose after the label, across line breaks; with ``headings``, also the cell below a label where
+        what stands right of it holds no figure (a row of column headings set close, 建筑面积（㎡） 套内面积（㎡）)."""
         own = set(self.fields.get(name, ()))
         out: list[Candidate] = []
         for index, line in enumerate(text.lines):
@@ -95,10 +96,11 @@ class Labels:
                 if match.group(0) not in own or line[: match.start()].endswith(self._not_after):
                     continue  # another field's label, or a column heading (对方户名)
                 stop = found[position + 1].start() if position + 1 < len(found) else len(line)
-                out += self._at_label(text, index, match, stop, reach)
+                out += self._at_label(text, index, match, stop, reach, headings)
         return out
 
-    def _at_label(self, text: PageText, index: int, match: re.Match[str], stop: int, reach: int) -> list[Candidate]:
+    def _at_label(self, text: PageText, index: int, match: re.Match[str], stop: int, reach: int,
+                  headings: bool = False) -> list[Candidate]:
         line, offset = text.lines[index], text.offsets[index]
         start = self.value_start(line, match.end(), stop)
         if start > match.end() and _across_gap(text, offset + match.end(), offset + match.end() + 1):
@@ -111,7 +113,8 @@ class Labels:
                 right = Candidate(text, a, b, "right", line[match.end() : start])
         if right is not None:
             out.append(right)
-        if (right is None or _across_gap(text, offset + match.end(), right.start)) and (
+        beside_heading = headings and right is not None and not any(c.isdigit() for c in right.value)
+        if (right is None or beside_heading or _across_gap(text, offset + match.end(), right.start)) and (
                 below := self._below(text, index, match, stop)) is not None:
             out.append(below)  # nothing beside the label but the next heading (or what stands a column away from
             # it, which may be one: 户名 | 存折账号): labels over values, read down

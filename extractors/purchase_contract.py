@@ -19,6 +19,7 @@ from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._margins import without_margin_column
 from docproc.extractors._parties import find_parties, opens_entry, party_name
 from docproc.extractors._party_table import party_rows, price_words_in_table
+from docproc.extractors._priced_area import priced_area
 from docproc.extractors._signature import signature_columns, signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -49,7 +50,7 @@ ADDRESS_REACH = 60  # characters an address may run over after the words that in
 PRICE_REACH = 60  # characters after a price label where its figure may stand (after the 大写 words)
 _PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
 _MARKED_FIGURE = re.compile(r"(?:小写[)）\]】]?[:：]?\s*(?:人民币)?\s*[¥￥]?|[¥￥])\s*([0-9][0-9,.]*\d)")  # （小写：¥…）
-_AREA_FIGURE = re.compile(rf"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?$")
+_AREA_FIGURE = re.compile(rf"(?<![0-9.,，])([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?$")
 MIN_AREA, MAX_AREA = Decimal(5), Decimal(5000)  # square metres a flat's area may plausibly be
 # A model text (示范文本) sets each filled-in value and chosen option in brackets (出卖人：【XX公司】, 建筑面积共【99.54】
 # 平方米, OCR'd as [ ] at times): they are no part of the values, which read as if written on the form's lines.
@@ -281,9 +282,13 @@ def _apart(text: PageText, end: int, start: int) -> bool:
 
 
 def _area_below_heading(texts: list[PageText]) -> Field | None:
-    """The floor area in the cell under its heading (建筑面积（㎡） | 145.22): a plain figure of square metres."""
+    """The floor area in the cell under its heading (建筑面积（㎡） | 145.22): a plain figure of square metres, or
+    the figure of the row under it that times its unit price gives its total (cells read as one word)."""
     for text in texts:
-        for candidate in labels_of(LABELS_OF).candidates(text, "floor_area"):
+        for candidate in labels_of(LABELS_OF).candidates(text, "floor_area", headings=True):
+            if candidate.how == "below" and (priced := priced_area(text, text.line_at(candidate.start),
+                                                                    MIN_AREA, MAX_AREA)) is not None:
+                return priced
             # the figure ends the cell (a neighbouring cell's tail may run under the heading: …第4948890号 145.22)
             match = _AREA_FIGURE.search(candidate.value) if candidate.how == "below" else None
             if match and MIN_AREA <= (area := parse_amount(match.group(1)) or Decimal(0)) <= MAX_AREA:

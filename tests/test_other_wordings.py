@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from docproc.extractors import EXTRACTORS
 
@@ -104,6 +106,35 @@ def test_a_party_table_whose_role_cells_span_their_rows() -> None:
     assert got["buyer_id_numbers"] == ["440106197912207459", "310115196510220813"]
     assert str(got["floor_area"]) == "145.22"
     assert got["total_price_in_words"] == "贰佰柒拾捌万贰仟肆佰壹拾伍元整"
+
+
+def _flat_table(headings: list[tuple[str, float]], row: list[tuple[str, float]]) -> Page:
+    return cell_page([(0, [("第一条 房屋基本情况", 100)]), (1, headings), (2, row),
+                      (3, [("该房屋用途为住宅，按建筑面积计价。", 100)])])
+
+
+HEADINGS_SET_CLOSE = [("房号/坐落", 100), ("建筑面积（㎡）", 1000), ("套内面积（㎡）", 1200), ("单价（元/㎡）", 1400),
+                      ("总价（元）", 1600)]
+
+
+def test_a_flats_area_under_its_heading_in_a_row_of_headings_set_close() -> None:
+    """The headings of the flat's table stand closer than a column gap: what is right of 建筑面积（㎡） is the next
+    heading, and the area is under it."""
+    got = fields(DocType.PURCHASE_CONTRACT, _flat_table(HEADINGS_SET_CLOSE, [
+        ("湖北省武汉市武昌区中南路557号启明华府23号楼3单元803室", 100), ("58.84", 1040), ("49.87", 1240),
+        ("9,960.00", 1410), ("586,046.00", 1600)]))
+    assert str(got["floor_area"]) == "58.84"
+
+
+@pytest.mark.parametrize(("figures", "area"), [("153.29120.7519,190.002,941,635.00", "153.29"),
+                                               ("72.0461.9363,290.004，559，412.00", "72.04"),
+                                               ("28.98100.6820,150.002,598,947.00", None)])
+def test_a_flats_area_from_a_row_whose_figures_were_read_as_one_word(figures: str, area: str | None) -> None:
+    """A scan's read runs the row's figures together: the area is the one whose product with the unit price is
+    the total, never the tail of the total; with a figure's digit lost (128.98 read 28.98) no area is given."""
+    got = fields(DocType.PURCHASE_CONTRACT, _flat_table(HEADINGS_SET_CLOSE, [
+        ("四川省成都市武侯区二环路南四段192号蓝海华府25号楼4单元703室", 100), (figures, 1000)]))
+    assert (str(got["floor_area"]) if "floor_area" in got else None) == area
 
 
 def test_an_old_style_licence_names_its_legal_representative_after_xingming() -> None:

@@ -1,0 +1,43 @@
+"""A flat's floor area from a row of its facts whose figures price it: area × unit price = total price.
+
+A table of the flat's facts (房号/坐落 | 建筑面积 | 套内面积 | 单价 | 总价) sets its figures in one row. On a scan the
+row's cells may be read as one word with the figures run together (153.29120.7519,190.002,941,635.00): the
+figures still part where each amount ends on its two decimals, and the area is the one figure whose product
+with another figure of the row is a third one, the total, to the yuan.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from docproc.cn.normalize import to_halfwidth
+from docproc.core.models import Field
+from docproc.extractors._text import PageText
+
+# an amount with its two decimals, its thousands grouped or not (to_halfwidth has made a ， a ,)
+_FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+PRICE_TOLERANCE = Decimal(1)  # yuan: a total is the area times the unit price, rounded to the yuan at most
+
+
+def priced_area(text: PageText, line: int, least: Decimal, most: Decimal) -> Field | None:
+    """The floor area on ``line`` (between ``least`` and ``most`` square metres) that times a unit price on the
+    same line gives a total on it, all in the order area, price, total; None where no such three figures stand."""
+    read = to_halfwidth(text.lines[line])
+    figures = [(m.span(), value) for m in _FIGURE.finditer(read) if (value := _decimal(m.group(0))) is not None]
+    for i, (span, area) in enumerate(figures):
+        if not least <= area <= most:
+            continue
+        for j in range(i + 1, len(figures)):
+            for _, total in figures[j + 1:]:
+                if abs(area * figures[j][1] - total) <= PRICE_TOLERANCE:
+                    offset = text.offsets[line]
+                    return text.field((offset + span[0], offset + span[1]), area)
+    return None
+
+
+def _decimal(figure: str) -> Decimal | None:
+    try:
+        return Decimal(figure.replace(",", ""))
+    except InvalidOperation:
+        return None
