@@ -209,6 +209,25 @@ def test_a_garbled_read_of_the_right_name_is_not_taken_for_anothers(ctx: Context
     assert income_proof_seal(_income_proof([seal], NAME), ctx.policy).status == Status.PASS
 
 
+def test_letters_the_reads_share_are_no_other_name_where_one_read_fits_the_name_throughout(ctx: Context) -> None:
+    """Two free reads of one ring see the same ink and misread it alike (长沙中科新材料… read 长越平科新精鞋… both times);
+    where the best-aligned read still shows the name's letter at nearly every place, none of it contradicted, the
+    shared misreading is not another organisation's name."""
+    name = "长沙中科新材料股份有限公司"
+    misread = {"沙": ("越", 0.35), "中": ("平", 0.35), "材": ("精", 0.35), "料": ("鞋", 0.2)}  # 料 barely seen
+    unsure = ring(*(((misread[c][0], 0.6), (c, misread[c][1])) if c in misread else c for c in name))
+    seal = Stamp(bbox=BBox(x0=700, y0=1500, x1=1000, y1=1800), color="red", shape="round", text="长越平科新精鞋股女铁眼公",
+                 confidence=0.6, legend_reads=("鹅平科新精鞋毅拜眼式", "释股钱酿公长越平科萧精"),
+                 legend_lattices=(unsure, ring(*"长越平科新精鞋股份有限公司"), ring(*"长越平科萧精鞋股份有限公司")))
+    fit = legend_fit(seal, name, ctx.policy)
+    assert fit is not None and fit.against == 2 and not fit.contradicted and not fit.distinctive_whole
+    assert fit.share >= 12 / 13
+    assert _others_letters(seal, name, ctx.policy) is None
+    assert income_proof_seal(_income_proof([seal], name), ctx.policy).status != Status.FAIL
+    other = "长沙平科精鞋股份有限公司"  # were it another's, its reads would contradict the name, and it fails
+    assert income_proof_seal(_income_proof([_read_as(other, other, other)], name), ctx.policy).status == Status.FAIL
+
+
 @pytest.mark.parametrize(("file", "name"), [("seal_closeup_round_company_scan.png", "北京中导开源科技有限公司"),
                                             ("seal_three_types_company_finance_legalrep.jpg", "北京中导开源科技有限公司"),
                                             ("seal_crop_over_printed_text.png", "江淮电机有限公司销售总公司")])

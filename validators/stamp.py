@@ -93,7 +93,7 @@ def _others_letters(stamp: Stamp, name: str, policy: Policy) -> str | None:
     two reads or more and for it in none: a garbled read of the right name does not misread the same letters
     alike twice, and another organisation's trade name is what both reads spell. None otherwise."""
     fit = legend_fit(stamp, name, policy)
-    if fit is None or fit.supporting or fit.against < 2:
+    if fit is None or fit.supporting or fit.against < 2 or _nearly_carried(fit, policy):
         return None
     own = set(normalize_text(name)) | _FORM_LETTERS
     reads = ["".join(ch for ch in normalize_text(r) if "\u4e00" <= ch <= "\u9fff") for r in _reads(stamp)]
@@ -103,6 +103,12 @@ def _others_letters(stamp: Stamp, name: str, policy: Policy) -> str | None:
             if sum(ch not in own for ch in run) >= AGREED_OTHER:
                 return run
     return None
+
+
+def _nearly_carried(fit: LegendFit, policy: Policy) -> bool:
+    """Whether one read of the ring, the best aligned, agrees with most of the name and contradicts none of it: the
+    reads' other letters are then a misread the reads share (they see the same ink), not another name."""
+    return fit.share >= policy.stamps.legend_verified_min and not fit.contradicted and not fit.inserted
 
 
 def _common_run(a: str, b: str) -> str:
