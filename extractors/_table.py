@@ -23,7 +23,16 @@ from docproc.extractors._row_dates import SERIAL_CHARS, mend_dates
 from docproc.extractors._table_edges import clusters, money_columns_by_edges, one_per_heading, under_the_dates
 from docproc.extractors._table_header import Column, find_header, richer_columns
 from docproc.extractors._table_shape import date_column, description_column, money_columns
-from docproc.extractors._table_words import ROW_DATE, join_dates, join_sides, join_signs, split_merged, time_apart
+from docproc.extractors._table_words import (
+    ROW_DATE,
+    join_dates,
+    join_sides,
+    join_signs,
+    split_merged,
+    time_apart,
+    time_mended,
+    time_misread,
+)
 from docproc.extractors._table_words import kind as _kind
 from docproc.extractors._text import union_boxes, visual_lines
 
@@ -92,6 +101,8 @@ def _assign(words: list[Word], columns: list[Column], text_columns: list[tuple[f
         column = None
         if index == 0 and _serial_before_date(words, columns):
             column = _column_of(word, columns, kind="index")
+        elif time_misread(word.text) and (under := _heading_over(word, columns)) and under.name == "date":
+            column = under  # not a figure: the time beside the date, under its own heading (交易时间)
         elif money_columns and _kind(word.text) in ("money", "number", "index"):
             # a figure right-aligned where the table's amounts end: an amount, also one a spreadsheet printed
             # without its decimals (500, 73904)
@@ -102,6 +113,12 @@ def _assign(words: list[Word], columns: list[Column], text_columns: list[tuple[f
             column = _text_column(word, text_columns, starts=starts)
         cells.setdefault((column or _column_of(word, columns)).name, []).append(word)
     return cells
+
+
+def _heading_over(word: Word, columns: list[Column]) -> Column | None:
+    """The column whose heading spans most of the word's width, if any does at all."""
+    best = max(columns, key=lambda c: min(word.bbox.x1, c.x1) - max(word.bbox.x0, c.x0), default=None)
+    return best if best is not None and min(word.bbox.x1, best.x1) > max(word.bbox.x0, best.x0) else None
 
 
 def _serial_before_date(words: list[Word], columns: list[Column]) -> bool:
@@ -214,7 +231,7 @@ def _pieces(word: Word, page: Page) -> list[Word]:
     separator mended, and one box that ran over several cells cut (a text layer's words are as printed)."""
     if page.source != PageSource.OCR:
         return [word]
-    return [comma_point(piece) for whole in serial_apart(word)
+    return [comma_point(piece) for whole in serial_apart(time_mended(word))
             for piece in split_merged(comma_point(lost_separator(lookalike_digits(whole))))]
 
 

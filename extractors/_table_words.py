@@ -39,6 +39,25 @@ def kind(text: str) -> str:
     return "text"
 
 
+_TIME_MISREAD = re.compile(r"(\d{2})[:.,]?(\d{2})[:.,]?(\d{2})")  # 141019, 09.09:23: a time whose colons a scan lost
+
+
+def time_misread(text: str) -> bool:
+    """Whether a word is a time of day whose separators the read lost or took for points (14:10:19 read 141019 or
+    09.09:23): six digits making hours, minutes and seconds. Only a word under a date heading is taken for one."""
+    match = _TIME_MISREAD.fullmatch(to_halfwidth(text).strip())
+    return match is not None and int(match[1]) < 24 and int(match[2]) < 60 and int(match[3]) < 60
+
+
+def time_mended(word: Word) -> Word:
+    """A time of day one of whose colons was read as a point (09.09:23) as printed (09:09:23), which no figure
+    could be with its colon; other words as they are."""
+    text = to_halfwidth(word.text).strip()
+    if ":" not in text or not time_misread(text) or (match := _TIME_MISREAD.fullmatch(text)) is None:
+        return word
+    return word.model_copy(update={"text": f"{match[1]}:{match[2]}:{match[3]}"})
+
+
 # a currency's sign or code printed (or read) before an amount: ¥, CNY, RMB
 _CURRENCY = r"(?:[¥￥]|CNY|RMB)"
 # an amount read fused with the account number after it (194457.662085787045084029225): a run of digits

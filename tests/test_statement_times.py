@@ -1,0 +1,48 @@
+"""Scanned statements with a time of day under its own heading (交易时间) read without its colons (141019) or with one
+taken for a point (09.09:23): the time stays beside the date and never joins the amount."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from docproc.core.models import PageSource
+from tests.statement_pages import page, rows
+
+HEADER = [(20.0, "交易日期"), (150.0, "交易时间"), (260.0, "借/贷"), (360.0, "交易金额"), (500.0, "账户余额"),
+          (640.0, "摘要")]
+
+
+def _right(edge: float, text: str) -> tuple[float, str]:
+    return edge - 10 * len(text), text
+
+
+def _statement(first_time: str, second_time: str, amount: str) -> list[dict[str, object]]:
+    lines = [(0.0, HEADER),
+             (40.0, [(20.0, "2026/10/21"), (150.0, "09:12:40"), (270.0, "贷"), _right(440, "535.20"),
+                     _right(580, "202306.09"), (640.0, "转账存入")]),
+             (80.0, [(20.0, "2026/10/23"), (150.0, first_time), (270.0, "借"), _right(440, "167.62"),
+                     _right(580, "202138.47"), (640.0, "网上支付")]),
+             (120.0, [(20.0, "2026/10/23"), (150.0, second_time), _right(440, amount),  # 借 lost to the scan
+                      _right(580, "201736.38"), (640.0, "代扣电费")]),
+             (160.0, [(20.0, "2026/10/25"), (150.0, "16:02:11"), (270.0, "借"), _right(440, "2041.44"),
+                      _right(580, "199694.94"), (640.0, "网上支付")])]
+    return rows(page(lines, source=PageSource.OCR))
+
+
+@pytest.mark.parametrize(("first_time", "second_time"), [("11:20:05", "141019"), ("112005", "14.10:19"),
+                                                         ("11.20:05", "14:10.19")])
+def test_a_time_read_without_its_colons_stays_beside_the_date(first_time: str, second_time: str) -> None:
+    got = [(r["date"], r["amount"], r["balance"]) for r in _statement(first_time, second_time, "402.09")]
+    assert got == [(date(2026, 10, 21), Decimal("535.20"), Decimal("202306.09")),
+                   (date(2026, 10, 23), Decimal("-167.62"), Decimal("202138.47")),
+                   (date(2026, 10, 23), Decimal("-402.09"), Decimal("201736.38")),
+                   (date(2026, 10, 25), Decimal("-2041.44"), Decimal("199694.94"))]
+
+
+def test_six_digits_under_the_amount_heading_are_still_an_amount() -> None:
+    """A whole-yuan amount of six digits that could be a time (141019) is one where it stands under 交易金额."""
+    got = _statement("11:20:05", "14:10:19", "141019")
+    assert got[2]["amount"] in (Decimal("141019"), Decimal("-141019"))
