@@ -20,6 +20,10 @@ _NEXT_ENTRY = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]{2,}\s*[:：]")
 Dated = tuple[date, int, int]  # a date and the characters it stands on
 
 
+# the end of a range whose year the read lost (2025年9月1日至年8月31日): its month and day after the joiner
+_END_WITHOUT_YEAR = re.compile(r"\s*[至到~\-—]\s*年?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
 def labelled_range(value: str) -> tuple[Dated, Dated] | None:
     """The first and last date of a period label's value, up to the next entry on its line."""
     dates = find_dates(value)
@@ -27,7 +31,26 @@ def labelled_range(value: str) -> tuple[Dated, Dated] | None:
         return None
     if (entry := _NEXT_ENTRY.search(value, dates[0][2])) is not None:
         dates = [d for d in dates if d[2] <= entry.start()]
+    if len(dates) == 1 and (end := _end_without_year(value, dates[0])) is not None:
+        return dates[0], end
     return dates[0], dates[-1]
+
+
+def _end_without_year(value: str, start: Dated) -> Dated | None:
+    """A range's end read without its year: the first day after the start with the month and day it shows (a
+    period runs a year at most)."""
+    match = _END_WITHOUT_YEAR.match(value, start[2])
+    if match is None:
+        return None
+    month, day = int(match[1]), int(match[2])
+    for year in (start[0].year, start[0].year + 1):
+        try:
+            end = date(year, month, day)
+        except ValueError:
+            return None
+        if end > start[0]:
+            return end, match.start(1), match.end()
+    return None
 
 
 def _ticket_periods(text: PageText) -> list[tuple[Field, Field]]:

@@ -22,7 +22,8 @@ def union_boxes(boxes: list[BBox]) -> BBox | None:
     return out
 
 
-_NUMBER = re.compile(r"[-+]?[\d,]*\.\d+")
+# a decimal number, or an amount whose thousands separators a scan read as points (376.939.18)
+_NUMBER = re.compile(r"[-+]?[\d,]*\.\d+|[-+]?\d{1,3}(?:[.,]\d{3})+[.,]\d{2}")
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")  # 13:54 or 13:54:12
 SIDEWAYS_SLACK = 0.25  # boxes of one row may overlap sideways by this share of the narrower one (loose OCR boxes)
 

@@ -347,6 +347,23 @@ def test_a_labelled_period_ends_before_the_next_entry_on_its_line() -> None:
     assert (got["period_start"], got["period_end"]) == (date(2025, 1, 1), date(2025, 12, 31))
 
 
+def test_a_labelled_periods_end_whose_year_the_scan_lost_is_the_next_such_day_after_its_start() -> None:
+    got = fields([["个人所得税纳税记录"], ["纳税人姓名：罗宁超"], ["税款所属期：2025年9月1日至年8月31日"]])
+    assert (got["period_start"], got["period_end"]) == (date(2025, 9, 1), date(2026, 8, 31))
+    same_year = fields([["个人所得税纳税记录"], ["纳税人姓名：罗宁超"], ["税款所属期：2025年1月1日至12月31日"]])
+    assert (same_year["period_start"], same_year["period_end"]) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_totals_whose_thousands_separators_were_read_as_points_stay_two_figures() -> None:
+    """合计 | 376.939.18 | 18.846.98: each figure's commas read as points; the two words must not fuse into one."""
+    got = fields([
+        ["个人所得税纳税记录"], ["税款所属期 入库日期 所得项目 扣缴义务人 收入 已申报税额"],
+        ["2025-09", "2025-10-15", "经营所得", "武汉市武昌区新元便利店", "26,650.31", "1,332.52"],
+        ["合计", "376.939.18", "18.846.98"], ["已申报税额合计（大写）：壹万捌仟捌佰肆拾陆元玖角捌分"],
+    ])
+    assert (got["total_income"], got["total_tax"]) == (Decimal("376939.18"), Decimal("18846.98"))
+
+
 def test_a_labelled_period_whose_line_runs_on_into_the_next_column_keeps_its_end_date() -> None:
     """A record app's screenshot: the cards of the months stand beside the facts, and a card's month is read on the
     period's line, glued to its end date (2026-06-302025-12)."""
