@@ -168,8 +168,10 @@ def find_header(page: Page) -> tuple[int, list[Column]] | None:
             below = [w for ws in lines[last + 1 : last + 1 + CELL_ROWS] for w in ws]
             for at, (word, known, low) in enumerate(marked):
                 name = None if known else _misread_header_name(word.text, taken=names)
-                cells = _cells_look(_cell_span(word.bbox, marked[at + 1][0].bbox if at + 1 < len(marked) else None),
-                                    below)
+                # the words under the heading itself first: a right-aligned figure of the next column (a serial
+                # number under 流水号) may reach far into the span a heading's cells may take
+                cells = _cells_look(word.bbox, below) or _cells_look(
+                    _cell_span(word.bbox, marked[at + 1][0].bbox if at + 1 < len(marked) else None), below)
                 if name and cells == "money" and name not in _MONEY_NAMES:
                     name = None  # 交易全销 (交易金额) is no 交易行 channel over figures
                 if not known and not name:
