@@ -223,6 +223,19 @@ def test_a_digit_the_scan_dropped_is_a_misreading(policy: Policy) -> None:
     assert status(policy, _scanned(two_lost, EVEN[:3]))["anomaly.balance_chain"] == Status.FAIL
 
 
+@pytest.mark.parametrize(("amount", "verdict"), [("4160.6", Status.REVIEW),  # 4,160.86 with a cent's digit lost
+                                                ("2424", Status.REVIEW),  # 242.44: a digit and the point lost
+                                                ("4106.6", Status.FAIL)])  # two digits wrong: no misreading
+def test_a_digit_lost_among_the_cents_or_with_the_point_is_a_misreading(amount: str, verdict: Status,
+                                                                         policy: Policy) -> None:
+    start, after = ("2025-10-06", "取现", "-800.00", "67604.72"), ("2025-10-10", "转账存入", "10872.71", "82638.29")
+    sign = "-" if amount == "2424" else ""
+    printed = "71765.58" if sign == "" else "67362.28"
+    read = rows(start, ("2025-10-07", "收款", f"{sign}{amount}", printed),
+                (after[0], after[1], after[2], str(Decimal(printed) + Decimal(after[2]))))
+    assert status(policy, _scanned(read, EVEN[:3]))["anomaly.balance_chain"] == verdict
+
+
 def test_a_jump_at_a_page_turn_with_every_page_numbered_is_no_missing_page(policy: Policy) -> None:
     jump = rows(("2026-09-10", "代发工资", "16600.00", "20000.00"), ("2026-09-15", "消费", "-500.00", "19500.00"),
                 ("2026-10-10", "代发工资", "16600.00", "35600.00"))

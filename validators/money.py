@@ -131,12 +131,20 @@ def income_matches_statement(bundle: Bundle, policy: Policy) -> Verdict:
 def _one_digit_apart(a: Decimal, b: Decimal) -> bool:
     """Two amounts printed alike but for one digit misread, lost or doubled: what one character of a
     scan read wrongly makes."""
-    x, y = sorted((f"{abs(a):.2f}", f"{abs(b):.2f}"), key=len)
-    if (a < 0) != (b < 0) or x == y or len(y) - len(x) > 1:
+    if (a < 0) != (b < 0) or a == b:
         return False
-    if len(x) == len(y):
-        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
-    return any(y[:i] + y[i + 1:] == x for i in range(len(y)))
+    x, y = sorted((f"{abs(a):.2f}", f"{abs(b):.2f}"), key=len)
+    if len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1:
+        return True
+    # a digit lost counts in the digits as read, the point with it or not (4,160.86 read 4160.6; 242.44 read 2424)
+    x, y = sorted((_read_digits(a), _read_digits(b)), key=len)
+    return len(y) - len(x) == 1 and any(y[:i] + y[i + 1:] == x for i in range(len(y)))
+
+
+def _read_digits(amount: Decimal) -> str:
+    """The digits of an amount as a read gives them, without the zeros its cents would add (4160.6: 41606)."""
+    text = f"{abs(amount):f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text).replace(".", "")
 
 
 MISREAD_DIGITS = 2  # digits of one balance a scan may misread at once (37,312.71 read as 37312.15)
