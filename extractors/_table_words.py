@@ -53,9 +53,10 @@ def time_mended(word: Word) -> Word:
     """A time of day one of whose colons was read as a point (09.09:23) as printed (09:09:23), which no figure
     could be with its colon; other words as they are."""
     text = to_halfwidth(word.text).strip()
-    if ":" not in text or not time_misread(text) or (match := _TIME_MISREAD.fullmatch(text)) is None:
+    if ":" not in text or not time_misread(text):
         return word
-    return word.model_copy(update={"text": f"{match[1]}:{match[2]}:{match[3]}"})
+    hours, minutes, seconds = re.findall(r"\d{2}", text)
+    return word.model_copy(update={"text": f"{hours}:{minutes}:{seconds}"})
 
 
 # a currency's sign or code printed (or read) before an amount: ¥, CNY, RMB

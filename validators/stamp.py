@@ -90,8 +90,9 @@ AGREED_OTHER = 3  # letters, none of them in the expected name, that two reads o
 def _others_letters(stamp: Stamp, name: str, policy: Policy) -> str | None:
     """What two reads of the seal's ring agree on that the expected name does not have (呼和浩特蓝海咨询… read twice,
     …中科建设工程… expected: 蓝海咨询), when the reader's alignment of the name with the ring speaks against it in
-    two reads or more and for it in none: a garbled read of the right name does not misread the same letters
-    alike twice, and another organisation's trade name is what both reads spell. None otherwise."""
+    two reads or more and for it in none, and none of them shows the name nearly throughout: a garbled read of the
+    right name seldom misreads the same letters alike twice, and another organisation's trade name is what both
+    reads spell. None otherwise."""
     fit = legend_fit(stamp, name, policy)
     if fit is None or fit.supporting or fit.against < 2 or _nearly_carried(fit, policy):
         return None
