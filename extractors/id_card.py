@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.id_number import parse_id_number
-from docproc.cn.normalize import find_dates, parse_date, parse_validity
-from docproc.cn.places import PROVINCES, REGIONS, from_first_region
+from docproc.cn.normalize import find_dates, parse_date
+from docproc.cn.places import PROVINCES, from_first_region
 from docproc.core.models import DocType, Field, RawDocument, Side
+from docproc.extractors._card_back import extract_back
 from docproc.extractors._card_read_again import front_read_again
 from docproc.extractors._id_number_reread import cut_number_read_again, in_order, mended_number, pieces_read_again
 from docproc.extractors._reread import DIGITS, reread
@@ -42,8 +43,6 @@ _BIRTH_UNLABELLED = re.compile(r"^(?:.{0,2}?(?=[12]\d{3}\s*年)|出.)([12]\d{3}.
 _COPY_STAMP = re.compile(r".?印无效|复.?无效|无效|禁止复印")
 _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
-_AUTHORITY = re.compile(rf"签发机关[^{CJK}\d]{{0,3}}([{CJK}\d]{{3,30}})")
-_VALIDITY = re.compile(r"有效期限?(.{6,30})")
 # the other side of a card copied on the same sheet (中华人民共和国, 居民身份证, 签发机关, 有效期限, read whole or in
 # part): a front value ends where it begins, on the value's own row when the sides lie side by side; an address
 # also ends at a run of the number's digits even with the number's row lost
@@ -332,54 +331,6 @@ def _birth_row(text: PageText) -> int:
 def _line_after(text: PageText, cue: str) -> int:
     hit = text.search(re.escape(cue))
     return hit.line + 1 if hit else 0
-
-
-# The back's small grey labels lost (under an overprint, to glare, or read only in part: 机关, 发机关): a row that is
-# nothing but an issuing authority's name (…公安局, …公安局…分局) or nothing but a validity range is its value.
-_AUTHORITY_UNLABELLED = re.compile(rf"^(?:签?发?机关)?([{CJK}]{{2,24}}公安[局厅](?:[{CJK}]{{1,12}}?分?局)?)$")
-_DAY = r"[12]\d{3}[.\-/,:：年]\d{1,2}[.\-/,:：月]\d{1,2}日?"
-# the label read only in part (有, 有限, 有：) before the range
-_END = rf"(?:{_DAY}|长期|[12]\d{{3}}[.\-/,]?\d{{2}}[.\-/,]?\d{{2}})"  # an end may have lost a separator (2031.1023)
-_VALIDITY_UNLABELLED = re.compile(rf"^[有效期限:：\s]{{0,5}}({_DAY}\s*[-—–~～至]\s*{_END})$")
-_RANGE = re.compile(rf"({_DAY}\s*[-—–~～至]\s*{_END})")  # a validity range anywhere on the back
-_OTHER_LABEL = re.compile(r"^(?:有效期限?|签发机关)+")
-_DATE_COMMA = re.compile(r"(?<=\d)[,:：](?=\d)")  # 2023,08,17, 2035:09.16: a printed date's points read otherwise
-
-
-def extract_back(text: PageText) -> dict[str, Field]:
-    """Fields of an ID card back page."""
-    fields: dict[str, Field] = {}
-    if hit := text.search(_AUTHORITY) or text.search(_AUTHORITY_UNLABELLED):
-        # the labels stacked apart from their values (a card at an angle): 签发机关 | 有效期限 武汉市公安局…
-        fields["issuing_authority"] = hit.field(_from_region(_OTHER_LABEL.sub("", hit.group(1))))
-    for hit in (text.search(_VALIDITY), text.search(_VALIDITY_UNLABELLED), text.search(_RANGE)):
-        if hit is None:
-            continue
-        start, until = parse_validity(_DATE_COMMA.sub(".", hit.group(1)))
-        if not start and not until:
-            continue  # the label beside another row's value (有效期限 武汉市公安局…): the range stands elsewhere
-        if start:
-            fields["valid_from"] = hit.field(start)
-        if until:
-            fields["valid_until"] = hit.field(until)
-        break
-    return fields
-
-
-STRAY = 2  # characters read before an authority's place name (the end of its label, a speck of an overprint)
-# the whole label read before it, a character or two of it misread (筠发机关, 发机美, 发相关): as long as the label
-LABEL_STRAY = len("签发机关")
-
-
-def _from_region(authority: str) -> str:
-    """An authority without a stray character or two read before its place name (关昆明市…: the label's last one),
-    or without its label read before it with a character or two wrong (筠发机关长春市…)."""
-    if authority.startswith(REGIONS):
-        return authority
-    for skip in range(1, LABEL_STRAY + 1):
-        if authority[skip:].startswith(REGIONS) and (skip <= STRAY or any(c in "签发机关" for c in authority[:skip])):
-            return authority[skip:]
-    return authority
 
 
 @extractor(DocType.ID_CARD)

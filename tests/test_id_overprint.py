@@ -160,6 +160,13 @@ def test_a_label_read_with_a_character_wrong_is_no_part_of_the_authority(row: st
     assert _back(["居民身份证", row, "有效期限2023.09.12-2033.09.12"])["issuing_authority"] == authority
 
 
+def test_an_authority_whose_bureau_was_misread_before_its_branch_has_it_put_back() -> None:
+    """杭州市公安局西湖区分局 read 杭州市公安周西湖区分局 with its label lost: a branch (分局) is only a 公安局's."""
+    fields = _back(["中华人民共和国", "居民身份证", "杭州市公安周西湖区分局", "有效期限 2017.07.27-2037.07.27"])
+    assert fields["issuing_authority"] == "杭州市公安局西湖区分局"
+    assert "issuing_authority" not in _back(["居民身份证", "杭州市人民医院西湖区分院", "有效期限 2017.07.27-2037.07.27"])
+
+
 @pytest.mark.parametrize("row", ["有效期限2023,08,17-2033.08.17", "有效期m2023.08.17-2033:08.17",
                                  "有效期限2023.08.17-2033.08：17", "有限2023.08.17-2033:08.17"])
 def test_a_validity_whose_points_were_read_as_commas_or_colons_is_read(row: str) -> None:
