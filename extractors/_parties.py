@@ -191,7 +191,13 @@ def id_numbers(text: PageText, start: int, end: int, party: Party) -> None:
     """The id numbers between two characters of the page: those whose GB 11643 check digit holds; else the
     well-formed ones with a real birth date (a misprinted or misread number is still the party's, and the
     checks against the id card judge it; a credit code or phone number is neither)."""
-    found = [(m.group(1).replace("×", "X").upper(), m.span(1)) for m in _ID_NUMBER.finditer(text.joined, start, end)]
+    spans = [m.span(1) for m in _ID_NUMBER.finditer(text.joined, start, end)]
+    # line by line too: in the lines run together a number ending its line fuses with digits opening the next
+    for line in range(text.line_at(start), text.line_at(max(start, end - 1)) + 1):
+        a, b = text.offsets[line], text.offsets[line] + len(text.lines[line])
+        spans += [m.span(1) for m in _ID_NUMBER.finditer(text.joined, max(a, start), min(b, end))
+                  if not any(x < m.end(1) and m.start(1) < y for x, y in spans)]
+    found = [(text.joined[a:b].replace("×", "X").upper(), (a, b)) for a, b in sorted(spans)]
     parsed = [(number, span, parse_id_number(number)) for number, span in found]
     valid = [(n, s) for n, s, info in parsed if info.is_valid]
     for number, span in valid or [(n, s) for n, s, info in parsed if info.birth_date is not None]:

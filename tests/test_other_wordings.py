@@ -137,6 +137,16 @@ def test_a_flats_area_from_a_row_whose_figures_were_read_as_one_word(figures: st
     assert (str(got["floor_area"]) if "floor_area" in got else None) == area
 
 
+def test_a_co_buyers_number_ending_its_line_above_a_line_of_digits_is_the_co_buyers() -> None:
+    """The line after the co-buyer's holds only digits (a phone number whose label the scan lost): run together with
+    the number ending the line above, it must not hide that number."""
+    got = fields(DocType.PURCHASE_CONTRACT, page([
+        "出卖人：上海宏达房地产股份有限公司", "买受人：戴芳彤证件类型：居民身份证证件号码：370202200006262866",
+        "共同买受人：郭建证件类型：居民身份证证件号码：440106200306269072", "14159465409", "第二章商品房基本状况"]))
+    assert got["buyer_names"] == ["戴芳彤", "郭建"]
+    assert got["buyer_id_numbers"] == ["370202200006262866", "440106200306269072"]
+
+
 def test_an_old_style_licence_names_its_legal_representative_after_xingming() -> None:
     got = fields(DocType.BUSINESS_LICENSE, page(["企业法人营业执照", "注册号 150102000123456", "名称 呼和浩特宏达地产有限公司",
                                                  "法定代表人姓名 陈嘉", "注册资本 伍仟万元"]))
