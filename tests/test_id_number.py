@@ -221,3 +221,10 @@ def test_a_number_run_into_other_digits_is_cut_out_only_where_one_window_is_vali
     assert mended_in_text("公R9号47320105199003070040") == [(6, 24, "320105199003070040")]
     assert mended_in_text("4732010519900307004") == []  # one digit short: no valid window
     assert mended_in_text("账号6222021234567890123") == []  # a card number: no window with a check digit and a birth date
+
+
+def test_a_number_with_a_speck_read_as_a_point_between_two_digits_is_mended_where_valid() -> None:
+    assert mended_in_text("4201061998.08041239") == [(0, 19, "420106199808041239")]  # a fax's speck
+    assert mended_in_text("号码32010519900307004,0") == [(2, 21, "320105199003070040")]
+    assert mended_in_text("4201061998.08041238") == []  # its check digit fails
+    assert mended_in_text("12,345.67 2026.05.31 1.5") == []  # figures and dates are no numbers

@@ -104,6 +104,8 @@ def candidates_with_one_confusion(s: str) -> list[str]:
 # A run of digits that may hold a number: 17 read with a glyph no number has after them (its last character
 # misread), or up to four more digits run into it (a label's misread 号码, a neighbour's digits, no gap between).
 _RUN = re.compile(r"(?<![0-9])([0-9]{17,22})([^\s0-9]?)")
+# a speck between two digits read as a point or a comma (4201061998.08041239 on a fax)
+_SPECKED = re.compile(r"(?<![0-9.,])([0-9]{1,17})[.,·]([0-9]{1,17}[0-9Xx]?)(?![0-9.,])")
 
 
 def mended_in_text(text: str) -> list[tuple[int, int, str]]:
@@ -112,7 +114,9 @@ def mended_in_text(text: str) -> list[tuple[int, int, str]]:
     - the last character read as a glyph that is no digit and no X (``51010719860925258)``), where that glyph
       is a known misreading of the check character the first 17 digits give;
     - the 18 characters within a longer run of digits (``47210102197510245833``), where exactly one 18-character
-      window of the run is a valid number (check digit and birth date).
+      window of the run is a valid number (check digit and birth date);
+    - 18 characters with a point or comma read between two of them (``4201061998.08041239``: a fax's speck), where
+      they make a valid number.
 
     Numbers read whole are not listed (``IN_TEXT`` finds those)."""
     found: list[tuple[int, int, str]] = []
@@ -127,6 +131,10 @@ def mended_in_text(text: str) -> list[tuple[int, int, str]]:
         if len(run) > 18 and len(windows) == 1:
             start = match.start(1) + windows[0]
             found.append((start, start + 18, run[windows[0] : windows[0] + 18]))
+    for match in _SPECKED.finditer(text):
+        number = (match.group(1) + match.group(2)).upper()
+        if len(number) == 18 and parse_id_number(number).is_valid:
+            found.append((match.start(1), match.end(2), number))
     return found
 
 
