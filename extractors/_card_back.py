@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from docproc.cn.normalize import parse_validity
+from docproc.cn.normalize import find_dates, parse_validity
 from docproc.cn.places import REGIONS
 from docproc.core.models import Field
 from docproc.extractors._text import PageText
@@ -21,8 +21,12 @@ PUT_BACK_CONFIDENCE = 0.8  # an authority with its 局 put back is never as sure
 _DAY = r"[12]\d{3}[.\-/,:：年]\d{1,2}[.\-/,:：月]\d{1,2}日?"
 # the label read only in part (有, 有限, 有：) before the range
 _END = rf"(?:{_DAY}|长期|[12]\d{{3}}[.\-/,]?\d{{2}}[.\-/,]?\d{{2}})"  # an end may have lost a separator (2031.1023)
-_VALIDITY_UNLABELLED = re.compile(rf"^[有效期限:：\s]{{0,5}}({_DAY}\s*[-—–~～至]\s*{_END})$")
-_RANGE = re.compile(rf"({_DAY}\s*[-—–~～至]\s*{_END})")  # a validity range anywhere on the back
+# a start may have lost a separator too (2014.1113): taken only where its month and day are the end's
+_START = rf"(?:{_DAY}|[12]\d{{3}}[.\-/,]?\d{{2}}[.\-/,]?\d{{2}})"
+_VALIDITY_UNLABELLED = re.compile(rf"^[有效期限:：\s]{{0,5}}({_START}\s*[-—–~～至]\s*{_END})$")
+_RANGE = re.compile(rf"({_START}\s*[-—–~～至]\s*{_END})")  # a validity range anywhere on the back
+_START_FUSED = re.compile(r"^\s*([12]\d{3})[.\-/,]?(\d{2})[.\-/,]?(\d{2})(?=\s*[-—–~～至]\s*[12]\d{3}[.\-/,](\d{1,2})[.\-/,](\d{1,2}))")
+_JOINER = re.compile(r"\d\s*[-—–~～至]\s*[12\u957f]")  # where a range's start ends and its end begins
 _OTHER_LABEL = re.compile(r"^(?:有效期限?|签发机关)+")
 _DATE_COMMA = re.compile(r"(?<=\d)[,:：](?=\d)")  # 2023,08,17, 2035:09.16: a printed date's points read otherwise
 
@@ -39,7 +43,11 @@ def extract_back(text: PageText) -> dict[str, Field]:
     for hit in (text.search(_VALIDITY), text.search(_VALIDITY_UNLABELLED), text.search(_RANGE)):
         if hit is None:
             continue
-        start, until = parse_validity(_DATE_COMMA.sub(".", hit.group(1)))
+        validity = _start_put_back(_DATE_COMMA.sub(".", hit.group(1)))
+        start, until = parse_validity(validity)
+        if start and (dates := find_dates(validity)) and (joiner := _JOINER.search(validity)) \
+                and dates[0][1] > joiner.start():
+            start, until = None, until or start  # the start did not read as a date: the one that did is the end
         if not start and not until:
             continue  # the label beside another row's value (有效期限 武汉市公安局…): the range stands elsewhere
         if start:
@@ -64,3 +72,12 @@ def _from_region(authority: str) -> str:
         if authority[skip:].startswith(REGIONS) and (skip <= STRAY or any(c in "签发机关" for c in authority[:skip])):
             return authority[skip:]
     return authority
+
+
+def _start_put_back(validity: str) -> str:
+    """A range whose start lost a separator (2014.1113-2034.11.13) with it put back where the start's month and day
+    are the end's, as on every card (valid for whole years); any other range as it is."""
+    match = _START_FUSED.match(validity)
+    if match is None or (int(match[2]), int(match[3])) != (int(match[4]), int(match[5])):
+        return validity
+    return f"{match[1]}.{match[2]}.{match[3]}{validity[match.end():]}"

@@ -160,6 +160,12 @@ def test_a_label_read_with_a_character_wrong_is_no_part_of_the_authority(row: st
     assert _back(["居民身份证", row, "有效期限2023.09.12-2033.09.12"])["issuing_authority"] == authority
 
 
+def test_a_validity_whose_start_lost_a_separator_is_read_where_its_month_and_day_are_the_ends() -> None:
+    fields = _back(["居民身份证", "签发机美银川市公安局兴庆区分局", "有效限：2014.1113-2034.11:13"])
+    assert (fields["valid_from"], fields["valid_until"]) == (date(2014, 11, 13), date(2034, 11, 13))
+    assert "valid_from" not in _back(["居民身份证", "银川市公安局兴庆区分局", "有效限：2014.1113-2034.11.14"])
+
+
 def test_an_authority_whose_bureau_was_misread_before_its_branch_has_it_put_back() -> None:
     """杭州市公安局西湖区分局 read 杭州市公安周西湖区分局 with its label lost: a branch (分局) is only a 公安局's."""
     fields = _back(["中华人民共和国", "居民身份证", "杭州市公安周西湖区分局", "有效期限 2017.07.27-2037.07.27"])
