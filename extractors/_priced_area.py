@@ -17,6 +17,7 @@ from docproc.extractors._text import PageText
 
 # an amount with its two decimals, its thousands grouped or not (to_halfwidth has made a ， a ,)
 _FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+_IN_SQUARE_METRES = re.compile(r"(\d+(?:\.\d+)?)\s*(?:平方米|平米|㎡|m²|m2)")
 PRICE_TOLERANCE = Decimal(1)  # yuan: a total is the area times the unit price, rounded to the yuan at most
 
 
@@ -41,3 +42,17 @@ def _decimal(figure: str) -> Decimal | None:
         return Decimal(figure.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+def area_pricing_the_total(texts: list[PageText], total: Decimal, least: Decimal, most: Decimal) -> Field | None:
+    """The one figure of square metres anywhere in the contract that times a figure printed in it (the price per
+    square metre) gives the total price: the floor area, however its label was read (建筑：积共105.80平方米)."""
+    figures = {value for text in texts for m in _FIGURE.finditer(to_halfwidth(text.joined).replace(" ", ""))
+               if (value := _decimal(m.group(0))) is not None}
+    found = [(text, m, area) for text in texts for m in _IN_SQUARE_METRES.finditer(to_halfwidth(text.joined))
+             if (area := _decimal(m.group(1))) is not None and least <= area <= most
+             and any(abs(area * price - total) <= PRICE_TOLERANCE for price in figures)]
+    if len({area for _, _, area in found}) != 1:
+        return None
+    text, match, area = found[0]
+    return text.field(match.span(1), area)

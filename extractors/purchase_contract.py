@@ -19,7 +19,7 @@ from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._margins import without_margin_column
 from docproc.extractors._parties import find_parties, opens_entry, party_name
 from docproc.extractors._party_table import party_rows, price_words_in_table
-from docproc.extractors._priced_area import priced_area
+from docproc.extractors._priced_area import area_pricing_the_total, priced_area
 from docproc.extractors._signature import signature_columns, signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -240,6 +240,9 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
         fields["total_price"] = marked  # its 大写 disagrees: both kept, for the check that compares them
     if "total_price" not in fields and "total_price_in_words" not in fields and (paid := _paid_in_parts(texts)):
         fields["total_price"] = paid
+    if "floor_area" not in fields and "total_price" in fields and isinstance(total := fields["total_price"].value, Decimal) \
+            and (priced := area_pricing_the_total(texts, total, MIN_AREA, MAX_AREA)) is not None:
+        fields["floor_area"] = priced  # its label misread: the figure of square metres the price per metre prices
     if address := _property_address(texts):
         fields["property_address"] = address
     if signed := signed_on(texts):  # the last party's date in the signature block, over a label elsewhere

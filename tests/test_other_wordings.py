@@ -4,6 +4,7 @@ letters dated on a line of their own, an employer named after 为."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -145,6 +146,18 @@ def test_a_co_buyers_number_ending_its_line_above_a_line_of_digits_is_the_co_buy
         "共同买受人：郭建证件类型：居民身份证证件号码：440106200306269072", "14159465409", "第二章商品房基本状况"]))
     assert got["buyer_names"] == ["戴芳彤", "郭建"]
     assert got["buyer_id_numbers"] == ["370202200006262866", "440106200306269072"]
+
+
+def test_a_flats_area_whose_label_was_misread_is_the_one_the_price_per_square_metre_prices() -> None:
+    """建筑面积 read 建筑：积: the area is the figure of square metres that times the price per square metre printed
+    in the contract gives its total; the inner and shared areas price nothing."""
+    got = fields(DocType.PURCHASE_CONTRACT, page([
+        "出卖人：南京正泰实业股份有限公司", "第四条商品房：积。该商品房合同约定建筑：积共105.80平方米，其中套内建",
+        "筑面积86.90平方米，分摊共有建筑面积18.90平方米。",
+        "第六条计价方式与价款。单价为每平方米人民币11，050.00元，总价款为人民币（大写）壹佰壹拾陆万玖仟零玖拾元整",
+        "（小写：¥1,169,090.00元）。"]))
+    assert got["total_price"] == Decimal("1169090.00")
+    assert str(got["floor_area"]) == "105.80"
 
 
 def test_an_old_style_licence_names_its_legal_representative_after_xingming() -> None:
