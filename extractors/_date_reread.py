@@ -57,9 +57,9 @@ def damaged_cn_date(text: PageText, span: tuple[int, int]) -> tuple[int, int] | 
 def reread_date(text: PageText, span: tuple[int, int], ctx: ReadingContext | None) -> Field | None:
     """The date in characters ``span`` read again from their box with the seal's ink cleared; None unless
     the new read holds exactly one date."""
-    if (in_words := damaged_cn_date(text, span)) and not damaged_date(text, span):
-        return _reread_cn_date(text, in_words, ctx)
     damaged = damaged_date(text, span)
+    if not damaged and (in_words := damaged_cn_date(text, span)):
+        return _reread_cn_date(text, in_words, ctx)
     field = text.field(damaged, None) if damaged else None
     if field is None or field.bbox is None:
         return None

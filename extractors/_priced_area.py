@@ -9,15 +9,16 @@ with another figure of the row is a third one, the total, to the yuan.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from docproc.cn.normalize import to_halfwidth
+from docproc.cn.normalize import parse_amount, to_halfwidth
 from docproc.core.models import Field
 from docproc.extractors._text import PageText
 
 # an amount with its two decimals, its thousands grouped or not (to_halfwidth has made a ， a ,)
 _FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
-_IN_SQUARE_METRES = re.compile(r"(\d+(?:\.\d+)?)\s*(?:平方米|平米|㎡|m²|m2)")
+AREA_UNIT = r"(?:平方米|平米|㎡|m2|m²|M2|M²)"
+_IN_SQUARE_METRES = re.compile(rf"(\d+(?:\.\d+)?)\s*{AREA_UNIT}")
 PRICE_TOLERANCE = Decimal(1)  # yuan: a total is the area times the unit price, rounded to the yuan at most
 
 
@@ -25,7 +26,7 @@ def priced_area(text: PageText, line: int, least: Decimal, most: Decimal) -> Fie
     """The floor area on ``line`` (between ``least`` and ``most`` square metres) that times a unit price on the
     same line gives a total on it, all in the order area, price, total; None where no such three figures stand."""
     read = to_halfwidth(text.lines[line])
-    figures = [(m.span(), value) for m in _FIGURE.finditer(read) if (value := _decimal(m.group(0))) is not None]
+    figures = [(m.span(), value) for m in _FIGURE.finditer(read) if (value := parse_amount(m.group(0))) is not None]
     for i, (span, area) in enumerate(figures):
         if not least <= area <= most:
             continue
@@ -37,20 +38,13 @@ def priced_area(text: PageText, line: int, least: Decimal, most: Decimal) -> Fie
     return None
 
 
-def _decimal(figure: str) -> Decimal | None:
-    try:
-        return Decimal(figure.replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
 def area_pricing_the_total(texts: list[PageText], total: Decimal, least: Decimal, most: Decimal) -> Field | None:
     """The one figure of square metres anywhere in the contract that times a figure printed in it (the price per
     square metre) gives the total price: the floor area, however its label was read (建筑：积共105.80平方米)."""
     figures = {value for text in texts for m in _FIGURE.finditer(to_halfwidth(text.joined).replace(" ", ""))
-               if (value := _decimal(m.group(0))) is not None}
+               if (value := parse_amount(m.group(0))) is not None}
     found = [(text, m, area) for text in texts for m in _IN_SQUARE_METRES.finditer(to_halfwidth(text.joined))
-             if (area := _decimal(m.group(1))) is not None and least <= area <= most
+             if (area := parse_amount(m.group(1))) is not None and least <= area <= most
              and any(abs(area * price - total) <= PRICE_TOLERANCE for price in figures)]
     if len({area for _, _, area in found}) != 1:
         return None

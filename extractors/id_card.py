@@ -10,7 +10,7 @@ from docproc.cn.id_number import parse_id_number
 from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.places import PROVINCES, from_first_region
 from docproc.core.models import DocType, Field, RawDocument, Side
-from docproc.extractors._card_back import extract_back
+from docproc.extractors._card_back import CJK, extract_back
 from docproc.extractors._card_read_again import front_read_again
 from docproc.extractors._id_number_reread import cut_number_read_again, in_order, mended_number, pieces_read_again
 from docproc.extractors._reread import DIGITS, reread
@@ -21,7 +21,6 @@ from docproc.reading.overprint import RESTRICTION, without_overprint, without_tr
 if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext
 
-CJK = r"\u4e00-\u9fff"
 _NAME = re.compile(rf"姓?名([{CJK}·]{{2,8}})")
 # The 56 nationalities recognised in China, as a card prints them (without 族).
 ETHNIC_GROUPS = (

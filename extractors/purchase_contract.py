@@ -19,7 +19,7 @@ from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._margins import without_margin_column
 from docproc.extractors._parties import find_parties, opens_entry, party_name
 from docproc.extractors._party_table import party_rows, price_words_in_table
-from docproc.extractors._priced_area import area_pricing_the_total, priced_area
+from docproc.extractors._priced_area import AREA_UNIT, area_pricing_the_total, priced_area
 from docproc.extractors._signature import signature_columns, signed_on
 from docproc.extractors._text import PageText, label_values
 from docproc.extractors.registry import ExtractedFields, extractor
@@ -33,9 +33,8 @@ LABELS = vocab.labels(LABELS_OF)
 # The floor area with its unit after the figure (建筑面积98.56平方米, 建筑面积为/共/计/约 98.56㎡) or in
 # brackets before it (建筑面积（㎡） | 98.56, 建筑面积共（平方米）：98.56); not the inner or shared area
 # (套内建筑面积, 分摊建筑面积).
-_AREA_UNIT = r"(?:平方米|平米|㎡|m2|m²|M2|M²)"
-_AREA = re.compile(rf"(?<!套内)(?<!分摊)(?<!共有)(?<!公摊)建筑面积(?:[^0-9]{{0,12}}?([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}"
-                   rf"|[^0-9(]{{0,4}}\(\s*{_AREA_UNIT}[²2]?\s*\)[:]?\s*([0-9]+(?:\.[0-9]+)?))")
+_AREA = re.compile(rf"(?<!套内)(?<!分摊)(?<!共有)(?<!公摊)建筑面积(?:[^0-9]{{0,12}}?([0-9]+(?:\.[0-9]+)?)\s*{AREA_UNIT}"
+                   rf"|[^0-9(]{{0,4}}\(\s*{AREA_UNIT}[²2]?\s*\)[:]?\s*([0-9]+(?:\.[0-9]+)?))")
 # The price after any of its labels (总价款, 总金额, 成交价格, 转让价款…; not 首期/剩余 parts): its figure with 元
 # after it, or the ¥ sign before it (总价款（小写） | ¥4,800,921.00).
 _PRICE_WORDS = "|".join(re.escape(w) for w in sorted(LABELS["total_price"], key=len, reverse=True))
@@ -50,7 +49,7 @@ ADDRESS_REACH = 60  # characters an address may run over after the words that in
 PRICE_REACH = 60  # characters after a price label where its figure may stand (after the 大写 words)
 _PRICE_FIGURE = re.compile(r"[¥￥]?([0-9][0-9,.]*\d)\s*元")
 _MARKED_FIGURE = re.compile(r"(?:小写[)）\]】]?[:：]?\s*(?:人民币)?\s*[¥￥]?|[¥￥])\s*([0-9][0-9,.]*\d)")  # （小写：¥…）
-_AREA_FIGURE = re.compile(rf"(?<![0-9.,，])([0-9]+(?:\.[0-9]+)?)\s*{_AREA_UNIT}?$")
+_AREA_FIGURE = re.compile(rf"(?<![0-9.,，])([0-9]+(?:\.[0-9]+)?)\s*{AREA_UNIT}?$")
 MIN_AREA, MAX_AREA = Decimal(5), Decimal(5000)  # square metres a flat's area may plausibly be
 # A model text (示范文本) sets each filled-in value and chosen option in brackets (出卖人：【XX公司】, 建筑面积共【99.54】
 # 平方米, OCR'd as [ ] at times): they are no part of the values, which read as if written on the form's lines.
