@@ -22,7 +22,7 @@ from docproc.extractors._row_date_reread import ReadCell, dates_read_again
 from docproc.extractors._row_dates import SERIAL_CHARS, mend_dates
 from docproc.extractors._table_edges import clusters, money_columns_by_edges, one_per_heading, under_the_dates
 from docproc.extractors._table_header import Column, find_header, richer_columns
-from docproc.extractors._table_shape import date_column, description_column, money_columns
+from docproc.extractors._table_shape import date_column, description_column, direction_column, money_columns
 from docproc.extractors._table_words import (
     ROW_DATE,
     join_dates,
@@ -221,7 +221,7 @@ def _shaped(lines: list[list[Word]], columns: list[Column] | None, width: float)
     with no header at all, every column from the rows, when their balances chain (else None)."""
     found = columns or date_column(lines)
     if found:
-        found = description_column(lines, money_columns(lines, found, width),
+        found = description_column(lines, direction_column(lines, money_columns(lines, found, width), width),
                                    [_cell_starts(words) for words in lines], width)
     return found if columns or any(c.name == "balance" for c in found) else None
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from docproc.cn.booked import cell_amount
+from docproc.cn.booked import cell_amount, side_of
 from docproc.core.models import Word
 from docproc.extractors._table_header import Column
 from docproc.extractors._table_words import kind
 
 _MONEY_NAMES = frozenset({"amount", "credit", "debit", "balance"})
+_TEXT_NAMES = frozenset({"counterparty", "channel"})  # columns of names a description may precede
 CHAIN_SHARE = 0.5  # of the neighbouring row pairs whose balances must chain before a column is named balance
 EDGE_SHARE = 0.012  # of the page's width: how far the right edges of one column's figures may lie apart
 
@@ -126,33 +127,71 @@ def money_columns(lines: list[list[Word]], columns: list[Column], width: float) 
     return sorted([*columns, *added], key=lambda c: c.centre) if added else columns
 
 
+def _longest_run(edges: list[float], width: float) -> list[float]:
+    """The most left edges that lie together (each within EDGE_SHARE of the page's width of the one before)."""
+    runs: list[list[float]] = []
+    for x in sorted(edges):
+        if runs and x - runs[-1][-1] <= EDGE_SHARE * width:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return max(runs, key=len, default=[])
+
+
 def description_column(lines: list[list[Word]], columns: list[Column], starts: list[list[Word]],
                        width: float) -> list[Column]:
     """The header's columns with the description it lost: the text column whose cells begin most rows,
-    left of the first figure column and right of the date, spanning up to the next column."""
+    right of the date and left of the first figure column; else right of the last figure column, where a
+    named text column that follows begins its own cells under its heading (a second column of text that
+    no heading lies over, not the following column's own names begun left of a centred heading)."""
     if any(c.name in ("description", "note") for c in columns):
         return columns
     dates = [c for c in columns if c.name == "date"]
     figures = [c for c in columns if c.name in _MONEY_NAMES]
     if not dates or not figures:
         return columns
+    flags = [c for c in columns if c.name == "direction"]
+    texts = [w for row in starts for w in row if kind(w.text) == "text"
+             and not any(c.x0 - EDGE_SHARE * width <= w.bbox.x0 <= c.x1 for c in flags)]
+    least = max(2, len(lines) // 2)
     left, right = dates[0].x1, min(c.x0 for c in figures)
-    edges = sorted(w.bbox.x0 for row in starts for w in row
-                   if kind(w.text) == "text" and left <= w.bbox.x0 < right)
-    if not edges:
-        return columns
-    runs: list[list[float]] = [[edges[0]]]
-    for x in edges[1:]:
-        if x - runs[-1][-1] <= EDGE_SHARE * width:
-            runs[-1].append(x)
-        else:
-            runs.append([x])
-    run = max(runs, key=len)
-    if len(run) < max(2, len(lines) // 2):
-        return columns
+    run = _longest_run([w.bbox.x0 for w in texts if left <= w.bbox.x0 < right], width)
+    if len(run) < least:
+        last = max(figures, key=lambda c: c.x1)
+        following = min((c for c in columns if c.x0 > last.x1), key=lambda c: c.x0, default=None)
+        if following is None or following.name not in _TEXT_NAMES:
+            return columns
+        own = [w for w in texts if following.x0 - EDGE_SHARE * width <= w.bbox.x0 <= following.x1]
+        run = _longest_run([w.bbox.x0 for w in texts if last.centre < w.bbox.x0 < following.x0 - EDGE_SHARE * width],
+                           width)
+        if len(own) < least or len(run) < least:
+            return columns
+        right = following.x0
     x0 = min(run)
-    following = min((c.x0 for c in columns if c.x0 > x0), default=right)
-    return sorted([*columns, Column("description", x0, max(x0 + 1, following - 1))], key=lambda c: c.centre)
+    following_x0 = min((c.x0 for c in columns if c.x0 > x0), default=right)
+    return sorted([*columns, Column("description", x0, max(x0 + 1, following_x0 - 1))], key=lambda c: c.centre)
+
+
+def direction_column(lines: list[list[Word]], columns: list[Column], width: float) -> list[Column]:
+    """The header's columns with the 借/贷 column it lost: flags printed as cells of their own between the
+    date and the first figure column, in line on enough rows (a tenth of them: a scan loses many), where no
+    heading lies. The flags a read got wrong (货 for 贷) stay in the column; the balance chain signs their rows."""
+    if any(c.name == "direction" for c in columns):
+        return columns
+    dates = [c for c in columns if c.name == "date"]
+    figures = [c for c in columns if c.name in _MONEY_NAMES]
+    if not dates or not figures:
+        return columns
+    left, right = dates[0].x1, min(c.x0 for c in figures)
+    flags = [w for row in lines for w in row
+             if left <= w.bbox.x0 and w.bbox.x1 <= right and side_of(w.text) is not None]
+    run = _longest_run([w.bbox.x0 for w in flags], width)
+    if len(run) < max(2, len(lines) // 10):
+        return columns
+    x0, x1 = min(run), max(w.bbox.x1 for w in flags if w.bbox.x0 in run)
+    if any(min(x1, c.x1) > max(x0, c.x0) for c in columns):
+        return columns
+    return sorted([*columns, Column("direction", x0, x1)], key=lambda c: c.centre)
 
 
 def date_column(lines: list[list[Word]]) -> list[Column]:

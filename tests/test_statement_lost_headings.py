@@ -120,3 +120,45 @@ def test_a_card_number_whose_label_was_misread_is_the_account_and_a_heading_is_n
 def test_a_number_failing_its_check_digit_is_no_account() -> None:
     assert "account_number" not in _statement_fields(_misread_block("6213350893721773917", "卢晓冰"))
     assert _statement_fields(_misread_block("6213350893721773917", "卢晓冰"))["account_holder"] == "卢晓冰"
+
+
+# a spreadsheet's print read from a scan: its 借/贷 and 摘要 headings lost; the flags stand in a column of
+# their own before the unsigned amounts, the descriptions begin right after the balances
+_FLAGGED = [("2026-03-02", "借", "2,815.34", "39,116.28", "网银转出", "陈怡月"),
+            ("2026-03-05", "贷", "15,800.00", "54,916.28", "代发工资", "南宁锦程有限公司"),
+            ("2026-03-06", "借", "1,949.27", "52,967.01", "POS消费", "银联商务有限公司"),
+            ("2026-03-09", "借", "244.82", "52,722.19", "缴费", "国家电网有限公司")]
+_FLAGGED_WANT = [(date(2026, 3, 2), "网银转出", Decimal("-2815.34"), Decimal("39116.28"), "陈怡月"),
+                 (date(2026, 3, 5), "代发工资", Decimal("15800.00"), Decimal("54916.28"), "南宁锦程有限公司"),
+                 (date(2026, 3, 6), "POS消费", Decimal("-1949.27"), Decimal("52967.01"), "银联商务有限公司"),
+                 (date(2026, 3, 9), "缴费", Decimal("-244.82"), Decimal("52722.19"), "国家电网有限公司")]
+
+
+def _flagged_page(party_x: float, header: Cells) -> Page:
+    lines: list[tuple[float, Cells]] = [(0.0, header)]
+    for i, (day, flag, amount, balance, text, party) in enumerate(_FLAGGED):
+        lines.append((40.0 * (i + 1), [(20, str(i + 1)), (60, day), (200, flag), _right(460, amount),
+                                       _right(700, balance), (720, text), (party_x, party), (1060, "南宁支行")]))
+    return page(lines, source=PageSource.OCR)
+
+
+def _with_party(p: Page) -> list[tuple[object, ...]]:
+    return [(r["date"], r["description"], r["amount"], r["balance"], r["counterparty"]) for r in rows(p)]
+
+
+def test_descriptions_after_the_balances_and_side_flags_keep_columns_their_headings_lost() -> None:
+    header: Cells = [(20, "序号"), (60, "交易日期"), (380, "交易金额"), (560, "账户余额"), (820, "对方户名"),
+                     (1060, "交易机构")]
+    assert _with_party(_flagged_page(820, header)) == _FLAGGED_WANT
+
+
+def test_names_begun_left_of_their_centred_heading_are_no_lost_description() -> None:
+    # no description printed: the names start left of a 对方户名 centred over their wide column
+    header: Cells = [(20, "序号"), (60, "交易日期"), (380, "交易金额"), (560, "账户余额"), (820, "对方户名"),
+                     (1060, "交易机构")]
+    lines: list[tuple[float, Cells]] = [(0.0, header)]
+    for i, (day, flag, amount, balance, _text, party) in enumerate(_FLAGGED):
+        lines.append((40.0 * (i + 1), [(20, str(i + 1)), (60, day), (200, flag), _right(460, amount),
+                                       _right(700, balance), (740, party), (1060, "南宁支行")]))
+    got = _with_party(page(lines, source=PageSource.OCR))
+    assert [(d, a, b, c) for d, _, a, b, c in got] == [(d, a, b, c) for d, _, a, b, c in _FLAGGED_WANT]
