@@ -223,6 +223,16 @@ def test_a_digit_the_scan_dropped_is_a_misreading(policy: Policy) -> None:
     assert status(policy, _scanned(two_lost, EVEN[:3]))["anomaly.balance_chain"] == Status.FAIL
 
 
+def test_an_amount_read_as_zero_where_the_balance_moved_is_a_misreading(policy: Policy) -> None:
+    # 300.00 read 000: the next row chains from the printed balance
+    before, zero = ("2026-11-19", "POS消费", "-1288.38", "338378.42"), ("2026-11-24", "取现", "0", "338078.42")
+    read = rows(before, zero, ("2026-11-24", "转账", "-978.18", "337100.24"))
+    assert status(policy, _scanned(read, EVEN[:3]))["anomaly.balance_chain"] == Status.REVIEW
+    assert status(policy, _scanned(read, EVEN[:3], "text_layer"))["anomaly.balance_chain"] == Status.FAIL
+    unconfirmed = rows(before, zero, ("2026-11-24", "转账", "-978.18", "336000.00"))  # the next row does not chain
+    assert status(policy, _scanned(unconfirmed, EVEN[:3]))["anomaly.balance_chain"] == Status.FAIL
+
+
 @pytest.mark.parametrize(("amount", "verdict"), [("4160.6", Status.REVIEW),  # 4,160.86 with a cent's digit lost
                                                 ("2424", Status.REVIEW),  # 242.44: a digit and the point lost
                                                 ("4106.6", Status.FAIL)])  # two digits wrong: no misreading

@@ -211,7 +211,8 @@ def _misread(doc: Document, rows: list[dict[str, Any]], index: int, carried: Dec
             return say(f"金额识别为{amount}、余额识别为{printed}；若为{figure}、{expected}则连续",
                        f"the amount reads {amount} and the balance {printed}; {figure} and {expected} would chain"), expected
         return say(f"余额识别为{printed}；若为{expected}则连续", f"the balance reads {printed}; {expected} would chain"), expected
-    if _one_digit_apart(printed - carried, amount) and next_follows:
+    if (amount == 0 or _one_digit_apart(printed - carried, amount)) and next_follows:
+        # an amount read as nothing (300.00 read 000) says no figure at all: the balance moved, so it was not read
         return say(f"金额识别为{amount}；若为{printed - carried}则连续",
                    f"the amount reads {amount}; {printed - carried} would chain"), printed
     if _skipped_row(doc, index):
