@@ -91,6 +91,15 @@ def test_words_that_only_mention_a_use_are_kept() -> None:
     assert overprint_words(_sheet([*words, _level("仅供贷款审核使用", 0, 150)], []))[0].text == "仅供贷款审核使用"
 
 
+def test_pieces_of_a_hardly_slanted_restriction_read_as_words_of_their_own_are_no_part_of_the_address() -> None:
+    # a watermark app's phrase set a few degrees off level: the read cut it into pieces, one on each address row
+    pieces = [_at("此复印件仅供兴", 860, 620, 5), _at("仅供中国工商银", 860, 670, 4), _at("业银行房贷使用，", 300, 900, 7),
+              _at("办理个人住房贷款使用，他用无效", 300, 950, 3), _at("月，再复印无效", 800, 900, 7)]
+    page = _sheet([_level(*c) for c in CARD], pieces)
+    assert sorted(w.text for w in overprint_words(page)) == sorted(w.text for w in pieces)
+    assert _front(page)["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
+
+
 # ---------------------------------------------------------------- an id number read only in pieces
 
 

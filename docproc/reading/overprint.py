@@ -69,9 +69,23 @@ def _restriction(text: str) -> bool:
     return len(rest) <= MAX_LEFT < len(text) - len(rest)
 
 
+# a piece of a restriction that OCR cut off as a word of its own: how such a phrase begins (此复印件, 仅供…), ends
+# (…使用, 他用无效, 再复印无效) or turns (办理…使用); a short word that only mentions a use (仅供参考, 使用) is none
+PIECE = re.compile(r"^(?:[此本]?复印件|[仅只][供限].{3})|(?:[他它]用|复印)无效|办理.*使用|..使用[，,、]?$")
+
+
+def restriction_piece(text: str) -> bool:
+    """The word is a piece of a restriction and holds no digit (a field's own piece does: 1601室, 2802号)."""
+    text = "".join(to_halfwidth(text).split())
+    return not any(c.isdigit() for c in text) and PIECE.search(text) is not None
+
+
 def overprint_words(page: Page) -> list[Word]:
-    """The words of a phrase overprinted on the diagonal across the page (none when there is none)."""
-    return overprinted(page.words)
+    """The words of a phrase overprinted across the page (none when there is none): on the diagonal, or pieces of it
+    that a read cut off as words of their own where it is hardly slanted (仅供中国工商银 | 办理个人住房贷款使用，他用无效)."""
+    found = overprinted(page.words)
+    taken = set(map(id, found))
+    return [*found, *(w for w in page.words if id(w) not in taken and restriction_piece(w.text))]
 
 
 def _piece(text: str, phrases: list[str]) -> bool:
