@@ -100,6 +100,14 @@ def test_pieces_of_a_hardly_slanted_restriction_read_as_words_of_their_own_are_n
     assert _front(page)["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
 
 
+@pytest.mark.parametrize("label", ["姓名.何欣", "姓名：何欣", "姓名·何欣"])
+def test_a_speck_read_between_the_name_label_and_the_name_is_no_part_of_it(label: str) -> None:
+    card = [("姓名何欣" if t == "姓名" else t, x, y) for t, x, y in CARD if t != "何欣"]
+    assert _front(_sheet([_level(*c) for c in card], []))["name"] == "何欣"
+    card = [(label if t == "姓名" else t, x, y) for t, x, y in CARD if t != "何欣"]
+    assert _front(_sheet([_level(*c) for c in card], []))["name"] == "何欣"
+
+
 # ---------------------------------------------------------------- an id number read only in pieces
 
 
