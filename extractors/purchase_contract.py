@@ -14,7 +14,7 @@ from docproc.cn.id_number import IN_TEXT as ID_NUMBER_IN_TEXT
 from docproc.cn.normalize import find_dates, parse_amount
 from docproc.cn.orgs import organisation_name
 from docproc.core.models import DocType, Field, RawDocument
-from docproc.extractors._contract_number import number_alone
+from docproc.extractors._contract_number import bare_number, number_alone
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._margins import without_margin_column
 from docproc.extractors._parties import find_parties, opens_entry, party_name
@@ -227,8 +227,8 @@ def extract_fields(texts: list[PageText]) -> dict[str, Field]:
             fields["total_price_in_words"] = hit.field(standard_capitals(hit.group(1)))
         if "pages_declared" not in fields and (hit := text.search(_DECLARED)):
             fields["pages_declared"] = hit.field(int(hit.group(1)))
-    if "contract_number" not in fields and filing is not None:
-        fields["contract_number"] = number_alone(filing)
+    if "contract_number" not in fields and (number := bare_number(texts) or filing) is not None:
+        fields["contract_number"] = number_alone(number)
     if "floor_area" not in fields and (area := _area_below_heading(texts)) is not None:
         fields["floor_area"] = area  # under its heading in a table of the flat's facts
     if "total_price_in_words" not in fields and (in_cell := price_words_in_table(texts)) is not None:

@@ -63,3 +63,18 @@ def test_the_housing_bureaus_filing_number_is_the_contracts_number_only_where_it
     assert above["contract_number"] == "Y20263336420"
     alone = run(DocType.PURCHASE_CONTRACT, None, [["合同备案号：2026YB2449846"], ["商品房买卖合同"]])
     assert alone["contract_number"] == "2026YB2449846"
+
+
+def test_a_bare_number_label_in_a_running_header_is_the_contracts_number_not_another_numbers_label() -> None:
+    header = run(DocType.PURCHASE_CONTRACT, None, [
+        ["启明雅苑", "编号：GF2026700853"], ["商品房买卖合同"], ["出卖人：南宁明远置业有限公司"]])
+    assert header["contract_number"] == "GF2026700853"
+    spaced = run(DocType.PURCHASE_CONTRACT, None, [["正泰名苑", "编号：", "YS20266223555"], ["商品房买卖合同"]])
+    assert spaced["contract_number"] == "YS20266223555"
+    # the end of another number's label (预售许可证编号) is none, nor is a word after a bare 编号
+    other = run(DocType.PURCHASE_CONTRACT, None, [["商品房买卖合同"], ["预售许可证编号：2026YS0088"], ["房屋编号：A-1204"],
+                                                   ["编号：见附件"]])
+    assert "contract_number" not in other
+    # a 合同编号 is taken before a bare one
+    both = run(DocType.PURCHASE_CONTRACT, None, [["编号：BA2026000123"], ["合同编号：HT2026-004512"]])
+    assert both["contract_number"] == "HT2026-004512"
