@@ -40,6 +40,7 @@ _BIRTH_LINE = re.compile(r"出?生([12]\d{3}.{2,12})")
 _BIRTH_UNLABELLED = re.compile(r"^(?:.{0,2}?(?=[12]\d{3}\s*年)|出.)([12]\d{3}.{2,10})")
 # a 复印无效 / 禁止复印 stamp laid over the fields of a photocopy: its words are not the address
 _COPY_STAMP = re.compile(r".?印无效|复.?无效|无效|禁止复印")
+_CARD_TITLE = re.compile(r"中华人民共和国|居民身份证")  # the other side's title, read on an address row beside it: no address
 _ADDRESS_LABEL = re.compile(r"住?址")
 _ID_LABEL = re.compile(r"公民身份号码|身份号码|公民身份|号码")
 # the other side of a card copied on the same sheet (中华人民共和国, 居民身份证, 签发机关, 有效期限, read whole or in
@@ -97,7 +98,7 @@ def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None
                 for a, b, w in text.spans_of_line(i) if w.bbox.x0 < left_of
                 for k in range(max(a, start), min(b, end)) if not (label and label[0] <= k < label[1])]
         raw = "".join(text.joined[k] for k in kept)
-    value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", RESTRICTION.sub("", raw))))
+    value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", RESTRICTION.sub("", _CARD_TITLE.sub("", raw)))))
     value = without_trailing_piece(value, ADDRESS_ENDS)  # a piece of an overprint glued to its end (…1204号印件)
     if len(value) < 4:
         return None

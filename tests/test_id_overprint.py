@@ -108,6 +108,14 @@ def test_a_speck_read_between_the_name_label_and_the_name_is_no_part_of_it(label
     assert _front(_sheet([_level(*c) for c in card], []))["name"] == "何欣"
 
 
+def test_the_other_sides_title_read_on_the_address_label_s_row_is_no_part_of_the_address() -> None:
+    # both sides side by side on one sheet: the back's 居民身份证 stands right of 住址, the address's rows below it
+    card = [c for c in CARD if c[0] not in ("四川省成都市武侯区武", "侯祠大街124号30号楼")]
+    card += [("中华人民共和国", 1200, 580), ("居民身份证", 1200, 630), ("四川省成都市武侯区武", 520, 680),
+             ("侯祠大街124号30号楼", 520, 730)]
+    assert _front(_sheet([_level(*c) for c in card], []))["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
+
+
 # ---------------------------------------------------------------- an id number read only in pieces
 
 
