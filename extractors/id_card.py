@@ -83,6 +83,7 @@ def _id_number(text: PageText) -> Field | None:
 
 
 ADDRESS_ENDS = "号室户楼层栋幢座组村"  # how a resident address ends (or in a digit)
+_ROOM_MISREAD = re.compile(r"(?<=\d)至$")  # 室 read as 至 after the room's number: no address ends in 至
 
 
 def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None = None,
@@ -100,6 +101,7 @@ def _address(text: PageText, start: int, end: int, label: tuple[int, int] | None
         raw = "".join(text.joined[k] for k in kept)
     value = from_first_region(_ADDRESS_NOISE.sub("", _COPY_STAMP.sub("", RESTRICTION.sub("", _CARD_TITLE.sub("", raw)))))
     value = without_trailing_piece(value, ADDRESS_ENDS)  # a piece of an overprint glued to its end (…1204号印件)
+    value = _ROOM_MISREAD.sub("室", value)
     if len(value) < 4:
         return None
     return text.field((start, end), value)

@@ -116,6 +116,11 @@ def test_the_other_sides_title_read_on_the_address_label_s_row_is_no_part_of_the
     assert _front(_sheet([_level(*c) for c in card], []))["address"] == "四川省成都市武侯区武侯祠大街124号30号楼"
 
 
+def test_a_room_read_as_to_after_its_number_ends_the_address_as_a_room() -> None:
+    card = [("侯祠大街124号30号楼1306至" if c[0] == "侯祠大街124号30号楼" else c[0], c[1], c[2]) for c in CARD]
+    assert _front(_sheet([_level(*c) for c in card], []))["address"] == "四川省成都市武侯区武侯祠大街124号30号楼1306室"
+
+
 # ---------------------------------------------------------------- an id number read only in pieces
 
 
