@@ -95,9 +95,11 @@ def test_print_under_a_stamped_seal_is_as_sharp_as_beside_it() -> None:
     assert patch["sharpness"] > 0.8
 
 
-def test_a_camera_apps_caption_beside_a_stamped_seal_is_not_the_seals_line() -> None:
+@pytest.mark.parametrize("reach", [None, 490])
+def test_a_camera_apps_caption_beside_a_stamped_seal_is_not_the_seals_line(reach: int | None) -> None:
     """A photo taken with a camera app that sets the date and weather over its corner: the caption's crisp print
-    stands on the seal's rows but apart from the short lines under the seal, and is no measure of them."""
+    stands on the seal's rows but apart from the short lines under the seal, and is no measure of them; nor
+    when it runs on up to the seal, into the corner of its box (``reach``: where its first line ends)."""
     import random
 
     import cv2
@@ -117,8 +119,11 @@ def test_a_camera_apps_caption_beside_a_stamped_seal_is_not_the_seals_line() -> 
     out[300:600, 470:770] *= 1.0 - alpha * (1.0 - ink[..., :3])
     photo = Image.fromarray(np.clip(cv2.GaussianBlur(out, (0, 0), 1.2), 0, 255).astype(np.uint8))
     caption = ImageDraw.Draw(photo)  # drawn on the finished photo: as crisp as the app renders it
-    for y, line in ((440, "2026.09.09"), (510, "星期三 小雨 11°C")):
-        caption.text((40, y), line, font=font("sans", 48), fill=(250, 250, 250), stroke_width=2, stroke_fill=(40, 40, 40))
+    face = font("sans", 48)
+    for y, line in ((485, "2026年11月19日"), (545, "星期三 小雨 11°C")) if reach else \
+            ((440, "2026.09.09"), (510, "星期三 小雨 11°C")):
+        x = reach - face.getlength(line) if reach and y == 485 else 40
+        caption.text((x, y), line, font=face, fill=(250, 250, 250), stroke_width=2, stroke_fill=(40, 40, 40))
     image = np.asarray(photo)[:, :, ::-1].copy()
 
     from docproc.reading.forensics import seal_patches

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a change here alters the pages read from the same bytes (cached reads are then read again).
-READER_VERSION = "34"
+READER_VERSION = "35"
 MIN_TEXT_LAYER_CHARS = 20
 MIN_OCR_WIDTH = 1400
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"GIF8")
