@@ -18,6 +18,7 @@ from docproc.extractors._app_cards import Card, cards_of
 from docproc.extractors._card_number import card_number_above_table
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._lost_cells import mend_lost_cells
+from docproc.extractors._print_stamp import print_stamp
 from docproc.extractors._reread import DIGITS, cell_readers, reread
 from docproc.extractors._row_dates import newest_first
 from docproc.extractors._table import Row, rows_of
@@ -195,6 +196,8 @@ def _header_fields(text: PageText, table: tuple[int, list[Column]] | None) -> di
     elif "period" in raw and len(dates := find_dates(str(raw["period"].value))) == 1 and dates[0][1] == 0:
         # 查询日期 with one day, not a range: the day the query was run, which is the day it was printed
         fields["issue_date"] = raw["period"].model_copy(update={"value": dates[0][0]})
+    elif stamp := print_stamp(text):  # the system's print stamp, its label misread (0时间：2026/12/1209:04:51)
+        fields["issue_date"] = stamp
     for name in ("opening_balance", "closing_balance"):
         if name in raw and (amount := _balance(str(raw[name].value))) is not None:
             fields[name] = raw[name].model_copy(update={"value": amount})

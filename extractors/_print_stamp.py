@@ -1,0 +1,33 @@
+"""When a statement was printed, from the stamp a bank's system sets in its header or footer: a date with the time of
+day to the second (打印时间：2026/12/12 09:04:51), read where the stamp's label was misread past knowing (0时间,
+打E) and the date run into the time (2026/12/1209:04:51).
+
+A transaction row holds a date and a time too, but also its figures (an amount with its fen); the stamp's line
+holds none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docproc.cn.normalize import parse_date
+from docproc.core.models import Field
+from docproc.extractors._text import PageText
+
+# the day may be run into the hour (1209:04:51: the 12th at 09:04:51): the hour is two digits then
+_STAMP = re.compile(r"((?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9]))\s*(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d")
+_FIGURE = re.compile(r"\d[.,]\d{2}(?!\d)")  # an amount with its fen: a row's figure
+
+
+def print_stamp(text: PageText) -> Field | None:
+    """The date of the last line of the page that holds a date with its time to the second and no figure."""
+    for line in range(len(text.lines) - 1, -1, -1):
+        row = text.lines[line]
+        if _FIGURE.search(_STAMP.sub("", row)):
+            continue
+        found = [(hit, day) for hit in text.finditer(_STAMP, start_line=line) if hit.line == line
+                 and (day := parse_date(hit.group(1))) is not None]
+        if found:
+            hit, day = found[-1]
+            return hit.field(day)
+    return None

@@ -1,0 +1,39 @@
+"""When a statement was printed, from its system's print stamp (a date with the time to the second) when the stamp's
+label was misread past knowing, and never from a row's date and time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docproc.core.models import DocType, Page, PageSource, RawDocument
+from tests.statement_pages import page
+
+HEADER = [(20.0, "账号：6217909483497588941"), (400.0, "户名：刘睿")]
+TABLE = [(20.0, "交易日期"), (180.0, "交易时间"), (300.0, "摘要"), (480.0, "交易金额"), (640.0, "余额")]
+ROWS = [[(20.0, "2026-09-10"), (180.0, "10:22:33"), (300.0, "代发工资"), (480.0, "16,600.00"), (640.0, "20,000.00")],
+        [(20.0, "2026-09-15"), (180.0, "08:01:59"), (300.0, "消费"), (480.0, "-500.00"), (640.0, "19,500.00")]]
+
+
+def _issued(*footer: list[tuple[float, str]]) -> object:
+    from docproc.extractors import EXTRACTORS
+
+    lines = [HEADER, TABLE, *ROWS, *footer]
+    p: Page = page([(40.0 * i, cells) for i, cells in enumerate(lines)], source=PageSource.OCR)
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    return fields["issue_date"].value if "issue_date" in fields else None
+
+
+def test_a_print_stamp_whose_label_was_misread_dates_the_statement() -> None:
+    assert _issued([(20.0, "打印柜员：B106"), (300.0, "0时间：2026/12/1209:04:51")]) == date(2026, 12, 12)
+    assert _issued([(20.0, "打E2026/10/1312:44:53")]) == date(2026, 10, 13)
+    assert _issued([(20.0, "第1页"), (300.0, "2026-10-13 19:04:51")]) == date(2026, 10, 13)
+
+
+def test_a_rows_date_and_time_is_no_print_stamp() -> None:
+    assert _issued() is None
+    assert _issued([(20.0, "打印柜员：B106")]) is None
+
+
+def test_a_labelled_print_date_comes_before_a_stamp() -> None:
+    assert _issued([(20.0, "打印日期：2026-12-11")], [(20.0, "2026/12/12 09:04:51")]) == date(2026, 12, 11)
