@@ -68,8 +68,9 @@ def inline_party(text: str) -> tuple[str, str | None]:
     return text[: before.start() if before else party.start()].strip(" :：，,;；"), name or None
 
 
-# a balance to the fen, then words that are not part of it (a piece of the seal's legend read after it: 79766.47行)
-_BALANCE_THEN_WORDS = re.compile(rf"([-+]?[\d,]*\d\.\d\d\s*(?:{SIDE})?)[^\d.,]*", re.IGNORECASE)
+# a balance to the fen, then words that are not part of it (a piece of the seal's legend read after it: 79766.47行;
+# the next label misread, with its own figure: 51142.84联来余:95325.14)
+_BALANCE_THEN_WORDS = re.compile(rf"([-+]?[\d,]*\d\.\d\d\s*(?:{SIDE})?)(?:[^\d.,].*)?", re.IGNORECASE)
 
 
 def _balance(text: str) -> Decimal | None:

@@ -493,6 +493,12 @@ def test_a_balance_with_a_stray_word_read_after_it_is_still_the_printed_one() ->
     assert _header(p, "closing_balance", "opening_balance") == [Decimal("79766.47"), Decimal("1200.00")]
 
 
+def test_an_opening_balance_followed_by_a_misread_label_and_its_figure_is_still_the_printed_one() -> None:
+    # 期末余额 read 联来余: not a label, so the opening balance's value runs on over it and its figure
+    p = _page([(0, [(20, "期初余额：51142.84"), (300, "联来余：95325.14"), (600, "笔教：81")])], source=PageSource.OCR)
+    assert _header(p, "opening_balance") == [Decimal("51142.84")]
+
+
 def test_a_printed_closing_balance_that_lost_a_digit_is_the_rows_balance() -> None:
     p = _page([*_table(0, [
         [(20, "交易日期"), (160, "摘要"), (300, "交易金额"), (460, "余额"), (600, "对方户名")],
