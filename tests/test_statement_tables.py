@@ -499,6 +499,12 @@ def test_an_opening_balance_followed_by_a_misread_label_and_its_figure_is_still_
     assert _header(p, "opening_balance") == [Decimal("51142.84")]
 
 
+def test_a_period_end_whose_labels_first_character_was_misread_is_still_labelled() -> None:
+    p = _page([(0, [(20, "起始日期：2025/9/12"), (300, "线止日期：2026/10/11"), (600, "开户机构：某银行")])],
+              source=PageSource.OCR)
+    assert _header(p, "period_start", "period_end") == [date(2025, 9, 12), date(2026, 10, 11)]
+
+
 def test_a_printed_closing_balance_that_lost_a_digit_is_the_rows_balance() -> None:
     p = _page([*_table(0, [
         [(20, "交易日期"), (160, "摘要"), (300, "交易金额"), (460, "余额"), (600, "对方户名")],
