@@ -33,5 +33,5 @@ def bare_number(texts: list[PageText]) -> Field | None:
             start = hit.offset + hit.match.start()
             words = text.words_in(start, start + 1)
             if words and words[0].text.lstrip().startswith("编") and any(c.isdigit() for c in hit.group(1)):
-                return number_alone(hit.field(hit.group(1)))
+                return hit.field(hit.group(1))
     return None

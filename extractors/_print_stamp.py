@@ -20,14 +20,10 @@ _FIGURE = re.compile(r"\d[.,]\d{2}(?!\d)")  # an amount with its fen: a row's fi
 
 
 def print_stamp(text: PageText) -> Field | None:
-    """The date of the last line of the page that holds a date with its time to the second and no figure."""
-    for line in range(len(text.lines) - 1, -1, -1):
-        row = text.lines[line]
-        if _FIGURE.search(_STAMP.sub("", row)):
-            continue
-        found = [(hit, day) for hit in text.finditer(_STAMP, start_line=line) if hit.line == line
-                 and (day := parse_date(hit.group(1))) is not None]
-        if found:
-            hit, day = found[-1]
-            return hit.field(day)
-    return None
+    """The date of the page's last stamp: a date with its time to the second, on a line that holds no figure."""
+    found = [(hit, day) for hit in text.finditer(_STAMP) if (day := parse_date(hit.group(1))) is not None
+             and not _FIGURE.search(_STAMP.sub("", text.lines[hit.line]))]
+    if not found:
+        return None
+    hit, day = found[-1]
+    return hit.field(day)
