@@ -2,8 +2,8 @@
 day to the second (打印时间：2026/12/12 09:04:51), read where the stamp's label was misread past knowing (0时间,
 打E) and the date run into the time (2026/12/1209:04:51).
 
-A transaction row holds a date and a time too, but also its figures (an amount with its fen); the stamp's line
-holds none.
+A transaction row holds a date and a time too, but also its figures (its serial, amount and balance, which a
+spreadsheet's print may give without their zeros: 98.9); the stamp's line holds none. A label on any page comes first.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from docproc.extractors._text import PageText
 
 # the day may be run into the hour (1209:04:51: the 12th at 09:04:51): the hour is two digits then
 _STAMP = re.compile(r"((?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9]))\s*(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d")
-_FIGURE = re.compile(r"\d[.,]\d{2}(?!\d)")  # an amount with its fen: a row's figure
+# a row's figure: a number of two digits or more, or with a point, standing on its own (98.9, 32250.8, 29); not a
+# code's digits (柜员 A7451) nor a lone digit (第1页, a speck read as 0)
+_FIGURE = re.compile(r"(?<![A-Za-z\d.,])(?:\d+[.,]\d+|\d{2,})(?![A-Za-z\d])")
 
 
 def print_stamp(text: PageText) -> Field | None:

@@ -197,8 +197,6 @@ def _header_fields(text: PageText, table: tuple[int, list[Column]] | None) -> di
     elif "period" in raw and len(dates := find_dates(str(raw["period"].value))) == 1 and dates[0][1] == 0:
         # 查询日期 with one day, not a range: the day the query was run, which is the day it was printed
         fields["issue_date"] = raw["period"].model_copy(update={"value": dates[0][0]})
-    elif stamp := print_stamp(text):  # the system's print stamp, its label misread (0时间：2026/12/1209:04:51)
-        fields["issue_date"] = stamp
     for name in ("opening_balance", "closing_balance"):
         if name in raw and (amount := _balance(str(raw[name].value))) is not None:
             fields[name] = raw[name].model_copy(update={"value": amount})
@@ -313,9 +311,12 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
     """Header fields (first page that has each) and all transaction rows across pages."""
     fields: dict[str, Field] = {}
     headers, pages = [find_header(page) for page in doc.pages], {p.number: p for p in doc.pages}
-    for page, header in zip(doc.pages, headers, strict=True):
-        for name, value in _header_fields(PageText(page), header).items():
+    texts = [PageText(page) for page in doc.pages]
+    for text, header in zip(texts, headers, strict=True):
+        for name, value in _header_fields(text, header).items():
             fields.setdefault(name, value)
+    if "issue_date" not in fields and (stamp := next(filter(None, map(print_stamp, reversed(texts))), None)):
+        fields["issue_date"] = stamp  # no label on any page: the system's print stamp, its label misread (0时间：…)
     if "account_number" not in fields and (number := card_number_above_table(doc.pages[0], headers[0])):
         fields["account_number"] = number  # its label misread past knowing (服号 for 账号)
     table = rows_of(list(doc.pages), cell_readers(ctx, DIGITS + "-/."))

@@ -37,3 +37,22 @@ def test_a_rows_date_and_time_is_no_print_stamp() -> None:
 
 def test_a_labelled_print_date_comes_before_a_stamp() -> None:
     assert _issued([(20.0, "打印日期：2026-12-11")], [(20.0, "2026/12/12 09:04:51")]) == date(2026, 12, 11)
+
+
+def test_rows_whose_figures_lost_their_zeros_are_no_print_stamp() -> None:
+    # a spreadsheet's print: 98.9 for 98.90, its serial before the date
+    rows = [[(20.0, "29"), (60.0, "2026/7/24"), (180.0, "15:48:17"), (300.0, "缴费"), (480.0, "98.9"), (640.0, "32250.8")]]
+    assert _issued(*rows) is None
+
+
+def test_a_label_on_a_later_page_comes_before_a_stamp_on_an_earlier_one() -> None:
+    from docproc.extractors import EXTRACTORS
+
+    first = page([(0.0, HEADER), (40.0, [(20.0, "2026/07/24 15:48:17")]), (80.0, TABLE), *((120.0 + 40 * i, r) for i, r in
+                                                                                          enumerate(ROWS))],
+                 source=PageSource.OCR)
+    last = page([(0.0, [(20.0, "打印柜员：A7451"), (300.0, "打印时间：2026/11/20 09:49:44")])], source=PageSource.OCR)
+    last = last.model_copy(update={"number": 2})
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(first, last))
+    fields = EXTRACTORS.get("bank_statement")(raw, None).fields  # type: ignore[arg-type]
+    assert fields["issue_date"].value == date(2026, 11, 20)
