@@ -28,7 +28,9 @@ from docproc.extractors._table import Row
 Transaction = Callable[[Row], dict[str, Any] | None]
 _AMOUNTS = ("amount", "credit", "debit")
 _SIGN = {"amount": 0, "credit": 1, "debit": -1}  # the sign a reading in that column gives (0: the chain's)
-_LEADING_FIGURE = re.compile(r"[-+]?\d{1,3}(?:[,.]\d{3})*[.,]\d{2}")  # a figure to the fen opening a cell
+# a figure opening a cell: to the fen, or as a sheet's general format prints it (88234.6, 300: trailing zeros dropped)
+_LEADING_FIGURE = re.compile(r"[-+]?(?:\d{1,3}(?:[,.]\d{3})*[.,]\d{2}|\d+(?:\.\d)?)")
+_BARE_FIGURE = re.compile(r"\d+(?:\.\d{1,2})?")  # 300, 88234.6: a figure as a sheet's general format prints it
 WIDE = 1.5  # a cell box this many times the column's usual width is a cell run into another: not the column's
 
 
@@ -63,24 +65,38 @@ class _Reading(NamedTuple):
 
 
 def _readings(table: list[Row], row: Row, name: str, page: Page, readers: Sequence[ReadCell]) -> Iterator[_Reading]:
-    """What can be read where the lost cell lies: a figure opening another cell of the row, then each reader's
-    text of each column the cell may be in (an amount's: amount, credit or debit), read only when asked for."""
+    """What can be read where the lost cell lies: a figure opening another cell of the row right of its date, then
+    each reader's text of each column the cell may be in (an amount's: amount, credit or debit), and of each word
+    the page's read found in that column (the detector's own box: a figure under a seal, where the column's
+    wider cut takes more of the ink), read only when asked for."""
+    day = row.boxes.get("date")
     for other, text in row.cells.items():
         if other not in ("date", *_AMOUNTS, "balance") and other in row.boxes \
+                and day is not None and row.boxes[other].x0 >= day.x1 \
                 and (hit := _LEADING_FIGURE.match(text.replace(" ", ""))):
             yield _Reading("amount" if name == "amount" else "balance", hit.group(0), row.boxes[other], other)
     for column in (_AMOUNTS if name == "amount" else ("balance",)):
         if (box := _column_box(table, row, column)) is None:
             continue
-        for read in readers:
-            if (got := read(page, box)) is not None:
-                yield _Reading(column, got[0], box)
+        words = [w.bbox for w in row.words if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= box.x1]
+        for cut in (box, *words):
+            for read in readers:
+                if (got := read(page, cut)) is not None:
+                    yield _Reading(column, got[0], cut)
 
 
 def _confirms(reading: _Reading, want: Decimal) -> bool:
-    """Whether a reading prints ``want``'s digits (to the fen), from a column whose side does not contradict it
-    (a figure in the debit column is money out)."""
-    return _digits(reading.text) == _digits(f"{abs(want):.2f}") and _SIGN.get(reading.column, 0) * want >= 0
+    """Whether a reading prints ``want``'s digits (to the fen), or ``want`` itself as a sheet prints a figure with
+    its trailing zeros dropped (300 for 300.00, 88234.6 for 88234.60), from a column whose side does not
+    contradict it (a figure in the debit column is money out)."""
+    same = _digits(reading.text) == _digits(f"{abs(want):.2f}") or _value(reading.text) == abs(want)
+    return same and _SIGN.get(reading.column, 0) * want >= 0
+
+
+def _value(text: str) -> Decimal | None:
+    """The figure a reading prints, without a sign (digits and at most one decimal point), or None."""
+    bare = text.strip().lstrip("-+")
+    return Decimal(bare) if _BARE_FIGURE.fullmatch(bare) else None
 
 
 def mend_lost_cells(table: list[Row], transaction: Transaction, pages: dict[int, Page],
@@ -119,8 +135,24 @@ def _mended(table: list[Row], row: Row, name: str, previous: dict[str, Any], tra
         cells = {k: v for k, v in row.cells.items() if name == "balance" or k not in _AMOUNTS}
         if reading.run_into:  # the figure leaves the cell it ran into
             cells[reading.run_into] = row.cells[reading.run_into].replace(" ", "")[len(reading.text):]
+        else:
+            cells.update(_misread_figure_dropped(row, reading.box))
         cells[reading.column] = f"{abs(want) if reading.column in ('credit', 'debit') else want:.2f}"
         mended = replace(row, cells=cells, boxes={**row.boxes, reading.column: reading.box})
         if (entry := transaction(mended)) is not None:
             return mended, entry
     return None
+
+
+def _misread_figure_dropped(row: Row, box: BBox) -> dict[str, str]:
+    """The text cells of ``row`` that open with a word lying in ``box`` (the lost figure as the page's read took
+    it, letters for digits: OOE ATM取款), without that word."""
+    out: dict[str, str] = {}
+    for word in row.words:
+        middle = (word.bbox.x0 + word.bbox.x1) / 2
+        if not box.x0 <= middle <= box.x1:
+            continue
+        for name, text in row.cells.items():
+            if name not in ("date", *_AMOUNTS, "balance") and text.startswith(word.text + " "):
+                out[name] = text[len(word.text):].strip()
+    return out

@@ -5,6 +5,8 @@ it at a page's top or foot)."""
 
 from __future__ import annotations
 
+import re
+from calendar import monthrange
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from statistics import median
@@ -15,6 +17,9 @@ from docproc.extractors._table_words import ROW_DATE
 from docproc.extractors._table_words import kind as _kind
 
 ReadCell = Callable[[Page, BBox], tuple[str, float] | None]
+# what a read may keep of a date cell: digits, with its separators misread or lost and letters for digits
+# (79207, 2026/27, 2026//25, E/9202 for 2026/2/3 … 2026/3/4); never a word of two letters or more running
+_MISREAD_DATE = re.compile(r"(?=.*\d)(?!.*[A-Za-z]{2})[\dA-Za-z/.\-]{1,12}")
 MIN_MONEY = 2  # an amount and a balance: what makes a line a row whose date was lost
 
 
@@ -54,13 +59,14 @@ def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, read
     for k, words in enumerate(lines):
         under = [w for w in words if w.bbox.x1 > x0 and w.bbox.x0 < x1]  # what the read kept of the date: digits
         if (k in dated and _date_word(words) is not None) or not words or not all(
-                to_halfwidth(w.text).strip().isdigit() for w in under) or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY:
+                _MISREAD_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in under) \
+                or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY:
             continue
         before = next((day for i, day in reversed(days) if i < k), None)
         after = next((day for i, day in days if i > k), None)
         middle = median((w.bbox.y0 + w.bbox.y1) / 2 for w in words)
         box = BBox(x0=x0, y0=middle - height / 2, x1=x1, y1=middle + height / 2, unit=dates[0].bbox.unit)
-        if (text := _date_between(page, box, readers, before, after)) is None:
+        if (text := _date_between(page, box, readers, before, after, "".join(w.text for w in under))) is None:
             continue
         kept = [w for w in words if w not in under]
         lines[k] = [*[w for w in kept if w.bbox.x1 <= x0], Word(text=text, bbox=box, confidence=min(
@@ -69,11 +75,30 @@ def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, read
     return found
 
 
-def _date_between(page: Page, box: BBox, readers: Sequence[ReadCell], before: date | None, after: date | None) -> str | None:
-    """The first reading of ``box`` that is a date between the rows' around it."""
-    for read in readers:
-        got = read(page, box)
-        if got is not None and ROW_DATE.fullmatch(text := to_halfwidth(got[0]).strip(" -/.")) \
-                and _between(parse_date(text), before, after):
+def _date_between(page: Page, box: BBox, readers: Sequence[ReadCell], before: date | None, after: date | None,
+                  first: str) -> str | None:
+    """The first reading of ``box`` (the page's own read ``first``, then each reader's) that is a date between the
+    rows' around it, as printed or with its separators lost."""
+    for got in (first, *(r[0] for read in readers if (r := read(page, box)) is not None)):
+        if ROW_DATE.fullmatch(text := to_halfwidth(got).strip(" -/.")) and _between(parse_date(text), before, after):
             return text
+        if (day := _date_of_digits(got, before, after)) is not None:
+            return day.isoformat()
     return None
+
+
+def _date_of_digits(text: str, before: date | None, after: date | None) -> date | None:
+    """A date whose separators the scan lost (202627, 2026//25; 5202634 with a digit of the serial before it): the
+    digits after the rows' year split into a month and a day each way that makes a date, kept when just one of
+    those lies between the rows around it."""
+    digits, found = re.sub(r"\D", "", to_halfwidth(text)), set()
+    for year in {d.year for d in (before, after) if d is not None}:
+        if (at := digits.find(str(year))) < 0:
+            continue
+        rest = digits[at + 4:]
+        for cut in range(1, len(rest)):
+            month, day = rest[:cut], rest[cut:]
+            if len(month) <= 2 and len(day) <= 2 and 1 <= int(month) <= 12 and 1 <= int(day) <= monthrange(year, int(month))[1] \
+                    and _between(when := date(year, int(month), int(day)), before, after):
+                found.add(when)
+    return found.pop() if len(found) == 1 else None

@@ -374,13 +374,13 @@ def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: di
         prev, row, page = transactions[i - 1], transactions[i], pages.get(rows[i].page)
         if page is None or page.source != PageSource.OCR or prev["balance"] + row["amount"] == row["balance"]:
             continue
+        implied = row["balance"] - prev["balance"]  # a separator misread or lost (65696 for 656.96)
         amount = _reread_money(ctx, page, rows[i].boxes.get("amount") or rows[i].boxes.get("credit")
-                               or rows[i].boxes.get("debit"), row["amount"])
+                               or rows[i].boxes.get("debit"), row["amount"] or implied)  # 0 has no sign to keep
         balance = _reread_money(ctx, page, rows[i].boxes.get("balance"), row["balance"])
         following = transactions[i + 1] if i + 1 < len(transactions) else None
         cells = rows[i].cells
         printed = next((cells[n] for n in ("amount", "credit", "debit") if cells.get(n)), "")
-        implied = row["balance"] - prev["balance"]  # a separator misread or lost (65696 for 656.96)
         candidates = ((-row["amount"], row["balance"]),  # a sign lost or a credit read as a debit
                       (implied if _same_digits(printed, implied) else None, row["balance"]),
                       (row["amount"], prev["balance"] + row["amount"]

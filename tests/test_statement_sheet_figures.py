@@ -1,0 +1,147 @@
+"""Scanned spreadsheet prints of a statement: figures printed as a sheet's general format prints them (300 for
+300.00, 88234.6 for 88234.60), a figure under a seal that only the detector's own box reads, an amount read as 0,
+and dates whose separators the scan lost (2026/27 for 2026/2/7)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from io import BytesIO
+from types import SimpleNamespace
+
+from PIL import Image
+
+from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Word
+from docproc.core.settings import Settings
+from docproc.extractors._lost_cells import mend_lost_cells
+from docproc.extractors._table import Row, rows_of
+from docproc.extractors.bank_statement import transaction
+from docproc.extractors.registry import EXTRACTORS
+from tests.test_extractors import table_page
+
+HEADER = ["序号", "交易日期", "交易时间", "摘要", "交易金额", "账户余额", "对方户名"]
+COLUMNS = [20, 70, 170, 260, 360, 470, 580]
+
+
+def _page(third: list[str], *, days: tuple[str, ...] = ("20260301", "20260303", "20260309", "20260311")) -> Page:
+    rows = [["1", days[0], "09:10:11", "消费", "-100.00", "9,900.00", "某超市"],
+            ["2", days[1], "10:10:11", "转账存入", "+500.00", "10,400.00", "张三"],
+            third,
+            ["4", days[2], "12:10:11", "消费", "-50.00", "10,150.00", "某超市"],
+            ["5", days[3], "13:10:11", "取现", "-1,000.00", "9,150.00", "某超市"]]
+    p = table_page([["中国邮政储蓄银行", "活期储蓄明细查询"], ["户名:", "张静"]], [HEADER, *rows], COLUMNS)
+    return p.model_copy(update={"source": PageSource.OCR})
+
+
+def _mend(p: Page, read: object = None, third: object = None) -> list[dict]:
+    table = rows_of([p])
+    if third is not None:
+        table[2] = third(table[2])  # type: ignore[operator]
+    readers = [read] if read is not None else []
+    mended, _ = mend_lost_cells(table, transaction, {p.number: p}, readers)  # type: ignore[arg-type]
+    return [t for r in mended if (t := transaction(r)) is not None]
+
+
+def _answer(text: str) -> object:
+    return lambda page, box: (text, 0.9)
+
+
+def test_a_lost_cell_read_as_a_sheet_prints_it_confirms_the_chains_figure() -> None:
+    lost_balance = _page(["3", "20260305", "11:10:11", "消费", "-200.00", "", "某超市"])
+    assert _mend(lost_balance, _answer("10200"))[2]["balance"] == Decimal("10200.00")  # 10200 is 10,200.00
+    assert len(_mend(lost_balance, _answer("10200.1"))) == 4  # another figure: the row stays out
+    lost_amount = _page(["3", "20260305", "11:10:11", "消费", "", "10,200.00", "某超市"])
+    assert _mend(lost_amount, _answer("200"))[2]["amount"] == Decimal("-200.00")
+
+
+def test_a_figure_run_into_the_next_cell_as_a_sheet_prints_it_is_read_from_its_front() -> None:
+    got = _mend(_page(["3", "20260305", "11:10:11", "10200ATM取款", "-200.00", "", "某超市"]))
+    assert got[2]["balance"] == Decimal("10200.00") and got[2]["description"] == "ATM取款"
+
+
+def test_a_serial_left_of_the_date_is_no_figure_run_into_it() -> None:
+    """Row 200 whose amount of 200.00 was lost: its serial is not that amount."""
+    assert len(_mend(_page(["200", "20260305", "11:10:11", "消费", "", "10,200.00", "某超市"]))) == 4
+
+
+def _misread_in_the_description(row: Row) -> Row:
+    """The amount read as letters (OOE for 200) and set at the front of the description's cell."""
+    word = Word(text="OOE", bbox=BBox(x0=362, y0=150, x1=389, y1=170), confidence=0.5, line=5)
+    return replace(row, cells={**row.cells, "description": "OOE 消费"}, words=(*row.words, word))
+
+
+def test_a_figure_misread_as_letters_leaves_the_cell_it_was_set_in_once_its_column_is_read_again() -> None:
+    p = _page(["3", "20260305", "11:10:11", "消费", "", "10,200.00", "某超市"])
+    got = _mend(p, _answer("200"), _misread_in_the_description)
+    assert got[2]["amount"] == Decimal("-200.00") and got[2]["description"] == "消费"
+
+
+def test_a_figure_under_a_seal_is_read_from_the_detectors_own_box_when_the_columns_cut_misreads_it() -> None:
+    """The column's cut takes more of the seal's ink and reads 35; the box the page's read found reads 200.00."""
+    p = _page(["3", "20260305", "11:10:11", "消费", "", "10,200.00", "某超市"])
+    asked: list[BBox] = []
+
+    def read(page: Page, box: BBox) -> tuple[str, float]:
+        asked.append(box)
+        return ("200.00", 0.8) if box.x1 - box.x0 < 40 else ("35", 0.6)
+
+    got = _mend(p, read, _misread_in_the_description)
+    assert got[2]["amount"] == Decimal("-200.00") and len(asked) == 2 and asked[1].x0 == 362
+
+
+class _Blobs:
+    def __init__(self) -> None:
+        buffer = BytesIO()
+        Image.new("RGB", (1000, 900), "white").save(buffer, format="PNG")
+        self.data = buffer.getvalue()
+
+    def get(self, sha256: str) -> bytes:
+        return self.data
+
+
+class _LineOcr:
+    name = "line"
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    def read_line(self, image: object, **_: object) -> tuple[str, float]:
+        return self.line, 0.95
+
+
+def test_an_amount_read_as_zero_takes_the_sign_the_chain_gives_its_second_read() -> None:
+    """200.00 out read as 0.00 on a debit row: 0 has no sign to keep, so the digits read again (200) are money out
+    when that closes the chain."""
+    p = _page(["3", "20260305", "11:10:11", "消费", "0.00", "10,200.00", "某超市"]).model_copy(
+        update={"render_sha256": "render"})
+    ctx = SimpleNamespace(settings=Settings(), blobs=_Blobs(), ocr=_LineOcr("200"), digits_ocr=_LineOcr("200"))
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    rows = EXTRACTORS.get("bank_statement")(raw, ctx).fields["transactions"].value  # type: ignore[arg-type]
+    assert [r["amount"] for r in rows][:3] == [Decimal("-100.00"), Decimal("500.00"), Decimal("-200")]
+
+
+SLASHED = ("2026/3/1", "2026/3/3", "2026/3/9", "2026/3/11")
+
+
+def test_a_date_whose_separators_the_scan_lost_is_the_one_date_its_digits_make_between_its_rows() -> None:
+    for read in ("2026/35", "32026/35", "2026//35", "202635"):  # 2026/3/5; the serial's 3 run into it
+        p = _page(["3", read, "11:10:11", "消费", "-200.00", "10,200.00", "某超市"], days=SLASHED)
+        rows = rows_of([p], [_answer("ATM")])  # type: ignore[list-item]  # the cell read again gives no date
+        assert [str(t["date"]) for r in rows if (t := transaction(r))][2] == "2026-03-05", read
+
+
+def test_a_date_misread_past_its_digits_is_read_again_and_its_digits_split_the_same_way() -> None:
+    p = _page(["3", "E/9202", "11:10:11", "消费", "-200.00", "10,200.00", "某超市"], days=SLASHED)
+    assert len([r for r in rows_of([p]) if transaction(r)]) == 4
+    rows = rows_of([p], [_answer("5202635")])  # type: ignore[list-item]
+    assert [str(t["date"]) for r in rows if (t := transaction(r))][2] == "2026-03-05"
+
+
+def test_digits_that_split_into_two_dates_between_the_rows_give_none() -> None:
+    """2026111 between 2026/1/1 and 2026/11/30: 1/11 and 11/1 both lie there."""
+    days = ("2026/1/1", "2026/1/1", "2026/11/30", "2026/11/30")
+    p = _page(["3", "2026111", "11:10:11", "消费", "-200.00", "10,200.00", "某超市"], days=days)
+    assert len([r for r in rows_of([p], [_answer("ATM")]) if transaction(r)]) == 4  # type: ignore[list-item]
+    p = _page(["3", "2026/91", "11:10:11", "消费", "-200.00", "10,200.00", "某超市"], days=SLASHED)
+    assert len([r for r in rows_of([p], [_answer("ATM")]) if transaction(r)]) == 4  # type: ignore[list-item]
+    # 9/1 is outside the rows around it
