@@ -26,6 +26,8 @@ def union_boxes(boxes: list[BBox]) -> BBox | None:
 _NUMBER = re.compile(r"[-+]?[\d,]*\.\d+|[-+]?\d{1,3}(?:[.,]\d{3})+[.,]\d{2}")
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")  # 13:54 or 13:54:12
 SIDEWAYS_SLACK = 0.25  # boxes of one row may overlap sideways by this share of the narrower one (loose OCR boxes)
+SAME_LINE = 0.8  # two rows whose vertical spans share this much of the shorter one stand on one line
+LEVEL_SLACK = 0.5  # ... and their boxes may overlap sideways by this share of the narrower one
 
 
 def visual_lines(page: Page) -> list[list[Word]]:
@@ -83,11 +85,15 @@ def _one_row(a: list[Word], b: list[Word]) -> bool:
     by0, by1 = min(w.bbox.y0 for w in b), max(w.bbox.y1 for w in b)
     if not (ay0 <= (by0 + by1) / 2 <= ay1 and by0 <= (ay0 + ay1) / 2 <= by1):
         return False
+    # on the very same line (the spans all but one), a box may reach further into its neighbour: a lone digit's
+    # box is loose (a row's serial 7 reaching 10 px into the date after it)
+    level = min(ay1, by1) - max(ay0, by0) >= SAME_LINE * min(ay1 - ay0, by1 - by0)
+    slack = LEVEL_SLACK if level else SIDEWAYS_SLACK
     for u in a:
         for v in b:
             overlap = min(u.bbox.x1, v.bbox.x1) - max(u.bbox.x0, v.bbox.x0)
             narrower = min(u.bbox.x1 - u.bbox.x0, v.bbox.x1 - v.bbox.x0)
-            if overlap > SIDEWAYS_SLACK * max(narrower, 1e-6):
+            if overlap > slack * max(narrower, 1e-6):
                 return False
     return True
 

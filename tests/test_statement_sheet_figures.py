@@ -145,3 +145,20 @@ def test_digits_that_split_into_two_dates_between_the_rows_give_none() -> None:
     p = _page(["3", "2026/91", "11:10:11", "消费", "-200.00", "10,200.00", "某超市"], days=SLASHED)
     assert len([r for r in rows_of([p], [_answer("ATM")]) if transaction(r)]) == 4  # type: ignore[list-item]
     # 9/1 is outside the rows around it
+
+
+def test_a_row_the_reader_numbered_as_two_lines_is_one_when_they_stand_level() -> None:
+    """7 | 借 | 50873.01 numbered one line and 2026-05-02 | 2206.34 another, on the same level; the serial's loose
+    box reaches 10 px into the date's. Two lines half a line apart stay two."""
+    from docproc.extractors._text import visual_lines
+
+    def word(text: str, x0: float, y0: float, x1: float, y1: float, line: int) -> Word:
+        return Word(text=text, bbox=BBox(x0=x0, y0=y0, x1=x1, y1=y1), confidence=0.9, line=line)
+
+    level = [word("7", 158, 534, 186, 555, 14), word("借", 387, 530, 414, 557, 14), word("50873.01", 876, 530, 961, 557, 14),
+             word("2026-05-02", 176, 532, 282, 556, 15), word("2206.34", 652, 532, 724, 556, 15)]
+    p = Page(file_id="f", number=1, width=2339, height=1655, unit="px", source=PageSource.OCR, words=tuple(level))
+    assert [[w.text for w in line] for line in visual_lines(p)] == [["7", "2026-05-02", "借", "2206.34", "50873.01"]]
+    apart = [*level[:3], *(w.model_copy(update={"bbox": w.bbox.model_copy(update={"y0": w.bbox.y0 + 11, "y1": w.bbox.y1 + 11})})
+                           for w in level[3:])]
+    assert len(visual_lines(p.model_copy(update={"words": tuple(apart)}))) == 2
