@@ -41,7 +41,7 @@ def _lost(row: Row) -> str | None:
     return None if has_amount == has_balance else ("balance" if has_amount else "amount")
 
 
-def _column_box(table: list[Row], row: Row, name: str) -> BBox | None:
+def column_box(table: list[Row], row: Row, name: str) -> BBox | None:
     """Where ``name``'s cell of ``row`` lies: across the column the page's other rows print that cell in, along
     the line that holds the row's date."""
     boxes = [r.boxes[name] for r in table if r.page == row.page and name in r.boxes and cell_amount(r.cells.get(name))]
@@ -76,7 +76,7 @@ def _readings(table: list[Row], row: Row, name: str, page: Page, readers: Sequen
                 and (hit := _LEADING_FIGURE.match(text.replace(" ", ""))):
             yield _Reading("amount" if name == "amount" else "balance", hit.group(0), row.boxes[other], other)
     for column in (_AMOUNTS if name == "amount" else ("balance",)):
-        if (box := _column_box(table, row, column)) is None:
+        if (box := column_box(table, row, column)) is None:
             continue
         words = [w.bbox for w in row.words if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= box.x1]
         for cut in (box, *words):

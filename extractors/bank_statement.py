@@ -13,13 +13,14 @@ from docproc.cn.booked import SIDE, cell_amount
 from docproc.cn.normalize import find_dates, parse_date
 from docproc.cn.orgs import find_bank
 from docproc.cn.year_last import YEAR_LAST, Order, column_order, year_last_date
-from docproc.core.models import BBox, DocType, Field, Page, PageSource, RawDocument
+from docproc.core.models import DocType, Field, RawDocument
 from docproc.extractors._app_cards import Card, cards_of
 from docproc.extractors._card_number import card_number_above_table
+from docproc.extractors._chain_repair import repair_chain
 from docproc.extractors._labels import Candidate, first_valid, labels_of
 from docproc.extractors._lost_cells import mend_lost_cells
 from docproc.extractors._print_stamp import print_stamp
-from docproc.extractors._reread import DIGITS, cell_readers, reread
+from docproc.extractors._reread import DIGITS, cell_readers
 from docproc.extractors._row_dates import newest_first
 from docproc.extractors._table import Row, rows_of
 from docproc.extractors._table_header import Column, find_header, header_name
@@ -327,7 +328,7 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
     if newest_first([t["date"] for t in transactions]):  # an app's export, newest first: the chain runs upwards
         rows.reverse()
         transactions.reverse()
-    repaired = _repair_chain(rows, transactions, pages, ctx)
+    repaired = repair_chain(rows, transactions, pages, ctx)
     placed: list[Row | Card] = list(rows)
     if not transactions and (cards := cards_of(list(doc.pages), _period(fields))):
         placed, transactions = list(cards), [c.transaction for c in cards]  # a phone bank's cards, no table
@@ -341,58 +342,3 @@ def extract_bank_statement(doc: RawDocument, ctx: ReadingContext) -> ExtractedFi
         )
     return ExtractedFields(fields=fields, meta={"transaction_rows": [{"page": r.page, "bbox": r.bbox.as_list()} for r in placed],
                                                 "reread_rows": repaired, "lost_cells_read": len(mended)})
-
-
-def _reread_money(ctx: ReadingContext | None, page: Page, box: BBox | None, like: Decimal) -> Decimal | None:
-    """A cell's amount read again with digits only; the sign of the first read is kept."""
-    if box is None or (again := reread(ctx, page, box, whitelist=DIGITS + ".,-+", digits=True)) is None:
-        return None
-    value = cell_amount(again[0].strip(".,"))
-    if value is None:
-        return None
-    return -abs(value) if like < 0 else abs(value)
-
-
-def _same_digits(printed: str, value: Decimal) -> bool:
-    """Whether a cell prints the digits of ``value`` (to the fen) with its separators misread or lost, or with one
-    digit more after its two decimals (48,103.982: the first digit of an account number printed close after it)."""
-    digits, want = re.sub(r"\D", "", printed), re.sub(r"\D", "", f"{abs(value):.2f}")
-    return bool(printed) and (digits == want or (re.search(r"[.,]\d{3}$", printed) is not None and digits[:-1] == want))
-
-
-def _repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: dict[int, Page],
-                  ctx: ReadingContext | None) -> list[int]:
-    """Re-read the amount and balance cells of scanned rows where the running balance breaks.
-
-    A break on an OCR'd page is most often a lost minus sign or one misread digit; the sign is turned
-    and the cells are read again with a digits-only engine, and the new figures kept only when they
-    close the chain (previous balance + amount = balance, and the next row still follows). Returns the
-    row numbers changed.
-    """
-    changed: list[int] = []
-    for i in range(1, len(transactions)):
-        prev, row, page = transactions[i - 1], transactions[i], pages.get(rows[i].page)
-        if page is None or page.source != PageSource.OCR or prev["balance"] + row["amount"] == row["balance"]:
-            continue
-        implied = row["balance"] - prev["balance"]  # a separator misread or lost (65696 for 656.96)
-        amount = _reread_money(ctx, page, rows[i].boxes.get("amount") or rows[i].boxes.get("credit")
-                               or rows[i].boxes.get("debit"), row["amount"] or implied)  # 0 has no sign to keep
-        balance = _reread_money(ctx, page, rows[i].boxes.get("balance"), row["balance"])
-        following = transactions[i + 1] if i + 1 < len(transactions) else None
-        cells = rows[i].cells
-        printed = next((cells[n] for n in ("amount", "credit", "debit") if cells.get(n)), "")
-        candidates = ((-row["amount"], row["balance"]),  # a sign lost or a credit read as a debit
-                      (implied if _same_digits(printed, implied) else None, row["balance"]),
-                      (row["amount"], prev["balance"] + row["amount"]
-                       if _same_digits(cells.get("balance", ""), prev["balance"] + row["amount"]) else None),
-                      (amount, row["balance"]), (row["amount"], balance), (amount, balance))
-        for new_amount, new_balance in candidates:
-            if new_amount is None or new_balance is None or prev["balance"] + new_amount != new_balance:
-                continue
-            if following is not None and new_balance != row["balance"] \
-                    and new_balance + following["amount"] != following["balance"]:
-                continue
-            row["amount"], row["balance"] = new_amount, new_balance
-            changed.append(i + 1)
-            break
-    return changed

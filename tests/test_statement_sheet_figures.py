@@ -162,3 +162,34 @@ def test_a_row_the_reader_numbered_as_two_lines_is_one_when_they_stand_level() -
     apart = [*level[:3], *(w.model_copy(update={"bbox": w.bbox.model_copy(update={"y0": w.bbox.y0 + 11, "y1": w.bbox.y1 + 11})})
                            for w in level[3:])]
     assert len(visual_lines(p.model_copy(update={"words": tuple(apart)}))) == 2
+
+
+class _WideOcr:
+    """A page engine that reads a right-aligned figure whole only from a cut wider than the detector's box."""
+
+    name = "wide"
+
+    def __init__(self, narrow: str, wide: str) -> None:
+        self.narrow, self.wide = narrow, wide
+
+    def read_line(self, image: object, **_: object) -> tuple[str, float]:
+        return (self.wide if image.shape[1] > 75 else self.narrow), 0.9  # type: ignore[attr-defined]
+
+
+def _chain(wide: str) -> list[Decimal]:
+    rows = [["1", "20260301", "09:10:11", "消费", "-100.00", "9,900.00", "某超市"],
+            ["2", "20260303", "10:10:11", "转账存入", "+500.00", "10,400.00", "张三"],
+            ["3", "20260305", "11:10:11", "消费", "-228.52", "8,171.48", "某超市"],  # 2,228.52: its first 2 cut off
+            ["4", "20260309", "12:10:11", "消费", "-50.00", "8,121.48", "某超市"],
+            ["5", "20260311", "13:10:11", "取现", "-1,000.00", "7,121.48", "某超市"]]
+    p = table_page([["中国邮政储蓄银行", "活期储蓄明细查询"], ["户名:", "张静"]], [HEADER, *rows], COLUMNS)
+    p = p.model_copy(update={"source": PageSource.OCR, "render_sha256": "render"})
+    ctx = SimpleNamespace(settings=Settings(), blobs=_Blobs(), ocr=_WideOcr("228.52", wide), digits_ocr=_LineOcr(""))
+    raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
+    return [r["amount"] for r in EXTRACTORS.get("bank_statement")(raw, ctx).fields["transactions"].value]  # type: ignore[arg-type]
+
+
+def test_a_figure_whose_first_digit_the_box_cut_off_is_read_across_its_column_where_the_chain_breaks() -> None:
+    assert _chain("2228.52")[2] == Decimal("-2228.52")
+    assert _chain("222852")[2] == Decimal("-2228.52")  # read without its point: the digits are the chain's
+    assert _chain("3228.52")[2] == Decimal("-228.52")  # another figure: the row is left as read
