@@ -55,8 +55,9 @@ def comma_point(word: Word) -> Word:
     return word if match is None else word.model_copy(update={"text": f"{match.group(1)}.{match.group(2)}"})
 
 
-# a row's serial number read into one box with the date after it (12025/12/20: row 1, 2025/12/20)
-_SERIAL_DATE = re.compile(r"(\d{1,3})((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
+# a row's serial number read into one box with the date after it (12025/12/20: row 1, 2025/12/20), also a date
+# printed without separators (14920260923: row 149, 20260923), which must then be a calendar month and day
+_SERIAL_DATE = re.compile(rf"(\d{{1,3}})((?:19|20)\d{{2}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|(?:19|20)\d{{2}}{_MONTH}{_DAY})")
 
 
 def serial_apart(word: Word) -> list[Word]:

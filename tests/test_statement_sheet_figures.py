@@ -193,3 +193,20 @@ def test_a_figure_whose_first_digit_the_box_cut_off_is_read_across_its_column_wh
     assert _chain("2228.52")[2] == Decimal("-2228.52")
     assert _chain("222852")[2] == Decimal("-2228.52")  # read without its point: the digits are the chain's
     assert _chain("3228.52")[2] == Decimal("-228.52")  # another figure: the row is left as read
+
+
+def test_a_serial_read_into_one_box_with_a_date_printed_without_separators_is_set_apart() -> None:
+    """14920260923: row 149 of 2026-09-23; a run of digits that is no serial and calendar day stays one word."""
+    from docproc.extractors._ocr_cells import serial_apart
+
+    def apart(text: str) -> list[str]:
+        return [w.text for w in serial_apart(Word(text=text, bbox=BBox(x0=0, y0=0, x1=110, y1=20), confidence=0.9))]
+
+    assert apart("14920260923") == ["149", "20260923"] and apart("120251211") == ["1", "20251211"]
+    for whole in ("096894995", "3328054520172730902", "20260923", "12026139", "1920261301"):
+        assert apart(whole) == [whole]
+    p = _page(["3", "20260305", "11:10:11", "消费", "-200.00", "10,200.00", "某超市"])
+    fused = tuple(w.model_copy(update={"text": "320260305", "bbox": w.bbox.model_copy(update={"x0": 20})})
+                  if w.text == "20260305" else w for w in p.words if w.text != "3")
+    rows = rows_of([p.model_copy(update={"words": fused})])
+    assert [str(t["date"]) for r in rows if (t := transaction(r))][2] == "2026-03-05"
