@@ -263,3 +263,20 @@ def test_a_document_without_page_numbers_is_not_numbered_never_a_silent_pass(pol
     assert results(bundle(front(), back(), letter), strict)["completeness.pages.income_proof"] == Status.REVIEW
     numbered = income().model_copy(update={"meta": {"printed_page_numbers": [[1, 1]]}})
     assert results(bundle(front(), back(), numbered), strict)["completeness.pages.income_proof"] == Status.PASS
+
+
+def _contract(names: list[str], numbers: list[str]) -> Document:
+    return Document(id="doc_contract", file_id="file_c", type=DocType.PURCHASE_CONTRACT, pages=[1],
+                    fields={"buyer_names": f(names), "buyer_id_numbers": f(numbers)})
+
+
+def test_a_named_buyer_whose_number_was_not_read_beside_a_co_buyers_is_the_applicant(policy: Policy) -> None:
+    """Two buyers named, one number read (the co-buyer's; the applicant's under a filing stamp): the name settles it.
+    As many numbers as names, none the applicant's: another person of that name."""
+    co_buyer = make_id_number("430104", date(1981, 8, 20), 782, "女")
+    check = "anomaly.contract_buyer"
+    assert results(bundle(front(), _contract(["李娟", "张伟"], [co_buyer])), policy)[check] == Status.PASS
+    other = make_id_number("310101", date(1990, 1, 1), 7, "男")
+    assert results(bundle(front(), _contract(["李娟", "张伟"], [co_buyer, other])), policy)[check] == Status.FAIL
+    assert results(bundle(front(), _contract(["张伟"], [other])), policy)[check] == Status.FAIL
+    assert results(bundle(front(), _contract(["李娟", "王芳"], [co_buyer])), policy)[check] == Status.FAIL

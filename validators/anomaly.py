@@ -112,8 +112,9 @@ def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
     by_id = bool(ref_id) and any(edit_distance(str(ref_id).upper(), n) <= tolerance.max_id_number_edits for n in numbers)
     by_name = bool(ref_name) and any(
         edit_distance(normalize_name(str(ref_name)), normalize_name(str(n))) <= tolerance.max_name_edits for n in names)
-    # the name settles it when no number could be compared (none printed, or the card's unread)
-    if by_id or (by_name and not (numbers and ref_id)):
+    # the name settles it when no number could be compared (none printed, or the card's unread), or when fewer
+    # numbers were read than buyers named: the applicant's may be the one not read (under a filing stamp)
+    if by_id or (by_name and not (numbers and ref_id and len(numbers) >= len(names))):
         return Verdict(Status.PASS, [say(f"申请人是{where_zh(doc)}的买受人", f"the applicant is a buyer on {where(doc)}")], ev)
     return Verdict(Status.FAIL, [say(f"{where_zh(doc)}的买受人：{'、'.join(map(str, names)) or '？'}；申请人为{ref_name}",
                                      f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "
