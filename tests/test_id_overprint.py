@@ -121,6 +121,14 @@ def test_a_room_read_as_to_after_its_number_ends_the_address_as_a_room() -> None
     assert _front(_sheet([_level(*c) for c in card], []))["address"] == "四川省成都市武侯区武侯祠大街124号30号楼1306室"
 
 
+def test_a_name_whose_labels_second_character_was_lost_is_read_after_the_first_as_labelled() -> None:
+    """姓邓洋: 名 lost at the row's start; the name is the labelled one, its confidence not cut as a guess's."""
+    card = [("姓何欣" if t == "姓名" else t, x, y) for t, x, y in CARD if t != "何欣"]
+    doc = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(_sheet([_level(*c) for c in card], []),))
+    name = EXTRACTORS.get("id_card")(doc, None).fields["name"]  # type: ignore[arg-type]
+    assert name.value == "何欣" and name.confidence == 0.97
+
+
 # ---------------------------------------------------------------- an id number read only in pieces
 
 
