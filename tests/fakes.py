@@ -44,3 +44,30 @@ class SlowEngine(CrashingEngine):
 
     def read_line(self, image: Any, **_: Any) -> tuple[str, float]:
         return "", 0.0
+
+
+class WhiteRender:
+    """A blob store whose every blob is a blank white page render (1000 × 900): re-reads of a field's box crop it."""
+
+    def __init__(self) -> None:
+        import io
+
+        from PIL import Image
+        buffer = io.BytesIO()
+        Image.new("RGB", (1000, 900), "white").save(buffer, format="PNG")
+        self.data = buffer.getvalue()
+
+    def get(self, sha256: str) -> bytes:
+        return self.data
+
+
+class LineOcr:
+    """Re-reads of a field's box: answers every one with the same line."""
+
+    name = "line"
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    def read_line(self, image: object, **_: object) -> tuple[str, float]:
+        return self.line, 0.95

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from io import BytesIO
 from types import SimpleNamespace
-
-from PIL import Image
 
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Word
 from docproc.core.settings import Settings
@@ -17,6 +14,7 @@ from docproc.extractors._lost_cells import mend_lost_cells
 from docproc.extractors._table import Row, rows_of
 from docproc.extractors.bank_statement import transaction
 from docproc.extractors.registry import EXTRACTORS
+from tests.fakes import LineOcr, WhiteRender
 from tests.test_extractors import table_page
 
 HEADER = ["序号", "交易日期", "交易时间", "摘要", "交易金额", "账户余额", "对方户名"]
@@ -89,32 +87,12 @@ def test_a_figure_under_a_seal_is_read_from_the_detectors_own_box_when_the_colum
     assert got[2]["amount"] == Decimal("-200.00") and len(asked) == 2 and asked[1].x0 == 362
 
 
-class _Blobs:
-    def __init__(self) -> None:
-        buffer = BytesIO()
-        Image.new("RGB", (1000, 900), "white").save(buffer, format="PNG")
-        self.data = buffer.getvalue()
-
-    def get(self, sha256: str) -> bytes:
-        return self.data
-
-
-class _LineOcr:
-    name = "line"
-
-    def __init__(self, line: str) -> None:
-        self.line = line
-
-    def read_line(self, image: object, **_: object) -> tuple[str, float]:
-        return self.line, 0.95
-
-
 def test_an_amount_read_as_zero_takes_the_sign_the_chain_gives_its_second_read() -> None:
     """200.00 out read as 0.00 on a debit row: 0 has no sign to keep, so the digits read again (200) are money out
     when that closes the chain."""
     p = _page(["3", "20260305", "11:10:11", "消费", "0.00", "10,200.00", "某超市"]).model_copy(
         update={"render_sha256": "render"})
-    ctx = SimpleNamespace(settings=Settings(), blobs=_Blobs(), ocr=_LineOcr("200"), digits_ocr=_LineOcr("200"))
+    ctx = SimpleNamespace(settings=Settings(), blobs=WhiteRender(), ocr=LineOcr("200"), digits_ocr=LineOcr("200"))
     raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
     rows = EXTRACTORS.get("bank_statement")(raw, ctx).fields["transactions"].value  # type: ignore[arg-type]
     assert [r["amount"] for r in rows][:3] == [Decimal("-100.00"), Decimal("500.00"), Decimal("-200")]
@@ -184,7 +162,7 @@ def _chain(wide: str) -> list[Decimal]:
             ["5", "20260311", "13:10:11", "取现", "-1,000.00", "7,121.48", "某超市"]]
     p = table_page([["中国邮政储蓄银行", "活期储蓄明细查询"], ["户名:", "张静"]], [HEADER, *rows], COLUMNS)
     p = p.model_copy(update={"source": PageSource.OCR, "render_sha256": "render"})
-    ctx = SimpleNamespace(settings=Settings(), blobs=_Blobs(), ocr=_WideOcr("228.52", wide), digits_ocr=_LineOcr(""))
+    ctx = SimpleNamespace(settings=Settings(), blobs=WhiteRender(), ocr=_WideOcr("228.52", wide), digits_ocr=LineOcr(""))
     raw = RawDocument(file_id="f", doc_type=DocType.BANK_STATEMENT, pages=(p,))
     return [r["amount"] for r in EXTRACTORS.get("bank_statement")(raw, ctx).fields["transactions"].value]  # type: ignore[arg-type]
 

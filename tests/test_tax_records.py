@@ -10,6 +10,7 @@ from decimal import Decimal
 from docproc.core.models import BBox, DocType, Page, PageSource, RawDocument, Unit, Word
 from docproc.extractors import EXTRACTORS
 from docproc.reading.classify import label_page
+from tests.fakes import LineOcr, WhiteRender
 from tests.test_extractors import page as word_page
 
 VALID_ID = "32010219900315013X"  # check digit holds
@@ -171,31 +172,6 @@ def test_a_photos_total_row_folded_off_its_line_and_its_tax_under_the_seal() -> 
     assert "total_income" not in fields(page_with("11048.98"))
 
 
-class _Blobs:
-    def __init__(self) -> None:
-        import io
-
-        from PIL import Image
-        buffer = io.BytesIO()
-        Image.new("RGB", (1000, 900), "white").save(buffer, format="PNG")
-        self.data = buffer.getvalue()
-
-    def get(self, sha256: str) -> bytes:
-        return self.data
-
-
-class _LineOcr:
-    """Re-reads of a field's box: answers every one with the same line."""
-
-    name = "line"
-
-    def __init__(self, line: str) -> None:
-        self.line = line
-
-    def read_line(self, image: object, **_: object) -> tuple[str, float]:
-        return self.line, 0.95
-
-
 def _dated(reread_as: str) -> dict[str, object]:
     from types import SimpleNamespace
 
@@ -207,7 +183,7 @@ def _dated(reread_as: str) -> dict[str, object]:
              ["合计", "43278.46", "1298.35"], ["已缴税额合计（大写）：壹仟贰佰玖拾捌元叁角伍分"],
              ["国家税务总局南宁市青秀区税务局"], ["开县日期：202.08.30"], ["第1页/共1页"]]
     scanned = page(lines).model_copy(update={"render_sha256": "render"})
-    ctx = SimpleNamespace(settings=Settings(), blobs=_Blobs(), ocr=_LineOcr(reread_as), digits_ocr=_LineOcr(reread_as))
+    ctx = SimpleNamespace(settings=Settings(), blobs=WhiteRender(), ocr=LineOcr(reread_as), digits_ocr=LineOcr(reread_as))
     raw = RawDocument(file_id="f", doc_type=DocType.TAX_CERTIFICATE, side=None, pages=(scanned,))
     out = EXTRACTORS.get(DocType.TAX_CERTIFICATE.value)(raw, ctx)  # type: ignore[arg-type]
     return {k: v.value for k, v in out.fields.items()}
