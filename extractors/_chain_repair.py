@@ -41,9 +41,9 @@ def repair_chain(rows: list[Row], transactions: list[dict[str, Any]], pages: dic
                  ctx: ReadingContext | None) -> list[int]:
     """Re-read the amount and balance cells of scanned rows where the running balance breaks.
 
-    The sign is turned, a separator put back, and the cells are read again with a digits-only engine, from their
-    own boxes and then across their column (a right-aligned figure whose first digit the detector's box cut off:
-    228.52 for 2228.52); new figures are kept only when they close the chain (previous balance + amount =
+    The sign is turned, a separator put back, and the cells are read again, digits only and by the page's engine,
+    from their own boxes and then across their column (a right-aligned figure whose first digit the detector's box
+    cut off: 228.52 for 2228.52); new figures are kept only when they close the chain (previous balance + amount =
     balance, and the next row still follows). Returns the row numbers changed.
     """
     changed: list[int] = []

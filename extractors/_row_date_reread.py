@@ -1,7 +1,8 @@
-"""A ledger row whose date the page's read did not return (the detector missed the cell): its amount and balance
-are there, the date column beside them is empty. The cell is read again from its crop, under the date column the
-page's other rows set, and kept when it is a date between the dates of the rows around it (near the one row beside
-it at a page's top or foot)."""
+"""A ledger row whose date the page's read did not return (the detector missed the cell) or returned past reading
+(its separators lost: 2026/27, 79207): its amount and balance are there. The cell is read again from its crop, under
+the date column the page's other rows set, and kept when it is a date between the dates of the rows around it (near
+the one row beside it at a page's top or foot); digits whose separators are lost, in the first read or a second one,
+are the one month and day they split into between those rows."""
 
 from __future__ import annotations
 
