@@ -280,3 +280,4 @@ def test_a_named_buyer_whose_number_was_not_read_beside_a_co_buyers_is_the_appli
     assert results(bundle(front(), _contract(["李娟", "张伟"], [co_buyer, other])), policy)[check] == Status.FAIL
     assert results(bundle(front(), _contract(["张伟"], [other])), policy)[check] == Status.FAIL
     assert results(bundle(front(), _contract(["李娟", "王芳"], [co_buyer])), policy)[check] == Status.FAIL
+    assert results(bundle(front(), _contract(["李娟", "张为"], [co_buyer])), policy)[check] == Status.FAIL  # a two-character name read otherwise

@@ -110,8 +110,9 @@ def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
         return Verdict(Status.REVIEW, [say(f"{where_zh(doc)}上的买受人未能识别", f"the buyers on {where(doc)} could not be read")], ev)
     tolerance = policy.identity
     by_id = bool(ref_id) and any(edit_distance(str(ref_id).upper(), n) <= tolerance.max_id_number_edits for n in numbers)
-    by_name = bool(ref_name) and any(
-        edit_distance(normalize_name(str(ref_name)), normalize_name(str(n))) <= tolerance.max_name_edits for n in names)
+    ref = normalize_name(str(ref_name or ""))
+    by_name = bool(ref) and any((d := edit_distance(ref, normalize_name(str(n)))) <= tolerance.max_name_edits
+                                and not (d and len(ref) <= 2) for n in names)  # 张伟 and 张为: two people
     # the name settles it when no number could be compared (none printed, or the card's unread), or when fewer
     # numbers were read than buyers named: the applicant's may be the one not read (under a filing stamp)
     if by_id or (by_name and not (numbers and ref_id and len(numbers) >= len(names))):
