@@ -89,8 +89,21 @@ def _confirms(reading: _Reading, want: Decimal) -> bool:
     """Whether a reading prints ``want``'s digits (to the fen), or ``want`` itself as a sheet prints a figure with
     its trailing zeros dropped (300 for 300.00, 88234.6 for 88234.60), from a column whose side does not
     contradict it (a figure in the debit column is money out)."""
-    same = _digits(reading.text) == _digits(f"{abs(want):.2f}") or _value(reading.text) == abs(want)
+    digits = _digits(f"{abs(want):.2f}")
+    same = _digits(reading.text) == digits or _value(reading.text) == abs(want) or _opens_with(reading.text, digits)
     return same and _SIGN.get(reading.column, 0) * want >= 0
+
+
+def _opens_with(text: str, digits: str) -> bool:
+    """Whether ``text`` opens with a figure of ``digits`` to the fen (a point or comma before its last two) that
+    more digits follow: the masked account printed close after it, caught by the cell's cut (60.643.39569)."""
+    seen = 0
+    for at, ch in enumerate(text):
+        seen += ch.isdigit()
+        if seen == len(digits):
+            head = text[: at + 1]
+            return _digits(head) == digits and re.search(r"[.,]\d{2}$", head) is not None and _digits(text) != digits
+    return False
 
 
 def _value(text: str) -> Decimal | None:

@@ -48,6 +48,8 @@ def test_a_lost_cell_read_as_a_sheet_prints_it_confirms_the_chains_figure() -> N
     lost_balance = _page(["3", "20260305", "11:10:11", "消费", "-200.00", "", "某超市"])
     assert _mend(lost_balance, _answer("10200"))[2]["balance"] == Decimal("10200.00")  # 10200 is 10,200.00
     assert len(_mend(lost_balance, _answer("10200.1"))) == 4  # another figure: the row stays out
+    assert _mend(lost_balance, _answer("10.200.00569"))[2]["balance"] == Decimal("10200.00")  # an account's digits after it
+    assert len(_mend(lost_balance, _answer("10.200.05"))) == 4 and len(_mend(lost_balance, _answer("1020000569"))) == 4
     lost_amount = _page(["3", "20260305", "11:10:11", "消费", "", "10,200.00", "某超市"])
     assert _mend(lost_amount, _answer("200"))[2]["amount"] == Decimal("-200.00")
 
