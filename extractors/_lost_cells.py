@@ -137,23 +137,30 @@ def mend_lost_cells(table: list[Row], transaction: Transaction, pages: dict[int,
 
 def _mended(table: list[Row], row: Row, name: str, previous: dict[str, Any], transaction: Transaction,
             page: Page, readers: Sequence[ReadCell]) -> tuple[Row, dict[str, Any]] | None:
-    """``row`` with its lost cell ``name`` written in, when a reading confirms the figure the chain implies."""
+    """``row`` with its lost cell ``name`` written in, when a reading confirms the figure the chain implies; a lost
+    balance may also confirm the amount with its sign turned (the minus lost too: 632.86 for -632.86), which is
+    then written in the signed amount cell."""
     probe = transaction(replace(row, cells={**row.cells, name: "0.00"}))
     if probe is None:
         return None  # more than the one figure keeps it from being a transaction
     want = previous["balance"] + probe["amount"] if name == "balance" else probe["balance"] - previous["balance"]
+    turned = previous["balance"] - probe["amount"] if name == "balance" and probe["amount"] \
+        and cell_amount(row.cells.get("amount")) is not None else None
     for reading in _readings(table, row, name, page, readers):
-        if not _confirms(reading, want):
-            continue
-        cells = {k: v for k, v in row.cells.items() if name == "balance" or k not in _AMOUNTS}
-        if reading.run_into:  # the figure leaves the cell it ran into
-            cells[reading.run_into] = row.cells[reading.run_into].replace(" ", "")[len(reading.text):]
-        else:
-            cells.update(_misread_figure_dropped(row, reading.box))
-        cells[reading.column] = f"{abs(want) if reading.column in ('credit', 'debit') else want:.2f}"
-        mended = replace(row, cells=cells, boxes={**row.boxes, reading.column: reading.box})
-        if (entry := transaction(mended)) is not None:
-            return mended, entry
+        for figure in (want, turned):
+            if figure is None or not _confirms(reading, figure):
+                continue
+            cells = {k: v for k, v in row.cells.items() if name == "balance" or k not in _AMOUNTS}
+            if reading.run_into:  # the figure leaves the cell it ran into
+                cells[reading.run_into] = row.cells[reading.run_into].replace(" ", "")[len(reading.text):]
+            else:
+                cells.update(_misread_figure_dropped(row, reading.box))
+            cells[reading.column] = f"{abs(figure) if reading.column in ('credit', 'debit') else figure:.2f}"
+            if figure is turned:
+                cells["amount"] = f"{-probe['amount']:.2f}"
+            mended = replace(row, cells=cells, boxes={**row.boxes, reading.column: reading.box})
+            if (entry := transaction(mended)) is not None and entry["balance"] - previous["balance"] == entry["amount"]:
+                return mended, entry
     return None
 
 

@@ -54,6 +54,15 @@ def test_a_lost_cell_read_as_a_sheet_prints_it_confirms_the_chains_figure() -> N
     assert _mend(lost_amount, _answer("200"))[2]["amount"] == Decimal("-200.00")
 
 
+def test_a_lost_balance_read_again_may_confirm_the_amount_with_the_minus_the_read_lost() -> None:
+    """200.00 read for -200.00 and the balance lost: the balance read again is the one the turned amount gives."""
+    p = _page(["3", "20260305", "11:10:11", "消费", "200.00", "", "某超市"])
+    got = _mend(p, _answer("10.200.00"))
+    assert (got[2]["amount"], got[2]["balance"]) == (Decimal("-200.00"), Decimal("10200.00"))
+    assert len(_mend(p, _answer("10.600.00"))) == 5 and _mend(p, _answer("10.600.00"))[2]["amount"] == Decimal("200.00")
+    assert len(_mend(p, _answer("10.400.00"))) == 4  # neither the amount as read nor turned gives it
+
+
 def test_a_figure_run_into_the_next_cell_as_a_sheet_prints_it_is_read_from_its_front() -> None:
     got = _mend(_page(["3", "20260305", "11:10:11", "10200ATM取款", "-200.00", "", "某超市"]))
     assert got[2]["balance"] == Decimal("10200.00") and got[2]["description"] == "ATM取款"
