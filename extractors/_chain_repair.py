@@ -79,7 +79,8 @@ def _candidates(rows: list[Row], i: int, prev: dict[str, Any], row: dict[str, An
     yield (implied if _same_digits(printed, implied) else None), row["balance"]
     yield row["amount"], (chained if _same_digits(cells.get("balance", ""), chained) else None)
     like = row["amount"] or implied  # 0 has no sign to keep
-    name = next((n for n in _AMOUNTS if n in boxes), "amount")
+    name = next((n for n in _AMOUNTS if n in boxes and cell_amount(cells.get(n)) is not None),
+                next((n for n in _AMOUNTS if n in boxes), "amount"))  # the column the figure is printed in
     amount = _reread_money(ctx, page, boxes.get(name), like)
     balance = _reread_money(ctx, page, boxes.get("balance"), row["balance"])
     yield from ((amount, row["balance"]), (row["amount"], balance), (amount, balance))

@@ -5,9 +5,11 @@ balance would break around the gap it leaves.
 The lost cell is read again from its crop (the row's line under its column, as the page's other rows set it), and
 the row is kept only when the digits read there are the ones the running balance implies for it: the balance before
 it plus the amount gives the lost balance, the balance minus the one before gives the lost amount. A misread
-separator (104.894.60, 86.07170) still shows the digits; a reading with any other digit does not mend the row, which
-then stays out as before. A balance run into the cell after it (66,204.4687679.****4332 in the counterparty) is read
-from the front of that cell.
+separator (104.894.60, 86.07170) still shows the digits, a sheet's general format drops trailing zeros (88234.6), and
+an account printed close after the figure may add digits behind its cents (60.643.39569); a reading with any other
+digit does not mend the row, which then stays out as before. A balance run into the cell after it
+(66,204.4687679.****4332 in the counterparty) is read from the front of that cell. A lost balance may also confirm the
+amount with a minus the read lost (632.86 beside a balance that drops by 632.86): the amount is then turned.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ Transaction = Callable[[Row], dict[str, Any] | None]
 _AMOUNTS = ("amount", "credit", "debit")
 _SIGN = {"amount": 0, "credit": 1, "debit": -1}  # the sign a reading in that column gives (0: the chain's)
 # a figure opening a cell: to the fen, or as a sheet's general format prints it (88234.6, 300: trailing zeros dropped)
-_LEADING_FIGURE = re.compile(r"[-+]?(?:\d{1,3}(?:[,.]\d{3})*[.,]\d{2}|\d+(?:\.\d)?)")
+# (ending where no digit, point, comma or colon follows: not the first digits of 10200.00 or of a time 11:10:11)
+_LEADING_FIGURE = re.compile(r"[-+]?(?:\d{1,3}(?:[,.]\d{3})*[.,]\d{2}|\d+(?:\.\d{1,2})?(?![\d.,:]))")
 _BARE_FIGURE = re.compile(r"\d+(?:\.\d{1,2})?")  # 300, 88234.6: a figure as a sheet's general format prints it
 WIDE = 1.5  # a cell box this many times the column's usual width is a cell run into another: not the column's
 
@@ -65,14 +68,17 @@ class _Reading(NamedTuple):
 
 
 def _readings(table: list[Row], row: Row, name: str, page: Page, readers: Sequence[ReadCell]) -> Iterator[_Reading]:
-    """What can be read where the lost cell lies: a figure opening another cell of the row right of its date, then
+    """What can be read where the lost cell lies: a figure opening another cell of the row right of the lost cell's
+    column (or of its date, where no other row shows that column), then
     each reader's text of each column the cell may be in (an amount's: amount, credit or debit), and of each word
     the page's read found in that column (the detector's own box: a figure under a seal, where the column's
     wider cut takes more of the ink), read only when asked for."""
     day = row.boxes.get("date")
+    lost = [b for n in (_AMOUNTS if name == "amount" else ("balance",)) if (b := column_box(table, row, n))]
+    start = min((b.x0 for b in lost), default=day.x1 if day is not None else None)  # the cell after the lost one's
     for other, text in row.cells.items():
         if other not in ("date", *_AMOUNTS, "balance") and other in row.boxes \
-                and day is not None and row.boxes[other].x0 >= day.x1 \
+                and start is not None and row.boxes[other].x0 >= start \
                 and (hit := _LEADING_FIGURE.match(text.replace(" ", ""))):
             yield _Reading("amount" if name == "amount" else "balance", hit.group(0), row.boxes[other], other)
     for column in (_AMOUNTS if name == "amount" else ("balance",)):
@@ -115,7 +121,8 @@ def _value(text: str) -> Decimal | None:
 def mend_lost_cells(table: list[Row], transaction: Transaction, pages: dict[int, Page],
                     readers: Sequence[ReadCell]) -> tuple[list[Row], list[int]]:
     """The table with each scanned row that lost its amount or its balance given the figure the running balance
-    implies, where a second read of the cell shows that figure's digits; and the mended rows' places in it."""
+    implies, where a second read of the cell shows that figure (and its amount turned where the lost balance shows the
+    minus was lost too); and the mended rows' places in it."""
     table = list(table)
     entries = [transaction(r) for r in table]
     order = list(range(len(table)))
@@ -144,8 +151,9 @@ def _mended(table: list[Row], row: Row, name: str, previous: dict[str, Any], tra
     if probe is None:
         return None  # more than the one figure keeps it from being a transaction
     want = previous["balance"] + probe["amount"] if name == "balance" else probe["balance"] - previous["balance"]
+    signed = row.cells.get("amount", "").strip()
     turned = previous["balance"] - probe["amount"] if name == "balance" and probe["amount"] \
-        and cell_amount(row.cells.get("amount")) is not None else None
+        and cell_amount(signed) is not None and not signed.startswith(("+", "-")) else None  # a sign printed stands
     for reading in _readings(table, row, name, page, readers):
         for figure in (want, turned):
             if figure is None or not _confirms(reading, figure):

@@ -55,14 +55,17 @@ def comma_point(word: Word) -> Word:
     return word if match is None else word.model_copy(update={"text": f"{match.group(1)}.{match.group(2)}"})
 
 
-# a row's serial number read into one box with the date after it (12025/12/20: row 1, 2025/12/20), also a date
-# printed without separators (14920260923: row 149, 20260923), which must then be a calendar month and day
-_SERIAL_DATE = re.compile(rf"(\d{{1,3}})((?:19|20)\d{{2}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|(?:19|20)\d{{2}}{_MONTH}{_DAY})")
+# a row's serial number read into one box with the date after it (12025/12/20: row 1, 2025/12/20)
+_SERIAL_DATE = re.compile(r"(\d{1,3})((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
+# ... and with a date printed without separators (14920260923: row 149, 20260923), a calendar month and day: only
+# where the word begins its line, as a row's serial does (a mobile number 13820251211 elsewhere is no row)
+_SERIAL_COMPACT = re.compile(rf"(\d{{1,3}})((?:19|20)\d{{2}}{_MONTH}{_DAY})")
 
 
-def serial_apart(word: Word) -> list[Word]:
-    """A serial number and the date after it read as one word, as two words (each its share of the box)."""
-    match = _SERIAL_DATE.fullmatch(word.text.strip())
+def serial_apart(word: Word, *, first: bool = False) -> list[Word]:
+    """A serial number and the date after it read as one word, as two words (each its share of the box); a date
+    without separators only in the ``first`` word of a line."""
+    match = _SERIAL_DATE.fullmatch(word.text.strip()) or (_SERIAL_COMPACT.fullmatch(word.text.strip()) if first else None)
     if match is None:
         return [word]
     box, cut = word.bbox, len(match.group(1)) / len(match.group(0))

@@ -58,7 +58,7 @@ def dates_read_again(lines: list[list[Word]], dated: list[int], page: Page, read
     days = [(i, day) for i in dated if (day := _day(lines[i])) is not None]  # in line order
     found = []
     for k, words in enumerate(lines):
-        under = [w for w in words if w.bbox.x1 > x0 and w.bbox.x0 < x1]  # what the read kept of the date: digits
+        under = [w for w in words if w.bbox.x1 > x0 and w.bbox.x0 < x1]  # what the read kept of the date
         if (k in dated and _date_word(words) is not None) or not words or not all(
                 _MISREAD_DATE.fullmatch(to_halfwidth(w.text).strip()) for w in under) \
                 or sum(_kind(w.text) == "money" for w in words) < MIN_MONEY:

@@ -187,7 +187,7 @@ def rows_of(pages: list[Page], readers: Sequence[ReadCell] = ()) -> list[Row]:
         scanned = page.source == PageSource.OCR
         if columns is None and not scanned:
             continue
-        lines = [join_sides(join_signs(join_dates([piece for w in map(time_apart, words) for piece in _pieces(w, page)]),
+        lines = [join_sides(join_signs(join_dates([piece for i, w in enumerate(map(time_apart, words)) for piece in _pieces(w, page, first=i == 0)]),
                                        columns or []), columns or []) for words in visual_lines(page)[start:]]
         lines = mend_dates(lines)
         dated = [i for i, words in enumerate(lines) if _is_row(words)]
@@ -226,12 +226,13 @@ def _shaped(lines: list[list[Word]], columns: list[Column] | None, width: float)
     return found if columns or any(c.name == "balance" for c in found) else None
 
 
-def _pieces(word: Word, page: Page) -> list[Word]:
+def _pieces(word: Word, page: Page, *, first: bool = False) -> list[Word]:
     """A word as its cells: on a scan, misread digits, a decimal point read as a comma and a date's lost
-    separator mended, and one box that ran over several cells cut (a text layer's words are as printed)."""
+    separator mended, and one box that ran over several cells cut (a text layer's words are as printed); ``first``:
+    the word begins its line (where a serial may run into a date)."""
     if page.source != PageSource.OCR:
         return [word]
-    return [comma_point(piece) for whole in serial_apart(time_mended(word))
+    return [comma_point(piece) for whole in serial_apart(time_mended(word), first=first)
             for piece in split_merged(comma_point(lost_separator(lookalike_digits(whole))))]
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from docproc.reading.context import ReadingContext
 
 # a speck read between label and name (姓名.张嘉雪); the label's second character lost at a row's start (姓邓洋)
-_NAME = re.compile(rf"(?:姓?名|^姓)[:：.,，。、·]?([{CJK}][{CJK}·]{{1,7}})")
+_NAME = re.compile(rf"(?:姓?名|^姓(?![名别]))[:：.,，。、·]?([{CJK}][{CJK}·]{{1,7}})")  # 姓别: 性别 misread
 # The 56 nationalities recognised in China, as a card prints them (without 族).
 ETHNIC_GROUPS = (
     "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎",

@@ -26,7 +26,7 @@ class ExtractedFields(BaseModel):
 Extractor = Callable[[RawDocument, "ReadingContext"], ExtractedFields]
 EXTRACTORS: Registry[Extractor] = Registry("extractor")
 # Bump when extractors or the classifier change what they make of the same pages (cached pages are re-extracted).
-EXTRACTOR_VERSION = "173"
+EXTRACTOR_VERSION = "174"
 
 
 def extractor(doc_type: DocType) -> Callable[[Extractor], Extractor]:

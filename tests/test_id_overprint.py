@@ -127,6 +127,8 @@ def test_a_name_whose_labels_second_character_was_lost_is_read_after_the_first_a
     doc = RawDocument(file_id="f", doc_type=DocType.ID_CARD, side=Side.FRONT, pages=(_sheet([_level(*c) for c in card], []),))
     name = EXTRACTORS.get("id_card")(doc, None).fields["name"]  # type: ignore[arg-type]
     assert name.value == "何欣" and name.confidence == 0.97
+    card = [("姓名何" if t == "姓名" else "姓别" if t == "性别" else t, x, y) for t, x, y in CARD if t != "何欣"]
+    assert _front(_sheet([_level(*c) for c in card], [])).get("name") not in ("名何", "别女")  # no label's piece
 
 
 # ---------------------------------------------------------------- an id number read only in pieces

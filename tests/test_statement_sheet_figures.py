@@ -61,11 +61,24 @@ def test_a_lost_balance_read_again_may_confirm_the_amount_with_the_minus_the_rea
     assert (got[2]["amount"], got[2]["balance"]) == (Decimal("-200.00"), Decimal("10200.00"))
     assert len(_mend(p, _answer("10.600.00"))) == 5 and _mend(p, _answer("10.600.00"))[2]["amount"] == Decimal("200.00")
     assert len(_mend(p, _answer("10.400.00"))) == 4  # neither the amount as read nor turned gives it
+    signed = _page(["3", "20260305", "11:10:11", "消费", "+200.00", "", "某超市"])
+    assert len(_mend(signed, _answer("10.200.00"))) == 4  # a sign printed is no sign lost
+
+
+def _into(cell: str, text: str) -> object:
+    """The row with ``cell`` read as ``text`` (a figure run into it)."""
+    return lambda row: replace(row, cells={**row.cells, cell: text})
 
 
 def test_a_figure_run_into_the_next_cell_as_a_sheet_prints_it_is_read_from_its_front() -> None:
-    got = _mend(_page(["3", "20260305", "11:10:11", "10200ATM取款", "-200.00", "", "某超市"]))
-    assert got[2]["balance"] == Decimal("10200.00") and got[2]["description"] == "ATM取款"
+    p = _page(["3", "20260305", "11:10:11", "ATM取款", "-200.00", "", "某超市"])
+    for run in ("10200某超市", "10200.00某超市"):  # not 10200.0, leaving 0某超市
+        table = rows_of([p])
+        table[2] = _into("counterparty", run)(table[2])  # type: ignore[operator]
+        mended, _ = mend_lost_cells(table, transaction, {p.number: p}, [])
+        assert mended[2].cells["counterparty"] == "某超市" and transaction(mended[2])["balance"] == Decimal("10200.00"), run
+    # the description, left of the lost balance's column, is no cell it ran into
+    assert len(_mend(p, None, _into("description", "10200ATM取款"))) == 4
 
 
 def test_a_serial_left_of_the_date_is_no_figure_run_into_it() -> None:
@@ -189,11 +202,14 @@ def test_a_serial_read_into_one_box_with_a_date_printed_without_separators_is_se
     from docproc.extractors._ocr_cells import serial_apart
 
     def apart(text: str) -> list[str]:
-        return [w.text for w in serial_apart(Word(text=text, bbox=BBox(x0=0, y0=0, x1=110, y1=20), confidence=0.9))]
+        return [w.text for w in serial_apart(Word(text=text, bbox=BBox(x0=0, y0=0, x1=110, y1=20), confidence=0.9),
+                                             first=True)]
 
     assert apart("14920260923") == ["149", "20260923"] and apart("120251211") == ["1", "20251211"]
     for whole in ("096894995", "3328054520172730902", "20260923", "12026139", "1920261301"):
         assert apart(whole) == [whole]
+    alone = Word(text="13820251211", bbox=BBox(x0=0, y0=0, x1=110, y1=20), confidence=0.9)  # a mobile number
+    assert [w.text for w in serial_apart(alone)] == ["13820251211"]  # only a line's first word may be a serial
     p = _page(["3", "20260305", "11:10:11", "消费", "-200.00", "10,200.00", "某超市"])
     fused = tuple(w.model_copy(update={"text": "320260305", "bbox": w.bbox.model_copy(update={"x0": 20})})
                   if w.text == "20260305" else w for w in p.words if w.text != "3")

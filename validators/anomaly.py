@@ -115,8 +115,12 @@ def contract_buyer(bundle: Bundle, policy: Policy) -> Verdict:
                                 and not (d and len(ref) <= 2) for n in names)  # 张伟 and 张为: two people
     # the name settles it when no number could be compared (none printed, or the card's unread), or when fewer
     # numbers were read than buyers named: the applicant's may be the one not read (under a filing stamp)
-    if by_id or (by_name and not (numbers and ref_id and len(numbers) >= len(names))):
+    if by_id or (by_name and not (numbers and ref_id)):
         return Verdict(Status.PASS, [say(f"申请人是{where_zh(doc)}的买受人", f"the applicant is a buyer on {where(doc)}")], ev)
+    if by_name and len(numbers) < len(names):
+        return Verdict(Status.PASS, [say(f"申请人{ref_name}是{where_zh(doc)}的买受人；其身份证号码未能识别，识别出的号码为其他买受人的",
+                                         f"the applicant {ref_name} is named a buyer on {where(doc)}; the applicant's id number "
+                                         f"was not read there, the number read is another buyer's")], ev)
     return Verdict(Status.FAIL, [say(f"{where_zh(doc)}的买受人：{'、'.join(map(str, names)) or '？'}；申请人为{ref_name}",
                                      f"buyers on {where(doc)}: {', '.join(map(str, names)) or '?'}; "
                                      f"the applicant is {ref_name}")], ev)
