@@ -69,10 +69,10 @@ class _Reading(NamedTuple):
 
 def _readings(table: list[Row], row: Row, name: str, page: Page, readers: Sequence[ReadCell]) -> Iterator[_Reading]:
     """What can be read where the lost cell lies: a figure opening another cell of the row right of the lost cell's
-    column (or of its date, where no other row shows that column), then
-    each reader's text of each column the cell may be in (an amount's: amount, credit or debit), and of each word
-    the page's read found in that column (the detector's own box: a figure under a seal, where the column's
-    wider cut takes more of the ink), read only when asked for."""
+    column (or of its date, where no other row shows that column), then each reader's text of each column the cell
+    may be in (an amount's: amount, credit or debit), and of each word the page's read found in that column (the
+    detector's own box: a figure under a seal, where the column's wider cut takes more of the ink), read only when
+    asked for."""
     day = row.boxes.get("date")
     lost = [b for n in (_AMOUNTS if name == "amount" else ("balance",)) if (b := column_box(table, row, n))]
     start = min((b.x0 for b in lost), default=day.x1 if day is not None else None)  # the cell after the lost one's
