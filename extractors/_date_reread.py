@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docproc.cn.month_day import month_day_splits
 from docproc.cn.normalize import find_dates
 from docproc.core.models import Field
 from docproc.extractors._reread import DIGITS, reread
@@ -100,10 +101,8 @@ def _slashes_restored(read: str) -> str:
         return f"{m['y']}{sep}{month}{sep}{m['d']}"
 
     def month_back(m: re.Match[str]) -> str:
-        md = m["md"]
-        splits = [(md[:i], md[i:]) for i in range(1, len(md))
-                  if len(md[:i]) <= 2 and len(md[i:]) <= 2 and 1 <= int(md[:i]) <= 12 and 1 <= int(md[i:]) <= 31]
-        return f"{m['y']}年{splits[0][0]}月{splits[0][1]}日" if len(splits) == 1 else m.group(0)
+        splits = month_day_splits(int(m["y"]), m["md"])
+        return f"{m['y']}年{splits[0].month}月{splits[0].day}日" if len(splits) == 1 else m.group(0)
 
     def characters_back(m: re.Match[str]) -> str:
         valid = 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31

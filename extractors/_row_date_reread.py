@@ -7,11 +7,11 @@ are the one month and day they split into between those rows."""
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from statistics import median
 
+from docproc.cn.month_day import month_day_splits
 from docproc.cn.normalize import parse_date, to_halfwidth
 from docproc.core.models import BBox, Page, Word
 from docproc.extractors._table_words import ROW_DATE
@@ -92,14 +92,8 @@ def _date_of_digits(text: str, before: date | None, after: date | None) -> date 
     """A date whose separators the scan lost (202627, 2026//25; 5202634 with a digit of the serial before it): the
     digits after the rows' year split into a month and a day each way that makes a date, kept when just one of
     those lies between the rows around it."""
-    digits, found = re.sub(r"\D", "", to_halfwidth(text)), set()
+    digits, found = re.sub(r"\D", "", to_halfwidth(text)), set[date]()
     for year in {d.year for d in (before, after) if d is not None}:
-        if (at := digits.find(str(year))) < 0:
-            continue
-        rest = digits[at + 4:]
-        for cut in range(1, len(rest)):
-            month, day = rest[:cut], rest[cut:]
-            if len(month) <= 2 and len(day) <= 2 and 1 <= int(month) <= 12 and 1 <= int(day) <= monthrange(year, int(month))[1] \
-                    and _between(when := date(year, int(month), int(day)), before, after):
-                found.add(when)
+        if (at := digits.find(str(year))) >= 0:
+            found.update(d for d in month_day_splits(year, digits[at + 4:]) if _between(d, before, after))
     return found.pop() if len(found) == 1 else None
